@@ -1,0 +1,63 @@
+/**
+ * The cache key scheme of the product's design note: {resource}:{identifier}:{filter}.
+ * Every company key carries the company's data version (its AlterID, bumped locally on changes that do
+ * not move the AlterID), so even a missed invalidation cannot serve data older than the last sync.
+ * Keys here are unprefixed; backends add the namespace prefix (default "tallyconnect:").
+ */
+export type CacheResource = 'companies' | 'dashboard' | 'ledger' | 'outstanding' | 'report';
+
+/** Default TTLs in seconds, from the design note; each overridable by its environment variable. */
+export const DEFAULT_TTLS: Record<CacheResource, number> = {
+  companies: 600,
+  dashboard: 300,
+  ledger: 600,
+  outstanding: 600,
+  report: 900,
+};
+
+export const TTL_ENV_VARS: Record<CacheResource, string> = {
+  companies: 'CACHE_TTL_COMPANIES',
+  dashboard: 'CACHE_TTL_DASHBOARD',
+  ledger: 'CACHE_TTL_LEDGER',
+  outstanding: 'CACHE_TTL_OUTSTANDING',
+  report: 'CACHE_TTL_REPORTS',
+};
+
+export const KEY_PATTERNS: Record<CacheResource, string> = {
+  companies: 'companies:all:synced',
+  dashboard: 'dashboard:{guid}:{alterid}:{fy}',
+  ledger: 'ledger:{guid}:{alterid}:{ledger}:{from}:{to}',
+  outstanding: 'outstanding:{guid}:{alterid}:{kind}:{as_on}:{buckets}',
+  report: 'report:{guid}:{alterid}:{name}:{params}',
+};
+
+/** Escapes Redis glob metacharacters so a GUID can never widen a pattern. */
+export function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
+/** Key segments must not contain ':' ambiguity-wise; GUIDs and ISO dates never do, names are encoded. */
+const segment = (text: string): string => encodeURIComponent(text);
+
+export const cacheKeys = {
+  companies: (): string => 'companies:all:synced',
+  dashboard: (guid: string, version: number, fy: string): string =>
+    `dashboard:${segment(guid)}:${version}:${fy}`,
+  ledger: (guid: string, version: number, ledgerGuid: string, from: string, to: string): string =>
+    `ledger:${segment(guid)}:${version}:${segment(ledgerGuid)}:${from}:${to}`,
+  outstanding: (
+    guid: string,
+    version: number,
+    kind: string,
+    asOn: string,
+    buckets: readonly number[],
+  ): string => `outstanding:${segment(guid)}:${version}:${kind}:${asOn}:${buckets.join('-')}`,
+  report: (guid: string, version: number, name: string, params: readonly (string | number)[]): string =>
+    `report:${segment(guid)}:${version}:${name}:${params.map((p) => segment(String(p))).join(':')}`,
+};
+
+/** Glob patterns that cover everything cached for one company (all versions), plus the company list. */
+export function companyPatterns(guid: string): string[] {
+  const g = escapeGlob(segment(guid));
+  return [`dashboard:${g}:*`, `ledger:${g}:*`, `outstanding:${g}:*`, `report:${g}:*`, 'companies:*'];
+}

@@ -1,0 +1,124 @@
+import type { Paise } from '../../../shared/money';
+import type { IsoDate } from '../../../shared/dates';
+import type { CompanySource } from '../../../shared/types/reports';
+
+/**
+ * The records the store writes, in the app's own convention (debit positive, paise, ISO dates).
+ * Producers: the Tally parser (electron/core/tally, the only place that knows Tally's signs),
+ * the file importer and the demo generator.
+ */
+export type Nature = 'asset' | 'liability' | 'income' | 'expense';
+
+export interface CompanyRecord {
+  guid: string;
+  name: string;
+  source: CompanySource;
+  booksFrom: IsoDate | null;
+  masterAlterId: number;
+  voucherAlterId: number;
+}
+
+export interface GroupRecord {
+  guid: string;
+  name: string;
+  /** Parent group name; null for a primary group. */
+  parent: string | null;
+  nature: Nature;
+  isRevenue: boolean;
+  affectsGrossProfit: boolean;
+  /** Tally's RESERVEDNAME for predefined groups ("Sundry Debtors"), else null. */
+  reservedName: string | null;
+  alterId: number;
+}
+
+export interface OpeningBillRecord {
+  billName: string;
+  billDate: IsoDate | null;
+  /** Debit positive. */
+  amount: Paise;
+  creditPeriodDays: number | null;
+  dueDate: IsoDate | null;
+}
+
+export interface LedgerRecord {
+  guid: string;
+  name: string;
+  /** Parent group name. */
+  parent: string;
+  /** Debit positive. */
+  openingBalance: Paise;
+  isBillWise: boolean;
+  creditPeriodDays: number | null;
+  gstin: string | null;
+  state: string | null;
+  alterId: number;
+  openingBills: OpeningBillRecord[];
+}
+
+export interface VoucherTypeRecord {
+  guid: string;
+  name: string;
+  /** The predefined type it derives from ("Sales", "Receipt", ...). */
+  parent: string;
+  /** Automatic numbering: Tally renumbers such vouchers without changing their AlterID. */
+  autoNumbered: boolean;
+  alterId: number;
+}
+
+export type BillType = 'New Ref' | 'Agst Ref' | 'Advance' | 'On Account';
+
+export interface BillAllocationRecord {
+  billName: string;
+  billType: BillType;
+  /** Debit positive. */
+  amount: Paise;
+  creditPeriodDays: number | null;
+  dueDate: IsoDate | null;
+}
+
+export interface LedgerEntryRecord {
+  /** Ledger GUID when known; the writer resolves ledgerName to a GUID otherwise. */
+  ledgerGuid: string | null;
+  ledgerName: string;
+  /** Debit positive. */
+  amount: Paise;
+  bills: BillAllocationRecord[];
+}
+
+export interface VoucherRecord {
+  guid: string;
+  alterId: number;
+  masterId: number | null;
+  date: IsoDate;
+  voucherType: string;
+  voucherNumber: string;
+  partyLedgerName: string | null;
+  narration: string;
+  reference: string | null;
+  isCancelled: boolean;
+  isOptional: boolean;
+  entries: LedgerEntryRecord[];
+}
+
+/**
+ * A write into one company, atomic: nothing is visible to readers until commit(), and
+ * rollback() (or any thrown error before commit) leaves the previous data exactly as it was.
+ */
+export interface CompanyWriter {
+  /** 'replace': the writer starts from an empty company (full sync, demo, import); 'merge': incremental. */
+  readonly mode: 'replace' | 'merge';
+  putGroups(groups: readonly GroupRecord[]): void;
+  putLedgers(ledgers: readonly LedgerRecord[]): void;
+  putVoucherTypes(types: readonly VoucherTypeRecord[]): void;
+  /** Insert or replace vouchers (by GUID). Throws AppError IMPORT_INVALID naming the voucher if it is unusable. */
+  putVouchers(vouchers: readonly VoucherRecord[]): void;
+  deleteVouchers(guids: readonly string[]): void;
+  deleteMasters(guids: readonly string[]): void;
+  /** Renumber vouchers without touching anything else (Tally renumbers auto-numbered types). */
+  renumberVouchers(numbers: readonly { guid: string; voucherNumber: string }[]): void;
+  /** GUID -> AlterID of stored vouchers, for deletion detection. */
+  voucherAlterIds(): Map<string, number>;
+  masterAlterIds(): Map<string, number>;
+  commit(company: CompanyRecord): { dataVersion: number };
+  rollback(): void;
+}

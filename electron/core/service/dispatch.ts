@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { contract, isOperationName, type OperationName, type OutputOf } from '../../../shared/contract';
+import { AppError, type Envelope, type ErrorInfo } from '../../../shared/errors';
+import type { CallContext, HandlerMap } from './types';
+
+/** Turns a zod failure into one sentence naming each bad field. */
+export function describeValidationError(operation: string, error: z.ZodError): ErrorInfo {
+  const parts = error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : 'input';
+    return `${path}: ${issue.message}`;
+  });
+  const first = error.issues[0];
+  return {
+    code: 'VALIDATION',
+    message: `Invalid input for ${operation}: ${parts.join('; ')}`,
+    details: first ? { field: first.path.join('.') || null } : undefined,
+  };
+}
+
+/** Anything thrown becomes an envelope; unexpected errors never leak stack traces. */
+export function toErrorInfo(error: unknown, onUnexpected?: (error: unknown) => void): ErrorInfo {
+  if (error instanceof AppError) return error.toInfo();
+  onUnexpected?.(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `Something went wrong inside TallyConnect: ${message}` };
+}
+
+export interface Dispatcher {
+  <N extends OperationName>(
+    operation: N,
+    rawInput: unknown,
+    context: CallContext,
+  ): Promise<Envelope<OutputOf<N>>>;
+  (operation: string, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>>;
+}
+
+/**
+ * The single entry every adapter (IPC, HTTP, CLI, tests) goes through: validate the input against the
+ * shared schema, run the handler, wrap the answer or the error in an envelope.
+ */
+export function createDispatcher(handlers: HandlerMap, onUnexpected?: (error: unknown) => void): Dispatcher {
+  return (async (operation: string, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> => {
+    if (!isOperationName(operation)) {
+      return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation "${operation}"` } };
+    }
+    const parsed = contract[operation].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: describeValidationError(operation, parsed.error) };
+    try {
+      const handler = handlers[operation] as (input: unknown, context: CallContext) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, context) };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error, onUnexpected) };
+    }
+  }) as Dispatcher;
+}

@@ -1,0 +1,22 @@
+import type { OperationName, OutputOf, ParsedInputOf } from '../../../shared/contract';
+import type { PortalUser } from '../../../shared/types/portal';
+
+/** Who is calling; adapters fill it in. Handlers use it for access checks, never for business rules. */
+export interface CallContext {
+  caller: 'ipc' | 'http' | 'cli' | 'test';
+  /** The portal user for office-portal HTTP calls; null for the desktop owner (IPC, local serve, CLI). */
+  user: PortalUser | null;
+  /** Session token of a portal call, for sign-out. */
+  sessionToken?: string;
+  /** Remote address of an HTTP call. */
+  address?: string;
+  signal?: AbortSignal;
+}
+
+export type Handler<N extends OperationName> = (
+  input: ParsedInputOf<N>,
+  context: CallContext,
+) => Promise<OutputOf<N>>;
+
+export type HandlerMap = { [N in OperationName]: Handler<N> };
+export type PartialHandlerMap<K extends OperationName> = { [N in K]: Handler<N> };

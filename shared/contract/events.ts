@@ -1,0 +1,24 @@
+import type { CacheDetection, CacheStats } from '../types/cache';
+import type { SyncProgress, SyncResult } from '../types/sync';
+import type { ErrorInfo } from '../errors';
+
+/** Events pushed from the core to every window / browser (IPC, server-sent events, Redis pub/sub). */
+export interface AppEvents {
+  'sync.progress': SyncProgress;
+  'sync.finished': { runId: string; results: SyncResult[] };
+  'sync.failed': { runId: string; companyGuid: string | null; error: ErrorInfo };
+  /** A company's books changed (sync or import committed): open dashboards refresh. */
+  'books.changed': { companyGuid: string; dataVersion: number };
+  'cache.status': { detection: CacheDetection; stats: CacheStats };
+  'cache.cleared': { scope: 'all' | 'company'; companyGuid: string | null; deleted: number };
+}
+
+export type AppEventName = keyof AppEvents;
+export const APP_EVENT_NAMES: readonly AppEventName[] = [
+  'sync.progress',
+  'sync.finished',
+  'sync.failed',
+  'books.changed',
+  'cache.status',
+  'cache.cleared',
+];

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { operation } from './define';
+import { companyGuid, financialYear, isoDate, withDateRange, empty } from './schemas';
+import type {
+  CompanySummary,
+  Dashboard,
+  DayBook,
+  LedgerRef,
+  LedgerStatement,
+  Outstanding,
+  ProfitLoss,
+  Served,
+  TrialBalance,
+} from '../types/reports';
+
+export const DEFAULT_AGEING_BUCKETS = [30, 60, 90, 180] as const;
+
+export const reportOperations = {
+  'companies.list': operation<Served<CompanySummary[]>>()({
+    input: empty,
+    description: 'Every company in the local store with sync status, record counts and financial years.',
+    errors: ['DATABASE'],
+  }),
+  'dashboard.get': operation<Served<Dashboard>>()({
+    input: z.object({ companyGuid, fy: financialYear }).strict(),
+    description: 'KPIs, monthly trend, top parties and overdue receivables for one financial year.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'ledgers.search': operation<LedgerRef[]>()({
+    input: z
+      .object({
+        companyGuid,
+        query: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    description: 'Ledgers whose name contains the query (case-insensitive), best matches first.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'ledger.statement': operation<Served<LedgerStatement>>()({
+    input: withDateRange({ companyGuid, ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required') }),
+    description: 'Opening balance, lines with running balance, totals and closing balance of one ledger.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'outstanding.get': operation<Served<Outstanding>>()({
+    input: z
+      .object({
+        companyGuid,
+        kind: z.enum(['receivable', 'payable']),
+        asOn: isoDate,
+        /** Upper bounds (days) of the ageing buckets, ascending; one more bucket collects the rest. */
+        buckets: z
+          .array(z.number().int().min(1).max(3650))
+          .min(1)
+          .max(10)
+          .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), {
+            message: 'ageing bucket bounds must be ascending',
+          })
+          .default([...DEFAULT_AGEING_BUCKETS]),
+      })
+      .strict(),
+    description: 'Bills receivable or payable as on a date, per party and bill, with ageing buckets.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'trialBalance.get': operation<Served<TrialBalance>>()({
+    input: withDateRange({ companyGuid }),
+    description: 'Trial balance by group and ledger for a period.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'profitLoss.get': operation<Served<ProfitLoss>>()({
+    input: withDateRange({ companyGuid }),
+    description: 'Profit & loss summary for a period.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'dayBook.get': operation<Served<DayBook>>()({
+    input: withDateRange({
+      companyGuid,
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(1000).default(100),
+    }),
+    description: 'Vouchers of a date range with their entries, paged.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+};

@@ -1,0 +1,21 @@
+export type Language = 'en' | 'mr' | 'hi';
+
+export interface Settings {
+  tallyHost: string;
+  tallyPort: number;
+  /** Minutes between automatic syncs; 0 = off. */
+  autoSyncMinutes: number;
+  language: Language;
+  cache: {
+    redisEnabled: 'auto' | 'true' | 'false';
+    redisUrl: string;
+    keyPrefix: string;
+    defaultTtlSeconds: number;
+    ttls: Record<string, number>;
+  };
+  portal: {
+    enabled: boolean;
+    bindAddress: string;
+    port: number;
+  };
+}
