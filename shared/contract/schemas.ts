@@ -5,11 +5,9 @@ export const companyGuid = z.string().trim().min(1, 'companyGuid is required').m
 export const isoDate = z
   .string()
   .refine(isValidIsoDate, { message: 'must be a real date written YYYY-MM-DD, e.g. 2025-04-01' });
-export const financialYear = z
-  .string()
-  .refine(isValidFinancialYear, {
-    message: 'must be a financial year written like 2025-26 (April to March)',
-  });
+export const financialYear = z.string().refine(isValidFinancialYear, {
+  message: 'must be a financial year written like 2025-26 (April to March)',
+});
 
 /** An object schema with `from`/`to` dates, refusing a reversed range. */
 export function withDateRange<S extends z.ZodRawShape>(shape: S) {
