@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { migration001 } from '../electron/core/db/migrations/001-initial';
+const variant = process.argv[2] ?? 'base';
+const path = '/tmp/a-raw.db';
+for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+const db = new Database(path);
+if (variant.includes('p16')) db.pragma('page_size = 16384');
+db.pragma('journal_mode = WAL'); db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ON');
+db.pragma('cache_size = -200000');
+db.exec(migration001);
+if (variant.includes('noidx')) db.exec('DROP INDEX ledger_entries_ledger_date; DROP INDEX bill_allocations_ledger;');
+db.prepare("insert into companies (guid,name,source) values ('c','c','demo')").run();
+const pre = 'bf0a4c3e-1111-2222-3333-444455556666-';
+const ledgers = Array.from({ length: 500 }, (_, i) => pre + i.toString(16).padStart(8, '0'));
+const ins = db.prepare('insert into ledgers (company_id, guid, name, group_name) values (1, ?, ?, ?)');
+for (const l of ledgers) ins.run(l, l, 'g');
+const R = 50;
+const rows = (n: number, cols: number) => Array.from({ length: n }, () => `(${Array(cols).fill('?').join(',')})`).join(',');
+const iv = db.prepare(`INSERT INTO vouchers (id, company_id, guid, alter_id, master_id, date, voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional) VALUES ${rows(R, 14)}`);
+const ie = db.prepare(`INSERT INTO ledger_entries (id, voucher_id, company_id, ledger_guid, date, amount) VALUES ${rows(R, 6)}`);
+const ib = db.prepare(`INSERT INTO bill_allocations (id, entry_id, company_id, ledger_guid, date, bill_name, bill_type, amount, credit_period_days, due_date) VALUES ${rows(R, 10)}`);
+const iv1 = db.prepare(`INSERT INTO vouchers (id, company_id, guid, alter_id, master_id, date, voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional) VALUES ${rows(1, 14)}`);
+const ie1 = db.prepare(`INSERT INTO ledger_entries (id, voucher_id, company_id, ledger_guid, date, amount) VALUES ${rows(1, 6)}`);
+const ib1 = db.prepare(`INSERT INTO bill_allocations (id, entry_id, company_id, ledger_guid, date, bill_name, bill_type, amount, credit_period_days, due_date) VALUES ${rows(1, 10)}`);
+let vb: unknown[] = [], eb: unknown[] = [], bb: unknown[] = [];
+const flush = (force: boolean) => {
+  const f = (buf: unknown[], cols: number, multi: Database.Statement, one: Database.Statement) => {
+    while (buf.length >= R * cols) { multi.run(buf.splice(0, R * cols)); }
+    if (force) while (buf.length) one.run(buf.splice(0, cols));
+  };
+  f(vb, 14, iv, iv1); f(eb, 6, ie, ie1); f(bb, 10, ib, ib1);
+};
+const t = performance.now();
+db.exec('BEGIN');
+let eid = 0;
+for (let i = 0; i < 100000; i++) {
+  const date = `2025-${String(1 + (i * 12 / 100000 | 0)).padStart(2, '0')}-15`;
+  const vid = i + 1;
+  vb.push(vid, 1, pre + (100000 + i).toString(16).padStart(8, '0'), i, i, date, 'Sales', 'Sales', 'SI/25-26/' + i, 'party', 'Being goods sold', null, 0, 0);
+  for (let k = 0; k < 3.6; k++) {
+    const led = ledgers[(i * 7 + k * 131) % 500]!;
+    eid++;
+    eb.push(eid, vid, 1, led, date, k === 0 ? 300 : -100);
+    if (k === 0) bb.push(eid, eid, 1, led, date, 'SI/25-26/' + i, 'New Ref', 300, 30, date);
+  }
+  if (vb.length >= R * 14) flush(false);
+}
+flush(true);
+db.exec('COMMIT');
+console.log(variant, (performance.now() - t).toFixed(0), 'ms');

@@ -1,0 +1,16 @@
+import { rmSync } from 'node:fs';
+import { openStore } from '../electron/core/db/store';
+import { generateDemoCompany } from '../electron/core/demo/generator';
+import { writeDemoCompany } from '../electron/core/demo/load';
+const n = Number(process.argv[2] ?? 100000);
+const path = `/tmp/a-demo-${n}.db`;
+rmSync(path, { force: true }); rmSync(path + '-wal', { force: true }); rmSync(path + '-shm', { force: true });
+let t = performance.now();
+const demo = generateDemoCompany({ vouchers: n, seed: 42, until: '2026-11-25' });
+let c = 0; for (const _v of demo.vouchers()) c++;
+console.log('generate only', c, (performance.now() - t).toFixed(0), 'ms');
+const store = openStore(path);
+t = performance.now();
+const r = writeDemoCompany(store, demo);
+console.log('generate+store', r, (performance.now() - t).toFixed(0), 'ms');
+store.close();

@@ -1,0 +1,90 @@
+import { Redis } from 'ioredis';
+import type { Invalidation } from './invalidation';
+import { MEMORY_DEFAULTS, MemoryBackend } from './memory-backend';
+import { RedisBackend } from './redis-backend';
+import { fastFailOptions, type RedisAddress, type RedisTimeouts } from './redis-options';
+import { TieredCache } from './tiered-cache';
+
+export interface MemoryLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+export interface FirstTierOptions {
+  enabled: boolean;
+  ttlSeconds: number;
+  maxEntries: number;
+  maxBytes: number;
+}
+
+export const FIRST_TIER_DEFAULTS: FirstTierOptions = {
+  enabled: true,
+  ttlSeconds: 5,
+  maxEntries: 500,
+  maxBytes: 16 * 1024 * 1024,
+};
+
+export function createMemoryCache(
+  defaultTtlSeconds: number,
+  limits: MemoryLimits = MEMORY_DEFAULTS,
+): MemoryBackend {
+  return new MemoryBackend({
+    ...limits,
+    defaultTtlSeconds,
+    sweepIntervalMs: MEMORY_DEFAULTS.sweepIntervalMs,
+  });
+}
+
+export interface TieredCacheConfig {
+  address: RedisAddress;
+  timeouts: RedisTimeouts;
+  prefix: string;
+  kind: 'redis' | 'memurai';
+  defaultTtlSeconds: number;
+  memory: MemoryLimits;
+  firstTier: FirstTierOptions;
+  healthCheckMs?: number;
+  initialInvalidations?: Invalidation[];
+  onStateChange?: (healthy: boolean, reason: string) => void;
+}
+
+/** Pub/sub channels are server-wide (not per DB): the DB number keeps two namespaces apart. */
+export function invalidationChannel(prefix: string, db: number): string {
+  return `${prefix}invalidations:db${db}`;
+}
+
+/** Builds and starts a Redis-backed two-tier cache; it serves from memory until Redis is ready. */
+export function createTieredCache(config: TieredCacheConfig): TieredCache {
+  const client = new Redis(fastFailOptions(config.address, config.timeouts));
+  const remote = new RedisBackend(client, {
+    prefix: config.prefix,
+    defaultTtlSeconds: config.defaultTtlSeconds,
+    kind: config.kind,
+  });
+  const first = config.firstTier;
+  const cache = new TieredCache({
+    remote,
+    subscriber: first.enabled ? client.duplicate() : null,
+    channel: invalidationChannel(config.prefix, config.address.db),
+    fallback: new MemoryBackend({
+      ...config.memory,
+      defaultTtlSeconds: config.defaultTtlSeconds,
+      sweepIntervalMs: MEMORY_DEFAULTS.sweepIntervalMs,
+    }),
+    firstTier: first.enabled
+      ? new MemoryBackend({
+          maxEntries: first.maxEntries,
+          maxBytes: first.maxBytes,
+          defaultTtlSeconds: first.ttlSeconds,
+          sweepIntervalMs: 10_000,
+        })
+      : null,
+    firstTierTtlSeconds: first.ttlSeconds,
+    defaultTtlSeconds: config.defaultTtlSeconds,
+    healthCheckMs: config.healthCheckMs ?? 250,
+    ...(config.initialInvalidations ? { initialInvalidations: config.initialInvalidations } : {}),
+    ...(config.onStateChange ? { onStateChange: config.onStateChange } : {}),
+  });
+  cache.start();
+  return cache;
+}

@@ -1,0 +1,67 @@
+/** One invalidation, as applied locally, sent over pub/sub and kept for replay while Redis is down. */
+export type Invalidation = { op: 'key'; key: string } | { op: 'pattern'; pattern: string } | { op: 'all' };
+
+export interface InvalidationMessage {
+  /** The sending instance; an instance ignores its own messages (it applied them already). */
+  from: string;
+  inv: Invalidation;
+}
+
+export function encodeMessage(message: InvalidationMessage): string {
+  return JSON.stringify(message);
+}
+
+/** Parses a pub/sub message; anything malformed becomes "clear everything" (safe, never stale). */
+export function decodeMessage(text: string): InvalidationMessage {
+  try {
+    const parsed = JSON.parse(text) as Partial<InvalidationMessage>;
+    const inv = parsed.inv as Partial<Record<string, unknown>> | undefined;
+    if (typeof parsed.from === 'string' && inv) {
+      if (inv['op'] === 'key' && typeof inv['key'] === 'string')
+        return { from: parsed.from, inv: { op: 'key', key: inv['key'] } };
+      if (inv['op'] === 'pattern' && typeof inv['pattern'] === 'string')
+        return { from: parsed.from, inv: { op: 'pattern', pattern: inv['pattern'] } };
+      if (inv['op'] === 'all') return { from: parsed.from, inv: { op: 'all' } };
+    }
+  } catch {
+    // fall through
+  }
+  return { from: '?', inv: { op: 'all' } };
+}
+
+/**
+ * Invalidations issued while Redis was unreachable, replayed (in order) before Redis is trusted again.
+ * Bounded: past `limit` entries, or once "all" is asked, it collapses to a single clear-all.
+ */
+export class InvalidationJournal {
+  private entries: Invalidation[] = [];
+
+  constructor(private readonly limit = 1000) {}
+
+  add(inv: Invalidation): void {
+    if (inv.op === 'all' || this.entries.length >= this.limit) {
+      this.entries = [{ op: 'all' }];
+      return;
+    }
+    if (this.entries[0]?.op === 'all') return;
+    const same = this.entries.some((e) => JSON.stringify(e) === JSON.stringify(inv));
+    if (!same) this.entries.push(inv);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  peek(): Invalidation | undefined {
+    return this.entries[0];
+  }
+
+  /** Drops the first entry once it has been replayed (only if it is still the same one). */
+  shift(done: Invalidation): void {
+    if (this.entries[0] === done) this.entries.shift();
+  }
+
+  snapshot(): readonly Invalidation[] {
+    return [...this.entries];
+  }
+}

@@ -1,0 +1,426 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { CacheKeyPage, CacheStats, RedisMemoryInfo } from '../../../shared/types/cache';
+import { hitRate, ttlMs, type Cache } from './cache';
+import { decodeMessage, encodeMessage, InvalidationJournal, type Invalidation } from './invalidation';
+import { prepareValue, type PreparedValue } from './json-value';
+import type { MemoryBackend } from './memory-backend';
+import type { RedisBackend } from './redis-backend';
+import { SingleFlight } from './single-flight';
+
+export interface TieredCacheOptions {
+  remote: RedisBackend;
+  /** A second connection for pub/sub (remote.client.duplicate()); null disables the first tier. */
+  subscriber: Redis | null;
+  /** Pub/sub channel for invalidations, shared by every instance using this server and namespace. */
+  channel: string;
+  /** Serves every call while Redis is unreachable. */
+  fallback: MemoryBackend;
+  /** Small in-process tier in front of Redis (short TTL); null to go to Redis on every read. */
+  firstTier: MemoryBackend | null;
+  firstTierTtlSeconds: number;
+  defaultTtlSeconds: number;
+  /** While Redis is considered down, how often to check whether it is back. */
+  healthCheckMs: number;
+  /** Invalidations to replay before Redis is first trusted (e.g. unversioned keys after a restart). */
+  initialInvalidations?: Invalidation[];
+  onStateChange?: (healthy: boolean, reason: string) => void;
+}
+
+export type TieredState = 'healthy' | 'down';
+
+/**
+ * Redis with a safety net: a first tier in front (microsecond hits for hot dashboards), the memory
+ * backend behind (every call is served even when Redis is gone), pub/sub so instances sharing one
+ * server drop each other's first-tier copies, and a journal that replays invalidations missed while
+ * Redis was unreachable before Redis is trusted again. Never throws for a Redis fault; only bad
+ * values (json-value.ts) and loader errors reach the caller.
+ */
+export class TieredCache implements Cache {
+  readonly instanceId = randomUUID();
+  private readonly remote: RedisBackend;
+  private readonly subscriber: Redis | null;
+  private readonly fallback: MemoryBackend;
+  private readonly firstTier: MemoryBackend | null;
+  private readonly journal = new InvalidationJournal();
+  private readonly flights = new SingleFlight();
+  private healthy = false;
+  private subscribed = false;
+  private recovering = false;
+  /**
+   * Recovering: the journal is being replayed. Writes and invalidations already go to Redis (so the
+   * journal can drain under load), reads still come from memory until the switch.
+   */
+  private draining = false;
+  private closed = false;
+  /** Bumped by every invalidation (start and end): a Redis read that overlapped one is not kept in the first tier. */
+  private epoch = 0;
+  private recoveryTimer: NodeJS.Timeout | null = null;
+  private healthWaiters: (() => void)[] = [];
+  private lastReason = 'connecting';
+  private counters = { hits: 0, misses: 0, errors: 0, fallbacks: 0, firstTierHits: 0 };
+
+  constructor(private readonly options: TieredCacheOptions) {
+    this.remote = options.remote;
+    this.subscriber = options.subscriber;
+    this.fallback = options.fallback;
+    this.firstTier = options.subscriber ? options.firstTier : null;
+    for (const inv of options.initialInvalidations ?? []) this.journal.add(inv);
+  }
+
+  get kind(): 'redis' | 'memurai' {
+    return this.remote.kind;
+  }
+
+  get state(): { healthy: boolean; firstTier: boolean; pendingInvalidations: number; reason: string } {
+    return {
+      healthy: this.healthy,
+      firstTier: this.firstTierActive(),
+      pendingInvalidations: this.journal.size,
+      reason: this.lastReason,
+    };
+  }
+
+  /** Starts connecting in the background; calls are served from memory until Redis is ready. */
+  start(): void {
+    const client = this.remote.client;
+    client.on('error', () => undefined); // reported through faults; never an unhandled 'error' event
+    client.on('ready', () => void this.tryRecover());
+    client.on('close', () => {
+      if (this.healthy) this.fault(new Error('connection to the cache server closed'));
+    });
+    client.connect().catch(() => undefined);
+    this.scheduleRecovery();
+    const sub = this.subscriber;
+    if (sub) {
+      sub.on('error', () => undefined);
+      sub.on('ready', () => {
+        sub
+          .subscribe(this.options.channel)
+          .then(() => {
+            // Messages may have been missed while unsubscribed: start the first tier empty.
+            this.firstTier?.clearAllSync();
+            this.epoch++;
+            this.subscribed = true;
+          })
+          .catch(() => undefined);
+      });
+      sub.on('close', () => {
+        this.subscribed = false;
+        this.firstTier?.clearAllSync();
+      });
+      sub.on('message', (channel: string, text: string) => {
+        if (channel !== this.options.channel) return;
+        const message = decodeMessage(text);
+        if (message.from === this.instanceId) return;
+        this.flights.invalidate();
+        this.epoch++;
+        this.applyLocal(message.inv);
+      });
+      sub.connect().catch(() => undefined);
+    }
+  }
+
+  /** Resolves true once Redis is in use, false after timeoutMs. */
+  whenHealthy(timeoutMs: number): Promise<boolean> {
+    if (this.healthy) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(this.healthy), timeoutMs);
+      this.healthWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  private firstTierActive(): boolean {
+    return this.firstTier !== null && this.healthy && this.subscribed;
+  }
+
+  async get<T = unknown>(key: string): Promise<T | undefined> {
+    if (this.firstTierActive()) {
+      const near = (this.firstTier as MemoryBackend).peek<T>(key);
+      if (near !== undefined) {
+        this.counters.hits++;
+        this.counters.firstTierHits++;
+        return near;
+      }
+    }
+    if (this.healthy) {
+      const epoch = this.epoch;
+      try {
+        const found = await this.remote.getSized<T>(key);
+        if (found === undefined) {
+          this.counters.misses++;
+          return undefined;
+        }
+        if (epoch === this.epoch && this.firstTierActive()) {
+          (this.firstTier as MemoryBackend).putPreparedSync(key, found, this.options.firstTierTtlSeconds);
+        }
+        this.counters.hits++;
+        return found.value;
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    this.counters.fallbacks++;
+    const value = this.fallback.peek<T>(key);
+    if (value === undefined) this.counters.misses++;
+    else this.counters.hits++;
+    return value;
+  }
+
+  async set(key: string, value: unknown, ttlSeconds = this.options.defaultTtlSeconds): Promise<void> {
+    ttlMs(ttlSeconds, key);
+    await this.putPrepared(key, prepareValue(key, value), ttlSeconds);
+  }
+
+  async putPrepared(key: string, prepared: PreparedValue, ttlSeconds: number): Promise<void> {
+    const inv: Invalidation = { op: 'key', key };
+    // Another read of this key that is in flight must not park the old value in the first tier.
+    this.epoch++;
+    this.firstTier?.deleteSync(key);
+    if (this.healthy || this.draining) {
+      try {
+        // SET and PUBLISH leave together: one round trip, and other instances hear only after the write.
+        await Promise.all([this.remote.putPrepared(key, prepared, ttlSeconds), this.publish(inv)]);
+        if (this.firstTierActive()) {
+          (this.firstTier as MemoryBackend).putPreparedSync(
+            key,
+            prepared,
+            Math.min(ttlSeconds, this.options.firstTierTtlSeconds),
+          );
+        }
+        // Reads are still served from memory until the switch: keep read-your-writes there.
+        if (!this.healthy) this.fallback.putPreparedSync(key, prepared, ttlSeconds);
+        return;
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    // Redis may still hold an older value of this key: drop it there before Redis is trusted again.
+    this.journal.add(inv);
+    this.counters.fallbacks++;
+    this.fallback.putPreparedSync(key, prepared, ttlSeconds);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.invalidate({ op: 'key', key })) > 0;
+  }
+
+  async has(key: string): Promise<boolean> {
+    if (this.firstTierActive() && (this.firstTier as MemoryBackend).peek(key) !== undefined) return true;
+    if (this.healthy) {
+      try {
+        return await this.remote.has(key);
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    this.counters.fallbacks++;
+    return this.fallback.has(key);
+  }
+
+  async ttl(key: string): Promise<number | null> {
+    if (this.healthy) {
+      try {
+        return await this.remote.ttl(key);
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    this.counters.fallbacks++;
+    return this.fallback.ttl(key);
+  }
+
+  clearPattern(pattern: string): Promise<number> {
+    return this.invalidate({ op: 'pattern', pattern });
+  }
+
+  clearAll(): Promise<number> {
+    return this.invalidate({ op: 'all' });
+  }
+
+  getOrCompute<T>(
+    key: string,
+    ttlSeconds: number,
+    loader: () => T | Promise<T>,
+  ): Promise<{ value: T; hit: boolean }> {
+    return this.flights.getOrCompute(this, key, ttlSeconds, loader);
+  }
+
+  async keys(cursor: string | null, count: number, pattern: string): Promise<CacheKeyPage> {
+    if (this.healthy) {
+      try {
+        return await this.remote.keys(cursor, count, pattern);
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    return this.fallback.keys(cursor, count, pattern);
+  }
+
+  async stats(): Promise<CacheStats> {
+    const { hits, misses, errors, fallbacks } = this.counters;
+    let keyCount = this.fallback.size;
+    let backend: CacheStats['backend'] = 'memory';
+    if (this.healthy) {
+      try {
+        keyCount = await this.remote.countKeys();
+        backend = this.remote.kind;
+      } catch (error) {
+        this.fault(error);
+      }
+    }
+    return {
+      backend,
+      hits,
+      misses,
+      hitRate: hitRate(hits, misses),
+      errors,
+      fallbacks,
+      keyCount,
+      memoryBytes: backend === 'memory' ? (await this.fallback.stats()).memoryBytes : null,
+    };
+  }
+
+  /** Hits answered by the first tier (a subset of hits). */
+  get firstTierHits(): number {
+    return this.counters.firstTierHits;
+  }
+
+  async memoryInfo(): Promise<RedisMemoryInfo | null> {
+    if (!this.healthy) return null;
+    try {
+      return await this.remote.memoryInfo();
+    } catch (error) {
+      this.fault(error);
+      return null;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.healthy = false;
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+    this.recoveryTimer = null;
+    await Promise.all([
+      this.remote.close(),
+      this.subscriber
+        ? this.subscriber.quit().then(
+            () => undefined,
+            () => this.subscriber?.disconnect(),
+          )
+        : undefined,
+      this.fallback.close(),
+      this.firstTier?.close(),
+    ]);
+  }
+
+  // ---- invalidation -------------------------------------------------------------------------------
+
+  private async invalidate(inv: Invalidation): Promise<number> {
+    this.flights.invalidate();
+    this.epoch++;
+    const local = this.applyLocal(inv);
+    try {
+      if (this.healthy || this.draining) {
+        try {
+          return await this.applyRemote(inv);
+        } catch (error) {
+          this.fault(error);
+        }
+      }
+      this.journal.add(inv);
+      return local;
+    } finally {
+      this.epoch++;
+    }
+  }
+
+  /** Applies to the in-process tiers; returns how many fallback entries went. */
+  private applyLocal(inv: Invalidation): number {
+    const tiers = [this.fallback, this.firstTier].filter((t): t is MemoryBackend => t !== null);
+    let fromFallback = 0;
+    for (const tier of tiers) {
+      let n = 0;
+      if (inv.op === 'all') n = tier.clearAllSync();
+      else if (inv.op === 'key') n = tier.deleteSync(inv.key) ? 1 : 0;
+      else n = tier.clearPatternSync(inv.pattern);
+      if (tier === this.fallback) fromFallback = n;
+    }
+    return fromFallback;
+  }
+
+  private async applyRemote(inv: Invalidation): Promise<number> {
+    const deleted =
+      inv.op === 'all'
+        ? await this.remote.clearAll()
+        : inv.op === 'pattern'
+          ? await this.remote.clearPattern(inv.pattern)
+          : (await this.remote.delete(inv.key))
+            ? 1
+            : 0;
+    // Only once the keys are gone from Redis: a peer re-reading after the message must not find them.
+    await this.publish(inv);
+    return deleted;
+  }
+
+  private async publish(inv: Invalidation): Promise<void> {
+    if (!this.subscriber) return;
+    await this.remote.client.publish(this.options.channel, encodeMessage({ from: this.instanceId, inv }));
+  }
+
+  // ---- faults and recovery -------------------------------------------------------------------------
+
+  private fault(error: unknown): void {
+    this.counters.errors++;
+    this.draining = false; // a recovery in progress is abandoned; the next one starts over
+    if (!this.healthy) return;
+    this.healthy = false;
+    this.lastReason = error instanceof Error ? error.message : String(error);
+    this.firstTier?.clearAllSync();
+    this.options.onStateChange?.(false, this.lastReason);
+    this.scheduleRecovery();
+  }
+
+  private scheduleRecovery(): void {
+    if (this.recoveryTimer || this.closed) return;
+    this.recoveryTimer = setInterval(() => void this.tryRecover(), this.options.healthCheckMs);
+    this.recoveryTimer.unref();
+  }
+
+  private async tryRecover(): Promise<void> {
+    if (this.healthy || this.recovering || this.closed) return;
+    if (this.remote.client.status !== 'ready') return;
+    this.recovering = true;
+    try {
+      await this.remote.client.ping();
+      this.draining = true;
+      // New invalidations now go straight to Redis, so this loop ends; a fault clears `draining`.
+      for (let inv = this.journal.peek(); inv && this.draining; inv = this.journal.peek()) {
+        await this.applyRemote(inv);
+        this.journal.shift(inv);
+      }
+      if (this.closed || !this.draining || this.journal.size > 0) return;
+      this.draining = false;
+      // No await since the journal was found empty: nothing can slip in between.
+      this.fallback.clearAllSync();
+      this.firstTier?.clearAllSync();
+      this.flights.invalidate();
+      this.epoch++;
+      this.healthy = true;
+      this.lastReason = 'connected';
+      if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+      this.recoveryTimer = null;
+      for (const wake of this.healthWaiters.splice(0)) wake();
+      this.options.onStateChange?.(true, this.lastReason);
+    } catch {
+      this.counters.errors++;
+      this.draining = false;
+    } finally {
+      this.recovering = false;
+      this.draining = false;
+    }
+  }
+}

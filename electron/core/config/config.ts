@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import type { Language } from '../../../shared/types/settings';
+import { FIRST_TIER_DEFAULTS, type FirstTierOptions, type MemoryLimits } from '../cache/create-cache';
+import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
+import { MEMORY_DEFAULTS } from '../cache/memory-backend';
+import { REDIS_TIMEOUT_DEFAULTS, type RedisAddress, type RedisTimeouts } from '../cache/redis-options';
+import { checkHost, EnvReader, type ConfigError, type Source } from './parse';
+
+export type RedisMode = 'auto' | 'true' | 'false';
+
+export interface CacheConfig {
+  mode: RedisMode;
+  /** Where to find Redis/Memurai (127.0.0.1:6379 unless configured). */
+  address: RedisAddress;
+  /** True when REDIS_URL or REDIS_HOST chose the address (auto then tries only that address). */
+  explicitAddress: boolean;
+  /** True when a connection variable was invalid: the app runs on memory and says why. */
+  addressInvalid: boolean;
+  /** REDIS_URL as written ('' when unset). */
+  redisUrl: string;
+  keyPrefix: string;
+  defaultTtlSeconds: number;
+  ttls: Record<CacheResource, number>;
+  timeouts: RedisTimeouts;
+  /** How long auto-detection may spend probing 127.0.0.1:6379. */
+  probeBudgetMs: number;
+  memory: MemoryLimits;
+  firstTier: FirstTierOptions;
+}
+
+export interface AppConfig {
+  dataDir: string;
+  envFilePath: string;
+  tally: { host: string; port: number };
+  /** Minutes between automatic syncs; 0 = off. */
+  autoSyncMinutes: number;
+  language: Language;
+  portal: { enabled: boolean; bindAddress: string; port: number };
+  cache: CacheConfig;
+}
+
+export interface LoadedConfig {
+  config: AppConfig;
+  /** Each bad value, naming the variable and the value; the defaults were used instead. */
+  errors: ConfigError[];
+  /** Variables set in the process environment (they override the .env file). */
+  fromEnvironment: ReadonlySet<string>;
+}
+
+export const ENV_FILE_NAME = '.env';
+export const DEFAULT_KEY_PREFIX = 'tallyconnect:';
+export const MAX_TTL_SECONDS = 7 * 86_400;
+
+/** Every variable this module reads; settings.update writes only these. */
+export const CONFIG_VARIABLES = [
+  'TALLY_HOST',
+  'TALLY_PORT',
+  'AUTO_SYNC_MINUTES',
+  'LANGUAGE',
+  'PORTAL_ENABLED',
+  'PORTAL_BIND',
+  'PORTAL_PORT',
+  'REDIS_ENABLED',
+  'REDIS_URL',
+  'REDIS_HOST',
+  'REDIS_PORT',
+  'REDIS_DB',
+  'REDIS_PASSWORD',
+  'REDIS_TLS',
+  'REDIS_DEFAULT_TTL',
+  'REDIS_KEY_PREFIX',
+  'REDIS_COMMAND_TIMEOUT_MS',
+  'REDIS_CONNECT_TIMEOUT_MS',
+  'CACHE_MEMORY_MAX_ENTRIES',
+  'CACHE_MEMORY_MAX_MB',
+  'CACHE_FIRST_TIER',
+  'CACHE_FIRST_TIER_TTL',
+  ...Object.values(TTL_ENV_VARS),
+] as const;
+
+/** Reads `${dataDir}/.env` (missing is fine); an unreadable or binary file is reported, not fatal. */
+export function readEnvFile(path: string): { values: Source; error: ConfigError | null } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { values: {}, error: null };
+    return {
+      values: {},
+      error: { variable: ENV_FILE_NAME, value: path, message: `cannot be read: ${String(error)}` },
+    };
+  }
+  return { values: parseDotenv(text), error: null };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/^(rediss?:\/\/)([^@/]*)@/i, (_m, scheme: string, auth: string) => {
+    const colon = auth.indexOf(':');
+    return colon === -1 ? `${scheme}***@` : `${scheme}${auth.slice(0, colon)}:***@`;
+  });
+}
+
+function parseRedisUrl(reader: EnvReader, text: string): RedisAddress | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    reader.fail(
+      'REDIS_URL',
+      redactUrl(text),
+      'must look like redis://[:password@]host[:port][/db] or rediss://...',
+    );
+    return null;
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    reader.fail('REDIS_URL', redactUrl(text), 'must start with redis:// or rediss:// (TLS)');
+    return null;
+  }
+  const port = url.port === '' ? 6379 : Number(url.port);
+  const dbText = url.pathname.replace(/^\//, '');
+  if (dbText !== '' && (!/^\d+$/.test(dbText) || Number(dbText) > 15)) {
+    reader.fail('REDIS_URL', redactUrl(text), 'the database after the "/" must be a number from 0 to 15');
+    return null;
+  }
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
+    port,
+    db: dbText === '' ? 0 : Number(dbText),
+    username: url.username ? decodeURIComponent(url.username) : null,
+    password: url.password ? decodeURIComponent(url.password) : null,
+    tls: url.protocol === 'rediss:',
+  };
+}
+
+function checkPrefix(value: string): string | null {
+  return /^[A-Za-z0-9_.:-]{1,64}$/.test(value)
+    ? null
+    : 'may use only letters, digits and _ . : - (1 to 64 characters)';
+}
+
+/** Loads the configuration: process environment first, then `${dataDir}/.env`, then defaults. */
+export function loadConfig(options: { dataDir: string; env: Source }): LoadedConfig {
+  const envFilePath = join(options.dataDir, ENV_FILE_NAME);
+  const file = readEnvFile(envFilePath);
+  const fromEnvironment = new Set(
+    CONFIG_VARIABLES.filter((name) => options.env[name] !== undefined && options.env[name] !== ''),
+  );
+  const merged: Source = { ...file.values };
+  for (const name of fromEnvironment) merged[name] = options.env[name];
+  const r = new EnvReader(merged);
+  if (file.error) r.errors.push(file.error);
+
+  const mode = r.oneOf<RedisMode>('REDIS_ENABLED', ['auto', 'true', 'false'], 'auto');
+  const before = r.errors.length;
+  const urlText = r.raw('REDIS_URL');
+  const fromUrl = urlText ? parseRedisUrl(r, urlText) : null;
+  const hostText = r.raw('REDIS_HOST');
+  const address: RedisAddress = fromUrl ?? {
+    host: r.string('REDIS_HOST', '127.0.0.1', checkHost),
+    port: r.int('REDIS_PORT', 6379, 1, 65535),
+    db: r.int('REDIS_DB', 0, 0, 15),
+    username: null,
+    password: r.raw('REDIS_PASSWORD') ?? null,
+    tls: r.bool('REDIS_TLS', false),
+  };
+  if (fromUrl && r.raw('REDIS_PASSWORD') && !fromUrl.password)
+    address.password = r.raw('REDIS_PASSWORD') ?? null;
+  const addressInvalid = r.errors.length > before;
+
+  const defaultTtlSeconds = r.int('REDIS_DEFAULT_TTL', 300, 1, MAX_TTL_SECONDS);
+  const ttls = {} as Record<CacheResource, number>;
+  for (const resource of Object.keys(DEFAULT_TTLS) as CacheResource[]) {
+    ttls[resource] = r.int(TTL_ENV_VARS[resource], DEFAULT_TTLS[resource], 1, MAX_TTL_SECONDS);
+  }
+
+  const config: AppConfig = {
+    dataDir: options.dataDir,
+    envFilePath,
+    tally: {
+      host: r.string('TALLY_HOST', 'localhost', checkHost),
+      port: r.int('TALLY_PORT', 9000, 1, 65535),
+    },
+    autoSyncMinutes: r.int('AUTO_SYNC_MINUTES', 0, 0, 24 * 60),
+    language: r.oneOf<Language>('LANGUAGE', ['en', 'mr', 'hi'], 'en'),
+    portal: {
+      enabled: r.bool('PORTAL_ENABLED', false),
+      // Only used once the portal is switched on; it serves the office LAN.
+      bindAddress: r.string('PORTAL_BIND', '0.0.0.0', checkHost),
+      port: r.int('PORTAL_PORT', 4871, 1, 65535),
+    },
+    cache: {
+      mode,
+      address,
+      explicitAddress: Boolean(urlText || hostText),
+      addressInvalid,
+      redisUrl: urlText ?? '',
+      keyPrefix: r.string('REDIS_KEY_PREFIX', DEFAULT_KEY_PREFIX, checkPrefix),
+      defaultTtlSeconds,
+      ttls,
+      timeouts: {
+        commandTimeoutMs: r.int(
+          'REDIS_COMMAND_TIMEOUT_MS',
+          REDIS_TIMEOUT_DEFAULTS.commandTimeoutMs,
+          5,
+          10_000,
+        ),
+        connectTimeoutMs: r.int(
+          'REDIS_CONNECT_TIMEOUT_MS',
+          REDIS_TIMEOUT_DEFAULTS.connectTimeoutMs,
+          50,
+          30_000,
+        ),
+        maxReconnectDelayMs: REDIS_TIMEOUT_DEFAULTS.maxReconnectDelayMs,
+      },
+      probeBudgetMs: 300,
+      memory: {
+        maxEntries: r.int('CACHE_MEMORY_MAX_ENTRIES', MEMORY_DEFAULTS.maxEntries, 100, 10_000_000),
+        maxBytes:
+          r.int('CACHE_MEMORY_MAX_MB', MEMORY_DEFAULTS.maxBytes / 1024 / 1024, 1, 64 * 1024) * 1024 * 1024,
+      },
+      firstTier: {
+        ...FIRST_TIER_DEFAULTS,
+        enabled: r.bool('CACHE_FIRST_TIER', FIRST_TIER_DEFAULTS.enabled),
+        ttlSeconds: r.int('CACHE_FIRST_TIER_TTL', FIRST_TIER_DEFAULTS.ttlSeconds, 1, 3600),
+      },
+    },
+  };
+  return { config, errors: r.errors, fromEnvironment };
+}
+
+/** The URL of the configured server with its password, for other Redis users (the portal). */
+export function redisUrlOf(address: RedisAddress): string {
+  const auth = address.password
+    ? `${encodeURIComponent(address.username ?? '')}:${encodeURIComponent(address.password)}@`
+    : '';
+  const host = address.host.includes(':') ? `[${address.host}]` : address.host;
+  return `${address.tls ? 'rediss' : 'redis'}://${auth}${host}:${address.port}/${address.db}`;
+}

@@ -1,0 +1,207 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { CompanySource, SyncStatus } from '../../../shared/types/reports';
+import type { CompanyWriter } from './records';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { databaseError } from './sqlite-errors';
+import { beginCompanyWrite, clearCompanyData } from './writer';
+
+export interface CompanyRow {
+  id: number;
+  guid: string;
+  name: string;
+  source: CompanySource;
+  booksFrom: string | null;
+  dataVersion: number;
+}
+
+/**
+ * One connection to the TallyConnect database. Each thread (the main process, a sync worker) opens its
+ * own Store on the same path; SQLite's WAL lets readers continue while one writer commits.
+ */
+export interface Store {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly readonly: boolean;
+  close(): void;
+  /** Starts an atomic write of one company (one transaction). Only one writer per Store at a time. */
+  beginCompanyWrite(
+    company: { guid: string; name: string; source: CompanySource },
+    mode: 'replace' | 'merge',
+  ): CompanyWriter;
+  /** Removes a company and everything it owns; false when there was no such company. */
+  deleteCompany(guid: string): boolean;
+  /** Records a sync's state; false when the company is not stored yet (first sync still running). */
+  markSyncStatus(guid: string, status: SyncStatus, error?: string | null): boolean;
+  /** The company row, or null. */
+  findCompany(guid: string): CompanyRow | null;
+  /** The company row, or AppError NOT_FOUND naming the GUID. */
+  requireCompany(guid: string): CompanyRow;
+}
+
+export interface OpenStoreOptions {
+  readonly?: boolean;
+  now?: () => Date;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Reads the 16-byte header without opening the file through SQLite (which could write to it). */
+function checkHeader(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = readSync(fd, buffer, 0, 16, 0);
+    if (read < 16 || buffer.toString('latin1') !== SQLITE_HEADER) {
+      throw new AppError(
+        'DATABASE',
+        `The file ${path} is not a SQLite database (it may be damaged or belong to another program). It was left untouched.`,
+        { path },
+      );
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Validates before anything is written: a refused file must stay byte-for-byte as it was. */
+function inspect(db: Database.Database, path: string): { version: number; fresh: boolean } {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+  if (objects > 0 && applicationId !== APPLICATION_ID) {
+    throw new AppError(
+      'DATABASE',
+      `The database ${path} belongs to another program (it is not a TallyConnect database). It was left untouched.`,
+      { path, applicationId },
+    );
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new AppError(
+      'DATABASE',
+      `The database ${path} was written by a newer TallyConnect (schema version ${version}; this version understands up to ${SCHEMA_VERSION}). Update TallyConnect; the file was not changed.`,
+      { path, schemaVersion: version, supportedVersion: SCHEMA_VERSION },
+    );
+  }
+  return { version, fresh: objects === 0 };
+}
+
+function migrate(db: Database.Database, from: number, fresh: boolean): void {
+  if (fresh) db.pragma(`application_id = ${APPLICATION_ID}`);
+  for (let v = from; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const readonly = options.readonly ?? false;
+  const now = options.now ?? (() => new Date());
+  const exists = existsSync(path);
+  if (exists && statSync(path).isDirectory()) {
+    throw new AppError('DATABASE', `The database path ${path} is a folder, not a file`, { path });
+  }
+  if (exists && statSync(path).size > 0) checkHeader(path);
+  if (!exists && readonly) {
+    throw new AppError('DATABASE', `The database file ${path} does not exist`, { path });
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly });
+  } catch (error) {
+    throw databaseError(path, error);
+  }
+  try {
+    const { version, fresh } = inspect(db, path);
+    if (readonly && version < SCHEMA_VERSION) {
+      throw new AppError(
+        'DATABASE',
+        `The database ${path} has schema version ${version} and must be upgraded by a writable open first`,
+        { path },
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    // 64 MB page cache: summary rebuilds and report scans stay in memory.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      // WAL + NORMAL: durable on commit except for a power cut, the usual desktop trade-off.
+      db.pragma('synchronous = NORMAL');
+      migrate(db, version, fresh);
+    }
+  } catch (error) {
+    db.close();
+    throw databaseError(path, error);
+  }
+  return createStore(db, path, readonly, now);
+}
+
+function createStore(db: Database.Database, path: string, readonly: boolean, now: () => Date): Store {
+  let writing = false;
+  const selectCompany = db.prepare(`SELECT id, guid, name, source, books_from AS booksFrom,
+    data_version AS dataVersion FROM companies WHERE guid = ?`);
+  const refuseReadonly = (what: string): void => {
+    if (readonly) throw new AppError('DATABASE', `Cannot ${what}: the database ${path} is open read-only`);
+  };
+
+  const store: Store = {
+    db,
+    path,
+    readonly,
+    close() {
+      if (db.open) db.close();
+    },
+    beginCompanyWrite(company, mode) {
+      refuseReadonly(`write company "${company.name}"`);
+      if (writing) {
+        throw new AppError('INTERNAL', 'Another company write is open on this connection; commit it first');
+      }
+      writing = true;
+      return beginCompanyWrite({
+        db,
+        company,
+        mode,
+        now,
+        onClose: () => {
+          writing = false;
+        },
+      });
+    },
+    deleteCompany(guid) {
+      refuseReadonly('delete a company');
+      const row = store.findCompany(guid);
+      if (!row) return false;
+      db.transaction(() => {
+        clearCompanyData(db, row.id);
+        db.prepare('DELETE FROM companies WHERE id = ?').run(row.id);
+      }).immediate();
+      return true;
+    },
+    markSyncStatus(guid, status, error = null) {
+      refuseReadonly('record a sync status');
+      const result = db
+        .prepare('UPDATE companies SET sync_status = ?, sync_error = ? WHERE guid = ?')
+        .run(status, status === 'error' ? (error ?? 'unknown error') : null, guid);
+      return result.changes > 0;
+    },
+    findCompany(guid) {
+      return (selectCompany.get(guid) as CompanyRow | undefined) ?? null;
+    },
+    requireCompany(guid) {
+      const row = store.findCompany(guid);
+      if (!row) {
+        throw new AppError('NOT_FOUND', `No company with GUID "${guid}" in the local store`, {
+          companyGuid: guid,
+        });
+      }
+      return row;
+    },
+  };
+  return store;
+}

@@ -1,0 +1,582 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { isValidIsoDate } from '../../../shared/dates';
+import type { CompanySource } from '../../../shared/types/reports';
+import type {
+  CompanyRecord,
+  CompanyWriter,
+  GroupRecord,
+  LedgerRecord,
+  VoucherRecord,
+  VoucherTypeRecord,
+} from './records';
+import { summaryStatements } from './summaries';
+import { isConstraintError } from './sqlite-errors';
+
+/** Tally's predefined voucher types: the base every custom type derives from. */
+export const BASE_VOUCHER_TYPES = [
+  'Sales',
+  'Purchase',
+  'Receipt',
+  'Payment',
+  'Journal',
+  'Contra',
+  'Credit Note',
+  'Debit Note',
+  'Sales Order',
+  'Purchase Order',
+  'Delivery Note',
+  'Receipt Note',
+  'Rejections In',
+  'Rejections Out',
+  'Stock Journal',
+  'Physical Stock',
+  'Memorandum',
+  'Reversing Journal',
+  'Payroll',
+  'Attendance',
+  'Job Work In Order',
+  'Job Work Out Order',
+  'Material In',
+  'Material Out',
+] as const;
+const BASE_SET: ReadonlySet<string> = new Set(BASE_VOUCHER_TYPES);
+
+/** Above this many touched ledgers an incremental commit rebuilds the whole company's summaries. */
+const LEDGER_REBUILD_LIMIT = 200;
+
+export interface WriterOptions {
+  db: Database.Database;
+  company: { guid: string; name: string; source: CompanySource };
+  mode: 'replace' | 'merge';
+  now: () => Date;
+  onClose: () => void;
+}
+
+const invalid = (message: string, details?: Record<string, string | number | null>): AppError =>
+  new AppError('IMPORT_INVALID', message, details);
+
+function voucherLabel(v: Pick<VoucherRecord, 'voucherType' | 'voucherNumber' | 'date' | 'guid'>): string {
+  const number = v.voucherNumber ? ` no. ${v.voucherNumber}` : '';
+  return `${v.voucherType}${number} dated ${v.date} (GUID ${v.guid})`;
+}
+
+/**
+ * One company write in one SQLite transaction (BEGIN IMMEDIATE .. COMMIT). Any invalid record rolls the
+ * whole transaction back, so readers only ever see the previous data or the complete new data.
+ */
+export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
+  const { db, mode, now } = options;
+  const stmts = prepare(db);
+  const summaries = summaryStatements(db);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    options.onClose();
+    throw new AppError(
+      'DATABASE',
+      `Cannot start writing company "${options.company.name}": ${String(error)}`,
+    );
+  }
+  let open = true;
+  let companyId = 0;
+  const ledgerGuidByName = new Map<string, string>();
+  const ledgerNameByGuid = new Map<string, string>();
+  const typeParent = new Map<string, string>();
+  const touchedLedgers = new Set<string>();
+  const touchedMonths = new Set<string>();
+  let mastersChanged = false;
+
+  const close = (): void => {
+    open = false;
+    options.onClose();
+  };
+  const fail = (error: unknown): never => {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    close();
+    throw error;
+  };
+  const guard = <T>(work: () => T): T => {
+    if (!open) throw new AppError('INTERNAL', 'This company write was already committed or rolled back');
+    try {
+      return work();
+    } catch (error) {
+      return fail(error);
+    }
+  };
+
+  guard(() => {
+    const row = stmts.upsertCompany.get(
+      options.company.guid,
+      options.company.name,
+      options.company.source,
+    ) as {
+      id: number;
+    };
+    companyId = row.id;
+    if (mode === 'replace') clearCompanyData(db, companyId);
+    for (const l of stmts.ledgerNames.all(companyId) as { guid: string; name: string }[]) {
+      ledgerGuidByName.set(l.name, l.guid);
+      ledgerNameByGuid.set(l.guid, l.name);
+    }
+    for (const t of stmts.typeParents.all(companyId) as { name: string; parent: string }[]) {
+      typeParent.set(t.name, t.parent);
+    }
+  });
+
+  const baseTypeOf = (name: string): string | null => {
+    let current = name;
+    for (let depth = 0; depth < 20; depth++) {
+      if (BASE_SET.has(current)) return current;
+      const parent = typeParent.get(current);
+      if (parent === undefined || parent === current) return null;
+      current = parent;
+    }
+    return null;
+  };
+
+  const deleteStoredVoucher = (guid: string): boolean => {
+    const found = stmts.findVoucher.get(companyId, guid) as { id: number; date: string } | undefined;
+    if (!found) return false;
+    for (const l of stmts.voucherLedgers.all(found.id) as { ledger_guid: string }[]) {
+      touchedLedgers.add(l.ledger_guid);
+    }
+    touchedMonths.add(found.date.slice(0, 7));
+    stmts.deleteBillsOfVoucher.run(found.id);
+    stmts.deleteEntriesOfVoucher.run(found.id);
+    stmts.deleteVoucher.run(found.id);
+    return true;
+  };
+
+  const putVoucher = (v: VoucherRecord): void => {
+    if (!v.guid)
+      throw invalid(`A voucher has no GUID: ${voucherLabel(v)}`, { voucherNumber: v.voucherNumber });
+    if (!isValidIsoDate(v.date)) throw invalid(`Voucher ${voucherLabel(v)} has an invalid date`, details(v));
+    const baseType = baseTypeOf(v.voucherType);
+    if (baseType === null) {
+      throw invalid(`Voucher ${voucherLabel(v)} has an unknown voucher type "${v.voucherType}"`, details(v));
+    }
+    const guids: string[] = [];
+    let sum = 0;
+    for (const entry of v.entries) {
+      const guid =
+        entry.ledgerGuid !== null && ledgerNameByGuid.has(entry.ledgerGuid)
+          ? entry.ledgerGuid
+          : ledgerGuidByName.get(entry.ledgerName);
+      if (guid === undefined) {
+        throw invalid(`Voucher ${voucherLabel(v)} uses an unknown ledger "${entry.ledgerName}"`, {
+          ...details(v),
+          ledger: entry.ledgerName,
+        });
+      }
+      if (!Number.isSafeInteger(entry.amount)) {
+        throw invalid(`Voucher ${voucherLabel(v)} has a non-integer paise amount`, details(v));
+      }
+      let billSum = 0;
+      for (const bill of entry.bills) billSum += bill.amount;
+      if (entry.bills.length > 0 && billSum !== entry.amount) {
+        throw invalid(
+          `Voucher ${voucherLabel(v)}: the bill allocations of "${entry.ledgerName}" do not add up to its amount`,
+          { ...details(v), ledger: entry.ledgerName },
+        );
+      }
+      sum += entry.amount;
+      guids.push(guid);
+    }
+    if (sum !== 0) {
+      throw invalid(
+        `Voucher ${voucherLabel(v)} does not balance: debits and credits differ by ${sum} paise`,
+        {
+          ...details(v),
+          differencePaise: sum,
+        },
+      );
+    }
+    if (mode === 'merge') deleteStoredVoucher(v.guid);
+    let voucherId: number;
+    try {
+      voucherId = Number(
+        stmts.insertVoucher.run(
+          companyId,
+          v.guid,
+          v.alterId,
+          v.masterId,
+          v.date,
+          v.voucherType,
+          baseType,
+          v.voucherNumber,
+          v.partyLedgerName,
+          v.narration,
+          v.reference,
+          v.isCancelled ? 1 : 0,
+          v.isOptional ? 1 : 0,
+        ).lastInsertRowid,
+      );
+    } catch (error) {
+      if (isConstraintError(error)) {
+        throw invalid(`Voucher ${voucherLabel(v)} appears twice (duplicate GUID)`, details(v));
+      }
+      throw error;
+    }
+    if (mode === 'merge') touchedMonths.add(v.date.slice(0, 7));
+    for (let i = 0; i < v.entries.length; i++) {
+      const entry = v.entries[i]!;
+      const ledgerGuid = guids[i]!;
+      if (mode === 'merge') touchedLedgers.add(ledgerGuid);
+      const entryId = Number(
+        stmts.insertEntry.run(voucherId, companyId, ledgerGuid, v.date, entry.amount).lastInsertRowid,
+      );
+      for (const bill of entry.bills) {
+        stmts.insertBill.run(
+          entryId,
+          companyId,
+          ledgerGuid,
+          v.date,
+          bill.billName,
+          bill.billType,
+          bill.amount,
+          bill.creditPeriodDays,
+          bill.dueDate,
+        );
+      }
+    }
+  };
+
+  const putGroup = (g: GroupRecord): void => {
+    try {
+      stmts.upsertGroup.run(
+        companyId,
+        g.guid,
+        g.name,
+        g.parent,
+        g.name,
+        g.nature,
+        g.isRevenue ? 1 : 0,
+        g.affectsGrossProfit ? 1 : 0,
+        g.reservedName,
+        g.alterId,
+      );
+    } catch (error) {
+      if (isConstraintError(error)) {
+        throw invalid(`Group "${g.name}" (GUID ${g.guid}) clashes with another group of the same name`, {
+          guid: g.guid,
+          name: g.name,
+        });
+      }
+      throw error;
+    }
+  };
+
+  const putLedger = (l: LedgerRecord): void => {
+    if (!Number.isSafeInteger(l.openingBalance)) {
+      throw invalid(`Ledger "${l.name}" has a non-integer opening balance`, { guid: l.guid, name: l.name });
+    }
+    try {
+      stmts.upsertLedger.run(
+        companyId,
+        l.guid,
+        l.name,
+        l.parent,
+        l.openingBalance,
+        l.isBillWise ? 1 : 0,
+        l.creditPeriodDays,
+        l.gstin,
+        l.state,
+        l.alterId,
+      );
+    } catch (error) {
+      if (isConstraintError(error)) {
+        throw invalid(`Ledger "${l.name}" (GUID ${l.guid}) clashes with another ledger of the same name`, {
+          guid: l.guid,
+          name: l.name,
+        });
+      }
+      throw error;
+    }
+    const previousName = ledgerNameByGuid.get(l.guid);
+    if (previousName !== undefined && previousName !== l.name) ledgerGuidByName.delete(previousName);
+    ledgerGuidByName.set(l.name, l.guid);
+    ledgerNameByGuid.set(l.guid, l.name);
+    stmts.deleteOpeningBills.run(companyId, l.guid);
+    for (const b of l.openingBills) {
+      stmts.insertOpeningBill.run(
+        companyId,
+        l.guid,
+        b.billName,
+        b.billDate,
+        b.amount,
+        b.creditPeriodDays,
+        b.dueDate,
+      );
+    }
+    if (mode === 'merge') touchedLedgers.add(l.guid);
+  };
+
+  const putVoucherType = (t: VoucherTypeRecord): void => {
+    try {
+      stmts.upsertVoucherType.run(companyId, t.guid, t.name, t.parent, t.autoNumbered ? 1 : 0, t.alterId);
+    } catch (error) {
+      if (isConstraintError(error)) {
+        throw invalid(`Voucher type "${t.name}" (GUID ${t.guid}) clashes with another of the same name`, {
+          guid: t.guid,
+          name: t.name,
+        });
+      }
+      throw error;
+    }
+    typeParent.set(t.name, t.parent);
+  };
+
+  return {
+    mode,
+    putGroups: (groups) =>
+      guard(() => {
+        mastersChanged = true;
+        for (const g of groups) putGroup(g);
+      }),
+    putLedgers: (ledgers) =>
+      guard(() => {
+        mastersChanged = true;
+        for (const l of ledgers) putLedger(l);
+      }),
+    putVoucherTypes: (types) =>
+      guard(() => {
+        mastersChanged = true;
+        for (const t of types) putVoucherType(t);
+      }),
+    putVouchers: (vouchers) =>
+      guard(() => {
+        for (const v of vouchers) putVoucher(v);
+      }),
+    deleteVouchers: (guids) =>
+      guard(() => {
+        for (const guid of guids) deleteStoredVoucher(guid);
+      }),
+    deleteMasters: (guids) =>
+      guard(() => {
+        mastersChanged = true;
+        for (const guid of guids) deleteMaster(guid);
+      }),
+    renumberVouchers: (numbers) =>
+      guard(() => {
+        for (const n of numbers) stmts.renumber.run(n.voucherNumber, companyId, n.guid);
+      }),
+    voucherAlterIds: () =>
+      guard(() => {
+        const map = new Map<string, number>();
+        for (const r of stmts.voucherAlterIds.iterate(companyId) as Iterable<{
+          guid: string;
+          alter_id: number;
+        }>) {
+          map.set(r.guid, r.alter_id);
+        }
+        return map;
+      }),
+    masterAlterIds: () =>
+      guard(() => {
+        const map = new Map<string, number>();
+        for (const r of stmts.masterAlterIds.all(companyId, companyId, companyId) as {
+          guid: string;
+          alter_id: number;
+        }[]) {
+          map.set(r.guid, r.alter_id);
+        }
+        return map;
+      }),
+    commit: (company: CompanyRecord) =>
+      guard(() => {
+        if (company.guid !== options.company.guid) {
+          throw new AppError(
+            'INTERNAL',
+            `Commit for company ${company.guid} on a write opened for ${options.company.guid}`,
+          );
+        }
+        if (mastersChanged) checkMasters(db, companyId);
+        if (mode === 'replace' || touchedLedgers.size > LEDGER_REBUILD_LIMIT) {
+          summaries.rebuildCompany(companyId);
+        } else {
+          for (const guid of touchedLedgers) summaries.rebuildLedger(companyId, guid);
+          for (const month of touchedMonths) summaries.rebuildMonth(companyId, month);
+        }
+        const before = stmts.companyVersion.get(companyId) as { data_version: number };
+        const dataVersion = Math.max(before.data_version + 1, company.masterAlterId, company.voucherAlterId);
+        stmts.finishCompany.run({
+          id: companyId,
+          name: company.name,
+          source: company.source,
+          booksFrom: company.booksFrom,
+          masterAlterId: company.masterAlterId,
+          voucherAlterId: company.voucherAlterId,
+          dataVersion,
+          now: now().toISOString(),
+        });
+        db.exec('COMMIT');
+        close();
+        return { dataVersion };
+      }),
+    rollback: () => {
+      if (!open) return;
+      if (db.inTransaction) db.exec('ROLLBACK');
+      close();
+    },
+  };
+
+  function deleteMaster(guid: string): void {
+    const ledger = stmts.findLedger.get(companyId, guid) as { name: string } | undefined;
+    if (ledger) {
+      const used = stmts.ledgerUsed.get(companyId, guid);
+      if (used) {
+        throw invalid(`Ledger "${ledger.name}" cannot be deleted: vouchers still use it`, {
+          guid,
+          name: ledger.name,
+        });
+      }
+      stmts.deleteOpeningBills.run(companyId, guid);
+      stmts.deleteLedger.run(companyId, guid);
+      ledgerGuidByName.delete(ledger.name);
+      ledgerNameByGuid.delete(guid);
+      touchedLedgers.add(guid);
+      return;
+    }
+    stmts.deleteGroup.run(companyId, guid);
+    const type = stmts.deleteVoucherType.get(companyId, guid) as { name: string } | undefined;
+    if (type) typeParent.delete(type.name);
+  }
+}
+
+function details(v: VoucherRecord): Record<string, string> {
+  return { voucherGuid: v.guid, voucherNumber: v.voucherNumber, date: v.date, voucherType: v.voucherType };
+}
+
+/** Every ledger's group must exist and group parents must form a tree; primary groups are derived here. */
+function checkMasters(db: Database.Database, companyId: number): void {
+  const groups = db
+    .prepare('SELECT guid, name, parent_name AS parent FROM groups WHERE company_id = ?')
+    .all(companyId) as { guid: string; name: string; parent: string | null }[];
+  const byName = new Map(groups.map((g) => [g.name, g]));
+  const update = db.prepare('UPDATE groups SET primary_group = ? WHERE company_id = ? AND guid = ?');
+  for (const g of groups) {
+    let current = g;
+    const seen = new Set<string>();
+    while (current.parent !== null && current.parent !== '' && current.parent !== 'Primary') {
+      if (seen.has(current.name)) {
+        throw invalid(`Group "${g.name}" is its own ancestor (cycle through "${current.name}")`, {
+          name: g.name,
+        });
+      }
+      seen.add(current.name);
+      const parent = byName.get(current.parent);
+      if (!parent) {
+        throw invalid(`Group "${current.name}" has an unknown parent group "${current.parent}"`, {
+          name: current.name,
+          parent: current.parent,
+        });
+      }
+      current = parent;
+    }
+    update.run(current.name, companyId, g.guid);
+  }
+  const orphan = db
+    .prepare(
+      `SELECT l.guid, l.name, l.group_name AS groupName FROM ledgers l
+       WHERE l.company_id = ? AND NOT EXISTS
+         (SELECT 1 FROM groups g WHERE g.company_id = l.company_id AND g.name = l.group_name) LIMIT 1`,
+    )
+    .get(companyId) as { guid: string; name: string; groupName: string } | undefined;
+  if (orphan) {
+    throw invalid(`Ledger "${orphan.name}" is under an unknown group "${orphan.groupName}"`, {
+      guid: orphan.guid,
+      name: orphan.name,
+      group: orphan.groupName,
+    });
+  }
+}
+
+/** Deletes a company's rows children first (cheaper than per-row cascades on millions of entries). */
+export function clearCompanyData(db: Database.Database, companyId: number): void {
+  for (const table of [
+    'ledger_month_totals',
+    'bill_totals',
+    'voucher_month_counts',
+    'bill_allocations',
+    'ledger_entries',
+    'vouchers',
+    'ledger_opening_bills',
+    'ledgers',
+    'voucher_types',
+    'groups',
+  ]) {
+    db.prepare(`DELETE FROM ${table} WHERE company_id = ?`).run(companyId);
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    upsertCompany: db.prepare(`INSERT INTO companies (guid, name, source) VALUES (?, ?, ?)
+      ON CONFLICT (guid) DO UPDATE SET name = excluded.name, source = excluded.source RETURNING id`),
+    ledgerNames: db.prepare('SELECT guid, name FROM ledgers WHERE company_id = ?'),
+    typeParents: db.prepare('SELECT name, parent FROM voucher_types WHERE company_id = ?'),
+    findVoucher: db.prepare('SELECT id, date FROM vouchers WHERE company_id = ? AND guid = ?'),
+    voucherLedgers: db.prepare('SELECT DISTINCT ledger_guid FROM ledger_entries WHERE voucher_id = ?'),
+    deleteBillsOfVoucher: db.prepare(
+      'DELETE FROM bill_allocations WHERE entry_id IN (SELECT id FROM ledger_entries WHERE voucher_id = ?)',
+    ),
+    deleteEntriesOfVoucher: db.prepare('DELETE FROM ledger_entries WHERE voucher_id = ?'),
+    deleteVoucher: db.prepare('DELETE FROM vouchers WHERE id = ?'),
+    insertVoucher:
+      db.prepare(`INSERT INTO vouchers (company_id, guid, alter_id, master_id, date, voucher_type,
+      base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEntry: db.prepare(
+      'INSERT INTO ledger_entries (voucher_id, company_id, ledger_guid, date, amount) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertBill: db.prepare(`INSERT INTO bill_allocations (entry_id, company_id, ledger_guid, date, bill_name,
+      bill_type, amount, credit_period_days, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    upsertGroup: db.prepare(`INSERT INTO groups (company_id, guid, name, parent_name, primary_group, nature,
+      is_revenue, affects_gross_profit, reserved_name, alter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, parent_name = excluded.parent_name,
+        nature = excluded.nature, is_revenue = excluded.is_revenue,
+        affects_gross_profit = excluded.affects_gross_profit, reserved_name = excluded.reserved_name,
+        alter_id = excluded.alter_id`),
+    upsertLedger: db.prepare(`INSERT INTO ledgers (company_id, guid, name, group_name, opening_balance,
+      is_bill_wise, credit_period_days, gstin, state, alter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, group_name = excluded.group_name,
+        opening_balance = excluded.opening_balance, is_bill_wise = excluded.is_bill_wise,
+        credit_period_days = excluded.credit_period_days, gstin = excluded.gstin, state = excluded.state,
+        alter_id = excluded.alter_id`),
+    deleteOpeningBills: db.prepare(
+      'DELETE FROM ledger_opening_bills WHERE company_id = ? AND ledger_guid = ?',
+    ),
+    insertOpeningBill: db.prepare(`INSERT INTO ledger_opening_bills (company_id, ledger_guid, bill_name,
+      bill_date, amount, credit_period_days, due_date) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    upsertVoucherType: db.prepare(`INSERT INTO voucher_types (company_id, guid, name, parent, auto_numbered,
+      alter_id) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, parent = excluded.parent,
+        auto_numbered = excluded.auto_numbered, alter_id = excluded.alter_id`),
+    renumber: db.prepare('UPDATE vouchers SET voucher_number = ? WHERE company_id = ? AND guid = ?'),
+    voucherAlterIds: db.prepare('SELECT guid, alter_id FROM vouchers WHERE company_id = ?'),
+    masterAlterIds: db.prepare(`SELECT guid, alter_id FROM groups WHERE company_id = ?
+      UNION ALL SELECT guid, alter_id FROM ledgers WHERE company_id = ?
+      UNION ALL SELECT guid, alter_id FROM voucher_types WHERE company_id = ?`),
+    findLedger: db.prepare('SELECT name FROM ledgers WHERE company_id = ? AND guid = ?'),
+    ledgerUsed: db.prepare('SELECT 1 FROM ledger_entries WHERE company_id = ? AND ledger_guid = ? LIMIT 1'),
+    deleteLedger: db.prepare('DELETE FROM ledgers WHERE company_id = ? AND guid = ?'),
+    deleteGroup: db.prepare('DELETE FROM groups WHERE company_id = ? AND guid = ?'),
+    deleteVoucherType: db.prepare(
+      'DELETE FROM voucher_types WHERE company_id = ? AND guid = ? RETURNING name',
+    ),
+    companyVersion: db.prepare('SELECT data_version FROM companies WHERE id = ?'),
+    finishCompany: db.prepare(`UPDATE companies SET name = @name, source = @source, books_from = @booksFrom,
+      master_alter_id = @masterAlterId, voucher_alter_id = @voucherAlterId, data_version = @dataVersion,
+      last_sync_at = @now, sync_status = 'ok', sync_error = NULL,
+      count_groups = (SELECT count(*) FROM groups WHERE company_id = @id),
+      count_ledgers = (SELECT count(*) FROM ledgers WHERE company_id = @id),
+      count_voucher_types = (SELECT count(*) FROM voucher_types WHERE company_id = @id),
+      count_vouchers = (SELECT count(*) FROM vouchers WHERE company_id = @id),
+      count_entries = (SELECT count(*) FROM ledger_entries WHERE company_id = @id),
+      count_bills = (SELECT count(*) FROM bill_allocations WHERE company_id = @id),
+      first_voucher_date = (SELECT min(date) FROM vouchers WHERE company_id = @id),
+      last_voucher_date = (SELECT max(date) FROM vouchers WHERE company_id = @id)
+      WHERE id = @id`),
+  };
+}

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import { addDays, financialYearOf, financialYearRange, type IsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+import type { LedgerInfo, Masters } from './masters';
+
+/**
+ * Ledger movements for any date range, read from the monthly summary table for whole months and from
+ * the entries only for the partial months at either end. Cancelled and optional vouchers never count.
+ */
+export interface Movement {
+  debit: Paise;
+  credit: Paise;
+}
+
+export const BEGINNING: IsoDate = '0001-01-01';
+
+const monthOf = (date: IsoDate): string => date.slice(0, 7);
+
+export function lastDayOfMonth(month: string): IsoDate {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Splits [from, to] into whole months (for the summary) and partial day ranges (for the entries). */
+export function splitRange(
+  from: IsoDate,
+  to: IsoDate,
+): { months: [string, string] | null; partial: [IsoDate, IsoDate][] } {
+  if (from > to) return { months: null, partial: [] };
+  const firstFull = from.endsWith('-01') ? monthOf(from) : nextMonth(monthOf(from));
+  const lastFull = to === lastDayOfMonth(monthOf(to)) ? monthOf(to) : previousMonth(monthOf(to));
+  if (firstFull > lastFull) return { months: null, partial: [[from, to]] };
+  const partial: [IsoDate, IsoDate][] = [];
+  if (!from.endsWith('-01')) partial.push([from, lastDayOfMonth(monthOf(from))]);
+  if (monthOf(to) !== lastFull) partial.push([`${monthOf(to)}-01`, to]);
+  return { months: [firstFull, lastFull], partial };
+}
+
+function add(map: Map<string, Movement>, guid: string, debit: number, credit: number): void {
+  const m = map.get(guid);
+  if (m) {
+    m.debit += debit;
+    m.credit += credit;
+  } else map.set(guid, { debit, credit });
+}
+
+/** Movements per ledger in [from, to]; `only` limits the work to a few ledgers (index lookups). */
+export function movements(
+  db: Database.Database,
+  companyId: number,
+  from: IsoDate,
+  to: IsoDate,
+  only?: readonly string[],
+): Map<string, Movement> {
+  const result = new Map<string, Movement>();
+  const { months, partial } = splitRange(from, to);
+  type Row = { guid: string; debit: number; credit: number };
+  if (only) {
+    const monthly = db.prepare(`SELECT sum(debit) AS debit, sum(credit) AS credit FROM ledger_month_totals
+      WHERE company_id = ? AND ledger_guid = ? AND month >= ? AND month <= ?`);
+    const daily = db.prepare(`SELECT sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
+        sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
+      FROM ledger_entries e JOIN vouchers v ON v.id = e.voucher_id
+      WHERE e.company_id = ? AND e.ledger_guid = ? AND e.date >= ? AND e.date <= ?
+        AND v.is_cancelled = 0 AND v.is_optional = 0`);
+    for (const guid of only) {
+      if (months) {
+        const r = monthly.get(companyId, guid, months[0], months[1]) as Row;
+        add(result, guid, r.debit ?? 0, r.credit ?? 0);
+      }
+      for (const [a, b] of partial) {
+        const r = daily.get(companyId, guid, a, b) as Row;
+        add(result, guid, r.debit ?? 0, r.credit ?? 0);
+      }
+      if (!result.has(guid)) result.set(guid, { debit: 0, credit: 0 });
+    }
+    return result;
+  }
+  if (months) {
+    const rows = db
+      .prepare(
+        `SELECT ledger_guid AS guid, sum(debit) AS debit, sum(credit) AS credit FROM ledger_month_totals
+         WHERE company_id = ? AND month >= ? AND month <= ? GROUP BY ledger_guid`,
+      )
+      .all(companyId, months[0], months[1]) as Row[];
+    for (const r of rows) add(result, r.guid, r.debit, r.credit);
+  }
+  const daily = db.prepare(`SELECT e.ledger_guid AS guid,
+      sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
+      sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
+    FROM vouchers v JOIN ledger_entries e ON e.voucher_id = v.id
+    WHERE v.company_id = ? AND v.date >= ? AND v.date <= ? AND v.is_cancelled = 0 AND v.is_optional = 0
+    GROUP BY e.ledger_guid`);
+  for (const [a, b] of partial) {
+    for (const r of daily.all(companyId, a, b) as Row[]) add(result, r.guid, r.debit, r.credit);
+  }
+  return result;
+}
+
+export const net = (m: Movement | undefined): Paise => (m ? m.debit - m.credit : 0);
+
+/** The first day of the financial year containing `date`. */
+export const fyStartOf = (date: IsoDate): IsoDate => financialYearRange(financialYearOf(date)).from;
+
+export interface Openings {
+  /** Balance of each ledger at the start of `date` (debit positive). */
+  byLedger: Map<string, Paise>;
+  /**
+   * Revenue ledgers start every financial year at zero; what they held before moves into the Profit &
+   * Loss A/c, which this carries (debit positive: a debit is an accumulated loss).
+   */
+  profitAndLossCarried: Paise;
+}
+
+/** Opening balances as Tally shows them: balance-sheet ledgers carried forward, revenue reset yearly. */
+export function openingsAt(
+  db: Database.Database,
+  masters: Masters,
+  date: IsoDate,
+  only?: LedgerInfo[],
+): Openings {
+  const fyStart = fyStartOf(date);
+  const guids = only?.map((l) => l.guid);
+  const beforeFy = movements(db, masters.company.id, BEGINNING, addDays(fyStart, -1), guids);
+  const inFy =
+    date > fyStart ? movements(db, masters.company.id, fyStart, addDays(date, -1), guids) : new Map();
+  const byLedger = new Map<string, Paise>();
+  let carried = 0;
+  const booksFrom = masters.company.booksFrom;
+  // Revenue ledgers' own opening balances belong to the first year of the books only.
+  const revenueOpeningCounts = booksFrom === null || fyStart <= booksFrom;
+  for (const ledger of only ?? masters.ledgers.values()) {
+    const before = ledger.openingBalance + net(beforeFy.get(ledger.guid));
+    const during = net(inFy.get(ledger.guid));
+    if (ledger.group.isRevenue) {
+      if (revenueOpeningCounts) byLedger.set(ledger.guid, before + during);
+      else {
+        byLedger.set(ledger.guid, during);
+        carried += before;
+      }
+    } else byLedger.set(ledger.guid, before + during);
+  }
+  return { byLedger, profitAndLossCarried: carried };
+}

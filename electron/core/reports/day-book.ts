@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { IsoDate } from '../../../shared/dates';
+import type { DayBook, DayBookVoucher } from '../../../shared/types/reports';
+import type { Masters } from './masters';
+
+/** Vouchers of a date range in date order with their entries, one page at a time. */
+export function dayBook(
+  db: Database.Database,
+  masters: Masters,
+  params: { from: IsoDate; to: IsoDate; page: number; pageSize: number },
+): DayBook {
+  const companyId = masters.company.id;
+  const where = `company_id = ? AND date >= ? AND date <= ? AND is_cancelled = 0 AND is_optional = 0`;
+  const totalVouchers = db
+    .prepare(`SELECT count(*) FROM vouchers WHERE ${where}`)
+    .pluck()
+    .get(companyId, params.from, params.to) as number;
+  const rows = db
+    .prepare(
+      `SELECT id, guid, date, voucher_type AS voucherType, voucher_number AS voucherNumber, party_name AS party,
+        narration FROM vouchers WHERE ${where} ORDER BY date, id LIMIT ? OFFSET ?`,
+    )
+    .all(companyId, params.from, params.to, params.pageSize, (params.page - 1) * params.pageSize) as (Omit<
+    DayBookVoucher,
+    'amount' | 'entries'
+  > & { id: number })[];
+  const entriesOf = db.prepare(
+    'SELECT ledger_guid AS ledgerGuid, amount FROM ledger_entries WHERE voucher_id = ? ORDER BY id',
+  );
+  const vouchers: DayBookVoucher[] = rows.map(({ id, ...v }) => {
+    const entries = (entriesOf.all(id) as { ledgerGuid: string; amount: number }[]).map((e) => ({
+      ledgerGuid: e.ledgerGuid,
+      ledgerName: masters.ledgers.get(e.ledgerGuid)?.name ?? e.ledgerGuid,
+      amount: e.amount,
+    }));
+    const amount = entries.reduce((s, e) => s + (e.amount > 0 ? e.amount : 0), 0);
+    return { ...v, amount, entries };
+  });
+  return {
+    companyGuid: masters.company.guid,
+    from: params.from,
+    to: params.to,
+    page: params.page,
+    pageSize: params.pageSize,
+    totalVouchers,
+    vouchers,
+  };
+}

@@ -1,0 +1,150 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { Nature } from '../db/records';
+import type { CompanyRow } from '../db/store';
+
+export interface GroupInfo {
+  guid: string;
+  name: string;
+  parent: string | null;
+  primaryGroup: string;
+  nature: Nature;
+  isRevenue: boolean;
+  affectsGrossProfit: boolean;
+  /** Reserved names of this group and all its ancestors ("Sundry Debtors", "Current Assets"). */
+  lineage: ReadonlySet<string>;
+  depth: number;
+}
+
+export interface LedgerInfo {
+  guid: string;
+  name: string;
+  group: GroupInfo;
+  openingBalance: number;
+  isBillWise: boolean;
+  creditPeriodDays: number | null;
+}
+
+export interface Masters {
+  company: CompanyRow;
+  groups: Map<string, GroupInfo>;
+  ledgers: Map<string, LedgerInfo>;
+  /** Ledgers whose group descends from a group with this reserved name (or plain name). */
+  ledgersUnder(groupName: string): LedgerInfo[];
+  ledger(guid: string): LedgerInfo;
+}
+
+interface GroupRow {
+  guid: string;
+  name: string;
+  parent: string | null;
+  primaryGroup: string;
+  nature: Nature;
+  isRevenue: number;
+  affectsGrossProfit: number;
+  reservedName: string | null;
+}
+
+/**
+ * Groups and ledgers of one company, with each group's ancestry resolved. Memoised per company data
+ * version: a few hundred rows, but every report needs them and the version changes on every commit.
+ */
+const memo = new WeakMap<Database.Database, Map<number, { version: number; masters: Masters }>>();
+
+export function loadMasters(db: Database.Database, company: CompanyRow): Masters {
+  let byCompany = memo.get(db);
+  if (!byCompany) {
+    byCompany = new Map();
+    memo.set(db, byCompany);
+  }
+  const cached = byCompany.get(company.id);
+  if (cached && cached.version === company.dataVersion) return cached.masters;
+  const masters = readMasters(db, company);
+  byCompany.set(company.id, { version: company.dataVersion, masters });
+  return masters;
+}
+
+function readMasters(db: Database.Database, company: CompanyRow): Masters {
+  const rows = db
+    .prepare(
+      `SELECT guid, name, parent_name AS parent, primary_group AS primaryGroup, nature, is_revenue AS isRevenue,
+        affects_gross_profit AS affectsGrossProfit, reserved_name AS reservedName
+       FROM groups WHERE company_id = ?`,
+    )
+    .all(company.id) as GroupRow[];
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const groups = new Map<string, GroupInfo>();
+  for (const row of rows) {
+    const lineage = new Set<string>();
+    let depth = 0;
+    let current: GroupRow | undefined = row;
+    while (current && depth < 64) {
+      lineage.add(current.reservedName ?? current.name);
+      lineage.add(current.name);
+      current = current.parent ? byName.get(current.parent) : undefined;
+      if (current) depth++;
+    }
+    groups.set(row.name, {
+      guid: row.guid,
+      name: row.name,
+      parent: row.parent && byName.has(row.parent) ? row.parent : null,
+      primaryGroup: row.primaryGroup,
+      nature: row.nature,
+      isRevenue: row.isRevenue === 1,
+      affectsGrossProfit: row.affectsGrossProfit === 1,
+      lineage,
+      depth,
+    });
+  }
+  const ledgerRows = db
+    .prepare(
+      `SELECT guid, name, group_name AS groupName, opening_balance AS openingBalance, is_bill_wise AS isBillWise,
+        credit_period_days AS creditPeriodDays FROM ledgers WHERE company_id = ? ORDER BY name`,
+    )
+    .all(company.id) as {
+    guid: string;
+    name: string;
+    groupName: string;
+    openingBalance: number;
+    isBillWise: number;
+    creditPeriodDays: number | null;
+  }[];
+  const ledgers = new Map<string, LedgerInfo>();
+  for (const l of ledgerRows) {
+    const group = groups.get(l.groupName);
+    // The writer refuses ledgers under unknown groups, so this only guards a hand-edited database.
+    if (!group) continue;
+    ledgers.set(l.guid, {
+      guid: l.guid,
+      name: l.name,
+      group,
+      openingBalance: l.openingBalance,
+      isBillWise: l.isBillWise === 1,
+      creditPeriodDays: l.creditPeriodDays,
+    });
+  }
+  const under = new Map<string, LedgerInfo[]>();
+  return {
+    company,
+    groups,
+    ledgers,
+    ledgersUnder(groupName) {
+      let list = under.get(groupName);
+      if (!list) {
+        list = [...ledgers.values()].filter((l) => l.group.lineage.has(groupName));
+        under.set(groupName, list);
+      }
+      return list;
+    },
+    ledger(guid) {
+      const found = ledgers.get(guid);
+      if (!found) {
+        throw new AppError('NOT_FOUND', `No ledger with GUID "${guid}" in company "${company.name}"`, {
+          ledgerGuid: guid,
+          companyGuid: company.guid,
+        });
+      }
+      return found;
+    },
+  };
+}

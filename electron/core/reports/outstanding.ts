@@ -1,0 +1,175 @@
+import type Database from 'better-sqlite3';
+import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+import type {
+  AgeingBucket,
+  Outstanding,
+  OutstandingBill,
+  OutstandingKind,
+  OutstandingParty,
+} from '../../../shared/types/reports';
+import { openingsAt } from './balances';
+import type { LedgerInfo, Masters } from './masters';
+
+export const ON_ACCOUNT = 'On Account';
+
+/** A bill of a party as on a date, debit positive (what the party owes us). */
+export interface BillAsOn {
+  ledgerGuid: string;
+  billName: string;
+  billDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  amount: Paise;
+}
+
+interface BillRow {
+  ledger: string;
+  name: string;
+  billDate: string | null;
+  dueDate: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  opening: number;
+  amount: number;
+}
+
+const COLUMNS = `ledger_guid AS ledger, bill_name AS name, bill_date AS billDate, due_date AS dueDate,
+  first_date AS firstDate, last_date AS lastDate, opening_amount AS opening, amount`;
+
+/**
+ * Bills of the given ledgers as on a date: opening bills plus New Ref / Advance less Agst Ref. Bills
+ * untouched after the date come straight from the bill summary; only bills open at the date and
+ * settled later are re-added from their allocations (a small set).
+ */
+export function billsAsOn(
+  db: Database.Database,
+  companyId: number,
+  ledgers: ReadonlySet<string>,
+  asOn: IsoDate,
+): BillAsOn[] {
+  const settledLater = db.prepare(`SELECT coalesce(sum(b.amount), 0) FROM bill_allocations b
+    JOIN ledger_entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
+    WHERE b.company_id = ? AND b.ledger_guid = ? AND b.bill_name = ? AND b.date <= ?
+      AND v.is_cancelled = 0 AND v.is_optional = 0`);
+  const result: BillAsOn[] = [];
+  const push = (r: BillRow, amount: number): void => {
+    if (amount !== 0 && ledgers.has(r.ledger)) {
+      result.push({
+        ledgerGuid: r.ledger,
+        billName: r.name,
+        billDate: r.billDate,
+        dueDate: r.dueDate,
+        amount,
+      });
+    }
+  };
+  const untouched = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM bill_totals
+       WHERE company_id = ? AND amount <> 0 AND (last_date IS NULL OR last_date <= ?)`,
+    )
+    .all(companyId, asOn) as BillRow[];
+  for (const r of untouched) push(r, r.amount);
+  const spanning = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM bill_totals
+       WHERE company_id = ? AND last_date > ? AND (first_date <= ? OR opening_amount <> 0)`,
+    )
+    .all(companyId, asOn, asOn) as BillRow[];
+  for (const r of spanning) {
+    if (!ledgers.has(r.ledger)) continue;
+    const inBooks = r.firstDate !== null && r.firstDate <= asOn;
+    const allocated = inBooks ? (settledLater.pluck().get(companyId, r.ledger, r.name, asOn) as number) : 0;
+    push(r, r.opening + allocated);
+  }
+  return result;
+}
+
+export function bucketsFor(bounds: readonly number[]): AgeingBucket[] {
+  const buckets: AgeingBucket[] = [];
+  let from = 0;
+  for (const to of bounds) {
+    buckets.push({ label: `${from}-${to} days`, fromDays: from, toDays: to, amount: 0 });
+    from = to + 1;
+  }
+  buckets.push({ label: `Over ${from - 1} days`, fromDays: from, toDays: null, amount: 0 });
+  return buckets;
+}
+
+/** Bucket index for a number of overdue days; bills not yet due age as 0 days. */
+export function bucketIndex(bounds: readonly number[], overdueDays: number): number {
+  const days = Math.max(0, overdueDays);
+  const index = bounds.findIndex((b) => days <= b);
+  return index === -1 ? bounds.length : index;
+}
+
+export function partyLedgers(masters: Masters, kind: OutstandingKind): LedgerInfo[] {
+  return masters.ledgersUnder(kind === 'receivable' ? 'Sundry Debtors' : 'Sundry Creditors');
+}
+
+/**
+ * Outstanding receivables or payables: per party and bill, with ageing by days overdue
+ * (as-on date minus due date; negative while not yet due). A party balance not covered by bills
+ * (non bill-wise ledgers, entries without allocations) shows as one "On Account" line, so each
+ * party's total always equals its ledger balance.
+ */
+export function outstanding(
+  db: Database.Database,
+  masters: Masters,
+  params: { kind: OutstandingKind; asOn: IsoDate; buckets: readonly number[] },
+): Outstanding {
+  const { kind, asOn, buckets: bounds } = params;
+  const sign = kind === 'receivable' ? 1 : -1;
+  const ledgers = partyLedgers(masters, kind);
+  const bills = billsAsOn(db, masters.company.id, new Set(ledgers.map((l) => l.guid)), asOn);
+  const balances = openingsAt(db, masters, addDays(asOn, 1), ledgers).byLedger;
+  const byLedger = new Map<string, BillAsOn[]>();
+  for (const b of bills) {
+    const list = byLedger.get(b.ledgerGuid);
+    if (list) list.push(b);
+    else byLedger.set(b.ledgerGuid, [b]);
+  }
+  const buckets = bucketsFor(bounds);
+  const parties: OutstandingParty[] = [];
+  let total = 0;
+  for (const ledger of ledgers) {
+    const partyBills = byLedger.get(ledger.guid) ?? [];
+    const balance = balances.get(ledger.guid) ?? 0;
+    const billed = partyBills.reduce((s, b) => s + b.amount, 0);
+    if (balance !== billed) {
+      partyBills.push({
+        ledgerGuid: ledger.guid,
+        billName: ON_ACCOUNT,
+        billDate: null,
+        dueDate: null,
+        amount: balance - billed,
+      });
+    }
+    if (partyBills.length === 0) continue;
+    const partyBuckets = bounds.map(() => 0).concat(0);
+    const lines: OutstandingBill[] = partyBills
+      .map((b) => {
+        const due = b.dueDate ?? b.billDate;
+        const overdueDays = due === null ? 0 : daysBetween(due, asOn);
+        const amount = sign * b.amount;
+        const index = bucketIndex(bounds, overdueDays);
+        partyBuckets[index]! += amount;
+        buckets[index]!.amount += amount;
+        return { billName: b.billName, billDate: b.billDate, dueDate: b.dueDate, overdueDays, amount };
+      })
+      .sort(
+        (a, b) => (a.billDate ?? '').localeCompare(b.billDate ?? '') || a.billName.localeCompare(b.billName),
+      );
+    const partyTotal = sign * balance;
+    total += partyTotal;
+    parties.push({
+      ledgerGuid: ledger.guid,
+      name: ledger.name,
+      total: partyTotal,
+      buckets: partyBuckets,
+      bills: lines,
+    });
+  }
+  parties.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  return { companyGuid: masters.company.guid, kind, asOn, buckets, parties, total };
+}

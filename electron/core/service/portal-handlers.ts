@@ -1,0 +1,65 @@
+import { AppError } from '../../../shared/errors';
+import type { PortalUser, SessionInfo } from '../../../shared/types/portal';
+import { AccountError } from '../portal/accounts';
+import type { Portal } from '../portal/portal';
+import type { CallContext, PartialHandlerMap } from './types';
+
+type PortalOperation = 'auth.signIn' | 'auth.signOut' | 'auth.me' | 'users.list' | 'users.save' | 'users.delete' | 'sessions.active';
+
+/** Account management is the desktop owner's; the access guard refuses it to portal users too. */
+function desktopOnly(context: CallContext, what: string): void {
+  if (context.user !== null) throw new AppError('FORBIDDEN', `${what} is managed on the TallyConnect desktop`);
+}
+
+export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperation> {
+  return {
+    'auth.signIn': async (input, context) => {
+      return portal.signIn(input.username, input.password, context.address ?? 'local');
+    },
+    'auth.signOut': async (_input, context) => {
+      if (!context.sessionToken) return { signedOut: false };
+      return { signedOut: await portal.sessions.revoke(context.sessionToken) };
+    },
+    'auth.me': async (_input, context) => {
+      if (!context.user) throw new AppError('UNAUTHORIZED', 'Not signed in to the office portal');
+      return context.user;
+    },
+    'users.list': async (_input, context) => {
+      desktopOnly(context, 'The user list');
+      return portal.accounts.list();
+    },
+    'users.save': async (input, context): Promise<PortalUser> => {
+      desktopOnly(context, 'Accounts');
+      const hash = input.password === undefined ? null : await portal.hasher.hash(input.password);
+      let saved: PortalUser;
+      try {
+        saved = portal.accounts.save(input, hash);
+      } catch (error) {
+        if (error instanceof AccountError) throw new AppError('CONFIG', error.message, { field: 'password' });
+        throw error;
+      }
+      // A new password or a disabled account ends the sessions that used the old state.
+      if (hash !== null || saved.disabled) await portal.sessions.revokeUser(saved.username);
+      return saved;
+    },
+    'users.delete': async (input, context) => {
+      desktopOnly(context, 'Accounts');
+      if (!portal.accounts.delete(input.username)) {
+        throw new AppError('NOT_FOUND', `No portal user named "${input.username}"`);
+      }
+      await portal.sessions.revokeUser(input.username);
+      return { deleted: true };
+    },
+    'sessions.active': async (): Promise<SessionInfo[]> => {
+      const names = new Map(portal.accounts.list().map((u) => [u.username.toLowerCase(), u.displayName]));
+      return (await portal.sessions.active()).map((s) => ({
+        username: s.username,
+        displayName: names.get(s.username.toLowerCase()) ?? s.username,
+        signedInAt: s.signedInAt,
+        lastSeenAt: s.lastSeenAt,
+        address: s.address,
+        companyGuid: s.companyGuid,
+      }));
+    },
+  };
+}

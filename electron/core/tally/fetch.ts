@@ -1,0 +1,131 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { GroupRecord, LedgerRecord, VoucherTypeRecord } from '../db/records';
+import type { RequestSink, TallyClient } from './client';
+import { mapCompany, mapGroup, mapLedger, mapVoucher, mapVoucherType, type MappedVoucher, type TallyCompany } from './mappers';
+import type { XNode } from './node';
+import { childText } from './node';
+import { tallyDate, tallyInt, text } from './quirks';
+import {
+  companiesRequest,
+  groupsRequest,
+  ledgersRequest,
+  voucherDatesRequest,
+  voucherIndexRequest,
+  voucherTypesRequest,
+  vouchersRequest,
+} from './requests';
+
+/** Typed reads from Tally: each request's objects mapped to records, collected per request. */
+
+function collect<T>(name: string, map: (node: XNode) => T): RequestSink & { items: T[] } {
+  const sink = {
+    items: [] as T[],
+    capture: new Set([name]),
+    onObject(node: XNode) {
+      sink.items.push(map(node));
+    },
+    reset() {
+      sink.items = [];
+    },
+  };
+  return sink;
+}
+
+export async function fetchCompanies(client: TallyClient, signal?: AbortSignal): Promise<TallyCompany[]> {
+  const sink = collect('COMPANY', mapCompany);
+  await client.request(companiesRequest(), sink, { what: 'the list of open companies', signal });
+  return sink.items;
+}
+
+export interface Masters {
+  groups: GroupRecord[];
+  ledgers: LedgerRecord[];
+  voucherTypes: VoucherTypeRecord[];
+}
+
+export async function fetchMasters(client: TallyClient, company: string, signal?: AbortSignal): Promise<Masters> {
+  const groups = collect('GROUP', mapGroup);
+  await client.request(groupsRequest(company), groups, { what: 'the groups', company, signal });
+  const ledgers = collect('LEDGER', mapLedger);
+  await client.request(ledgersRequest(company), ledgers, { what: 'the ledgers', company, signal });
+  const types = collect('VOUCHERTYPE', mapVoucherType);
+  await client.request(voucherTypesRequest(company), types, { what: 'the voucher types', company, signal });
+  return { groups: groups.items, ledgers: ledgers.items, voucherTypes: types.items };
+}
+
+export interface DateCount {
+  date: IsoDate;
+  count: number;
+}
+
+function mapDateCount(node: XNode): DateCount {
+  const date = tallyDate(childText(node, 'DATE'), 'DATE');
+  if (date === null) return { date: '', count: 0 };
+  return { date, count: tallyInt(childText(node, 'COUNT'), 'COUNT') };
+}
+
+/** Active vouchers per date, ascending. */
+export async function fetchVoucherDates(
+  client: TallyClient,
+  company: string,
+  from: IsoDate,
+  to: IsoDate,
+  options: { alteredAfter?: number; signal?: AbortSignal } = {},
+): Promise<DateCount[]> {
+  const sink = collect('VOUCHER', mapDateCount);
+  await client.request(voucherDatesRequest(company, from, to, options.alteredAfter), sink, {
+    what: options.alteredAfter === undefined ? 'the voucher count per date' : 'the count of changed vouchers per date',
+    company,
+    signal: options.signal,
+  });
+  return sink.items.filter((d) => d.date !== '' && d.count > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+export interface VoucherIndexEntry {
+  guid: string;
+  alterId: number;
+  date: IsoDate;
+  voucherType: string;
+  voucherNumber: string;
+}
+
+function mapIndex(node: XNode): VoucherIndexEntry {
+  return {
+    guid: text(childText(node, 'GUID')) ?? '',
+    alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
+    date: tallyDate(childText(node, 'DATE'), 'DATE') ?? '',
+    voucherType: text(childText(node, 'VOUCHERTYPENAME')) ?? '',
+    voucherNumber: text(childText(node, 'VOUCHERNUMBER')) ?? '',
+  };
+}
+
+export async function fetchVoucherIndex(
+  client: TallyClient,
+  company: string,
+  from: IsoDate,
+  to: IsoDate,
+  signal?: AbortSignal,
+): Promise<VoucherIndexEntry[]> {
+  const sink = collect('VOUCHER', mapIndex);
+  await client.request(voucherIndexRequest(company, from, to), sink, {
+    what: `the voucher list from ${from} to ${to}`,
+    company,
+    signal,
+  });
+  return sink.items.filter((v) => v.guid !== '');
+}
+
+export async function fetchVouchers(
+  client: TallyClient,
+  company: string,
+  range: { from: IsoDate; to: IsoDate },
+  options: { alteredAfter?: number; signal?: AbortSignal } = {},
+): Promise<MappedVoucher[]> {
+  const sink = collect('VOUCHER', mapVoucher);
+  await client.request(vouchersRequest(company, range.from, range.to, options.alteredAfter), sink, {
+    what: `the vouchers from ${range.from} to ${range.to}`,
+    company,
+    signal: options.signal,
+  });
+  return sink.items;
+}

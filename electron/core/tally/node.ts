@@ -1,0 +1,21 @@
+/** A small element tree for one Tally object (a voucher, a ledger ...), built while streaming. */
+export interface XNode {
+  name: string;
+  attrs: Record<string, string>;
+  text: string;
+  children: XNode[];
+}
+
+export function child(node: XNode, name: string): XNode | undefined {
+  for (const c of node.children) if (c.name === name) return c;
+  return undefined;
+}
+
+/** Text of the first child with that name (untrimmed); undefined when absent. */
+export function childText(node: XNode, name: string): string | undefined {
+  return child(node, name)?.text;
+}
+
+export function childrenNamed(node: XNode, name: string): XNode[] {
+  return node.children.filter((c) => c.name === name);
+}

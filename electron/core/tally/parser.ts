@@ -1,0 +1,176 @@
+import { SaxesParser } from 'saxes';
+import { AppError } from '../../../shared/errors';
+import type { XNode } from './node';
+
+export interface ParseOptions {
+  /** Human name of the input for messages: "Tally's answer", "DayBook.xml". */
+  source: string;
+  /** Element names that are objects (VOUCHER, LEDGER ...); each is handed over once it closes. */
+  capture: ReadonlySet<string>;
+  onObject(node: XNode): void;
+  /** Longest text accepted in one field, in characters. */
+  maxFieldLength?: number;
+}
+
+export interface ParseSummary {
+  objects: number;
+  /** Whether any element was seen at all (an empty answer is an error the caller words). */
+  sawRoot: boolean;
+  /** <STATUS> of the envelope header when present ("1" ok, "0" failed). */
+  status: string | null;
+  /** Counts from an import answer's <IMPORTRESULT>, when present. */
+  importResult: Record<string, string>;
+}
+
+export interface TallyXmlParser {
+  write(text: string): void;
+  close(): ParseSummary;
+}
+
+const DEFAULT_MAX_FIELD = 100_000;
+/** Elements read outside captured objects: Tally's error texts and the envelope status. */
+const ENVELOPE_TEXT = new Set(['LINEERROR', 'STATUS', 'RESPONSE', 'CREATED', 'ALTERED', 'ERRORS', 'EXCEPTIONS']);
+
+/** Names an object in messages: "voucher Sales 12 of 20250401 (GUID ...)", "ledger Cash". */
+export function describeObject(node: XNode): string {
+  const kind = node.name.toLowerCase();
+  const get = (n: string): string => (node.children.find((c) => c.name === n)?.text ?? '').trim();
+  if (node.name === 'VOUCHER') {
+    const type = get('VOUCHERTYPENAME') || node.attrs.VCHTYPE || '';
+    const parts = [`voucher ${type} ${get('VOUCHERNUMBER')}`.trim()];
+    if (get('DATE')) parts.push(`dated ${get('DATE')}`);
+    const guid = get('GUID') || node.attrs.REMOTEID || '';
+    if (guid) parts.push(`(GUID ${guid})`);
+    return parts.join(' ');
+  }
+  const name = node.attrs.NAME ?? get('NAME');
+  return name ? `${kind} "${name}"` : kind;
+}
+
+/**
+ * Streaming parser for Tally's XML: feeds text chunks to saxes and builds a small tree only for the
+ * objects being captured, so memory stays flat however large the answer is. Errors name the object
+ * being read.
+ */
+export function createTallyParser(options: ParseOptions): TallyXmlParser {
+  const maxField = options.maxFieldLength ?? DEFAULT_MAX_FIELD;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const stack: XNode[] = [];
+  let captureDepth = -1;
+  let depth = 0;
+  let objects = 0;
+  let sawRoot = false;
+  let status: string | null = null;
+  let envelopeText: string | null = null;
+  let envelopeName: string | null = null;
+  const lineErrors: string[] = [];
+  const importResult: Record<string, string> = {};
+  let lastObject: string | null = null;
+  let failure: unknown = null;
+
+  const where = (): string => {
+    const current = stack[0];
+    if (current) return ` while reading ${describeObject(current)}`;
+    return lastObject ? ` after ${lastObject}` : '';
+  };
+
+  parser.on('opentag', (tag) => {
+    sawRoot = true;
+    depth++;
+    if (captureDepth >= 0) {
+      const node: XNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, text: '', children: [] };
+      (stack[stack.length - 1] as XNode).children.push(node);
+      stack.push(node);
+    } else if (options.capture.has(tag.name)) {
+      captureDepth = depth;
+      stack.push({ name: tag.name, attrs: tag.attributes as Record<string, string>, text: '', children: [] });
+    } else if (ENVELOPE_TEXT.has(tag.name)) {
+      envelopeName = tag.name;
+      envelopeText = '';
+    }
+  });
+  parser.on('text', (text) => {
+    if (captureDepth >= 0) {
+      const node = stack[stack.length - 1] as XNode;
+      if (node.text.length + text.length > maxField) {
+        throw new AppError(
+          'IMPORT_INVALID',
+          `${options.source}: the field ${node.name} is longer than ${maxField.toLocaleString('en-IN')} characters${where()}`,
+          { field: node.name },
+        );
+      }
+      node.text += text;
+    } else if (envelopeText !== null && envelopeText.length < maxField) {
+      envelopeText += text;
+    }
+  });
+  parser.on('closetag', (tag) => {
+    if (captureDepth >= 0) {
+      const node = stack.pop() as XNode;
+      if (depth === captureDepth) {
+        captureDepth = -1;
+        objects++;
+        lastObject = describeObject(node);
+        options.onObject(node);
+      }
+    } else if (envelopeName === tag.name && envelopeText !== null) {
+      const value = envelopeText.trim();
+      if (tag.name === 'LINEERROR' || tag.name === 'RESPONSE') {
+        if (value) lineErrors.push(value);
+      } else if (tag.name === 'STATUS') status = value;
+      else importResult[tag.name] = value;
+      envelopeName = null;
+      envelopeText = null;
+    }
+    depth--;
+  });
+  let failureWhere = '';
+  parser.on('error', (error) => {
+    if (failure === null) failureWhere = where();
+    failure ??= error;
+  });
+
+  const rethrow = (): void => {
+    if (failure === null) return;
+    if (failure instanceof AppError) throw failure;
+    const message = failure instanceof Error ? failure.message : String(failure);
+    throw new AppError('IMPORT_INVALID', `${options.source} is not well-formed XML${failureWhere || where()}: ${message}`);
+  };
+
+  return {
+    write(text) {
+      if (failure !== null) rethrow();
+      try {
+        parser.write(text);
+      } catch (error) {
+        failure ??= error;
+      }
+      rethrow();
+    },
+    close() {
+      if (failure === null) {
+        try {
+          parser.close();
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (failure !== null && !(failure instanceof AppError) && lineErrors.length === 0) {
+        const message = failure instanceof Error ? failure.message : String(failure);
+        if (sawRoot && /unclosed|end of|unexpected end/i.test(message)) {
+          throw new AppError(
+            'IMPORT_INVALID',
+            `${options.source} ended early (truncated or the connection was cut)${where()}`,
+          );
+        }
+      }
+      if (lineErrors.length > 0) {
+        throw new AppError('TALLY_ERROR', `Tally answered: ${lineErrors.join('; ')}`, {
+          lineError: lineErrors[0] ?? null,
+        });
+      }
+      rethrow();
+      return { objects, sawRoot, status, importResult };
+    },
+  };
+}

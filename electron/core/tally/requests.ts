@@ -1,0 +1,159 @@
+import type { IsoDate } from '../../../shared/dates';
+import { escapeXml, toTallyDate, toTallyRequestDate } from './quirks';
+
+/**
+ * Export requests, as TallyPrime's XML interface takes them: TYPE Collection with an inline TDL
+ * collection (FETCH lists, filters as TDL formulae). Names are XML-escaped here and nowhere else.
+ */
+
+export const REQUEST_IDS = {
+  companies: 'TCCompanies',
+  groups: 'TCGroups',
+  ledgers: 'TCLedgers',
+  voucherTypes: 'TCVoucherTypes',
+  voucherDates: 'TCVoucherDates',
+  voucherIndex: 'TCVoucherIndex',
+  vouchers: 'TCVouchers',
+} as const;
+
+interface CollectionSpec {
+  id: string;
+  company?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  body: string;
+  formulae?: Record<string, string>;
+}
+
+function envelope(spec: CollectionSpec): string {
+  const statics =
+    '<SVEXPORTFORMAT>$$SysName:XML</SVEXPORTFORMAT>' +
+    (spec.company !== undefined ? `<SVCURRENTCOMPANY>${escapeXml(spec.company)}</SVCURRENTCOMPANY>` : '') +
+    (spec.from !== undefined ? `<SVFROMDATE>${toTallyRequestDate(spec.from)}</SVFROMDATE>` : '') +
+    (spec.to !== undefined ? `<SVTODATE>${toTallyRequestDate(spec.to)}</SVTODATE>` : '');
+  const formulae = Object.entries(spec.formulae ?? {})
+    .map(([name, formula]) => `<SYSTEM TYPE="Formulae" NAME="${name}">${escapeXml(formula)}</SYSTEM>`)
+    .join('');
+  return (
+    '<ENVELOPE><HEADER><VERSION>1</VERSION><TALLYREQUEST>Export</TALLYREQUEST><TYPE>Collection</TYPE>' +
+    `<ID>${spec.id}</ID></HEADER><BODY><DESC><STATICVARIABLES>${statics}</STATICVARIABLES>` +
+    `<TDL><TDLMESSAGE>${spec.body}${formulae}</TDLMESSAGE></TDL></DESC></BODY></ENVELOPE>`
+  );
+}
+
+const collection = (id: string, type: string, fetch: string, filters: string[] = []): string =>
+  `<COLLECTION NAME="${id}" ISMODIFY="No"><TYPE>${type}</TYPE><FETCH>${fetch}</FETCH>` +
+  (filters.length ? `<FILTER>${filters.join(', ')}</FILTER>` : '') +
+  '</COLLECTION>';
+
+/** Companies open in Tally, with the AlterIDs incremental sync polls. */
+export function companiesRequest(): string {
+  return envelope({
+    id: REQUEST_IDS.companies,
+    body: collection(REQUEST_IDS.companies, 'Company', 'Name, GUID, BooksFrom, StartingFrom, AltMstId, AltVchId'),
+  });
+}
+
+export function groupsRequest(company: string): string {
+  return envelope({
+    id: REQUEST_IDS.groups,
+    company,
+    body: collection(
+      REQUEST_IDS.groups,
+      'Group',
+      'Name, GUID, Parent, ReservedName, IsRevenue, AffectsGrossProfit, IsDeemedPositive, IsSubLedger, AlterID',
+    ),
+  });
+}
+
+export function ledgersRequest(company: string): string {
+  return envelope({
+    id: REQUEST_IDS.ledgers,
+    company,
+    body: collection(
+      REQUEST_IDS.ledgers,
+      'Ledger',
+      'Name, GUID, Parent, OpeningBalance, IsBillWiseOn, BillCreditPeriod, PartyGSTIN, LedStateName, AlterID, ' +
+        'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod',
+    ),
+  });
+}
+
+export function voucherTypesRequest(company: string): string {
+  return envelope({
+    id: REQUEST_IDS.voucherTypes,
+    company,
+    body: collection(REQUEST_IDS.voucherTypes, 'VoucherType', 'Name, GUID, Parent, NumberingMethod, AlterID'),
+  });
+}
+
+const ACTIVE = { TCActive: 'NOT $IsCancelled AND NOT $IsOptional' };
+
+/** How many vouchers each date holds: the batches are sized from this (Tally stalls on huge exports). */
+export function voucherDatesRequest(company: string, from: IsoDate, to: IsoDate, alteredAfter?: number): string {
+  const filters = ['TCActive'];
+  const formulae: Record<string, string> = { ...ACTIVE };
+  if (alteredAfter !== undefined) {
+    filters.push('TCAltered');
+    formulae.TCAltered = `$AlterID > ${Math.trunc(alteredAfter)}`;
+  }
+  return envelope({
+    id: REQUEST_IDS.voucherDates,
+    company,
+    from,
+    to,
+    body:
+      collection('TCVchSource', 'Voucher', 'Date', filters) +
+      `<COLLECTION NAME="${REQUEST_IDS.voucherDates}" ISMODIFY="No"><SOURCECOLLECTION>TCVchSource</SOURCECOLLECTION>` +
+      '<BY>Date : $Date</BY><AGGRCOMPUTE>Count : SUM : $$Number:1</AGGRCOMPUTE><FETCH>Date, Count</FETCH></COLLECTION>',
+    formulae,
+  });
+}
+
+const rangeFilter = (from: IsoDate, to: IsoDate): Record<string, string> => ({
+  TCFrom: `$Date >= $$Date:"${toTallyDate(from)}"`,
+  TCTo: `$Date <= $$Date:"${toTallyDate(to)}"`,
+});
+
+/** GUID, AlterID and number of every voucher in a range: finds deletions and renumbered vouchers. */
+export function voucherIndexRequest(company: string, from: IsoDate, to: IsoDate): string {
+  return envelope({
+    id: REQUEST_IDS.voucherIndex,
+    company,
+    from,
+    to,
+    body: collection(REQUEST_IDS.voucherIndex, 'Voucher', 'Date, GUID, AlterID, VoucherTypeName, VoucherNumber', [
+      'TCActive',
+      'TCFrom',
+      'TCTo',
+    ]),
+    formulae: { ...ACTIVE, ...rangeFilter(from, to) },
+  });
+}
+
+/** Full vouchers of a date range, optionally only those altered after an AlterID. */
+export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alteredAfter?: number): string {
+  const filters = ['TCActive', 'TCFrom', 'TCTo'];
+  const formulae: Record<string, string> = { ...ACTIVE, ...rangeFilter(from, to) };
+  if (alteredAfter !== undefined) {
+    filters.push('TCAltered');
+    formulae.TCAltered = `$AlterID > ${Math.trunc(alteredAfter)}`;
+  }
+  return envelope({
+    id: REQUEST_IDS.vouchers,
+    company,
+    from,
+    to,
+    body: collection(
+      REQUEST_IDS.vouchers,
+      'Voucher',
+      'Date, GUID, AlterID, MasterID, VoucherTypeName, VoucherNumber, PartyLedgerName, Narration, Reference, ' +
+        'IsCancelled, IsOptional, AllLedgerEntries.LedgerName, AllLedgerEntries.Amount, ' +
+        'AllLedgerEntries.IsDeemedPositive, AllLedgerEntries.BillAllocations.Name, ' +
+        'AllLedgerEntries.BillAllocations.BillType, AllLedgerEntries.BillAllocations.Amount, ' +
+        'AllLedgerEntries.BillAllocations.BillCreditPeriod',
+      filters,
+    ),
+    formulae,
+  });
+}

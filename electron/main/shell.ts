@@ -1,0 +1,264 @@
+import { join } from 'node:path';
+import {
+  BrowserWindow,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell,
+  type OpenDialogOptions,
+} from 'electron';
+import log from 'electron-log/main';
+import type { AppEventName } from '../../shared/contract';
+import type { Logger } from '../core/logger';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { forwardEvents, registerIpcHandlers, type DispatchFn } from './ipc';
+import { configureLogFile, coreLoggerFor } from './logging';
+import { offerToStartMemurai, shouldOfferMemurai } from './memurai';
+import { APP_ID, HIDDEN_ARG, builtPaths, resolveDataDir } from './paths';
+import { isTrustedRendererUrl } from './security';
+import { applySessionSecurity } from './session-security';
+import { createShellStateStore, restoreBounds } from './shell-state';
+import { cancelSyncAndWait, createShutdown } from './shutdown';
+import { createTrayController, type TrayController } from './tray';
+import { createTrayActions } from './tray-actions';
+import { createMainWindow, currentBounds, showWindow } from './window';
+
+/** What the shell needs from the core (electron/core/app.ts createCore). */
+export interface ShellCore {
+  dispatch: DispatchFn;
+  events: { onAny(listener: (event: AppEventName, payload: unknown) => void): () => void };
+  close(): Promise<void> | void;
+}
+
+export type CreateCore = (options: {
+  dataDir: string;
+  mode: 'electron';
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}) => Promise<ShellCore> | ShellCore;
+
+export interface ShellOptions {
+  createCore: CreateCore;
+  env: NodeJS.ProcessEnv;
+  argv: string[];
+  /** Folder of the built main.js (out/main). */
+  mainDir: string;
+  platform?: NodeJS.Platform;
+}
+
+export interface ShellHandle {
+  /** False when another TallyConnect already runs (this process then quits). */
+  started: boolean;
+  /** Resolves once the window, tray and IPC are up (or startup failed). */
+  ready: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+const IMPORT_DIALOG: OpenDialogOptions = {
+  title: 'Import Tally XML exports',
+  buttonLabel: 'Import',
+  properties: ['openFile', 'multiSelections'],
+  filters: [
+    { name: 'Tally XML export', extensions: ['xml'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+/**
+ * Starts the desktop shell around the core: single instance, logging, secure window, IPC, tray and an
+ * orderly shutdown. Holds no business logic — every action goes through the core's contract.
+ */
+export function startShell(options: ShellOptions): ShellHandle {
+  const platform = options.platform ?? process.platform;
+  const { env } = options;
+  const devServerUrl = !app.isPackaged ? (env.ELECTRON_RENDERER_URL ?? null) : null;
+
+  // Windows toasts, taskbar grouping and the installer's shortcuts all key on this id.
+  app.setAppUserModelId(APP_ID);
+  const data = resolveDataDir(env, app.getPath('userData'));
+  // Chromium's own caches follow the data folder too, so a test run leaves the real profile alone.
+  if (data.overridden) app.setPath('userData', data.dir);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { started: false, ready: Promise.resolve(), shutdown: () => Promise.resolve() };
+  }
+
+  const logDir = join(data.dir, 'logs');
+  app.setAppLogsPath(logDir);
+  const logFile = configureLogFile(log, logDir);
+  const logger = coreLoggerFor(log).child({ area: 'shell' });
+  logger.info('TallyConnect starting', { version: app.getVersion(), dataDir: data.dir, logFile });
+
+  registerAppScheme(protocol);
+  const paths = builtPaths(options.mainDir, platform);
+  const stateStore = createShellStateStore(join(data.dir, 'shell-state.json'));
+  const startHidden = options.argv.includes(HIDDEN_ARG);
+
+  let core: ShellCore | null = null;
+  let win: BrowserWindow | null = null;
+  let tray: TrayController | null = null;
+  let quitting = false;
+  const cleanups: (() => void)[] = [];
+
+  const notify = (title: string, body: string): void => {
+    if (Notification.isSupported()) new Notification({ title, body }).show();
+  };
+  const openWindow = (): void => {
+    if (win && !win.isDestroyed()) showWindow(win);
+  };
+  const saveWindow = (): void => {
+    if (win && !win.isDestroyed()) stateStore.update({ window: currentBounds(win) });
+  };
+  const loginItems = {
+    supported: platform === 'win32' || platform === 'darwin',
+    get(): boolean | null {
+      return this.supported ? app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin : null;
+    },
+    set(enabled: boolean): void {
+      if (this.supported) app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
+    },
+  };
+  const dispatch: DispatchFn = (operation, input, context) => {
+    if (!core)
+      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'TallyConnect is starting' } });
+    return core.dispatch(operation, input, context);
+  };
+
+  const offerMemurai = async (): Promise<void> => {
+    await offerToStartMemurai({
+      showMessageBox: (box) => (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)),
+      dispatch,
+      dismissForever: () => stateStore.update({ memuraiPromptDismissed: true }),
+    });
+  };
+  const actions = createTrayActions({
+    dispatch,
+    showWindow: openWindow,
+    notify,
+    offerMemurai,
+    setOpenAtLogin: (enabled) => loginItems.set(enabled),
+    quit: () => app.quit(),
+    setBusy: (busy) => tray?.setBusy(busy),
+    refresh: () => tray?.refresh() ?? Promise.resolve(),
+  });
+
+  const shutdown = createShutdown(
+    [
+      { name: 'remember window', run: saveWindow },
+      // A sync in progress rolls back its transaction before the database closes.
+      { name: 'cancel sync', run: () => cancelSyncAndWait(dispatch), timeoutMs: 15_000 },
+      { name: 'finish tray actions', run: () => actions.settled() },
+      { name: 'stop IPC and events', run: () => cleanups.splice(0).forEach((cleanup) => cleanup()) },
+      { name: 'close core (database, Redis)', run: () => core?.close(), timeoutMs: 10_000 },
+      { name: 'remove tray', run: () => tray?.destroy() },
+    ],
+    logger,
+  );
+
+  app.on('second-instance', () => openWindow());
+  // Closing the last window keeps TallyConnect in the tray; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  let shutDown = false;
+  app.on('will-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    void shutdown().finally(() => {
+      shutDown = true;
+      logger.info('TallyConnect stopped');
+      app.exit(0);
+    });
+  });
+
+  const ready = (async () => {
+    await app.whenReady();
+    if (!devServerUrl) applySessionSecurity(session.defaultSession);
+    handleAppProtocol(protocol, paths.rendererDir);
+    try {
+      core = await options.createCore({
+        dataDir: data.dir,
+        mode: 'electron',
+        env,
+        logger: coreLoggerFor(log),
+      });
+    } catch (error) {
+      logger.error('core failed to start', { error });
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(
+        'TallyConnect could not start',
+        `${message}\n\nData folder: ${data.dir}\nLog file: ${logFile}\n\nPlease send the log file to support.`,
+      );
+      app.exit(1);
+      return;
+    }
+
+    const isTrusted = (url: string) => isTrustedRendererUrl(url, devServerUrl);
+    cleanups.push(
+      registerIpcHandlers({
+        ipcMain,
+        dispatch,
+        isTrustedUrl: isTrusted,
+        logger,
+        pickFiles: async () => {
+          const result = win
+            ? await dialog.showOpenDialog(win, IMPORT_DIALOG)
+            : await dialog.showOpenDialog(IMPORT_DIALOG);
+          return result.canceled ? [] : result.filePaths.slice(0, 10);
+        },
+      }),
+      forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+    );
+
+    const bounds = restoreBounds(
+      stateStore.get().window,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
+    win = createMainWindow(
+      {
+        bounds,
+        preloadPath: paths.preload,
+        iconPath: paths.windowIcon,
+        devServerUrl,
+        devTools: !app.isPackaged || env.TALLYCONNECT_DEVTOOLS === '1',
+      },
+      { show: !startHidden, openExternal: (url) => shell.openExternal(url) },
+    );
+    const window = win;
+    window.on('close', (event) => {
+      saveWindow();
+      if (quitting) return;
+      event.preventDefault();
+      window.hide();
+      if (!stateStore.get().trayNoticeShown) {
+        notify(
+          'TallyConnect is still running',
+          'It keeps your reports ready in the tray. Right-click the icon to quit.',
+        );
+        stateStore.update({ trayNoticeShown: true });
+      }
+    });
+
+    tray = createTrayController({
+      iconPath: paths.trayIcon,
+      dispatch,
+      events: core.events,
+      actions: () => actions,
+      openAtLogin: () => loginItems.get(),
+    });
+    await tray.refresh();
+    const detection = tray.state().detection;
+    if (shouldOfferMemurai(detection, stateStore.get().memuraiPromptDismissed)) actions.startMemurai();
+    logger.info('TallyConnect ready', { cache: detection?.backend ?? 'unknown' });
+  })().catch((error: unknown) => {
+    logger.error('startup failed', { error });
+  });
+
+  return { started: true, ready, shutdown };
+}

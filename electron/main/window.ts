@@ -1,0 +1,97 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { APP_ENTRY_URL, isAllowedExternalUrl, isTrustedRendererUrl } from './security';
+import { MIN_HEIGHT, MIN_WIDTH, type WindowBounds } from './shell-state';
+
+export interface MainWindowConfig {
+  bounds: WindowBounds;
+  preloadPath: string;
+  iconPath: string | null;
+  /** Vite dev server (development only); null loads the built renderer from app://. */
+  devServerUrl: string | null;
+  devTools: boolean;
+}
+
+/** The window's options: isolated, sandboxed renderer without Node, no webviews. */
+export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstructorOptions {
+  const { bounds } = config;
+  return {
+    ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : { center: true }),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    title: 'TallyConnect',
+    // Shown on 'ready-to-show' so the user never sees a blank white frame.
+    show: false,
+    backgroundColor: '#f6f7f9',
+    autoHideMenuBar: true,
+    ...(config.iconPath ? { icon: config.iconPath } : {}),
+    webPreferences: {
+      preload: config.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: config.devTools,
+    },
+  };
+}
+
+type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/**
+ * No new windows and no navigation away from the app. Links to allow-listed sites (Tally and Memurai
+ * help) open in the user's browser; everything else is silently refused.
+ */
+export function guardNavigation(
+  contents: GuardedContents,
+  options: { devServerUrl: string | null; openExternal: (url: string) => Promise<void> | void },
+): void {
+  const openIfAllowed = (url: string): void => {
+    if (isAllowedExternalUrl(url)) void options.openExternal(url);
+  };
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url);
+    return { action: 'deny' };
+  });
+  const blockForeign = (event: { preventDefault(): void }, url: string): void => {
+    if (isTrustedRendererUrl(url, options.devServerUrl)) return;
+    event.preventDefault();
+    openIfAllowed(url);
+  };
+  contents.on('will-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function createMainWindow(
+  config: MainWindowConfig,
+  options: { show: boolean; openExternal: (url: string) => Promise<void> | void },
+): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(config));
+  guardNavigation(win.webContents, { devServerUrl: config.devServerUrl, openExternal: options.openExternal });
+  if (config.bounds.maximized) win.maximize();
+  win.once('ready-to-show', () => {
+    if (options.show) win.show();
+  });
+  void win.loadURL(config.devServerUrl ?? APP_ENTRY_URL);
+  return win;
+}
+
+/** Current bounds to remember (the restored size when maximised, so un-maximising works next time). */
+export function currentBounds(win: Pick<BrowserWindow, 'getNormalBounds' | 'isMaximized'>): WindowBounds {
+  const b = win.getNormalBounds();
+  return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+}
+
+export function showWindow(win: Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus'>): void {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}

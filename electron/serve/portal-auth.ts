@@ -1,0 +1,74 @@
+import type { ServerResponse } from 'node:http';
+import type { Authenticated } from '../core/portal/portal';
+import { isPublicOperation } from '../core/portal/access';
+import type { Middleware, RequestContext } from './pipeline';
+import { sendEnvelope } from './respond';
+
+const EVENTS_PATH = '/api/events';
+
+function sendUnauthorized(res: ServerResponse, message: string, invalidToken: boolean): void {
+  // RFC 6750: tell the client which scheme to use, and whether the token it sent was refused.
+  res.setHeader(
+    'www-authenticate',
+    invalidToken ? 'Bearer realm="TallyConnect", error="invalid_token"' : 'Bearer realm="TallyConnect"',
+  );
+  sendEnvelope(res, { ok: false, error: { code: 'UNAUTHORIZED', message } });
+}
+
+/**
+ * The session token of a request: the Authorization header (Bearer) for API calls. The event stream
+ * also accepts ?token=, because a browser's EventSource cannot send headers; it is a GET without side
+ * effects, and Referrer-Policy: no-referrer keeps the URL from leaking. No cookies: nothing a foreign
+ * page could make the browser send on its own (no CSRF).
+ */
+export function tokenOf(ctx: RequestContext): string | null {
+  const header = ctx.req.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match?.[1] ?? '';
+  }
+  if (ctx.url.pathname === EVENTS_PATH && ctx.req.method === 'GET') return ctx.url.searchParams.get('token');
+  return null;
+}
+
+/** The operation an /api/ path names, or null for other endpoints (events, upload). */
+function operationOf(pathname: string): string | null {
+  const match = /^\/api\/([A-Za-z][A-Za-z0-9.]*)$/.exec(pathname);
+  return match?.[1] && match[1] !== 'events' && match[1] !== 'upload' ? match[1] : null;
+}
+
+/**
+ * Token authentication for every /api/ request except sign-in. Fills the call context with the
+ * portal user and the session token; answers 401 for a missing, malformed, forged, expired or
+ * revoked token. Static files (the sign-in page itself) need no token.
+ */
+export function portalAuth(authenticate: (token: string) => Promise<Authenticated | null>): Middleware {
+  return async (ctx, next) => {
+    const { pathname } = ctx.url;
+    if (!pathname.startsWith('/api/')) return next();
+    const operation = operationOf(pathname);
+    if (operation !== null && isPublicOperation(operation)) return next();
+
+    const token = tokenOf(ctx);
+    if (token === null) {
+      sendUnauthorized(ctx.res, 'Sign in to the TallyConnect office portal first', false);
+      return;
+    }
+    const session = token === '' ? null : await authenticate(token);
+    if (!session) {
+      sendUnauthorized(ctx.res, 'Your session has ended or is not valid; sign in again', true);
+      return;
+    }
+    if (pathname === '/api/upload') {
+      // Uploads only feed import.files, which stays on the desktop.
+      sendEnvelope(ctx.res, {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Importing files is only available on the TallyConnect desktop' },
+      });
+      return;
+    }
+    ctx.call.user = session.user;
+    ctx.call.sessionToken = token;
+    return next();
+  };
+}

@@ -1,0 +1,68 @@
+import type { AppEventName, AppEvents } from '../../shared/contract';
+import type { CallContext } from '../core/service/types';
+import type { Portal } from '../core/portal/portal';
+import { eventForUser } from '../core/portal/live-filter';
+import type { LiveFeed } from '../core/portal/live-feed';
+import type { Middleware } from './pipeline';
+import { portalAuth } from './portal-auth';
+import { loopbackHostOnly, securityHeaders } from './portal-headers';
+import { addressOf, rateLimit } from './portal-rate-limit';
+
+export interface PortalServeOptions {
+  enabled: boolean;
+}
+
+const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function isLoopbackBind(address: string): boolean {
+  return LOOPBACK_BINDS.has(address.toLowerCase()) || address.startsWith('127.');
+}
+
+/**
+ * Refuses to expose the unauthenticated desktop API to the network: a non-loopback bind address
+ * needs portal mode (and so sign-in) on.
+ */
+export function checkBind(bindAddress: string, portalEnabled: boolean): void {
+  if (!portalEnabled && !isLoopbackBind(bindAddress)) {
+    throw new Error(
+      `Binding to ${bindAddress} exposes TallyConnect to the network; that needs the office portal (--portal or PORTAL_ENABLED=true)`,
+    );
+  }
+}
+
+/**
+ * The middleware the serve mode puts in front of its routes.
+ * Portal off: security headers, and loopback Host names only (the caller is the desktop owner).
+ * Portal on: security headers, a per-address limit (before auth, so token guessing is limited too),
+ * token authentication, and a per-user limit.
+ */
+export function portalMiddleware(portal: Portal, options: PortalServeOptions): Middleware[] {
+  if (!options.enabled) return [securityHeaders(), loopbackHostOnly()];
+  const normalizeAddress: Middleware = async (ctx, next) => {
+    ctx.call.address = addressOf(ctx);
+    return next();
+  };
+  return [
+    securityHeaders(),
+    normalizeAddress,
+    rateLimit(portal.limiter, portal.limits.apiPerAddress, (ctx) => ctx.call.address ?? null, 'from this address'),
+    portalAuth((token) => portal.authenticate(token)),
+    rateLimit(portal.limiter, portal.limits.apiPerUser, (ctx) => ctx.call.user?.username.toLowerCase() ?? null, 'for this user'),
+  ];
+}
+
+type CallListener = <E extends AppEventName>(event: E, payload: AppEvents[E]) => void;
+
+/**
+ * The event source for the server-sent events route: the live feed (local events plus other
+ * instances' over Redis), with each portal user seeing only events about their companies.
+ */
+export function portalEvents(live: LiveFeed): (listener: CallListener, call?: CallContext) => () => void {
+  return (listener, call) => {
+    const user = call?.user ?? null;
+    return live.subscribe((event, payload) => {
+      const visible = eventForUser(user, event, payload);
+      if (visible !== null) listener(event, visible);
+    });
+  };
+}

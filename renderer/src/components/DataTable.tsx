@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ColumnKind, ExportColumn } from '../lib/export';
+import { count, date, drCr, money } from '../lib/format';
+
+export interface Column<Row> extends ExportColumn<Row> {
+  id: string;
+  render?: (row: Row) => ReactNode;
+  sortable?: boolean;
+  width?: string;
+}
+
+const NUMERIC: ColumnKind[] = ['money', 'drcr', 'number'];
+
+export function displayValue(kind: ColumnKind, value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (kind === 'money') return value === 0 ? '' : money(value);
+    if (kind === 'drcr') return drCr(value);
+    if (kind === 'number') return count(value);
+  }
+  if (kind === 'date' && typeof value === 'string') return date(value);
+  return String(value);
+}
+
+type Sort = { id: string; dir: 'asc' | 'desc' } | null;
+
+function compare(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
+}
+
+/** Above this many rows only the visible ones are rendered. */
+export const VIRTUALISE_ABOVE = 120;
+const ROW_HEIGHT = 37;
+
+export interface DataTableProps<Row> {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row, index: number) => string;
+  onRowClick?: (row: Row) => void;
+  /** Rows pinned above / below the data (opening, totals); not sorted. */
+  head?: ReactNode;
+  foot?: ReactNode;
+  empty?: ReactNode;
+  label: string;
+  rowClassName?: (row: Row) => string | undefined;
+  initialSort?: Sort;
+  maxHeight?: string;
+}
+
+/** A sortable, keyboard-navigable table; long lists are virtualised (and fully rendered for printing). */
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { columns, rows, rowKey, onRowClick, label } = props;
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<Sort>(props.initialSort ?? null);
+  const [printing, setPrinting] = useState(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const on = () => setPrinting(true);
+    const off = () => setPrinting(false);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+
+  const sorted = useMemo(() => {
+    if (!sort) return rows;
+    const column = columns.find((c) => c.id === sort.id);
+    if (!column) return rows;
+    const factor = sort.dir === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => factor * compare(column.value(a), column.value(b)));
+  }, [rows, columns, sort]);
+
+  const virtual = sorted.length > VIRTUALISE_ABOVE && !printing;
+  const virtualizer = useVirtualizer({
+    count: virtual ? sorted.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+    initialRect: { width: 1000, height: 640 },
+  });
+
+  const toggleSort = (id: string) => {
+    setSort((current) => {
+      if (!current || current.id !== id) return { id, dir: 'asc' };
+      if (current.dir === 'asc') return { id, dir: 'desc' };
+      return null;
+    });
+  };
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(sorted.length - 1, index));
+    if (virtual) virtualizer.scrollToIndex(clamped);
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${clamped}"]`)?.focus();
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusRow(index + (moves[event.key] ?? 0));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      focusRow(event.key === 'Home' ? 0 : sorted.length - 1);
+    } else if (event.key === 'Enter' && onRowClick) {
+      event.preventDefault();
+      onRowClick(row);
+    }
+  };
+
+  const renderRow = (row: Row, index: number) => (
+    <tr
+      key={rowKey(row, index)}
+      data-index={index}
+      tabIndex={0}
+      className={[onRowClick ? 'clickable' : '', props.rowClassName?.(row) ?? ''].join(' ').trim() || undefined}
+      onClick={onRowClick ? () => onRowClick(row) : undefined}
+      onKeyDown={(event) => onKeyDown(event, index, row)}
+    >
+      {columns.map((c) => (
+        <td key={c.id} className={NUMERIC.includes(c.kind) ? 'num' : undefined}>
+          {c.render ? c.render(row) : displayValue(c.kind, c.value(row))}
+        </td>
+      ))}
+    </tr>
+  );
+
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  return (
+    <div
+      className="table-scroll"
+      ref={scrollRef}
+      style={props.maxHeight ? { maxHeight: props.maxHeight } : undefined}
+    >
+      <table className="data-table" aria-label={label} aria-rowcount={sorted.length}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} style={c.width ? { width: c.width } : undefined} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.id === c.id ? sort.dir : null;
+              const sortable = c.sortable !== false;
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className={NUMERIC.includes(c.kind) ? 'num' : undefined}
+                  aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
+                >
+                  {sortable ? (
+                    <button
+                      type="button"
+                      className="th-sort"
+                      onClick={() => toggleSort(c.id)}
+                      title={t('common.sortBy', { column: c.header })}
+                    >
+                      {c.header}
+                      <span className="sort-mark" aria-hidden="true">
+                        {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+          {props.head}
+        </thead>
+        <tbody>
+          {sorted.length === 0 && props.empty && (
+            <tr>
+              <td colSpan={columns.length} className="table-empty">
+                {props.empty}
+              </td>
+            </tr>
+          )}
+          {virtual ? (
+            <>
+              {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+              {items.map((item) => {
+                const row = sorted[item.index];
+                return row === undefined ? null : renderRow(row, item.index);
+              })}
+              {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+            </>
+          ) : (
+            sorted.map(renderRow)
+          )}
+        </tbody>
+        {props.foot && <tfoot>{props.foot}</tfoot>}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
+import { buildHash, type Screen } from '../lib/route';
+import { useAppState } from '../state';
+import { useBridge } from '../bridge/context';
+
+const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen; icon: string }[] }[] = [
+  {
+    section: 'overview',
+    items: [
+      { screen: 'companies', icon: '🏢' },
+      { screen: 'dashboard', icon: '📊' },
+    ],
+  },
+  {
+    section: 'reports',
+    items: [
+      { screen: 'ledger', icon: '📒' },
+      { screen: 'outstanding', icon: '⏳' },
+      { screen: 'trialBalance', icon: '⚖' },
+      { screen: 'profitLoss', icon: '📈' },
+      { screen: 'dayBook', icon: '🗓' },
+    ],
+  },
+  {
+    section: 'tools',
+    items: [
+      { screen: 'cache', icon: '⚡' },
+      { screen: 'settings', icon: '⚙' },
+    ],
+  },
+];
+
+/** Sidebar navigation, company and language pickers, and the page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { route, companies, company, selectCompany } = useAppState();
+  const bridge = useBridge();
+  const client = useQueryClient();
+
+  const changeLanguage = (value: string) => {
+    if (!isLanguage(value)) return;
+    void i18n.changeLanguage(value);
+    rememberLanguage(value);
+    // The desktop keeps the language in its settings too; a failure here only loses persistence.
+    void bridge.invoke('settings.update', { language: value }).then(() => {
+      void client.invalidateQueries({ queryKey: ['settings.get'] });
+    });
+  };
+
+  return (
+    <div className="app">
+      <aside className="sidebar no-print">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            TC
+          </span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <nav aria-label="Main">
+          {NAV.map((group) => (
+            <div key={group.section} className="nav-group">
+              <div className="nav-heading">{t(`nav.${group.section}`)}</div>
+              {group.items.map((item) => (
+                <a
+                  key={item.screen}
+                  href={buildHash(item.screen, { c: company?.guid })}
+                  className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
+                  aria-current={route.screen === item.screen ? 'page' : undefined}
+                  data-screen={item.screen}
+                >
+                  <span className="nav-icon" aria-hidden="true">
+                    {item.icon}
+                  </span>
+                  {t(`nav.${item.screen}`)}
+                </a>
+              ))}
+            </div>
+          ))}
+        </nav>
+      </aside>
+      <div className="main">
+        <div className="topbar no-print">
+          <label className="topbar-field">
+            <span>{t('common.company')}</span>
+            <select
+              value={company?.guid ?? ''}
+              onChange={(e) => selectCompany(e.target.value)}
+              disabled={companies.length === 0}
+              aria-label={t('common.company')}
+            >
+              {companies.length === 0 && <option value="">—</option>}
+              {companies.map((c) => (
+                <option key={c.guid} value={c.guid}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="topbar-field topbar-language">
+            <span>{t('common.language')}</span>
+            <select
+              value={i18n.language}
+              onChange={(e) => changeLanguage(e.target.value)}
+              aria-label={t('common.language')}
+              data-testid="language"
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <main className="content">
+          <div className="print-company">{company?.name}</div>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

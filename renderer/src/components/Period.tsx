@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
+import type { CompanySummary } from '../../../shared/types/reports';
+import { todayIso } from '../lib/format';
+
+export interface PeriodValue {
+  from: string;
+  to: string;
+}
+
+/** The company's newest financial year with vouchers, or the current one. */
+export function defaultFy(company: CompanySummary | null): string {
+  return company?.financialYears[0] ?? financialYearOf(todayIso());
+}
+
+/** from/to from the route, else the given financial year. */
+export function periodFrom(params: Record<string, string>, company: CompanySummary | null): PeriodValue {
+  const fy = params.fy && /^\d{4}-\d{2}$/.test(params.fy) ? params.fy : defaultFy(company);
+  const range = financialYearRange(fy);
+  const from = params.from && isValidIsoDate(params.from) ? params.from : range.from;
+  const to = params.to && isValidIsoDate(params.to) ? params.to : range.to;
+  return from <= to ? { from, to } : range;
+}
+
+export function FyPicker({
+  years,
+  value,
+  onChange,
+}: {
+  years: string[];
+  value: string;
+  onChange: (fy: string) => void;
+}) {
+  const { t } = useTranslation();
+  const options = years.includes(value) ? years : [value, ...years];
+  return (
+    <label className="field field-inline">
+      <span>{t('common.year')}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="fy-picker">
+        {options.map((fy) => (
+          <option key={fy} value={fy}>
+            {fy}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Financial-year shortcut plus a free date range. */
+export function PeriodPicker({
+  company,
+  value,
+  onChange,
+}: {
+  company: CompanySummary;
+  value: PeriodValue;
+  onChange: (value: PeriodValue) => void;
+}) {
+  const { t } = useTranslation();
+  const fy = financialYearOf(value.from);
+  const range = financialYearRange(fy);
+  const isWholeYear = range.from === value.from && range.to === value.to;
+  return (
+    <div className="period">
+      <label className="field field-inline">
+        <span>{t('common.year')}</span>
+        <select
+          value={isWholeYear ? fy : ''}
+          onChange={(e) => e.target.value && onChange(financialYearRange(e.target.value))}
+          data-testid="fy-picker"
+        >
+          {!isWholeYear && <option value="">—</option>}
+          {(company.financialYears.includes(fy) ? company.financialYears : [fy, ...company.financialYears]).map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span>{t('common.from')}</span>
+        <input
+          type="date"
+          value={value.from}
+          max={value.to}
+          onChange={(e) => isValidIsoDate(e.target.value) && onChange({ ...value, from: e.target.value })}
+          data-testid="period-from"
+        />
+      </label>
+      <label className="field field-inline">
+        <span>{t('common.to')}</span>
+        <input
+          type="date"
+          value={value.to}
+          min={value.from}
+          onChange={(e) => isValidIsoDate(e.target.value) && onChange({ ...value, to: e.target.value })}
+          data-testid="period-to"
+        />
+      </label>
+    </div>
+  );
+}

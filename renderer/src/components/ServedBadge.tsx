@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
+/** Where a report came from and how long it took: every report shows it. */
+export function ServedBadge({ source, tookMs }: { source: 'cache' | 'database'; tookMs: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`served served-${source}`} data-testid="served" data-source={source}>
+      <span className="served-dot" aria-hidden="true" />
+      {source === 'cache' ? t('common.fromCache') : t('common.fromDatabase')}
+      <span className="served-ms">· {t('common.tookMs', { ms: tookMs < 10 ? tookMs.toFixed(1) : Math.round(tookMs) })}</span>
+    </span>
+  );
+}

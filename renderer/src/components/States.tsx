@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { OperationError } from '../data/client';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: OperationError | Error; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-error" role="alert">
+      <strong>{t('common.errorTitle')}</strong>
+      <p>{error.message}</p>
+      {onRetry && (
+        <button type="button" className="btn" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return <div className="state state-empty">{children}</div>;
+}

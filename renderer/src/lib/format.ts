@@ -1,0 +1,49 @@
+import { formatDrCr, formatInr, type Paise } from '../../../shared/money';
+import { formatDateIndian, type IsoDate } from '../../../shared/dates';
+
+export const money = (paise: Paise): string => formatInr(paise);
+export const drCr = (paise: Paise): string => formatDrCr(paise);
+export const date = (iso: IsoDate | null | undefined): string => (iso ? formatDateIndian(iso) : '—');
+
+/** Counts with Indian grouping in Latin digits (as Tally prints them, whatever the UI language). */
+export const count = (n: number): string => new Intl.NumberFormat('en-IN').format(n);
+
+/** "₹12.34 L" / "₹1.20 Cr" for chart axes and KPI sub-lines; units come from the translation. */
+export function compactInr(paise: Paise, units: { lakh: string; crore: string }): string {
+  const rupees = paise / 100;
+  const abs = Math.abs(rupees);
+  const sign = rupees < 0 ? '-' : '';
+  if (abs >= 1e7) return `${sign}₹${(abs / 1e7).toFixed(2)} ${units.crore}`;
+  if (abs >= 1e5) return `${sign}₹${(abs / 1e5).toFixed(2)} ${units.lakh}`;
+  return `${sign}₹${new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 }).format(abs)}`;
+}
+
+/** Month label of "2025-04" in the UI language ("Apr 25", "एप्रि 25"). */
+export function monthLabel(month: string, language: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, 1));
+  const name = new Intl.DateTimeFormat(`${language}-IN`, { month: 'short', timeZone: 'UTC' }).format(d);
+  return `${name} ${String(y).slice(2)}`;
+}
+
+export function bytes(n: number | null): string {
+  if (n === null) return '—';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "1 min 20 s" style durations for the sync ETA. */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** Today as an ISO date in local time. */
+export function todayIso(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

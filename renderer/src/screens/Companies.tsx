@@ -1,0 +1,268 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CompanySummary } from '../../../shared/types/reports';
+import type { TallyConnectionInfo } from '../../../shared/types/sync';
+import { useBridge } from '../bridge/context';
+import { useOperation, useOperationMutation, OperationError } from '../data/client';
+import { count, date } from '../lib/format';
+import { buildHash } from '../lib/route';
+import { useAppState } from '../state';
+import { PageHeader } from '../components/PageHeader';
+import { ErrorState, Loading } from '../components/States';
+import { SyncProgressBar, useSyncProgress } from '../components/SyncProgressBar';
+
+function formatWhen(iso: string | null, never: string): string {
+  if (!iso) return never;
+  const d = new Date(iso);
+  const time = d.toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit' });
+  return `${date(iso.slice(0, 10))} ${time}`;
+}
+
+function ConnectCard({ onSynced }: { onSynced: () => void }) {
+  const { t } = useTranslation();
+  const settings = useOperation('settings.get', {});
+  const test = useOperationMutation('tally.testConnection');
+  const sync = useOperationMutation('sync.start');
+  const [host, setHost] = useState<string | null>(null);
+  const [port, setPort] = useState<string | null>(null);
+  const [result, setResult] = useState<TallyConnectionInfo | null>(null);
+  const hostValue = host ?? settings.data?.tallyHost ?? 'localhost';
+  const portValue = port ?? String(settings.data?.tallyPort ?? 9000);
+
+  const onTest = (e: FormEvent) => {
+    e.preventDefault();
+    test.mutate({ host: hostValue, port: Number(portValue) }, { onSuccess: setResult });
+  };
+  return (
+    <section className="card connect-card">
+      <h2 className="card-title">{t('companies.connect')}</h2>
+      <p className="hint">{t('companies.connectHint')}</p>
+      <form className="inline-form" onSubmit={onTest}>
+        <label className="field">
+          <span>{t('companies.host')}</span>
+          <input value={hostValue} onChange={(e) => setHost(e.target.value)} name="host" data-testid="tally-host" />
+        </label>
+        <label className="field field-narrow">
+          <span>{t('companies.port')}</span>
+          <input value={portValue} onChange={(e) => setPort(e.target.value)} inputMode="numeric" name="port" data-testid="tally-port" />
+        </label>
+        <button type="submit" className="btn" disabled={test.isPending} data-testid="tally-test">
+          {test.isPending ? t('companies.testing') : t('companies.test')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={sync.isPending}
+          data-testid="sync-all"
+          onClick={() => sync.mutate({}, { onSuccess: onSynced })}
+        >
+          ⟳ {sync.isPending ? t('companies.syncing') : t('companies.syncAll')}
+        </button>
+      </form>
+      {test.error && <ErrorState error={test.error} />}
+      {sync.error && <ErrorState error={sync.error} />}
+      {result && (
+        <div className={result.reachable ? 'notice notice-good' : 'notice notice-bad'} role="status" data-testid="tally-result">
+          {result.message}
+          {result.companies.length > 0 && (
+            <ul className="plain-list">
+              {result.companies.map((c) => (
+                <li key={c.guid}>{c.name}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ImportCard({ onImported }: { onImported: (message: string) => void }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<OperationError | null>(null);
+
+  const importPaths = async (paths: string[]) => {
+    const envelope = await bridge.invoke('import.files', { paths });
+    if (!envelope.ok) throw new OperationError(envelope.error);
+    onImported(t('companies.imported', { count: envelope.data.vouchersWritten, company: envelope.data.companyName }));
+  };
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof OperationError ? e : new OperationError({ code: 'INTERNAL', message: String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onChoose = () => {
+    if (bridge.pickFiles) {
+      const pick = bridge.pickFiles;
+      void run(async () => {
+        const paths = await pick();
+        if (paths.length > 0) await importPaths(paths);
+      });
+    } else {
+      input.current?.click();
+    }
+  };
+  const onFiles = (files: FileList | null) => {
+    const upload = bridge.upload;
+    if (!files || files.length === 0 || !upload) return;
+    void run(async () => {
+      const paths: string[] = [];
+      for (const file of Array.from(files)) {
+        const envelope = await upload(file);
+        if (!envelope.ok) throw new OperationError(envelope.error);
+        paths.push(envelope.data.path);
+      }
+      await importPaths(paths);
+    });
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <section className="card">
+      <h2 className="card-title">{t('companies.import')}</h2>
+      <p className="hint">{t('companies.importHint')}</p>
+      <input
+        ref={input}
+        type="file"
+        accept=".xml,text/xml,application/xml"
+        multiple
+        hidden
+        onChange={(e) => onFiles(e.target.files)}
+        data-testid="import-input"
+      />
+      <button type="button" className="btn" onClick={onChoose} disabled={busy} data-testid="import-button">
+        📂 {busy ? t('companies.importing') : t('companies.import')}
+      </button>
+      {error && <ErrorState error={error} />}
+    </section>
+  );
+}
+
+function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: boolean }) {
+  const { t } = useTranslation();
+  const sync = useOperationMutation('sync.start');
+  const status = syncing ? 'syncing' : company.syncStatus;
+  return (
+    <article className="company-card" data-testid="company-card" data-guid={company.guid}>
+      <div className="company-head">
+        <div>
+          <h2>{company.name}</h2>
+          <div className="company-meta">
+            <span className="tag">{t(`companies.source.${company.source}`)}</span>
+            <span className={`pill pill-status-${status}`}>{t(`companies.status.${status}`)}</span>
+            <span>
+              {t('companies.lastSync')}: {formatWhen(company.lastSyncAt, t('companies.never'))}
+            </span>
+          </div>
+        </div>
+        <div className="company-actions">
+          {company.source === 'tally' && (
+            <button
+              type="button"
+              className="btn"
+              disabled={sync.isPending || syncing}
+              onClick={() => sync.mutate({ companyGuid: company.guid })}
+            >
+              ⟳ {t('companies.syncNow')}
+            </button>
+          )}
+          <a className="btn btn-primary" href={buildHash('dashboard', { c: company.guid })}>
+            {t('companies.open')} →
+          </a>
+        </div>
+      </div>
+      {company.syncError && <div className="notice notice-bad">{company.syncError}</div>}
+      {sync.error && <ErrorState error={sync.error} />}
+      <dl className="company-counts">
+        <div>
+          <dt>{t('companies.counts.ledgers')}</dt>
+          <dd>{count(company.counts.ledgers)}</dd>
+        </div>
+        <div>
+          <dt>{t('companies.counts.vouchers')}</dt>
+          <dd data-testid="voucher-count">{count(company.counts.vouchers)}</dd>
+        </div>
+        <div>
+          <dt>{t('companies.counts.bills')}</dt>
+          <dd>{count(company.counts.bills)}</dd>
+        </div>
+        <div>
+          <dt>{t('companies.counts.groups')}</dt>
+          <dd>{count(company.counts.groups)}</dd>
+        </div>
+        <div>
+          <dt>{t('companies.years')}</dt>
+          <dd>{company.financialYears.length > 0 ? company.financialYears.join(', ') : '—'}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
+
+export function Companies() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { companies, companiesLoading } = useAppState();
+  const list = useOperation('companies.list', {});
+  const demo = useOperationMutation('demo.load');
+  const cancel = useOperationMutation('sync.cancel');
+  const { progress, running } = useSyncProgress();
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => void client.invalidateQueries();
+
+  return (
+    <>
+      <PageHeader title={t('companies.title')} subtitle={t('companies.subtitle')} />
+      {progress && <SyncProgressBar progress={progress} onCancel={() => cancel.mutate({})} />}
+      {notice && (
+        <div className="notice notice-good" role="status">
+          {notice}
+        </div>
+      )}
+      {companiesLoading ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : companies.length === 0 ? (
+        <section className="card hero-empty" data-testid="companies-empty">
+          <h2>{t('companies.empty')}</h2>
+          <p>{t('companies.emptyHint')}</p>
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            disabled={demo.isPending}
+            onClick={() => demo.mutate({}, { onSuccess: refresh })}
+            data-testid="load-demo"
+          >
+            {demo.isPending ? t('companies.loadingDemo') : t('companies.loadDemo')}
+          </button>
+          {demo.error && <ErrorState error={demo.error} />}
+        </section>
+      ) : (
+        <div className="company-list">
+          {companies.map((c) => (
+            <CompanyCard key={c.guid} company={c} syncing={running && progress?.companyGuid === c.guid} />
+          ))}
+        </div>
+      )}
+      <div className="grid-2">
+        <ConnectCard onSynced={refresh} />
+        <ImportCard
+          onImported={(message) => {
+            setNotice(message);
+            refresh();
+          }}
+        />
+      </div>
+    </>
+  );
+}

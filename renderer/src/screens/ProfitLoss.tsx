@@ -1,0 +1,144 @@
+import { useTranslation } from 'react-i18next';
+import type { CompanySummary, ProfitLoss as ProfitLossData, ProfitLossLine } from '../../../shared/types/reports';
+import type { Paise } from '../../../shared/money';
+import { useOperation } from '../data/client';
+import { date, money } from '../lib/format';
+import { useAppState } from '../state';
+import { PageHeader, Toolbar } from '../components/PageHeader';
+import { PeriodPicker, periodFrom } from '../components/Period';
+import { ServedBadge } from '../components/ServedBadge';
+import { ErrorState, Loading } from '../components/States';
+import { ExportMenu } from '../components/ExportMenu';
+import type { ExportSheet } from '../lib/export';
+
+type T = ReturnType<typeof useTranslation>['t'];
+type Section = 'directIncomes' | 'directExpenses' | 'indirectIncomes' | 'indirectExpenses';
+
+interface Flat {
+  label: string;
+  amount: Paise | null;
+  level: 0 | 1 | 2;
+}
+
+const sum = (lines: ProfitLossLine[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+export function ProfitLoss({ company }: { company: CompanySummary }) {
+  const { t } = useTranslation();
+  const { route, go } = useAppState();
+  const period = periodFrom(route.params, company);
+  const query = useOperation('profitLoss.get', { companyGuid: company.guid, ...period });
+  const data = query.data?.data;
+  const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
+
+  const section = (key: Section) =>
+    data && (
+      <div className="pl-section" key={key}>
+        <div className="pl-head">
+          <span>{t(`profitLoss.${key}`)}</span>
+          <span>{money(sum(data[key]))}</span>
+        </div>
+        {data[key].map((line) => (
+          <details key={line.groupName} className="pl-group">
+            <summary>
+              <span>{line.groupName}</span>
+              <span className="num">{money(line.amount)}</span>
+            </summary>
+            <ul>
+              {line.ledgers.map((l) => (
+                <li key={l.guid}>
+                  <button type="button" className="link" onClick={() => openLedger(l.guid)}>
+                    {l.name}
+                  </button>
+                  <span className="num">{money(l.amount)}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
+      </div>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={t('profitLoss.title')}
+        subtitle={
+          <>
+            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
+            {query.data && (
+              <>
+                {' '}
+                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
+              </>
+            )}
+          </>
+        }
+        actions={data && <ExportMenu sheet={() => plSheet(data, company, t)} />}
+      />
+      <Toolbar>
+        <PeriodPicker company={company} value={period} onChange={(p) => go('profitLoss', { from: p.from, to: p.to })} />
+      </Toolbar>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        data && (
+          <div className="pl card">
+            <div className="pl-columns">
+              <div>
+                {section('directExpenses')}
+                <ResultLine label={data.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')} amount={data.grossProfit} />
+                {section('indirectExpenses')}
+              </div>
+              <div>
+                {section('directIncomes')}
+                {section('indirectIncomes')}
+              </div>
+            </div>
+            <ResultLine
+              big
+              label={data.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
+              amount={data.netProfit}
+            />
+          </div>
+        )
+      )}
+    </>
+  );
+}
+
+function ResultLine({ label, amount, big }: { label: string; amount: Paise; big?: boolean }) {
+  return (
+    <div className={`pl-result ${amount >= 0 ? 'good' : 'bad'}${big ? ' big' : ''}`} data-testid={big ? 'net-profit' : 'gross-profit'}>
+      <span>{label}</span>
+      <span>{money(Math.abs(amount))}</span>
+    </div>
+  );
+}
+
+function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportSheet<Flat> {
+  const rows: Flat[] = [];
+  const add = (key: Section) => {
+    rows.push({ label: t(`profitLoss.${key}`), amount: sum(data[key]), level: 0 });
+    for (const line of data[key]) {
+      rows.push({ label: line.groupName, amount: line.amount, level: 1 });
+      for (const l of line.ledgers) rows.push({ label: l.name, amount: l.amount, level: 2 });
+    }
+  };
+  add('directIncomes');
+  add('directExpenses');
+  rows.push({ label: t('profitLoss.grossProfit'), amount: data.grossProfit, level: 0 });
+  add('indirectIncomes');
+  add('indirectExpenses');
+  rows.push({ label: t('profitLoss.netProfit'), amount: data.netProfit, level: 0 });
+  return {
+    title: t('profitLoss.title'),
+    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    columns: [
+      { header: t('profitLoss.group'), kind: 'text', value: (r) => `${'  '.repeat(r.level)}${r.label}` },
+      { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
+    ],
+    rows,
+  };
+}

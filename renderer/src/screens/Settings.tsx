@@ -1,0 +1,216 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Settings as SettingsData } from '../../../shared/types/settings';
+import { settingsPatch } from '../../../shared/contract/settings';
+import { useOperation, useOperationMutation } from '../data/client';
+import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
+import { PageHeader } from '../components/PageHeader';
+import { ErrorState, Loading } from '../components/States';
+
+type Draft = {
+  tallyHost: string;
+  tallyPort: string;
+  autoSyncMinutes: string;
+  language: string;
+  redisEnabled: string;
+  redisUrl: string;
+  keyPrefix: string;
+  defaultTtlSeconds: string;
+  ttls: Record<string, string>;
+};
+
+function toDraft(s: SettingsData): Draft {
+  return {
+    tallyHost: s.tallyHost,
+    tallyPort: String(s.tallyPort),
+    autoSyncMinutes: String(s.autoSyncMinutes),
+    language: s.language,
+    redisEnabled: s.cache.redisEnabled,
+    redisUrl: s.cache.redisUrl,
+    keyPrefix: s.cache.keyPrefix,
+    defaultTtlSeconds: String(s.cache.defaultTtlSeconds),
+    ttls: Object.fromEntries(Object.entries(s.cache.ttls).map(([k, v]) => [k, String(v)])),
+  };
+}
+
+const asInt = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** Builds the patch and validates it with the same schema the core uses, so errors show before saving. */
+export function draftToPatch(draft: Draft): { ok: true; patch: unknown } | { ok: false; message: string } {
+  const candidate = {
+    tallyHost: draft.tallyHost,
+    tallyPort: asInt(draft.tallyPort),
+    autoSyncMinutes: asInt(draft.autoSyncMinutes),
+    language: draft.language,
+    cache: {
+      redisEnabled: draft.redisEnabled,
+      redisUrl: draft.redisUrl,
+      keyPrefix: draft.keyPrefix,
+      defaultTtlSeconds: asInt(draft.defaultTtlSeconds),
+      ttls: Object.fromEntries(Object.entries(draft.ttls).map(([k, v]) => [k, asInt(v)])),
+    },
+  };
+  const parsed = settingsPatch.safeParse(candidate);
+  if (parsed.success) return { ok: true, patch: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  const message = issue?.code === 'invalid_type' ? 'must be a whole number' : (issue?.message ?? 'is not valid');
+  return { ok: false, message: `${field}: ${message}` };
+}
+
+export function Settings() {
+  const { t } = useTranslation();
+  const query = useOperation('settings.get', {});
+  const info = useOperation('app.info', {});
+  if (query.isPending) return (<><PageHeader title={t('settings.title')} /><Loading /></>);
+  if (query.isError) return (<><PageHeader title={t('settings.title')} /><ErrorState error={query.error} onRetry={() => void query.refetch()} /></>);
+  return (
+    <>
+      <PageHeader
+        title={t('settings.title')}
+        subtitle={info.data ? `${t('settings.dataFolder')}: ${info.data.dataDir} · ${t('settings.version')} ${info.data.version}` : undefined}
+      />
+      <SettingsForm key={JSON.stringify(query.data)} settings={query.data} />
+    </>
+  );
+}
+
+function SettingsForm({ settings }: { settings: SettingsData }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const save = useOperationMutation('settings.update');
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setSaved(false);
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const result = draftToPatch(draft);
+    if (!result.ok) {
+      setProblem(result.message);
+      return;
+    }
+    setProblem(null);
+    save.mutate(result.patch as Parameters<typeof save.mutate>[0], {
+      onSuccess: (next) => {
+        setSaved(true);
+        if (isLanguage(next.language) && next.language !== i18n.language) {
+          void i18n.changeLanguage(next.language);
+          rememberLanguage(next.language);
+        }
+        client.setQueryData(['settings.get', {}], next);
+        void client.invalidateQueries({ queryKey: ['cache.status'] });
+      },
+    });
+  };
+
+  return (
+    <form className="settings" onSubmit={onSubmit} noValidate>
+      <fieldset className="card">
+        <legend>{t('settings.tally')}</legend>
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('settings.tallyHost')}</span>
+            <input value={draft.tallyHost} onChange={(e) => set({ tallyHost: e.target.value })} name="tallyHost" />
+          </label>
+          <label className="field">
+            <span>{t('settings.tallyPort')}</span>
+            <input inputMode="numeric" value={draft.tallyPort} onChange={(e) => set({ tallyPort: e.target.value })} name="tallyPort" />
+          </label>
+          <label className="field">
+            <span>{t('settings.autoSync')}</span>
+            <input
+              inputMode="numeric"
+              value={draft.autoSyncMinutes}
+              onChange={(e) => set({ autoSyncMinutes: e.target.value })}
+              name="autoSyncMinutes"
+            />
+            <small>{t('settings.autoSyncHint')}</small>
+          </label>
+          <label className="field">
+            <span>{t('settings.language')}</span>
+            <select value={draft.language} onChange={(e) => set({ language: e.target.value })} name="language">
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t('settings.cache')}</legend>
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('settings.redisEnabled')}</span>
+            <select value={draft.redisEnabled} onChange={(e) => set({ redisEnabled: e.target.value })} name="redisEnabled">
+              {(['auto', 'true', 'false'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t(`settings.redisModes.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.redisUrl')}</span>
+            <input value={draft.redisUrl} onChange={(e) => set({ redisUrl: e.target.value })} name="redisUrl" />
+          </label>
+          <label className="field">
+            <span>{t('settings.keyPrefix')}</span>
+            <input value={draft.keyPrefix} onChange={(e) => set({ keyPrefix: e.target.value })} name="keyPrefix" />
+          </label>
+          <label className="field">
+            <span>{t('settings.defaultTtl')}</span>
+            <input
+              inputMode="numeric"
+              value={draft.defaultTtlSeconds}
+              onChange={(e) => set({ defaultTtlSeconds: e.target.value })}
+              name="defaultTtlSeconds"
+            />
+          </label>
+        </div>
+        {Object.keys(draft.ttls).length > 0 && (
+          <>
+            <h3 className="subhead">{t('settings.ttls')}</h3>
+            <div className="form-grid">
+              {Object.entries(draft.ttls).map(([resource, value]) => (
+                <label className="field" key={resource}>
+                  <span>{resource}</span>
+                  <input
+                    inputMode="numeric"
+                    value={value}
+                    onChange={(e) => set({ ttls: { ...draft.ttls, [resource]: e.target.value } })}
+                    name={`ttl-${resource}`}
+                  />
+                </label>
+              ))}
+            </div>
+          </>
+        )}
+        <p className="hint">{t('settings.envNote')}</p>
+      </fieldset>
+      {problem && (
+        <div className="notice notice-bad" role="alert">
+          {problem}
+        </div>
+      )}
+      {save.error && <ErrorState error={save.error} />}
+      {saved && (
+        <div className="notice notice-good" role="status">
+          {t('settings.saved')}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import type { CompanySummary, TrialBalance as TrialBalanceData, TrialBalanceRow } from '../../../shared/types/reports';
+import { useOperation } from '../data/client';
+import { date, drCr, money } from '../lib/format';
+import { useAppState } from '../state';
+import { PageHeader, Toolbar } from '../components/PageHeader';
+import { PeriodPicker, periodFrom } from '../components/Period';
+import { ServedBadge } from '../components/ServedBadge';
+import { ErrorState, Loading } from '../components/States';
+import { DataTable, type Column } from '../components/DataTable';
+import { ExportMenu } from '../components/ExportMenu';
+import type { ExportSheet } from '../lib/export';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+export function TrialBalance({ company }: { company: CompanySummary }) {
+  const { t } = useTranslation();
+  const { route, go } = useAppState();
+  const period = periodFrom(route.params, company);
+  const query = useOperation('trialBalance.get', { companyGuid: company.guid, ...period });
+  const data = query.data?.data;
+  const columns = tbColumns(t);
+  const difference = data ? data.closingDebit - data.closingCredit : 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('trialBalance.title')}
+        subtitle={
+          <>
+            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
+            {query.data && (
+              <>
+                {' '}
+                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
+              </>
+            )}
+          </>
+        }
+        actions={data && <ExportMenu sheet={() => tbSheet(data, company, t)} />}
+      />
+      <Toolbar>
+        <PeriodPicker company={company} value={period} onChange={(p) => go('trialBalance', { from: p.from, to: p.to })} />
+      </Toolbar>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        data && (
+          <>
+            <DataTable
+              label={t('trialBalance.title')}
+              columns={columns}
+              rows={data.rows}
+              rowKey={(r) => `${r.kind}:${r.guid}`}
+              rowClassName={(r) => (r.kind === 'group' ? `row-group depth-${Math.min(r.depth, 3)}` : undefined)}
+              onRowClick={(r) => r.kind === 'ledger' && go('ledger', { l: r.guid, from: data.from, to: data.to })}
+              empty={t('common.empty')}
+              foot={
+                <tr className="row-total">
+                  <td>{t('common.total')}</td>
+                  <td className="num" />
+                  <td className="num">{money(data.totalDebit)}</td>
+                  <td className="num">{money(data.totalCredit)}</td>
+                  <td className="num">
+                    {money(data.closingDebit)} Dr / {money(data.closingCredit)} Cr
+                  </td>
+                </tr>
+              }
+            />
+            <p className={difference === 0 ? 'note note-good' : 'note note-bad'} data-testid="tb-check">
+              {difference === 0
+                ? t('trialBalance.balanced')
+                : t('trialBalance.difference', { amount: drCr(difference) })}
+            </p>
+          </>
+        )
+      )}
+    </>
+  );
+}
+
+function tbColumns(t: T): Column<TrialBalanceRow>[] {
+  return [
+    {
+      id: 'name',
+      header: t('trialBalance.particulars'),
+      kind: 'text',
+      value: (r) => r.name,
+      sortable: false,
+      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{r.name}</span>,
+    },
+    { id: 'opening', header: t('trialBalance.opening'), kind: 'drcr', value: (r) => r.opening, width: '170px', sortable: false },
+    { id: 'debit', header: t('trialBalance.debit'), kind: 'money', value: (r) => r.debit, width: '150px', sortable: false },
+    { id: 'credit', header: t('trialBalance.credit'), kind: 'money', value: (r) => r.credit, width: '150px', sortable: false },
+    { id: 'closing', header: t('trialBalance.closing'), kind: 'drcr', value: (r) => r.closing, width: '190px', sortable: false },
+  ];
+}
+
+function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<TrialBalanceRow> {
+  const columns = tbColumns(t);
+  return {
+    title: t('trialBalance.title'),
+    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    columns: [{ ...columns[0]!, value: (r) => `${'  '.repeat(r.depth)}${r.name}` }, ...columns.slice(1)],
+    rows: data.rows,
+  };
+}

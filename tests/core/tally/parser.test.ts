@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../../shared/errors';
+import { createTextCleaner } from '../../../electron/core/tally/clean';
+import { mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../../../electron/core/tally/mappers';
+import type { XNode } from '../../../electron/core/tally/node';
+import { createTallyParser } from '../../../electron/core/tally/parser';
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/tally/${name}`, import.meta.url)), 'utf8');
+
+function parse(xml: string, capture: string[], chunk = 7): XNode[] {
+  const nodes: XNode[] = [];
+  const parser = createTallyParser({ source: 'test.xml', capture: new Set(capture), onObject: (n) => nodes.push(n) });
+  const cleaner = createTextCleaner();
+  for (let i = 0; i < xml.length; i += chunk) parser.write(cleaner.push(xml.slice(i, i + chunk)));
+  parser.write(cleaner.flush());
+  parser.close();
+  return nodes;
+}
+
+describe('streaming parser on native exports', () => {
+  it('reads masters with Tally signs flipped, &#4; values dropped, names unescaped', () => {
+    const nodes = parse(fixture('masters.xml'), ['GROUP', 'LEDGER', 'VOUCHERTYPE']);
+    const groups = nodes.filter((n) => n.name === 'GROUP').map(mapGroup);
+    const ledgers = nodes.filter((n) => n.name === 'LEDGER').map(mapLedger);
+    const types = nodes.filter((n) => n.name === 'VOUCHERTYPE').map(mapVoucherType);
+    expect(groups.map((g) => [g.name, g.parent, g.nature])).toEqual([
+      ['Sundry Debtors', 'Current Assets', 'asset'],
+      ['Current Assets', null, 'asset'],
+      ['Sales Accounts', null, 'income'],
+      ['Bank Accounts', 'Current Assets', 'asset'],
+    ]);
+    expect(groups[0]?.reservedName).toBe('Sundry Debtors');
+    const mehta = ledgers[0];
+    expect(mehta).toMatchObject({
+      name: 'Mehta & Sons',
+      parent: 'Sundry Debtors',
+      openingBalance: 5_000_000,
+      isBillWise: true,
+      creditPeriodDays: 30,
+      gstin: '27AAAPM1234C1Z5',
+      state: 'Maharashtra',
+      alterId: 10,
+    });
+    expect(mehta?.openingBills).toEqual([
+      { billName: 'OB-77', billDate: '2025-03-01', amount: 5_000_000, creditPeriodDays: 30, dueDate: '2025-03-31' },
+    ]);
+    expect(ledgers[1]?.name).toBe('अग्रवाल स्टोर्स');
+    expect(types.map((t) => [t.name, t.autoNumbered])).toEqual([
+      ['Sales', true],
+      ['Receipt', false],
+    ]);
+  });
+
+  it('reads vouchers: invoice accounting allocations, forex, bills, cancelled flag', () => {
+    const vouchers = parse(fixture('daybook.xml'), ['VOUCHER']).map(mapVoucher);
+    expect(vouchers).toHaveLength(4);
+    const [sale, receipt, cancelled, hindi] = vouchers.map((v) => v.record);
+    expect(sale).toMatchObject({ date: '2025-04-05', voucherNumber: '1', alterId: 101, masterId: 1, reference: 'PO-9' });
+    expect(sale?.narration).toBe('Goods sold & delivered\r\nVehicle MH12');
+    expect(sale?.entries.map((e) => [e.ledgerName, e.amount])).toEqual([
+      ['Sales - Local', -2_500_000],
+      ['Mehta & Sons', 2_500_000],
+    ]);
+    expect(sale?.entries[1]?.bills).toEqual([
+      { billName: '1', billType: 'New Ref', amount: 2_500_000, creditPeriodDays: 30, dueDate: '2025-05-05' },
+    ]);
+    expect(receipt?.entries.map((e) => e.amount)).toEqual([830_000, -830_000]);
+    expect(receipt?.entries[0]?.bills).toEqual([]);
+    expect(cancelled?.isCancelled).toBe(true);
+    expect(hindi?.partyLedgerName).toBe('अग्रवाल स्टोर्स');
+    expect(hindi?.entries[0]?.amount).toBe(118_050);
+  });
+
+  it('names the voucher that does not balance', () => {
+    const xml = fixture('daybook.xml').replace('<AMOUNT>1180.50</AMOUNT>', '<AMOUNT>1180.00</AMOUNT>');
+    const nodes = parse(xml, ['VOUCHER']);
+    expect(() => nodes.map(mapVoucher)).toThrow(/Voucher Sales 3 dated 20250502 .*does not balance/);
+  });
+
+  it('names the object where the XML is malformed or truncated', () => {
+    const xml = fixture('daybook.xml');
+    const cut = xml.slice(0, xml.indexOf('<NARRATION>Part payment'));
+    expect(() => parse(cut, ['VOUCHER'])).toThrow(/ended early .*voucher Receipt dated 20250420 \(GUID f1f1f1f1-0000-4000-8000-000000000001-00000102\)/);
+    const broken = xml.replace('<REFERENCE>PO-9</REFERENCE>', '<REFERENCE>PO-9</REFERENCEX>');
+    expect(() => parse(broken, ['VOUCHER'])).toThrow(/not well-formed XML while reading voucher Sales 1/);
+  });
+
+  it('refuses absurdly long fields, naming the field and the voucher', () => {
+    const xml = fixture('daybook.xml').replace('Part payment, forex', 'x'.repeat(200_000));
+    expect(() => parse(xml, ['VOUCHER'], 65_536)).toThrow(/field NARRATION is longer than .* voucher Receipt dated 20250420/);
+  });
+
+  it('turns a LINEERROR envelope into a TALLY_ERROR with its text', () => {
+    const xml =
+      '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>0</STATUS></HEADER><BODY><DATA><LINEERROR>Could not find Company &apos;X&apos;</LINEERROR></DATA></BODY></ENVELOPE>';
+    let error: unknown;
+    try {
+      parse(xml, ['VOUCHER']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('TALLY_ERROR');
+    expect((error as AppError).message).toBe("Tally answered: Could not find Company 'X'");
+  });
+
+  it('names vouchers with unknown bill types and non-numeric amounts', () => {
+    const badType = fixture('daybook.xml').replace('<BILLTYPE>Agst Ref</BILLTYPE>', '<BILLTYPE>Against</BILLTYPE>');
+    expect(() => parse(badType, ['VOUCHER']).map(mapVoucher)).toThrow(/Voucher Receipt R-1.*unknown type "Against"/);
+    const badAmount = fixture('daybook.xml').replace('<AMOUNT>-1180.50</AMOUNT>', '<AMOUNT>abc</AMOUNT>');
+    expect(() => parse(badAmount, ['VOUCHER']).map(mapVoucher)).toThrow(/Voucher Sales 3 .*is not an amount: "abc"/);
+  });
+});

@@ -1,0 +1,220 @@
+import type { IsoDate } from '../../shared/dates';
+import type { GroupRecord, LedgerRecord, VoucherRecord, VoucherTypeRecord } from '../../electron/core/db/records';
+import type { SimSource } from './source';
+
+/**
+ * One company as the simulator holds it: the source streamed on demand (any size) plus an overlay of
+ * changes made through the mutation API. AlterIDs come from one counter, as in Tally, so AltMstId and
+ * AltVchId move whenever something changes.
+ */
+export class SimCompany {
+  readonly guid: string;
+  name: string;
+  readonly booksFrom: IsoDate | null;
+  readonly groups: GroupRecord[];
+  readonly ledgers: LedgerRecord[];
+  readonly voucherTypes: VoucherTypeRecord[];
+  masterAlterId: number;
+  private voucherAlterIdValue: number | null = null;
+  private counter: number;
+  /** Altered (record) or deleted (null) source vouchers, by GUID. */
+  private readonly overlay = new Map<string, VoucherRecord | null>();
+  /** Vouchers created through the API, in date order. */
+  private additions: VoucherRecord[] = [];
+  /** Old ledger name -> new name: Tally rewrites renamed ledgers in all history. */
+  private readonly renames = new Map<string, string>();
+  private counts: Map<IsoDate, number> | null = null;
+  private cursor: { iterator: Iterator<VoucherRecord>; position: IsoDate | null; peeked: VoucherRecord | null } | null =
+    null;
+
+  constructor(private readonly source: SimSource) {
+    this.guid = source.company.guid;
+    this.name = source.company.name;
+    this.booksFrom = source.company.booksFrom;
+    this.groups = source.groups.map((g) => ({ ...g }));
+    this.ledgers = source.ledgers.map((l) => ({ ...l, openingBills: [...l.openingBills] }));
+    this.voucherTypes = source.voucherTypes.map((t) => ({ ...t }));
+    this.masterAlterId = Math.max(
+      0,
+      ...this.groups.map((g) => g.alterId),
+      ...this.ledgers.map((l) => l.alterId),
+      ...this.voucherTypes.map((t) => t.alterId),
+    );
+    this.counter = this.masterAlterId;
+  }
+
+  /** Highest voucher AlterID; needs one pass over the source the first time. */
+  get voucherAlterId(): number {
+    if (this.voucherAlterIdValue === null) this.scan();
+    return this.voucherAlterIdValue ?? 0;
+  }
+
+  /** Active vouchers per date. */
+  dateCounts(): Map<IsoDate, number> {
+    if (this.counts === null) this.scan();
+    return this.counts as Map<IsoDate, number>;
+  }
+
+  private scan(): void {
+    const counts = new Map<IsoDate, number>();
+    let max = 0;
+    for (const v of this.all()) {
+      if (v.alterId > max) max = v.alterId;
+      if (!v.isCancelled && !v.isOptional) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+    }
+    this.counts = counts;
+    this.voucherAlterIdValue = Math.max(max, this.voucherAlterIdValue ?? 0);
+    this.counter = Math.max(this.counter, max);
+  }
+
+  private nextAlterId(): number {
+    if (this.voucherAlterIdValue === null) this.scan();
+    return ++this.counter;
+  }
+
+  /** Source vouchers with the overlay, renames and renumbering applied, then additions, in date order. */
+  *all(): Generator<VoucherRecord> {
+    this.cursor = null;
+    const it = this.source.vouchers()[Symbol.iterator]();
+    yield* this.merge(it, null, null);
+  }
+
+  /** Vouchers in [from, to]; sequential ranges continue one pass over the source instead of restarting. */
+  range(from: IsoDate, to: IsoDate): VoucherRecord[] {
+    if (this.cursor === null || (this.cursor.position !== null && from <= this.cursor.position)) {
+      this.cursor = { iterator: this.source.vouchers()[Symbol.iterator](), position: null, peeked: null };
+    }
+    const cursor = this.cursor;
+    const out: VoucherRecord[] = [];
+    for (;;) {
+      let next = cursor.peeked;
+      cursor.peeked = null;
+      if (next === null) {
+        const r = cursor.iterator.next();
+        if (r.done) break;
+        next = r.value;
+      }
+      if (next.date > to) {
+        cursor.peeked = next;
+        break;
+      }
+      cursor.position = next.date;
+      if (next.date < from) continue;
+      const served = this.serve(next);
+      if (served) out.push(served);
+    }
+    for (const a of this.additions) if (a.date >= from && a.date <= to) out.push(this.present(a));
+    return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  private *merge(it: Iterator<VoucherRecord>, from: IsoDate | null, to: IsoDate | null): Generator<VoucherRecord> {
+    for (let r = it.next(); !r.done; r = it.next()) {
+      const served = this.serve(r.value);
+      if (served && (from === null || served.date >= from) && (to === null || served.date <= to)) yield served;
+    }
+    for (const a of this.additions) yield this.present(a);
+  }
+
+  private serve(v: VoucherRecord): VoucherRecord | null {
+    if (this.overlay.has(v.guid)) {
+      const altered = this.overlay.get(v.guid) ?? null;
+      return altered ? this.present(altered) : null;
+    }
+    return this.present(v);
+  }
+
+  /** Applies renames and automatic renumbering, neither of which moves the voucher's AlterID. */
+  private present(v: VoucherRecord): VoucherRecord {
+    let out = v;
+    if (this.renames.size > 0) {
+      const rename = (n: string): string => this.renames.get(n) ?? n;
+      out = {
+        ...out,
+        partyLedgerName: out.partyLedgerName === null ? null : rename(out.partyLedgerName),
+        entries: out.entries.map((e) => ({ ...e, ledgerName: rename(e.ledgerName) })),
+      };
+    }
+    if (!this.additions.includes(v)) {
+      const inserted = this.additions.filter(
+        (a) => a.voucherType === v.voucherType && a.date <= v.date && this.isAuto(a.voucherType),
+      ).length;
+      if (inserted > 0) out = { ...out, voucherNumber: bump(out.voucherNumber, inserted) };
+    }
+    return out;
+  }
+
+  private isAuto(type: string): boolean {
+    return this.voucherTypes.some((t) => t.name === type && t.autoNumbered);
+  }
+
+  find(guid: string): VoucherRecord | null {
+    for (const v of this.all()) if (v.guid === guid) return v;
+    return null;
+  }
+
+  // ---- mutations (the API tests and demos use to make AlterIDs move) ----
+
+  /** Adds a voucher; in an automatically numbered type it takes the next number and later ones shift. */
+  addVoucher(v: Omit<VoucherRecord, 'alterId'>): VoucherRecord {
+    let number = v.voucherNumber;
+    if (this.isAuto(v.voucherType)) {
+      let before = 0;
+      for (const x of this.all()) if (x.voucherType === v.voucherType && x.date < v.date) before++;
+      number = String(before + 1);
+    }
+    const record: VoucherRecord = { ...v, voucherNumber: number, alterId: this.nextAlterId() };
+    this.additions = [...this.additions, record].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.touchCount(record.date, +1);
+    this.voucherAlterIdValue = record.alterId;
+    return record;
+  }
+
+  alterVoucher(guid: string, change: (v: VoucherRecord) => VoucherRecord): VoucherRecord {
+    const current = this.find(guid);
+    if (!current) throw new Error(`No voucher ${guid}`);
+    const next = { ...change(current), guid, alterId: this.nextAlterId() };
+    const added = this.additions.findIndex((a) => a.guid === guid);
+    if (added >= 0) this.additions[added] = next;
+    else this.overlay.set(guid, next);
+    this.touchCount(current.date, -1);
+    this.touchCount(next.date, +1);
+    this.voucherAlterIdValue = next.alterId;
+    return next;
+  }
+
+  deleteVoucher(guid: string): void {
+    const current = this.find(guid);
+    if (!current) throw new Error(`No voucher ${guid}`);
+    const added = this.additions.findIndex((a) => a.guid === guid);
+    if (added >= 0) this.additions = this.additions.filter((a) => a.guid !== guid);
+    else this.overlay.set(guid, null);
+    this.touchCount(current.date, -1);
+    // Deleting moves the company's AltVchId although the voucher is gone.
+    this.voucherAlterIdValue = this.nextAlterId();
+  }
+
+  renameLedger(oldName: string, newName: string): void {
+    const ledger = this.ledgers.find((l) => l.name === oldName);
+    if (!ledger) throw new Error(`No ledger ${oldName}`);
+    ledger.name = newName;
+    ledger.alterId = this.nextAlterId();
+    this.masterAlterId = ledger.alterId;
+    for (const [k, v] of this.renames) if (v === oldName) this.renames.set(k, newName);
+    this.renames.set(oldName, newName);
+  }
+
+  private touchCount(date: IsoDate, delta: number): void {
+    const counts = this.dateCounts();
+    const n = (counts.get(date) ?? 0) + delta;
+    if (n > 0) counts.set(date, n);
+    else counts.delete(date);
+    this.cursor = null;
+  }
+}
+
+function bump(number: string, by: number): string {
+  const m = /^(.*?)(\d+)$/.exec(number);
+  if (!m) return number;
+  const digits = m[2] ?? '0';
+  return `${m[1]}${String(Number(digits) + by).padStart(digits.length, '0')}`;
+}

@@ -1,0 +1,280 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IsoDate } from '../../shared/dates';
+import type { VoucherRecord } from '../../electron/core/db/records';
+import { SimCompany } from './company';
+import {
+  collectionHead,
+  collectionTail,
+  errorEnvelope,
+  esc,
+  renderCompany,
+  renderGroup,
+  renderLedger,
+  renderVoucher,
+  renderVoucherType,
+} from './render';
+import type { SimSource } from './source';
+
+/** Ways to misbehave, as a real Tally (or the network to it) does. */
+export type SimFault =
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'drop'; afterBytes: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'empty' }
+  | { kind: 'http500' }
+  | { kind: 'garbage'; text: string };
+
+export interface FaultRule {
+  fault: SimFault;
+  /** Only requests with this ID (TCVouchers ...); all when omitted. */
+  match?: string;
+  /** How many requests it affects; unlimited when omitted. */
+  times?: number;
+}
+
+export interface SimRequestLog {
+  id: string;
+  company: string | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  alteredAfter: number | null;
+  objects: number;
+}
+
+export interface TallySimulator {
+  readonly port: number;
+  readonly url: string;
+  readonly companies: SimCompany[];
+  company(guid?: string): SimCompany;
+  /** Opens another company (Tally can have several open). */
+  open(source: SimSource): SimCompany;
+  /** Closes a company: requests naming it get an empty answer, as in Tally. */
+  close(guid: string): void;
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+  readonly requests: SimRequestLog[];
+  stop(): Promise<void>;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** "1-Apr-2025" -> "2025-04-01" */
+function requestDate(text: string | undefined): IsoDate | null {
+  const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})$/.exec((text ?? '').trim());
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+}
+
+interface ParsedRequest {
+  id: string;
+  company: string | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  alteredAfter: number | null;
+}
+
+function parseRequest(body: Buffer): ParsedRequest {
+  const text = body[1] === 0 || (body[0] === 0xff && body[1] === 0xfe) ? body.toString('utf16le') : body.toString('utf8');
+  const tag = (name: string): string | undefined => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(text)?.[1];
+  const altered = /\$AlterID\s*&gt;\s*(\d+)/.exec(text);
+  const company = tag('SVCURRENTCOMPANY');
+  return {
+    id: (tag('ID') ?? '').trim(),
+    company: company === undefined ? null : unescape(company),
+    from: requestDate(tag('SVFROMDATE')),
+    to: requestDate(tag('SVTODATE')),
+    alteredAfter: altered ? Number(altered[1]) : null,
+  };
+}
+
+const CHUNK_CHARS = 32 * 1024;
+
+/**
+ * An HTTP server that answers TallyConnect's export requests the way TallyPrime does: UTF-16LE, native
+ * objects with Tally's quirks, streamed in chunks (so a million vouchers never sit in one string).
+ */
+export async function startTallySimulator(
+  sources: SimSource[],
+  options: { port?: number; host?: string } = {},
+): Promise<TallySimulator> {
+  const companies = sources.map((s) => new SimCompany(s));
+  const closed = new Set<string>();
+  let faults: FaultRule[] = [];
+  const requests: SimRequestLog[] = [];
+
+  const takeFault = (id: string): SimFault | null => {
+    const rule = faults.find((f) => (f.match === undefined || f.match === id) && (f.times ?? 1) > 0);
+    if (!rule) return null;
+    if (rule.times !== undefined) rule.times--;
+    return rule.fault;
+  };
+
+  function* answer(req: ParsedRequest, log: SimRequestLog): Generator<string> {
+    if (req.id === 'TCCompanies') {
+      yield collectionHead;
+      for (const c of companies) {
+        if (closed.has(c.guid)) continue;
+        log.objects++;
+        yield renderCompany({
+          guid: c.guid,
+          name: c.name,
+          booksFrom: c.booksFrom,
+          masterAlterId: c.masterAlterId,
+          voucherAlterId: c.voucherAlterId,
+        });
+      }
+      yield collectionTail;
+      return;
+    }
+    const company = companies.find((c) => c.name === req.company && !closed.has(c.guid));
+    // Tally answers nothing at all for a company that is not open.
+    if (!company) return;
+    yield collectionHead;
+    const from = req.from ?? '1900-01-01';
+    const to = req.to ?? '9999-12-31';
+    const active = (v: VoucherRecord): boolean => !v.isCancelled && !v.isOptional;
+    switch (req.id) {
+      case 'TCGroups':
+        for (const g of company.groups) yield renderGroup(g);
+        log.objects += company.groups.length;
+        break;
+      case 'TCLedgers':
+        for (const l of company.ledgers) yield renderLedger(l);
+        log.objects += company.ledgers.length;
+        break;
+      case 'TCVoucherTypes':
+        for (const t of company.voucherTypes) yield renderVoucherType(t);
+        log.objects += company.voucherTypes.length;
+        break;
+      case 'TCVoucherDates': {
+        const dates = [...company.dateCounts()].filter(([d]) => d >= from && d <= to).sort();
+        for (const [date, count] of dates) {
+          log.objects++;
+          yield `<VOUCHER><DATE>${date.replaceAll('-', '')}</DATE><COUNT> ${count}</COUNT></VOUCHER>\r\n`;
+        }
+        break;
+      }
+      case 'TCVoucherIndex':
+        for (const v of company.range(from, to)) {
+          if (!active(v)) continue;
+          log.objects++;
+          yield (
+            `<VOUCHER><DATE>${v.date.replaceAll('-', '')}</DATE><GUID>${esc(v.guid)}</GUID><ALTERID> ${v.alterId}</ALTERID>` +
+            `<VOUCHERTYPENAME>${esc(v.voucherType)}</VOUCHERTYPENAME><VOUCHERNUMBER>${esc(v.voucherNumber)}</VOUCHERNUMBER></VOUCHER>\r\n`
+          );
+        }
+        break;
+      case 'TCVouchers':
+        for (const v of company.range(from, to)) {
+          if (!active(v) || (req.alteredAfter !== null && v.alterId <= req.alteredAfter)) continue;
+          log.objects++;
+          yield renderVoucher(v);
+        }
+        break;
+      default:
+        yield `</COLLECTION></DATA></BODY></ENVELOPE>`;
+        return;
+    }
+    yield collectionTail;
+  }
+
+  const server = http.createServer((request, response) => {
+    const parts: Buffer[] = [];
+    request.on('data', (c: Buffer) => parts.push(c));
+    request.on('end', () => {
+      void (async () => {
+        const parsed = parseRequest(Buffer.concat(parts));
+        const log: SimRequestLog = { ...parsed, objects: 0 };
+        requests.push(log);
+        const fault = takeFault(parsed.id);
+        if (fault?.kind === 'http500') {
+          response.writeHead(500).end();
+          return;
+        }
+        response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-16' });
+        if (fault?.kind === 'empty') {
+          response.end();
+          return;
+        }
+        if (fault?.kind === 'error') {
+          response.end(Buffer.from(errorEnvelope(fault.message), 'utf16le'));
+          return;
+        }
+        if (fault?.kind === 'garbage') {
+          response.end(Buffer.from(fault.text, 'utf16le'));
+          return;
+        }
+        const known = ['TCCompanies', 'TCGroups', 'TCLedgers', 'TCVoucherTypes', 'TCVoucherDates', 'TCVoucherIndex', 'TCVouchers'];
+        if (!known.includes(parsed.id)) {
+          response.end(Buffer.from('<RESPONSE>Unknown Request, cannot be processed</RESPONSE>', 'utf16le'));
+          return;
+        }
+        let sent = 0;
+        let pending = '';
+        const flush = async (): Promise<boolean> => {
+          const bytes = Buffer.from(pending, 'utf16le');
+          pending = '';
+          if (fault?.kind === 'drop' && sent + bytes.length > fault.afterBytes) {
+            response.write(bytes.subarray(0, Math.max(0, fault.afterBytes - sent)));
+            // Cut the connection mid-answer, as a crashing Tally or a broken network does.
+            response.socket?.destroy();
+            return false;
+          }
+          sent += bytes.length;
+          if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+          if (!response.write(bytes)) await new Promise((r) => response.once('drain', r));
+          return !response.destroyed;
+        };
+        for (const piece of answer(parsed, log)) {
+          pending += piece;
+          if (pending.length >= CHUNK_CHARS && !(await flush())) return;
+        }
+        if (pending.length > 0 && !(await flush())) return;
+        response.end();
+      })().catch(() => response.destroy());
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    companies,
+    company(guid) {
+      const c = guid === undefined ? companies[0] : companies.find((x) => x.guid === guid);
+      if (!c) throw new Error(`The simulator has no company ${guid ?? ''}`);
+      return c;
+    },
+    open(source) {
+      const c = new SimCompany(source);
+      companies.push(c);
+      return c;
+    },
+    close(guid) {
+      closed.add(guid);
+    },
+    addFault(rule) {
+      faults.push(rule);
+    },
+    clearFaults() {
+      faults = [];
+    },
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,15 @@
+import type { IsoDate } from '../../shared/dates';
+import type { GroupRecord, LedgerRecord, VoucherRecord, VoucherTypeRecord } from '../../electron/core/db/records';
+
+/**
+ * What the simulator serves: a company in the app's convention, vouchers streamed in date order
+ * (the demo generator's shape, so any size can be served without holding it in memory).
+ */
+export interface SimSource {
+  company: { guid: string; name: string; booksFrom: IsoDate | null };
+  groups: readonly GroupRecord[];
+  ledgers: readonly LedgerRecord[];
+  voucherTypes: readonly VoucherTypeRecord[];
+  /** Each call starts a fresh pass, in date order. */
+  vouchers(): Iterable<VoucherRecord>;
+}

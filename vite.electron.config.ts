@@ -1,0 +1,71 @@
+/**
+ * Builds the Electron main process (ESM, out/main/main.js) and the sandboxed preload (CommonJS,
+ * out/preload/preload.cjs — sandboxed preloads cannot be ES modules):
+ *   vite build -c vite.electron.config.ts --mode main
+ *   vite build -c vite.electron.config.ts --mode preload
+ * Runtime dependencies stay external (electron-builder ships them; better-sqlite3 is native).
+ */
+import { cpSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const ELECTRON_NODE_TARGET = 'node22'; // Electron 45 embeds Node 22
+
+const external = [
+  'electron',
+  /^electron\//,
+  ...Object.keys(pkg.dependencies).flatMap((name) => [name, new RegExp(`^${name}/`)]),
+  ...builtinModules.flatMap((name) => [name, `node:${name}`]),
+];
+
+/** The tray icons sit next to main.js so the same path works in development and packaged. */
+function copyTrayIcons(): Plugin {
+  return {
+    name: 'tallyconnect-copy-tray-icons',
+    apply: 'build',
+    closeBundle() {
+      cpSync(here('./build/tray'), here('./out/main'), { recursive: true });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'preload') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: here('./out/preload'),
+        emptyOutDir: true,
+        target: 'chrome140',
+        minify: false,
+        lib: {
+          entry: here('./electron/preload/preload.ts'),
+          formats: ['cjs'],
+          fileName: () => 'preload.cjs',
+        },
+        rollupOptions: { external: ['electron'] },
+      },
+    };
+  }
+  if (mode !== 'main')
+    throw new Error(`vite.electron.config.ts: --mode must be "main" or "preload", got "${mode}"`);
+  return {
+    publicDir: false,
+    plugins: [copyTrayIcons()],
+    build: {
+      outDir: here('./out/main'),
+      emptyOutDir: true,
+      target: ELECTRON_NODE_TARGET,
+      minify: false,
+      sourcemap: true,
+      ssr: here('./electron/main/main.ts'),
+      rollupOptions: {
+        external,
+        output: { format: 'es', entryFileNames: 'main.js' },
+      },
+    },
+  };
+});
