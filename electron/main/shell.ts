@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   BrowserWindow,
+  Menu,
   Notification,
   app,
   dialog,
@@ -14,6 +15,7 @@ import {
 import log from 'electron-log/main';
 import type { AppEventName } from '../../shared/contract';
 import type { Logger } from '../core/logger';
+import { aboutText, appMenuTemplate } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerIpcHandlers, type DispatchFn } from './ipc';
 import { configureLogFile, coreLoggerFor } from './logging';
@@ -198,6 +200,33 @@ export function startShell(options: ShellOptions): ShellHandle {
       app.exit(1);
       return;
     }
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(
+          { dev: !app.isPackaged },
+          {
+            openLogFolder: () => void shell.openPath(logDir),
+            openDataFolder: () => void shell.openPath(data.dir),
+            about: () =>
+              void dialog.showMessageBox({
+                type: 'info',
+                title: 'About TallyConnect',
+                message: 'TallyConnect',
+                detail: aboutText({
+                  version: app.getVersion(),
+                  dataDir: data.dir,
+                  logFile,
+                  electron: process.versions.electron ?? 'unknown',
+                }),
+                buttons: ['OK'],
+                noLink: true,
+              }),
+            quit: () => app.quit(),
+          },
+        ),
+      ),
+    );
 
     const isTrusted = (url: string) => isTrustedRendererUrl(url, devServerUrl);
     cleanups.push(

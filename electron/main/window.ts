@@ -1,5 +1,5 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
-import { APP_ENTRY_URL, isAllowedExternalUrl, isTrustedRendererUrl } from './security';
+import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isTrustedRendererUrl } from './security';
 import { MIN_HEIGHT, MIN_WIDTH, type WindowBounds } from './shell-state';
 
 export interface MainWindowConfig {
@@ -61,6 +61,8 @@ export function guardNavigation(
     return { action: 'deny' };
   });
   const blockForeign = (event: { preventDefault(): void }, url: string): void => {
+    // Exports (Excel/CSV) are blobs the page made itself; Electron turns them into a Save dialog.
+    if (url.startsWith(`blob:${APP_ORIGIN}/`)) return;
     if (isTrustedRendererUrl(url, options.devServerUrl)) return;
     event.preventDefault();
     openIfAllowed(url);

@@ -4,6 +4,7 @@ import { createCore } from '../core/app';
 import { streamLogger } from '../core/logger';
 import { parseServeArgs } from './args';
 import { createServeServer } from './server';
+import { portalEvents, portalMiddleware, resolvePortalListen } from './portal-setup';
 
 /** `npm run serve`: the core without Electron, the built renderer and the HTTP/JSON API on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -32,13 +33,24 @@ async function main(): Promise<void> {
       staticDir: args.staticDir,
     });
   }
+  // Office portal (off by default): sign-in, rate limits and the network bind; security headers always.
+  const listen = resolvePortalListen(args, core.settings.current().config.portal);
+  if (listen.enabled) {
+    logger.info('Office portal on: every API call needs a signed-in portal user', {
+      host: listen.host,
+      port: listen.port,
+      sessions: core.portal.backend,
+      liveUpdates: core.portal.live.mode,
+    });
+  }
   const app = createServeServer({
-    core,
+    core: { dispatch: core.dispatch, events: { onAny: portalEvents(core.portal.live) } },
+    before: portalMiddleware(core.portal, { enabled: listen.enabled }),
     staticDir: args.staticDir,
     uploadDir: path.join(args.dataDir, 'uploads'),
     onError: (error) => logger.error('Request failed', { error }),
   });
-  const { url } = await app.listen(args.port, args.host);
+  const { url } = await app.listen(listen.port, listen.host);
   // One plain line on stdout that scripts and the e2e tests wait for.
   process.stdout.write(`TallyConnect serving on ${url}\n`);
 

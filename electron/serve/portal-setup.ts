@@ -66,3 +66,24 @@ export function portalEvents(live: LiveFeed): (listener: CallListener, call?: Ca
     });
   };
 }
+
+export interface PortalListen {
+  enabled: boolean;
+  host: string;
+  port: number;
+}
+
+/**
+ * Where serve mode listens. Flags win over settings (PORTAL_ENABLED / PORTAL_BIND / PORTAL_PORT).
+ * Portal off: always 127.0.0.1 and the serve port. Portal on: the bind address, and PORTAL_PORT
+ * unless a port was given explicitly. A non-loopback address without the portal is refused.
+ */
+export function resolvePortalListen(
+  flags: { portal: boolean | null; bind: string | null; port: number; portGiven: boolean },
+  config: { enabled: boolean; bindAddress: string; port: number },
+): PortalListen {
+  const enabled = flags.portal ?? config.enabled;
+  const host = flags.bind ?? (enabled ? config.bindAddress : '127.0.0.1');
+  checkBind(host, enabled);
+  return { enabled, host, port: enabled && !flags.portGiven ? config.port : flags.port };
+}

@@ -22,9 +22,10 @@ export const portalOperations = {
     description: 'Ends the current session.',
     errors: [],
   }),
-  'auth.me': operation<PortalUser>()({
+  'auth.me': operation<PortalUser | null>()({
     input: empty,
-    description: 'The signed-in user.',
+    description:
+      'The signed-in portal user; null for the desktop owner (no sign-in needed). Portal mode answers UNAUTHORIZED without a valid session.',
     errors: ['UNAUTHORIZED'],
   }),
   'users.list': operation<PortalUser[]>()({

@@ -157,7 +157,15 @@ export async function startTallySimulator(
         log.objects += company.voucherTypes.length;
         break;
       case 'TCVoucherDates': {
-        const dates = [...company.dateCounts()].filter(([d]) => d >= from && d <= to).sort();
+        let counts = company.dateCounts();
+        if (req.alteredAfter !== null) {
+          const after = req.alteredAfter;
+          counts = new Map();
+          for (const v of company.all()) {
+            if (active(v) && v.alterId > after) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+          }
+        }
+        const dates = [...counts].filter(([d]) => d >= from && d <= to).sort();
         for (const [date, count] of dates) {
           log.objects++;
           yield `<VOUCHER><DATE>${date.replaceAll('-', '')}</DATE><COUNT> ${count}</COUNT></VOUCHER>\r\n`;

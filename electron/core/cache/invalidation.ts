@@ -61,6 +61,10 @@ export class InvalidationJournal {
     if (this.entries[0] === done) this.entries.shift();
   }
 
+  clear(): void {
+    this.entries = [];
+  }
+
   snapshot(): readonly Invalidation[] {
     return [...this.entries];
   }

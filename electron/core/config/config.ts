@@ -96,7 +96,7 @@ export function readEnvFile(path: string): { values: Source; error: ConfigError 
 }
 
 export function redactUrl(url: string): string {
-  return url.replace(/^(rediss?:\/\/)([^@/]*)@/i, (_m, scheme: string, auth: string) => {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@/i, (_m, scheme: string, auth: string) => {
     const colon = auth.indexOf(':');
     return colon === -1 ? `${scheme}***@` : `${scheme}${auth.slice(0, colon)}:***@`;
   });
@@ -140,17 +140,29 @@ function checkPrefix(value: string): string | null {
     : 'may use only letters, digits and _ . : - (1 to 64 characters)';
 }
 
+/** Process environment over the .env file: the variables set in each, merged. */
+export function mergeSources(env: Source, file: Source): { merged: Source; fromEnvironment: Set<string> } {
+  const fromEnvironment = new Set<string>(
+    CONFIG_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== ''),
+  );
+  const merged: Source = { ...file };
+  for (const name of fromEnvironment) merged[name] = env[name];
+  return { merged, fromEnvironment };
+}
+
 /** Loads the configuration: process environment first, then `${dataDir}/.env`, then defaults. */
 export function loadConfig(options: { dataDir: string; env: Source }): LoadedConfig {
   const envFilePath = join(options.dataDir, ENV_FILE_NAME);
   const file = readEnvFile(envFilePath);
-  const fromEnvironment = new Set(
-    CONFIG_VARIABLES.filter((name) => options.env[name] !== undefined && options.env[name] !== ''),
-  );
-  const merged: Source = { ...file.values };
-  for (const name of fromEnvironment) merged[name] = options.env[name];
+  const { merged, fromEnvironment } = mergeSources(options.env, file.values);
+  const { config, errors } = buildConfig(options.dataDir, merged);
+  return { config, errors: file.error ? [file.error, ...errors] : errors, fromEnvironment };
+}
+
+/** Parses merged variables into the typed configuration, collecting every bad value. */
+export function buildConfig(dataDir: string, merged: Source): { config: AppConfig; errors: ConfigError[] } {
+  const envFilePath = join(dataDir, ENV_FILE_NAME);
   const r = new EnvReader(merged);
-  if (file.error) r.errors.push(file.error);
 
   const mode = r.oneOf<RedisMode>('REDIS_ENABLED', ['auto', 'true', 'false'], 'auto');
   const before = r.errors.length;
@@ -176,7 +188,7 @@ export function loadConfig(options: { dataDir: string; env: Source }): LoadedCon
   }
 
   const config: AppConfig = {
-    dataDir: options.dataDir,
+    dataDir,
     envFilePath,
     tally: {
       host: r.string('TALLY_HOST', 'localhost', checkHost),
@@ -227,7 +239,7 @@ export function loadConfig(options: { dataDir: string; env: Source }): LoadedCon
       },
     },
   };
-  return { config, errors: r.errors, fromEnvironment };
+  return { config, errors: r.errors };
 }
 
 /** The URL of the configured server with its password, for other Redis users (the portal). */

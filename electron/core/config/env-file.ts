@@ -67,9 +67,9 @@ export function updateEnvText(text: string, updates: Readonly<Record<string, str
 
 /** Writes a file atomically: a temporary file in the same folder, flushed, then renamed over. */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(temp, 'w', 0o600);
     try {
       writeSync(fd, text);
@@ -79,7 +79,11 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was created
+    }
     throw new AppError('CONFIG', `Could not save settings to ${path}: ${(error as Error).message}`);
   }
 }

@@ -109,7 +109,10 @@ export function createLiveFeed(options: {
       listeners.clear();
       if (redis) {
         redis.subscriber.off('message', onMessage);
-        await redis.subscriber.unsubscribe(redis.channel).catch(() => undefined);
+        // While Redis is down the command would wait in the subscriber's queue; the owner disconnects it.
+        if (redis.subscriber.status === 'ready') {
+          await redis.subscriber.unsubscribe(redis.channel).catch(() => undefined);
+        }
       }
     },
   };

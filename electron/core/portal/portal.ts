@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { PortalUser, SignInResult } from '../../../shared/types/portal';
 import type { EventBus } from '../events/bus';
 import { silentLogger, type Logger } from '../logger';
@@ -21,8 +21,11 @@ import { signIn } from './signin';
 export interface PortalOptions {
   /** Folder holding portal.db; ':memory:' keeps accounts in memory (tests). */
   dataDir: string;
-  /** Redis/Memurai URL when the cache layer uses Redis; null for memory only. */
-  redisUrl: string | null;
+  /**
+   * The Redis/Memurai the cache layer uses (a redis:// URL or its ioredis options); null for memory
+   * only. Sessions, rate limits and live updates are then shared by every instance on that server.
+   */
+  redis: string | RedisOptions | null;
   /** The cache's key prefix (default "tallyconnect:"); portal keys live beside it, not inside it. */
   keyPrefix?: string;
   bus: EventBus;
@@ -78,10 +81,10 @@ export function createPortal(options: PortalOptions): Portal {
   let sessionStore: SessionStore;
   let rateStore: RateLimitStore;
   let live: LiveFeed;
-  if (options.redisUrl) {
-    const commands = createPortalRedis(options.redisUrl);
-    const publisher = createPortalRedis(options.redisUrl);
-    const subscriber = createPortalRedis(options.redisUrl, { subscriber: true });
+  if (options.redis) {
+    const commands = createPortalRedis(options.redis);
+    const publisher = createPortalRedis(options.redis);
+    const subscriber = createPortalRedis(options.redis, { subscriber: true });
     clients = [commands, publisher, subscriber];
     sessionStore = createResilientSessionStore(createRedisSessionStore(commands, prefix, now), { now, logger });
     rateStore = createResilientRateLimitStore(createRedisRateLimitStore(commands, prefix), { now, logger });
@@ -100,7 +103,7 @@ export function createPortal(options: PortalOptions): Portal {
   const limiter = createRateLimiter(rateStore);
 
   return {
-    backend: options.redisUrl ? 'redis' : 'memory',
+    backend: options.redis ? 'redis' : 'memory',
     accounts,
     hasher,
     sessions,

@@ -1,20 +1,27 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /**
- * ioredis options for the portal's connections: fail fast while Redis is down (no offline queue, short
+ * ioredis connections for the portal: fail fast while Redis is down (no offline queue, short
  * timeouts) so a request falls back to memory at once instead of hanging, and reconnect in the
- * background every second.
+ * background. `target` is a redis:// URL or the cache layer's connection options (same server, same
+ * credentials); the subscriber keeps its queue and re-subscribes after a reconnect.
  */
-export function createPortalRedis(url: string, options: { subscriber?: boolean } = {}): Redis {
-  const client = new Redis(url, {
+export function createPortalRedis(target: string | RedisOptions, options: { subscriber?: boolean } = {}): Redis {
+  const subscriber = options.subscriber === true;
+  const overrides: RedisOptions = {
     lazyConnect: false,
-    enableOfflineQueue: options.subscriber === true,
-    maxRetriesPerRequest: 0,
+    enableOfflineQueue: subscriber,
+    autoResubscribe: subscriber,
+    maxRetriesPerRequest: subscriber ? null : 0,
     connectTimeout: 1_000,
-    commandTimeout: options.subscriber ? undefined : 500,
-    retryStrategy: () => 1_000,
     enableReadyCheck: true,
-  });
+    retryStrategy: (attempt: number) => Math.min(100 * attempt, 1_000),
+    connectionName: subscriber ? 'tallyconnect-portal-sub' : 'tallyconnect-portal',
+  };
+  const base: RedisOptions = typeof target === 'string' ? { commandTimeout: 500 } : { commandTimeout: 500, ...target };
+  if (subscriber) delete base.commandTimeout;
+  const client =
+    typeof target === 'string' ? new Redis(target, { ...base, ...overrides }) : new Redis({ ...base, ...overrides });
   // Errors are handled per command; without a listener ioredis prints every reconnect failure.
   client.on('error', () => undefined);
   return client;

@@ -36,6 +36,7 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

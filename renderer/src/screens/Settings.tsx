@@ -71,7 +71,7 @@ export function Settings() {
         title={t('settings.title')}
         subtitle={info.data ? `${t('settings.dataFolder')}: ${info.data.dataDir} · ${t('settings.version')} ${info.data.version}` : undefined}
       />
-      <SettingsForm key={JSON.stringify(query.data)} settings={query.data} />
+      <SettingsForm settings={query.data} />
     </>
   );
 }

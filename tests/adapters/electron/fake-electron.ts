@@ -97,7 +97,10 @@ export class Tray extends Emitter {
   }
 }
 
-export const Menu = { buildFromTemplate: (template: unknown[]) => ({ template }) };
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu: vi.fn(),
+};
 export const nativeImage = { createFromPath: (path: string) => ({ path }) };
 
 export class Notification {
@@ -170,7 +173,10 @@ export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
 };
 
-export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+export const shell = {
+  openExternal: vi.fn(() => Promise.resolve()),
+  openPath: vi.fn(() => Promise.resolve('')),
+};
 
 export const dialog = {
   showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })),

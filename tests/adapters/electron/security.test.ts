@@ -26,7 +26,7 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
   });
 
-  it('the default session adds the CSP header and refuses every permission', () => {
+  it('the default session adds the CSP header and refuses every permission but clipboard writes', () => {
     const onHeadersReceived = vi.fn();
     const setPermissionRequestHandler = vi.fn();
     const setPermissionCheckHandler = vi.fn();
@@ -51,8 +51,12 @@ describe('content security policy', () => {
     ) => void;
     const answer = vi.fn();
     permission({}, 'media', answer);
-    expect(answer).toHaveBeenCalledWith(false);
-    expect((setPermissionCheckHandler.mock.calls[0]![0] as () => boolean)()).toBe(false);
+    permission({}, 'clipboard-read', answer);
+    permission({}, 'clipboard-sanitized-write', answer);
+    expect(answer.mock.calls).toEqual([[false], [false], [true]]);
+    const check = setPermissionCheckHandler.mock.calls[0]![0] as (w: unknown, p: string) => boolean;
+    expect(check(null, 'geolocation')).toBe(false);
+    expect(check(null, 'clipboard-sanitized-write')).toBe(true);
   });
 });
 

@@ -86,6 +86,12 @@ describe('main window', () => {
       win.webContents.emit(channel, inside, 'app://tallyconnect/index.html');
       expect(inside.defaultPrevented).toBe(false);
     }
+    const download = new fake.FakeEvent();
+    win.webContents.emit('will-navigate', download, 'blob:app://tallyconnect/3f2a-11');
+    expect(download.defaultPrevented).toBe(false);
+    const foreignBlob = new fake.FakeEvent();
+    win.webContents.emit('will-navigate', foreignBlob, 'blob:https://evil.example/3f2a-11');
+    expect(foreignBlob.defaultPrevented).toBe(true);
     const help = new fake.FakeEvent();
     win.webContents.emit('will-navigate', help, 'https://www.memurai.com/');
     expect(help.defaultPrevented).toBe(true);

@@ -47,7 +47,7 @@ export async function startHarness(
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>TallyConnect</title>');
   writeFileSync(join(dir, 'secret.txt'), 'TOP-SECRET');
   const bus = options.bus ?? createEventBus();
-  const portal = createPortal({ dataDir: dir, redisUrl: null, argon2: FAST_ARGON2, ...options, bus });
+  const portal = createPortal({ dataDir: dir, redis: null, argon2: FAST_ARGON2, ...options, bus });
   await portal.ready();
   const handlers = { ...stubHandlers(), ...portalHandlers(portal) } as unknown as HandlerMap;
   const dispatch = createDispatcher(

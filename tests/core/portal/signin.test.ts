@@ -22,7 +22,7 @@ describe('portal sign-in', () => {
     logs = [];
     portal = createPortal({
       dataDir: ':memory:',
-      redisUrl: null,
+      redis: null,
       bus: createEventBus(),
       argon2: FAST_ARGON2,
       logger: createLogger({ sink: (r) => logs.push(r) }),
@@ -84,7 +84,7 @@ describe('portal sign-in', () => {
     const weak = await portal.hasher.hash('s3cret-pass');
     const stronger = createPortal({
       dataDir: ':memory:',
-      redisUrl: null,
+      redis: null,
       bus: createEventBus(),
       argon2: { ...FAST_ARGON2, memoryKiB: 128 },
     });

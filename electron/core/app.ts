@@ -1,0 +1,157 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import packageJson from '../../package.json';
+import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { CacheManager } from './cache/manager';
+import { formatConfigError } from './config/parse';
+import { createSettingsStore, type SettingsStore } from './config/settings';
+import { openStore, type Store } from './db/store';
+import { createEventBus, type EventBus } from './events/bus';
+import { silentLogger, type Logger } from './logger';
+import { companyHandlers } from './service/company-handlers';
+import { createDispatcher, type Dispatcher } from './service/dispatch';
+import { reportHandlers } from './service/report-handlers';
+import { cacheHandlers } from './service/cache-handlers';
+import { settingsHandlers } from './service/settings-handlers';
+import { createSyncArea } from './sync/area';
+import type { SyncManager } from './sync/manager';
+import { portalHandlers } from './service/portal-handlers';
+import { createPortal, type Portal } from './portal/portal';
+import { portalOptionsFromEnv } from './portal/env';
+import { withPortalAccess } from './portal/guard';
+import type { Handler, HandlerMap } from './service/types';
+
+export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
+
+export interface CoreOptions {
+  /** Folder holding tallyconnect.db (and, for other areas, .env, logs, uploads). */
+  dataDir: string;
+  mode: CoreMode;
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface Core {
+  dispatch: Dispatcher;
+  events: EventBus;
+  store: Store;
+  logger: Logger;
+  dataDir: string;
+  databasePath: string;
+  /** The cache (Redis/Memurai two-tier or memory); the sync calls cache.invalidateCompany(guid). */
+  cache: CacheManager;
+  /** Configuration from the environment and `${dataDir}/.env`; areas read theirs from current().config. */
+  settings: SettingsStore;
+  /** Office portal: accounts (portal.db), sessions, rate limits, live feed (electron/core/portal). */
+  portal: Portal;
+  /** Tally sync and file import (one at a time, in a worker thread). */
+  sync: SyncManager;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'tallyconnect.db';
+
+/** Operations whose area is not wired into this build answer a clear error instead of crashing. */
+function unavailable(operation: OperationName): Handler<OperationName> {
+  return async () => {
+    throw new AppError(
+      'INTERNAL',
+      `The operation "${operation}" is not available in this build of TallyConnect`,
+    );
+  };
+}
+
+/**
+ * The composition root: one store, one event bus, one dispatcher over every area's handlers. The
+ * Electron main process, the headless server, the CLI and the tests all start the core here.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const store = openStore(databasePath, { now });
+  const events = createEventBus();
+  // Tests never reach for a developer's Redis on 6379 unless they ask for one.
+  const env = options.mode === 'test' ? { REDIS_ENABLED: 'false', ...options.env } : (options.env ?? {});
+  const settings = createSettingsStore({ dataDir: options.dataDir, env });
+  const loaded = settings.current();
+  for (const problem of loaded.errors)
+    logger.warn('Configuration problem', { problem: formatConfigError(problem) });
+  const cache = await CacheManager.create({
+    config: loaded.config.cache,
+    configErrors: loaded.errors,
+    bus: events,
+    logger: logger.child({ area: 'cache' }),
+    ...(options.mode === 'test' ? { autoRedetectMs: 0 } : {}),
+  });
+  settings.onChange((next) => cache.reconfigure(next.config.cache, next.errors).then(() => undefined));
+  const mode = options.mode === 'test' ? 'cli' : options.mode;
+  const sync = createSyncArea({
+    store,
+    events,
+    settings,
+    invalidateCompany: (guid) => cache.invalidateCompany(guid),
+    logger: logger.child({ area: 'sync' }),
+  });
+
+  // Portal: shares the cache's Redis/Memurai (sessions, limits, pub/sub) or runs in memory.
+  const portalEnv = portalOptionsFromEnv(env);
+  for (const problem of portalEnv.problems) logger.warn('Configuration problem', { problem });
+  const portal = createPortal({
+    dataDir: options.dataDir,
+    redis: cache.redisUrl(),
+    keyPrefix: cache.cacheConfig.keyPrefix,
+    bus: events,
+    logger,
+    ...portalEnv.options,
+  });
+  await portal.ready();
+
+  const handlers: Partial<HandlerMap> = {
+    ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
+    ...cacheHandlers({ cache }),
+    ...settingsHandlers({ settings }),
+    ...sync.handlers,
+    ...portalHandlers(portal),
+    ...companyHandlers({
+      store,
+      events,
+      logger,
+      now,
+      info: { version: packageJson.version, dataDir: options.dataDir, databasePath, mode },
+    }),
+  };
+  const complete = Object.fromEntries(
+    OPERATION_NAMES.map((name) => [name, handlers[name] ?? unavailable(name)]),
+  ) as HandlerMap;
+  // Every handler behind the portal's access check (portal users: their companies only).
+  const guarded = withPortalAccess(complete, {
+    noteCompany: (token, guid) => portal.sessions.noteCompany(token, guid),
+  });
+  const dispatch = createDispatcher(guarded, (error) => logger.error('unexpected error', { error }));
+
+  let closed = false;
+  return {
+    dispatch,
+    events,
+    store,
+    logger,
+    dataDir: options.dataDir,
+    databasePath,
+    cache,
+    settings,
+    portal,
+    sync: sync.manager,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sync.close();
+      await portal.close();
+      await cache.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { Served } from '../../../shared/types/reports';
+import { cacheKeys, DEFAULT_TTLS, type CacheResource } from '../cache/keys';
+import type { ReportCache } from '../cache/types';
+import type { CompanyRow, Store } from '../db/store';
+import { databaseError } from '../db/sqlite-errors';
+import { companyList } from '../reports/company-list';
+import { dashboard } from '../reports/dashboard';
+import { dayBook } from '../reports/day-book';
+import { ledgerSearch } from '../reports/ledger-search';
+import { ledgerStatement } from '../reports/ledger-statement';
+import { loadMasters, type Masters } from '../reports/masters';
+import { outstanding } from '../reports/outstanding';
+import { profitLoss } from '../reports/profit-loss';
+import { trialBalance } from '../reports/trial-balance';
+import type { PartialHandlerMap } from './types';
+
+export type ReportOperation =
+  | 'companies.list'
+  | 'dashboard.get'
+  | 'ledgers.search'
+  | 'ledger.statement'
+  | 'outstanding.get'
+  | 'trialBalance.get'
+  | 'profitLoss.get'
+  | 'dayBook.get';
+
+export interface ReportDeps {
+  store: Store;
+  /** The report cache; `passThroughCache` until the cache is wired in. */
+  cache: ReportCache;
+  /** TTL in seconds of a cache resource (configurable by the cache layer). */
+  ttl?: (resource: CacheResource) => number;
+  now: () => Date;
+}
+
+/** Today's date in India (IST, UTC+5:30): "today" for an Indian accountant, wherever the clock runs. */
+export function todayInIndia(now: Date): IsoDate {
+  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Report operations: look the company up (its data version keys the cache), then serve from the cache
+ * or compute from the database. A damaged database surfaces as a DATABASE error naming the file.
+ */
+export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperation> {
+  const { store, cache } = deps;
+  const ttl = deps.ttl ?? ((resource: CacheResource) => DEFAULT_TTLS[resource]);
+  const guarded = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) {
+        throw databaseError(store.path, error);
+      }
+      throw error;
+    }
+  };
+  const serve = async <T>(key: string, resource: CacheResource, compute: () => T): Promise<Served<T>> => {
+    const started = performance.now();
+    const { value, hit } = await cache.getOrCompute(key, ttl(resource), () => guarded(compute));
+    return {
+      data: value,
+      source: hit ? 'cache' : 'database',
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  };
+  const company = (guid: string): CompanyRow => guarded(() => store.requireCompany(guid));
+  const masters = (row: CompanyRow): Masters => loadMasters(store.db, row);
+
+  return {
+    'companies.list': async () => serve(cacheKeys.companies(), 'companies', () => companyList(store.db)),
+    'dashboard.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(cacheKeys.dashboard(row.guid, row.dataVersion, input.fy), 'dashboard', () =>
+        dashboard(store.db, masters(row), { fy: input.fy, today: todayInIndia(deps.now()) }),
+      );
+    },
+    'ledgers.search': async (input) => {
+      const row = company(input.companyGuid);
+      return guarded(() => ledgerSearch(masters(row), input));
+    },
+    'ledger.statement': async (input) => {
+      const row = company(input.companyGuid);
+      // Validate the ledger before the cache so an unknown ledger is never cached or hidden.
+      guarded(() => masters(row).ledger(input.ledgerGuid));
+      return serve(
+        cacheKeys.ledger(row.guid, row.dataVersion, input.ledgerGuid, input.from, input.to),
+        'ledger',
+        () => ledgerStatement(store.db, masters(row), input),
+      );
+    },
+    'outstanding.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(
+        cacheKeys.outstanding(row.guid, row.dataVersion, input.kind, input.asOn, input.buckets),
+        'outstanding',
+        () => outstanding(store.db, masters(row), input),
+      );
+    },
+    'trialBalance.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'trial-balance', [input.from, input.to]),
+        'report',
+        () => trialBalance(store.db, masters(row), input),
+      );
+    },
+    'profitLoss.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'profit-loss', [input.from, input.to]),
+        'report',
+        () => profitLoss(store.db, masters(row), input),
+      );
+    },
+    'dayBook.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'day-book', [
+          input.from,
+          input.to,
+          input.page,
+          input.pageSize,
+        ]),
+        'report',
+        () => dayBook(store.db, masters(row), input),
+      );
+    },
+  };
+}

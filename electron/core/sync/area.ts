@@ -1,0 +1,57 @@
+import type { Store } from '../db/store';
+import type { EventBus } from '../events/bus';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../config/settings';
+import { syncHandlers } from '../service/sync-handlers';
+import { createSyncManager, type SyncManager } from './manager';
+import { workerRunner } from './runner';
+import { createAutoSync, type AutoSync } from './scheduler';
+
+export interface SyncArea {
+  manager: SyncManager;
+  autoSync: AutoSync;
+  handlers: ReturnType<typeof syncHandlers>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the sync into the core: a worker-thread runner on the database file, Tally's address and the
+ * auto-sync interval from the settings (TALLY_HOST, TALLY_PORT, AUTO_SYNC_MINUTES), and the cache's
+ * invalidateCompany after each commit.
+ */
+export function createSyncArea(deps: {
+  store: Store;
+  events: EventBus;
+  settings: SettingsStore;
+  invalidateCompany: (companyGuid: string) => Promise<unknown>;
+  logger: Logger;
+}): SyncArea {
+  const { settings } = deps;
+  const manager = createSyncManager({
+    store: deps.store,
+    events: deps.events,
+    runner: workerRunner(deps.store.path),
+    tally: () => ({ ...settings.current().config.tally }),
+    invalidateCompany: deps.invalidateCompany,
+    logger: deps.logger,
+  });
+  const autoSync = createAutoSync({
+    minutes: settings.current().config.autoSyncMinutes,
+    isRunning: () => manager.status().running,
+    syncAll: () => manager.start({ full: false }),
+    onError: (error) => deps.logger.warn('automatic sync failed', { error }),
+  });
+  const unsubscribe = settings.onChange((next) => {
+    if (next.config.autoSyncMinutes !== autoSync.minutes) autoSync.setMinutes(next.config.autoSyncMinutes);
+  });
+  return {
+    manager,
+    autoSync,
+    handlers: syncHandlers({ sync: manager }),
+    async close() {
+      unsubscribe();
+      autoSync.stop();
+      await manager.close();
+    },
+  };
+}

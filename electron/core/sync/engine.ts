@@ -1,0 +1,336 @@
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import type { IsoDate } from '../../../shared/dates';
+import type { SyncResult } from '../../../shared/types/sync';
+import type { CompanyRecord, CompanyWriter, VoucherRecord } from '../db/records';
+import type { Store } from '../db/store';
+import { cancelled, type TallyClient } from '../tally/client';
+import {
+  fetchCompanies,
+  fetchMasters,
+  fetchVoucherDates,
+  fetchVoucherIndex,
+  fetchVouchers,
+  type Masters,
+} from '../tally/fetch';
+import type { MappedVoucher, TallyCompany } from '../tally/mappers';
+import { MAX_VOUCHERS_PER_REQUEST, planBatches, type Batch } from './batches';
+import { readLocalState, storedDateCounts, storedVouchersBetween } from './local-state';
+import type { ProgressTracker } from './progress';
+
+/** What the engine needs; all effects injected so it runs the same in a worker, in-process and in tests. */
+export interface EngineDeps {
+  client: TallyClient;
+  store: Pick<Store, 'db' | 'beginCompanyWrite' | 'markSyncStatus'>;
+  progress: ProgressTracker;
+  now: () => number;
+  signal: AbortSignal;
+  runId: string;
+  batchSize?: number;
+  /** Told as each company finishes or fails (the worker forwards these to the main thread). */
+  onCompanyDone?: (result: SyncResult) => void;
+  onCompanyFailed?: (company: TallyCompany, error: ErrorInfo) => void;
+}
+
+export interface SyncRequest {
+  companyGuid?: string;
+  full: boolean;
+}
+
+/** Voucher requests cover every date Tally may hold. */
+const FIRST_DATE: IsoDate = '1900-01-01';
+const LAST_DATE: IsoDate = '2099-12-31';
+
+const checkCancel = (signal: AbortSignal): void => {
+  if (signal.aborted) throw cancelled();
+};
+
+const toInfo = (error: unknown): ErrorInfo =>
+  error instanceof AppError
+    ? error.toInfo()
+    : { code: 'INTERNAL', message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+
+/**
+ * Syncs one company or all open ones. A failing company is marked with its error and left exactly as it
+ * was; the others still sync. Throws when a single requested company fails, or when all of them fail.
+ */
+export async function runSync(request: SyncRequest, deps: EngineDeps): Promise<SyncResult[]> {
+  deps.progress.phase('companies', null, 'Asking Tally which companies are open');
+  const open = await fetchCompanies(deps.client, deps.signal);
+  let targets = open;
+  if (request.companyGuid !== undefined) {
+    targets = open.filter((c) => c.guid === request.companyGuid);
+    if (targets.length === 0) {
+      throw new AppError(
+        'TALLY_ERROR',
+        `The company ${request.companyGuid} is not open in Tally; open it there (Alt+F3), then sync again`,
+        { companyGuid: request.companyGuid },
+      );
+    }
+  }
+  if (targets.length === 0) {
+    throw new AppError('TALLY_ERROR', 'No company is open in Tally; open one there, then sync again');
+  }
+  const results: SyncResult[] = [];
+  let firstError: unknown = null;
+  for (const company of targets) {
+    checkCancel(deps.signal);
+    try {
+      const result = await syncCompany(company, request.full, deps);
+      results.push(result);
+      deps.onCompanyDone?.(result);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+      firstError ??= error;
+      const info = toInfo(error);
+      deps.store.markSyncStatus(company.guid, 'error', info.message);
+      deps.onCompanyFailed?.(company, info);
+    }
+  }
+  if (firstError !== null && (results.length === 0 || request.companyGuid !== undefined)) throw firstError;
+  return results;
+}
+
+/** One company, full or incremental, in one atomic write. */
+export async function syncCompany(company: TallyCompany, full: boolean, deps: EngineDeps): Promise<SyncResult> {
+  const started = deps.now();
+  deps.progress.company(company.guid, company.name);
+  const local = readLocalState(deps.store.db, company.guid);
+  const base = { runId: deps.runId, companyGuid: company.guid, companyName: company.name };
+  const incremental = !full && local !== null && local.source === 'tally';
+  if (
+    incremental &&
+    local.masterAlterId === company.masterAlterId &&
+    local.voucherAlterId === company.voucherAlterId
+  ) {
+    // The cheap poll: nothing changed in Tally since the last sync.
+    deps.store.markSyncStatus(company.guid, 'ok');
+    deps.progress.phase('done', 0, `${company.name}: nothing changed in Tally`);
+    return { ...base, kind: 'unchanged', vouchersWritten: 0, vouchersDeleted: 0, mastersWritten: 0, tookMs: deps.now() - started };
+  }
+  deps.store.markSyncStatus(company.guid, 'syncing');
+  const writer = deps.store.beginCompanyWrite(
+    { guid: company.guid, name: company.name, source: 'tally' },
+    incremental ? 'merge' : 'replace',
+  );
+  try {
+    const counts = incremental
+      ? await incrementalSync(company, local, writer, deps)
+      : await fullSync(company, writer, deps);
+    checkCancel(deps.signal);
+    deps.progress.phase('storing', null, `${company.name}: saving`);
+    const record: CompanyRecord = {
+      guid: company.guid,
+      name: company.name,
+      source: 'tally',
+      booksFrom: company.booksFrom,
+      masterAlterId: company.masterAlterId,
+      voucherAlterId: company.voucherAlterId,
+    };
+    writer.commit(record);
+    deps.progress.phase('done', null, `${company.name}: synced`);
+    return { ...base, kind: incremental ? 'incremental' : 'full', ...counts, tookMs: deps.now() - started };
+  } catch (error) {
+    writer.rollback();
+    throw error;
+  }
+}
+
+interface WriteCounts {
+  vouchersWritten: number;
+  vouchersDeleted: number;
+  mastersWritten: number;
+}
+
+async function fetchAndPutMasters(
+  company: TallyCompany,
+  writer: CompanyWriter,
+  deps: EngineDeps,
+  alteredAfter: number | null,
+): Promise<{ masters: Masters; written: number }> {
+  deps.progress.phase('masters', null, `${company.name}: reading groups, ledgers and voucher types`);
+  const masters = await fetchMasters(deps.client, company.name, deps.signal);
+  const changed = <T extends { alterId: number }>(items: T[]): T[] =>
+    alteredAfter === null ? items : items.filter((x) => x.alterId > alteredAfter);
+  const groups = changed(masters.groups);
+  const ledgers = changed(masters.ledgers);
+  const types = changed(masters.voucherTypes);
+  writer.putGroups(groups);
+  writer.putVoucherTypes(types);
+  writer.putLedgers(ledgers);
+  return { masters, written: groups.length + ledgers.length + types.length };
+}
+
+/** Fetches batches one ahead: Tally prepares the next answer while this one is being stored. */
+async function streamBatches(
+  batches: Batch[],
+  fetch: (batch: Batch) => Promise<MappedVoucher[]>,
+  handle: (vouchers: MappedVoucher[], batch: Batch) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  let next: Promise<MappedVoucher[]> | null = batches[0] ? fetch(batches[0]) : null;
+  for (let i = 0; i < batches.length; i++) {
+    checkCancel(signal);
+    const current = next as Promise<MappedVoucher[]>;
+    const following = batches[i + 1];
+    next = following ? fetch(following) : null;
+    // A failure of the prefetch surfaces when it is awaited; never as an unhandled rejection.
+    next?.catch(() => undefined);
+    handle(await current, batches[i] as Batch);
+  }
+}
+
+const active = (v: MappedVoucher): boolean => !v.deleted && !v.record.isCancelled && !v.record.isOptional;
+
+async function fullSync(company: TallyCompany, writer: CompanyWriter, deps: EngineDeps): Promise<WriteCounts> {
+  const { written: mastersWritten } = await fetchAndPutMasters(company, writer, deps, null);
+  deps.progress.phase('counting', null, `${company.name}: counting vouchers per date`);
+  const dates = await fetchVoucherDates(deps.client, company.name, company.booksFrom ?? FIRST_DATE, LAST_DATE, {
+    signal: deps.signal,
+  });
+  const batches = planBatches(dates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
+  const total = batches.reduce((n, b) => n + b.count, 0);
+  deps.progress.phase('vouchers', total, `${company.name}: reading ${total.toLocaleString('en-IN')} vouchers`);
+  let written = 0;
+  await streamBatches(
+    batches,
+    (b) => fetchVouchers(deps.client, company.name, b, { signal: deps.signal }),
+    (vouchers) => {
+      const records: VoucherRecord[] = [];
+      for (const v of vouchers) if (active(v)) records.push(v.record);
+      writer.putVouchers(records);
+      written += records.length;
+      deps.progress.advance(vouchers.length);
+    },
+    deps.signal,
+  );
+  return { vouchersWritten: written, vouchersDeleted: 0, mastersWritten };
+}
+
+async function incrementalSync(
+  company: TallyCompany,
+  local: { masterAlterId: number; voucherAlterId: number },
+  writer: CompanyWriter,
+  deps: EngineDeps,
+): Promise<WriteCounts> {
+  const db = deps.store.db;
+  let mastersWritten = 0;
+  let autoTypes: Set<string>;
+  // Masters first: new vouchers may name new ledgers.
+  if (company.masterAlterId !== local.masterAlterId) {
+    const { masters, written } = await fetchAndPutMasters(company, writer, deps, local.masterAlterId);
+    mastersWritten = written;
+    const inTally = new Set([...masters.groups, ...masters.ledgers, ...masters.voucherTypes].map((m) => m.guid));
+    const gone = [...writer.masterAlterIds().keys()].filter((guid) => !inTally.has(guid));
+    if (gone.length > 0) writer.deleteMasters(gone);
+    mastersWritten += gone.length;
+    autoTypes = new Set(masters.voucherTypes.filter((t) => t.autoNumbered).map((t) => t.name));
+  } else {
+    autoTypes = new Set(
+      (
+        db
+          .prepare(
+            `SELECT t.name AS name FROM voucher_types t JOIN companies c ON c.id = t.company_id
+             WHERE c.guid = ? AND t.auto_numbered = 1`,
+          )
+          .all(company.guid) as { name: string }[]
+      ).map((r) => r.name),
+    );
+  }
+  if (company.voucherAlterId === local.voucherAlterId) {
+    return { vouchersWritten: 0, vouchersDeleted: 0, mastersWritten };
+  }
+
+  // 1. Changed and new vouchers: AlterID above the last one seen, batched by their own per-date count.
+  deps.progress.phase('counting', null, `${company.name}: finding changed vouchers`);
+  const changedDates = await fetchVoucherDates(deps.client, company.name, FIRST_DATE, LAST_DATE, {
+    alteredAfter: local.voucherAlterId,
+    signal: deps.signal,
+  });
+  const batches = planBatches(changedDates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
+  const total = batches.reduce((n, b) => n + b.count, 0);
+  deps.progress.phase('vouchers', total, `${company.name}: reading ${total.toLocaleString('en-IN')} changed vouchers`);
+  let written = 0;
+  let earliestAuto: IsoDate | null = null;
+  const noteAuto = (type: string, date: IsoDate): void => {
+    if (autoTypes.has(type) && (earliestAuto === null || date < earliestAuto)) earliestAuto = date;
+  };
+  const findStored = storedVoucherLookup(db, company.guid);
+  await streamBatches(
+    batches,
+    (b) => fetchVouchers(deps.client, company.name, b, { alteredAfter: local.voucherAlterId, signal: deps.signal }),
+    (vouchers) => {
+      const records: VoucherRecord[] = [];
+      const removed: string[] = [];
+      for (const v of vouchers) {
+        if (active(v)) records.push(v.record);
+        else removed.push(v.record.guid);
+        noteAuto(v.record.voucherType, v.record.date);
+        const old = findStored(v.record.guid);
+        if (old) noteAuto(old.voucherType, old.date);
+      }
+      writer.putVouchers(records);
+      if (removed.length) writer.deleteVouchers(removed);
+      written += records.length;
+      deps.progress.advance(vouchers.length);
+    },
+    deps.signal,
+  );
+
+  // 2. Deletions never show up in a changed-objects fetch. Per-date counts (Tally vs the local copy with
+  //    the changes applied) show which dates lost vouchers; only those dates' GUID lists are compared.
+  deps.progress.phase('deletions', null, `${company.name}: looking for deleted vouchers`);
+  const tallyCounts = await fetchVoucherDates(deps.client, company.name, FIRST_DATE, LAST_DATE, {
+    signal: deps.signal,
+  });
+  const tallyByDate = new Map(tallyCounts.map((d) => [d.date, d.count]));
+  const localCounts = storedDateCounts(db, company.guid);
+  const suspect = [...localCounts]
+    .filter(([date, n]) => (tallyByDate.get(date) ?? 0) !== n)
+    .map(([date]) => ({ date, count: Math.max(localCounts.get(date) ?? 0, tallyByDate.get(date) ?? 0) }));
+  let deleted = 0;
+  for (const batch of planBatches(suspect, (deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST) * 4)) {
+    checkCancel(deps.signal);
+    const index = await fetchVoucherIndex(deps.client, company.name, batch.from, batch.to, deps.signal);
+    const inTally = new Set(index.map((v) => v.guid));
+    const dates = new Set(suspect.filter((d) => d.date >= batch.from && d.date <= batch.to).map((d) => d.date));
+    const gone = storedVouchersBetween(db, company.guid, batch.from, batch.to).filter(
+      (v) => dates.has(v.date) && !inTally.has(v.guid),
+    );
+    for (const v of gone) noteAuto(v.voucherType, v.date);
+    if (gone.length > 0) writer.deleteVouchers(gone.map((v) => v.guid));
+    deleted += gone.length;
+  }
+
+  // 3. Tally renumbers later vouchers of automatically numbered types without changing their AlterID.
+  if (earliestAuto !== null) {
+    const from: IsoDate = earliestAuto;
+    deps.progress.phase('renumbering', null, `${company.name}: re-reading voucher numbers from ${from}`);
+    const range = tallyCounts.filter((d) => d.date >= from);
+    for (const batch of planBatches(range, (deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST) * 4)) {
+      checkCancel(deps.signal);
+      const index = await fetchVoucherIndex(deps.client, company.name, batch.from, batch.to, deps.signal);
+      const stored = new Map(storedVouchersBetween(db, company.guid, batch.from, batch.to).map((v) => [v.guid, v]));
+      const renumbered = index
+        .filter((v) => autoTypes.has(v.voucherType))
+        .filter((v) => {
+          const s = stored.get(v.guid);
+          return s !== undefined && s.voucherNumber !== v.voucherNumber;
+        })
+        .map((v) => ({ guid: v.guid, voucherNumber: v.voucherNumber }));
+      if (renumbered.length > 0) writer.renumberVouchers(renumbered);
+    }
+  }
+  return { vouchersWritten: written, vouchersDeleted: deleted, mastersWritten };
+}
+
+/** Type and date of a stored voucher before it changes, to know which auto-numbered series moved. */
+function storedVoucherLookup(
+  db: EngineDeps['store']['db'],
+  companyGuid: string,
+): (guid: string) => { voucherType: string; date: IsoDate } | undefined {
+  const stmt = db.prepare(
+    `SELECT v.voucher_type AS voucherType, v.date AS date FROM vouchers v JOIN companies c ON c.id = v.company_id
+     WHERE c.guid = ? AND v.guid = ?`,
+  );
+  return (guid) => stmt.get(companyGuid, guid) as { voucherType: string; date: IsoDate } | undefined;
+}

@@ -1,0 +1,74 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface AppMenuActions {
+  openDataFolder(): void;
+  openLogFolder(): void;
+  about(): void;
+  quit(): void;
+}
+
+/**
+ * The window's menu (hidden until Alt is pressed): zoom for small screens, standard editing keys, and
+ * the folders support asks for. Reload and developer tools only in unpackaged builds.
+ */
+export function appMenuTemplate(
+  options: { dev: boolean },
+  actions: AppMenuActions,
+): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'zoomIn', accelerator: 'CommandOrControl+=' },
+    { role: 'zoomOut' },
+    { role: 'resetZoom' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  if (options.dev) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  return [
+    {
+      label: '&File',
+      submenu: [
+        {
+          id: 'app.quit',
+          label: 'Quit TallyConnect',
+          accelerator: 'CommandOrControl+Q',
+          click: () => actions.quit(),
+        },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: '&View', submenu: view },
+    {
+      label: '&Help',
+      submenu: [
+        { id: 'help.logs', label: 'Open log folder (for support)', click: () => actions.openLogFolder() },
+        { id: 'help.data', label: 'Open data folder', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        { id: 'help.about', label: 'About TallyConnect', click: () => actions.about() },
+      ],
+    },
+  ];
+}
+
+export function aboutText(info: {
+  version: string;
+  dataDir: string;
+  logFile: string;
+  electron: string;
+}): string {
+  return [
+    `Version ${info.version} (Electron ${info.electron})`,
+    `Data folder: ${info.dataDir}`,
+    `Log file: ${info.logFile}`,
+  ].join('\n');
+}

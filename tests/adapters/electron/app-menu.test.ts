@@ -1,0 +1,48 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { aboutText, appMenuTemplate, type AppMenuActions } from '../../../electron/main/app-menu';
+
+const actions = (): AppMenuActions & Record<string, ReturnType<typeof vi.fn>> => ({
+  openDataFolder: vi.fn(),
+  openLogFolder: vi.fn(),
+  about: vi.fn(),
+  quit: vi.fn(),
+});
+const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+  items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
+
+describe('application menu', () => {
+  it('offers zoom and editing, and the support folders', () => {
+    const a = actions();
+    const items = flat(appMenuTemplate({ dev: false }, a));
+    const roles = items.map((i) => i.role).filter(Boolean);
+    expect(roles).toEqual(
+      expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'copy', 'paste', 'selectAll']),
+    );
+    (items.find((i) => i.id === 'help.logs')!.click as unknown as () => void)();
+    (items.find((i) => i.id === 'help.data')!.click as unknown as () => void)();
+    (items.find((i) => i.id === 'app.quit')!.click as unknown as () => void)();
+    expect(a.openLogFolder).toHaveBeenCalledOnce();
+    expect(a.openDataFolder).toHaveBeenCalledOnce();
+    expect(a.quit).toHaveBeenCalledOnce();
+  });
+
+  it('has reload and developer tools only in development', () => {
+    const roles = (dev: boolean) => flat(appMenuTemplate({ dev }, actions())).map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(true)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+
+  it('About names the version, the data folder and the log file', () => {
+    expect(
+      aboutText({
+        version: '0.1.0',
+        dataDir: 'C:\\Users\\a\\AppData\\Roaming\\TallyConnect',
+        logFile: 'L',
+        electron: '45.5.0',
+      }),
+    ).toBe(
+      'Version 0.1.0 (Electron 45.5.0)\nData folder: C:\\Users\\a\\AppData\\Roaming\\TallyConnect\nLog file: L',
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { createEventBus } from '../../../electron/core/events/bus';
+import { createSyncManager, type SyncManager } from '../../../electron/core/sync/manager';
+import { inProcessRunner, workerRunner, type SyncRunner } from '../../../electron/core/sync/runner';
+import type { AppEventName, AppEvents } from '../../../shared/contract';
+import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
+
+let sim: TallySimulator;
+let dir: string;
+let store: Store;
+const seen: { event: AppEventName; payload: unknown }[] = [];
+let invalidated: string[];
+
+function manager(runner: SyncRunner, port = sim.port): SyncManager {
+  const events = createEventBus();
+  events.onAny((event, payload) => seen.push({ event, payload }));
+  return createSyncManager({
+    store,
+    events,
+    runner,
+    tally: () => ({ host: '127.0.0.1', port, attempts: 1, timeoutMs: 20_000 }),
+    invalidateCompany: async (guid) => {
+      invalidated.push(guid);
+    },
+    newRunId: () => 'run-1',
+  });
+}
+
+beforeEach(async () => {
+  sim = await startTallySimulator([smallCompanySource()]);
+  dir = mkdtempSync(join(tmpdir(), 'tc-sync-'));
+  store = openStore(join(dir, 'test.db'));
+  seen.length = 0;
+  invalidated = [];
+});
+afterEach(async () => {
+  store.close();
+  await sim.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ofType = <E extends AppEventName>(event: E): AppEvents[E][] =>
+  seen.filter((e) => e.event === event).map((e) => e.payload as AppEvents[E]);
+
+describe('sync manager', () => {
+  it('syncs in a worker thread, invalidates the cache and announces the change', async () => {
+    const m = manager(workerRunner(store.path));
+    const results = await m.start({ full: false });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ kind: 'full', vouchersWritten: 6, companyGuid: SMALL_GUID });
+    // The worker wrote through its own connection; this one sees the committed data.
+    expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 6 });
+    expect(invalidated).toEqual([SMALL_GUID]);
+    expect(ofType('books.changed')).toEqual([{ companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion }]);
+    expect(ofType('sync.finished')).toHaveLength(1);
+    const phases = ofType('sync.progress').map((p) => p.phase);
+    expect(phases).toContain('vouchers');
+    expect(m.status()).toMatchObject({ running: false, progress: { phase: 'done' } });
+
+    // Unchanged: no invalidation, no books.changed.
+    const again = await m.start({ full: false });
+    expect(again[0]?.kind).toBe('unchanged');
+    expect(invalidated).toHaveLength(1);
+  });
+
+  it('refuses a second sync while one runs, and cancels in the worker with nothing written', async () => {
+    sim.addFault({ match: 'TCVouchers', fault: { kind: 'slow', delayMs: 400 } });
+    const m = manager(workerRunner(store.path));
+    const first = m.start({ full: false });
+    await expect(m.start({ full: false })).rejects.toMatchObject({ code: 'SYNC_IN_PROGRESS' });
+    await vi.waitUntil(() => ofType('sync.progress').some((p) => p.phase === 'vouchers'), { timeout: 10_000 });
+    expect(m.cancel()).toEqual({ cancelled: true });
+    await expect(first).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(store.findCompany(SMALL_GUID)).toBeNull();
+    expect(ofType('sync.failed').at(-1)?.error.code).toBe('CANCELLED');
+    expect(m.status().running).toBe(false);
+  });
+
+  it('says in plain words when Tally is not running', async () => {
+    const closed = await startTallySimulator([]);
+    const port = closed.port;
+    await closed.stop();
+    const m = manager(inProcessRunner(store), port);
+    await expect(m.start({ full: false })).rejects.toMatchObject({
+      code: 'TALLY_UNREACHABLE',
+      message: expect.stringContaining('Tally is not running, or its XML port is off (F1 > Settings > Connectivity)'),
+    });
+    const info = await m.testConnection();
+    expect(info).toMatchObject({ reachable: false, companies: [] });
+    expect(ofType('sync.failed')[0]?.error.code).toBe('TALLY_UNREACHABLE');
+  });
+
+  it('tests the connection and lists open companies', async () => {
+    const m = manager(inProcessRunner(store));
+    expect(await m.testConnection()).toEqual({
+      host: '127.0.0.1',
+      port: sim.port,
+      reachable: true,
+      message: 'Connected; 1 company open',
+      companies: [{ guid: SMALL_GUID, name: 'Small & Co' }],
+    });
+  });
+
+  it('reports a company that is not open in Tally', async () => {
+    const m = manager(inProcessRunner(store));
+    await expect(m.start({ full: false, companyGuid: 'nope' })).rejects.toMatchObject({
+      code: 'TALLY_ERROR',
+      message: expect.stringContaining('not open in Tally'),
+    });
+  });
+});

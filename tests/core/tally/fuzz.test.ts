@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../../shared/errors';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { importFiles } from '../../../electron/core/import/file-import';
+import { createTallyClient } from '../../../electron/core/tally/client';
+import { runSync } from '../../../electron/core/sync/engine';
+import { createProgressTracker } from '../../../electron/core/sync/progress';
+import { collectionHead, collectionTail, renderVoucher } from '../../../tools/tally-sim/render';
+import { startTallySimulator } from '../../../tools/tally-sim/server';
+import { smallCompanySource } from '../../fixtures/tally/small-company';
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/tally/${name}`, import.meta.url)), 'utf8');
+
+/** Small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NASTY = ['<', '>', '&', '&#4;', '&#', '\u0001', '\uFFFF', '</VOUCHER>', '<AMOUNT>', '"', ' ', '-', '9', '\uD800'];
+
+function mutate(text: string, random: () => number): string {
+  let out = text;
+  const edits = 1 + Math.floor(random() * 4);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(random() * out.length);
+    const kind = random();
+    if (kind < 0.25) out = out.slice(0, at); // truncate
+    else if (kind < 0.5) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 20)); // delete
+    else if (kind < 0.8) out = out.slice(0, at) + NASTY[Math.floor(random() * NASTY.length)] + out.slice(at); // insert
+    else {
+      const from = Math.floor(random() * out.length);
+      out = out.slice(0, at) + out.slice(from, from + 40) + out.slice(at); // duplicate a piece
+    }
+  }
+  return out;
+}
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tc-fuzz-'));
+  store = openStore(':memory:');
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const snapshot = (): unknown =>
+  store.db
+    .prepare(
+      `SELECT v.guid, v.voucher_number, v.alter_id, group_concat(e.ledger_guid || ':' || e.amount) AS e
+       FROM vouchers v LEFT JOIN ledger_entries e ON e.voucher_id = v.id GROUP BY v.id ORDER BY v.guid`,
+    )
+    .all();
+
+describe('fuzzing the parser with mutated Tally XML', () => {
+  it('never crashes and never half-writes an import', async () => {
+    const masters = join(dir, 'Masters.xml');
+    writeFileSync(masters, fixture('masters.xml'));
+    const daybook = fixture('daybook.xml');
+    const progress = createProgressTracker({ runId: 'f', now: () => 0, emit: () => undefined });
+    const good = join(dir, 'good.xml');
+    writeFileSync(good, daybook);
+    await importFiles({ store, paths: [masters, good], runId: 'f', progress, now: () => 0 });
+    const clean = snapshot();
+    const random = rng(20251125);
+    let failures = 0;
+    for (let i = 0; i < 250; i++) {
+      const path = join(dir, `m${i}.xml`);
+      const encoded = random() < 0.5 ? Buffer.from(`\uFEFF${mutate(daybook, random)}`, 'utf16le') : mutate(daybook, random);
+      writeFileSync(path, encoded);
+      try {
+        await importFiles({ store, paths: [masters, path], runId: 'f', progress, now: () => 0 });
+      } catch (error) {
+        failures++;
+        expect(error, `case ${i}`).toBeInstanceOf(AppError);
+        expect(snapshot(), `case ${i} half-wrote`).toEqual(clean);
+      }
+      // A mutation may also be harmless (e.g. inside a narration): then the import succeeds.
+      if (i % 25 === 0) {
+        await importFiles({ store, paths: [masters, good], runId: 'f', progress, now: () => 0 });
+      }
+      expect(store.db.inTransaction).toBe(false);
+    }
+    expect(failures).toBeGreaterThan(100);
+  });
+
+  it('never crashes and never half-writes a sync from a misbehaving Tally', async () => {
+    const sim = await startTallySimulator([smallCompanySource()]);
+    try {
+      const deps = () => ({
+        client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 5000 }),
+        store,
+        progress: createProgressTracker({ runId: 'f', now: () => 0, emit: () => undefined }),
+        now: () => 0,
+        signal: new AbortController().signal,
+        runId: 'f',
+      });
+      await runSync({ full: true }, deps());
+      const clean = snapshot();
+      const c = sim.company();
+      const answer = collectionHead + [...c.all()].map((v) => renderVoucher(v)).join('') + collectionTail;
+      const random = rng(7);
+      for (let i = 0; i < 40; i++) {
+        sim.clearFaults();
+        sim.addFault({ match: 'TCVouchers', times: 1, fault: { kind: 'garbage', text: mutate(answer, random) } });
+        try {
+          await runSync({ full: true }, deps());
+        } catch (error) {
+          expect(error, `case ${i}`).toBeInstanceOf(AppError);
+          expect(snapshot(), `case ${i} half-wrote`).toEqual(clean);
+          continue;
+        }
+        // A harmless mutation: the sync wrote a complete, consistent copy again.
+        expect(snapshot()).toEqual(clean);
+      }
+    } finally {
+      await sim.stop();
+    }
+  });
+});

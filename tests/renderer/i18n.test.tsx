@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { en } from '../../renderer/src/i18n/en';
+import { mr } from '../../renderer/src/i18n/mr';
+import { hi } from '../../renderer/src/i18n/hi';
+import { renderApp } from './render-app';
+
+function leaves(obj: object, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(obj)) {
+    if (typeof value === 'string') out[`${prefix}${key}`] = value;
+    else Object.assign(out, leaves(value as object, `${prefix}${key}.`));
+  }
+  return out;
+}
+
+describe('translations', () => {
+  it.each([
+    ['mr', mr],
+    ['hi', hi],
+  ])('%s has every English key, keeps placeholders and is really translated', (_code, messages) => {
+    const english = leaves(en);
+    const other = leaves(messages);
+    expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
+    for (const [key, text] of Object.entries(english)) {
+      const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+      expect(placeholders(other[key] ?? ''), key).toEqual(placeholders(text));
+    }
+    const devanagari = Object.values(other).filter((s) => /[\u0900-\u097F]/.test(s)).length;
+    expect(devanagari / Object.keys(other).length).toBeGreaterThan(0.8);
+  });
+
+  it('switches the whole app to Marathi and remembers it', async () => {
+    const { bridge } = renderApp('#/dashboard');
+    await screen.findByRole('button', { name: /Sales/ });
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'mr' } });
+    expect(await screen.findByRole('button', { name: /विक्री/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /खातेवही उतारा/ })).toBeInTheDocument();
+    expect(localStorage.getItem('tallyconnect.language')).toBe('mr');
+    expect(document.documentElement.lang).toBe('mr');
+    await waitFor(() => expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({ language: 'mr' }));
+  });
+});

@@ -1,0 +1,32 @@
+import '@testing-library/jest-dom/vitest';
+import { render, type RenderResult } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { Root } from '../../renderer/src/Root';
+import { createI18n } from '../../renderer/src/i18n';
+import type { Language } from '../../shared/types/settings';
+import { createFakeBridge, demoHandlers, type FakeBridge, type FakeHandlers } from './fake-bridge';
+
+// jsdom has no layout: charts and virtual lists ask for ResizeObserver.
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+export interface Rendered extends RenderResult {
+  bridge: FakeBridge;
+}
+
+/** Mounts the whole app at a hash route over a fake bridge. */
+export function renderApp(
+  hash: string,
+  options: { handlers?: FakeHandlers; language?: Language } = {},
+): Rendered {
+  localStorage.clear();
+  window.location.hash = hash;
+  const bridge = createFakeBridge({ ...demoHandlers(), ...options.handlers });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const result = render(<Root bridge={bridge} queryClient={queryClient} i18n={createI18n(options.language ?? 'en')} />);
+  return { ...result, bridge };
+}
