@@ -89,6 +89,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   settings.onChange((next) => cache.reconfigure(next.config.cache, next.errors).then(() => undefined));
   const mode = options.mode === 'test' ? 'cli' : options.mode;
+  // Any committed change (demo load, company removal, import) drops that company's cached answers and
+  // the cached company list, so the next read sees the new books.
+  events.on('books.changed', ({ companyGuid }) => {
+    cache.invalidateCompany(companyGuid).catch((error: unknown) => logger.warn('cache invalidation failed', { error }));
+  });
   const sync = createSyncArea({
     store,
     events,

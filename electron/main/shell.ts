@@ -14,7 +14,7 @@ import {
 } from 'electron';
 import log from 'electron-log/main';
 import type { AppEventName } from '../../shared/contract';
-import type { Logger } from '../core/logger';
+import { isLogLevel, type LogLevel, type Logger } from '../core/logger';
 import { aboutText, appMenuTemplate } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerIpcHandlers, type DispatchFn } from './ipc';
@@ -92,8 +92,10 @@ export function startShell(options: ShellOptions): ShellHandle {
 
   const logDir = join(data.dir, 'logs');
   app.setAppLogsPath(logDir);
-  const logFile = configureLogFile(log, logDir);
-  const logger = coreLoggerFor(log).child({ area: 'shell' });
+  const requestedLevel = env.TALLYCONNECT_LOG_LEVEL;
+  const level: LogLevel = isLogLevel(requestedLevel) ? requestedLevel : 'info';
+  const logFile = configureLogFile(log, logDir, level);
+  const logger = coreLoggerFor(log, level).child({ area: 'shell' });
   logger.info('TallyConnect starting', { version: app.getVersion(), dataDir: data.dir, logFile });
 
   registerAppScheme(protocol);
@@ -133,7 +135,11 @@ export function startShell(options: ShellOptions): ShellHandle {
 
   const offerMemurai = async (): Promise<void> => {
     await offerToStartMemurai({
-      showMessageBox: (box) => (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)),
+      // Attached to the window only when it is on screen: a dialog owned by a hidden window is invisible.
+      showMessageBox: (box) =>
+        win && !win.isDestroyed() && win.isVisible()
+          ? dialog.showMessageBox(win, box)
+          : dialog.showMessageBox(box),
       dispatch,
       dismissForever: () => stateStore.update({ memuraiPromptDismissed: true }),
     });
@@ -188,7 +194,7 @@ export function startShell(options: ShellOptions): ShellHandle {
         dataDir: data.dir,
         mode: 'electron',
         env,
-        logger: coreLoggerFor(log),
+        logger: coreLoggerFor(log, level),
       });
     } catch (error) {
       logger.error('core failed to start', { error });
@@ -257,9 +263,18 @@ export function startShell(options: ShellOptions): ShellHandle {
         devServerUrl,
         devTools: !app.isPackaged || env.TALLYCONNECT_DEVTOOLS === '1',
       },
-      { show: !startHidden, openExternal: (url) => shell.openExternal(url) },
+      {
+        show: !startHidden,
+        openExternal: (url) => shell.openExternal(url),
+        onRendererGone: (reason) => logger.error('renderer process gone; reloading', { reason }),
+      },
     );
     const window = win;
+    // Windows is logging off or shutting down: close the database cleanly while there is still time.
+    window.on('session-end', () => {
+      quitting = true;
+      void shutdown();
+    });
     window.on('close', (event) => {
       saveWindow();
       if (quitting) return;

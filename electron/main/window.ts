@@ -74,10 +74,19 @@ export function guardNavigation(
 
 export function createMainWindow(
   config: MainWindowConfig,
-  options: { show: boolean; openExternal: (url: string) => Promise<void> | void },
+  options: {
+    show: boolean;
+    openExternal: (url: string) => Promise<void> | void;
+    onRendererGone?: (reason: string) => void;
+  },
 ): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(config));
   guardNavigation(win.webContents, { devServerUrl: config.devServerUrl, openExternal: options.openExternal });
+  // A crashed or killed renderer comes back by itself instead of leaving a blank window.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    options.onRendererGone?.(details.reason);
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.reload();
+  });
   if (config.bounds.maximized) win.maximize();
   win.once('ready-to-show', () => {
     if (options.show) win.show();

@@ -5,7 +5,11 @@ import type { Middleware } from './pipeline';
 import { sendEnvelope, sendJson } from './respond';
 import { toErrorInfo } from '../core/service/dispatch';
 
-export type DispatchFn = (operation: string, rawInput: unknown, context: CallContext) => Promise<Envelope<unknown>>;
+export type DispatchFn = (
+  operation: string,
+  rawInput: unknown,
+  context: CallContext,
+) => Promise<Envelope<unknown>>;
 
 const OPERATION_RE = /^\/api\/([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)$/;
 
@@ -18,7 +22,10 @@ export function apiRoutes(dispatch: DispatchFn, options: { bodyLimitBytes: numbe
       ctx.res.setHeader('allow', 'POST');
       sendJson(ctx.res, 405, {
         ok: false,
-        error: { code: 'VALIDATION', message: `Use POST for /api/${match[1]} (got ${ctx.req.method ?? '?'})` },
+        error: {
+          code: 'VALIDATION',
+          message: `Use POST for /api/${match[1]} (got ${ctx.req.method ?? '?'})`,
+        },
       });
       return;
     }

@@ -30,7 +30,9 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
@@ -57,7 +59,9 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
         args.demo = true;
         break;
       default:
-        throw new Error(`Unknown option ${arg} (known: --port N, --data-dir DIR, --demo, --static-dir DIR, --portal, --bind ADDRESS)`);
+        throw new Error(
+          `Unknown option ${arg} (known: --port N, --data-dir DIR, --demo, --static-dir DIR, --portal, --bind ADDRESS)`,
+        );
     }
   }
   return args;
@@ -66,12 +70,14 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
 function parsePort(text: string, name: string): number {
   const port = Number(text);
   // Port 0 lets the OS pick a free port (used by the end-to-end tests).
-  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${name} must be a port number 0-65535, got "${text}"`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new Error(`${name} must be a port number 0-65535, got "${text}"`);
   return port;
 }
 
 function parseBind(text: string): string {
   // An IPv4/IPv6 address or a host name; no ports, paths or spaces.
-  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(text)) throw new Error(`--bind must be an address such as 0.0.0.0 or 192.168.1.10, got "${text}"`);
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(text))
+    throw new Error(`--bind must be an address such as 0.0.0.0 or 192.168.1.10, got "${text}"`);
   return text;
 }

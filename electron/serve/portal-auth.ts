@@ -63,7 +63,10 @@ export function portalAuth(authenticate: (token: string) => Promise<Authenticate
       // Uploads only feed import.files, which stays on the desktop.
       sendEnvelope(ctx.res, {
         ok: false,
-        error: { code: 'FORBIDDEN', message: 'Importing files is only available on the TallyConnect desktop' },
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Importing files is only available on the TallyConnect desktop',
+        },
       });
       return;
     }

@@ -57,7 +57,11 @@ export function loopbackHostOnly(extraHosts: readonly string[] = []): Middleware
   return async (ctx, next) => {
     const host = hostName(ctx.req.headers.host);
     if (host === null || !allowed.has(host)) {
-      sendError(ctx.res, 'FORBIDDEN', 'This TallyConnect only answers on localhost; turn on the office portal for the network');
+      sendError(
+        ctx.res,
+        'FORBIDDEN',
+        'This TallyConnect only answers on localhost; turn on the office portal for the network',
+      );
       return;
     }
     return next();

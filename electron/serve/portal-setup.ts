@@ -45,9 +45,19 @@ export function portalMiddleware(portal: Portal, options: PortalServeOptions): M
   return [
     securityHeaders(),
     normalizeAddress,
-    rateLimit(portal.limiter, portal.limits.apiPerAddress, (ctx) => ctx.call.address ?? null, 'from this address'),
+    rateLimit(
+      portal.limiter,
+      portal.limits.apiPerAddress,
+      (ctx) => ctx.call.address ?? null,
+      'from this address',
+    ),
     portalAuth((token) => portal.authenticate(token)),
-    rateLimit(portal.limiter, portal.limits.apiPerUser, (ctx) => ctx.call.user?.username.toLowerCase() ?? null, 'for this user'),
+    rateLimit(
+      portal.limiter,
+      portal.limits.apiPerUser,
+      (ctx) => ctx.call.user?.username.toLowerCase() ?? null,
+      'for this user',
+    ),
   ];
 }
 

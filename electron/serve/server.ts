@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { apiRoutes, type DispatchFn } from './api';
 import { compose, type Middleware, type RequestContext } from './pipeline';
 import { sendError } from './respond';
@@ -44,7 +44,10 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
   const before: Middleware[] = [...(options.before ?? [])];
   const routes: Middleware[] = [
     eventStream(options.core.events.onAny, { heartbeatMs: options.heartbeatMs ?? 15_000 }),
-    uploadRoute({ uploadDir: options.uploadDir, limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT }),
+    uploadRoute({
+      uploadDir: options.uploadDir,
+      limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
+    }),
     apiRoutes(options.core.dispatch, { bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }),
     ...(options.staticDir ? [staticFiles(options.staticDir)] : []),
     async (ctx) => {
@@ -66,7 +69,7 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
       else res.destroy();
     });
   });
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -66,7 +66,9 @@ export function staticFiles(rootDir: string): Middleware {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'content-length': info.size,
       // Vite fingerprints assets, so they may be cached for long; index.html must not be.
-      'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': file.includes(`${path.sep}assets${path.sep}`)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
       'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') {
@@ -74,7 +76,10 @@ export function staticFiles(rootDir: string): Middleware {
       return;
     }
     await new Promise<void>((resolve) => {
-      createReadStream(file).on('error', () => res.destroy()).on('close', resolve).pipe(res);
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .on('close', resolve)
+        .pipe(res);
     });
   };
 }

@@ -1,18 +1,21 @@
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { NoCompany } from './components/NoCompany';
 import { Loading } from './components/States';
 import { useLiveRefresh } from './data/client';
 import { useAppState } from './state';
-import { CachePanel } from './screens/CachePanel';
-import { Companies } from './screens/Companies';
 import { Dashboard } from './screens/Dashboard';
-import { DayBook } from './screens/DayBook';
-import { Ledger } from './screens/Ledger';
-import { Outstanding } from './screens/Outstanding';
-import { ProfitLoss } from './screens/ProfitLoss';
-import { Settings } from './screens/Settings';
-import { TrialBalance } from './screens/TrialBalance';
+
+// The dashboard is in the first bundle (it is the first screen); the others load when opened.
+const CachePanel = lazy(() => import('./screens/CachePanel').then((m) => ({ default: m.CachePanel })));
+const Companies = lazy(() => import('./screens/Companies').then((m) => ({ default: m.Companies })));
+const DayBook = lazy(() => import('./screens/DayBook').then((m) => ({ default: m.DayBook })));
+const Ledger = lazy(() => import('./screens/Ledger').then((m) => ({ default: m.Ledger })));
+const Outstanding = lazy(() => import('./screens/Outstanding').then((m) => ({ default: m.Outstanding })));
+const ProfitLoss = lazy(() => import('./screens/ProfitLoss').then((m) => ({ default: m.ProfitLoss })));
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const TrialBalance = lazy(() => import('./screens/TrialBalance').then((m) => ({ default: m.TrialBalance })));
 
 function Screen() {
   const { route, company, companiesLoading } = useAppState();
@@ -50,7 +53,9 @@ export function App() {
   useLiveRefresh();
   return (
     <Layout>
-      <Screen />
+      <Suspense fallback={<Loading />}>
+        <Screen />
+      </Suspense>
     </Layout>
   );
 }

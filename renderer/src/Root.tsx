@@ -7,7 +7,15 @@ import { BridgeProvider } from './bridge/context';
 import { AppStateProvider } from './state';
 
 /** Every provider the app needs; tests mount it with a fake bridge. */
-export function Root({ bridge, queryClient, i18n }: { bridge: AppBridge; queryClient: QueryClient; i18n: i18n }) {
+export function Root({
+  bridge,
+  queryClient,
+  i18n,
+}: {
+  bridge: AppBridge;
+  queryClient: QueryClient;
+  i18n: i18n;
+}) {
   return (
     <I18nextProvider i18n={i18n}>
       <BridgeProvider bridge={bridge}>

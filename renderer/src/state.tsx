@@ -48,7 +48,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       companies,
       companiesLoading: list.isPending,
       company,
-      selectCompany: (guid) => navigate(route.screen === 'companies' ? 'dashboard' : route.screen, { c: guid }),
+      selectCompany: (guid) =>
+        navigate(route.screen === 'companies' ? 'dashboard' : route.screen, { c: guid }),
       go: (screen, params = {}) => navigate(screen, { c: company?.guid, ...params }),
     }),
     [route, companies, list.isPending, company],

@@ -46,7 +46,9 @@ describe('the demo company in a real browser', () => {
     timings.firstContentfulPaintWarmMs = warm.fcp === null ? 'n/a' : Math.round(warm.fcp);
 
     expect(await kpi('sales').textContent()).toMatch(/^₹[\d,]+\.\d{2}$/);
-    expect(await page.locator('[data-testid="monthly-chart"] .recharts-bar-rectangle').count()).toBeGreaterThan(12);
+    expect(
+      await page.locator('[data-testid="monthly-chart"] .recharts-bar-rectangle').count(),
+    ).toBeGreaterThan(12);
     expect(await page.locator('[data-testid="top-customers"] li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('served').textContent()).toMatch(/(From cache|Computed) · [\d.]+ ms/);
     await screenshot(page, '01-dashboard');
@@ -54,7 +56,9 @@ describe('the demo company in a real browser', () => {
 
   it('switches the financial year', async () => {
     const picker = page.getByTestId('fy-picker');
-    const years = await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const years = await picker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     const current = await picker.inputValue();
     const other = years.find((y) => y !== current);
     expect(other, `the demo company should have more than one year (${years.join(', ')})`).toBeDefined();
@@ -65,7 +69,10 @@ describe('the demo company in a real browser', () => {
       ([y]) => document.querySelector('.page-subtitle')?.textContent?.includes(`01-04-${y!.slice(0, 4)}`),
       [other],
     );
-    await page.waitForFunction((b) => document.querySelector('[data-kpi="sales"] .kpi-value')?.textContent !== b, before);
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-kpi="sales"] .kpi-value')?.textContent !== b,
+      before,
+    );
     expect(await kpi('sales').textContent()).not.toBe(before);
     await picker.selectOption(current);
     await page.waitForURL(new RegExp(`fy=${current}`));
@@ -79,7 +86,9 @@ describe('the demo company in a real browser', () => {
     await page.getByRole('heading', { name }).waitFor();
     const closing = await page.getByTestId('ledger-closing').textContent();
     expect(closing).toMatch(/^₹[\d,]+\.\d{2}( Dr| Cr)?$/);
-    expect(await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').count(),
+    ).toBeGreaterThan(0);
     await screenshot(page, '03-ledger');
   });
 
@@ -103,11 +112,15 @@ describe('the demo company in a real browser', () => {
     expect(last.getCell(2).value).toBe('Closing balance');
     // The closing balance cell is a real number in rupees, equal to what the screen shows.
     const closingText = (await page.getByTestId('ledger-closing').textContent())!;
-    const shown = Number(closingText.replace(/[₹,]|\s?(Dr|Cr)$/g, '')) * (closingText.endsWith('Cr') ? -1 : 1);
+    const shown =
+      Number(closingText.replace(/[₹,]|\s?(Dr|Cr)$/g, '')) * (closingText.endsWith('Cr') ? -1 : 1);
     expect(last.getCell(7).value).toBeCloseTo(shown, 2);
     expect(ws.getRow(6).getCell(1).value).toBeInstanceOf(Date);
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   });
 
@@ -147,7 +160,9 @@ describe('the demo company in a real browser', () => {
   it('lists the companies', async () => {
     await page.goto(`${serve.url}/#/companies`);
     await page.getByTestId('company-card').first().waitFor();
-    expect(Number((await page.getByTestId('voucher-count').first().textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(
+      Number((await page.getByTestId('voucher-count').first().textContent())!.replace(/,/g, '')),
+    ).toBeGreaterThan(0);
     await screenshot(page, '02-companies');
   });
 
@@ -161,7 +176,9 @@ describe('the demo company in a real browser', () => {
     expect(Number(await keys.textContent())).toBeGreaterThan(0);
     await screenshot(page, '09-cache');
     await page.getByTestId('cache-clear-all').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="cache-key-count"]')?.textContent === '0');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="cache-key-count"]')?.textContent === '0',
+    );
     await page.getByText('The cache is empty.').waitFor();
   });
 

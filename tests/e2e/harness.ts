@@ -17,7 +17,9 @@ export interface ServeProcess {
 }
 
 /** Starts `npm run serve` (via tsx) on a free port with a fresh data folder; resolves when it listens. */
-export async function startServe(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServeProcess> {
+export async function startServe(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<ServeProcess> {
   if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('The renderer is not built: run npm run build:renderer first (npm run test:e2e does).');
   }
@@ -66,7 +68,13 @@ export async function startServe(options: { demo?: boolean; env?: Record<string,
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 

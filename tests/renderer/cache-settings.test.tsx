@@ -10,7 +10,10 @@ describe('Cache panel', () => {
     renderApp('#/cache', {
       handlers: {
         'cache.status': () => cacheStatus(keys),
-        'cache.keys': () => ({ keys: Array.from({ length: keys }, (_, i) => ({ key: `dashboard:co-1:${i}`, ttlMs: 60_000 })), cursor: null }),
+        'cache.keys': () => ({
+          keys: Array.from({ length: keys }, (_, i) => ({ key: `dashboard:co-1:${i}`, ttlMs: 60_000 })),
+          cursor: null,
+        }),
         'cache.clearAll': () => {
           const deleted = keys;
           keys = 0;
@@ -41,6 +44,9 @@ describe('Settings', () => {
     fireEvent.change(port, { target: { value: '9001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
-    expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toMatchObject({ tallyPort: 9001, tallyHost: 'localhost' });
+    expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toMatchObject({
+      tallyPort: 9001,
+      tallyHost: 'localhost',
+    });
   });
 });

@@ -67,7 +67,10 @@ describe('Companies', () => {
     fireEvent.click(screen.getByTestId('tally-test'));
     expect(await screen.findByTestId('tally-result')).toHaveTextContent('Connected; 1 company open');
     expect(screen.getByText('Joshi Agencies')).toBeInTheDocument();
-    expect(bridge.calls.find((c) => c.operation === 'tally.testConnection')?.input).toEqual({ host: 'localhost', port: 9100 });
+    expect(bridge.calls.find((c) => c.operation === 'tally.testConnection')?.input).toEqual({
+      host: 'localhost',
+      port: 9100,
+    });
   });
 
   it('imports an uploaded file through import.files in the browser', async () => {
@@ -92,9 +95,13 @@ describe('Companies', () => {
       return { ok: true, data: { path: `/data/uploads/${file.name}`, bytes: file.size } };
     };
     const input = await screen.findByTestId('import-input');
-    fireEvent.change(input, { target: { files: [new File(['<ENVELOPE/>'], 'DayBook.xml', { type: 'text/xml' })] } });
+    fireEvent.change(input, {
+      target: { files: [new File(['<ENVELOPE/>'], 'DayBook.xml', { type: 'text/xml' })] },
+    });
     expect(await screen.findByText('Imported 42 vouchers into Joshi Agencies.')).toBeInTheDocument();
     expect(uploads).toEqual(['DayBook.xml']);
-    expect(bridge.calls.find((c) => c.operation === 'import.files')?.input).toEqual({ paths: ['/data/uploads/DayBook.xml'] });
+    expect(bridge.calls.find((c) => c.operation === 'import.files')?.input).toEqual({
+      paths: ['/data/uploads/DayBook.xml'],
+    });
   });
 });

@@ -20,7 +20,11 @@ describe('Dashboard', () => {
     fireEvent.change(screen.getByTestId('fy-picker'), { target: { value: '2024-25' } });
     await waitFor(() => expect(window.location.hash).toContain('fy=2024-25'));
     await waitFor(() =>
-      expect(bridge.calls.some((c) => c.operation === 'dashboard.get' && (c.input as { fy: string }).fy === '2024-25')).toBe(true),
+      expect(
+        bridge.calls.some(
+          (c) => c.operation === 'dashboard.get' && (c.input as { fy: string }).fy === '2024-25',
+        ),
+      ).toBe(true),
     );
     expect(await screen.findByText(/01-04-2024 to 31-03-2025/)).toBeInTheDocument();
   });

@@ -5,7 +5,9 @@ import type { CompanySummary, Dashboard, LedgerStatement, Outstanding } from '..
 import type { CacheStatus } from '../../shared/types/cache';
 import type { Settings } from '../../shared/types/settings';
 
-type Handler<N extends OperationName> = (input: InputOf<N>) => OutputOf<N> | ErrorInfo | Promise<OutputOf<N> | ErrorInfo>;
+type Handler<N extends OperationName> = (
+  input: InputOf<N>,
+) => OutputOf<N> | ErrorInfo | Promise<OutputOf<N> | ErrorInfo>;
 export type FakeHandlers = { [N in OperationName]?: Handler<N> };
 
 export interface FakeBridge extends AppBridge {
@@ -27,7 +29,8 @@ export function createFakeBridge(handlers: FakeHandlers): FakeBridge {
     async invoke<N extends OperationName>(operation: N, input: InputOf<N>): Promise<Envelope<OutputOf<N>>> {
       calls.push({ operation, input });
       const handler = handlers[operation] as Handler<N> | undefined;
-      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `fake bridge has no ${operation}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'INTERNAL', message: `fake bridge has no ${operation}` } };
       const result = await handler(input);
       return isError(result) ? { ok: false, error: result } : { ok: true, data: result as OutputOf<N> };
     },
@@ -109,7 +112,13 @@ export function statement(ledgerGuid: string, from: string, to: string, lines = 
   let balance = 100000;
   return {
     companyGuid: company.guid,
-    ledger: { guid: ledgerGuid, name: 'Patil Enterprises', group: 'Sundry Debtors', primaryGroup: 'Current Assets', isBillWise: true },
+    ledger: {
+      guid: ledgerGuid,
+      name: 'Patil Enterprises',
+      group: 'Sundry Debtors',
+      primaryGroup: 'Current Assets',
+      isBillWise: true,
+    },
     from,
     to,
     opening: 100000,
@@ -151,8 +160,20 @@ export const outstanding = (kind: 'receivable' | 'payable', asOn: string): Outst
       total: 350000,
       buckets: [100000, 0, 250000],
       bills: [
-        { billName: 'INV-101', billDate: '2025-05-01', dueDate: '2025-05-31', overdueDays: 120, amount: 250000 },
-        { billName: 'INV-140', billDate: '2025-09-01', dueDate: '2025-09-20', overdueDays: 8, amount: 100000 },
+        {
+          billName: 'INV-101',
+          billDate: '2025-05-01',
+          dueDate: '2025-05-31',
+          overdueDays: 120,
+          amount: 250000,
+        },
+        {
+          billName: 'INV-140',
+          billDate: '2025-09-01',
+          dueDate: '2025-09-20',
+          overdueDays: 8,
+          amount: 100000,
+        },
       ],
     },
   ],
@@ -171,10 +192,26 @@ export const cacheStatus = (keyCount: number): CacheStatus => ({
     configErrors: [],
     detectedAt: '2026-11-25T10:00:00.000Z',
   },
-  stats: { backend: 'memory', hits: 3, misses: 1, hitRate: 0.75, errors: 0, fallbacks: 0, keyCount, memoryBytes: 20480 },
+  stats: {
+    backend: 'memory',
+    hits: 3,
+    misses: 1,
+    hitRate: 0.75,
+    errors: 0,
+    fallbacks: 0,
+    keyCount,
+    memoryBytes: 20480,
+  },
   redisMemory: null,
   keyPrefix: 'tc:',
-  ttls: [{ resource: 'dashboard', pattern: 'dashboard:{guid}:{alterid}:{fy}', ttlSeconds: 300, envVar: 'CACHE_TTL_DASHBOARD' }],
+  ttls: [
+    {
+      resource: 'dashboard',
+      pattern: 'dashboard:{guid}:{alterid}:{fy}',
+      ttlSeconds: 300,
+      envVar: 'CACHE_TTL_DASHBOARD',
+    },
+  ],
   firstTier: false,
 });
 
@@ -183,7 +220,13 @@ export const settings: Settings = {
   tallyPort: 9000,
   autoSyncMinutes: 0,
   language: 'en',
-  cache: { redisEnabled: 'auto', redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'tc:', defaultTtlSeconds: 300, ttls: { dashboard: 300 } },
+  cache: {
+    redisEnabled: 'auto',
+    redisUrl: 'redis://127.0.0.1:6379',
+    keyPrefix: 'tc:',
+    defaultTtlSeconds: 300,
+    ttls: { dashboard: 300 },
+  },
   portal: { enabled: false, bindAddress: '127.0.0.1', port: 4871 },
 };
 
@@ -194,18 +237,40 @@ export function demoHandlers(): FakeHandlers {
     'dashboard.get': (input) => ({ data: dashboard(input.fy), source: 'cache', tookMs: 0.4 }),
     'ledgers.search': (input) =>
       [
-        { guid: 'l-cust-1', name: 'Patil Enterprises', group: 'Sundry Debtors', primaryGroup: 'Current Assets', isBillWise: true },
-        { guid: 'l-cust-2', name: 'Kulkarni & Sons', group: 'Sundry Debtors', primaryGroup: 'Current Assets', isBillWise: true },
+        {
+          guid: 'l-cust-1',
+          name: 'Patil Enterprises',
+          group: 'Sundry Debtors',
+          primaryGroup: 'Current Assets',
+          isBillWise: true,
+        },
+        {
+          guid: 'l-cust-2',
+          name: 'Kulkarni & Sons',
+          group: 'Sundry Debtors',
+          primaryGroup: 'Current Assets',
+          isBillWise: true,
+        },
       ].filter((l) => l.name.toLowerCase().includes((input.query ?? '').toLowerCase())),
     'ledger.statement': (input) => ({
       data: statement(input.ledgerGuid, input.from, input.to),
       source: 'database',
       tookMs: 12,
     }),
-    'outstanding.get': (input) => ({ data: outstanding(input.kind, input.asOn), source: 'database', tookMs: 5 }),
+    'outstanding.get': (input) => ({
+      data: outstanding(input.kind, input.asOn),
+      source: 'database',
+      tookMs: 5,
+    }),
     'sync.status': () => ({ running: false, progress: null }),
     'settings.get': () => settings,
-    'settings.update': (input) => ({ ...settings, ...input, cache: { ...settings.cache, ...input.cache } }) as Settings,
-    'app.info': () => ({ version: '0.1.0', dataDir: '/tmp/data', databasePath: '/tmp/data/tc.db', mode: 'serve' }),
+    'settings.update': (input) =>
+      ({ ...settings, ...input, cache: { ...settings.cache, ...input.cache } }) as Settings,
+    'app.info': () => ({
+      version: '0.1.0',
+      dataDir: '/tmp/data',
+      databasePath: '/tmp/data/tc.db',
+      mode: 'serve',
+    }),
   };
 }

@@ -38,6 +38,8 @@ describe('translations', () => {
     expect(screen.getByRole('link', { name: /खातेवही उतारा/ })).toBeInTheDocument();
     expect(localStorage.getItem('tallyconnect.language')).toBe('mr');
     expect(document.documentElement.lang).toBe('mr');
-    await waitFor(() => expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({ language: 'mr' }));
+    await waitFor(() =>
+      expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({ language: 'mr' }),
+    );
   });
 });

@@ -13,7 +13,11 @@ describe('Ledger statement', () => {
     await screen.findByRole('option', { name: /Kulkarni & Sons/ });
     fireEvent.keyDown(search, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toContain('l=l-cust-2'));
-    expect(bridge.calls.some((c) => c.operation === 'ledgers.search' && (c.input as { query: string }).query === 'kulk')).toBe(true);
+    expect(
+      bridge.calls.some(
+        (c) => c.operation === 'ledgers.search' && (c.input as { query: string }).query === 'kulk',
+      ),
+    ).toBe(true);
     const table = await screen.findByRole('table', { name: 'Ledger statement' });
     const rows = within(table).getAllByRole('row');
     // header, opening, 3 lines, 2 footer rows
@@ -29,7 +33,10 @@ describe('Ledger statement', () => {
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
     const first = within(table).getAllByRole('row')[2];
     expect(first).toHaveTextContent('₹500.00');
-    expect(within(table).getByRole('columnheader', { name: /Debit/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(within(table).getByRole('columnheader', { name: /Debit/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
   });
 
   it('renders only the visible rows of a long statement', async () => {
@@ -42,7 +49,11 @@ describe('Ledger statement', () => {
     });
     renderApp('#/ledger?l=l-cust-1', {
       handlers: {
-        'ledger.statement': (input) => ({ data: statement(input.ledgerGuid, input.from, input.to, 5000), source: 'database', tookMs: 40 }),
+        'ledger.statement': (input) => ({
+          data: statement(input.ledgerGuid, input.from, input.to, 5000),
+          source: 'database',
+          tookMs: 40,
+        }),
       },
     });
     const table = await screen.findByRole('table', { name: 'Ledger statement' });

@@ -27,7 +27,11 @@ describe('Outstanding', () => {
     const { bridge } = renderApp('#/outstanding');
     fireEvent.click(await screen.findByRole('tab', { name: 'Payable' }));
     await waitFor(() =>
-      expect(bridge.calls.some((c) => c.operation === 'outstanding.get' && (c.input as { kind: string }).kind === 'payable')).toBe(true),
+      expect(
+        bridge.calls.some(
+          (c) => c.operation === 'outstanding.get' && (c.input as { kind: string }).kind === 'payable',
+        ),
+      ).toBe(true),
     );
   });
 });

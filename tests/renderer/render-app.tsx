@@ -27,6 +27,8 @@ export function renderApp(
   window.location.hash = hash;
   const bridge = createFakeBridge({ ...demoHandlers(), ...options.handlers });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const result = render(<Root bridge={bridge} queryClient={queryClient} i18n={createI18n(options.language ?? 'en')} />);
+  const result = render(
+    <Root bridge={bridge} queryClient={queryClient} i18n={createI18n(options.language ?? 'en')} />,
+  );
   return { ...result, bridge };
 }

@@ -200,6 +200,10 @@ export async function startTallySimulator(
     const parts: Buffer[] = [];
     request.on('data', (c: Buffer) => parts.push(c));
     request.on('end', () => {
+      if ((request.url ?? '/').startsWith('/_sim/')) {
+        control(request.url ?? '', Buffer.concat(parts).toString('utf8'), response);
+        return;
+      }
       void (async () => {
         const parsed = parseRequest(Buffer.concat(parts));
         const log: SimRequestLog = { ...parsed, objects: 0 };
@@ -252,6 +256,42 @@ export async function startTallySimulator(
       })().catch(() => response.destroy());
     });
   });
+
+  /** A small JSON control API for demos from another terminal (tests use the object API directly). */
+  function control(url: string, body: string, response: http.ServerResponse): void {
+    const reply = (status: number, value: unknown): void => {
+      response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+    };
+    try {
+      const c = companies[0];
+      if (!c) return reply(404, { error: 'no company' });
+      if (url === '/_sim/status') {
+        return reply(200, {
+          companies: companies.map((x) => ({ guid: x.guid, name: x.name, altMstId: x.masterAlterId, altVchId: x.voucherAlterId })),
+          requests: requests.length,
+        });
+      }
+      if (url === '/_sim/fault') {
+        faults.push(JSON.parse(body) as FaultRule);
+        return reply(200, { faults: faults.length });
+      }
+      if (url === '/_sim/clear') {
+        faults = [];
+        return reply(200, { faults: 0 });
+      }
+      if (url === '/_sim/add') {
+        // A copy of the latest sale under a new GUID: sales and receivables move.
+        let last: VoucherRecord | null = null;
+        for (const v of c.all()) if (v.voucherType === 'Sales') last = v;
+        if (!last) return reply(409, { error: 'no sales voucher to copy' });
+        const added = c.addVoucher({ ...last, guid: `${c.guid}-${(0xf0000000 + c.voucherAlterId).toString(16)}` });
+        return reply(200, { added: added.guid, altVchId: c.voucherAlterId });
+      }
+      return reply(404, { error: `unknown control ${url}` });
+    } catch (error) {
+      return reply(500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

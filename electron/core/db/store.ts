@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { CompanySource, SyncStatus } from '../../../shared/types/reports';
 import type { CompanyWriter } from './records';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, MIGRATIONS, REBUILDS_SUMMARIES, SCHEMA_VERSION } from './migrations';
+import { summaryStatements } from './summaries';
 import { databaseError } from './sqlite-errors';
 import { beginCompanyWrite, clearCompanyData } from './writer';
 
@@ -92,6 +93,12 @@ function migrate(db: Database.Database, from: number, fresh: boolean): void {
   for (let v = from; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
+      if (REBUILDS_SUMMARIES.has(v + 1)) {
+        const summaries = summaryStatements(db);
+        for (const id of db.prepare('SELECT id FROM companies').pluck().all() as number[]) {
+          summaries.rebuildCompany(id);
+        }
+      }
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

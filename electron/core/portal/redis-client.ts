@@ -17,6 +17,8 @@ export function createPortalRedis(target: string | RedisOptions, options: { subs
     enableReadyCheck: true,
     retryStrategy: (attempt: number) => Math.min(100 * attempt, 1_000),
     connectionName: subscriber ? 'tallyconnect-portal-sub' : 'tallyconnect-portal',
+    // Session reads and rate-limit scripts of concurrent requests share one round trip.
+    enableAutoPipelining: !subscriber,
   };
   const base: RedisOptions = typeof target === 'string' ? { commandTimeout: 500 } : { commandTimeout: 500, ...target };
   if (subscriber) delete base.commandTimeout;

@@ -7,11 +7,12 @@ import type { Logger } from '../logger';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { fetchCompanies } from '../tally/fetch';
 import type { SyncRequest } from './engine';
-import type { SyncJob, SyncMessage } from './execute';
+import { errorInfoOf, type SyncJob, type SyncMessage } from './execute';
+import { readLocalState } from './local-state';
 import type { SyncRunner } from './runner';
 
 export interface SyncManagerOptions {
-  store: Pick<Store, 'findCompany'>;
+  store: Pick<Store, 'findCompany' | 'db' | 'markSyncStatus'>;
   events: EventBus;
   runner: SyncRunner;
   /** Current Tally settings (they may change while the app runs). */
@@ -102,11 +103,83 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     return done;
   };
 
+  /** Results when every requested company is unchanged in Tally (AltMstId / AltVchId), else null. */
+  const pollUnchanged = async (
+    request: SyncRequest,
+    tally: TallyClientOptions,
+    runId: string,
+    signal: AbortSignal,
+  ): Promise<SyncResult[] | null> => {
+    const started = Date.now();
+    const open = await fetchCompanies(createTallyClient(tally), signal);
+    const targets = request.companyGuid === undefined ? open : open.filter((c) => c.guid === request.companyGuid);
+    if (targets.length === 0) return null; // the worker run words the error
+    const results: SyncResult[] = [];
+    for (const company of targets) {
+      const local = readLocalState(options.store.db, company.guid);
+      if (
+        local === null ||
+        local.source !== 'tally' ||
+        local.masterAlterId !== company.masterAlterId ||
+        local.voucherAlterId !== company.voucherAlterId
+      ) {
+        return null;
+      }
+      results.push({
+        runId,
+        companyGuid: company.guid,
+        companyName: company.name,
+        kind: 'unchanged',
+        vouchersWritten: 0,
+        vouchersDeleted: 0,
+        mastersWritten: 0,
+        tookMs: Date.now() - started,
+      });
+    }
+    for (const r of results) options.store.markSyncStatus(r.companyGuid, 'ok');
+    return results;
+  };
+
   return {
-    start(request) {
-      return Promise.resolve().then(() =>
-        run({ kind: 'sync', runId: newRunId(), request, tally: options.tally() }, request.companyGuid ?? null),
-      );
+    async start(request) {
+      if (running !== null) {
+        throw new AppError('SYNC_IN_PROGRESS', 'A sync is already running; wait for it to finish or cancel it');
+      }
+      const runId = newRunId();
+      const tally = options.tally();
+      if (!request.full) {
+        // The cheap poll runs here, without starting a worker: most automatic syncs end at this step.
+        const controller = new AbortController();
+        const poll = pollUnchanged(request, tally, runId, controller.signal);
+        running = { cancel: () => controller.abort(), done: poll.catch(() => undefined) };
+        let unchanged: SyncResult[] | null;
+        try {
+          unchanged = await poll;
+        } catch (error) {
+          running = null;
+          const info = errorInfoOf(error);
+          options.events.emit('sync.failed', { runId, companyGuid: request.companyGuid ?? null, error: info });
+          throw error;
+        }
+        running = null;
+        if (unchanged !== null) {
+          progress = {
+            runId,
+            companyGuid: request.companyGuid ?? null,
+            companyName: unchanged.length === 1 ? (unchanged[0]?.companyName ?? null) : null,
+            phase: 'done',
+            done: 0,
+            total: 0,
+            rate: null,
+            etaSeconds: null,
+            message: 'Nothing changed in Tally since the last sync',
+          };
+          options.events.emit('sync.progress', progress);
+          options.events.emit('sync.finished', { runId, results: unchanged });
+          return unchanged;
+        }
+      }
+      return run({ kind: 'sync', runId, request, tally }, request.companyGuid ?? null);
     },
     async importFiles(paths) {
       const [result] = await run({ kind: 'import', runId: newRunId(), paths }, null);

@@ -148,6 +148,8 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
       rethrow();
     },
     close() {
+      // Nothing at all (Tally's answer when the company is not open): the caller words it.
+      if (!sawRoot && failure === null) return { objects, sawRoot, status, importResult };
       if (failure === null) {
         try {
           parser.close();

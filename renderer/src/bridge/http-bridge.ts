@@ -60,7 +60,10 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): HttpBridge {
     } catch {
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `The server answered ${response.status} without a readable reply` },
+        error: {
+          code: 'INTERNAL',
+          message: `The server answered ${response.status} without a readable reply`,
+        },
       };
     }
   };
@@ -109,7 +112,10 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): HttpBridge {
     upload(file) {
       return request<UploadResult>('/api/upload', {
         method: 'POST',
-        headers: headers({ 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }),
+        headers: headers({
+          'content-type': 'application/octet-stream',
+          'x-file-name': encodeURIComponent(file.name),
+        }),
         body: file,
       });
     },

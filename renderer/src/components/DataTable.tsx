@@ -9,6 +9,8 @@ export interface Column<Row> extends ExportColumn<Row> {
   render?: (row: Row) => ReactNode;
   sortable?: boolean;
   width?: string;
+  /** Keeps voucher numbers and similar codes on one line. */
+  nowrap?: boolean;
 }
 
 const NUMERIC: ColumnKind[] = ['money', 'drcr', 'number'];
@@ -124,12 +126,19 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       key={rowKey(row, index)}
       data-index={index}
       tabIndex={0}
-      className={[onRowClick ? 'clickable' : '', props.rowClassName?.(row) ?? ''].join(' ').trim() || undefined}
+      className={
+        [onRowClick ? 'clickable' : '', props.rowClassName?.(row) ?? ''].join(' ').trim() || undefined
+      }
       onClick={onRowClick ? () => onRowClick(row) : undefined}
       onKeyDown={(event) => onKeyDown(event, index, row)}
     >
       {columns.map((c) => (
-        <td key={c.id} className={NUMERIC.includes(c.kind) ? 'num' : undefined}>
+        <td
+          key={c.id}
+          className={
+            [NUMERIC.includes(c.kind) ? 'num' : '', c.nowrap ? 'nowrap' : ''].join(' ').trim() || undefined
+          }
+        >
           {c.render ? c.render(row) : displayValue(c.kind, c.value(row))}
         </td>
       ))}

@@ -5,31 +5,26 @@ import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
 import { buildHash, type Screen } from '../lib/route';
 import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
+import { Icon } from './Icon';
 
-const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen; icon: string }[] }[] = [
+const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen }[] }[] = [
   {
     section: 'overview',
-    items: [
-      { screen: 'companies', icon: '🏢' },
-      { screen: 'dashboard', icon: '📊' },
-    ],
+    items: [{ screen: 'companies' }, { screen: 'dashboard' }],
   },
   {
     section: 'reports',
     items: [
-      { screen: 'ledger', icon: '📒' },
-      { screen: 'outstanding', icon: '⏳' },
-      { screen: 'trialBalance', icon: '⚖' },
-      { screen: 'profitLoss', icon: '📈' },
-      { screen: 'dayBook', icon: '🗓' },
+      { screen: 'ledger' },
+      { screen: 'outstanding' },
+      { screen: 'trialBalance' },
+      { screen: 'profitLoss' },
+      { screen: 'dayBook' },
     ],
   },
   {
     section: 'tools',
-    items: [
-      { screen: 'cache', icon: '⚡' },
-      { screen: 'settings', icon: '⚙' },
-    ],
+    items: [{ screen: 'cache' }, { screen: 'settings' }],
   },
 ];
 
@@ -74,8 +69,8 @@ export function Layout({ children }: { children: ReactNode }) {
                   aria-current={route.screen === item.screen ? 'page' : undefined}
                   data-screen={item.screen}
                 >
-                  <span className="nav-icon" aria-hidden="true">
-                    {item.icon}
+                  <span className="nav-icon">
+                    <Icon name={item.screen} />
                   </span>
                   {t(`nav.${item.screen}`)}
                 </a>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
 import { todayIso } from '../lib/format';
+import { DateInput } from './DateInput';
 
 export interface PeriodValue {
   from: string;
@@ -71,33 +72,28 @@ export function PeriodPicker({
           data-testid="fy-picker"
         >
           {!isWholeYear && <option value="">—</option>}
-          {(company.financialYears.includes(fy) ? company.financialYears : [fy, ...company.financialYears]).map((y) => (
+          {(company.financialYears.includes(fy)
+            ? company.financialYears
+            : [fy, ...company.financialYears]
+          ).map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </select>
       </label>
-      <label className="field field-inline">
-        <span>{t('common.from')}</span>
-        <input
-          type="date"
-          value={value.from}
-          max={value.to}
-          onChange={(e) => isValidIsoDate(e.target.value) && onChange({ ...value, from: e.target.value })}
-          data-testid="period-from"
-        />
-      </label>
-      <label className="field field-inline">
-        <span>{t('common.to')}</span>
-        <input
-          type="date"
-          value={value.to}
-          min={value.from}
-          onChange={(e) => isValidIsoDate(e.target.value) && onChange({ ...value, to: e.target.value })}
-          data-testid="period-to"
-        />
-      </label>
+      <DateInput
+        label={t('common.from')}
+        value={value.from}
+        onChange={(from) => onChange(from <= value.to ? { ...value, from } : { from, to: from })}
+        testId="period-from"
+      />
+      <DateInput
+        label={t('common.to')}
+        value={value.to}
+        onChange={(to) => onChange(to >= value.from ? { ...value, to } : { from: to, to })}
+        testId="period-to"
+      />
     </div>
   );
 }

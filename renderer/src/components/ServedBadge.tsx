@@ -7,7 +7,10 @@ export function ServedBadge({ source, tookMs }: { source: 'cache' | 'database'; 
     <span className={`served served-${source}`} data-testid="served" data-source={source}>
       <span className="served-dot" aria-hidden="true" />
       {source === 'cache' ? t('common.fromCache') : t('common.fromDatabase')}
-      <span className="served-ms">· {t('common.tookMs', { ms: tookMs < 10 ? tookMs.toFixed(1) : Math.round(tookMs) })}</span>
+      <span className="served-ms">
+        {' '}
+        · {t('common.tookMs', { ms: tookMs < 10 ? tookMs.toFixed(1) : Math.round(tookMs) })}
+      </span>
     </span>
   );
 }

@@ -13,7 +13,10 @@ export function useSyncProgress(): { progress: SyncProgress | null; running: boo
     () => setLive((p) => (p ? { ...p, phase: 'done', etaSeconds: 0, done: p.total ?? p.done } : p)),
     [],
   );
-  const onFailed = useCallback(() => setLive((p) => (p ? { ...p, phase: 'failed', etaSeconds: null } : p)), []);
+  const onFailed = useCallback(
+    () => setLive((p) => (p ? { ...p, phase: 'failed', etaSeconds: null } : p)),
+    [],
+  );
   useAppEvent('sync.progress', onProgress);
   useAppEvent('sync.finished', onFinished);
   useAppEvent('sync.failed', onFailed);
@@ -32,13 +35,19 @@ export function SyncProgressBar({ progress, onCancel }: { progress: SyncProgress
         ? Math.min(100, Math.round((progress.done / progress.total) * 100))
         : null;
   return (
-    <div className={`sync-progress phase-${progress.phase}`} data-testid="sync-progress" data-phase={progress.phase}>
+    <div
+      className={`sync-progress phase-${progress.phase}`}
+      data-testid="sync-progress"
+      data-phase={progress.phase}
+    >
       <div className="sync-progress-head">
         <strong>{t(`companies.phase.${progress.phase}`)}</strong>
         {progress.companyName && <span> · {progress.companyName}</span>}
         <span className="sync-progress-meta">
           {progress.total !== null && `${count(progress.done)} / ${count(progress.total)}`}
-          {!finished && progress.etaSeconds !== null && ` · ${t('companies.timeLeft', { time: duration(progress.etaSeconds) })}`}
+          {!finished &&
+            progress.etaSeconds !== null &&
+            ` · ${t('companies.timeLeft', { time: duration(progress.etaSeconds) })}`}
         </span>
         {!finished && onCancel && (
           <button type="button" className="btn btn-ghost btn-small" onClick={onCancel}>

@@ -66,7 +66,10 @@ export function useOperationMutation<N extends OperationName>(operation: N) {
 }
 
 /** Listens to one app event while the component is mounted. */
-export function useAppEvent<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): void {
+export function useAppEvent<E extends AppEventName>(
+  event: E,
+  listener: (payload: AppEvents[E]) => void,
+): void {
   const bridge = useBridge();
   useEffect(() => bridge.subscribe(event, listener), [bridge, event, listener]);
 }

@@ -103,8 +103,8 @@ export const mr: Messages = {
     kpi: {
       sales: 'विक्री',
       purchases: 'खरेदी',
-      receipts: 'जमा',
-      payments: 'नावे (देयके)',
+      receipts: 'मिळालेली रक्कम',
+      payments: 'दिलेली रक्कम',
       grossProfit: 'ढोबळ नफा',
       receivables: 'येणे बाकी',
       payables: 'देणे बाकी',

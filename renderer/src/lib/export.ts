@@ -90,7 +90,13 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
 }
 
 export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'report';
+  return (
+    name
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'report'
+  );
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -30,7 +30,8 @@ export function parseHash(hash: string, fallback: Screen = 'dashboard'): Route {
 
 export function buildHash(screen: Screen, params: Record<string, string | undefined> = {}): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') query.set(key, value);
   const qs = query.toString();
   return `#/${screen}${qs ? `?${qs}` : ''}`;
 }

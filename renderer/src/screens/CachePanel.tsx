@@ -44,7 +44,9 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
             className="btn btn-danger"
             data-testid="cache-clear-all"
             disabled={clearAll.isPending}
-            onClick={() => window.confirm(t('cache.confirmClearAll')) && clearAll.mutate({}, { onSuccess: afterClear })}
+            onClick={() =>
+              window.confirm(t('cache.confirmClearAll')) && clearAll.mutate({}, { onSuccess: afterClear })
+            }
           >
             {t('cache.clearAll')}
           </button>
@@ -70,8 +72,20 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
       }
     />
   );
-  if (status.isPending) return (<>{header}<Loading /></>);
-  if (status.isError) return (<>{header}<ErrorState error={status.error} onRetry={() => void status.refetch()} /></>);
+  if (status.isPending)
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+  if (status.isError)
+    return (
+      <>
+        {header}
+        <ErrorState error={status.error} onRetry={() => void status.refetch()} />
+      </>
+    );
   const s = status.data;
   const d = s.detection;
 
@@ -116,15 +130,21 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
         </div>
         <div className="kpi-card static">
           <span className="kpi-label">{t('cache.memory')}</span>
-          <span className="kpi-value">{s.redisMemory ? s.redisMemory.usedMemoryHuman : bytes(s.stats.memoryBytes)}</span>
+          <span className="kpi-value">
+            {s.redisMemory ? s.redisMemory.usedMemoryHuman : bytes(s.stats.memoryBytes)}
+          </span>
           <span className="kpi-sub">
             {s.redisMemory ? `max ${s.redisMemory.maxmemoryHuman} · ${s.redisMemory.maxmemoryPolicy}` : ' '}
           </span>
         </div>
         <div className="kpi-card static">
           <span className="kpi-label">{t('cache.hitRate')}</span>
-          <span className="kpi-value">{s.stats.hitRate === null ? '—' : `${Math.round(s.stats.hitRate * 100)}%`}</span>
-          <span className="kpi-sub">{t('cache.hitsMisses', { hits: count(s.stats.hits), misses: count(s.stats.misses) })}</span>
+          <span className="kpi-value">
+            {s.stats.hitRate === null ? '—' : `${Math.round(s.stats.hitRate * 100)}%`}
+          </span>
+          <span className="kpi-sub">
+            {t('cache.hitsMisses', { hits: count(s.stats.hits), misses: count(s.stats.misses) })}
+          </span>
         </div>
       </section>
       <section className="card">
@@ -154,7 +174,12 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
       <div className="grid-2">
         <section className="card">
           <h2 className="card-title">{t('cache.ttlTable')}</h2>
-          <DataTable label={t('cache.ttlTable')} columns={ttlColumns(t)} rows={s.ttls} rowKey={(r) => r.resource} />
+          <DataTable
+            label={t('cache.ttlTable')}
+            columns={ttlColumns(t)}
+            rows={s.ttls}
+            rowKey={(r) => r.resource}
+          />
         </section>
         <section className="card">
           <h2 className="card-title">{t('cache.keyListing')}</h2>
@@ -195,14 +220,32 @@ function ttlColumns(t: T): Column<CacheTtlRow>[] {
       value: (r) => r.pattern,
       render: (r) => <code>{r.pattern}</code>,
     },
-    { id: 'ttl', header: t('cache.ttl'), kind: 'number', value: (r) => r.ttlSeconds, render: (r) => duration(r.ttlSeconds) },
-    { id: 'env', header: t('cache.envVar'), kind: 'text', value: (r) => r.envVar, render: (r) => <code>{r.envVar}</code> },
+    {
+      id: 'ttl',
+      header: t('cache.ttl'),
+      kind: 'number',
+      value: (r) => r.ttlSeconds,
+      render: (r) => duration(r.ttlSeconds),
+    },
+    {
+      id: 'env',
+      header: t('cache.envVar'),
+      kind: 'text',
+      value: (r) => r.envVar,
+      render: (r) => <code>{r.envVar}</code>,
+    },
   ];
 }
 
 function keyColumns(t: T): Column<CacheKeyEntry>[] {
   return [
-    { id: 'key', header: t('cache.key'), kind: 'text', value: (k) => k.key, render: (k) => <code className="key">{k.key}</code> },
+    {
+      id: 'key',
+      header: t('cache.key'),
+      kind: 'text',
+      value: (k) => k.key,
+      render: (k) => <code className="key">{k.key}</code>,
+    },
     {
       id: 'ttl',
       header: t('cache.ttlLeft'),

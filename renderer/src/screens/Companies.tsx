@@ -41,11 +41,22 @@ function ConnectCard({ onSynced }: { onSynced: () => void }) {
       <form className="inline-form" onSubmit={onTest}>
         <label className="field">
           <span>{t('companies.host')}</span>
-          <input value={hostValue} onChange={(e) => setHost(e.target.value)} name="host" data-testid="tally-host" />
+          <input
+            value={hostValue}
+            onChange={(e) => setHost(e.target.value)}
+            name="host"
+            data-testid="tally-host"
+          />
         </label>
         <label className="field field-narrow">
           <span>{t('companies.port')}</span>
-          <input value={portValue} onChange={(e) => setPort(e.target.value)} inputMode="numeric" name="port" data-testid="tally-port" />
+          <input
+            value={portValue}
+            onChange={(e) => setPort(e.target.value)}
+            inputMode="numeric"
+            name="port"
+            data-testid="tally-port"
+          />
         </label>
         <button type="submit" className="btn" disabled={test.isPending} data-testid="tally-test">
           {test.isPending ? t('companies.testing') : t('companies.test')}
@@ -63,7 +74,11 @@ function ConnectCard({ onSynced }: { onSynced: () => void }) {
       {test.error && <ErrorState error={test.error} />}
       {sync.error && <ErrorState error={sync.error} />}
       {result && (
-        <div className={result.reachable ? 'notice notice-good' : 'notice notice-bad'} role="status" data-testid="tally-result">
+        <div
+          className={result.reachable ? 'notice notice-good' : 'notice notice-bad'}
+          role="status"
+          data-testid="tally-result"
+        >
           {result.message}
           {result.companies.length > 0 && (
             <ul className="plain-list">
@@ -88,7 +103,9 @@ function ImportCard({ onImported }: { onImported: (message: string) => void }) {
   const importPaths = async (paths: string[]) => {
     const envelope = await bridge.invoke('import.files', { paths });
     if (!envelope.ok) throw new OperationError(envelope.error);
-    onImported(t('companies.imported', { count: envelope.data.vouchersWritten, company: envelope.data.companyName }));
+    onImported(
+      t('companies.imported', { count: envelope.data.vouchersWritten, company: envelope.data.companyName }),
+    );
   };
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -96,7 +113,9 @@ function ImportCard({ onImported }: { onImported: (message: string) => void }) {
     try {
       await work();
     } catch (e) {
-      setError(e instanceof OperationError ? e : new OperationError({ code: 'INTERNAL', message: String(e) }));
+      setError(
+        e instanceof OperationError ? e : new OperationError({ code: 'INTERNAL', message: String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -140,7 +159,7 @@ function ImportCard({ onImported }: { onImported: (message: string) => void }) {
         data-testid="import-input"
       />
       <button type="button" className="btn" onClick={onChoose} disabled={busy} data-testid="import-button">
-        📂 {busy ? t('companies.importing') : t('companies.import')}
+        {busy ? t('companies.importing') : t('companies.import')}
       </button>
       {error && <ErrorState error={error} />}
     </section>

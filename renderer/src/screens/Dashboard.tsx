@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CompanySummary, Dashboard as DashboardData, PartyAmount } from '../../../shared/types/reports';
 import type { Paise } from '../../../shared/money';
 import { useOperation } from '../data/client';
@@ -13,6 +12,12 @@ import { ErrorState, Loading, Empty } from '../components/States';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
 import { financialYearRange } from '../../../shared/dates';
+
+// The chart library is large; KPIs paint first and the chart follows a moment later.
+const MonthlyChart = lazy(() => import('../components/MonthlyChart'));
+
+/** The dashboard shows the worst few; the outstanding screen has them all. */
+const OVERDUE_ROWS = 10;
 
 interface Kpi {
   id: keyof DashboardData['kpis'] | 'cashBank';
@@ -53,15 +58,31 @@ export function Dashboard({ company }: { company: CompanySummary }) {
       }
       actions={
         <>
-          <FyPicker years={company.financialYears} value={fy} onChange={(value) => go('dashboard', { fy: value })} />
+          <FyPicker
+            years={company.financialYears}
+            value={fy}
+            onChange={(value) => go('dashboard', { fy: value })}
+          />
           <ExportMenu sheet={() => (query.data ? dashboardSheet(query.data.data, t) : null)} />
         </>
       }
     />
   );
 
-  if (query.isPending) return (<>{header}<Loading /></>);
-  if (query.isError) return (<>{header}<ErrorState error={query.error} onRetry={() => void query.refetch()} /></>);
+  if (query.isPending)
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+  if (query.isError)
+    return (
+      <>
+        {header}
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
   const d = query.data.data;
   const openLedger = (ledgerGuid: string) => go('ledger', { l: ledgerGuid, from: d.from, to: d.to });
   const k = d.kpis;
@@ -81,7 +102,10 @@ export function Dashboard({ company }: { company: CompanySummary }) {
     {
       id: 'cashBank',
       amount: k.cashBalance + k.bankBalance,
-      sub: t('dashboard.kpi.cashBankSplit', { cash: compactInr(k.cashBalance, units), bank: compactInr(k.bankBalance, units) }),
+      sub: t('dashboard.kpi.cashBankSplit', {
+        cash: compactInr(k.cashBalance, units),
+        bank: compactInr(k.bankBalance, units),
+      }),
       onClick: () => go('trialBalance', { from: d.from, to: d.to }),
     },
   ];
@@ -114,33 +138,39 @@ export function Dashboard({ company }: { company: CompanySummary }) {
       <section className="card">
         <h2 className="card-title">{t('dashboard.monthly')}</h2>
         {hasActivity ? (
-          <div className="chart" data-testid="monthly-chart">
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={chartData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e5e9f0" />
-                <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-                <YAxis tickFormatter={(v: number) => compactInr(v * 100, units)} tick={{ fontSize: 12 }} width={90} />
-                <Tooltip formatter={(v) => money(Math.round(Number(v) * 100))} />
-                <Legend />
-                <Bar dataKey="sales" name={t('dashboard.kpi.sales')} fill="#2563eb" radius={[3, 3, 0, 0]} />
-                <Bar dataKey="purchases" name={t('dashboard.kpi.purchases')} fill="#f59e0b" radius={[3, 3, 0, 0]} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <Suspense fallback={<div className="chart-placeholder" />}>
+            <MonthlyChart
+              data={chartData}
+              units={units}
+              labels={{ sales: t('dashboard.kpi.sales'), purchases: t('dashboard.kpi.purchases') }}
+            />
+          </Suspense>
         ) : (
           <Empty>{t('common.empty')}</Empty>
         )}
       </section>
 
       <div className="grid-2">
-        <PartyList title={t('dashboard.topCustomers')} parties={d.topCustomers} onOpen={openLedger} testId="top-customers" />
-        <PartyList title={t('dashboard.topSuppliers')} parties={d.topSuppliers} onOpen={openLedger} testId="top-suppliers" />
+        <PartyList
+          title={t('dashboard.topCustomers')}
+          parties={d.topCustomers}
+          onOpen={openLedger}
+          testId="top-customers"
+        />
+        <PartyList
+          title={t('dashboard.topSuppliers')}
+          parties={d.topSuppliers}
+          onOpen={openLedger}
+          testId="top-suppliers"
+        />
       </div>
 
       <section className="card">
         <div className="card-head">
           <h2 className="card-title">{t('dashboard.overdue')}</h2>
-          <span className="card-note">{t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })}</span>
+          <span className="card-note">
+            {t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })}
+          </span>
         </div>
         {d.overdueReceivables.length === 0 ? (
           <Empty>{t('dashboard.noOverdue')}</Empty>
@@ -156,13 +186,15 @@ export function Dashboard({ company }: { company: CompanySummary }) {
               </tr>
             </thead>
             <tbody>
-              {d.overdueReceivables.map((bill) => (
+              {d.overdueReceivables.slice(0, OVERDUE_ROWS).map((bill) => (
                 <tr
                   key={`${bill.ledgerGuid}:${bill.billName}`}
                   className="clickable"
                   tabIndex={0}
                   onClick={() => go('outstanding', { k: 'receivable', p: bill.ledgerGuid })}
-                  onKeyDown={(e) => e.key === 'Enter' && go('outstanding', { k: 'receivable', p: bill.ledgerGuid })}
+                  onKeyDown={(e) =>
+                    e.key === 'Enter' && go('outstanding', { k: 'receivable', p: bill.ledgerGuid })
+                  }
                 >
                   <td>{bill.party}</td>
                   <td>{bill.billName}</td>
@@ -177,6 +209,15 @@ export function Dashboard({ company }: { company: CompanySummary }) {
               ))}
             </tbody>
           </table>
+        )}
+        {d.overdueReceivables.length > OVERDUE_ROWS && (
+          <button
+            type="button"
+            className="btn btn-ghost see-all"
+            onClick={() => go('outstanding', { k: 'receivable' })}
+          >
+            {t('dashboard.seeAll')} ({d.overdueReceivables.length}) →
+          </button>
         )}
       </section>
     </>
@@ -208,7 +249,11 @@ function PartyList({
               <button type="button" className="party-row" onClick={() => onOpen(p.ledgerGuid)}>
                 <span className="party-name">{p.name}</span>
                 <span className="party-amount">{money(p.amount)}</span>
-                <span className="party-bar" style={{ width: `${(Math.abs(p.amount) / max) * 100}%` }} aria-hidden="true" />
+                <span
+                  className="party-bar"
+                  style={{ width: `${(Math.abs(p.amount) / max) * 100}%` }}
+                  aria-hidden="true"
+                />
               </button>
             </li>
           ))}

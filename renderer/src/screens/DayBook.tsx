@@ -47,7 +47,11 @@ export function DayBook({ company }: { company: CompanySummary }) {
         actions={data && <ExportMenu sheet={() => dayBookSheet(data, company, t)} />}
       />
       <Toolbar>
-        <PeriodPicker company={company} value={period} onChange={(p) => go('dayBook', { from: p.from, to: p.to })} />
+        <PeriodPicker
+          company={company}
+          value={period}
+          onChange={(p) => go('dayBook', { from: p.from, to: p.to })}
+        />
         {data && pages > 1 && (
           <div className="pager">
             <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
@@ -81,7 +85,14 @@ export function DayBook({ company }: { company: CompanySummary }) {
 
 function dayBookColumns(t: T): Column<DayBookVoucher>[] {
   return [
-    { id: 'date', header: t('common.date'), kind: 'date', value: (v) => v.date, width: '110px' },
+    {
+      id: 'date',
+      header: t('common.date'),
+      kind: 'date',
+      value: (v) => v.date,
+      width: '110px',
+      nowrap: true,
+    },
     {
       id: 'party',
       header: t('ledger.particulars'),
@@ -98,7 +109,14 @@ function dayBookColumns(t: T): Column<DayBookVoucher>[] {
       ),
     },
     { id: 'type', header: t('dayBook.vchType'), kind: 'text', value: (v) => v.voucherType, width: '130px' },
-    { id: 'number', header: t('dayBook.vchNo'), kind: 'text', value: (v) => v.voucherNumber, width: '110px' },
+    {
+      id: 'number',
+      header: t('dayBook.vchNo'),
+      kind: 'text',
+      value: (v) => v.voucherNumber,
+      width: '150px',
+      nowrap: true,
+    },
     { id: 'amount', header: t('common.amount'), kind: 'money', value: (v) => v.amount, width: '160px' },
   ];
 }
@@ -113,7 +131,10 @@ function dayBookSheet(data: DayBookData, company: CompanySummary, t: T): ExportS
       {
         header: t('dayBook.entries'),
         kind: 'text',
-        value: (v) => v.entries.map((e) => `${e.ledgerName}: ${money(Math.abs(e.amount))} ${e.amount >= 0 ? 'Dr' : 'Cr'}`).join('; '),
+        value: (v) =>
+          v.entries
+            .map((e) => `${e.ledgerName}: ${money(Math.abs(e.amount))} ${e.amount >= 0 ? 'Dr' : 'Cr'}`)
+            .join('; '),
       },
     ],
     rows: data.vouchers,

@@ -19,7 +19,11 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const query = useDeferredValue(text.trim());
-  const results = useOperation('ledgers.search', { companyGuid: company.guid, query, limit: 50 }, { enabled: open });
+  const results = useOperation(
+    'ledgers.search',
+    { companyGuid: company.guid, query, limit: 50 },
+    { enabled: open },
+  );
   const items = results.data ?? [];
 
   const pick = (guid: string) => {
@@ -69,7 +73,9 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
       {open && (
         <ul className="combo-list" id="ledger-results" role="listbox">
           {results.isPending && <li className="combo-empty">{t('common.loading')}</li>}
-          {results.isSuccess && items.length === 0 && <li className="combo-empty">{t('ledger.noMatch', { query })}</li>}
+          {results.isSuccess && items.length === 0 && (
+            <li className="combo-empty">{t('ledger.noMatch', { query })}</li>
+          )}
           {items.map((l, i) => (
             <li
               key={l.guid}
@@ -127,7 +133,11 @@ export function Ledger({ company }: { company: CompanySummary }) {
       />
       <Toolbar>
         <LedgerSearch company={company} onPick={(guid) => setParams({ l: guid })} />
-        <PeriodPicker company={company} value={period} onChange={(p) => setParams({ from: p.from, to: p.to })} />
+        <PeriodPicker
+          company={company}
+          value={period}
+          onChange={(p) => setParams({ from: p.from, to: p.to })}
+        />
       </Toolbar>
       {ledgerGuid === '' ? (
         <Empty>{t('ledger.choose')}</Empty>
@@ -201,7 +211,14 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 function ledgerColumns(t: T): Column<LedgerStatementLine>[] {
   return [
-    { id: 'date', header: t('common.date'), kind: 'date', value: (r) => r.date, width: '110px' },
+    {
+      id: 'date',
+      header: t('common.date'),
+      kind: 'date',
+      value: (r) => r.date,
+      width: '110px',
+      nowrap: true,
+    },
     {
       id: 'particulars',
       header: t('ledger.particulars'),
@@ -215,7 +232,14 @@ function ledgerColumns(t: T): Column<LedgerStatementLine>[] {
       ),
     },
     { id: 'type', header: t('ledger.vchType'), kind: 'text', value: (r) => r.voucherType, width: '120px' },
-    { id: 'number', header: t('ledger.vchNo'), kind: 'text', value: (r) => r.voucherNumber, width: '100px' },
+    {
+      id: 'number',
+      header: t('ledger.vchNo'),
+      kind: 'text',
+      value: (r) => r.voucherNumber,
+      width: '150px',
+      nowrap: true,
+    },
     { id: 'debit', header: t('ledger.debit'), kind: 'money', value: (r) => r.debit, width: '150px' },
     { id: 'credit', header: t('ledger.credit'), kind: 'money', value: (r) => r.credit, width: '150px' },
     { id: 'balance', header: t('ledger.balance'), kind: 'drcr', value: (r) => r.balance, width: '170px' },

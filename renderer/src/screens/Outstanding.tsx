@@ -15,6 +15,7 @@ import { ServedBadge } from '../components/ServedBadge';
 import { ErrorState, Loading } from '../components/States';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportMenu } from '../components/ExportMenu';
+import { DateInput } from '../components/DateInput';
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -58,9 +59,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
         actions={
           data && (
             <ExportMenu
-              sheet={() =>
-                party ? billsSheet(party, data, company, t) : partiesSheet(data, company, t)
-              }
+              sheet={() => (party ? billsSheet(party, data, company, t) : partiesSheet(data, company, t))}
             />
           )
         }
@@ -80,15 +79,12 @@ export function Outstanding({ company }: { company: CompanySummary }) {
             </button>
           ))}
         </div>
-        <label className="field field-inline">
-          <span>{t('common.asOn')}</span>
-          <input
-            type="date"
-            value={asOn}
-            onChange={(e) => isValidIsoDate(e.target.value) && setParams({ on: e.target.value })}
-            data-testid="as-on"
-          />
-        </label>
+        <DateInput
+          label={t('common.asOn')}
+          value={asOn}
+          onChange={(on) => setParams({ on })}
+          testId="as-on"
+        />
         {party && (
           <button type="button" className="btn" onClick={() => setParams({ p: undefined })}>
             ← {t('outstanding.back')}
@@ -163,24 +159,40 @@ function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[]
   return [
     { id: 'name', header: t('common.party'), kind: 'text', value: (p) => p.name },
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
-    ...data.buckets.map(
-      (b, i): Column<OutstandingParty> => ({
-        id: `b${i}`,
-        header: bucketLabel(b, t),
-        kind: 'money',
-        value: (p) => p.buckets[i] ?? 0,
-        width: '130px',
-      }),
-    ),
+    ...data.buckets.map((b, i): Column<OutstandingParty> => ({
+      id: `b${i}`,
+      header: bucketLabel(b, t),
+      kind: 'money',
+      value: (p) => p.buckets[i] ?? 0,
+      width: '130px',
+    })),
   ];
 }
 
 function billColumnsOf(t: T): Column<OutstandingBill>[] {
   return [
     { id: 'bill', header: t('outstanding.billName'), kind: 'text', value: (b) => b.billName },
-    { id: 'billDate', header: t('outstanding.billDate'), kind: 'date', value: (b) => b.billDate, width: '120px' },
-    { id: 'dueDate', header: t('outstanding.dueDate'), kind: 'date', value: (b) => b.dueDate, width: '120px' },
-    { id: 'overdue', header: t('outstanding.overdueDays'), kind: 'number', value: (b) => b.overdueDays, width: '130px' },
+    {
+      id: 'billDate',
+      header: t('outstanding.billDate'),
+      kind: 'date',
+      value: (b) => b.billDate,
+      width: '120px',
+    },
+    {
+      id: 'dueDate',
+      header: t('outstanding.dueDate'),
+      kind: 'date',
+      value: (b) => b.dueDate,
+      width: '120px',
+    },
+    {
+      id: 'overdue',
+      header: t('outstanding.overdueDays'),
+      kind: 'number',
+      value: (b) => b.overdueDays,
+      width: '130px',
+    },
     { id: 'amount', header: t('common.amount'), kind: 'money', value: (b) => b.amount, width: '160px' },
   ];
 }

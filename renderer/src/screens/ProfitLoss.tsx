@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { CompanySummary, ProfitLoss as ProfitLossData, ProfitLossLine } from '../../../shared/types/reports';
+import type {
+  CompanySummary,
+  ProfitLoss as ProfitLossData,
+  ProfitLossLine,
+} from '../../../shared/types/reports';
 import type { Paise } from '../../../shared/money';
 import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
@@ -76,7 +80,11 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
         actions={data && <ExportMenu sheet={() => plSheet(data, company, t)} />}
       />
       <Toolbar>
-        <PeriodPicker company={company} value={period} onChange={(p) => go('profitLoss', { from: p.from, to: p.to })} />
+        <PeriodPicker
+          company={company}
+          value={period}
+          onChange={(p) => go('profitLoss', { from: p.from, to: p.to })}
+        />
       </Toolbar>
       {query.isPending ? (
         <Loading />
@@ -88,7 +96,10 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
             <div className="pl-columns">
               <div>
                 {section('directExpenses')}
-                <ResultLine label={data.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')} amount={data.grossProfit} />
+                <ResultLine
+                  label={data.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
+                  amount={data.grossProfit}
+                />
                 {section('indirectExpenses')}
               </div>
               <div>
@@ -110,7 +121,10 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
 
 function ResultLine({ label, amount, big }: { label: string; amount: Paise; big?: boolean }) {
   return (
-    <div className={`pl-result ${amount >= 0 ? 'good' : 'bad'}${big ? ' big' : ''}`} data-testid={big ? 'net-profit' : 'gross-profit'}>
+    <div
+      className={`pl-result ${amount >= 0 ? 'good' : 'bad'}${big ? ' big' : ''}`}
+      data-testid={big ? 'net-profit' : 'gross-profit'}
+    >
       <span>{label}</span>
       <span>{money(Math.abs(amount))}</span>
     </div>

@@ -55,7 +55,8 @@ export function draftToPatch(draft: Draft): { ok: true; patch: unknown } | { ok:
   if (parsed.success) return { ok: true, patch: parsed.data };
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  const message = issue?.code === 'invalid_type' ? 'must be a whole number' : (issue?.message ?? 'is not valid');
+  const message =
+    issue?.code === 'invalid_type' ? 'must be a whole number' : (issue?.message ?? 'is not valid');
   return { ok: false, message: `${field}: ${message}` };
 }
 
@@ -63,13 +64,29 @@ export function Settings() {
   const { t } = useTranslation();
   const query = useOperation('settings.get', {});
   const info = useOperation('app.info', {});
-  if (query.isPending) return (<><PageHeader title={t('settings.title')} /><Loading /></>);
-  if (query.isError) return (<><PageHeader title={t('settings.title')} /><ErrorState error={query.error} onRetry={() => void query.refetch()} /></>);
+  if (query.isPending)
+    return (
+      <>
+        <PageHeader title={t('settings.title')} />
+        <Loading />
+      </>
+    );
+  if (query.isError)
+    return (
+      <>
+        <PageHeader title={t('settings.title')} />
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
   return (
     <>
       <PageHeader
         title={t('settings.title')}
-        subtitle={info.data ? `${t('settings.dataFolder')}: ${info.data.dataDir} · ${t('settings.version')} ${info.data.version}` : undefined}
+        subtitle={
+          info.data
+            ? `${t('settings.dataFolder')}: ${info.data.dataDir} · ${t('settings.version')} ${info.data.version}`
+            : undefined
+        }
       />
       <SettingsForm settings={query.data} />
     </>
@@ -116,11 +133,20 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
         <div className="form-grid">
           <label className="field">
             <span>{t('settings.tallyHost')}</span>
-            <input value={draft.tallyHost} onChange={(e) => set({ tallyHost: e.target.value })} name="tallyHost" />
+            <input
+              value={draft.tallyHost}
+              onChange={(e) => set({ tallyHost: e.target.value })}
+              name="tallyHost"
+            />
           </label>
           <label className="field">
             <span>{t('settings.tallyPort')}</span>
-            <input inputMode="numeric" value={draft.tallyPort} onChange={(e) => set({ tallyPort: e.target.value })} name="tallyPort" />
+            <input
+              inputMode="numeric"
+              value={draft.tallyPort}
+              onChange={(e) => set({ tallyPort: e.target.value })}
+              name="tallyPort"
+            />
           </label>
           <label className="field">
             <span>{t('settings.autoSync')}</span>
@@ -134,7 +160,11 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </label>
           <label className="field">
             <span>{t('settings.language')}</span>
-            <select value={draft.language} onChange={(e) => set({ language: e.target.value })} name="language">
+            <select
+              value={draft.language}
+              onChange={(e) => set({ language: e.target.value })}
+              name="language"
+            >
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code}>
                   {l.label}
@@ -149,7 +179,11 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
         <div className="form-grid">
           <label className="field">
             <span>{t('settings.redisEnabled')}</span>
-            <select value={draft.redisEnabled} onChange={(e) => set({ redisEnabled: e.target.value })} name="redisEnabled">
+            <select
+              value={draft.redisEnabled}
+              onChange={(e) => set({ redisEnabled: e.target.value })}
+              name="redisEnabled"
+            >
               {(['auto', 'true', 'false'] as const).map((m) => (
                 <option key={m} value={m}>
                   {t(`settings.redisModes.${m}`)}
@@ -159,11 +193,19 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </label>
           <label className="field">
             <span>{t('settings.redisUrl')}</span>
-            <input value={draft.redisUrl} onChange={(e) => set({ redisUrl: e.target.value })} name="redisUrl" />
+            <input
+              value={draft.redisUrl}
+              onChange={(e) => set({ redisUrl: e.target.value })}
+              name="redisUrl"
+            />
           </label>
           <label className="field">
             <span>{t('settings.keyPrefix')}</span>
-            <input value={draft.keyPrefix} onChange={(e) => set({ keyPrefix: e.target.value })} name="keyPrefix" />
+            <input
+              value={draft.keyPrefix}
+              onChange={(e) => set({ keyPrefix: e.target.value })}
+              name="keyPrefix"
+            />
           </label>
           <label className="field">
             <span>{t('settings.defaultTtl')}</span>

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { CompanySummary, TrialBalance as TrialBalanceData, TrialBalanceRow } from '../../../shared/types/reports';
+import type {
+  CompanySummary,
+  TrialBalance as TrialBalanceData,
+  TrialBalanceRow,
+} from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
@@ -40,7 +44,11 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
         actions={data && <ExportMenu sheet={() => tbSheet(data, company, t)} />}
       />
       <Toolbar>
-        <PeriodPicker company={company} value={period} onChange={(p) => go('trialBalance', { from: p.from, to: p.to })} />
+        <PeriodPicker
+          company={company}
+          value={period}
+          onChange={(p) => go('trialBalance', { from: p.from, to: p.to })}
+        />
       </Toolbar>
       {query.isPending ? (
         <Loading />
@@ -54,8 +62,12 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
               columns={columns}
               rows={data.rows}
               rowKey={(r) => `${r.kind}:${r.guid}`}
-              rowClassName={(r) => (r.kind === 'group' ? `row-group depth-${Math.min(r.depth, 3)}` : undefined)}
-              onRowClick={(r) => r.kind === 'ledger' && go('ledger', { l: r.guid, from: data.from, to: data.to })}
+              rowClassName={(r) =>
+                r.kind === 'group' ? `row-group depth-${Math.min(r.depth, 3)}` : undefined
+              }
+              onRowClick={(r) =>
+                r.kind === 'ledger' && go('ledger', { l: r.guid, from: data.from, to: data.to })
+              }
               empty={t('common.empty')}
               foot={
                 <tr className="row-total">
@@ -91,10 +103,38 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
       sortable: false,
       render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{r.name}</span>,
     },
-    { id: 'opening', header: t('trialBalance.opening'), kind: 'drcr', value: (r) => r.opening, width: '170px', sortable: false },
-    { id: 'debit', header: t('trialBalance.debit'), kind: 'money', value: (r) => r.debit, width: '150px', sortable: false },
-    { id: 'credit', header: t('trialBalance.credit'), kind: 'money', value: (r) => r.credit, width: '150px', sortable: false },
-    { id: 'closing', header: t('trialBalance.closing'), kind: 'drcr', value: (r) => r.closing, width: '190px', sortable: false },
+    {
+      id: 'opening',
+      header: t('trialBalance.opening'),
+      kind: 'drcr',
+      value: (r) => r.opening,
+      width: '170px',
+      sortable: false,
+    },
+    {
+      id: 'debit',
+      header: t('trialBalance.debit'),
+      kind: 'money',
+      value: (r) => r.debit,
+      width: '150px',
+      sortable: false,
+    },
+    {
+      id: 'credit',
+      header: t('trialBalance.credit'),
+      kind: 'money',
+      value: (r) => r.credit,
+      width: '150px',
+      sortable: false,
+    },
+    {
+      id: 'closing',
+      header: t('trialBalance.closing'),
+      kind: 'drcr',
+      value: (r) => r.closing,
+      width: '190px',
+      sortable: false,
+    },
   ];
 }
 

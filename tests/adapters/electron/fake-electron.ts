@@ -48,6 +48,7 @@ export class BrowserWindow extends Emitter {
   visible = false;
   maximized = false;
   readonly loadURL = vi.fn(() => Promise.resolve());
+  readonly reload = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.instances.push(this);
@@ -68,6 +69,9 @@ export class BrowserWindow extends Emitter {
   }
   isMaximized(): boolean {
     return this.maximized;
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   isDestroyed(): boolean {
     return false;

@@ -57,6 +57,9 @@ describe('electron-builder.yml', () => {
   it('ships only built output and package.json (no tests, no sources)', () => {
     const included = config.files.filter((f) => !f.startsWith('!'));
     expect(included.sort()).toEqual(['out/**/*', 'package.json']);
+    // npm start's Electron-ABI copy of better-sqlite3 must not be packaged over the rebuilt one.
+    expect(config.files).toContain('!out/node_modules{,/**/*}');
+    expect(config.files).toContain('!out/**/*.map');
   });
 
   it('uses the main entry the build produces', () => {

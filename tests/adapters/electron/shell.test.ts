@@ -125,6 +125,7 @@ describe('Electron shell', () => {
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fake.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledOnce();
     for (const op of OPERATION_NAMES) expect(fake.ipcMain.handlers.has(invokeChannel(op))).toBe(true);
   });
 

@@ -100,4 +100,18 @@ describe('main window', () => {
     win.webContents.emit('will-attach-webview', webview);
     expect(webview.defaultPrevented).toBe(true);
   });
+
+  it('reloads a renderer that crashed, but not one that exited cleanly', () => {
+    const gone = vi.fn();
+    const win = createMainWindow(config, {
+      show: true,
+      openExternal: vi.fn(),
+      onRendererGone: gone,
+    }) as unknown as fake.BrowserWindow;
+    win.webContents.emit('render-process-gone', new fake.FakeEvent(), { reason: 'crashed' });
+    expect(win.reload).toHaveBeenCalledOnce();
+    expect(gone).toHaveBeenCalledWith('crashed');
+    win.webContents.emit('render-process-gone', new fake.FakeEvent(), { reason: 'clean-exit' });
+    expect(win.reload).toHaveBeenCalledOnce();
+  });
 });

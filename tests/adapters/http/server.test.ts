@@ -60,7 +60,10 @@ describe('POST /api/<operation>', () => {
   it('answers the envelope of a valid call, as an http caller', async () => {
     const res = await post('ledgers.search', JSON.stringify({ companyGuid: 'c1', query: 'sha' }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, data: { echo: { companyGuid: 'c1', query: 'sha', limit: 50 } } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      data: { echo: { companyGuid: 'c1', query: 'sha', limit: 50 } },
+    });
     expect(seen.at(-1)).toEqual({ operation: 'ledgers.search', caller: 'http' });
   });
 
@@ -81,7 +84,10 @@ describe('POST /api/<operation>', () => {
   it('maps error codes to statuses', async () => {
     const res = await post('company.delete', JSON.stringify({ companyGuid: 'x' }));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No company with GUID "x"' } });
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No company with GUID "x"' },
+    });
   });
 
   it('refuses unknown operations, other methods, bad JSON and big bodies', async () => {
@@ -138,7 +144,12 @@ describe('static files', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+    ]) {
       const text = await new Promise<string>((resolve, reject) => {
         // fetch normalises ../ away; a raw request sends the path as written.
         http
@@ -187,7 +198,9 @@ describe('middleware', () => {
       ctx.res.setHeader('x-seen', 'yes');
       await next();
     });
-    expect((await fetch(`${base}/api/companies.list`, { method: 'POST', headers: { 'x-block': '1' } })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/api/companies.list`, { method: 'POST', headers: { 'x-block': '1' } })).status,
+    ).toBe(401);
     const ok = await fetch(`${base}/api/companies.list`, { method: 'POST' });
     expect(ok.headers.get('x-seen')).toBe('yes');
   });

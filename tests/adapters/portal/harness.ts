@@ -123,8 +123,13 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
   });
 }
 
-/** Opens an event stream and resolves once the server sent its first bytes (subscribed). */
-export function openEvents(url: string, count: number, timeoutMs = 3000): { ready: Promise<void>; events: Promise<{ event: string; data: unknown }[]> } {
+/** Opens an event stream; `ready` resolves once the server sent its first bytes (subscribed), `events` after `count` events or the first one `until` accepts. */
+export function openEvents(
+  url: string,
+  count: number,
+  timeoutMs = 3000,
+  until: (event: { event: string; data: unknown }) => boolean = () => false,
+): { ready: Promise<void>; events: Promise<{ event: string; data: unknown }[]> } {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const events = (async () => {
@@ -149,7 +154,7 @@ export function openEvents(url: string, count: number, timeoutMs = 3000): { read
           const event = /^event: (.+)$/m.exec(block)?.[1];
           const data = /^data: (.+)$/m.exec(block)?.[1];
           if (event && data) out.push({ event, data: JSON.parse(data) });
-          if (out.length >= count) {
+          if (out.length >= count || until(out[out.length - 1] ?? { event: '', data: null })) {
             controller.abort();
             return out;
           }

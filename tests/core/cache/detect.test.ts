@@ -44,13 +44,12 @@ function runnerFor(
   outputs: Record<string, { stdout: string; code: number }>,
 ): ProcessRunner & { calls: string[][] } {
   const calls: string[][] = [];
-  const runner = (async (command: string, args: readonly string[]) => {
+  const runner: ProcessRunner = async (command, args) => {
     calls.push([command, ...args]);
     const out = outputs[args[args.length - 1] as string] ?? { stdout: SC_MISSING, code: 1060 };
     return { code: out.code, stdout: out.stdout, stderr: '' };
-  }) as ProcessRunner & { calls: string[][] };
-  runner.calls = calls;
-  return runner;
+  };
+  return Object.assign(runner, { calls });
 }
 
 function configWith(env: Record<string, string> = {}): {

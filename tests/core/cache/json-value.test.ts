@@ -1,6 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import { deepFreezeJson, prepareValue } from '../../../electron/core/cache/json-value';
 
+function sparse(): unknown[] {
+  const holes: unknown[] = [1];
+  holes[2] = 3; // index 1 is a hole
+  return holes;
+}
+
 function refusal(value: unknown): AppError {
   try {
     prepareValue('k', value);
@@ -32,7 +38,7 @@ describe('prepareValue', () => {
     ['Infinity', { x: [Infinity] }, '$.x[0]'],
     ['Map', { m: new Map() }, '$.m'],
     ['function', { f: () => 1 }, '$.f'],
-    ['sparse', [1, , 3], '$[1]'],
+    ['sparse', sparse(), '$[1]'],
     ['symbol', { 'odd key': Symbol('s') }, '$["odd key"]'],
   ])('refuses a value with %s (at %s)', (what, value, path) => {
     const error = refusal(value);

@@ -27,7 +27,12 @@ export const TINY: CompanyRecord = {
   voucherAlterId: 200,
 };
 
-const ledger = (guid: string, name: string, parent: string, extra: Partial<LedgerRecord> = {}): LedgerRecord => ({
+const ledger = (
+  guid: string,
+  name: string,
+  parent: string,
+  extra: Partial<LedgerRecord> = {},
+): LedgerRecord => ({
   guid,
   name,
   parent,
@@ -56,18 +61,26 @@ export const tinyLedgers: LedgerRecord[] = [
     creditPeriodDays: 30,
     openingBalance: 5_000_00,
     openingBills: [
-      { billName: 'OB1', billDate: '2025-03-01', amount: 5_000_00, creditPeriodDays: 30, dueDate: '2025-03-31' },
+      {
+        billName: 'OB1',
+        billDate: '2025-03-01',
+        amount: 5_000_00,
+        creditPeriodDays: 30,
+        dueDate: '2025-03-31',
+      },
     ],
   }),
   ledger('L-B', 'Bharat Supplies', 'Sundry Creditors', { isBillWise: true, creditPeriodDays: 15 }),
 ];
-export const tinyVoucherTypes = ['Sales', 'Purchase', 'Receipt', 'Payment', 'Journal', 'Contra'].map((name, i) => ({
-  guid: `tiny-vt-${i}`,
-  name,
-  parent: name,
-  autoNumbered: true,
-  alterId: 1,
-}));
+export const tinyVoucherTypes = ['Sales', 'Purchase', 'Receipt', 'Payment', 'Journal', 'Contra'].map(
+  (name, i) => ({
+    guid: `tiny-vt-${i}`,
+    name,
+    parent: name,
+    autoNumbered: true,
+    alterId: 1,
+  }),
+);
 
 const e = (ledgerGuid: string, amount: number, bills: BillAllocationRecord[] = []): LedgerEntryRecord => ({
   ledgerGuid,
@@ -125,9 +138,16 @@ export const tinyVouchers: VoucherRecord[] = [
     e('L-BANK', 6_000_00),
     e('L-A', -6_000_00, [bill('S1', 'Agst Ref', -6_000_00)]),
   ]),
-  voucher('V6', '2025-05-20', 'Sales', 'S-X', [e('L-A', 999_00, [bill('SX', 'New Ref', 999_00)]), e('L-SALES', -999_00)], {
-    isCancelled: true,
-  }),
+  voucher(
+    'V6',
+    '2025-05-20',
+    'Sales',
+    'S-X',
+    [e('L-A', 999_00, [bill('SX', 'New Ref', 999_00)]), e('L-SALES', -999_00)],
+    {
+      isCancelled: true,
+    },
+  ),
   voucher('V7', '2026-04-10', 'Sales', 'S2', [
     e('L-A', 1_000_00, [bill('S2', 'New Ref', 1_000_00, 30)]),
     e('L-SALES', -1_000_00),

@@ -34,7 +34,9 @@ describe('openStore', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['companies', 'ledger_entries', 'ledger_month_totals', 'bill_totals']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['companies', 'ledger_entries', 'ledger_month_totals', 'bill_totals']),
+    );
     store.close();
   });
 
@@ -76,7 +78,9 @@ describe('openStore', () => {
   it("refuses another program's SQLite database", () => {
     const path = dir.path('foreign.db');
     const other = new Database(path);
-    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);');
+    other.exec(
+      'CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);',
+    );
     other.close();
     expectRefused(path, /another program/);
   });
@@ -99,7 +103,9 @@ describe('openStore', () => {
     const path = dir.path('ro.db');
     openStore(path).close();
     const store = openStore(path, { readonly: true });
-    expect(() => store.beginCompanyWrite({ guid: 'x', name: 'X', source: 'demo' }, 'replace')).toThrow(/read-only/);
+    expect(() => store.beginCompanyWrite({ guid: 'x', name: 'X', source: 'demo' }, 'replace')).toThrow(
+      /read-only/,
+    );
     store.close();
   });
 });

@@ -60,37 +60,60 @@ describe('file import', () => {
       )
       .get('Mehta & Sons') as { b: number };
     expect(mehta.b).toBe(5_000_000 + 2_500_000 - 830_000);
-    const company = store.db.prepare('SELECT source, voucher_alter_id AS v, master_alter_id AS m FROM companies').get();
+    const company = store.db
+      .prepare('SELECT source, voucher_alter_id AS v, master_alter_id AS m FROM companies')
+      .get();
     expect(company).toEqual({ source: 'import', v: 104, m: 21 });
   });
 
   it.each([
-    ['a truncated day book', (d: string) => d.slice(0, Math.floor(d.length * 0.6)), /DayBook2.xml ended early \(truncated or the connection was cut\) while reading voucher/],
-    ['an unknown ledger', (d: string) => d.replaceAll('HDFC Bank', 'ICICI Bank'), /unknown ledger "ICICI Bank"/],
+    [
+      'a truncated day book',
+      (d: string) => d.slice(0, Math.floor(d.length * 0.6)),
+      /DayBook2.xml ended early \(truncated or the connection was cut\) while reading voucher/,
+    ],
+    [
+      'an unknown ledger',
+      (d: string) => d.replaceAll('HDFC Bank', 'ICICI Bank'),
+      /unknown ledger "ICICI Bank"/,
+    ],
     [
       'a duplicate GUID',
       (d: string) => d.replace('-00000104</GUID>', '-00000101</GUID>'),
       /appears twice \(duplicate GUID\)/,
     ],
-    ['an unbalanced voucher', (d: string) => d.replace('<AMOUNT>1180.50</AMOUNT>', '<AMOUNT>1000</AMOUNT>'), /does not balance/],
+    [
+      'an unbalanced voucher',
+      (d: string) => d.replace('<AMOUNT>1180.50</AMOUNT>', '<AMOUNT>1000</AMOUNT>'),
+      /does not balance/,
+    ],
     ['an illegal character reference in a name', (d: string) => d.replace('PO-9', 'PO&#1;-9'), null],
   ])('handles %s: clear error, database unchanged', async (_name, mutate, message) => {
     const masters = write('Masters.xml', fixture('masters.xml'));
     await run([masters, write('DayBook.xml', fixture('daybook.xml'))]);
-    const before = store.db.prepare('SELECT guid, alter_id, voucher_number FROM vouchers ORDER BY guid').all();
+    const before = store.db
+      .prepare('SELECT guid, alter_id, voucher_number FROM vouchers ORDER BY guid')
+      .all();
     const bad = write('DayBook2.xml', utf16WithBom(mutate(fixture('daybook.xml'))));
     if (message === null) {
       // Illegal characters are cleaned, not fatal.
       await expect(run([masters, bad])).resolves.toMatchObject({ vouchersWritten: 3 });
-      expect(store.db.prepare("SELECT reference FROM vouchers WHERE reference LIKE 'PO%'").get()).toEqual({ reference: 'PO-9' });
+      expect(store.db.prepare("SELECT reference FROM vouchers WHERE reference LIKE 'PO%'").get()).toEqual({
+        reference: 'PO-9',
+      });
       return;
     }
     await expect(run([masters, bad])).rejects.toThrow(message);
-    expect(store.db.prepare('SELECT guid, alter_id, voucher_number FROM vouchers ORDER BY guid').all()).toEqual(before);
+    expect(
+      store.db.prepare('SELECT guid, alter_id, voucher_number FROM vouchers ORDER BY guid').all(),
+    ).toEqual(before);
   });
 
   it('refuses files of the wrong encoding and missing files, naming them', async () => {
-    const latin1 = write('Latin.xml', Buffer.from(fixture('masters.xml').replace('Mehta', 'M\u00e9hta'), 'latin1'));
+    const latin1 = write(
+      'Latin.xml',
+      Buffer.from(fixture('masters.xml').replace('Mehta', 'M\u00e9hta'), 'latin1'),
+    );
     await expect(run([latin1])).rejects.toThrow(/Latin.xml is not valid UTF-8 text/);
     await expect(run([join(dir, 'missing.xml')])).rejects.toThrow(/Cannot read .*missing.xml/);
     expect(count('companies')).toBe(0);

@@ -16,7 +16,11 @@ const staff: PortalUser = {
 };
 const partner: PortalUser = { ...staff, username: 'ravi', role: 'owner', companies: [] };
 
-const ctx = (user: PortalUser | null, sessionToken?: string): CallContext => ({ caller: 'http', user, sessionToken });
+const ctx = (user: PortalUser | null, sessionToken?: string): CallContext => ({
+  caller: 'http',
+  user,
+  sessionToken,
+});
 
 /** A handler map whose every handler echoes its operation, so the guard can be tested alone. */
 function echoHandlers(): HandlerMap {
@@ -36,7 +40,15 @@ describe('portal access rules', () => {
   });
 
   it('refuses desktop-only operations and unlisted ones to every portal user', () => {
-    for (const op of ['users.save', 'users.list', 'settings.update', 'settings.get', 'import.files', 'company.delete', 'cache.clearAll']) {
+    for (const op of [
+      'users.save',
+      'users.list',
+      'settings.update',
+      'settings.get',
+      'import.files',
+      'company.delete',
+      'cache.clearAll',
+    ]) {
       expect(() => assertAllowed(partner, op, {})).toThrow(/only available on the TallyConnect desktop/);
     }
     expect(accessLevelOf('some.futureOperation')).toBe('desktop');
@@ -50,8 +62,16 @@ describe('portal access rules', () => {
 
   it('refuses a company the user may not see, on every company-scoped operation', () => {
     expect(() => assertAllowed(staff, 'dashboard.get', { companyGuid: 'g1', fy: '2025-26' })).not.toThrow();
-    for (const op of ['dashboard.get', 'ledger.statement', 'dayBook.get', 'outstanding.get', 'ledgers.search']) {
-      expect(() => assertAllowed(staff, op, { companyGuid: 'g2' })).toThrow(/do not have access to company g2/);
+    for (const op of [
+      'dashboard.get',
+      'ledger.statement',
+      'dayBook.get',
+      'outstanding.get',
+      'ledgers.search',
+    ]) {
+      expect(() => assertAllowed(staff, op, { companyGuid: 'g2' })).toThrow(
+        /do not have access to company g2/,
+      );
     }
     expect(() => assertAllowed(partner, 'dashboard.get', { companyGuid: 'g2' })).not.toThrow();
   });
@@ -72,7 +92,9 @@ describe('handler guard (through the dispatcher)', () => {
   it('filters the company list to the user’s companies', async () => {
     const dispatch = createDispatcher(withPortalAccess(echoHandlers()));
     const forStaff = await dispatch('companies.list', {}, ctx(staff));
-    expect(forStaff.ok && (forStaff.data as { data: { guid: string }[] }).data.map((c) => c.guid)).toEqual(['g1']);
+    expect(forStaff.ok && (forStaff.data as { data: { guid: string }[] }).data.map((c) => c.guid)).toEqual([
+      'g1',
+    ]);
     const forPartner = await dispatch('companies.list', {}, ctx(partner));
     expect(forPartner.ok && (forPartner.data as { data: unknown[] }).data).toHaveLength(3);
     const forOwner = await dispatch('companies.list', {}, ctx(null));
@@ -129,7 +151,10 @@ describe('live events per user', () => {
       mastersWritten: 0,
       tookMs: 1,
     });
-    const filtered = eventForUser(staff, 'sync.finished', { runId: 'r', results: [result('g1'), result('g2')] });
+    const filtered = eventForUser(staff, 'sync.finished', {
+      runId: 'r',
+      results: [result('g1'), result('g2')],
+    });
     expect(filtered?.results.map((r) => r.companyGuid)).toEqual(['g1']);
     expect(eventForUser(staff, 'sync.finished', { runId: 'r', results: [result('g2')] })).toBeNull();
   });

@@ -2,10 +2,17 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migratePortalDb, openPortalDb, PORTAL_SCHEMA_VERSION } from '../../../electron/core/portal/accounts-db';
+import {
+  migratePortalDb,
+  openPortalDb,
+  PORTAL_SCHEMA_VERSION,
+} from '../../../electron/core/portal/accounts-db';
 import { AccountError, createAccountStore } from '../../../electron/core/portal/accounts';
 
-const input = (username: string, extra: Partial<Parameters<ReturnType<typeof createAccountStore>['save']>[0]> = {}) => ({
+const input = (
+  username: string,
+  extra: Partial<Parameters<ReturnType<typeof createAccountStore>['save']>[0]> = {},
+) => ({
   username,
   displayName: username.toUpperCase(),
   role: 'staff' as const,

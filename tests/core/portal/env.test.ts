@@ -15,7 +15,10 @@ describe('portal options from the environment', () => {
   });
 
   it('names a bad value and keeps the default', () => {
-    const { options, problems } = portalOptionsFromEnv({ PORTAL_RATE_LIMIT_PER_MINUTE: 'lots', PORTAL_SESSION_IDLE_MINUTES: '0' });
+    const { options, problems } = portalOptionsFromEnv({
+      PORTAL_RATE_LIMIT_PER_MINUTE: 'lots',
+      PORTAL_SESSION_IDLE_MINUTES: '0',
+    });
     expect(options).toEqual({});
     expect(problems).toEqual([
       'PORTAL_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000, got "lots"; using the default',

@@ -10,7 +10,10 @@ export const FAST_ARGON2: Argon2Params = {
 };
 
 /** A settable clock for expiry tests. */
-export function fakeClock(start = Date.parse('2026-01-05T09:00:00Z')): { now: () => number; advance(ms: number): void } {
+export function fakeClock(start = Date.parse('2026-01-05T09:00:00Z')): {
+  now: () => number;
+  advance(ms: number): void;
+} {
   let t = start;
   return {
     now: () => t,

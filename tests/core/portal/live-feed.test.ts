@@ -46,8 +46,16 @@ describe('live feed over Redis pub/sub (two instances)', () => {
   it("each instance's browsers see the other's syncs exactly once, and their own once", async () => {
     const busA = createEventBus();
     const busB = createEventBus();
-    const a = createLiveFeed({ bus: busA, instanceId: 'A', redis: { publisher: await connect(), subscriber: await connect(), channel: 'ch' } });
-    const b = createLiveFeed({ bus: busB, instanceId: 'B', redis: { publisher: await connect(), subscriber: await connect(), channel: 'ch' } });
+    const a = createLiveFeed({
+      bus: busA,
+      instanceId: 'A',
+      redis: { publisher: await connect(), subscriber: await connect(), channel: 'ch' },
+    });
+    const b = createLiveFeed({
+      bus: busB,
+      instanceId: 'B',
+      redis: { publisher: await connect(), subscriber: await connect(), channel: 'ch' },
+    });
     const seenA: string[] = [];
     const seenB: string[] = [];
     a.subscribe((e, p) => seenA.push(`${e}:${(p as { companyGuid?: string }).companyGuid ?? ''}`));
@@ -81,7 +89,11 @@ describe('live feed over Redis pub/sub (two instances)', () => {
 
   it('ignores foreign or malformed messages on the channel', async () => {
     const pub = await connect();
-    const feed = createLiveFeed({ bus: createEventBus(), instanceId: 'X', redis: { publisher: pub, subscriber: await connect(), channel: 'ch2' } });
+    const feed = createLiveFeed({
+      bus: createEventBus(),
+      instanceId: 'X',
+      redis: { publisher: pub, subscriber: await connect(), channel: 'ch2' },
+    });
     const seen: string[] = [];
     feed.subscribe((e) => seen.push(e));
     await new Promise((r) => setTimeout(r, 100));
@@ -100,7 +112,11 @@ describe('live feed over Redis pub/sub (two instances)', () => {
     await whenReady(pub);
     await whenReady(sub);
     const bus = createEventBus();
-    const feed = createLiveFeed({ bus, instanceId: 'L', redis: { publisher: pub, subscriber: sub, channel: 'c' } });
+    const feed = createLiveFeed({
+      bus,
+      instanceId: 'L',
+      redis: { publisher: pub, subscriber: sub, channel: 'c' },
+    });
     const seen: string[] = [];
     feed.subscribe((e) => seen.push(e));
     await own.kill();

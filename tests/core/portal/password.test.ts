@@ -25,7 +25,9 @@ describe('password hashing (argon2id)', () => {
 
   it('refuses malformed or foreign hashes instead of throwing', async () => {
     expect(await hasher.verify('pw', 'plain-text')).toBe(false);
-    expect(await hasher.verify('pw', '$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA')).toBe(false);
+    expect(await hasher.verify('pw', '$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA')).toBe(
+      false,
+    );
     expect(await hasher.verify('pw', '$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$c2hvcnQ')).toBe(false);
   });
 

@@ -1,5 +1,9 @@
 import { Redis } from 'ioredis';
-import { createMemorySessionStore, type SessionRecord, type SessionStore } from '../../../electron/core/portal/session-store';
+import {
+  createMemorySessionStore,
+  type SessionRecord,
+  type SessionStore,
+} from '../../../electron/core/portal/session-store';
 import { createRedisSessionStore } from '../../../electron/core/portal/session-store-redis';
 import { createResilientSessionStore } from '../../../electron/core/portal/session-store-resilient';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';

@@ -28,7 +28,10 @@ describe('portal sign-in', () => {
       logger: createLogger({ sink: (r) => logs.push(r) }),
     });
     const hash = await portal.hasher.hash('s3cret-pass');
-    portal.accounts.save({ username: 'asha', displayName: 'Asha', role: 'staff', companies: ['g1'], disabled: false }, hash);
+    portal.accounts.save(
+      { username: 'asha', displayName: 'Asha', role: 'staff', companies: ['g1'], disabled: false },
+      hash,
+    );
   });
   afterEach(() => portal.close());
 
@@ -37,7 +40,11 @@ describe('portal sign-in', () => {
     expect(result.user.username).toBe('asha');
     expect(result.expiresInSeconds).toBe(2 * 60 * 60);
     expect((await portal.authenticate(result.token))?.user.companies).toEqual(['g1']);
-    expect(portal.accounts.recentSignIns(1)[0]).toMatchObject({ username: 'ASHA', outcome: 'ok', address: '10.0.0.2' });
+    expect(portal.accounts.recentSignIns(1)[0]).toMatchObject({
+      username: 'ASHA',
+      outcome: 'ok',
+      address: '10.0.0.2',
+    });
     expect(logs.some((l) => l.message === 'portal sign-in' && l.outcome === 'ok')).toBe(true);
   });
 
@@ -45,13 +52,19 @@ describe('portal sign-in', () => {
     const wrong = await expectCode(portal.signIn('asha', 'nope-nope', '10.0.0.2'), 'UNAUTHORIZED');
     const unknown = await expectCode(portal.signIn('nobody', 'nope-nope', '10.0.0.2'), 'UNAUTHORIZED');
     expect(wrong.message).toBe(unknown.message);
-    expect(portal.accounts.recentSignIns(5).map((r) => r.outcome)).toEqual(['bad_credentials', 'bad_credentials']);
+    expect(portal.accounts.recentSignIns(5).map((r) => r.outcome)).toEqual([
+      'bad_credentials',
+      'bad_credentials',
+    ]);
     expect(logs.filter((l) => l.level === 'warn' && l.message === 'portal sign-in refused')).toHaveLength(2);
   });
 
   it('refuses a disabled account, and disabling ends its sessions at once', async () => {
     const { token } = await portal.signIn('asha', 's3cret-pass', '10.0.0.2');
-    portal.accounts.save({ username: 'asha', displayName: 'Asha', role: 'staff', companies: [], disabled: true }, null);
+    portal.accounts.save(
+      { username: 'asha', displayName: 'Asha', role: 'staff', companies: [], disabled: true },
+      null,
+    );
     expect(await portal.authenticate(token)).toBeNull();
     await expectCode(portal.signIn('asha', 's3cret-pass', '10.0.0.2'), 'UNAUTHORIZED');
   });
@@ -74,9 +87,11 @@ describe('portal sign-in', () => {
   });
 
   it('a successful sign-in clears the username counter', async () => {
-    for (let i = 0; i < 4; i++) await expectCode(portal.signIn('asha', 'typo-typo', '10.0.0.3'), 'UNAUTHORIZED');
+    for (let i = 0; i < 4; i++)
+      await expectCode(portal.signIn('asha', 'typo-typo', '10.0.0.3'), 'UNAUTHORIZED');
     await portal.signIn('asha', 's3cret-pass', '10.0.0.3');
-    for (let i = 0; i < 4; i++) await expectCode(portal.signIn('asha', 'typo-typo', '10.0.0.4'), 'UNAUTHORIZED');
+    for (let i = 0; i < 4; i++)
+      await expectCode(portal.signIn('asha', 'typo-typo', '10.0.0.4'), 'UNAUTHORIZED');
     expect((await portal.signIn('asha', 's3cret-pass', '10.0.0.4')).token).toBeTruthy();
   });
 
@@ -88,7 +103,10 @@ describe('portal sign-in', () => {
       bus: createEventBus(),
       argon2: { ...FAST_ARGON2, memoryKiB: 128 },
     });
-    stronger.accounts.save({ username: 'old', displayName: 'Old', role: 'staff', companies: [], disabled: false }, weak);
+    stronger.accounts.save(
+      { username: 'old', displayName: 'Old', role: 'staff', companies: [], disabled: false },
+      weak,
+    );
     await stronger.signIn('old', 's3cret-pass', '10.0.0.5');
     expect(stronger.accounts.getWithHash('old')?.passwordHash).toContain('m=128,');
     await stronger.close();

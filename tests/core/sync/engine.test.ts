@@ -24,7 +24,13 @@ function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
   let t = 0;
   const now = (): number => (t += 10);
   return {
-    client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 2, backoffMs: 1, timeoutMs: 10_000 }),
+    client: createTallyClient({
+      host: '127.0.0.1',
+      port: sim.port,
+      attempts: 2,
+      backoffMs: 1,
+      timeoutMs: 10_000,
+    }),
     store,
     progress: createProgressTracker({ runId: 'r1', now, emit: (p) => events.push(p), minIntervalMs: 0 }),
     now,
@@ -45,14 +51,19 @@ const balances = (): Record<string, number> =>
     ).map((r) => [r.name, r.total]),
   );
 const numbers = (): string[] =>
-  q<{ n: string }>(`SELECT voucher_number AS n FROM vouchers WHERE voucher_type = 'Sales' ORDER BY date, voucher_number`).map(
-    (r) => r.n,
-  );
+  q<{ n: string }>(
+    `SELECT voucher_number AS n FROM vouchers WHERE voucher_type = 'Sales' ORDER BY date, voucher_number`,
+  ).map((r) => r.n);
 
 describe('sync engine against the simulator', () => {
   it('runs a full sync in batches, then nothing when unchanged', async () => {
     const [result] = await runSync({ full: false }, deps());
-    expect(result).toMatchObject({ kind: 'full', vouchersWritten: 6, companyGuid: SMALL_GUID, companyName: 'Small & Co' });
+    expect(result).toMatchObject({
+      kind: 'full',
+      vouchersWritten: 6,
+      companyGuid: SMALL_GUID,
+      companyName: 'Small & Co',
+    });
     expect(balances()).toEqual({
       Cash: 5_000_00 + 4_000_00 + 2_500_50,
       Sales: -(10_000_00 + 2_500_50 + 7_000_00 + 1_000_00),
@@ -63,7 +74,9 @@ describe('sync engine against the simulator', () => {
     const voucherRequests = sim.requests.filter((r) => r.id === 'TCVouchers');
     expect(voucherRequests.every((r) => r.objects <= 2)).toBe(true);
     expect(voucherRequests.length).toBeGreaterThanOrEqual(3);
-    expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['companies', 'masters', 'counting', 'vouchers', 'done']));
+    expect(events.map((e) => e.phase)).toEqual(
+      expect.arrayContaining(['companies', 'masters', 'counting', 'vouchers', 'done']),
+    );
     const vouchersPhase = events.filter((e) => e.phase === 'vouchers');
     expect(vouchersPhase.at(-1)).toMatchObject({ done: 6, total: 6 });
 
@@ -109,7 +122,12 @@ describe('sync engine against the simulator', () => {
     expect(added.voucherNumber).toBe('3');
 
     const [result] = await runSync({ full: false }, deps());
-    expect(result).toMatchObject({ kind: 'incremental', vouchersWritten: 2, vouchersDeleted: 1, mastersWritten: 1 });
+    expect(result).toMatchObject({
+      kind: 'incremental',
+      vouchersWritten: 2,
+      vouchersDeleted: 1,
+      mastersWritten: 1,
+    });
     expect(balances()).toEqual({
       Cash: 5_000_00 + 4_000_00 + 500_00,
       'Ganesh Traders': 2_500_50 + 1_000_00,
@@ -131,15 +149,21 @@ describe('sync engine against the simulator', () => {
     const first = [...c.all()][0]!;
     c.alterVoucher(first.guid, (v) => ({ ...v, narration: 'changed' }));
     // The second voucher batch fails with a Tally error.
-    sim.addFault({ match: 'TCVouchers', times: 1, fault: { kind: 'error', message: 'Memory Access Violation' } });
+    sim.addFault({
+      match: 'TCVouchers',
+      times: 1,
+      fault: { kind: 'error', message: 'Memory Access Violation' },
+    });
     await expect(runSync({ full: true, companyGuid: SMALL_GUID }, deps())).rejects.toThrow(
       'Tally answered: Memory Access Violation',
     );
     expect(balances()).toEqual(snapshot);
-    expect(q<{ s: string; e: string }>('SELECT sync_status AS s, sync_error AS e FROM companies')[0]).toEqual({
-      s: 'error',
-      e: 'Tally answered: Memory Access Violation',
-    });
+    expect(q<{ s: string; e: string }>('SELECT sync_status AS s, sync_error AS e FROM companies')[0]).toEqual(
+      {
+        s: 'error',
+        e: 'Tally answered: Memory Access Violation',
+      },
+    );
   });
 
   it('recovers from a connection cut mid-answer by retrying the batch', async () => {

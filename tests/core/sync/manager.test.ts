@@ -55,7 +55,9 @@ describe('sync manager', () => {
     // The worker wrote through its own connection; this one sees the committed data.
     expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 6 });
     expect(invalidated).toEqual([SMALL_GUID]);
-    expect(ofType('books.changed')).toEqual([{ companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion }]);
+    expect(ofType('books.changed')).toEqual([
+      { companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion },
+    ]);
     expect(ofType('sync.finished')).toHaveLength(1);
     const phases = ofType('sync.progress').map((p) => p.phase);
     expect(phases).toContain('vouchers');
@@ -72,7 +74,9 @@ describe('sync manager', () => {
     const m = manager(workerRunner(store.path));
     const first = m.start({ full: false });
     await expect(m.start({ full: false })).rejects.toMatchObject({ code: 'SYNC_IN_PROGRESS' });
-    await vi.waitUntil(() => ofType('sync.progress').some((p) => p.phase === 'vouchers'), { timeout: 10_000 });
+    await vi.waitUntil(() => ofType('sync.progress').some((p) => p.phase === 'vouchers'), {
+      timeout: 10_000,
+    });
     expect(m.cancel()).toEqual({ cancelled: true });
     await expect(first).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(store.findCompany(SMALL_GUID)).toBeNull();
@@ -87,7 +91,9 @@ describe('sync manager', () => {
     const m = manager(inProcessRunner(store), port);
     await expect(m.start({ full: false })).rejects.toMatchObject({
       code: 'TALLY_UNREACHABLE',
-      message: expect.stringContaining('Tally is not running, or its XML port is off (F1 > Settings > Connectivity)'),
+      message: expect.stringContaining(
+        'Tally is not running, or its XML port is off (F1 > Settings > Connectivity)',
+      ),
     });
     const info = await m.testConnection();
     expect(info).toMatchObject({ reachable: false, companies: [] });

@@ -29,7 +29,12 @@ describe('automatic sync', () => {
     const timers = fakeTimers();
     let running = false;
     const calls: number[] = [];
-    const auto = createAutoSync({ minutes: 0, isRunning: () => running, syncAll: async () => calls.push(1), timers });
+    const auto = createAutoSync({
+      minutes: 0,
+      isRunning: () => running,
+      syncAll: async () => calls.push(1),
+      timers,
+    });
     expect(timers.active()).toBe(0);
     auto.setMinutes(15);
     expect(timers.lastMs).toBe(15 * 60_000);
@@ -83,7 +88,12 @@ describe('progress', () => {
   it('computes rate and time left from the injected clock, throttled', () => {
     let t = 0;
     const out: SyncProgress[] = [];
-    const p = createProgressTracker({ runId: 'r', now: () => t, emit: (x) => out.push(x), minIntervalMs: 1000 });
+    const p = createProgressTracker({
+      runId: 'r',
+      now: () => t,
+      emit: (x) => out.push(x),
+      minIntervalMs: 1000,
+    });
     p.phase('vouchers', 1000, 'reading');
     t = 500;
     p.advance(100); // within the throttle window: not emitted

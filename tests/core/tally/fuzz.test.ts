@@ -27,7 +27,22 @@ function rng(seed: number): () => number {
   };
 }
 
-const NASTY = ['<', '>', '&', '&#4;', '&#', '\u0001', '\uFFFF', '</VOUCHER>', '<AMOUNT>', '"', ' ', '-', '9', '\uD800'];
+const NASTY = [
+  '<',
+  '>',
+  '&',
+  '&#4;',
+  '&#',
+  '\u0001',
+  '\uFFFF',
+  '</VOUCHER>',
+  '<AMOUNT>',
+  '"',
+  ' ',
+  '-',
+  '9',
+  '\uD800',
+];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -35,9 +50,12 @@ function mutate(text: string, random: () => number): string {
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(random() * out.length);
     const kind = random();
-    if (kind < 0.25) out = out.slice(0, at); // truncate
-    else if (kind < 0.5) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 20)); // delete
-    else if (kind < 0.8) out = out.slice(0, at) + NASTY[Math.floor(random() * NASTY.length)] + out.slice(at); // insert
+    if (kind < 0.25)
+      out = out.slice(0, at); // truncate
+    else if (kind < 0.5)
+      out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 20)); // delete
+    else if (kind < 0.8)
+      out = out.slice(0, at) + NASTY[Math.floor(random() * NASTY.length)] + out.slice(at); // insert
     else {
       const from = Math.floor(random() * out.length);
       out = out.slice(0, at) + out.slice(from, from + 40) + out.slice(at); // duplicate a piece
@@ -79,7 +97,8 @@ describe('fuzzing the parser with mutated Tally XML', () => {
     let failures = 0;
     for (let i = 0; i < 250; i++) {
       const path = join(dir, `m${i}.xml`);
-      const encoded = random() < 0.5 ? Buffer.from(`\uFEFF${mutate(daybook, random)}`, 'utf16le') : mutate(daybook, random);
+      const encoded =
+        random() < 0.5 ? Buffer.from(`\uFEFF${mutate(daybook, random)}`, 'utf16le') : mutate(daybook, random);
       writeFileSync(path, encoded);
       try {
         await importFiles({ store, paths: [masters, path], runId: 'f', progress, now: () => 0 });
@@ -115,7 +134,11 @@ describe('fuzzing the parser with mutated Tally XML', () => {
       const random = rng(7);
       for (let i = 0; i < 40; i++) {
         sim.clearFaults();
-        sim.addFault({ match: 'TCVouchers', times: 1, fault: { kind: 'garbage', text: mutate(answer, random) } });
+        sim.addFault({
+          match: 'TCVouchers',
+          times: 1,
+          fault: { kind: 'garbage', text: mutate(answer, random) },
+        });
         try {
           await runSync({ full: true }, deps());
         } catch (error) {

@@ -11,7 +11,11 @@ const fixture = (name: string): string =>
 
 function parse(xml: string, capture: string[], chunk = 7): XNode[] {
   const nodes: XNode[] = [];
-  const parser = createTallyParser({ source: 'test.xml', capture: new Set(capture), onObject: (n) => nodes.push(n) });
+  const parser = createTallyParser({
+    source: 'test.xml',
+    capture: new Set(capture),
+    onObject: (n) => nodes.push(n),
+  });
   const cleaner = createTextCleaner();
   for (let i = 0; i < xml.length; i += chunk) parser.write(cleaner.push(xml.slice(i, i + chunk)));
   parser.write(cleaner.flush());
@@ -44,7 +48,13 @@ describe('streaming parser on native exports', () => {
       alterId: 10,
     });
     expect(mehta?.openingBills).toEqual([
-      { billName: 'OB-77', billDate: '2025-03-01', amount: 5_000_000, creditPeriodDays: 30, dueDate: '2025-03-31' },
+      {
+        billName: 'OB-77',
+        billDate: '2025-03-01',
+        amount: 5_000_000,
+        creditPeriodDays: 30,
+        dueDate: '2025-03-31',
+      },
     ]);
     expect(ledgers[1]?.name).toBe('अग्रवाल स्टोर्स');
     expect(types.map((t) => [t.name, t.autoNumbered])).toEqual([
@@ -57,7 +67,13 @@ describe('streaming parser on native exports', () => {
     const vouchers = parse(fixture('daybook.xml'), ['VOUCHER']).map(mapVoucher);
     expect(vouchers).toHaveLength(4);
     const [sale, receipt, cancelled, hindi] = vouchers.map((v) => v.record);
-    expect(sale).toMatchObject({ date: '2025-04-05', voucherNumber: '1', alterId: 101, masterId: 1, reference: 'PO-9' });
+    expect(sale).toMatchObject({
+      date: '2025-04-05',
+      voucherNumber: '1',
+      alterId: 101,
+      masterId: 1,
+      reference: 'PO-9',
+    });
     expect(sale?.narration).toBe('Goods sold & delivered\r\nVehicle MH12');
     expect(sale?.entries.map((e) => [e.ledgerName, e.amount])).toEqual([
       ['Sales - Local', -2_500_000],
@@ -82,14 +98,18 @@ describe('streaming parser on native exports', () => {
   it('names the object where the XML is malformed or truncated', () => {
     const xml = fixture('daybook.xml');
     const cut = xml.slice(0, xml.indexOf('<NARRATION>Part payment'));
-    expect(() => parse(cut, ['VOUCHER'])).toThrow(/ended early .*voucher Receipt dated 20250420 \(GUID f1f1f1f1-0000-4000-8000-000000000001-00000102\)/);
+    expect(() => parse(cut, ['VOUCHER'])).toThrow(
+      /ended early .*voucher Receipt dated 20250420 \(GUID f1f1f1f1-0000-4000-8000-000000000001-00000102\)/,
+    );
     const broken = xml.replace('<REFERENCE>PO-9</REFERENCE>', '<REFERENCE>PO-9</REFERENCEX>');
     expect(() => parse(broken, ['VOUCHER'])).toThrow(/not well-formed XML while reading voucher Sales 1/);
   });
 
   it('refuses absurdly long fields, naming the field and the voucher', () => {
     const xml = fixture('daybook.xml').replace('Part payment, forex', 'x'.repeat(200_000));
-    expect(() => parse(xml, ['VOUCHER'], 65_536)).toThrow(/field NARRATION is longer than .* voucher Receipt dated 20250420/);
+    expect(() => parse(xml, ['VOUCHER'], 65_536)).toThrow(
+      /field NARRATION is longer than .* voucher Receipt dated 20250420/,
+    );
   });
 
   it('turns a LINEERROR envelope into a TALLY_ERROR with its text', () => {
@@ -107,9 +127,16 @@ describe('streaming parser on native exports', () => {
   });
 
   it('names vouchers with unknown bill types and non-numeric amounts', () => {
-    const badType = fixture('daybook.xml').replace('<BILLTYPE>Agst Ref</BILLTYPE>', '<BILLTYPE>Against</BILLTYPE>');
-    expect(() => parse(badType, ['VOUCHER']).map(mapVoucher)).toThrow(/Voucher Receipt R-1.*unknown type "Against"/);
+    const badType = fixture('daybook.xml').replace(
+      '<BILLTYPE>Agst Ref</BILLTYPE>',
+      '<BILLTYPE>Against</BILLTYPE>',
+    );
+    expect(() => parse(badType, ['VOUCHER']).map(mapVoucher)).toThrow(
+      /Voucher Receipt R-1.*unknown type "Against"/,
+    );
     const badAmount = fixture('daybook.xml').replace('<AMOUNT>-1180.50</AMOUNT>', '<AMOUNT>abc</AMOUNT>');
-    expect(() => parse(badAmount, ['VOUCHER']).map(mapVoucher)).toThrow(/Voucher Sales 3 .*is not an amount: "abc"/);
+    expect(() => parse(badAmount, ['VOUCHER']).map(mapVoucher)).toThrow(
+      /Voucher Sales 3 .*is not an amount: "abc"/,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('text cleaner', () => {
   it('handles a reference split across chunks at every position', () => {
     const input = '<A>pre&#4; Not Applicable</A>';
     for (let i = 1; i < input.length; i++) {
-      expect(cleanAll([input.slice(0, i), input.slice(i)])).toBe(`<A>pre${NOT_APPLICABLE_MARK} Not Applicable</A>`);
+      expect(cleanAll([input.slice(0, i), input.slice(i)])).toBe(
+        `<A>pre${NOT_APPLICABLE_MARK} Not Applicable</A>`,
+      );
     }
   });
 });

@@ -48,7 +48,8 @@ describe('PortalGate', () => {
     const bridge = mount(<PortalGate>books</PortalGate>, {
       'auth.me': () => (signedIn ? asha : { code: 'UNAUTHORIZED', message: 'Sign in first' }),
       'auth.signIn': (input) => {
-        if (input.password !== 'right-password') return { code: 'UNAUTHORIZED', message: 'Wrong username or password' };
+        if (input.password !== 'right-password')
+          return { code: 'UNAUTHORIZED', message: 'Wrong username or password' };
         signedIn = true;
         return { token: 'tcp_token', user: asha, expiresInSeconds: 7200 };
       },
@@ -76,7 +77,11 @@ describe('PortalGate', () => {
   it('says how long to wait after too many attempts', async () => {
     mount(<PortalGate>books</PortalGate>, {
       'auth.me': () => ({ code: 'UNAUTHORIZED', message: 'Sign in first' }),
-      'auth.signIn': () => ({ code: 'RATE_LIMITED', message: 'Too many', details: { retryAfterSeconds: 840 } }),
+      'auth.signIn': () => ({
+        code: 'RATE_LIMITED',
+        message: 'Too many',
+        details: { retryAfterSeconds: 840 },
+      }),
     });
     fireEvent.change(await screen.findByLabelText('Username'), { target: { value: 'asha' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'whatever' } });
@@ -118,16 +123,27 @@ describe('Settings → Office portal', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Add account' }));
     const form = await screen.findByRole('form', { name: 'Portal account' });
-    fireEvent.change(form.querySelector('input[name="username"]') as HTMLInputElement, { target: { value: 'ravi' } });
-    fireEvent.change(form.querySelector('input[name="displayName"]') as HTMLInputElement, { target: { value: 'Ravi' } });
+    fireEvent.change(form.querySelector('input[name="username"]') as HTMLInputElement, {
+      target: { value: 'ravi' },
+    });
+    fireEvent.change(form.querySelector('input[name="displayName"]') as HTMLInputElement, {
+      target: { value: 'Ravi' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('password');
     expect(saved).toEqual([]);
-    fireEvent.change(form.querySelector('input[name="password"]') as HTMLInputElement, { target: { value: 'long-password' } });
+    fireEvent.change(form.querySelector('input[name="password"]') as HTMLInputElement, {
+      target: { value: 'long-password' },
+    });
     fireEvent.click(await screen.findByLabelText(company.name));
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(saved[0]).toMatchObject({ username: 'ravi', role: 'staff', companies: [company.guid], password: 'long-password' });
+    expect(saved[0]).toMatchObject({
+      username: 'ravi',
+      role: 'staff',
+      companies: [company.guid],
+      password: 'long-password',
+    });
     expect(bridge.calls.filter((c) => c.operation === 'users.list').length).toBeGreaterThan(1);
   });
 
@@ -135,7 +151,9 @@ describe('Settings → Office portal', () => {
     const bridge = mount(<PortalSettings />, { 'users.list': () => [], 'sessions.active': () => [] });
     const enabled = await screen.findByRole('checkbox', { name: 'Open the portal on the office network' });
     fireEvent.click(enabled);
-    fireEvent.change(screen.getByRole('textbox', { name: /Listen on address/ }), { target: { value: '0.0.0.0' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Listen on address/ }), {
+      target: { value: '0.0.0.0' },
+    });
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0] as HTMLElement);
     await waitFor(() =>
       expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({

@@ -1,8 +1,12 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-summaries';
+import { migration003 } from './003-bill-history';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003];
+
+/** Migrations after which derived summary tables must be rebuilt for every stored company. */
+export const REBUILDS_SUMMARIES: ReadonlySet<number> = new Set([3]);
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** PRAGMA application_id of TallyConnect databases ("TCN1"), so a foreign SQLite file is recognised. */

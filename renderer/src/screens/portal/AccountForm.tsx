@@ -14,11 +14,22 @@ interface Draft {
   password: string;
 }
 
-const blank: Draft = { username: '', displayName: '', role: 'staff', companies: [], disabled: false, password: '' };
+const blank: Draft = {
+  username: '',
+  displayName: '',
+  role: 'staff',
+  companies: [],
+  disabled: false,
+  password: '',
+};
 
 /** Validates with the contract's own schema, so the owner sees the same message the core would give. */
-export function accountDraftToInput(draft: Draft, creating: boolean): { ok: true; input: unknown } | { ok: false; message: string } {
-  if (creating && draft.password === '') return { ok: false, message: 'password: a new account needs a password' };
+export function accountDraftToInput(
+  draft: Draft,
+  creating: boolean,
+): { ok: true; input: unknown } | { ok: false; message: string } {
+  if (creating && draft.password === '')
+    return { ok: false, message: 'password: a new account needs a password' };
   const candidate = {
     username: draft.username,
     displayName: draft.displayName,
@@ -45,9 +56,7 @@ export function AccountForm({
 }) {
   const { t } = useTranslation();
   const save = useOperationMutation('users.save');
-  const [draft, setDraft] = useState<Draft>(() =>
-    user ? { ...user, password: '' } : { ...blank },
-  );
+  const [draft, setDraft] = useState<Draft>(() => (user ? { ...user, password: '' } : { ...blank }));
   const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const toggleCompany = (guid: string, on: boolean) =>
@@ -65,7 +74,12 @@ export function AccountForm({
   };
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-label={t('portal.accounts.form', 'Portal account')}>
+    <form
+      className="card"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('portal.accounts.form', 'Portal account')}
+    >
       <div className="form-grid">
         <label className="field">
           <span>{t('portal.accounts.username', 'Username')}</span>
@@ -78,11 +92,19 @@ export function AccountForm({
         </label>
         <label className="field">
           <span>{t('portal.accounts.displayName', 'Full name')}</span>
-          <input name="displayName" value={draft.displayName} onChange={(e) => set({ displayName: e.target.value })} />
+          <input
+            name="displayName"
+            value={draft.displayName}
+            onChange={(e) => set({ displayName: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>{t('portal.accounts.role', 'Role')}</span>
-          <select name="role" value={draft.role} onChange={(e) => set({ role: e.target.value as Draft['role'] })}>
+          <select
+            name="role"
+            value={draft.role}
+            onChange={(e) => set({ role: e.target.value as Draft['role'] })}
+          >
             <option value="staff">{t('portal.accounts.staff', 'Staff (chosen companies)')}</option>
             <option value="owner">{t('portal.accounts.partner', 'Partner (all companies, may sync)')}</option>
           </select>
@@ -105,7 +127,9 @@ export function AccountForm({
       {draft.role === 'staff' && (
         <fieldset className="field">
           <legend>{t('portal.accounts.companies', 'Companies this user may see')}</legend>
-          {companies.length === 0 && <p className="hint">{t('portal.accounts.noCompanies', 'No companies yet.')}</p>}
+          {companies.length === 0 && (
+            <p className="hint">{t('portal.accounts.noCompanies', 'No companies yet.')}</p>
+          )}
           {companies.map((c) => (
             <label key={c.guid} className="field-inline">
               <input
@@ -119,7 +143,11 @@ export function AccountForm({
         </fieldset>
       )}
       <label className="field-inline">
-        <input type="checkbox" checked={draft.disabled} onChange={(e) => set({ disabled: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          checked={draft.disabled}
+          onChange={(e) => set({ disabled: e.target.checked })}
+        />{' '}
         {t('portal.accounts.disabled', 'Disabled (cannot sign in)')}
       </label>
       {(problem ?? save.error?.message) && (

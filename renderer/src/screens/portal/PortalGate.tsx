@@ -48,7 +48,12 @@ export function PortalGate({ children }: { children: ReactNode }) {
         <span>
           {t('portal.signedInAs', 'Signed in as')} <strong>{user.displayName}</strong> ({user.username})
         </span>
-        <button type="button" className="btn btn-small btn-ghost" onClick={onSignOut} disabled={signOut.isPending}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          onClick={onSignOut}
+          disabled={signOut.isPending}
+        >
           {t('portal.signOut', 'Sign out')}
         </button>
       </div>

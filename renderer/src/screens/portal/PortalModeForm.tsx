@@ -31,7 +31,9 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setProblem(`${issue?.path.join('.') ?? ''}: ${issue?.code === 'invalid_type' ? 'must be a whole number' : issue?.message}`);
+      setProblem(
+        `${issue?.path.join('.') ?? ''}: ${issue?.code === 'invalid_type' ? 'must be a whole number' : issue?.message}`,
+      );
       return;
     }
     setProblem(null);
@@ -44,7 +46,12 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
   };
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-label={t('portal.mode.title', 'Office portal')}>
+    <form
+      className="card"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('portal.mode.title', 'Office portal')}
+    >
       <h2 className="card-title">{t('portal.mode.title', 'Office portal')}</h2>
       <p className="hint">
         {t(
@@ -53,7 +60,12 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
         )}
       </p>
       <label className="field-inline">
-        <input type="checkbox" name="portalEnabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
+        <input
+          type="checkbox"
+          name="portalEnabled"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+        />{' '}
         {t('portal.mode.enabled', 'Open the portal on the office network')}
       </label>
       <div className="form-grid">
@@ -64,7 +76,12 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
         </label>
         <label className="field">
           <span>{t('portal.mode.port', 'Port')}</span>
-          <input name="portalPort" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
+          <input
+            name="portalPort"
+            inputMode="numeric"
+            value={port}
+            onChange={(e) => setPort(e.target.value)}
+          />
         </label>
       </div>
       {problem && (

@@ -53,7 +53,9 @@ function Accounts() {
       {users.isPending && <Loading />}
       {users.isError && <ErrorState error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && users.data.length === 0 && (
-        <p className="hint">{t('portal.accounts.none', 'No accounts yet. Add one for each partner or staff member.')}</p>
+        <p className="hint">
+          {t('portal.accounts.none', 'No accounts yet. Add one for each partner or staff member.')}
+        </p>
       )}
       {users.data && users.data.length > 0 && (
         <table className="data-table">
@@ -70,10 +72,17 @@ function Accounts() {
             {users.data.map((u) => (
               <tr key={u.username}>
                 <td>
-                  {u.username} {u.disabled && <span className="pill pill-bad">{t('portal.accounts.off', 'disabled')}</span>}
+                  {u.username}{' '}
+                  {u.disabled && (
+                    <span className="pill pill-bad">{t('portal.accounts.off', 'disabled')}</span>
+                  )}
                 </td>
                 <td>{u.displayName}</td>
-                <td>{u.role === 'owner' ? t('portal.accounts.partnerShort', 'Partner') : t('portal.accounts.staffShort', 'Staff')}</td>
+                <td>
+                  {u.role === 'owner'
+                    ? t('portal.accounts.partnerShort', 'Partner')
+                    : t('portal.accounts.staffShort', 'Staff')}
+                </td>
                 <td>
                   {u.role === 'owner'
                     ? t('portal.accounts.all', 'All')
@@ -88,7 +97,14 @@ function Accounts() {
                     className="btn btn-small btn-danger"
                     disabled={remove.isPending}
                     onClick={() => {
-                      if (window.confirm(t('portal.accounts.confirmDelete', { defaultValue: 'Delete {{name}} and sign them out?', name: u.username }))) {
+                      if (
+                        window.confirm(
+                          t('portal.accounts.confirmDelete', {
+                            defaultValue: 'Delete {{name}} and sign them out?',
+                            name: u.username,
+                          }),
+                        )
+                      ) {
                         remove.mutate({ username: u.username }, { onSuccess: refresh });
                       }
                     }}

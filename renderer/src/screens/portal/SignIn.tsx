@@ -5,7 +5,13 @@ import { useOperationMutation } from '../../data/client';
 import { saveToken } from './token';
 
 /** The office portal's sign-in page, shown by PortalGate when the server asks for a session. */
-export function SignIn({ onSignedIn, notice }: { onSignedIn: (result: SignInResult) => void; notice?: string }) {
+export function SignIn({
+  onSignedIn,
+  notice,
+}: {
+  onSignedIn: (result: SignInResult) => void;
+  notice?: string;
+}) {
   const { t } = useTranslation();
   const signIn = useOperationMutation('auth.signIn');
   const [username, setUsername] = useState('');

@@ -4,7 +4,11 @@ import { useBridge } from '../../bridge/context';
 import { OperationError, queryKeyOf } from '../../data/client';
 
 /** Like useOperation, refreshed every `intervalMs` (session checks, the active-users list). */
-export function usePolledOperation<N extends OperationName>(operation: N, input: InputOf<N>, intervalMs: number) {
+export function usePolledOperation<N extends OperationName>(
+  operation: N,
+  input: InputOf<N>,
+  intervalMs: number,
+) {
   const bridge = useBridge();
   return useQuery<OutputOf<N>, OperationError>({
     queryKey: queryKeyOf(operation, input),

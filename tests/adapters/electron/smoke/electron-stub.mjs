@@ -75,11 +75,15 @@ export class BrowserWindow extends EventEmitter {
   focus() {}
   maximize() {}
   restore() {}
+  reload() {}
   isMinimized() {
     return false;
   }
   isMaximized() {
     return false;
+  }
+  isVisible() {
+    return true;
   }
   isDestroyed() {
     return false;

@@ -1,0 +1,348 @@
+/**
+ * `npm run bench:cache` — the cache layer against bare baselines measured in the same run, plus
+ * bentocache and cache-manager for comparison. Uses its own redis-server (tests/helpers/redis-server.ts).
+ * Prints a Markdown section for docs/BENCHMARKS.md.
+ */
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import { BentoCache, bentostore } from 'bentocache';
+import { memoryDriver } from 'bentocache/drivers/memory';
+import { redisDriver } from 'bentocache/drivers/redis';
+import { createCache } from 'cache-manager';
+import { Keyv } from 'keyv';
+import { MemoryBackend } from '../electron/core/cache/memory-backend';
+import { RedisBackend } from '../electron/core/cache/redis-backend';
+import { createTieredCache, FIRST_TIER_DEFAULTS } from '../electron/core/cache/create-cache';
+import {
+  fastFailOptions,
+  REDIS_TIMEOUT_DEFAULTS,
+  type RedisAddress,
+} from '../electron/core/cache/redis-options';
+import type { TieredCache } from '../electron/core/cache/tiered-cache';
+import { startTestRedis } from '../tests/helpers/redis-server';
+import { startTcpProxy } from '../tests/core/cache/tcp-proxy';
+
+const KEY = 'dashboard:8f1c2b7e-0000-4c1a-9d2e-5f6a7b8c9d0e:4711:2025-26';
+
+/** A dashboard-shaped value of about 50 KB: totals, 12 months, top parties, recent vouchers. */
+function dashboard(): unknown {
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    month: `2025-${String(((i + 3) % 12) + 1).padStart(2, '0')}`,
+    sales: 1_234_567_00 + i * 1_111,
+    purchases: 987_654_00 + i * 777,
+    receipts: 1_111_111_00 - i * 333,
+    payments: 999_999_00 - i * 555,
+  }));
+  const parties = Array.from({ length: 60 }, (_, i) => ({
+    guid: `party-${i}-9a8b7c6d-1234-5678`,
+    name: `Shree Ganesh Traders ${i} Pvt. Ltd.`,
+    closing: (i % 2 ? -1 : 1) * (123_456_78 + i * 1_001),
+    overdueDays: i * 3,
+  }));
+  const vouchers = Array.from({ length: 180 }, (_, i) => ({
+    guid: `voucher-${i}-aa11bb22cc33dd44`,
+    date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    type: ['Sales', 'Purchase', 'Receipt', 'Payment'][i % 4],
+    number: `INV/25-26/${1000 + i}`,
+    party: `Shree Ganesh Traders ${i % 60} Pvt. Ltd.`,
+    amount: 10_000_00 + i * 123,
+    narration: 'Being goods sold as per invoice, freight extra',
+  }));
+  return {
+    companyGuid: 'x',
+    fy: '2025-26',
+    totals: { sales: 1, purchases: 2, cash: 3, bank: 4 },
+    months,
+    parties,
+    vouchers,
+  };
+}
+
+const VALUE = dashboard();
+const JSON_TEXT = JSON.stringify(VALUE);
+
+/** ns per operation: median of rounds, each timing `n` sequential awaited calls. */
+async function measure(fn: () => unknown, n: number, rounds = 7): Promise<number> {
+  for (let i = 0; i < Math.min(n, 200); i++) await fn(); // warm up
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / n);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+function fmt(ns: number): string {
+  return ns >= 1_000_000
+    ? `${(ns / 1_000_000).toFixed(2)} ms`
+    : ns >= 1_000
+      ? `${(ns / 1_000).toFixed(1)} µs`
+      : `${ns.toFixed(0)} ns`;
+}
+
+const rows: string[] = [];
+function row(name: string, ns: number, note = ''): void {
+  rows.push(`| ${name} | ${fmt(ns)} | ${note} |`);
+  process.stderr.write(`${name}: ${fmt(ns)} ${note}\n`);
+}
+
+async function main(): Promise<void> {
+  const server = await startTestRedis();
+  const address: RedisAddress = {
+    host: '127.0.0.1',
+    port: server.port,
+    db: 0,
+    username: null,
+    password: null,
+    tls: false,
+  };
+  const checks: string[] = [];
+  const check = (label: string, ok: boolean, detail: string): void => {
+    checks.push(`| ${label} | ${detail} | ${ok ? 'met' : '**not met**'} |`);
+  };
+  try {
+    // ---- memory hit vs bare lru-cache hit --------------------------------------------------------
+    const memory = new MemoryBackend({
+      maxEntries: 20_000,
+      maxBytes: 64 * 1024 * 1024,
+      defaultTtlSeconds: 300,
+      sweepIntervalMs: 0,
+    });
+    await memory.set(KEY, VALUE);
+    const bare = new LRUCache<string, object>({ max: 20_000, ttl: 300_000 });
+    bare.set(KEY, VALUE as object);
+    // The app's interface is async (Redis is), so the baseline is awaited the same way.
+    const bareGet = async (): Promise<unknown> => bare.get(KEY);
+    const N = 200_000;
+    const bareNs = await measure(bareGet, N);
+    const memNs = await measure(() => memory.get(KEY), N);
+    const memGoc = await measure(() => memory.getOrCompute(KEY, 300, () => VALUE), N);
+    const bareSync = await measure(() => bare.get(KEY), N);
+    row('bare lru-cache get (awaited) — baseline', bareNs);
+    row('MemoryBackend.get (frozen value, TTL checked)', memNs, `${(memNs / bareNs).toFixed(2)}× baseline`);
+    row('MemoryBackend.getOrCompute hit', memGoc, `${(memGoc / bareNs).toFixed(2)}× baseline`);
+    row('bare lru-cache get (sync, not awaited)', bareSync, 'for reference');
+    check('memory hit ≤ 1.2× bare lru-cache hit', memNs / bareNs <= 1.2, `${(memNs / bareNs).toFixed(2)}×`);
+
+    // ---- Redis hit vs bare ioredis GET + JSON.parse ---------------------------------------------
+    const raw = new Redis(server.port, '127.0.0.1');
+    await raw.set(`tallyconnect:${KEY}`, JSON_TEXT, 'PX', 300_000);
+    const client = new Redis(fastFailOptions(address, REDIS_TIMEOUT_DEFAULTS));
+    await client.connect();
+    const redis = new RedisBackend(client, { prefix: 'tallyconnect:', defaultTtlSeconds: 300 });
+    const noTier: TieredCache = createTieredCache({
+      address,
+      timeouts: REDIS_TIMEOUT_DEFAULTS,
+      prefix: 'tallyconnect:',
+      kind: 'redis',
+      defaultTtlSeconds: 300,
+      memory: { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 },
+      firstTier: { ...FIRST_TIER_DEFAULTS, enabled: false },
+    });
+    const tiered: TieredCache = createTieredCache({
+      address,
+      timeouts: REDIS_TIMEOUT_DEFAULTS,
+      prefix: 'tallyconnect:',
+      kind: 'redis',
+      defaultTtlSeconds: 300,
+      memory: { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 },
+      firstTier: FIRST_TIER_DEFAULTS,
+    });
+    await Promise.all([noTier.whenHealthy(5_000), tiered.whenHealthy(5_000)]);
+    await new Promise((r) => setTimeout(r, 200)); // let the subscriber settle
+    const R = 3_000;
+    const bareRedis = async (): Promise<unknown> =>
+      JSON.parse((await raw.get(`tallyconnect:${KEY}`)) as string);
+    // Interleave to share any machine noise between the two.
+    const bareRedisNs = Math.min(await measure(bareRedis, R), await measure(bareRedis, R));
+    const redisNs = Math.min(await measure(() => redis.get(KEY), R), await measure(() => redis.get(KEY), R));
+    const noTierNs = await measure(() => noTier.get(KEY), R);
+    row('bare ioredis GET + JSON.parse — baseline', bareRedisNs);
+    row(
+      'RedisBackend.get (GET + parse + freeze)',
+      redisNs,
+      `${(redisNs / bareRedisNs).toFixed(2)}× baseline`,
+    );
+    row(
+      'TieredCache.get, first tier off (resilient path)',
+      noTierNs,
+      `${(noTierNs / bareRedisNs).toFixed(2)}× baseline`,
+    );
+    check(
+      'Redis hit ≤ 1.3× bare GET + JSON.parse',
+      redisNs / bareRedisNs <= 1.3,
+      `${(redisNs / bareRedisNs).toFixed(2)}× (resilient path ${(noTierNs / bareRedisNs).toFixed(2)}×)`,
+    );
+
+    await tiered.get(KEY);
+    const tierNs = await measure(() => tiered.get(KEY), N);
+    row(
+      'TieredCache.get, first-tier hit',
+      tierNs,
+      `${(bareRedisNs / tierNs).toFixed(0)}× faster than a Redis round trip`,
+    );
+    check(
+      'first-tier hit ≥ 100× faster than Redis round trip',
+      bareRedisNs / tierNs >= 100,
+      `${(bareRedisNs / tierNs).toFixed(0)}×`,
+    );
+
+    // ---- bentocache and cache-manager ------------------------------------------------------------
+    const bento = new BentoCache({
+      default: 'l1',
+      stores: {
+        l1: bentostore().useL1Layer(memoryDriver({ maxItems: 20_000 })),
+        l2: bentostore().useL2Layer(redisDriver({ connection: { host: '127.0.0.1', port: server.port } })),
+        both: bentostore()
+          .useL1Layer(memoryDriver({ maxItems: 20_000 }))
+          .useL2Layer(redisDriver({ connection: { host: '127.0.0.1', port: server.port } })),
+      },
+    });
+    for (const name of ['l1', 'l2', 'both'] as const)
+      await bento.use(name).set({ key: KEY, value: VALUE, ttl: '5m' });
+    row('bentocache memory (L1) get', await measure(() => bento.use('l1').get({ key: KEY }), N / 4));
+    row('bentocache redis (L2) get', await measure(() => bento.use('l2').get({ key: KEY }), R));
+    row('bentocache L1+L2 get (L1 hit)', await measure(() => bento.use('both').get({ key: KEY }), N / 4));
+
+    const cmMemory = createCache({ ttl: 300_000 });
+    await cmMemory.set(KEY, VALUE);
+    row('cache-manager (Keyv in-memory) get', await measure(() => cmMemory.get(KEY), N / 4));
+    // cache-manager has no Redis store installed here (@keyv/redis); a minimal Keyv store over ioredis:
+    const keyvRedis = new Keyv({
+      store: {
+        get: async (k: string) => (await raw.get(`cm:${k}`)) ?? undefined,
+        set: async (k: string, v: string, ttl?: number) => {
+          if (ttl) await raw.set(`cm:${k}`, v, 'PX', ttl);
+          else await raw.set(`cm:${k}`, v);
+          return true;
+        },
+        delete: async (k: string) => (await raw.del(`cm:${k}`)) > 0,
+        clear: async () => undefined,
+        has: async (k: string) => (await raw.exists(`cm:${k}`)) > 0,
+      } as unknown as Map<string, unknown>,
+    });
+    const cmRedis = createCache({ stores: [keyvRedis], ttl: 300_000 });
+    await cmRedis.set(KEY, VALUE);
+    row('cache-manager (Keyv over ioredis) get', await measure(() => cmRedis.get(KEY), R));
+
+    // ---- clearing 100,000 keys -------------------------------------------------------------------
+    const COUNT = 100_000;
+    for (let start = 0; start < COUNT; start += 5_000) {
+      const pipe = raw.pipeline();
+      for (let i = start; i < start + 5_000; i++)
+        pipe.set(`tallyconnect:report:G${i % 50}:1:tb:${i}`, '{"n":1}', 'PX', 600_000);
+      await pipe.exec();
+    }
+    await raw.set('other-app:keep', '1');
+    await raw.config('SET', 'slowlog-log-slower-than', '10000'); // 10 ms
+    await raw.slowlog('RESET');
+    const probe = new Redis(server.port, '127.0.0.1');
+    let probing = true;
+    let maxPing = 0;
+    let pings = 0;
+    const prober = (async () => {
+      while (probing) {
+        const t = performance.now();
+        await probe.ping();
+        maxPing = Math.max(maxPing, performance.now() - t);
+        pings++;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    const deleted = await redis.clearAll();
+    const clearMs = performance.now() - t0;
+    probing = false;
+    await prober;
+    const slow = (await raw.slowlog('GET', 128)) as unknown[];
+    const kept = await raw.get('other-app:keep');
+    row(
+      `clearAll of ${deleted.toLocaleString('en-IN')} keys (SCAN 1000 + UNLINK)`,
+      clearMs * 1e6,
+      `max PING during it ${maxPing.toFixed(1)} ms over ${pings} pings; slowlog ≥10 ms: ${slow.length}`,
+    );
+    check(
+      'clear 100,000 keys ≤ 1 s',
+      clearMs <= 1000 && deleted === COUNT && kept === '1',
+      `${clearMs.toFixed(0)} ms, ${deleted} deleted, other app's key kept`,
+    );
+    check(
+      'never blocks Redis > 10 ms',
+      maxPing <= 10 && slow.length === 0,
+      `max PING ${maxPing.toFixed(1)} ms, ${slow.length} slowlog entries ≥ 10 ms`,
+    );
+    probe.disconnect();
+
+    // ---- fault: how long does a call take when Redis disappears? ---------------------------------
+    const proxy = await startTcpProxy(server.port);
+    const faulty = createTieredCache({
+      address: { ...address, port: proxy.port },
+      timeouts: REDIS_TIMEOUT_DEFAULTS,
+      prefix: 'tallyconnect:',
+      kind: 'redis',
+      defaultTtlSeconds: 300,
+      memory: { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 },
+      firstTier: { ...FIRST_TIER_DEFAULTS, enabled: false },
+      healthCheckMs: 50,
+    });
+    await faulty.whenHealthy(5_000);
+    proxy.hang();
+    let t = performance.now();
+    await faulty.get('x');
+    const hungMs = performance.now() - t;
+    t = performance.now();
+    await faulty.get('y');
+    const afterMs = performance.now() - t;
+    proxy.heal();
+    await faulty.whenHealthy(5_000);
+    proxy.cut();
+    t = performance.now();
+    await faulty.get('z');
+    const cutMs = performance.now() - t;
+    row(
+      'fault: first call to a hung server (served from memory)',
+      hungMs * 1e6,
+      `command timeout ${REDIS_TIMEOUT_DEFAULTS.commandTimeoutMs} ms`,
+    );
+    row('fault: next calls while it is down', afterMs * 1e6);
+    row('fault: first call after the connection drops', cutMs * 1e6);
+    check(
+      'fallback within one command timeout (≤ 50 ms + scheduling)',
+      hungMs <= 60 && cutMs <= 50,
+      `hung ${hungMs.toFixed(1)} ms, dropped ${cutMs.toFixed(1)} ms`,
+    );
+    await faulty.close();
+    await proxy.close();
+
+    await Promise.all([noTier.close(), tiered.close(), redis.close(), memory.close(), bento.disconnectAll()]);
+    raw.disconnect();
+  } finally {
+    await server.stop();
+  }
+
+  const redisVersion = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).trim().split(' ')[2];
+  const cpu = cpus();
+  process.stdout.write(
+    [
+      `Run ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ` +
+        `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, redis-server ${redisVersion} ` +
+        `(loopback, private instance). Value: a ${(JSON_TEXT.length / 1024).toFixed(1)} KB dashboard. ` +
+        'Timings are medians of 7 rounds of sequential awaited calls.',
+      '',
+      '| Operation | Per call | Note |',
+      '| --- | --- | --- |',
+      ...rows,
+      '',
+      '| Target | Measured | |',
+      '| --- | --- | --- |',
+      ...checks,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();

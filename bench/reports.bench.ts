@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: generates the demo company (1,000,000 vouchers by default) into a temporary
+ * database, then times each report without any cache (median of several runs) against a naive
+ * baseline measured in the same run, and writes the table into docs/BENCHMARKS.md.
+ *
+ *   npm run bench -- [--vouchers N] [--runs N] [--no-write]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { financialYearRange } from '../shared/dates';
+import { openStore } from '../electron/core/db/store';
+import { generateDemoCompany } from '../electron/core/demo/generator';
+import { writeDemoCompany } from '../electron/core/demo/load';
+import { companyList } from '../electron/core/reports/company-list';
+import { dashboard } from '../electron/core/reports/dashboard';
+import { ledgerStatement } from '../electron/core/reports/ledger-statement';
+import { loadMasters } from '../electron/core/reports/masters';
+import { outstanding } from '../electron/core/reports/outstanding';
+import { trialBalance } from '../electron/core/reports/trial-balance';
+import { replaceSection } from './reports-section';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number): number => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const VOUCHERS = flag('vouchers', 1_000_000);
+const RUNS = flag('runs', 7);
+const WRITE = !args.includes('--no-write');
+const SEED = 42;
+const TODAY = '2026-11-25';
+const CURRENT_FY = '2026-27';
+const CLOSED_FY = '2025-26';
+const BUCKETS = [30, 60, 90, 180];
+
+const median = (values: number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+function time(work: () => unknown, runs = RUNS): number {
+  work(); // warm-up: statement preparation, page cache
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    work();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+const dir = mkdtempSync(join(tmpdir(), 'tc-bench-'));
+const path = join(dir, 'bench.db');
+const load0 = loadavg()[0]!;
+console.log(`Generating and storing ${VOUCHERS.toLocaleString('en-IN')} vouchers into ${path} ...`);
+
+const demo = generateDemoCompany({ vouchers: VOUCHERS, seed: SEED, until: TODAY });
+let t = performance.now();
+let generated = 0;
+for (const _ of demo.vouchers()) generated++;
+const generateMs = performance.now() - t;
+
+const store = openStore(path);
+t = performance.now();
+const loaded = writeDemoCompany(store, demo);
+const loadMs = performance.now() - t;
+const writerMs = loadMs - generateMs;
+const dbBytes = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+console.log(`stored in ${(loadMs / 1000).toFixed(1)} s (generation alone ${(generateMs / 1000).toFixed(1)} s)`);
+
+const db = store.db;
+const company = store.requireCompany(loaded.companyGuid);
+const masters = loadMasters(db, company);
+const closed = financialYearRange(CLOSED_FY);
+const debtors = new Set(masters.ledgersUnder('Sundry Debtors').map((l) => l.guid));
+// The busiest party: most entries in the closed financial year.
+const busiest = (
+  db
+    .prepare(
+      `SELECT ledger_guid AS guid, sum(entries) AS n FROM ledger_month_totals
+       WHERE company_id = ? AND month >= ? AND month <= ? GROUP BY ledger_guid ORDER BY n DESC`,
+    )
+    .all(company.id, closed.from.slice(0, 7), closed.to.slice(0, 7)) as { guid: string; n: number }[]
+).find((r) => debtors.has(r.guid))!;
+
+/** Baselines: the same answers computed the naive way, straight from the entries (no summaries). */
+const naive = {
+  dashboard(database: Database.Database, from: string, to: string): void {
+    database
+      .prepare(
+        `SELECT e.ledger_guid, substr(e.date, 1, 7), v.base_type, sum(e.amount) FROM ledger_entries e
+         JOIN vouchers v ON v.id = e.voucher_id WHERE v.company_id = ? AND v.date BETWEEN ? AND ?
+         GROUP BY 1, 2, 3`,
+      )
+      .all(company.id, from, to);
+    database
+      .prepare('SELECT ledger_guid, sum(amount) FROM ledger_entries WHERE company_id = ? AND date <= ? GROUP BY 1')
+      .all(company.id, to);
+  },
+  outstanding(database: Database.Database, asOn: string): void {
+    database
+      .prepare(
+        `SELECT ledger_guid, bill_name, sum(amount) AS a FROM bill_allocations WHERE company_id = ? AND date <= ?
+         GROUP BY 1, 2 HAVING a <> 0`,
+      )
+      .all(company.id, asOn);
+  },
+  opening(database: Database.Database, ledger: string, before: string): void {
+    database
+      .prepare('SELECT sum(amount) FROM ledger_entries WHERE company_id = ? AND ledger_guid = ? AND date < ?')
+      .get(company.id, ledger, before);
+  },
+  companies(database: Database.Database): void {
+    database
+      .prepare(
+        `SELECT c.guid, (SELECT count(*) FROM vouchers v WHERE v.company_id = c.id),
+          (SELECT count(*) FROM ledger_entries e WHERE e.company_id = c.id) FROM companies c`,
+      )
+      .all();
+  },
+};
+
+interface Row {
+  what: string;
+  target: string;
+  ours: number;
+  baseline: number | null;
+  baselineWhat: string;
+  within: boolean | null;
+}
+const rows: Row[] = [];
+const measure = (
+  what: string,
+  targetMs: number | null,
+  work: () => unknown,
+  baselineWhat: string,
+  baselineWork: (() => unknown) | null,
+): void => {
+  const ours = time(work);
+  const baseline = baselineWork ? time(baselineWork, 3) : null;
+  rows.push({
+    what,
+    target: targetMs === null ? '—' : `≤ ${targetMs} ms`,
+    ours,
+    baseline,
+    baselineWhat,
+    within: targetMs === null ? null : ours <= targetMs,
+  });
+  console.log(`${what}: ${ms(ours)} ms${baseline !== null ? ` (baseline ${ms(baseline)} ms)` : ''}`);
+};
+
+measure(
+  `Dashboard FY ${CURRENT_FY} (running year, as on ${TODAY})`,
+  250,
+  () => dashboard(db, masters, { fy: CURRENT_FY, today: TODAY }),
+  'GROUP BY over the year’s entries + balances from all entries',
+  () => naive.dashboard(db, financialYearRange(CURRENT_FY).from, TODAY),
+);
+measure(
+  `Dashboard FY ${CLOSED_FY} (closed year, as on ${closed.to})`,
+  250,
+  () => dashboard(db, masters, { fy: CLOSED_FY, today: TODAY }),
+  'same, for that year',
+  () => naive.dashboard(db, closed.from, closed.to),
+);
+measure(
+  `Ledger statement, busiest party (${busiest.n.toLocaleString('en-IN')} entries), FY ${CLOSED_FY}`,
+  100,
+  () => ledgerStatement(db, masters, { ledgerGuid: busiest.guid, from: closed.from, to: closed.to }),
+  'opening balance alone summed from all earlier entries',
+  () => naive.opening(db, busiest.guid, closed.from),
+);
+measure(
+  `Outstanding receivables as on ${TODAY}`,
+  300,
+  () => outstanding(db, masters, { kind: 'receivable', asOn: TODAY, buckets: BUCKETS }),
+  'GROUP BY bill over all allocations',
+  () => naive.outstanding(db, TODAY),
+);
+measure(
+  'Outstanding receivables as on 2025-09-30 (a past date)',
+  300,
+  () => outstanding(db, masters, { kind: 'receivable', asOn: '2025-09-30', buckets: BUCKETS }),
+  'GROUP BY bill over allocations to that date',
+  () => naive.outstanding(db, '2025-09-30'),
+);
+measure('Company list', 5, () => companyList(db), 'live count(*) of vouchers and entries', () => naive.companies(db));
+measure(`Trial balance FY ${CLOSED_FY}`, null, () => trialBalance(db, masters, closed), '—', null);
+
+const load1 = loadavg()[0]!;
+store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const sqliteVersion = (() => {
+  const s = openStore(join(mkdtempSync(join(tmpdir(), 'tc-v-')), 'v.db'));
+  const v = s.db.prepare('SELECT sqlite_version()').pluck().get() as string;
+  s.close();
+  return v;
+})();
+const writerRate = Math.round(VOUCHERS / (writerMs / 1000));
+const table = [
+  '| Measurement (no cache) | Target | TallyConnect (median) | Naive baseline, same run | Ratio | Met |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.target} | ${ms(r.ours)} ms | ${r.baseline === null ? '—' : `${ms(r.baseline)} ms (${r.baselineWhat})`} | ${
+        r.baseline === null ? '—' : `${(r.baseline / r.ours).toFixed(1)}× faster`
+      } | ${r.within === null ? '—' : r.within ? 'yes' : '**no**'} |`,
+  ),
+];
+const cpu = cpus();
+const body = `Generated by \`npm run bench\` (bench/reports.bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Demo company: ${VOUCHERS.toLocaleString('en-IN')} vouchers (seed ${SEED}, books from ${demo.company.booksFrom} to ${TODAY}), ${masters.ledgers.size} ledgers; database ${(dbBytes / 1e6).toFixed(0)} MB.
+
+**Store:** generating and storing all vouchers took **${(loadMs / 1000).toFixed(1)} s** (target: under 60 s), of which generation alone ${(generateMs / 1000).toFixed(1)} s; the writer sustained **${writerRate.toLocaleString('en-IN')} vouchers/s** (target ≥ 50,000), including building the summary tables and deferred indexes at commit.
+
+${table.join('\n')}
+
+Reports are timed as pure functions on the database (median of ${RUNS} runs after one warm-up; no cache of any kind). Baselines are the naive queries a design without summary tables would run, measured in the same process on the same file.
+
+Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM (${(freemem() / 2 ** 30).toFixed(0)} GB free), Node ${process.version}, SQLite ${sqliteVersion}; load average ${load0.toFixed(1)} at start, ${load1.toFixed(1)} at end (other work shared the 2 cores, so absolute times are pessimistic).`;
+console.log(`\n${body}\n`);
+if (WRITE) {
+  replaceSection(join(process.cwd(), 'docs', 'BENCHMARKS.md'), '## Reports and store (issue 2)', body);
+  console.log('Written to docs/BENCHMARKS.md');
+}
+void generated;

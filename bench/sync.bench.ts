@@ -1,0 +1,236 @@
+/**
+ * `npm run bench:sync [-- --vouchers 60000] [-- --rss 1000000]`
+ *
+ * 1. Parse + store of the simulator's native XML (UTF-16LE, Tally's quirks, ≤5,000 vouchers per answer),
+ *    against two baselines measured in the same run: storing the same records directly (no XML), and
+ *    parsing without storing.
+ * 2. Incremental sync with nothing changed (through the sync manager, as the app runs it), against a
+ *    bare companies request to the same simulator.
+ * 3. With --rss N: a full sync of N vouchers from a simulator in a child process, through the worker
+ *    thread as in the app; resident memory sampled every 100 ms.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDemoCompany } from '../electron/core/demo/generator';
+import type { VoucherRecord } from '../electron/core/db/records';
+import { openStore, type Store } from '../electron/core/db/store';
+import { createEventBus } from '../electron/core/events/bus';
+import { createSyncManager } from '../electron/core/sync/manager';
+import { workerRunner } from '../electron/core/sync/runner';
+import { createTallyClient } from '../electron/core/tally/client';
+import { createTextCleaner } from '../electron/core/tally/clean';
+import { createStreamDecoder } from '../electron/core/tally/decode';
+import { fetchCompanies } from '../electron/core/tally/fetch';
+import { mapVoucher } from '../electron/core/tally/mappers';
+import { createTallyParser } from '../electron/core/tally/parser';
+import { collectionHead, collectionTail, renderVoucher } from '../tools/tally-sim/render';
+import { startTallySimulator } from '../tools/tally-sim/server';
+
+const { values } = parseArgs({
+  options: {
+    vouchers: { type: 'string', default: '60000' },
+    runs: { type: 'string', default: '3' },
+    rss: { type: 'string', default: '0' },
+  },
+});
+const N = Number(values.vouchers);
+const RUNS = Number(values.runs);
+const RSS_N = Number(values.rss);
+const BATCH = 5000;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+console.log(`# bench:sync — ${new Date().toISOString()}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ` +
+    `load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (shared machine)`,
+);
+
+// ---------- 1. parse + store ----------
+const demo = generateDemoCompany({ vouchers: N, seed: 7 });
+const records: VoucherRecord[] = [...demo.vouchers()];
+let entries = 0;
+let bills = 0;
+for (const v of records) {
+  entries += v.entries.length;
+  for (const e of v.entries) bills += e.bills.length;
+}
+const answers: Buffer[] = [];
+for (let i = 0; i < records.length; i += BATCH) {
+  const xml = collectionHead + records.slice(i, i + BATCH).map((v) => renderVoucher(v)).join('') + collectionTail;
+  answers.push(Buffer.from(xml, 'utf16le'));
+}
+const bytes = answers.reduce((n, b) => n + b.length, 0);
+console.log(
+  `\n## 1. parse + store: ${fmt(records.length)} vouchers, ${fmt(entries)} entries, ${fmt(bills)} bills, ` +
+    `${(bytes / 2 ** 20).toFixed(0)} MB UTF-16LE in ${answers.length} answers`,
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'tc-bench-sync-'));
+let fileNo = 0;
+function withStore<T>(work: (store: Store) => T): T {
+  const path = join(dir, `b${fileNo++}.db`);
+  const store = openStore(path);
+  try {
+    return work(store);
+  } finally {
+    store.close();
+    rmSync(path, { force: true });
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+  }
+}
+
+function storeDirect(store: Store): number {
+  const w = store.beginCompanyWrite({ guid: demo.company.guid, name: demo.company.name, source: 'tally' }, 'replace');
+  w.putGroups(demo.groups);
+  w.putVoucherTypes(demo.voucherTypes);
+  w.putLedgers(demo.ledgers);
+  const t0 = performance.now();
+  for (let i = 0; i < records.length; i += BATCH) w.putVouchers(records.slice(i, i + BATCH));
+  w.commit({ ...demo.company, source: 'tally' });
+  return performance.now() - t0;
+}
+
+function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
+  for (const answer of answers) {
+    const batch: VoucherRecord[] = [];
+    const parser = createTallyParser({
+      source: 'bench',
+      capture: new Set(['VOUCHER']),
+      onObject: (node) => batch.push(mapVoucher(node).record),
+    });
+    const decoder = createStreamDecoder('bench');
+    const cleaner = createTextCleaner();
+    // 64 KB chunks, as an HTTP response arrives.
+    for (let o = 0; o < answer.length; o += 65536) parser.write(cleaner.push(decoder.push(answer.subarray(o, o + 65536))));
+    parser.write(cleaner.push(decoder.end()));
+    parser.write(cleaner.flush());
+    parser.close();
+    onBatch(batch);
+  }
+}
+
+function parseAndStore(store: Store): number {
+  const w = store.beginCompanyWrite({ guid: demo.company.guid, name: demo.company.name, source: 'tally' }, 'replace');
+  w.putGroups(demo.groups);
+  w.putVoucherTypes(demo.voucherTypes);
+  w.putLedgers(demo.ledgers);
+  const t0 = performance.now();
+  parseAnswers((batch) => w.putVouchers(batch));
+  w.commit({ ...demo.company, source: 'tally' });
+  return performance.now() - t0;
+}
+
+const direct: number[] = [];
+const parseOnly: number[] = [];
+const full: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  direct.push(withStore(storeDirect));
+  const t0 = performance.now();
+  parseAnswers(() => undefined);
+  parseOnly.push(performance.now() - t0);
+  full.push(withStore(parseAndStore));
+}
+const rate = (ms: number): number => (records.length / ms) * 1000;
+console.log(`| step | median ms | vouchers/s |`);
+console.log(`|---|---|---|`);
+console.log(`| baseline: store the records directly (no XML) | ${fmt(median(direct))} | ${fmt(rate(median(direct)))} |`);
+console.log(`| parse only (decode, clean, saxes, map) | ${fmt(median(parseOnly))} | ${fmt(rate(median(parseOnly)))} |`);
+console.log(`| **parse + store** | ${fmt(median(full))} | **${fmt(rate(median(full)))}** |`);
+console.log(`runs: ${RUNS}; parse+store / direct store time = ${(median(full) / median(direct)).toFixed(2)}×`);
+answers.length = 0;
+records.length = 0;
+
+// ---------- 2. incremental sync with nothing changed ----------
+{
+  const small = generateDemoCompany({ vouchers: 5000, seed: 3 });
+  const sim = await startTallySimulator([small]);
+  const path = join(dir, 'inc.db');
+  const store = openStore(path);
+  const manager = createSyncManager({
+    store,
+    events: createEventBus(),
+    runner: workerRunner(path),
+    tally: () => ({ host: '127.0.0.1', port: sim.port }),
+    invalidateCompany: async () => 0,
+  });
+  const first = await manager.start({ full: false });
+  const bare: number[] = [];
+  const unchanged: number[] = [];
+  const client = createTallyClient({ host: '127.0.0.1', port: sim.port });
+  for (let i = 0; i < 25; i++) {
+    let t0 = performance.now();
+    await fetchCompanies(client);
+    bare.push(performance.now() - t0);
+    t0 = performance.now();
+    const [r] = await manager.start({ full: false });
+    if (r?.kind !== 'unchanged') throw new Error(`expected unchanged, got ${r?.kind}`);
+    unchanged.push(performance.now() - t0);
+  }
+  console.log(`\n## 2. incremental sync, nothing changed (first sync: ${first[0]?.kind}, ${fmt(first[0]?.vouchersWritten ?? 0)} vouchers)`);
+  console.log(`| step | median ms | p95 ms |`);
+  console.log(`|---|---|---|`);
+  const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+  console.log(`| baseline: bare companies request | ${median(bare).toFixed(1)} | ${p95(bare).toFixed(1)} |`);
+  console.log(`| **sync.start (unchanged)** | **${median(unchanged).toFixed(1)}** | ${p95(unchanged).toFixed(1)} |`);
+  store.close();
+  await sim.stop();
+}
+
+// ---------- 3. resident memory while syncing N vouchers ----------
+if (RSS_N > 0) {
+  const port = 19000 + Math.floor(Math.random() * 900);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tools/tally-sim/main.ts', '--vouchers', String(RSS_N), '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('Tally simulator')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+  });
+  const path = join(dir, 'rss.db');
+  const store = openStore(path);
+  const events = createEventBus();
+  const manager = createSyncManager({
+    store,
+    events,
+    runner: workerRunner(path),
+    tally: () => ({ host: '127.0.0.1', port, timeoutMs: 30 * 60_000 }),
+    invalidateCompany: async () => 0,
+  });
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  let lastLog = 0;
+  events.on('sync.progress', (p) => {
+    if (p.phase === 'vouchers' && Date.now() - lastLog > 10_000) {
+      lastLog = Date.now();
+      console.error(`  ${fmt(p.done)} / ${fmt(p.total ?? 0)} vouchers, ${fmt(p.rate ?? 0)}/s, rss ${fmt(process.memoryUsage().rss / 2 ** 20)} MB`);
+    }
+  });
+  const t0 = performance.now();
+  const [result] = await manager.start({ full: true });
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  console.log(`\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), worker thread`);
+  console.log(`| measure | value |`);
+  console.log(`|---|---|`);
+  console.log(`| RSS before (baseline) | ${fmt(before / 2 ** 20)} MB |`);
+  console.log(`| RSS peak during sync | ${fmt(peak / 2 ** 20)} MB |`);
+  console.log(`| **RSS growth** | **${fmt((peak - before) / 2 ** 20)} MB** |`);
+  console.log(`| wall time (simulator generating + rendering on the other core) | ${(ms / 1000).toFixed(1)} s (${fmt(((result?.vouchersWritten ?? 0) / ms) * 1000)} vouchers/s end to end) |`);
+  store.close();
+  child.kill('SIGTERM');
+}
+rmSync(dir, { recursive: true, force: true });

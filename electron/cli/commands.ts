@@ -1,0 +1,120 @@
+import { AppError } from '../../shared/errors';
+import type { OperationName } from '../../shared/contract';
+
+/**
+ * Friendly commands mapped onto contract operations: flags become the operation's input, and the
+ * dispatcher validates it exactly as for the app. Other areas add their commands to this table.
+ */
+export interface CommandSpec {
+  operation: OperationName;
+  summary: string;
+  /** flag name -> input field and how to read it. */
+  flags: Record<string, { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' }>;
+}
+
+const company = { company: { field: 'companyGuid', type: 'string' } } as const;
+const range = { from: { field: 'from', type: 'string' }, to: { field: 'to', type: 'string' } } as const;
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  companies: {
+    operation: 'companies.list',
+    summary: 'List companies with sync status and counts',
+    flags: {},
+  },
+  dashboard: {
+    operation: 'dashboard.get',
+    summary: 'Dashboard of one financial year: --company GUID --fy 2025-26',
+    flags: { ...company, fy: { field: 'fy', type: 'string' } },
+  },
+  ledgers: {
+    operation: 'ledgers.search',
+    summary: 'Find ledgers: --company GUID [--query TEXT] [--limit N]',
+    flags: {
+      ...company,
+      query: { field: 'query', type: 'string' },
+      limit: { field: 'limit', type: 'number' },
+    },
+  },
+  ledger: {
+    operation: 'ledger.statement',
+    summary: 'Ledger statement: --company GUID --ledger LEDGER-GUID --from DATE --to DATE',
+    flags: { ...company, ledger: { field: 'ledgerGuid', type: 'string' }, ...range },
+  },
+  outstanding: {
+    operation: 'outstanding.get',
+    summary:
+      'Bills outstanding: --company GUID --kind receivable|payable --as-on DATE [--buckets 30,60,90,180]',
+    flags: {
+      ...company,
+      kind: { field: 'kind', type: 'string' },
+      'as-on': { field: 'asOn', type: 'string' },
+      buckets: { field: 'buckets', type: 'numberList' },
+    },
+  },
+  'trial-balance': {
+    operation: 'trialBalance.get',
+    summary: 'Trial balance: --company GUID --from DATE --to DATE',
+    flags: { ...company, ...range },
+  },
+  'profit-loss': {
+    operation: 'profitLoss.get',
+    summary: 'Profit & loss: --company GUID --from DATE --to DATE',
+    flags: { ...company, ...range },
+  },
+  'day-book': {
+    operation: 'dayBook.get',
+    summary: 'Day book: --company GUID --from DATE --to DATE [--page N] [--page-size N]',
+    flags: {
+      ...company,
+      ...range,
+      page: { field: 'page', type: 'number' },
+      'page-size': { field: 'pageSize', type: 'number' },
+    },
+  },
+  'delete-company': {
+    operation: 'company.delete',
+    summary: 'Remove a company from the local store: --company GUID',
+    flags: { ...company },
+  },
+  info: { operation: 'app.info', summary: 'Version and data folder', flags: {} },
+};
+
+/** Flags every command accepts (handled by main.ts, not passed to the operation). */
+export const GLOBAL_FLAGS = new Set(['data-dir', 'compact']);
+
+function convert(flag: string, raw: string | true, type: CommandSpec['flags'][string]['type']): unknown {
+  if (type === 'boolean') return raw === true || raw === 'true' || raw === 'yes';
+  if (raw === true) throw new AppError('VALIDATION', `--${flag} needs a value`, { field: flag });
+  if (type === 'string') return raw;
+  const toNumber = (text: string): number => {
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(value)) {
+      throw new AppError('VALIDATION', `--${flag} must be a number, not "${text}"`, { field: flag });
+    }
+    return value;
+  };
+  return type === 'number' ? toNumber(raw) : raw.split(',').map(toNumber);
+}
+
+/** Builds an operation's input from a command's flags; unknown flags are an error, not ignored. */
+export function commandInput(
+  name: string,
+  spec: CommandSpec,
+  flags: Map<string, string | true>,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [flag, raw] of flags) {
+    if (GLOBAL_FLAGS.has(flag)) continue;
+    const def = spec.flags[flag];
+    if (!def) {
+      const known = Object.keys(spec.flags).map((f) => `--${f}`);
+      throw new AppError(
+        'VALIDATION',
+        `Unknown option --${flag} for "${name}"${known.length ? ` (options: ${known.join(', ')})` : ''}`,
+        { field: flag },
+      );
+    }
+    input[def.field] = convert(flag, raw, def.type);
+  }
+  return input;
+}

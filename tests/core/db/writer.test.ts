@@ -1,0 +1,260 @@
+import { AppError } from '../../../shared/errors';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { DEFERRED_INDEXES } from '../../../electron/core/db/writer';
+import { migration001 } from '../../../electron/core/db/migrations/001-initial';
+import {
+  TINY,
+  TINY_GUID,
+  tempDir,
+  tinyGroups,
+  tinyLedgers,
+  tinyVoucherTypes,
+  tinyVouchers,
+  voucher,
+  writeTiny,
+} from './fixtures';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+let n = 0;
+const fresh = (): Store => openStore(dir.path(`w${n++}.db`));
+
+const count = (store: Store, table: string): number =>
+  store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+function appError(work: () => unknown): AppError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('company writer', () => {
+  it('writes a company and records counts, dates, alter ids and a data version', () => {
+    const store = fresh();
+    const { dataVersion } = writeTiny(store);
+    expect(dataVersion).toBe(200);
+    const row = store.db.prepare('SELECT * FROM companies WHERE guid = ?').get(TINY_GUID) as Record<
+      string,
+      unknown
+    >;
+    expect(row).toMatchObject({
+      name: 'Tiny Traders',
+      count_vouchers: tinyVouchers.length,
+      count_ledgers: 9,
+      count_groups: 28,
+      first_voucher_date: '2025-04-05',
+      last_voucher_date: '2026-04-10',
+      sync_status: 'ok',
+      voucher_alter_id: 200,
+    });
+    // Primary groups are derived from the parent chain.
+    expect(
+      store.db.prepare("SELECT primary_group FROM groups WHERE name = 'Sundry Debtors'").pluck().get(),
+    ).toBe('Current Assets');
+    store.close();
+  });
+
+  it('bumps the data version on every commit even when alter ids stay', () => {
+    const store = fresh();
+    const first = writeTiny(store).dataVersion;
+    const second = writeTiny(store).dataVersion;
+    expect(second).toBe(first + 1);
+    store.close();
+  });
+
+  it('refuses an unknown ledger, naming the voucher, and keeps the previous data', () => {
+    const store = fresh();
+    writeTiny(store);
+    const before = count(store, 'ledger_entries');
+    const bad = voucher('BAD-1', '2025-07-01', 'Payment', 'PY9', [
+      { ledgerGuid: null, ledgerName: 'Nobody Knows Me', amount: 100, bills: [] },
+      { ledgerGuid: 'L-CASH', ledgerName: 'Cash', amount: -100, bills: [] },
+    ]);
+    const error = appError(() => writeTiny(store, [...tinyVouchers, bad]));
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.message).toContain('Nobody Knows Me');
+    expect(error.message).toContain('BAD-1');
+    expect(error.details).toMatchObject({ voucherGuid: 'BAD-1', voucherNumber: 'PY9', date: '2025-07-01' });
+    expect(count(store, 'ledger_entries')).toBe(before);
+    expect(store.db.inTransaction).toBe(false);
+    store.close();
+  });
+
+  it('refuses an unbalanced voucher with the difference', () => {
+    const store = fresh();
+    const bad = voucher('UNBAL', '2025-07-01', 'Payment', 'PY9', [
+      { ledgerGuid: 'L-RENT', ledgerName: 'Rent', amount: 100_00, bills: [] },
+      { ledgerGuid: 'L-CASH', ledgerName: 'Cash', amount: -99_99, bills: [] },
+    ]);
+    const error = appError(() => writeTiny(store, [bad]));
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.message).toMatch(/does not balance/);
+    expect(error.details).toMatchObject({ voucherGuid: 'UNBAL', differencePaise: 1 });
+    expect(count(store, 'companies')).toBe(0);
+    store.close();
+  });
+
+  it('refuses a duplicate GUID in a replace write', () => {
+    const store = fresh();
+    const error = appError(() => writeTiny(store, [...tinyVouchers, tinyVouchers[0]!]));
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.message).toMatch(/duplicate GUID/);
+    expect(error.details).toMatchObject({ voucherGuid: 'V1' });
+    store.close();
+  });
+
+  it('refuses bill allocations that do not add up to their entry', () => {
+    const store = fresh();
+    const bad = voucher('BILLS', '2025-07-01', 'Sales', 'S9', [
+      {
+        ledgerGuid: 'L-A',
+        ledgerName: 'Asha Stores',
+        amount: 100_00,
+        bills: [
+          { billName: 'S9', billType: 'New Ref', amount: 90_00, creditPeriodDays: null, dueDate: null },
+        ],
+      },
+      { ledgerGuid: 'L-SALES', ledgerName: 'Sales', amount: -100_00, bills: [] },
+    ]);
+    expect(appError(() => writeTiny(store, [bad])).message).toMatch(/bill allocations/);
+    store.close();
+  });
+
+  it('shows nothing to another connection before commit, and everything after', () => {
+    const path = dir.path('visibility.db');
+    const store = openStore(path);
+    const reader = openStore(path, { readonly: true });
+    const writer = store.beginCompanyWrite(TINY, 'replace');
+    writer.putGroups(tinyGroups);
+    writer.putVoucherTypes(tinyVoucherTypes);
+    writer.putLedgers(tinyLedgers);
+    writer.putVouchers(tinyVouchers);
+    expect(store.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(tinyVouchers.length);
+    expect(reader.db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
+    expect(reader.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(0);
+    writer.rollback();
+    expect(store.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(0);
+    writeTiny(store);
+    expect(reader.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(tinyVouchers.length);
+    reader.close();
+    store.close();
+  });
+
+  it('rolls back explicitly and allows a new write afterwards', () => {
+    const store = fresh();
+    writeTiny(store);
+    const writer = store.beginCompanyWrite(TINY, 'replace');
+    expect(() => store.beginCompanyWrite(TINY, 'replace')).toThrow(/Another company write/);
+    writer.rollback();
+    expect(count(store, 'vouchers')).toBe(tinyVouchers.length);
+    expect(() => writer.putVouchers([])).toThrow(/already committed or rolled back/);
+    writeTiny(store);
+    store.close();
+  });
+
+  it('merges: replaces a voucher by GUID, deletes, renumbers, and keeps history through a ledger rename', () => {
+    const store = fresh();
+    writeTiny(store);
+    const writer = store.beginCompanyWrite(TINY, 'merge');
+    expect(writer.voucherAlterIds().get('V1')).toBe(1);
+    writer.putLedgers([
+      {
+        guid: 'L-RENT',
+        name: 'Office Rent',
+        parent: 'Indirect Expenses',
+        openingBalance: 0,
+        isBillWise: false,
+        creditPeriodDays: null,
+        gstin: null,
+        state: null,
+        alterId: 7,
+        openingBills: [],
+      },
+    ]);
+    writer.putVouchers([
+      voucher(
+        'V4',
+        '2025-05-15',
+        'Payment',
+        'PY1',
+        [
+          { ledgerGuid: null, ledgerName: 'Office Rent', amount: 2_500_00, bills: [] },
+          { ledgerGuid: 'L-CASH', ledgerName: 'Cash', amount: -2_500_00, bills: [] },
+        ],
+        { alterId: 9 },
+      ),
+    ]);
+    writer.deleteVouchers(['V8']);
+    writer.renumberVouchers([{ guid: 'V1', voucherNumber: 'S1-renumbered' }]);
+    writer.commit({ ...TINY, voucherAlterId: 201 });
+    const rent = store.db
+      .prepare("SELECT sum(amount) FROM ledger_entries WHERE ledger_guid = 'L-RENT'")
+      .pluck()
+      .get();
+    expect(rent).toBe(2_500_00);
+    expect(count(store, 'vouchers')).toBe(tinyVouchers.length - 1);
+    expect(store.db.prepare("SELECT voucher_number FROM vouchers WHERE guid = 'V1'").pluck().get()).toBe(
+      'S1-renumbered',
+    );
+    const summary = store.db
+      .prepare("SELECT sum(debit) FROM ledger_month_totals WHERE ledger_guid = 'L-RENT'")
+      .pluck()
+      .get();
+    expect(summary).toBe(2_500_00);
+    store.close();
+  });
+
+  it('refuses to delete a ledger that vouchers still use', () => {
+    const store = fresh();
+    writeTiny(store);
+    const writer = store.beginCompanyWrite(TINY, 'merge');
+    expect(() => writer.deleteMasters(['L-CASH'])).toThrow(/vouchers still use it/);
+    expect(count(store, 'ledgers')).toBe(9);
+    store.close();
+  });
+
+  it('rebuilds deferred indexes after a bulk replace exactly as migration 001 defines them', () => {
+    const store = fresh();
+    const many = Array.from({ length: 600 }, (_, i) =>
+      voucher(`BULK-${i}`, '2025-07-01', 'Payment', `PY-${i}`, [
+        { ledgerGuid: 'L-RENT', ledgerName: 'Rent', amount: 100, bills: [] },
+        { ledgerGuid: 'L-CASH', ledgerName: 'Cash', amount: -100, bills: [] },
+      ]),
+    );
+    writeTiny(store, many);
+    for (const index of DEFERRED_INDEXES) {
+      const sql = store.db
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")
+        .pluck()
+        .get(index.name);
+      expect(sql).toBe(index.sql);
+      expect(migration001.replace(/\s+/g, ' ')).toContain(`${index.sql.replace(/\s+/g, ' ')};`);
+    }
+    store.close();
+  });
+
+  it('deletes a company with everything it owns, and records sync status', () => {
+    const store = fresh();
+    writeTiny(store);
+    expect(store.markSyncStatus(TINY_GUID, 'error', 'Tally closed')).toBe(true);
+    expect(store.db.prepare('SELECT sync_error FROM companies').pluck().get()).toBe('Tally closed');
+    expect(store.markSyncStatus('nobody', 'syncing')).toBe(false);
+    expect(store.deleteCompany(TINY_GUID)).toBe(true);
+    for (const table of [
+      'companies',
+      'vouchers',
+      'ledger_entries',
+      'bill_allocations',
+      'ledgers',
+      'bill_totals',
+    ]) {
+      expect(count(store, table)).toBe(0);
+    }
+    expect(store.deleteCompany(TINY_GUID)).toBe(false);
+    store.close();
+  });
+});

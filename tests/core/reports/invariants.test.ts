@@ -1,0 +1,106 @@
+import { addDays, financialYearRange } from '../../../shared/dates';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { loadDemoCompany } from '../../../electron/core/demo/load';
+import { movements, net } from '../../../electron/core/reports/balances';
+import { dashboard } from '../../../electron/core/reports/dashboard';
+import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
+import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
+import { ON_ACCOUNT, outstanding } from '../../../electron/core/reports/outstanding';
+import { trialBalance } from '../../../electron/core/reports/trial-balance';
+import { tempDir } from '../db/fixtures';
+
+/** Accounting invariants on a generated company: they must hold whatever the seed. */
+const dir = tempDir();
+let store: Store;
+let masters: Masters;
+beforeAll(() => {
+  store = openStore(dir.path('demo.db'));
+  const { companyGuid } = loadDemoCompany(store, { vouchers: 6_000, seed: 2024, until: '2026-11-25' });
+  masters = loadMasters(store.db, store.requireCompany(companyGuid));
+});
+afterAll(() => {
+  store.close();
+  dir.cleanup();
+});
+
+const BUCKETS = [30, 60, 90, 180];
+
+describe('accounting invariants on the demo company', () => {
+  it('every stored voucher balances to zero', () => {
+    const unbalanced = store.db
+      .prepare('SELECT voucher_id, sum(amount) AS s FROM ledger_entries GROUP BY voucher_id HAVING s <> 0')
+      .all();
+    expect(unbalanced).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(6_000);
+  });
+
+  it.each(['2024-25', '2025-26', '2026-27'])('the trial balance for %s agrees', (fy) => {
+    const { from, to } = financialYearRange(fy);
+    const tb = trialBalance(store.db, masters, { from, to });
+    expect(tb.totalDebit).toBeGreaterThan(0);
+    expect(tb.totalDebit).toBe(tb.totalCredit);
+    expect(tb.closingDebit).toBe(tb.closingCredit);
+    // Group rows add up their ledgers.
+    const primaries = tb.rows.filter((r) => r.kind === 'group' && r.depth === 0);
+    const ledgers = tb.rows.filter((r) => r.kind === 'ledger' && r.guid !== 'profit-and-loss');
+    expect(primaries.reduce((s, r) => s + r.closing, 0)).toBe(ledgers.reduce((s, r) => s + r.closing, 0));
+  });
+
+  it('a ledger closes at opening plus its movements, and the next period opens there', () => {
+    for (const ledger of [...masters.ledgers.values()].slice(0, 40)) {
+      const a = ledgerStatement(store.db, masters, { ledgerGuid: ledger.guid, from: '2025-04-01', to: '2025-09-17' });
+      expect(a.closing).toBe(a.opening + a.totalDebit - a.totalCredit);
+      expect(a.lines.at(-1)?.balance ?? a.opening).toBe(a.closing);
+      const b = ledgerStatement(store.db, masters, { ledgerGuid: ledger.guid, from: '2025-09-18', to: '2025-12-31' });
+      expect(b.opening).toBe(a.closing);
+      // The statement's movements equal the summary-based movements for the same period.
+      const m = movements(store.db, masters.company.id, '2025-04-01', '2025-09-17', [ledger.guid]).get(ledger.guid);
+      expect(a.totalDebit - a.totalCredit).toBe(net(m));
+    }
+  });
+
+  it.each(['2025-03-31', '2025-10-15', '2026-11-25'])(
+    'outstanding per party equals the party ledger balance as on %s, with no on-account remainder',
+    (asOn) => {
+      for (const kind of ['receivable', 'payable'] as const) {
+        const report = outstanding(store.db, masters, { kind, asOn, buckets: BUCKETS });
+        expect(report.parties.length).toBeGreaterThan(0);
+        for (const party of report.parties) {
+          expect(party.bills.some((b) => b.billName === ON_ACCOUNT)).toBe(false);
+          expect(party.bills.reduce((s, b) => s + b.amount, 0)).toBe(party.total);
+          expect(party.buckets.reduce((s, b) => s + b, 0)).toBe(party.total);
+          const statement = ledgerStatement(store.db, masters, {
+            ledgerGuid: party.ledgerGuid,
+            from: addDays(asOn, 1),
+            to: addDays(asOn, 1),
+          });
+          expect(party.total).toBe(kind === 'receivable' ? statement.opening : -statement.opening);
+        }
+        expect(report.buckets.reduce((s, b) => s + b.amount, 0)).toBe(report.total);
+      }
+    },
+  );
+
+  it('the dashboard totals equal the sums of the underlying ledgers', () => {
+    const fy = '2025-26';
+    const { from, to } = financialYearRange(fy);
+    const d = dashboard(store.db, masters, { fy, today: '2026-11-25' });
+    const tb = trialBalance(store.db, masters, { from, to });
+    const under = (group: string) => new Set(masters.ledgersUnder(group).map((l) => l.guid));
+    const sum = (group: string, pick: (r: (typeof tb.rows)[number]) => number) =>
+      tb.rows.filter((r) => r.kind === 'ledger' && under(group).has(r.guid)).reduce((s, r) => s + pick(r), 0);
+    expect(d.kpis.sales).toBe(sum('Sales Accounts', (r) => r.credit - r.debit));
+    expect(d.kpis.purchases).toBe(sum('Purchase Accounts', (r) => r.debit - r.credit));
+    expect(d.kpis.receivables).toBe(sum('Sundry Debtors', (r) => r.closing));
+    expect(d.kpis.payables).toBe(-sum('Sundry Creditors', (r) => r.closing));
+    expect(d.kpis.cashBalance).toBe(sum('Cash-in-Hand', (r) => r.closing));
+    expect(d.kpis.bankBalance).toBe(sum('Bank Accounts', (r) => r.closing));
+    expect(d.monthly.reduce((s, m) => s + m.sales, 0)).toBe(d.kpis.sales);
+    expect(d.monthly.reduce((s, m) => s + m.purchases, 0)).toBe(d.kpis.purchases);
+    const receivable = outstanding(store.db, masters, { kind: 'receivable', asOn: to, buckets: BUCKETS });
+    expect(receivable.total).toBe(d.kpis.receivables);
+    expect(d.overdueReceivablesTotal).toBeGreaterThan(0);
+    expect(d.overdueReceivablesTotal).toBeLessThanOrEqual(receivable.total);
+    expect(d.topCustomers.length).toBe(10);
+  });
+});

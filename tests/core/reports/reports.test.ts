@@ -1,0 +1,201 @@
+import { AppError } from '../../../shared/errors';
+import type { Store } from '../../../electron/core/db/store';
+import { splitRange } from '../../../electron/core/reports/balances';
+import { companyList } from '../../../electron/core/reports/company-list';
+import { dashboard } from '../../../electron/core/reports/dashboard';
+import { dayBook } from '../../../electron/core/reports/day-book';
+import { ledgerSearch } from '../../../electron/core/reports/ledger-search';
+import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
+import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
+import { outstanding } from '../../../electron/core/reports/outstanding';
+import { profitLoss } from '../../../electron/core/reports/profit-loss';
+import { trialBalance } from '../../../electron/core/reports/trial-balance';
+import { TINY_GUID, openTiny, tempDir } from '../db/fixtures';
+
+const dir = tempDir();
+let store: Store;
+let masters: Masters;
+beforeAll(() => {
+  store = openTiny(dir.path('tiny.db'));
+  masters = loadMasters(store.db, store.requireCompany(TINY_GUID));
+});
+afterAll(() => {
+  store.close();
+  dir.cleanup();
+});
+
+const BUCKETS = [30, 60, 90, 180];
+
+describe('company list', () => {
+  it('lists the company with counts, status and financial years newest first', () => {
+    const [company] = companyList(store.db);
+    expect(company).toMatchObject({
+      guid: TINY_GUID,
+      name: 'Tiny Traders',
+      syncStatus: 'ok',
+      counts: { vouchers: 8, ledgers: 9, groups: 28 },
+      financialYears: ['2026-27', '2025-26'],
+    });
+  });
+});
+
+describe('ledger statement', () => {
+  it('shows opening, lines with the other ledger and running balance, totals and closing', () => {
+    const s = ledgerStatement(store.db, masters, { ledgerGuid: 'L-A', from: '2025-04-01', to: '2025-06-30' });
+    expect(s.opening).toBe(5_000_00);
+    expect(s.lines.map((l) => [l.voucherNumber, l.particulars, l.debit, l.credit, l.balance])).toEqual([
+      ['S1', 'Sales', 11_800_00, 0, 16_800_00],
+      ['R1', 'HDFC Bank', 0, 5_000_00, 11_800_00],
+      ['R2', 'HDFC Bank', 0, 6_000_00, 5_800_00],
+    ]);
+    expect(s).toMatchObject({ totalDebit: 11_800_00, totalCredit: 11_000_00, closing: 5_800_00 });
+    expect(s.ledger).toMatchObject({ name: 'Asha Stores', group: 'Sundry Debtors', primaryGroup: 'Current Assets' });
+  });
+
+  it('opens mid-period from earlier movements, and revenue ledgers at zero in a new year', () => {
+    expect(ledgerStatement(store.db, masters, { ledgerGuid: 'L-A', from: '2025-04-10', to: '2025-04-30' }).opening).toBe(
+      16_800_00,
+    );
+    const sales = ledgerStatement(store.db, masters, { ledgerGuid: 'L-SALES', from: '2026-04-01', to: '2026-06-30' });
+    expect(sales.opening).toBe(0);
+    expect(sales.closing).toBe(-1_000_00);
+    const cash = ledgerStatement(store.db, masters, { ledgerGuid: 'L-CASH', from: '2026-04-01', to: '2026-06-30' });
+    expect(cash.opening).toBe(8_000_00);
+  });
+
+  it('answers NOT_FOUND for an unknown ledger', () => {
+    expect(() => ledgerStatement(store.db, masters, { ledgerGuid: 'nope', from: '2025-04-01', to: '2025-04-30' })).toThrow(
+      AppError,
+    );
+  });
+});
+
+describe('outstanding', () => {
+  it('nets opening bills, new refs and settlements as on a date, with ageing by days overdue', () => {
+    const early = outstanding(store.db, masters, { kind: 'receivable', asOn: '2025-04-10', buckets: BUCKETS });
+    expect(early.total).toBe(16_800_00);
+    expect(early.parties[0]!.bills.map((b) => [b.billName, b.amount, b.overdueDays])).toEqual([
+      ['OB1', 5_000_00, 10],
+      ['S1', 11_800_00, -25],
+    ]);
+    expect(early.buckets.map((b) => b.amount)).toEqual([16_800_00, 0, 0, 0, 0]);
+
+    const later = outstanding(store.db, masters, { kind: 'receivable', asOn: '2026-11-25', buckets: BUCKETS });
+    expect(later.parties[0]!.bills.map((b) => [b.billName, b.amount])).toEqual([
+      ['S1', 5_800_00],
+      ['S2', 1_000_00],
+    ]);
+    expect(later.buckets.at(-1)).toMatchObject({ label: 'Over 180 days', fromDays: 181, toDays: null, amount: 6_800_00 });
+  });
+
+  it('shows payables positive, in their bucket', () => {
+    const p = outstanding(store.db, masters, { kind: 'payable', asOn: '2025-06-30', buckets: BUCKETS });
+    expect(p.total).toBe(5_000_00);
+    expect(p.parties[0]!.bills[0]).toMatchObject({ billName: 'P1', dueDate: '2025-05-25', overdueDays: 36, amount: 5_000_00 });
+    expect(p.buckets.map((b) => b.amount)).toEqual([0, 5_000_00, 0, 0, 0]);
+  });
+});
+
+describe('trial balance and profit & loss', () => {
+  it('balances and shows closing debits equal to closing credits', () => {
+    const tb = trialBalance(store.db, masters, { from: '2025-04-01', to: '2026-03-31' });
+    expect(tb.totalDebit).toBe(30_050_00);
+    expect(tb.totalCredit).toBe(30_050_00);
+    expect(tb.closingDebit).toBe(32_050_00);
+    expect(tb.closingCredit).toBe(32_050_00);
+    const row = (name: string) => tb.rows.find((r) => r.name === name);
+    expect(row('Current Assets')).toMatchObject({ kind: 'group', depth: 0, closing: 8_000_00 + 11_250_00 + 5_800_00 });
+    expect(row('Asha Stores')).toMatchObject({ kind: 'ledger', depth: 2, opening: 5_000_00, closing: 5_800_00 });
+  });
+
+  it("carries earlier years' result as the Profit & Loss A/c opening", () => {
+    const tb = trialBalance(store.db, masters, { from: '2026-04-01', to: '2026-04-30' });
+    expect(tb.rows.find((r) => r.name === 'Profit & Loss A/c')).toMatchObject({ opening: -5_050_00, closing: -5_050_00 });
+    expect(tb.rows.find((r) => r.name === 'Sales')).toMatchObject({ opening: 0, credit: 1_000_00 });
+    expect(tb.closingDebit).toBe(tb.closingCredit);
+  });
+
+  it('computes gross and net profit', () => {
+    const pl = profitLoss(store.db, masters, { from: '2025-04-01', to: '2026-03-31' });
+    expect(pl.grossProfit).toBe(6_800_00);
+    expect(pl.netProfit).toBe(5_050_00);
+    expect(pl.directIncomes).toEqual([
+      { groupName: 'Sales Accounts', amount: 11_800_00, ledgers: [{ guid: 'L-SALES', name: 'Sales', amount: 11_800_00 }] },
+    ]);
+    expect(pl.indirectExpenses[0]).toMatchObject({ groupName: 'Indirect Expenses', amount: 2_000_00 });
+    expect(pl.indirectIncomes[0]).toMatchObject({ amount: 250_00 });
+  });
+});
+
+describe('dashboard', () => {
+  it('summarises a closed year as on its last day', () => {
+    const d = dashboard(store.db, masters, { fy: '2025-26', today: '2026-11-25' });
+    expect(d.kpis).toEqual({
+      sales: 11_800_00,
+      purchases: 5_000_00,
+      receipts: 11_250_00,
+      payments: 2_000_00,
+      grossProfit: 6_800_00,
+      receivables: 5_800_00,
+      payables: 5_000_00,
+      cashBalance: 8_000_00,
+      bankBalance: 11_250_00,
+    });
+    expect(d.monthly).toHaveLength(12);
+    expect(d.monthly[0]).toEqual({ month: '2025-04', sales: 11_800_00, purchases: 0 });
+    expect(d.monthly[1]).toEqual({ month: '2025-05', sales: 0, purchases: 5_000_00 });
+    expect(d.topCustomers).toEqual([{ ledgerGuid: 'L-A', name: 'Asha Stores', amount: 11_800_00 }]);
+    expect(d.topSuppliers).toEqual([{ ledgerGuid: 'L-B', name: 'Bharat Supplies', amount: 5_000_00 }]);
+    expect(d.overdueReceivables).toEqual([
+      expect.objectContaining({ billName: 'S1', overdueDays: 330, amount: 5_800_00 }),
+    ]);
+    expect(d.overdueReceivablesTotal).toBe(5_800_00);
+  });
+
+  it('uses today inside a running year', () => {
+    const d = dashboard(store.db, masters, { fy: '2026-27', today: '2026-04-15' });
+    expect(d.kpis.sales).toBe(1_000_00);
+    expect(d.kpis.receivables).toBe(6_800_00);
+    expect(d.overdueReceivables.map((b) => b.billName)).toEqual(['S1']);
+  });
+});
+
+describe('day book and ledger search', () => {
+  it('pages vouchers in date order without cancelled ones', () => {
+    const first = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 1, pageSize: 2 });
+    expect(first.totalVouchers).toBe(6);
+    expect(first.vouchers.map((v) => v.voucherNumber)).toEqual(['S1', 'R1']);
+    expect(first.vouchers[0]!.amount).toBe(11_800_00);
+    expect(first.vouchers[0]!.entries).toEqual([
+      { ledgerGuid: 'L-A', ledgerName: 'Asha Stores', amount: 11_800_00 },
+      { ledgerGuid: 'L-SALES', ledgerName: 'Sales', amount: -11_800_00 },
+    ]);
+    const last = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 3, pageSize: 2 });
+    expect(last.vouchers.map((v) => v.voucherNumber)).toEqual(['R2', 'R3']);
+  });
+
+  it('finds ledgers case-insensitively, exact and prefix matches first', () => {
+    expect(ledgerSearch(masters, { query: 'sales', limit: 10 }).map((l) => l.name)).toEqual(['Sales']);
+    expect(ledgerSearch(masters, { query: 'S', limit: 3 }).map((l) => l.name)).toEqual([
+      'Sales',
+      'Asha Stores',
+      'Bharat Supplies',
+    ]);
+    expect(ledgerSearch(masters, { query: 'zzz', limit: 3 })).toEqual([]);
+  });
+});
+
+describe('date range splitting', () => {
+  it('uses whole months where it can', () => {
+    expect(splitRange('2025-04-01', '2026-03-31')).toEqual({ months: ['2025-04', '2026-03'], partial: [] });
+    expect(splitRange('2025-04-10', '2025-06-15')).toEqual({
+      months: ['2025-05', '2025-05'],
+      partial: [
+        ['2025-04-10', '2025-04-30'],
+        ['2025-06-01', '2025-06-15'],
+      ],
+    });
+    expect(splitRange('2025-04-10', '2025-04-20')).toEqual({ months: null, partial: [['2025-04-10', '2025-04-20']] });
+    expect(splitRange('2024-02-01', '2024-02-29')).toEqual({ months: ['2024-02', '2024-02'], partial: [] });
+  });
+});

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { parseArgs, resolveCliDataDir } from '../../../electron/cli/args';
+import { runCli } from '../../../electron/cli/run';
+import { tempDir } from '../db/fixtures';
+
+const dir = tempDir('tc-cli-');
+afterAll(() => dir.cleanup());
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: { REDIS_ENABLED: 'false', TALLYCONNECT_DATA_DIR: dir.path('data') },
+    now: () => new Date('2026-11-25T06:00:00Z'),
+  });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it('parses flags in both spellings and finds the data folder', () => {
+    expect(parseArgs(['dashboard', '--company', 'G', '--fy=2025-26', '--compact'])).toEqual({
+      command: 'dashboard',
+      positional: [],
+      flags: new Map<string, string | true>([
+        ['company', 'G'],
+        ['fy', '2025-26'],
+        ['compact', true],
+      ]),
+    });
+    expect(resolveCliDataDir(undefined, { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toBe(
+      join('C:\\Users\\a\\AppData\\Roaming', 'TallyConnect'),
+    );
+    expect(resolveCliDataDir(undefined, {}, 'linux', '/home/a')).toBe('/home/a/.config/TallyConnect');
+    expect(resolveCliDataDir(undefined, { TALLYCONNECT_DATA_DIR: '/srv/tc' }, 'linux', '/home/a')).toBe('/srv/tc');
+    expect(resolveCliDataDir('/x', { TALLYCONNECT_DATA_DIR: '/srv/tc' }, 'linux', '/home/a')).toBe('/x');
+  });
+
+  it('generates the demo company into a database path and reports through the same contract', async () => {
+    const db = dir.path('demo.db');
+    const demo = await cli(['demo', '--db', db, '--vouchers', '300', '--seed', '9']);
+    expect(demo.code).toBe(0);
+    const company = JSON.parse(demo.out).company as { guid: string; counts: { vouchers: number } };
+    expect(company.counts.vouchers).toBe(300);
+
+    const loaded = await cli(['demo', '--vouchers', '300', '--seed', '9']);
+    expect(loaded.code).toBe(0);
+    const dashboard = await cli(['dashboard', '--company', company.guid, '--fy', '2025-26', '--compact']);
+    expect(dashboard.code).toBe(0);
+    expect(JSON.parse(dashboard.out).data.fy).toBe('2025-26');
+    const generic = await cli(['call', 'companies.list', '{}']);
+    expect(JSON.parse(generic.out).data[0].guid).toBe(company.guid);
+  });
+
+  it('prints errors as a JSON envelope on stderr with exit code 1', async () => {
+    const unknown = await cli(['dashboard', '--company', 'nope', '--fy', '2025-26']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toBe('');
+    expect(JSON.parse(unknown.err)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const badFlag = await cli(['dashboard', '--colour', 'red']);
+    expect(JSON.parse(badFlag.err)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.parse(badFlag.err).error.message).toContain('--colour');
+    const badJson = await cli(['call', 'companies.list', '{oops']);
+    expect(JSON.parse(badJson.err).error.message).toMatch(/not valid JSON/);
+    const badCommand = await cli(['frobnicate']);
+    expect(badCommand.code).toBe(1);
+    expect(JSON.parse(badCommand.err).error.message).toMatch(/Unknown command "frobnicate"/);
+    const badNumber = await cli(['ledgers', '--company', 'x', '--limit', 'ten']);
+    expect(JSON.parse(badNumber.err).error.message).toMatch(/--limit must be a number/);
+  });
+
+  it('prints usage for help', async () => {
+    const help = await cli(['help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/npm run cli -- <command>/);
+  });
+});
