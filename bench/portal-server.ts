@@ -18,15 +18,18 @@ async function main(): Promise<void> {
   const core = await createCore({ dataDir, mode: 'serve', env: process.env, logger: silentLogger });
   const owner = { caller: 'cli' as const, user: null };
 
-  let companies = await core.dispatch('companies.list', {}, owner);
+  const companies = await core.dispatch('companies.list', {}, owner);
   if (!companies.ok) throw new Error(companies.error.message);
-  if (companies.data.data.length === 0) {
-    const loaded = await core.dispatch('demo.load', { vouchers: Number(process.env.BENCH_VOUCHERS ?? '5000') }, owner);
+  let company = companies.data.data[0];
+  if (!company) {
+    const loaded = await core.dispatch(
+      'demo.load',
+      { vouchers: Number(process.env.BENCH_VOUCHERS ?? '5000') },
+      owner,
+    );
     if (!loaded.ok) throw new Error(loaded.error.message);
-    companies = await core.dispatch('companies.list', {}, owner);
-    if (!companies.ok) throw new Error(companies.error.message);
+    company = loaded.data;
   }
-  const company = companies.data.data[0];
   const fy = company?.financialYears[0];
   if (!company || !fy) throw new Error('the demo company has no financial year');
 
@@ -51,7 +54,12 @@ async function main(): Promise<void> {
   }
 
   const server = createServeServer({
-    core: { dispatch: core.dispatch, events: { onAny: portalEvents(core.portal.live) } },
+    core: {
+      dispatch: core.dispatch,
+      events: {
+        onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }),
+      },
+    },
     before: portalMiddleware(core.portal, { enabled: portalOn }),
     staticDir: null,
     uploadDir: dataDir,

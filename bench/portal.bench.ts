@@ -47,7 +47,9 @@ interface Row {
   timeouts: number;
 }
 
-async function startServer(env: Record<string, string>): Promise<{ info: ServerInfo; stop: () => Promise<void> }> {
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ info: ServerInfo; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/portal-server.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -111,7 +113,11 @@ async function warm(info: ServerInfo): Promise<string> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ companyGuid: info.companyGuid, fy: info.fy }),
     });
-    const envelope = (await response.json()) as { ok: boolean; data?: { source: string }; error?: { message: string } };
+    const envelope = (await response.json()) as {
+      ok: boolean;
+      data?: { source: string };
+      error?: { message: string };
+    };
     if (!envelope.ok) throw new Error(`warm-up failed: ${envelope.error?.message ?? response.status}`);
     source = envelope.data?.source ?? '';
   }
@@ -167,7 +173,11 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   const redis: TestRedis = await startTestRedis();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-bench-portal-'));
-  const redisVersion = execFileSync('redis-server', ['--version']).toString().split(' ').slice(0, 3).join(' ');
+  const redisVersion = execFileSync('redis-server', ['--version'])
+    .toString()
+    .split(' ')
+    .slice(0, 3)
+    .join(' ');
   const base = {
     BENCH_DATA_DIR: dataDir,
     BENCH_USERS: '10',
@@ -199,7 +209,9 @@ async function main(): Promise<void> {
       ),
     );
     await redis.restart();
-    rows.push(await scenario('portal on, memory only', { ...base, REDIS_ENABLED: 'false', BENCH_PORTAL: 'on' }));
+    rows.push(
+      await scenario('portal on, memory only', { ...base, REDIS_ENABLED: 'false', BENCH_PORTAL: 'on' }),
+    );
   } finally {
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -219,8 +231,12 @@ async function main(): Promise<void> {
   const failed = rows
     .slice(1, 3)
     .filter((r) => r.p99 > P99_TARGET_MS || r.errors > 0 || r.non2xx > 0 || r.timeouts > 0);
-  for (const r of failed) process.stdout.write(`TARGET MISSED: ${r.scenario} (p99 ${r.p99} ms, ${r.errors + r.non2xx + r.timeouts} errors)\n`);
-  if (failed.length === 0) process.stdout.write(`Targets met: p99 <= ${P99_TARGET_MS} ms and no errors, with and without Redis.\n`);
+  for (const r of failed)
+    process.stdout.write(
+      `TARGET MISSED: ${r.scenario} (p99 ${r.p99} ms, ${r.errors + r.non2xx + r.timeouts} errors)\n`,
+    );
+  if (failed.length === 0)
+    process.stdout.write(`Targets met: p99 <= ${P99_TARGET_MS} ms and no errors, with and without Redis.\n`);
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -24,7 +24,7 @@ import { createTallyClient } from '../electron/core/tally/client';
 import { createTextCleaner } from '../electron/core/tally/clean';
 import { createStreamDecoder } from '../electron/core/tally/decode';
 import { fetchCompanies } from '../electron/core/tally/fetch';
-import { mapVoucher } from '../electron/core/tally/mappers';
+import { FIELDS_READ, mapVoucher } from '../electron/core/tally/mappers';
 import { createTallyParser } from '../electron/core/tally/parser';
 import { collectionHead, collectionTail, renderVoucher } from '../tools/tally-sim/render';
 import { startTallySimulator } from '../tools/tally-sim/server';
@@ -47,7 +47,9 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 console.log(`# bench:sync — ${new Date().toISOString()}`);
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ` +
-    `load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (shared machine)`,
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (shared machine)`,
 );
 
 // ---------- 1. parse + store ----------
@@ -61,7 +63,13 @@ for (const v of records) {
 }
 const answers: Buffer[] = [];
 for (let i = 0; i < records.length; i += BATCH) {
-  const xml = collectionHead + records.slice(i, i + BATCH).map((v) => renderVoucher(v)).join('') + collectionTail;
+  const xml =
+    collectionHead +
+    records
+      .slice(i, i + BATCH)
+      .map((v) => renderVoucher(v))
+      .join('') +
+    collectionTail;
   answers.push(Buffer.from(xml, 'utf16le'));
 }
 const bytes = answers.reduce((n, b) => n + b.length, 0);
@@ -86,7 +94,10 @@ function withStore<T>(work: (store: Store) => T): T {
 }
 
 function storeDirect(store: Store): number {
-  const w = store.beginCompanyWrite({ guid: demo.company.guid, name: demo.company.name, source: 'tally' }, 'replace');
+  const w = store.beginCompanyWrite(
+    { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
+    'replace',
+  );
   w.putGroups(demo.groups);
   w.putVoucherTypes(demo.voucherTypes);
   w.putLedgers(demo.ledgers);
@@ -102,12 +113,14 @@ function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
     const parser = createTallyParser({
       source: 'bench',
       capture: new Set(['VOUCHER']),
+      keep: FIELDS_READ,
       onObject: (node) => batch.push(mapVoucher(node).record),
     });
     const decoder = createStreamDecoder('bench');
     const cleaner = createTextCleaner();
     // 64 KB chunks, as an HTTP response arrives.
-    for (let o = 0; o < answer.length; o += 65536) parser.write(cleaner.push(decoder.push(answer.subarray(o, o + 65536))));
+    for (let o = 0; o < answer.length; o += 65536)
+      parser.write(cleaner.push(decoder.push(answer.subarray(o, o + 65536))));
     parser.write(cleaner.push(decoder.end()));
     parser.write(cleaner.flush());
     parser.close();
@@ -116,7 +129,10 @@ function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
 }
 
 function parseAndStore(store: Store): number {
-  const w = store.beginCompanyWrite({ guid: demo.company.guid, name: demo.company.name, source: 'tally' }, 'replace');
+  const w = store.beginCompanyWrite(
+    { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
+    'replace',
+  );
   w.putGroups(demo.groups);
   w.putVoucherTypes(demo.voucherTypes);
   w.putLedgers(demo.ledgers);
@@ -139,10 +155,16 @@ for (let r = 0; r < RUNS; r++) {
 const rate = (ms: number): number => (records.length / ms) * 1000;
 console.log(`| step | median ms | vouchers/s |`);
 console.log(`|---|---|---|`);
-console.log(`| baseline: store the records directly (no XML) | ${fmt(median(direct))} | ${fmt(rate(median(direct)))} |`);
-console.log(`| parse only (decode, clean, saxes, map) | ${fmt(median(parseOnly))} | ${fmt(rate(median(parseOnly)))} |`);
+console.log(
+  `| baseline: store the records directly (no XML) | ${fmt(median(direct))} | ${fmt(rate(median(direct)))} |`,
+);
+console.log(
+  `| parse only (decode, clean, saxes, map) | ${fmt(median(parseOnly))} | ${fmt(rate(median(parseOnly)))} |`,
+);
 console.log(`| **parse + store** | ${fmt(median(full))} | **${fmt(rate(median(full)))}** |`);
-console.log(`runs: ${RUNS}; parse+store / direct store time = ${(median(full) / median(direct)).toFixed(2)}×`);
+console.log(
+  `runs: ${RUNS}; parse+store / direct store time = ${(median(full) / median(direct)).toFixed(2)}×`,
+);
 answers.length = 0;
 records.length = 0;
 
@@ -172,12 +194,16 @@ records.length = 0;
     if (r?.kind !== 'unchanged') throw new Error(`expected unchanged, got ${r?.kind}`);
     unchanged.push(performance.now() - t0);
   }
-  console.log(`\n## 2. incremental sync, nothing changed (first sync: ${first[0]?.kind}, ${fmt(first[0]?.vouchersWritten ?? 0)} vouchers)`);
+  console.log(
+    `\n## 2. incremental sync, nothing changed (first sync: ${first[0]?.kind}, ${fmt(first[0]?.vouchersWritten ?? 0)} vouchers)`,
+  );
   console.log(`| step | median ms | p95 ms |`);
   console.log(`|---|---|---|`);
   const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
   console.log(`| baseline: bare companies request | ${median(bare).toFixed(1)} | ${p95(bare).toFixed(1)} |`);
-  console.log(`| **sync.start (unchanged)** | **${median(unchanged).toFixed(1)}** | ${p95(unchanged).toFixed(1)} |`);
+  console.log(
+    `| **sync.start (unchanged)** | **${median(unchanged).toFixed(1)}** | ${p95(unchanged).toFixed(1)} |`,
+  );
   store.close();
   await sim.stop();
 }
@@ -216,20 +242,26 @@ if (RSS_N > 0) {
   events.on('sync.progress', (p) => {
     if (p.phase === 'vouchers' && Date.now() - lastLog > 10_000) {
       lastLog = Date.now();
-      console.error(`  ${fmt(p.done)} / ${fmt(p.total ?? 0)} vouchers, ${fmt(p.rate ?? 0)}/s, rss ${fmt(process.memoryUsage().rss / 2 ** 20)} MB`);
+      console.error(
+        `  ${fmt(p.done)} / ${fmt(p.total ?? 0)} vouchers, ${fmt(p.rate ?? 0)}/s, rss ${fmt(process.memoryUsage().rss / 2 ** 20)} MB`,
+      );
     }
   });
   const t0 = performance.now();
   const [result] = await manager.start({ full: true });
   const ms = performance.now() - t0;
   clearInterval(timer);
-  console.log(`\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), worker thread`);
+  console.log(
+    `\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), worker thread`,
+  );
   console.log(`| measure | value |`);
   console.log(`|---|---|`);
   console.log(`| RSS before (baseline) | ${fmt(before / 2 ** 20)} MB |`);
   console.log(`| RSS peak during sync | ${fmt(peak / 2 ** 20)} MB |`);
   console.log(`| **RSS growth** | **${fmt((peak - before) / 2 ** 20)} MB** |`);
-  console.log(`| wall time (simulator generating + rendering on the other core) | ${(ms / 1000).toFixed(1)} s (${fmt(((result?.vouchersWritten ?? 0) / ms) * 1000)} vouchers/s end to end) |`);
+  console.log(
+    `| wall time (simulator generating + rendering on the other core) | ${(ms / 1000).toFixed(1)} s (${fmt(((result?.vouchersWritten ?? 0) / ms) * 1000)} vouchers/s end to end) |`,
+  );
   store.close();
   child.kill('SIGTERM');
 }

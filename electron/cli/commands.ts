@@ -77,6 +77,16 @@ export const COMMANDS: Record<string, CommandSpec> = {
     flags: { ...company },
   },
   info: { operation: 'app.info', summary: 'Version and data folder', flags: {} },
+  sync: {
+    operation: 'sync.start',
+    summary: 'Sync from Tally (TALLY_HOST/TALLY_PORT): [--company GUID] [--full]',
+    flags: { ...company, full: { field: 'full', type: 'boolean' } },
+  },
+  'tally-test': {
+    operation: 'tally.testConnection',
+    summary: 'Check that Tally answers and list its open companies: [--host H] [--port P]',
+    flags: { host: { field: 'host', type: 'string' }, port: { field: 'port', type: 'number' } },
+  },
 };
 
 /** Flags every command accepts (handled by main.ts, not passed to the operation). */

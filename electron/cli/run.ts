@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { createCore } from '../core/app';
 import { companySummary } from '../core/reports/company-list';
 import { openStore, type Store } from '../core/db/store';
@@ -26,6 +27,7 @@ ${Object.entries(COMMANDS)
   .map(([name, spec]) => `  ${name.padEnd(15)} ${spec.summary}`)
   .join('\n')}
   demo            Generate the demo company: [--db PATH] [--vouchers N] [--seed S] [--until DATE] [--years N]
+  import          Import Tally XML exports: import <Masters.xml> <DayBook.xml> (UTF-16 or UTF-8)
   call            Any contract operation: call <operation> '<json input>'
   help            This text
 
@@ -123,6 +125,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             field: 'input',
           });
         }
+      } else if (command === 'import') {
+        if (positional.length === 0) {
+          throw new AppError('VALIDATION', 'import needs file paths: import <Masters.xml> <DayBook.xml>', {
+            field: 'paths',
+          });
+        }
+        // npm run changes the working folder; INIT_CWD is where the user typed the command.
+        operation = 'import.files';
+        input = { paths: positional.map((p) => resolvePath(io.env.INIT_CWD ?? process.cwd(), p)) };
       } else {
         const spec = COMMANDS[command];
         if (!spec) {

@@ -92,7 +92,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Any committed change (demo load, company removal, import) drops that company's cached answers and
   // the cached company list, so the next read sees the new books.
   events.on('books.changed', ({ companyGuid }) => {
-    cache.invalidateCompany(companyGuid).catch((error: unknown) => logger.warn('cache invalidation failed', { error }));
+    cache
+      .invalidateCompany(companyGuid)
+      .catch((error: unknown) => logger.warn('cache invalidation failed', { error }));
   });
   const sync = createSyncArea({
     store,

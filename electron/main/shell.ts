@@ -19,6 +19,7 @@ import { aboutText, appMenuTemplate } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerIpcHandlers, type DispatchFn } from './ipc';
 import { configureLogFile, coreLoggerFor } from './logging';
+import { createLoginItems } from './login-items';
 import { offerToStartMemurai, shouldOfferMemurai } from './memurai';
 import { APP_ID, HIDDEN_ARG, builtPaths, resolveDataDir } from './paths';
 import { isTrustedRendererUrl } from './security';
@@ -27,7 +28,7 @@ import { createShellStateStore, restoreBounds } from './shell-state';
 import { cancelSyncAndWait, createShutdown } from './shutdown';
 import { createTrayController, type TrayController } from './tray';
 import { createTrayActions } from './tray-actions';
-import { createMainWindow, currentBounds, showWindow } from './window';
+import { createMainWindow, currentBounds, denyByDefault, showWindow } from './window';
 
 /** What the shell needs from the core (electron/core/app.ts createCore). */
 export interface ShellCore {
@@ -118,15 +119,7 @@ export function startShell(options: ShellOptions): ShellHandle {
   const saveWindow = (): void => {
     if (win && !win.isDestroyed()) stateStore.update({ window: currentBounds(win) });
   };
-  const loginItems = {
-    supported: platform === 'win32' || platform === 'darwin',
-    get(): boolean | null {
-      return this.supported ? app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin : null;
-    },
-    set(enabled: boolean): void {
-      if (this.supported) app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
-    },
-  };
+  const loginItems = createLoginItems(app, platform);
   const dispatch: DispatchFn = (operation, input, context) => {
     if (!core)
       return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'TallyConnect is starting' } });
@@ -168,6 +161,7 @@ export function startShell(options: ShellOptions): ShellHandle {
     logger,
   );
 
+  app.on('web-contents-created', (_event, contents) => denyByDefault(contents, devServerUrl));
   app.on('second-instance', () => openWindow());
   // Closing the last window keeps TallyConnect in the tray; only Quit ends it.
   app.on('window-all-closed', () => undefined);

@@ -46,6 +46,14 @@ export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstr
 type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
 
 /**
+ * Where the app may navigate: its own pages, and blobs the page made itself (Excel/CSV exports, which
+ * Electron turns into a Save dialog).
+ */
+export function isInAppUrl(url: string, devServerUrl: string | null): boolean {
+  return url.startsWith(`blob:${APP_ORIGIN}/`) || isTrustedRendererUrl(url, devServerUrl);
+}
+
+/**
  * No new windows and no navigation away from the app. Links to allow-listed sites (Tally and Memurai
  * help) open in the user's browser; everything else is silently refused.
  */
@@ -61,15 +69,25 @@ export function guardNavigation(
     return { action: 'deny' };
   });
   const blockForeign = (event: { preventDefault(): void }, url: string): void => {
-    // Exports (Excel/CSV) are blobs the page made itself; Electron turns them into a Save dialog.
-    if (url.startsWith(`blob:${APP_ORIGIN}/`)) return;
-    if (isTrustedRendererUrl(url, options.devServerUrl)) return;
+    if (isInAppUrl(url, options.devServerUrl)) return;
     event.preventDefault();
     openIfAllowed(url);
   };
   contents.on('will-navigate', blockForeign);
   contents.on('will-redirect', blockForeign);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Defence in depth for every web contents the app ever creates (devtools, a future window): no popups,
+ * no webviews, no navigation. The main window then installs its own, slightly wider guard.
+ */
+export function denyByDefault(contents: GuardedContents, devServerUrl: string | null): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    if (!isInAppUrl(url, devServerUrl)) event.preventDefault();
+  });
 }
 
 export function createMainWindow(

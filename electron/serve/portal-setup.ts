@@ -63,14 +63,38 @@ export function portalMiddleware(portal: Portal, options: PortalServeOptions): M
 
 type CallListener = <E extends AppEventName>(event: E, payload: AppEvents[E]) => void;
 
+/** How often an open event stream re-checks its session (sign-out, expiry, a disabled account). */
+export const STREAM_RECHECK_MS = 30_000;
+
 /**
  * The event source for the server-sent events route: the live feed (local events plus other
- * instances' over Redis), with each portal user seeing only events about their companies.
+ * instances' over Redis), with each portal user seeing only events about their companies. A stream
+ * whose session has ended stops receiving events (checked at most every STREAM_RECHECK_MS).
  */
-export function portalEvents(live: LiveFeed): (listener: CallListener, call?: CallContext) => () => void {
+export function portalEvents(
+  live: LiveFeed,
+  options: { authenticate?: Portal['authenticate']; now?: () => number } = {},
+): (listener: CallListener, call?: CallContext) => () => void {
+  const now = options.now ?? Date.now;
   return (listener, call) => {
-    const user = call?.user ?? null;
+    let user = call?.user ?? null;
+    const token = call?.sessionToken;
+    let ended = false;
+    let checkedAt = now();
+    const recheck = (): void => {
+      if (!token || !options.authenticate || now() - checkedAt < STREAM_RECHECK_MS) return;
+      checkedAt = now();
+      options.authenticate(token).then(
+        (session) => {
+          if (session) user = session.user;
+          else ended = true;
+        },
+        () => undefined,
+      );
+    };
     return live.subscribe((event, payload) => {
+      recheck();
+      if (ended) return;
       const visible = eventForUser(user, event, payload);
       if (visible !== null) listener(event, visible);
     });

@@ -5,6 +5,7 @@ import { App } from './App';
 import type { AppBridge } from './bridge';
 import { BridgeProvider } from './bridge/context';
 import { AppStateProvider } from './state';
+import { PortalGate } from './screens/portal/PortalGate';
 
 /** Every provider the app needs; tests mount it with a fake bridge. */
 export function Root({
@@ -20,9 +21,12 @@ export function Root({
     <I18nextProvider i18n={i18n}>
       <BridgeProvider bridge={bridge}>
         <QueryClientProvider client={queryClient}>
-          <AppStateProvider>
-            <App />
-          </AppStateProvider>
+          {/* Office portal: sign-in first when the server asks for it (see docs/PORTAL.md). */}
+          <PortalGate>
+            <AppStateProvider>
+              <App />
+            </AppStateProvider>
+          </PortalGate>
         </QueryClientProvider>
       </BridgeProvider>
     </I18nextProvider>

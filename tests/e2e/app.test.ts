@@ -39,11 +39,22 @@ describe('the demo company in a real browser', () => {
     const cold = await dashboardPaint();
     timings.firstDashboardPaintColdMs = Math.round(cold.painted);
     timings.firstContentfulPaintColdMs = cold.fcp === null ? 'n/a' : Math.round(cold.fcp);
-    await page.reload();
-    await kpi('sales').waitFor();
-    const warm = await dashboardPaint();
-    timings.firstDashboardPaintWarmMs = Math.round(warm.painted);
-    timings.firstContentfulPaintWarmMs = warm.fcp === null ? 'n/a' : Math.round(warm.fcp);
+    // Reloads: the browser has the bundle cached and the server answers from its cache.
+    const warm: number[] = [];
+    const warmFcp: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await kpi('sales').waitFor();
+      const paint = await dashboardPaint();
+      warm.push(paint.painted);
+      if (paint.fcp !== null) warmFcp.push(paint.fcp);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    timings.firstDashboardPaintWarmMedianMs = Math.round(median(warm));
+    timings.firstDashboardPaintWarmMinMs = Math.round(Math.min(...warm));
+    timings.firstContentfulPaintWarmMedianMs = Math.round(median(warmFcp));
+    timings.loadAverage1m = (await import('node:os')).loadavg()[0]!.toFixed(1);
+    timings.cpus = (await import('node:os')).cpus().length;
 
     expect(await kpi('sales').textContent()).toMatch(/^₹[\d,]+\.\d{2}$/);
     expect(

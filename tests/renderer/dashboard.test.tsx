@@ -46,3 +46,13 @@ describe('Dashboard', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });
+
+describe('keyboard', () => {
+  it('opens screens with Alt+number in sidebar order', async () => {
+    renderApp('#/dashboard');
+    await screen.findByRole('button', { name: /Sales/ });
+    fireEvent.keyDown(window, { key: '4', altKey: true });
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/outstanding\?c=co-1/));
+    expect(await screen.findByTestId('ageing')).toBeInTheDocument();
+  });
+});

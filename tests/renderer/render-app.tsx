@@ -1,10 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { Root } from '../../renderer/src/Root';
 import { createI18n } from '../../renderer/src/i18n';
 import type { Language } from '../../shared/types/settings';
 import { createFakeBridge, demoHandlers, type FakeBridge, type FakeHandlers } from './fake-bridge';
+
+// Screens are lazy-loaded modules; their first import in a test takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 8000 });
 
 // jsdom has no layout: charts and virtual lists ask for ResizeObserver.
 class NoopResizeObserver {

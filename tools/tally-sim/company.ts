@@ -1,5 +1,10 @@
 import type { IsoDate } from '../../shared/dates';
-import type { GroupRecord, LedgerRecord, VoucherRecord, VoucherTypeRecord } from '../../electron/core/db/records';
+import type {
+  GroupRecord,
+  LedgerRecord,
+  VoucherRecord,
+  VoucherTypeRecord,
+} from '../../electron/core/db/records';
 import type { SimSource } from './source';
 
 /**
@@ -24,8 +29,11 @@ export class SimCompany {
   /** Old ledger name -> new name: Tally rewrites renamed ledgers in all history. */
   private readonly renames = new Map<string, string>();
   private counts: Map<IsoDate, number> | null = null;
-  private cursor: { iterator: Iterator<VoucherRecord>; position: IsoDate | null; peeked: VoucherRecord | null } | null =
-    null;
+  private cursor: {
+    iterator: Iterator<VoucherRecord>;
+    position: IsoDate | null;
+    peeked: VoucherRecord | null;
+  } | null = null;
 
   constructor(private readonly source: SimSource) {
     this.guid = source.company.guid;
@@ -107,10 +115,15 @@ export class SimCompany {
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
-  private *merge(it: Iterator<VoucherRecord>, from: IsoDate | null, to: IsoDate | null): Generator<VoucherRecord> {
+  private *merge(
+    it: Iterator<VoucherRecord>,
+    from: IsoDate | null,
+    to: IsoDate | null,
+  ): Generator<VoucherRecord> {
     for (let r = it.next(); !r.done; r = it.next()) {
       const served = this.serve(r.value);
-      if (served && (from === null || served.date >= from) && (to === null || served.date <= to)) yield served;
+      if (served && (from === null || served.date >= from) && (to === null || served.date <= to))
+        yield served;
     }
     for (const a of this.additions) yield this.present(a);
   }
@@ -163,7 +176,9 @@ export class SimCompany {
       number = String(before + 1);
     }
     const record: VoucherRecord = { ...v, voucherNumber: number, alterId: this.nextAlterId() };
-    this.additions = [...this.additions, record].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.additions = [...this.additions, record].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
     this.touchCount(record.date, +1);
     this.voucherAlterIdValue = record.alterId;
     return record;

@@ -29,17 +29,23 @@ const int = (name: string, text: string | undefined): number => {
   return n;
 };
 
-const demo = generateDemoCompany({ vouchers: int('vouchers', values.vouchers), seed: int('seed', values.seed) });
+const demo = generateDemoCompany({
+  vouchers: int('vouchers', values.vouchers),
+  seed: int('seed', values.seed),
+});
 const sim = await startTallySimulator([demo], { port: int('port', values.port), host: values.host });
 const faults: FaultRule[] = [];
 if (values.slow) faults.push({ fault: { kind: 'slow', delayMs: int('slow', values.slow) } });
-if (values['drop-after']) faults.push({ fault: { kind: 'drop', afterBytes: int('drop-after', values['drop-after']) } });
+if (values['drop-after'])
+  faults.push({ fault: { kind: 'drop', afterBytes: int('drop-after', values['drop-after']) } });
 if (values.error) faults.push({ fault: { kind: 'error', message: values.error } });
 if (values.empty) faults.push({ fault: { kind: 'empty' } });
 for (const f of faults) sim.addFault(f);
 
 console.log(`Tally simulator: "${demo.company.name}" (${values.vouchers} vouchers) on ${sim.url}`);
-console.log(`Control: curl ${sim.url}/_sim/status | -X POST ${sim.url}/_sim/add | ${sim.url}/_sim/fault | ${sim.url}/_sim/clear`);
+console.log(
+  `Control: curl ${sim.url}/_sim/status | -X POST ${sim.url}/_sim/add | ${sim.url}/_sim/fault | ${sim.url}/_sim/clear`,
+);
 const stop = (): void => {
   void sim.stop().then(() => process.exit(0));
 };

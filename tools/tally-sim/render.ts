@@ -28,14 +28,19 @@ export const NOT_APPLICABLE = '&#4; Not Applicable';
 
 function renderBill(bill: BillAllocationRecord): string {
   const period =
-    bill.creditPeriodDays !== null ? `<BILLCREDITPERIOD>${bill.creditPeriodDays} Days</BILLCREDITPERIOD>` : '';
+    bill.creditPeriodDays !== null
+      ? `<BILLCREDITPERIOD>${bill.creditPeriodDays} Days</BILLCREDITPERIOD>`
+      : '';
   return (
     `<BILLALLOCATIONS.LIST><NAME>${esc(bill.billName)}</NAME><BILLTYPE>${bill.billType}</BILLTYPE>` +
     `${period}<AMOUNT>${tallyAmount(bill.amount)}</AMOUNT></BILLALLOCATIONS.LIST>`
   );
 }
 
-export function renderVoucher(v: VoucherRecord, options: { partyLedgers?: ReadonlySet<string> } = {}): string {
+export function renderVoucher(
+  v: VoucherRecord,
+  options: { partyLedgers?: ReadonlySet<string> } = {},
+): string {
   let out =
     `<VOUCHER REMOTEID="${esc(v.guid)}" VCHTYPE="${esc(v.voucherType)}" ACTION="Create">` +
     `<DATE>${tallyDate(v.date)}</DATE><GUID>${esc(v.guid)}</GUID>` +
@@ -81,7 +86,9 @@ export function renderLedger(l: LedgerRecord): string {
       (b) =>
         `<BILLALLOCATIONS.LIST><NAME>${esc(b.billName)}</NAME>` +
         (b.billDate ? `<BILLDATE>${tallyDate(b.billDate)}</BILLDATE>` : '') +
-        (b.creditPeriodDays !== null ? `<BILLCREDITPERIOD>${b.creditPeriodDays} Days</BILLCREDITPERIOD>` : '') +
+        (b.creditPeriodDays !== null
+          ? `<BILLCREDITPERIOD>${b.creditPeriodDays} Days</BILLCREDITPERIOD>`
+          : '') +
         `<ISADVANCE>No</ISADVANCE><OPENINGBALANCE>${tallyAmount(b.amount)}</OPENINGBALANCE></BILLALLOCATIONS.LIST>`,
     )
     .join('');

@@ -84,8 +84,12 @@ interface ParsedRequest {
 }
 
 function parseRequest(body: Buffer): ParsedRequest {
-  const text = body[1] === 0 || (body[0] === 0xff && body[1] === 0xfe) ? body.toString('utf16le') : body.toString('utf8');
-  const tag = (name: string): string | undefined => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(text)?.[1];
+  const text =
+    body[1] === 0 || (body[0] === 0xff && body[1] === 0xfe)
+      ? body.toString('utf16le')
+      : body.toString('utf8');
+  const tag = (name: string): string | undefined =>
+    new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(text)?.[1];
   const altered = /\$AlterID\s*&gt;\s*(\d+)/.exec(text);
   const company = tag('SVCURRENTCOMPANY');
   return {
@@ -226,7 +230,15 @@ export async function startTallySimulator(
           response.end(Buffer.from(fault.text, 'utf16le'));
           return;
         }
-        const known = ['TCCompanies', 'TCGroups', 'TCLedgers', 'TCVoucherTypes', 'TCVoucherDates', 'TCVoucherIndex', 'TCVouchers'];
+        const known = [
+          'TCCompanies',
+          'TCGroups',
+          'TCLedgers',
+          'TCVoucherTypes',
+          'TCVoucherDates',
+          'TCVoucherIndex',
+          'TCVouchers',
+        ];
         if (!known.includes(parsed.id)) {
           response.end(Buffer.from('<RESPONSE>Unknown Request, cannot be processed</RESPONSE>', 'utf16le'));
           return;
@@ -267,7 +279,12 @@ export async function startTallySimulator(
       if (!c) return reply(404, { error: 'no company' });
       if (url === '/_sim/status') {
         return reply(200, {
-          companies: companies.map((x) => ({ guid: x.guid, name: x.name, altMstId: x.masterAlterId, altVchId: x.voucherAlterId })),
+          companies: companies.map((x) => ({
+            guid: x.guid,
+            name: x.name,
+            altMstId: x.masterAlterId,
+            altVchId: x.voucherAlterId,
+          })),
           requests: requests.length,
         });
       }
@@ -284,7 +301,10 @@ export async function startTallySimulator(
         let last: VoucherRecord | null = null;
         for (const v of c.all()) if (v.voucherType === 'Sales') last = v;
         if (!last) return reply(409, { error: 'no sales voucher to copy' });
-        const added = c.addVoucher({ ...last, guid: `${c.guid}-${(0xf0000000 + c.voucherAlterId).toString(16)}` });
+        const added = c.addVoucher({
+          ...last,
+          guid: `${c.guid}-${(0xf0000000 + c.voucherAlterId).toString(16)}`,
+        });
         return reply(200, { added: added.guid, altVchId: c.voucherAlterId });
       }
       return reply(404, { error: `unknown control ${url}` });
@@ -293,7 +313,9 @@ export async function startTallySimulator(
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   return {
     port,

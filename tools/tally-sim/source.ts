@@ -1,5 +1,10 @@
 import type { IsoDate } from '../../shared/dates';
-import type { GroupRecord, LedgerRecord, VoucherRecord, VoucherTypeRecord } from '../../electron/core/db/records';
+import type {
+  GroupRecord,
+  LedgerRecord,
+  VoucherRecord,
+  VoucherTypeRecord,
+} from '../../electron/core/db/records';
 
 /**
  * What the simulator serves: a company in the app's convention, vouchers streamed in date order

@@ -246,8 +246,11 @@ export class CacheManager implements Cache {
 
   /** For the sync engine after a successful sync: drops everything cached for one company. */
   async invalidateCompany(companyGuid: string): Promise<number> {
-    let deleted = 0;
-    for (const pattern of companyPatterns(companyGuid)) deleted += await this.clearPattern(pattern);
+    // One SCAN pass per pattern, run side by side on the one connection.
+    const counts = await Promise.all(
+      companyPatterns(companyGuid).map((pattern) => this.clearPattern(pattern)),
+    );
+    const deleted = counts.reduce((a, b) => a + b, 0);
     this.options.bus?.emit('cache.cleared', { scope: 'company', companyGuid, deleted });
     return deleted;
   }

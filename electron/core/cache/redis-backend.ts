@@ -39,7 +39,7 @@ export class RedisBackend implements Cache {
     this.prefix = options.prefix;
     this.globPrefix = escapeGlob(options.prefix);
     this.defaultTtlSeconds = options.defaultTtlSeconds;
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 500;
   }
 
   async get<T = unknown>(key: string): Promise<T | undefined> {

@@ -177,6 +177,7 @@ export class TieredCache implements Cache {
 
   async putPrepared(key: string, prepared: PreparedValue, ttlSeconds: number): Promise<void> {
     const inv: Invalidation = { op: 'key', key };
+    this.keyCountMemo = null;
     // Another read of this key that is in flight must not park the old value in the first tier.
     this.epoch++;
     this.firstTier?.deleteSync(key);
@@ -266,7 +267,7 @@ export class TieredCache implements Cache {
     let backend: CacheStats['backend'] = 'memory';
     if (this.healthy) {
       try {
-        keyCount = await this.remote.countKeys();
+        keyCount = await this.countKeys();
         backend = this.remote.kind;
       } catch (error) {
         this.fault(error);
@@ -282,6 +283,21 @@ export class TieredCache implements Cache {
       keyCount,
       memoryBytes: backend === 'memory' ? (await this.fallback.stats()).memoryBytes : null,
     };
+  }
+
+  /**
+   * Counting the namespace is a full SCAN (DBSIZE would count other programs' keys), so a status panel
+   * polling every few seconds while the app is idle reuses a count up to 5 s old; writes and
+   * invalidations forget it.
+   */
+  private keyCountMemo: { count: number; at: number } | null = null;
+
+  private async countKeys(): Promise<number> {
+    const memo = this.keyCountMemo;
+    if (memo && performance.now() - memo.at < 5_000) return memo.count;
+    const count = await this.remote.countKeys();
+    this.keyCountMemo = { count, at: performance.now() };
+    return count;
   }
 
   /** Hits answered by the first tier (a subset of hits). */
@@ -321,6 +337,7 @@ export class TieredCache implements Cache {
 
   private async invalidate(inv: Invalidation): Promise<number> {
     this.flights.invalidate();
+    this.keyCountMemo = null;
     this.epoch++;
     const local = this.applyLocal(inv);
     try {

@@ -23,21 +23,23 @@ const DUE = (date: string, period: string, due: string): string =>
 const billSource = (ledgerFilter: string): string => `
   SELECT ob.ledger_guid, ob.bill_name, 1 AS is_origin, ob.bill_date AS bill_date,
          ${DUE('ob.bill_date', 'ob.credit_period_days', 'ob.due_date')} AS due, NULL AS date,
-         ob.amount AS opening, ob.amount AS amount
+         ob.amount AS opening, ob.amount AS amount, 0 AS seq
   FROM ledger_opening_bills ob WHERE ob.company_id = @company ${ledgerFilter.replaceAll('$', 'ob')}
   UNION ALL
   SELECT b.ledger_guid, b.bill_name, b.bill_type <> 'Agst Ref', b.date,
-         ${DUE('b.date', 'b.credit_period_days', 'b.due_date')}, b.date, 0, b.amount
+         ${DUE('b.date', 'b.credit_period_days', 'b.due_date')}, b.date, 0, b.amount, b.id
   FROM bill_allocations b JOIN ledger_entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
   WHERE b.company_id = @company AND ${IN_BOOKS} ${ledgerFilter.replaceAll('$', 'b')}`;
 
 const billTotalsInsert = (ledgerFilter: string): string => `
   INSERT INTO bill_totals
-    (company_id, ledger_guid, bill_name, bill_date, due_date, first_date, last_date, opening_amount, amount)
+    (company_id, ledger_guid, bill_name, bill_date, due_date, first_date, last_date, opening_amount, amount,
+     history)
   SELECT @company, ledger_guid, bill_name,
          min(CASE WHEN is_origin THEN bill_date END),
          min(CASE WHEN is_origin THEN due END),
-         min(date), max(date), sum(opening), sum(amount)
+         min(date), max(date), sum(opening), sum(amount),
+         coalesce(group_concat(date || ':' || amount, ';' ORDER BY date, seq), '')
   FROM (${billSource(ledgerFilter)})
   GROUP BY ledger_guid, bill_name`;
 
@@ -115,6 +117,8 @@ interface BillCell {
   lastDate: string | null;
   opening: number;
   amount: number;
+  /** Allocations in write order; sorted by date (stable) when written. */
+  history: [string, number][];
 }
 
 const minOf = (a: string | null, b: string | null): string | null =>
@@ -180,6 +184,7 @@ export class SummaryAccumulator {
         lastDate: null,
         opening: 0,
         amount: 0,
+        history: [],
       };
       this.bills.set(key, cell);
     }
@@ -195,6 +200,7 @@ export class SummaryAccumulator {
     if (row.date !== null) {
       cell.firstDate = minOf(cell.firstDate, row.date);
       if (cell.lastDate === null || row.date > cell.lastDate) cell.lastDate = row.date;
+      cell.history.push([row.date, row.amount]);
     } else cell.opening += row.amount;
     cell.amount += row.amount;
   }
@@ -224,8 +230,12 @@ export class SummaryAccumulator {
       month.run(companyId, c.ledger, c.month, c.baseType, c.debit, c.credit, c.entries);
     }
     const bill = db.prepare(`INSERT INTO bill_totals (company_id, ledger_guid, bill_name, bill_date, due_date,
-      first_date, last_date, opening_amount, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      first_date, last_date, opening_amount, amount, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const c of this.bills.values()) {
+      const history = c.history
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([date, amount]) => `${date}:${amount}`)
+        .join(';');
       bill.run(
         companyId,
         c.ledger,
@@ -236,6 +246,7 @@ export class SummaryAccumulator {
         c.lastDate,
         c.opening,
         c.amount,
+        history,
       );
     }
     const count = db.prepare(

@@ -3,12 +3,18 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { SyncResult } from '../../../shared/types/sync';
-import type { CompanyWriter, GroupRecord, LedgerRecord, VoucherRecord, VoucherTypeRecord } from '../db/records';
+import type {
+  CompanyWriter,
+  GroupRecord,
+  LedgerRecord,
+  VoucherRecord,
+  VoucherTypeRecord,
+} from '../db/records';
 import type { Store } from '../db/store';
 import { cancelled } from '../tally/client';
 import { createTextCleaner } from '../tally/clean';
 import { createStreamDecoder } from '../tally/decode';
-import { mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../tally/mappers';
+import { FIELDS_READ, mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../tally/mappers';
 import type { XNode } from '../tally/node';
 import { createTallyParser } from '../tally/parser';
 import { companyGuidOf, text } from '../tally/quirks';
@@ -40,7 +46,9 @@ async function orderFiles(paths: readonly string[]): Promise<{ path: string; siz
       if (!s.isFile()) throw new Error('not a file');
       size = s.size;
     } catch {
-      throw new AppError('IMPORT_INVALID', `Cannot read ${path}: the file does not exist or is not a file`, { path });
+      throw new AppError('IMPORT_INVALID', `Cannot read ${path}: the file does not exist or is not a file`, {
+        path,
+      });
     }
     const handle = await open(path, 'r');
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
@@ -66,9 +74,20 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   if (options.paths.length === 0) throw new AppError('IMPORT_INVALID', 'No files to import');
   const files = await orderFiles(options.paths);
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  options.progress.phase('importing', totalBytes, `Importing ${files.map((f) => basename(f.path)).join(', ')}`);
+  options.progress.phase(
+    'importing',
+    totalBytes,
+    `Importing ${files.map((f) => basename(f.path)).join(', ')}`,
+  );
 
-  const seen: Collected = { companyName: null, companyGuid: null, masterAlterId: 0, voucherAlterId: 0, vouchers: 0, masters: 0 };
+  const seen: Collected = {
+    companyName: null,
+    companyGuid: null,
+    masterAlterId: 0,
+    voucherAlterId: 0,
+    vouchers: 0,
+    masters: 0,
+  };
   // The writer opens at the first object: the company's name and GUID come from the file itself.
   let writer: CompanyWriter | null = null;
   let groups: GroupRecord[] = [];
@@ -86,7 +105,10 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     }
     // Tally object GUIDs are "<company GUID>-<id>"; other producers get a stable name-based identity.
     seen.companyGuid = companyGuidOf(objectGuid) ?? `import:${seen.companyName}`;
-    writer = options.store.beginCompanyWrite({ guid: seen.companyGuid, name: seen.companyName, source: 'import' }, 'replace');
+    writer = options.store.beginCompanyWrite(
+      { guid: seen.companyGuid, name: seen.companyName, source: 'import' },
+      'replace',
+    );
     return writer;
   };
   const flushMasters = (): void => {
@@ -141,7 +163,11 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     }
     if (guid) openWriter(guid);
     const record =
-      node.name === 'GROUP' ? mapGroup(node) : node.name === 'LEDGER' ? mapLedger(node) : mapVoucherType(node);
+      node.name === 'GROUP'
+        ? mapGroup(node)
+        : node.name === 'LEDGER'
+          ? mapLedger(node)
+          : mapVoucherType(node);
     sameCompany(record.guid, `${node.name.toLowerCase()} "${record.name}"`);
     seen.masterAlterId = Math.max(seen.masterAlterId, record.alterId);
     seen.masters++;
@@ -153,7 +179,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   try {
     for (const file of files) {
       const source = basename(file.path);
-      const parser = createTallyParser({ source, capture: OBJECTS, onObject });
+      const parser = createTallyParser({ source, capture: OBJECTS, keep: FIELDS_READ, onObject });
       const decoder = createStreamDecoder(source);
       const cleaner = createTextCleaner();
       for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 })) {

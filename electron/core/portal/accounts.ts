@@ -67,14 +67,15 @@ export function createAccountStore(db: Database.Database, now: () => Date = () =
   const updateHash = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?');
   const deleteUser = db.prepare('DELETE FROM users WHERE username = ?');
   const clearCompanies = db.prepare('DELETE FROM user_companies WHERE username = ?');
-  const insertCompany = db.prepare('INSERT OR IGNORE INTO user_companies (username, company_guid) VALUES (?, ?)');
+  const insertCompany = db.prepare(
+    'INSERT OR IGNORE INTO user_companies (username, company_guid) VALUES (?, ?)',
+  );
   const insertLog = db.prepare('INSERT INTO signin_log (at, username, address, outcome) VALUES (?, ?, ?, ?)');
-  const pruneLog = db.prepare(
-    'DELETE FROM signin_log WHERE id <= (SELECT MAX(id) FROM signin_log) - ?',
-  );
-  const selectLog = db.prepare<[number], { at: string; username: string; address: string; outcome: SignInOutcome }>(
-    'SELECT at, username, address, outcome FROM signin_log ORDER BY id DESC LIMIT ?',
-  );
+  const pruneLog = db.prepare('DELETE FROM signin_log WHERE id <= (SELECT MAX(id) FROM signin_log) - ?');
+  const selectLog = db.prepare<
+    [number],
+    { at: string; username: string; address: string; outcome: SignInOutcome }
+  >('SELECT at, username, address, outcome FROM signin_log ORDER BY id DESC LIMIT ?');
 
   const toUser = (row: UserRow): PortalUser => ({
     username: row.username,
@@ -99,7 +100,10 @@ export function createAccountStore(db: Database.Database, now: () => Date = () =
       updateUser.run(params);
     } else {
       if (hash === null) {
-        throw new AccountError('missing_password', `A password is required to create user "${input.username}"`);
+        throw new AccountError(
+          'missing_password',
+          `A password is required to create user "${input.username}"`,
+        );
       }
       insertUser.run(params);
     }

@@ -6,7 +6,13 @@ export interface PortalEnvOptions {
   sessionPolicy?: Partial<SessionPolicy>;
 }
 
-function wholeNumber(env: Record<string, string | undefined>, name: string, min: number, max: number, problems: string[]): number | undefined {
+function wholeNumber(
+  env: Record<string, string | undefined>,
+  name: string,
+  min: number,
+  max: number,
+  problems: string[],
+): number | undefined {
   const text = env[name]?.trim();
   if (!text) return undefined;
   const value = Number(text);
@@ -22,7 +28,10 @@ function wholeNumber(env: Record<string, string | undefined>, name: string, min:
  * minute; per address twice that), PORTAL_SESSION_IDLE_MINUTES and PORTAL_SESSION_MAX_HOURS.
  * A bad value is reported and ignored, never fatal.
  */
-export function portalOptionsFromEnv(env: Record<string, string | undefined>): { options: PortalEnvOptions; problems: string[] } {
+export function portalOptionsFromEnv(env: Record<string, string | undefined>): {
+  options: PortalEnvOptions;
+  problems: string[];
+} {
   const problems: string[] = [];
   const options: PortalEnvOptions = {};
   const perMinute = wholeNumber(env, 'PORTAL_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, problems);

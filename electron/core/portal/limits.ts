@@ -20,7 +20,9 @@ export const DEFAULT_LIMITS: PortalLimits = {
 /** Defaults with the API limits per minute overridden (PORTAL_RATE_LIMIT_PER_MINUTE, benchmarks). */
 export function limitsWithApiPerMinute(perMinute: number, base: PortalLimits = DEFAULT_LIMITS): PortalLimits {
   if (!Number.isInteger(perMinute) || perMinute < 1) {
-    throw new RangeError(`API rate limit must be a whole number of requests per minute >= 1, got ${perMinute}`);
+    throw new RangeError(
+      `API rate limit must be a whole number of requests per minute >= 1, got ${perMinute}`,
+    );
   }
   return {
     ...base,

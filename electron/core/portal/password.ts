@@ -79,7 +79,8 @@ export function createPasswordHasher(
   params: Argon2Params = DEFAULT_ARGON2,
   randomBytes: (size: number) => Uint8Array = nodeRandomBytes,
 ): PasswordHasher {
-  if (params.memoryKiB < 8 * params.parallelism) throw new RangeError('argon2 memory must be >= 8 KiB per lane');
+  if (params.memoryKiB < 8 * params.parallelism)
+    throw new RangeError('argon2 memory must be >= 8 KiB per lane');
   if (params.saltLength < 8) throw new RangeError('argon2 salt must be at least 8 bytes');
 
   const hash = async (password: string): Promise<string> => {

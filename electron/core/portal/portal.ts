@@ -9,7 +9,12 @@ import { createAccountStore, type AccountStore } from './accounts';
 import { DEFAULT_LIMITS, type PortalLimits } from './limits';
 import { createLiveFeed, type LiveFeed } from './live-feed';
 import { createPasswordHasher, DEFAULT_ARGON2, type Argon2Params, type PasswordHasher } from './password';
-import { createMemoryRateLimitStore, createRateLimiter, type RateLimiter, type RateLimitStore } from './rate-limit';
+import {
+  createMemoryRateLimitStore,
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimitStore,
+} from './rate-limit';
 import { createRedisRateLimitStore, createResilientRateLimitStore } from './rate-limit-redis';
 import { createPortalRedis, whenReady } from './redis-client';
 import { createMemorySessionStore, type SessionStore } from './session-store';
@@ -86,7 +91,10 @@ export function createPortal(options: PortalOptions): Portal {
     const publisher = createPortalRedis(options.redis);
     const subscriber = createPortalRedis(options.redis, { subscriber: true });
     clients = [commands, publisher, subscriber];
-    sessionStore = createResilientSessionStore(createRedisSessionStore(commands, prefix, now), { now, logger });
+    sessionStore = createResilientSessionStore(createRedisSessionStore(commands, prefix, now), {
+      now,
+      logger,
+    });
     rateStore = createResilientRateLimitStore(createRedisRateLimitStore(commands, prefix), { now, logger });
     live = createLiveFeed({
       bus: options.bus,

@@ -28,7 +28,8 @@ export function createRedisRateLimitStore(redis: Redis, prefix: string): RateLim
   return {
     kind: 'redis',
     async hit(key, windowMs) {
-      if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
+      if (!Number.isFinite(windowMs) || windowMs <= 0)
+        throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
       const [count, ttl] = await client.tcPortalHit(prefix + key, Math.round(windowMs));
       return { count: Number(count), resetInMs: Number(ttl) };
     },
@@ -58,7 +59,8 @@ export function createResilientRateLimitStore(
         return counted;
       } catch (error) {
         if (error instanceof RangeError) throw error;
-        if (healthy) options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
+        if (healthy)
+          options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
         healthy = false;
         return fallback.hit(key, windowMs);
       }

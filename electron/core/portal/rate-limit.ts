@@ -70,7 +70,8 @@ export function createMemoryRateLimitStore(now: () => number = Date.now): RateLi
   return {
     kind: 'memory',
     async hit(key, windowMs) {
-      if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
+      if (!Number.isFinite(windowMs) || windowMs <= 0)
+        throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
       const at = now();
       sweep(at);
       let w = windows.get(key);

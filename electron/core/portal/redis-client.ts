@@ -6,7 +6,10 @@ import { Redis, type RedisOptions } from 'ioredis';
  * background. `target` is a redis:// URL or the cache layer's connection options (same server, same
  * credentials); the subscriber keeps its queue and re-subscribes after a reconnect.
  */
-export function createPortalRedis(target: string | RedisOptions, options: { subscriber?: boolean } = {}): Redis {
+export function createPortalRedis(
+  target: string | RedisOptions,
+  options: { subscriber?: boolean } = {},
+): Redis {
   const subscriber = options.subscriber === true;
   const overrides: RedisOptions = {
     lazyConnect: false,
@@ -20,10 +23,13 @@ export function createPortalRedis(target: string | RedisOptions, options: { subs
     // Session reads and rate-limit scripts of concurrent requests share one round trip.
     enableAutoPipelining: !subscriber,
   };
-  const base: RedisOptions = typeof target === 'string' ? { commandTimeout: 500 } : { commandTimeout: 500, ...target };
+  const base: RedisOptions =
+    typeof target === 'string' ? { commandTimeout: 500 } : { commandTimeout: 500, ...target };
   if (subscriber) delete base.commandTimeout;
   const client =
-    typeof target === 'string' ? new Redis(target, { ...base, ...overrides }) : new Redis({ ...base, ...overrides });
+    typeof target === 'string'
+      ? new Redis(target, { ...base, ...overrides })
+      : new Redis({ ...base, ...overrides });
   // Errors are handled per command; without a listener ioredis prints every reconnect failure.
   client.on('error', () => undefined);
   return client;

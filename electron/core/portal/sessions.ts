@@ -105,7 +105,12 @@ export function createSessionManager(
       const record = await store.get(id);
       if (!record || record.expiresAt <= now()) return;
       const at = now();
-      const next = { ...record, companyGuid, lastSeenAt: new Date(at).toISOString(), expiresAt: expiryFor(record, at) };
+      const next = {
+        ...record,
+        companyGuid,
+        lastSeenAt: new Date(at).toISOString(),
+        expiresAt: expiryFor(record, at),
+      };
       await store.put(id, next);
       remember(id, next, at);
     },

@@ -27,19 +27,29 @@ interface BillRow {
   name: string;
   billDate: string | null;
   dueDate: string | null;
-  firstDate: string | null;
-  lastDate: string | null;
   opening: number;
   amount: number;
 }
 
 const COLUMNS = `ledger_guid AS ledger, bill_name AS name, bill_date AS billDate, due_date AS dueDate,
-  first_date AS firstDate, last_date AS lastDate, opening_amount AS opening, amount`;
+  opening_amount AS opening, amount`;
+
+/** Sum of a bill's allocations dated on or before `asOn`, from its "date:paise;..." history. */
+export function allocatedBy(history: string, asOn: IsoDate): Paise {
+  let sum = 0;
+  if (history === '') return sum;
+  for (const item of history.split(';')) {
+    // Dates are the first 10 characters; the history is in date order, so stop at the first later one.
+    if (item.slice(0, 10) > asOn) break;
+    sum += Number(item.slice(11));
+  }
+  return sum;
+}
 
 /**
  * Bills of the given ledgers as on a date: opening bills plus New Ref / Advance less Agst Ref. Bills
- * untouched after the date come straight from the bill summary; only bills open at the date and
- * settled later are re-added from their allocations (a small set).
+ * untouched after the date come straight from the bill summary; bills also touched later are
+ * recomputed from the allocation history each summary row carries.
  */
 export function billsAsOn(
   db: Database.Database,
@@ -47,10 +57,6 @@ export function billsAsOn(
   ledgers: ReadonlySet<string>,
   asOn: IsoDate,
 ): BillAsOn[] {
-  const settledLater = db.prepare(`SELECT coalesce(sum(b.amount), 0) FROM bill_allocations b
-    JOIN ledger_entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
-    WHERE b.company_id = ? AND b.ledger_guid = ? AND b.bill_name = ? AND b.date <= ?
-      AND v.is_cancelled = 0 AND v.is_optional = 0`);
   const result: BillAsOn[] = [];
   const push = (r: BillRow, amount: number): void => {
     if (amount !== 0 && ledgers.has(r.ledger)) {
@@ -63,24 +69,22 @@ export function billsAsOn(
       });
     }
   };
+  // The partial index holds only bills still open today: a small set even in a large company.
   const untouched = db
     .prepare(
-      `SELECT ${COLUMNS} FROM bill_totals
+      `SELECT ${COLUMNS} FROM bill_totals INDEXED BY bill_totals_open
        WHERE company_id = ? AND amount <> 0 AND (last_date IS NULL OR last_date <= ?)`,
     )
     .all(companyId, asOn) as BillRow[];
   for (const r of untouched) push(r, r.amount);
   const spanning = db
     .prepare(
-      `SELECT ${COLUMNS} FROM bill_totals
+      `SELECT ${COLUMNS}, history FROM bill_totals
        WHERE company_id = ? AND last_date > ? AND (first_date <= ? OR opening_amount <> 0)`,
     )
-    .all(companyId, asOn, asOn) as BillRow[];
+    .all(companyId, asOn, asOn) as (BillRow & { history: string })[];
   for (const r of spanning) {
-    if (!ledgers.has(r.ledger)) continue;
-    const inBooks = r.firstDate !== null && r.firstDate <= asOn;
-    const allocated = inBooks ? (settledLater.pluck().get(companyId, r.ledger, r.name, asOn) as number) : 0;
-    push(r, r.opening + allocated);
+    if (ledgers.has(r.ledger)) push(r, r.opening + allocatedBy(r.history, asOn));
   }
   return result;
 }

@@ -4,11 +4,19 @@ import { AccountError } from '../portal/accounts';
 import type { Portal } from '../portal/portal';
 import type { CallContext, PartialHandlerMap } from './types';
 
-type PortalOperation = 'auth.signIn' | 'auth.signOut' | 'auth.me' | 'users.list' | 'users.save' | 'users.delete' | 'sessions.active';
+type PortalOperation =
+  | 'auth.signIn'
+  | 'auth.signOut'
+  | 'auth.me'
+  | 'users.list'
+  | 'users.save'
+  | 'users.delete'
+  | 'sessions.active';
 
 /** Account management is the desktop owner's; the access guard refuses it to portal users too. */
 function desktopOnly(context: CallContext, what: string): void {
-  if (context.user !== null) throw new AppError('FORBIDDEN', `${what} is managed on the TallyConnect desktop`);
+  if (context.user !== null)
+    throw new AppError('FORBIDDEN', `${what} is managed on the TallyConnect desktop`);
 }
 
 export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperation> {

@@ -4,7 +4,9 @@ import type { PartialHandlerMap } from './types';
 /** Tally connection test, sync now / cancel / status, and file import. */
 export function syncHandlers(deps: {
   sync: SyncManager;
-}): PartialHandlerMap<'tally.testConnection' | 'sync.start' | 'sync.cancel' | 'sync.status' | 'import.files'> {
+}): PartialHandlerMap<
+  'tally.testConnection' | 'sync.start' | 'sync.cancel' | 'sync.status' | 'import.files'
+> {
   const { sync } = deps;
   return {
     'tally.testConnection': (input) => sync.testConnection({ host: input.host, port: input.port }),

@@ -17,8 +17,11 @@ export const MAX_VOUCHERS_PER_REQUEST = 5000;
  * date holding more than `max` vouchers gets a range of its own: a date cannot be split further.
  */
 export function planBatches(dates: readonly DateCount[], max = MAX_VOUCHERS_PER_REQUEST): Batch[] {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`Batch size must be a positive integer, got ${max}`);
-  const sorted = [...dates].filter((d) => d.count > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!Number.isInteger(max) || max < 1)
+    throw new RangeError(`Batch size must be a positive integer, got ${max}`);
+  const sorted = [...dates]
+    .filter((d) => d.count > 0)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const batches: Batch[] = [];
   let current: Batch | null = null;
   for (const d of sorted) {

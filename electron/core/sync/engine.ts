@@ -47,7 +47,10 @@ const checkCancel = (signal: AbortSignal): void => {
 const toInfo = (error: unknown): ErrorInfo =>
   error instanceof AppError
     ? error.toInfo()
-    : { code: 'INTERNAL', message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+    : {
+        code: 'INTERNAL',
+        message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      };
 
 /**
  * Syncs one company or all open ones. A failing company is marked with its error and left exactly as it
@@ -91,7 +94,11 @@ export async function runSync(request: SyncRequest, deps: EngineDeps): Promise<S
 }
 
 /** One company, full or incremental, in one atomic write. */
-export async function syncCompany(company: TallyCompany, full: boolean, deps: EngineDeps): Promise<SyncResult> {
+export async function syncCompany(
+  company: TallyCompany,
+  full: boolean,
+  deps: EngineDeps,
+): Promise<SyncResult> {
   const started = deps.now();
   deps.progress.company(company.guid, company.name);
   const local = readLocalState(deps.store.db, company.guid);
@@ -105,7 +112,14 @@ export async function syncCompany(company: TallyCompany, full: boolean, deps: En
     // The cheap poll: nothing changed in Tally since the last sync.
     deps.store.markSyncStatus(company.guid, 'ok');
     deps.progress.phase('done', 0, `${company.name}: nothing changed in Tally`);
-    return { ...base, kind: 'unchanged', vouchersWritten: 0, vouchersDeleted: 0, mastersWritten: 0, tookMs: deps.now() - started };
+    return {
+      ...base,
+      kind: 'unchanged',
+      vouchersWritten: 0,
+      vouchersDeleted: 0,
+      mastersWritten: 0,
+      tookMs: deps.now() - started,
+    };
   }
   deps.store.markSyncStatus(company.guid, 'syncing');
   const writer = deps.store.beginCompanyWrite(
@@ -181,15 +195,29 @@ async function streamBatches(
 
 const active = (v: MappedVoucher): boolean => !v.deleted && !v.record.isCancelled && !v.record.isOptional;
 
-async function fullSync(company: TallyCompany, writer: CompanyWriter, deps: EngineDeps): Promise<WriteCounts> {
+async function fullSync(
+  company: TallyCompany,
+  writer: CompanyWriter,
+  deps: EngineDeps,
+): Promise<WriteCounts> {
   const { written: mastersWritten } = await fetchAndPutMasters(company, writer, deps, null);
   deps.progress.phase('counting', null, `${company.name}: counting vouchers per date`);
-  const dates = await fetchVoucherDates(deps.client, company.name, company.booksFrom ?? FIRST_DATE, LAST_DATE, {
-    signal: deps.signal,
-  });
+  const dates = await fetchVoucherDates(
+    deps.client,
+    company.name,
+    company.booksFrom ?? FIRST_DATE,
+    LAST_DATE,
+    {
+      signal: deps.signal,
+    },
+  );
   const batches = planBatches(dates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
   const total = batches.reduce((n, b) => n + b.count, 0);
-  deps.progress.phase('vouchers', total, `${company.name}: reading ${total.toLocaleString('en-IN')} vouchers`);
+  deps.progress.phase(
+    'vouchers',
+    total,
+    `${company.name}: reading ${total.toLocaleString('en-IN')} vouchers`,
+  );
   let written = 0;
   await streamBatches(
     batches,
@@ -219,7 +247,9 @@ async function incrementalSync(
   if (company.masterAlterId !== local.masterAlterId) {
     const { masters, written } = await fetchAndPutMasters(company, writer, deps, local.masterAlterId);
     mastersWritten = written;
-    const inTally = new Set([...masters.groups, ...masters.ledgers, ...masters.voucherTypes].map((m) => m.guid));
+    const inTally = new Set(
+      [...masters.groups, ...masters.ledgers, ...masters.voucherTypes].map((m) => m.guid),
+    );
     const gone = [...writer.masterAlterIds().keys()].filter((guid) => !inTally.has(guid));
     if (gone.length > 0) writer.deleteMasters(gone);
     mastersWritten += gone.length;
@@ -248,7 +278,11 @@ async function incrementalSync(
   });
   const batches = planBatches(changedDates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
   const total = batches.reduce((n, b) => n + b.count, 0);
-  deps.progress.phase('vouchers', total, `${company.name}: reading ${total.toLocaleString('en-IN')} changed vouchers`);
+  deps.progress.phase(
+    'vouchers',
+    total,
+    `${company.name}: reading ${total.toLocaleString('en-IN')} changed vouchers`,
+  );
   let written = 0;
   let earliestAuto: IsoDate | null = null;
   const noteAuto = (type: string, date: IsoDate): void => {
@@ -257,7 +291,11 @@ async function incrementalSync(
   const findStored = storedVoucherLookup(db, company.guid);
   await streamBatches(
     batches,
-    (b) => fetchVouchers(deps.client, company.name, b, { alteredAfter: local.voucherAlterId, signal: deps.signal }),
+    (b) =>
+      fetchVouchers(deps.client, company.name, b, {
+        alteredAfter: local.voucherAlterId,
+        signal: deps.signal,
+      }),
     (vouchers) => {
       const records: VoucherRecord[] = [];
       const removed: string[] = [];
@@ -292,7 +330,9 @@ async function incrementalSync(
     checkCancel(deps.signal);
     const index = await fetchVoucherIndex(deps.client, company.name, batch.from, batch.to, deps.signal);
     const inTally = new Set(index.map((v) => v.guid));
-    const dates = new Set(suspect.filter((d) => d.date >= batch.from && d.date <= batch.to).map((d) => d.date));
+    const dates = new Set(
+      suspect.filter((d) => d.date >= batch.from && d.date <= batch.to).map((d) => d.date),
+    );
     const gone = storedVouchersBetween(db, company.guid, batch.from, batch.to).filter(
       (v) => dates.has(v.date) && !inTally.has(v.guid),
     );
@@ -309,7 +349,9 @@ async function incrementalSync(
     for (const batch of planBatches(range, (deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST) * 4)) {
       checkCancel(deps.signal);
       const index = await fetchVoucherIndex(deps.client, company.name, batch.from, batch.to, deps.signal);
-      const stored = new Map(storedVouchersBetween(db, company.guid, batch.from, batch.to).map((v) => [v.guid, v]));
+      const stored = new Map(
+        storedVouchersBetween(db, company.guid, batch.from, batch.to).map((v) => [v.guid, v]),
+      );
       const renumbered = index
         .filter((v) => autoTypes.has(v.voucherType))
         .filter((v) => {

@@ -21,7 +21,10 @@ export type SyncJob =
 export const errorInfoOf = (error: unknown): ErrorInfo =>
   error instanceof AppError
     ? error.toInfo()
-    : { code: 'INTERNAL', message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+    : {
+        code: 'INTERNAL',
+        message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      };
 
 /** Runs one sync job against a store and reports everything as messages; never throws. */
 export async function executeSync(

@@ -49,10 +49,16 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
       await options.invalidateCompany(result.companyGuid);
     } catch (error) {
       // Keys carry the data version, so stale entries cannot be served even if this fails.
-      options.logger?.warn('cache invalidation after sync failed', { error, companyGuid: result.companyGuid });
+      options.logger?.warn('cache invalidation after sync failed', {
+        error,
+        companyGuid: result.companyGuid,
+      });
     }
     const row = options.store.findCompany(result.companyGuid);
-    options.events.emit('books.changed', { companyGuid: result.companyGuid, dataVersion: row?.dataVersion ?? 0 });
+    options.events.emit('books.changed', {
+      companyGuid: result.companyGuid,
+      dataVersion: row?.dataVersion ?? 0,
+    });
   };
 
   const run = (job: SyncJob, companyGuid: string | null): Promise<SyncResult[]> => {
@@ -71,7 +77,11 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           pending.push(afterCommit(message.result));
           break;
         case 'companyFailed':
-          options.events.emit('sync.failed', { runId: job.runId, companyGuid: message.companyGuid, error: message.error });
+          options.events.emit('sync.failed', {
+            runId: job.runId,
+            companyGuid: message.companyGuid,
+            error: message.error,
+          });
           break;
         case 'finished':
           outcome = { results: message.results };
@@ -94,8 +104,15 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         options.events.emit('sync.finished', { runId: job.runId, results: result.results });
         return result.results;
       }
-      const error = result?.error ?? { code: 'INTERNAL' as const, message: 'The sync stopped without a result' };
-      progress = progress && { ...progress, phase: error.code === 'CANCELLED' ? 'cancelled' : 'failed', message: error.message };
+      const error = result?.error ?? {
+        code: 'INTERNAL' as const,
+        message: 'The sync stopped without a result',
+      };
+      progress = progress && {
+        ...progress,
+        phase: error.code === 'CANCELLED' ? 'cancelled' : 'failed',
+        message: error.message,
+      };
       options.events.emit('sync.failed', { runId: job.runId, companyGuid, error });
       throw new AppError(error.code, error.message, error.details);
     })();
@@ -112,7 +129,8 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
   ): Promise<SyncResult[] | null> => {
     const started = Date.now();
     const open = await fetchCompanies(createTallyClient(tally), signal);
-    const targets = request.companyGuid === undefined ? open : open.filter((c) => c.guid === request.companyGuid);
+    const targets =
+      request.companyGuid === undefined ? open : open.filter((c) => c.guid === request.companyGuid);
     if (targets.length === 0) return null; // the worker run words the error
     const results: SyncResult[] = [];
     for (const company of targets) {
@@ -143,7 +161,10 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
   return {
     async start(request) {
       if (running !== null) {
-        throw new AppError('SYNC_IN_PROGRESS', 'A sync is already running; wait for it to finish or cancel it');
+        throw new AppError(
+          'SYNC_IN_PROGRESS',
+          'A sync is already running; wait for it to finish or cancel it',
+        );
       }
       const runId = newRunId();
       const tally = options.tally();
@@ -158,7 +179,11 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         } catch (error) {
           running = null;
           const info = errorInfoOf(error);
-          options.events.emit('sync.failed', { runId, companyGuid: request.companyGuid ?? null, error: info });
+          options.events.emit('sync.failed', {
+            runId,
+            companyGuid: request.companyGuid ?? null,
+            error: info,
+          });
           throw error;
         }
         running = null;
@@ -213,7 +238,13 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         };
       } catch (error) {
         if (error instanceof AppError && error.code === 'TALLY_UNREACHABLE') {
-          return { host: tally.host, port: tally.port, reachable: false, message: error.message, companies: [] };
+          return {
+            host: tally.host,
+            port: tally.port,
+            reachable: false,
+            message: error.message,
+            companies: [],
+          };
         }
         throw error;
       }

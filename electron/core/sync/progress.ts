@@ -54,7 +54,9 @@ export function createProgressTracker(options: {
       const seconds = (now - phaseStart) / 1000;
       const rate = seconds > 0 ? done / seconds : null;
       const eta =
-        rate !== null && rate > 0 && state.total !== null ? Math.max(0, Math.round((state.total - done) / rate)) : null;
+        rate !== null && rate > 0 && state.total !== null
+          ? Math.max(0, Math.round((state.total - done) / rate))
+          : null;
       state = { ...state, done, rate: rate === null ? null : Math.round(rate), etaSeconds: eta };
       if (now - lastEmit >= minInterval || (state.total !== null && done >= state.total)) send();
     },

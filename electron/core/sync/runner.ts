@@ -15,7 +15,10 @@ export function inProcessRunner(store: Store, now?: () => number): SyncRunner {
   return {
     run(job, onMessage) {
       const controller = new AbortController();
-      return { done: executeSync(store, job, onMessage, controller.signal, now), cancel: () => controller.abort() };
+      return {
+        done: executeSync(store, job, onMessage, controller.signal, now),
+        cancel: () => controller.abort(),
+      };
     },
   };
 }
@@ -34,7 +37,11 @@ export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerE
   const here = fileURLToPath(moduleUrl);
   const dir = dirname(here);
   if (here.endsWith('.ts')) return { path: join(dir, 'sync-worker.ts'), typescript: true };
-  const candidates = [join(dir, 'sync-worker.js'), join(dir, 'sync-worker.mjs'), join(dir, 'sync', 'sync-worker.js')];
+  const candidates = [
+    join(dir, 'sync-worker.js'),
+    join(dir, 'sync-worker.mjs'),
+    join(dir, 'sync', 'sync-worker.js'),
+  ];
   return { path: candidates.find((p) => existsSync(p)) ?? (candidates[0] as string), typescript: false };
 }
 

@@ -43,7 +43,8 @@ export function createAutoSync(options: {
       return minutes;
     },
     setMinutes(next) {
-      if (!Number.isInteger(next) || next < 0) throw new RangeError(`Auto-sync minutes must be 0 or more, got ${next}`);
+      if (!Number.isInteger(next) || next < 0)
+        throw new RangeError(`Auto-sync minutes must be 0 or more, got ${next}`);
       if (handle !== null) timers.clearInterval(handle);
       handle = null;
       minutes = next;

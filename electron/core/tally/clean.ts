@@ -15,6 +15,7 @@ export interface TextCleaner {
 // Longest legal reference we may need to hold back: "&#x10FFFF;" is 10 characters.
 const MAX_REF = 12;
 // Raw characters illegal in XML 1.0 (everything below 0x20 except tab, LF, CR; and U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const RAW_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const NA_REF = /&#0*4;/g;
 const CHAR_REF = /&#(x[0-9A-Fa-f]+|[0-9]+);/g;

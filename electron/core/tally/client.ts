@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AppError } from '../../../shared/errors';
 import { createTextCleaner } from './clean';
 import { createStreamDecoder } from './decode';
+import { FIELDS_READ } from './mappers';
 import type { XNode } from './node';
 import { createTallyParser, type ParseSummary } from './parser';
 
@@ -39,7 +40,8 @@ export interface TallyClient {
   request(xml: string, sink: RequestSink, options: RequestOptions): Promise<ParseSummary>;
 }
 
-export const UNREACHABLE_MESSAGE = 'Tally is not running, or its XML port is off (F1 > Settings > Connectivity)';
+export const UNREACHABLE_MESSAGE =
+  'Tally is not running, or its XML port is off (F1 > Settings > Connectivity)';
 
 /** A failure worth another attempt: the network or Tally hiccuped, the request itself was fine. */
 class TransientError extends Error {}
@@ -57,7 +59,8 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     );
   });
 
-export const cancelled = (): AppError => new AppError('CANCELLED', 'The sync was cancelled; the previous data is unchanged');
+export const cancelled = (): AppError =>
+  new AppError('CANCELLED', 'The sync was cancelled; the previous data is unchanged');
 
 const duration = (ms: number): string =>
   ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`;
@@ -75,6 +78,7 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
       const parser = createTallyParser({
         source: `Tally's answer for ${opts.what}`,
         capture: sink.capture,
+        keep: FIELDS_READ,
         onObject: (node) => sink.onObject(node),
       });
       const decoder = createStreamDecoder(`Tally's answer for ${opts.what}`);
@@ -93,7 +97,10 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
       };
       const onAbort = (): void => finish(cancelled());
       const timer = setTimeout(
-        () => finish(new TransientError(`Tally did not finish answering ${opts.what} within ${duration(timeoutMs)}`)),
+        () =>
+          finish(
+            new TransientError(`Tally did not finish answering ${opts.what} within ${duration(timeoutMs)}`),
+          ),
         timeoutMs,
       );
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -121,8 +128,12 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
               finish(error);
             }
           });
-          res.on('aborted', () => finish(new TransientError(`The connection was cut while Tally sent ${opts.what}`)));
-          res.on('error', () => finish(new TransientError(`The connection was cut while Tally sent ${opts.what}`)));
+          res.on('aborted', () =>
+            finish(new TransientError(`The connection was cut while Tally sent ${opts.what}`)),
+          );
+          res.on('error', () =>
+            finish(new TransientError(`The connection was cut while Tally sent ${opts.what}`)),
+          );
           res.on('end', () => {
             if (settled) return;
             try {
@@ -142,7 +153,12 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
                 return;
               }
               if (summary.status === '0') {
-                finish(new AppError('TALLY_ERROR', `Tally could not answer ${opts.what} (status 0, no reason given)`));
+                finish(
+                  new AppError(
+                    'TALLY_ERROR',
+                    `Tally could not answer ${opts.what} (status 0, no reason given)`,
+                  ),
+                );
                 return;
               }
               finish(null, summary);
@@ -164,7 +180,10 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
               cause: error.code,
             }),
           );
-        } else finish(new TransientError(`The connection to Tally (${where}) failed: ${error.code ?? error.message}`));
+        } else
+          finish(
+            new TransientError(`The connection to Tally (${where}) failed: ${error.code ?? error.message}`),
+          );
       });
       req.end(body);
     });

@@ -1,7 +1,15 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { GroupRecord, LedgerRecord, VoucherTypeRecord } from '../db/records';
 import type { RequestSink, TallyClient } from './client';
-import { mapCompany, mapGroup, mapLedger, mapVoucher, mapVoucherType, type MappedVoucher, type TallyCompany } from './mappers';
+import {
+  mapCompany,
+  mapGroup,
+  mapLedger,
+  mapVoucher,
+  mapVoucherType,
+  type MappedVoucher,
+  type TallyCompany,
+} from './mappers';
 import type { XNode } from './node';
 import { childText } from './node';
 import { tallyDate, tallyInt, text } from './quirks';
@@ -43,7 +51,11 @@ export interface Masters {
   voucherTypes: VoucherTypeRecord[];
 }
 
-export async function fetchMasters(client: TallyClient, company: string, signal?: AbortSignal): Promise<Masters> {
+export async function fetchMasters(
+  client: TallyClient,
+  company: string,
+  signal?: AbortSignal,
+): Promise<Masters> {
   const groups = collect('GROUP', mapGroup);
   await client.request(groupsRequest(company), groups, { what: 'the groups', company, signal });
   const ledgers = collect('LEDGER', mapLedger);
@@ -74,7 +86,10 @@ export async function fetchVoucherDates(
 ): Promise<DateCount[]> {
   const sink = collect('VOUCHER', mapDateCount);
   await client.request(voucherDatesRequest(company, from, to, options.alteredAfter), sink, {
-    what: options.alteredAfter === undefined ? 'the voucher count per date' : 'the count of changed vouchers per date',
+    what:
+      options.alteredAfter === undefined
+        ? 'the voucher count per date'
+        : 'the count of changed vouchers per date',
     company,
     signal: options.signal,
   });

@@ -18,6 +18,58 @@ import { creditPeriodDays, tallyDate, tallyInt, text, toAppAmount, yesNo } from 
 
 /** Turns Tally's native objects into the app's records (debit positive, paise, ISO dates). */
 
+/** Every element the mappers below read; the parser skips all others (see ParseOptions.keep). */
+export const FIELDS_READ: ReadonlySet<string> = new Set([
+  // identity and names
+  'GUID',
+  'NAME',
+  'LANGUAGENAME.LIST',
+  'NAME.LIST',
+  'PARENT',
+  'RESERVEDNAME',
+  'ALTERID',
+  'MASTERID',
+  // company
+  'BOOKSFROM',
+  'STARTINGFROM',
+  'ALTMSTID',
+  'ALTVCHID',
+  // groups, ledgers, voucher types
+  'ISREVENUE',
+  'AFFECTSGROSSPROFIT',
+  'ISDEEMEDPOSITIVE',
+  'OPENINGBALANCE',
+  'ISBILLWISEON',
+  'BILLCREDITPERIOD',
+  'PARTYGSTIN',
+  'GSTIN',
+  'LEDSTATENAME',
+  'STATENAME',
+  'BILLDATE',
+  'NUMBERINGMETHOD',
+  // vouchers
+  'DATE',
+  'VOUCHERTYPENAME',
+  'VOUCHERNUMBER',
+  'PARTYLEDGERNAME',
+  'NARRATION',
+  'REFERENCE',
+  'ISCANCELLED',
+  'ISOPTIONAL',
+  'ISDELETED',
+  'ALLLEDGERENTRIES.LIST',
+  'LEDGERENTRIES.LIST',
+  'ALLINVENTORYENTRIES.LIST',
+  'INVENTORYENTRIES.LIST',
+  'ACCOUNTINGALLOCATIONS.LIST',
+  'LEDGERNAME',
+  'AMOUNT',
+  'BILLALLOCATIONS.LIST',
+  'BILLTYPE',
+  // per-date counts
+  'COUNT',
+]);
+
 export interface TallyCompany {
   guid: string;
   name: string;
@@ -68,7 +120,9 @@ export function mapCompany(node: XNode): TallyCompany {
     return {
       guid: requireGuid(node),
       name,
-      booksFrom: tallyDate(childText(node, 'BOOKSFROM'), 'BOOKSFROM') ?? tallyDate(childText(node, 'STARTINGFROM'), 'STARTINGFROM'),
+      booksFrom:
+        tallyDate(childText(node, 'BOOKSFROM'), 'BOOKSFROM') ??
+        tallyDate(childText(node, 'STARTINGFROM'), 'STARTINGFROM'),
       masterAlterId: tallyInt(childText(node, 'ALTMSTID'), 'ALTMSTID'),
       voucherAlterId: tallyInt(childText(node, 'ALTVCHID'), 'ALTVCHID'),
     };
@@ -178,7 +232,10 @@ function mapBills(entryNode: XNode, voucherDate: IsoDate): BillAllocationRecord[
     const billName = text(childText(bill, 'NAME'));
     if (billType === null && billName === null) continue; // empty list
     if (billType === null || !BILL_TYPES.has(billType)) {
-      throw new AppError('IMPORT_INVALID', `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`);
+      throw new AppError(
+        'IMPORT_INVALID',
+        `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`,
+      );
     }
     bills.push({
       // On Account allocations carry no reference name in Tally.
@@ -243,7 +300,8 @@ export function mapVoucher(node: XNode): MappedVoucher {
     const record: VoucherRecord = {
       guid,
       alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
-      masterId: text(childText(node, 'MASTERID')) === null ? null : tallyInt(childText(node, 'MASTERID'), 'MASTERID'),
+      masterId:
+        text(childText(node, 'MASTERID')) === null ? null : tallyInt(childText(node, 'MASTERID'), 'MASTERID'),
       date,
       voucherType,
       voucherNumber: text(childText(node, 'VOUCHERNUMBER')) ?? '',
@@ -254,7 +312,8 @@ export function mapVoucher(node: XNode): MappedVoucher {
       isOptional: yesNo(childText(node, 'ISOPTIONAL')),
       entries: collectEntries(node, date),
     };
-    const deleted = yesNo(childText(node, 'ISDELETED')) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
+    const deleted =
+      yesNo(childText(node, 'ISDELETED')) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
     if (!deleted && !record.isCancelled) {
       let sum = 0;
       let debit = 0;

@@ -10,6 +10,12 @@ export interface ParseOptions {
   onObject(node: XNode): void;
   /** Longest text accepted in one field, in characters. */
   maxFieldLength?: number;
+  /**
+   * Element names worth keeping inside captured objects; other subtrees are skipped without building
+   * nodes (Tally's own exports carry a hundred fields per voucher that the app never reads).
+   * Everything is kept when omitted.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 export interface ParseSummary {
@@ -29,7 +35,15 @@ export interface TallyXmlParser {
 
 const DEFAULT_MAX_FIELD = 100_000;
 /** Elements read outside captured objects: Tally's error texts and the envelope status. */
-const ENVELOPE_TEXT = new Set(['LINEERROR', 'STATUS', 'RESPONSE', 'CREATED', 'ALTERED', 'ERRORS', 'EXCEPTIONS']);
+const ENVELOPE_TEXT = new Set([
+  'LINEERROR',
+  'STATUS',
+  'RESPONSE',
+  'CREATED',
+  'ALTERED',
+  'ERRORS',
+  'EXCEPTIONS',
+]);
 
 /** Names an object in messages: "voucher Sales 12 of 20250401 (GUID ...)", "ledger Cash". */
 export function describeObject(node: XNode): string {
@@ -65,20 +79,32 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
   let envelopeName: string | null = null;
   const lineErrors: string[] = [];
   const importResult: Record<string, string> = {};
-  let lastObject: string | null = null;
+  let lastObject: XNode | null = null;
+  const keep = options.keep ?? null;
+  let skipDepth = -1;
   let failure: unknown = null;
 
   const where = (): string => {
     const current = stack[0];
     if (current) return ` while reading ${describeObject(current)}`;
-    return lastObject ? ` after ${lastObject}` : '';
+    return lastObject ? ` after ${describeObject(lastObject)}` : '';
   };
 
   parser.on('opentag', (tag) => {
     sawRoot = true;
     depth++;
+    if (skipDepth >= 0) return;
     if (captureDepth >= 0) {
-      const node: XNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, text: '', children: [] };
+      if (keep !== null && !keep.has(tag.name)) {
+        skipDepth = depth;
+        return;
+      }
+      const node: XNode = {
+        name: tag.name,
+        attrs: tag.attributes as Record<string, string>,
+        text: '',
+        children: [],
+      };
       (stack[stack.length - 1] as XNode).children.push(node);
       stack.push(node);
     } else if (options.capture.has(tag.name)) {
@@ -90,6 +116,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     }
   });
   parser.on('text', (text) => {
+    if (skipDepth >= 0) return;
     if (captureDepth >= 0) {
       const node = stack[stack.length - 1] as XNode;
       if (node.text.length + text.length > maxField) {
@@ -105,12 +132,17 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     }
   });
   parser.on('closetag', (tag) => {
+    if (skipDepth >= 0) {
+      if (depth === skipDepth) skipDepth = -1;
+      depth--;
+      return;
+    }
     if (captureDepth >= 0) {
       const node = stack.pop() as XNode;
       if (depth === captureDepth) {
         captureDepth = -1;
         objects++;
-        lastObject = describeObject(node);
+        lastObject = node;
         options.onObject(node);
       }
     } else if (envelopeName === tag.name && envelopeText !== null) {
@@ -134,7 +166,10 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     if (failure === null) return;
     if (failure instanceof AppError) throw failure;
     const message = failure instanceof Error ? failure.message : String(failure);
-    throw new AppError('IMPORT_INVALID', `${options.source} is not well-formed XML${failureWhere || where()}: ${message}`);
+    throw new AppError(
+      'IMPORT_INVALID',
+      `${options.source} is not well-formed XML${failureWhere || where()}: ${message}`,
+    );
   };
 
   return {

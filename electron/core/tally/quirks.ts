@@ -138,7 +138,10 @@ const XML_ESCAPES: Record<string, string> = {
 /** TDL string literal inside a formula: doubled quotes are not supported by TDL, so quotes are refused. */
 export function tdlString(value: string, field: string): string {
   if (/["\r\n]/.test(value)) {
-    throw new AppError('VALIDATION', `${field} cannot contain quotes or line breaks: "${value.slice(0, 40)}"`);
+    throw new AppError(
+      'VALIDATION',
+      `${field} cannot contain quotes or line breaks: "${value.slice(0, 40)}"`,
+    );
   }
   return `"${value}"`;
 }

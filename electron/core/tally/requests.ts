@@ -50,7 +50,11 @@ const collection = (id: string, type: string, fetch: string, filters: string[] =
 export function companiesRequest(): string {
   return envelope({
     id: REQUEST_IDS.companies,
-    body: collection(REQUEST_IDS.companies, 'Company', 'Name, GUID, BooksFrom, StartingFrom, AltMstId, AltVchId'),
+    body: collection(
+      REQUEST_IDS.companies,
+      'Company',
+      'Name, GUID, BooksFrom, StartingFrom, AltMstId, AltVchId',
+    ),
   });
 }
 
@@ -90,7 +94,12 @@ export function voucherTypesRequest(company: string): string {
 const ACTIVE = { TCActive: 'NOT $IsCancelled AND NOT $IsOptional' };
 
 /** How many vouchers each date holds: the batches are sized from this (Tally stalls on huge exports). */
-export function voucherDatesRequest(company: string, from: IsoDate, to: IsoDate, alteredAfter?: number): string {
+export function voucherDatesRequest(
+  company: string,
+  from: IsoDate,
+  to: IsoDate,
+  alteredAfter?: number,
+): string {
   const filters = ['TCActive'];
   const formulae: Record<string, string> = { ...ACTIVE };
   if (alteredAfter !== undefined) {
@@ -122,11 +131,12 @@ export function voucherIndexRequest(company: string, from: IsoDate, to: IsoDate)
     company,
     from,
     to,
-    body: collection(REQUEST_IDS.voucherIndex, 'Voucher', 'Date, GUID, AlterID, VoucherTypeName, VoucherNumber', [
-      'TCActive',
-      'TCFrom',
-      'TCTo',
-    ]),
+    body: collection(
+      REQUEST_IDS.voucherIndex,
+      'Voucher',
+      'Date, GUID, AlterID, VoucherTypeName, VoucherNumber',
+      ['TCActive', 'TCFrom', 'TCTo'],
+    ),
     formulae: { ...ACTIVE, ...rangeFilter(from, to) },
   });
 }

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
-import { buildHash, type Screen } from '../lib/route';
+import { SCREENS, buildHash, navigate, type Screen } from '../lib/route';
 import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
 import { Icon } from './Icon';
@@ -34,6 +34,20 @@ export function Layout({ children }: { children: ReactNode }) {
   const { route, companies, company, selectCompany } = useAppState();
   const bridge = useBridge();
   const client = useQueryClient();
+
+  // Alt+1 … Alt+9 open the screens in sidebar order, for keyboard-first accountants (as in Tally).
+  const companyGuid = company?.guid;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const screen = SCREENS[Number(event.key) - 1];
+      if (!screen) return;
+      event.preventDefault();
+      navigate(screen, { c: companyGuid });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [companyGuid]);
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;
@@ -68,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
                   aria-current={route.screen === item.screen ? 'page' : undefined}
                   data-screen={item.screen}
+                  title={`Alt+${SCREENS.indexOf(item.screen) + 1}`}
                 >
                   <span className="nav-icon">
                     <Icon name={item.screen} />

@@ -8,6 +8,7 @@ import {
   restoreBounds,
 } from '../../../electron/main/shell-state';
 import { builtPaths, resolveDataDir } from '../../../electron/main/paths';
+import { createLoginItems } from '../../../electron/main/login-items';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 
@@ -96,5 +97,20 @@ describe('paths', () => {
     expect(win.rendererDir).toBe(join('/app/out/renderer'));
     expect(win.trayIcon).toBe(join('/app/out/main/tray.ico'));
     expect(builtPaths('/app/out/main', 'linux').trayIcon).toBe(join('/app/out/main/tray.png'));
+  });
+});
+
+describe('login items', () => {
+  it('registers TallyConnect to start hidden with Windows, and is unsupported on Linux', () => {
+    const app = { getLoginItemSettings: vi.fn(() => ({ openAtLogin: true })), setLoginItemSettings: vi.fn() };
+    const win = createLoginItems(app as never, 'win32');
+    expect(win.get()).toBe(true);
+    expect(app.getLoginItemSettings).toHaveBeenCalledWith({ args: ['--hidden'] });
+    win.set(false);
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false, args: ['--hidden'] });
+    const linux = createLoginItems(app as never, 'linux');
+    expect(linux.get()).toBeNull();
+    linux.set(true);
+    expect(app.setLoginItemSettings).toHaveBeenCalledTimes(1);
   });
 });

@@ -224,6 +224,33 @@ describe('Electron shell', () => {
     expect(fake.Tray.instances[0]!.destroyed).toBe(true);
   });
 
+  it('any web contents created later is denied popups, webviews and navigation by default', async () => {
+    await start();
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', new fake.FakeEvent(), contents);
+    expect(contents.windowOpenHandler!({ url: 'https://help.tallysolutions.com/' })).toEqual({
+      action: 'deny',
+    });
+    const away = new fake.FakeEvent();
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.defaultPrevented).toBe(true);
+    const home = new fake.FakeEvent();
+    contents.emit('will-navigate', home, 'app://tallyconnect/index.html');
+    expect(home.defaultPrevented).toBe(false);
+    const exportBlob = new fake.FakeEvent();
+    contents.emit('will-navigate', exportBlob, 'blob:app://tallyconnect/5b1c');
+    expect(exportBlob.defaultPrevented).toBe(false);
+    const webview = new fake.FakeEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.defaultPrevented).toBe(true);
+  });
+
+  it('Windows logging off closes the core cleanly', async () => {
+    const { core } = await start();
+    fake.BrowserWindow.instances[0]!.emit('session-end');
+    await vi.waitFor(() => expect(core.close).toHaveBeenCalledOnce());
+  });
+
   it('a core that cannot start shows the reason and the log path, then exits', async () => {
     const handle = startShell({
       createCore: () => Promise.reject(new Error('database is newer than this version of TallyConnect')),

@@ -54,7 +54,15 @@ export async function startHarness(
     withPortalAccess(handlers, { noteCompany: (token, guid) => portal.sessions.noteCompany(token, guid) }),
   );
   const server = createServeServer({
-    core: { dispatch, events: { onAny: portalEvents(portal.live) } },
+    core: {
+      dispatch,
+      events: {
+        onAny: portalEvents(portal.live, {
+          authenticate: (token) => portal.authenticate(token),
+          now: options.now,
+        }),
+      },
+    },
     staticDir,
     uploadDir: join(dir, 'uploads'),
     bodyLimitBytes: options.bodyLimitBytes ?? 4096,
@@ -84,7 +92,13 @@ export async function addUser(
   extra: { role?: 'owner' | 'staff'; companies?: string[] } = {},
 ): Promise<void> {
   portal.accounts.save(
-    { username, displayName: username, role: extra.role ?? 'staff', companies: extra.companies ?? [], disabled: false },
+    {
+      username,
+      displayName: username,
+      role: extra.role ?? 'staff',
+      companies: extra.companies ?? [],
+      disabled: false,
+    },
     await portal.hasher.hash(password),
   );
 }
@@ -95,10 +109,18 @@ export async function call(
   input: unknown,
   token?: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: { code: string; message: string } }; headers: Headers }> {
+): Promise<{
+  status: number;
+  body: { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+  headers: Headers;
+}> {
   const response = await fetch(`${base}/api/${operation}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify(input),
   });
   return { status: response.status, body: (await response.json()) as never, headers: response.headers };
@@ -111,12 +133,22 @@ export async function signIn(base: string, username: string, password: string): 
 }
 
 /** A GET with the raw path as written (fetch would normalise ../ away). */
-export function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();

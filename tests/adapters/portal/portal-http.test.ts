@@ -22,7 +22,12 @@ describe('office portal over HTTP (memory backend)', () => {
     });
 
     it('refuses forged, malformed and wrong-scheme tokens', async () => {
-      for (const auth of [`Bearer ${createSessionToken()}`, 'Bearer tcp_forged', 'Bearer ', 'Basic YXNoYTpwdw==']) {
+      for (const auth of [
+        `Bearer ${createSessionToken()}`,
+        'Bearer tcp_forged',
+        'Bearer ',
+        'Basic YXNoYTpwdw==',
+      ]) {
         const answer = await call(h.url, 'companies.list', {}, undefined, { authorization: auth });
         expect(answer.status, auth).toBe(401);
         expect(answer.headers.get('www-authenticate')).toContain('error="invalid_token"');
@@ -48,7 +53,9 @@ describe('office portal over HTTP (memory backend)', () => {
     });
 
     it('answers a wrong password with 401 and a validation error for a bad username', async () => {
-      expect((await call(h.url, 'auth.signIn', { username: 'asha', password: 'wrong-one' })).status).toBe(401);
+      expect((await call(h.url, 'auth.signIn', { username: 'asha', password: 'wrong-one' })).status).toBe(
+        401,
+      );
       const bad = await call(h.url, 'auth.signIn', { username: '../etc', password: 'x' });
       expect(bad.status).toBe(400);
       expect(bad.body.error?.message).toMatch(/username/);
@@ -61,7 +68,9 @@ describe('office portal over HTTP (memory backend)', () => {
       const denied = await call(h.url, 'dashboard.get', { companyGuid: 'g2', fy: '2025-26' }, token);
       expect(denied.status).toBe(403);
       expect(denied.body.error?.code).toBe('FORBIDDEN');
-      expect((await call(h.url, 'dashboard.get', { companyGuid: 'g1', fy: '2025-26' }, token)).status).toBe(200);
+      expect((await call(h.url, 'dashboard.get', { companyGuid: 'g1', fy: '2025-26' }, token)).status).toBe(
+        200,
+      );
       const list = await call(h.url, 'companies.list', {}, token);
       expect((list.body.data as { data: { guid: string }[] }).data.map((c) => c.guid)).toEqual(['g1']);
     });
@@ -69,9 +78,18 @@ describe('office portal over HTTP (memory backend)', () => {
     it('keeps account management and uploads on the desktop', async () => {
       const token = await signIn(h.url, 'ravi', 'ravi-password');
       expect((await call(h.url, 'users.list', {}, token)).status).toBe(403);
-      const save = await call(h.url, 'users.save', { username: 'evil', displayName: 'E', password: 'password1' }, token);
+      const save = await call(
+        h.url,
+        'users.save',
+        { username: 'evil', displayName: 'E', password: 'password1' },
+        token,
+      );
       expect(save.status).toBe(403);
-      const upload = await fetch(`${h.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'x' });
+      const upload = await fetch(`${h.url}/api/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: 'x',
+      });
       expect(upload.status).toBe(403);
     });
 
@@ -81,7 +99,9 @@ describe('office portal over HTTP (memory backend)', () => {
       const ravi = await signIn(h.url, 'ravi', 'ravi-password');
       const active = await call(h.url, 'sessions.active', {}, ravi);
       const rows = active.body.data as { username: string; companyGuid: string | null; address: string }[];
-      expect(rows).toContainEqual(expect.objectContaining({ username: 'asha', companyGuid: 'g1', address: '127.0.0.1' }));
+      expect(rows).toContainEqual(
+        expect.objectContaining({ username: 'asha', companyGuid: 'g1', address: '127.0.0.1' }),
+      );
       expect((await call(h.url, 'sessions.active', {}, asha)).status).toBe(403);
     });
   });
@@ -96,7 +116,13 @@ describe('office portal over HTTP (memory backend)', () => {
     });
 
     it('refuses directory traversal on static files', async () => {
-      for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/static/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt']) {
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%2fsecret.txt',
+        '/static/..%2f..%2fsecret.txt',
+        '/%2e%2e%5csecret.txt',
+      ]) {
         const answer = await rawGet(h.port, path);
         expect(answer.body, path).not.toContain('TOP-SECRET');
         expect([400, 404, 200]).toContain(answer.status);
@@ -123,7 +149,23 @@ describe('office portal over HTTP (memory backend)', () => {
       await stream.ready;
       h.bus.emit('books.changed', { companyGuid: 'g2', dataVersion: 1 });
       h.bus.emit('books.changed', { companyGuid: 'g1', dataVersion: 2 });
-      expect(await stream.events).toEqual([{ event: 'books.changed', data: { companyGuid: 'g1', dataVersion: 2 } }]);
+      expect(await stream.events).toEqual([
+        { event: 'books.changed', data: { companyGuid: 'g1', dataVersion: 2 } },
+      ]);
+    });
+
+    it('stops streaming to a session that has signed out', async () => {
+      const token = await signIn(h.url, 'asha', 'asha-password');
+      const stream = openEvents(`${h.url}/api/events?token=${token}`, 3, 1500);
+      await stream.ready;
+      h.bus.emit('books.changed', { companyGuid: 'g1', dataVersion: 3 });
+      await call(h.url, 'auth.signOut', {}, token);
+      clock.advance(31_000);
+      h.bus.emit('books.changed', { companyGuid: 'g1', dataVersion: 4 }); // triggers the re-check
+      await new Promise((r) => setTimeout(r, 50));
+      h.bus.emit('books.changed', { companyGuid: 'g1', dataVersion: 5 });
+      const versions = (await stream.events).map((e) => (e.data as { dataVersion: number }).dataVersion);
+      expect(versions).toEqual([3, 4]);
     });
 
     it('does not accept the token in the URL for API calls', async () => {
@@ -169,12 +211,16 @@ describe('rate limits over HTTP', () => {
     try {
       await addUser(h.portal, 'asha', 'asha-password');
       const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await call(h.url, 'auth.signIn', { username: 'asha', password: `guess${i}` })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await call(h.url, 'auth.signIn', { username: 'asha', password: `guess${i}` })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
       const limited = await call(h.url, 'auth.signIn', { username: 'asha', password: 'asha-password' });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(60);
-      expect(h.portal.accounts.recentSignIns(2).map((r) => r.outcome)).toEqual(['rate_limited', 'rate_limited']);
+      expect(h.portal.accounts.recentSignIns(2).map((r) => r.outcome)).toEqual([
+        'rate_limited',
+        'rate_limited',
+      ]);
     } finally {
       await h.close();
     }

@@ -28,7 +28,10 @@ describe('office portal on Redis: two instances', () => {
 
   it('shares sessions: signed in on one, recognised on the other; signed out everywhere', async () => {
     const token = await signIn(a.url, 'asha', 'asha-password');
-    expect((await call(b.url, 'auth.me', {}, token)).body).toMatchObject({ ok: true, data: { username: 'asha' } });
+    expect((await call(b.url, 'auth.me', {}, token)).body).toMatchObject({
+      ok: true,
+      data: { username: 'asha' },
+    });
     await call(b.url, 'auth.signOut', {}, token);
     expect((await call(a.url, 'auth.me', {}, token)).status).toBe(401);
   });
@@ -74,10 +77,14 @@ describe('office portal on Redis: two instances', () => {
     await a.portal.limiter.reset(a.portal.limits.apiPerUser, 'asha');
     await redis.kill();
     try {
-      expect((await call(a.url, 'dashboard.get', { companyGuid: 'g1', fy: '2025-26' }, token)).status).toBe(200);
+      expect((await call(a.url, 'dashboard.get', { companyGuid: 'g1', fy: '2025-26' }, token)).status).toBe(
+        200,
+      );
       const fresh = await signIn(a.url, 'asha', 'asha-password');
       expect((await call(a.url, 'auth.me', {}, fresh)).status).toBe(200);
-      expect((await call(a.url, 'dashboard.get', { companyGuid: 'g2', fy: '2025-26' }, fresh)).status).toBe(403);
+      expect((await call(a.url, 'dashboard.get', { companyGuid: 'g2', fy: '2025-26' }, fresh)).status).toBe(
+        403,
+      );
     } finally {
       await redis.restart();
     }

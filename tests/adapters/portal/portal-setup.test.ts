@@ -21,12 +21,19 @@ describe('serve flags for the office portal', () => {
   });
 
   it('uses the portal settings when the setting or the flag turns it on', () => {
-    expect(resolvePortalListen({ portal: null, bind: null, port: 4870, portGiven: false }, { ...config, enabled: true })).toEqual({
+    expect(
+      resolvePortalListen(
+        { portal: null, bind: null, port: 4870, portGiven: false },
+        { ...config, enabled: true },
+      ),
+    ).toEqual({
       enabled: true,
       host: '0.0.0.0',
       port: 4871,
     });
-    expect(resolvePortalListen({ portal: true, bind: '10.0.0.2', port: 9000, portGiven: true }, config)).toEqual({
+    expect(
+      resolvePortalListen({ portal: true, bind: '10.0.0.2', port: 9000, portGiven: true }, config),
+    ).toEqual({
       enabled: true,
       host: '10.0.0.2',
       port: 9000,
@@ -34,9 +41,9 @@ describe('serve flags for the office portal', () => {
   });
 
   it('refuses to expose the unauthenticated API to the network', () => {
-    expect(() => resolvePortalListen({ portal: null, bind: '0.0.0.0', port: 4870, portGiven: false }, config)).toThrow(
-      /needs the office portal/,
-    );
+    expect(() =>
+      resolvePortalListen({ portal: null, bind: '0.0.0.0', port: 4870, portGiven: false }, config),
+    ).toThrow(/needs the office portal/);
     expect(() => checkBind('127.0.0.1', false)).not.toThrow();
     expect(() => checkBind('::1', false)).not.toThrow();
   });

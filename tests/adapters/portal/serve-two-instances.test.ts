@@ -20,7 +20,18 @@ interface Serve {
 async function startServe(dataDir: string, redisUrl: string, flags: string[]): Promise<Serve> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/serve/main.ts', '--port', '0', '--data-dir', dataDir, '--static-dir', dataDir, ...flags],
+    [
+      '--import',
+      'tsx',
+      'electron/serve/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--static-dir',
+      dataDir,
+      ...flags,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, REDIS_ENABLED: 'true', REDIS_URL: redisUrl },
@@ -91,13 +102,20 @@ describe('two serve processes sharing one Redis', () => {
 
     expect((await call(portal.url, 'companies.list', {})).status).toBe(401);
     const token = await signIn(portal.url, 'ravi', 'ravi-password');
-    const stream = openEvents(`${portal.url}/api/events?token=${token}`, 50, 30_000, (e) => e.event === 'books.changed');
+    const stream = openEvents(
+      `${portal.url}/api/events?token=${token}`,
+      50,
+      30_000,
+      (e) => e.event === 'books.changed',
+    );
     await stream.ready;
     await new Promise((r) => setTimeout(r, 200));
 
     const loaded = await call(desktop.url, 'demo.load', { vouchers: 20 });
     expect(loaded.status).toBe(200);
     const changed = (await stream.events).find((e) => e.event === 'books.changed');
-    expect((changed?.data as { companyGuid: string }).companyGuid).toBe((loaded.body.data as { guid: string }).guid);
+    expect((changed?.data as { companyGuid: string }).companyGuid).toBe(
+      (loaded.body.data as { guid: string }).guid,
+    );
   });
 });

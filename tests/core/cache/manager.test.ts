@@ -11,7 +11,11 @@ import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 function cacheConfig(env: Record<string, string>) {
-  const loaded = loadConfig({ dataDir: '/nonexistent-tc-dir', env });
+  // A generous command timeout: these tests are about switching, not about timeouts.
+  const loaded = loadConfig({
+    dataDir: '/nonexistent-tc-dir',
+    env: { REDIS_COMMAND_TIMEOUT_MS: '250', ...env },
+  });
   return { config: loaded.config.cache, configErrors: loaded.errors };
 }
 

@@ -8,7 +8,8 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 function tiered(port: number, extra: Partial<Parameters<typeof createTieredCache>[0]> = {}): TieredCache {
   return createTieredCache({
     address: { host: '127.0.0.1', port, db: 0, username: null, password: null, tls: false },
-    timeouts: { ...REDIS_TIMEOUT_DEFAULTS, maxReconnectDelayMs: 100 },
+    // Generous on a loaded CI machine; the hung-server test sets the real 50 ms default.
+    timeouts: { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: 250, maxReconnectDelayMs: 100 },
     prefix: 'tallyconnect:',
     kind: 'redis',
     defaultTtlSeconds: 300,
@@ -61,9 +62,11 @@ describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
     await Promise.all([healthy(a), healthy(b)]);
 
     await a.set('companies:all:synced', ['v1']);
-    expect(await b.get('companies:all:synced')).toEqual(['v1']); // now in b's first tier
-    expect(await b.get('companies:all:synced')).toEqual(['v1']);
-    expect(b.firstTierHits).toBe(1);
+    // b keeps a copy in its first tier (once a's own invalidation message has reached it).
+    await vi.waitFor(async () => {
+      expect(await b.get('companies:all:synced')).toEqual(['v1']);
+      expect(b.firstTierHits).toBeGreaterThan(0);
+    });
 
     await a.set('companies:all:synced', ['v2']);
     await vi.waitFor(async () => expect(await b.get('companies:all:synced')).toEqual(['v2']), {
@@ -183,7 +186,9 @@ describe('TieredCache: faults', () => {
   });
 
   it('a hung server costs one command timeout per call, then calls go straight to memory', async () => {
-    const cache = tiered(proxy.port);
+    const cache = tiered(proxy.port, {
+      timeouts: { ...REDIS_TIMEOUT_DEFAULTS, maxReconnectDelayMs: 100 },
+    });
     try {
       await healthy(cache);
       await cache.set('k', 'redis');

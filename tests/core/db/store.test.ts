@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
 import { openStore } from '../../../electron/core/db/store';
-import { tempDir } from './fixtures';
+import { tempDir, writeTiny } from './fixtures';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -48,14 +48,18 @@ describe('openStore', () => {
     again.close();
   });
 
-  it('upgrades a version-1 database to the current schema', () => {
+  it('upgrades a version-1 database to the current schema and rebuilds its summaries', () => {
     const path = dir.path('v1.db');
     const store = openStore(path);
+    writeTiny(store);
     store.db.exec('DROP TABLE ledger_month_totals; DROP TABLE bill_totals; DROP TABLE voucher_month_counts;');
     store.db.pragma('user_version = 1');
     store.close();
     const upgraded = openStore(path);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const s1 = upgraded.db.prepare("SELECT amount, history FROM bill_totals WHERE bill_name = 'S1'").get();
+    expect(s1).toEqual({ amount: 5_800_00, history: '2025-04-05:1180000;2025-06-01:-600000' });
+    expect(upgraded.db.prepare('SELECT count(*) FROM ledger_month_totals').pluck().get()).toBeGreaterThan(0);
     upgraded.close();
   });
 

@@ -38,7 +38,10 @@ describe('summary tables', () => {
   it('kept per ledger and month by incremental writes equal a full rebuild', () => {
     const store = openStore(dir.path('tiny.db'));
     writeTiny(store);
-    const writer = store.beginCompanyWrite({ guid: TINY_GUID, name: 'Tiny Traders', source: 'import' }, 'merge');
+    const writer = store.beginCompanyWrite(
+      { guid: TINY_GUID, name: 'Tiny Traders', source: 'import' },
+      'merge',
+    );
     writer.putVouchers([
       voucher('V9', '2025-08-03', 'Receipt', 'R9', [
         { ledgerGuid: 'L-BANK', ledgerName: 'HDFC Bank', amount: 800_00, bills: [] },
@@ -46,7 +49,9 @@ describe('summary tables', () => {
           ledgerGuid: 'L-A',
           ledgerName: 'Asha Stores',
           amount: -800_00,
-          bills: [{ billName: 'S1', billType: 'Agst Ref', amount: -800_00, creditPeriodDays: null, dueDate: null }],
+          bills: [
+            { billName: 'S1', billType: 'Agst Ref', amount: -800_00, creditPeriodDays: null, dueDate: null },
+          ],
         },
       ]),
     ]);
@@ -64,7 +69,11 @@ describe('summary tables', () => {
     store.db.transaction(() => summaryStatements(store.db).rebuildCompany(id))();
     expect(snapshot(store.db, id)).toEqual(incremental);
     const s1 = incremental.bill_totals!.find((b) => (b as { bill_name: string }).bill_name === 'S1');
-    expect(s1).toMatchObject({ amount: 11_800_00 - 6_000_00 - 800_00, last_date: '2025-08-03', due_date: '2025-05-05' });
+    expect(s1).toMatchObject({
+      amount: 11_800_00 - 6_000_00 - 800_00,
+      last_date: '2025-08-03',
+      due_date: '2025-05-05',
+    });
     store.close();
   });
 });

@@ -33,7 +33,9 @@ describe('demo company generator', () => {
     for (let i = 1; i < vouchers.length; i++) expect(vouchers[i]!.date >= vouchers[i - 1]!.date).toBe(true);
     expect(vouchers[0]!.date >= '2024-04-01').toBe(true);
     expect(vouchers.at(-1)!.date).toBe('2026-11-25');
-    expect(new Set(vouchers.map((v) => financialYearOf(v.date)))).toEqual(new Set(['2024-25', '2025-26', '2026-27']));
+    expect(new Set(vouchers.map((v) => financialYearOf(v.date)))).toEqual(
+      new Set(['2024-25', '2025-26', '2026-27']),
+    );
     expect(new Set(vouchers.map((v) => v.guid)).size).toBe(vouchers.length);
     expect(demo.company.voucherAlterId).toBe(Math.max(...vouchers.map((v) => v.alterId)));
   });
@@ -59,7 +61,9 @@ describe('demo company generator', () => {
   });
 
   it('has customers and suppliers with valid GSTINs, states and credit periods', () => {
-    const parties = demo.ledgers.filter((l) => l.parent === 'Sundry Debtors' || l.parent === 'Sundry Creditors');
+    const parties = demo.ledgers.filter(
+      (l) => l.parent === 'Sundry Debtors' || l.parent === 'Sundry Creditors',
+    );
     expect(parties.length).toBeGreaterThanOrEqual(23);
     expect(parties.every((p) => p.isBillWise && p.state !== null && p.creditPeriodDays !== null)).toBe(true);
     const gstins = parties.map((p) => p.gstin).filter((g): g is string => g !== null);
@@ -73,14 +77,17 @@ describe('demo company generator', () => {
     expect(types).toEqual(
       new Set(['Sales', 'Purchase', 'Receipt', 'Payment', 'Journal', 'Contra', 'Credit Note', 'Debit Note']),
     );
-    const billTypes = new Set(vouchers.flatMap((v) => v.entries.flatMap((e) => e.bills.map((b) => b.billType))));
+    const billTypes = new Set(
+      vouchers.flatMap((v) => v.entries.flatMap((e) => e.bills.map((b) => b.billType))),
+    );
     expect(billTypes.has('New Ref')).toBe(true);
     expect(billTypes.has('Agst Ref')).toBe(true);
   });
 
   it('never settles more of a bill than is open', () => {
     const open = new Map<string, number>();
-    for (const l of demo.ledgers) for (const b of l.openingBills) open.set(`${l.guid}|${b.billName}`, b.amount);
+    for (const l of demo.ledgers)
+      for (const b of l.openingBills) open.set(`${l.guid}|${b.billName}`, b.amount);
     for (const v of vouchers) {
       for (const e of v.entries) {
         for (const b of e.bills) {
@@ -100,7 +107,9 @@ describe('demo company generator', () => {
   it('refuses bad options with a clear validation error', () => {
     expect(() => generateDemoCompany({ vouchers: -1, seed: 1 })).toThrow(/vouchers must be/);
     expect(() => generateDemoCompany({ vouchers: 10, seed: 1.5 })).toThrow(/seed must be/);
-    expect(() => generateDemoCompany({ vouchers: 10, seed: 1, until: '2026-02-30' })).toThrow(/until must be/);
+    expect(() => generateDemoCompany({ vouchers: 10, seed: 1, until: '2026-02-30' })).toThrow(
+      /until must be/,
+    );
     expect(() => generateDemoCompany({ vouchers: 10, seed: 1, years: 0 })).toThrow(/years must be/);
   });
 });

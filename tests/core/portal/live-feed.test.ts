@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { AppEventName } from '../../../shared/contract';
 import { createEventBus } from '../../../electron/core/events/bus';
 import { createLiveFeed } from '../../../electron/core/portal/live-feed';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
@@ -74,14 +73,14 @@ describe('live feed over Redis pub/sub (two instances)', () => {
       etaSeconds: null,
       message: '',
     });
-    busA.emit('cache.status' as AppEventName, { detection: {}, stats: {} } as never); // not relayed
+    busA.emit('cache.cleared', { scope: 'all', companyGuid: null, deleted: 0 }); // not relayed
 
     await vi.waitFor(() => {
       expect(seenB).toContain('books.changed:g1');
       expect(seenA).toContain('sync.progress:g2');
     });
     await new Promise((r) => setTimeout(r, 100));
-    expect(seenA.sort()).toEqual(['books.changed:g1', 'cache.status:', 'sync.progress:g2']);
+    expect(seenA.sort()).toEqual(['books.changed:g1', 'cache.cleared:', 'sync.progress:g2']);
     expect(seenB.sort()).toEqual(['books.changed:g1', 'sync.progress:g2']);
     await a.close();
     await b.close();

@@ -48,13 +48,23 @@ describe('accounting invariants on the demo company', () => {
 
   it('a ledger closes at opening plus its movements, and the next period opens there', () => {
     for (const ledger of [...masters.ledgers.values()].slice(0, 40)) {
-      const a = ledgerStatement(store.db, masters, { ledgerGuid: ledger.guid, from: '2025-04-01', to: '2025-09-17' });
+      const a = ledgerStatement(store.db, masters, {
+        ledgerGuid: ledger.guid,
+        from: '2025-04-01',
+        to: '2025-09-17',
+      });
       expect(a.closing).toBe(a.opening + a.totalDebit - a.totalCredit);
       expect(a.lines.at(-1)?.balance ?? a.opening).toBe(a.closing);
-      const b = ledgerStatement(store.db, masters, { ledgerGuid: ledger.guid, from: '2025-09-18', to: '2025-12-31' });
+      const b = ledgerStatement(store.db, masters, {
+        ledgerGuid: ledger.guid,
+        from: '2025-09-18',
+        to: '2025-12-31',
+      });
       expect(b.opening).toBe(a.closing);
       // The statement's movements equal the summary-based movements for the same period.
-      const m = movements(store.db, masters.company.id, '2025-04-01', '2025-09-17', [ledger.guid]).get(ledger.guid);
+      const m = movements(store.db, masters.company.id, '2025-04-01', '2025-09-17', [ledger.guid]).get(
+        ledger.guid,
+      );
       expect(a.totalDebit - a.totalCredit).toBe(net(m));
     }
   });

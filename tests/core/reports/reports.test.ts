@@ -49,30 +49,46 @@ describe('ledger statement', () => {
       ['R2', 'HDFC Bank', 0, 6_000_00, 5_800_00],
     ]);
     expect(s).toMatchObject({ totalDebit: 11_800_00, totalCredit: 11_000_00, closing: 5_800_00 });
-    expect(s.ledger).toMatchObject({ name: 'Asha Stores', group: 'Sundry Debtors', primaryGroup: 'Current Assets' });
+    expect(s.ledger).toMatchObject({
+      name: 'Asha Stores',
+      group: 'Sundry Debtors',
+      primaryGroup: 'Current Assets',
+    });
   });
 
   it('opens mid-period from earlier movements, and revenue ledgers at zero in a new year', () => {
-    expect(ledgerStatement(store.db, masters, { ledgerGuid: 'L-A', from: '2025-04-10', to: '2025-04-30' }).opening).toBe(
-      16_800_00,
-    );
-    const sales = ledgerStatement(store.db, masters, { ledgerGuid: 'L-SALES', from: '2026-04-01', to: '2026-06-30' });
+    expect(
+      ledgerStatement(store.db, masters, { ledgerGuid: 'L-A', from: '2025-04-10', to: '2025-04-30' }).opening,
+    ).toBe(16_800_00);
+    const sales = ledgerStatement(store.db, masters, {
+      ledgerGuid: 'L-SALES',
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
     expect(sales.opening).toBe(0);
     expect(sales.closing).toBe(-1_000_00);
-    const cash = ledgerStatement(store.db, masters, { ledgerGuid: 'L-CASH', from: '2026-04-01', to: '2026-06-30' });
+    const cash = ledgerStatement(store.db, masters, {
+      ledgerGuid: 'L-CASH',
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
     expect(cash.opening).toBe(8_000_00);
   });
 
   it('answers NOT_FOUND for an unknown ledger', () => {
-    expect(() => ledgerStatement(store.db, masters, { ledgerGuid: 'nope', from: '2025-04-01', to: '2025-04-30' })).toThrow(
-      AppError,
-    );
+    expect(() =>
+      ledgerStatement(store.db, masters, { ledgerGuid: 'nope', from: '2025-04-01', to: '2025-04-30' }),
+    ).toThrow(AppError);
   });
 });
 
 describe('outstanding', () => {
   it('nets opening bills, new refs and settlements as on a date, with ageing by days overdue', () => {
-    const early = outstanding(store.db, masters, { kind: 'receivable', asOn: '2025-04-10', buckets: BUCKETS });
+    const early = outstanding(store.db, masters, {
+      kind: 'receivable',
+      asOn: '2025-04-10',
+      buckets: BUCKETS,
+    });
     expect(early.total).toBe(16_800_00);
     expect(early.parties[0]!.bills.map((b) => [b.billName, b.amount, b.overdueDays])).toEqual([
       ['OB1', 5_000_00, 10],
@@ -80,18 +96,32 @@ describe('outstanding', () => {
     ]);
     expect(early.buckets.map((b) => b.amount)).toEqual([16_800_00, 0, 0, 0, 0]);
 
-    const later = outstanding(store.db, masters, { kind: 'receivable', asOn: '2026-11-25', buckets: BUCKETS });
+    const later = outstanding(store.db, masters, {
+      kind: 'receivable',
+      asOn: '2026-11-25',
+      buckets: BUCKETS,
+    });
     expect(later.parties[0]!.bills.map((b) => [b.billName, b.amount])).toEqual([
       ['S1', 5_800_00],
       ['S2', 1_000_00],
     ]);
-    expect(later.buckets.at(-1)).toMatchObject({ label: 'Over 180 days', fromDays: 181, toDays: null, amount: 6_800_00 });
+    expect(later.buckets.at(-1)).toMatchObject({
+      label: 'Over 180 days',
+      fromDays: 181,
+      toDays: null,
+      amount: 6_800_00,
+    });
   });
 
   it('shows payables positive, in their bucket', () => {
     const p = outstanding(store.db, masters, { kind: 'payable', asOn: '2025-06-30', buckets: BUCKETS });
     expect(p.total).toBe(5_000_00);
-    expect(p.parties[0]!.bills[0]).toMatchObject({ billName: 'P1', dueDate: '2025-05-25', overdueDays: 36, amount: 5_000_00 });
+    expect(p.parties[0]!.bills[0]).toMatchObject({
+      billName: 'P1',
+      dueDate: '2025-05-25',
+      overdueDays: 36,
+      amount: 5_000_00,
+    });
     expect(p.buckets.map((b) => b.amount)).toEqual([0, 5_000_00, 0, 0, 0]);
   });
 });
@@ -104,13 +134,25 @@ describe('trial balance and profit & loss', () => {
     expect(tb.closingDebit).toBe(32_050_00);
     expect(tb.closingCredit).toBe(32_050_00);
     const row = (name: string) => tb.rows.find((r) => r.name === name);
-    expect(row('Current Assets')).toMatchObject({ kind: 'group', depth: 0, closing: 8_000_00 + 11_250_00 + 5_800_00 });
-    expect(row('Asha Stores')).toMatchObject({ kind: 'ledger', depth: 2, opening: 5_000_00, closing: 5_800_00 });
+    expect(row('Current Assets')).toMatchObject({
+      kind: 'group',
+      depth: 0,
+      closing: 8_000_00 + 11_250_00 + 5_800_00,
+    });
+    expect(row('Asha Stores')).toMatchObject({
+      kind: 'ledger',
+      depth: 2,
+      opening: 5_000_00,
+      closing: 5_800_00,
+    });
   });
 
   it("carries earlier years' result as the Profit & Loss A/c opening", () => {
     const tb = trialBalance(store.db, masters, { from: '2026-04-01', to: '2026-04-30' });
-    expect(tb.rows.find((r) => r.name === 'Profit & Loss A/c')).toMatchObject({ opening: -5_050_00, closing: -5_050_00 });
+    expect(tb.rows.find((r) => r.name === 'Profit & Loss A/c')).toMatchObject({
+      opening: -5_050_00,
+      closing: -5_050_00,
+    });
     expect(tb.rows.find((r) => r.name === 'Sales')).toMatchObject({ opening: 0, credit: 1_000_00 });
     expect(tb.closingDebit).toBe(tb.closingCredit);
   });
@@ -120,7 +162,11 @@ describe('trial balance and profit & loss', () => {
     expect(pl.grossProfit).toBe(6_800_00);
     expect(pl.netProfit).toBe(5_050_00);
     expect(pl.directIncomes).toEqual([
-      { groupName: 'Sales Accounts', amount: 11_800_00, ledgers: [{ guid: 'L-SALES', name: 'Sales', amount: 11_800_00 }] },
+      {
+        groupName: 'Sales Accounts',
+        amount: 11_800_00,
+        ledgers: [{ guid: 'L-SALES', name: 'Sales', amount: 11_800_00 }],
+      },
     ]);
     expect(pl.indirectExpenses[0]).toMatchObject({ groupName: 'Indirect Expenses', amount: 2_000_00 });
     expect(pl.indirectIncomes[0]).toMatchObject({ amount: 250_00 });
@@ -195,7 +241,10 @@ describe('date range splitting', () => {
         ['2025-06-01', '2025-06-15'],
       ],
     });
-    expect(splitRange('2025-04-10', '2025-04-20')).toEqual({ months: null, partial: [['2025-04-10', '2025-04-20']] });
+    expect(splitRange('2025-04-10', '2025-04-20')).toEqual({
+      months: null,
+      partial: [['2025-04-10', '2025-04-20']],
+    });
     expect(splitRange('2024-02-01', '2024-02-29')).toEqual({ months: ['2024-02', '2024-02'], partial: [] });
   });
 });

@@ -29,11 +29,13 @@ describe('command line', () => {
         ['compact', true],
       ]),
     });
-    expect(resolveCliDataDir(undefined, { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toBe(
-      join('C:\\Users\\a\\AppData\\Roaming', 'TallyConnect'),
-    );
+    expect(
+      resolveCliDataDir(undefined, { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a'),
+    ).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'TallyConnect'));
     expect(resolveCliDataDir(undefined, {}, 'linux', '/home/a')).toBe('/home/a/.config/TallyConnect');
-    expect(resolveCliDataDir(undefined, { TALLYCONNECT_DATA_DIR: '/srv/tc' }, 'linux', '/home/a')).toBe('/srv/tc');
+    expect(resolveCliDataDir(undefined, { TALLYCONNECT_DATA_DIR: '/srv/tc' }, 'linux', '/home/a')).toBe(
+      '/srv/tc',
+    );
     expect(resolveCliDataDir('/x', { TALLYCONNECT_DATA_DIR: '/srv/tc' }, 'linux', '/home/a')).toBe('/x');
   });
 

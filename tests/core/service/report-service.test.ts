@@ -39,9 +39,17 @@ describe('report operations through the dispatcher', () => {
     );
     expect(reversed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(!reversed.ok && reversed.error.message).toMatch(/reversed/);
-    const badDate = await core.dispatch('dayBook.get', { companyGuid: TINY_GUID, from: '2025-02-30', to: '2025-04-01' }, context);
+    const badDate = await core.dispatch(
+      'dayBook.get',
+      { companyGuid: TINY_GUID, from: '2025-02-30', to: '2025-04-01' },
+      context,
+    );
     expect(badDate).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'from' } } });
-    const unknownCompany = await core.dispatch('outstanding.get', { companyGuid: 'nope', kind: 'receivable', asOn: '2025-04-01' }, context);
+    const unknownCompany = await core.dispatch(
+      'outstanding.get',
+      { companyGuid: 'nope', kind: 'receivable', asOn: '2025-04-01' },
+      context,
+    );
     expect(unknownCompany).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!unknownCompany.ok && unknownCompany.error.message).toContain('nope');
     const unknownLedger = await core.dispatch(
@@ -51,7 +59,10 @@ describe('report operations through the dispatcher', () => {
     );
     expect(unknownLedger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!unknownLedger.ok && unknownLedger.error.message).toContain('L-NOPE');
-    expect(await core.dispatch('reports.magic', {}, context)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+    expect(await core.dispatch('reports.magic', {}, context)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
   });
 
   it('lists companies, searches ledgers and pages the day book', async () => {
@@ -59,7 +70,11 @@ describe('report operations through the dispatcher', () => {
     expect(list.ok && list.data.data.map((c) => c.guid)).toEqual([TINY_GUID]);
     const found = await core.dispatch('ledgers.search', { companyGuid: TINY_GUID, query: 'asha' }, context);
     expect(found.ok && found.data.map((l) => l.guid)).toEqual(['L-A']);
-    const book = await core.dispatch('dayBook.get', { companyGuid: TINY_GUID, from: '2025-04-01', to: '2026-03-31' }, context);
+    const book = await core.dispatch(
+      'dayBook.get',
+      { companyGuid: TINY_GUID, from: '2025-04-01', to: '2026-03-31' },
+      context,
+    );
     expect(book.ok && book.data.data.totalVouchers).toBe(6);
   });
 
@@ -67,7 +82,11 @@ describe('report operations through the dispatcher', () => {
     const loaded = await core.dispatch('demo.load', { vouchers: 500, seed: 3 }, context);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    expect(loaded.data).toMatchObject({ source: 'demo', counts: { vouchers: 500 }, lastVoucherDate: '2026-11-25' });
+    expect(loaded.data).toMatchObject({
+      source: 'demo',
+      counts: { vouchers: 500 },
+      lastVoucherDate: '2026-11-25',
+    });
     const info = await core.dispatch('app.info', {}, context);
     expect(info.ok && info.data.databasePath).toBe(join(dir.path('data'), 'tallyconnect.db'));
     expect(await core.dispatch('company.delete', { companyGuid: loaded.data.guid }, context)).toEqual({
@@ -86,7 +105,9 @@ describe('createCore on a damaged database', () => {
     const dataDir = dir.path('broken');
     await (await createCore({ dataDir, mode: 'test', env: { REDIS_ENABLED: 'false' } })).close();
     writeFileSync(join(dataDir, 'tallyconnect.db'), 'not a database at all'.repeat(100));
-    await expect(createCore({ dataDir, mode: 'test', env: { REDIS_ENABLED: 'false' } })).rejects.toMatchObject({
+    await expect(
+      createCore({ dataDir, mode: 'test', env: { REDIS_ENABLED: 'false' } }),
+    ).rejects.toMatchObject({
       code: 'DATABASE',
       message: expect.stringContaining(join(dataDir, 'tallyconnect.db')),
     });

@@ -79,10 +79,16 @@ describe('sync end to end through the core', () => {
       readFileSync(fileURLToPath(new URL(`../../fixtures/tally/${name}`, import.meta.url)), 'utf8');
     const masters = join(dir, 'Masters.xml');
     const daybook = join(dir, 'DayBook.xml');
-    writeFileSync(masters, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture('masters.xml'), 'utf16le')]));
+    writeFileSync(
+      masters,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture('masters.xml'), 'utf16le')]),
+    );
     writeFileSync(daybook, fixture('daybook.xml'));
     const imported = await core.dispatch('import.files', { paths: [masters, daybook] }, ctx);
-    expect(imported).toMatchObject({ ok: true, data: { kind: 'import', companyName: 'Fixture Traders & Co', vouchersWritten: 3 } });
+    expect(imported).toMatchObject({
+      ok: true,
+      data: { kind: 'import', companyName: 'Fixture Traders & Co', vouchersWritten: 3 },
+    });
 
     const missing = await core.dispatch('import.files', { paths: [join(dir, 'nope.xml')] }, ctx);
     expect(missing).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });

@@ -67,8 +67,14 @@ describe('Tally client', () => {
       code: 'TALLY_ERROR',
       message: expect.stringContaining('the company "Not Open Ltd" is not open in Tally'),
     });
-    sim.addFault({ match: 'TCGroups', times: 1, fault: { kind: 'error', message: "Could not set 'SVCurrentCompany'" } });
-    await expect(fetchMasters(client(), 'Small & Co')).rejects.toThrow("Tally answered: Could not set 'SVCurrentCompany'");
+    sim.addFault({
+      match: 'TCGroups',
+      times: 1,
+      fault: { kind: 'error', message: "Could not set 'SVCurrentCompany'" },
+    });
+    await expect(fetchMasters(client(), 'Small & Co')).rejects.toThrow(
+      "Tally answered: Could not set 'SVCurrentCompany'",
+    );
   });
 
   it('says Tally is not running when the port is closed, without retrying', async () => {
@@ -89,7 +95,11 @@ describe('Tally client', () => {
     sim.addFault({ match: 'TCCompanies', fault: { kind: 'slow', delayMs: 5_000 } });
     const controller = new AbortController();
     const objects: XNode[] = [];
-    const sink: RequestSink = { capture: new Set(['COMPANY']), onObject: (n) => objects.push(n), reset: () => undefined };
+    const sink: RequestSink = {
+      capture: new Set(['COMPANY']),
+      onObject: (n) => objects.push(n),
+      reset: () => undefined,
+    };
     const pending = client().request('<ENVELOPE><HEADER><ID>TCCompanies</ID></HEADER></ENVELOPE>', sink, {
       what: 'companies',
       signal: controller.signal,

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import { createTextCleaner } from '../../../electron/core/tally/clean';
-import { mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../../../electron/core/tally/mappers';
+import {
+  FIELDS_READ,
+  mapGroup,
+  mapLedger,
+  mapVoucher,
+  mapVoucherType,
+} from '../../../electron/core/tally/mappers';
 import type { XNode } from '../../../electron/core/tally/node';
 import { createTallyParser } from '../../../electron/core/tally/parser';
 
@@ -110,6 +116,27 @@ describe('streaming parser on native exports', () => {
     expect(() => parse(xml, ['VOUCHER'], 65_536)).toThrow(
       /field NARRATION is longer than .* voucher Receipt dated 20250420/,
     );
+  });
+
+  it('skips subtrees it never reads, without building them', () => {
+    const xml = fixture('daybook.xml').replace(
+      '<GSTREGISTRATIONTYPE>',
+      `<UDF:HUGE.LIST>${'<X>y</X>'.repeat(1000)}${'z'.repeat(200_000)}</UDF:HUGE.LIST><GSTREGISTRATIONTYPE>`,
+    );
+    const nodes: XNode[] = [];
+    const parser = createTallyParser({
+      source: 'test.xml',
+      capture: new Set(['VOUCHER']),
+      keep: FIELDS_READ,
+      onObject: (n) => nodes.push(n),
+    });
+    const cleaner = createTextCleaner();
+    parser.write(cleaner.push(xml));
+    parser.write(cleaner.flush());
+    parser.close();
+    expect(nodes[0]?.children.map((c) => c.name)).not.toContain('UDF:HUGE.LIST');
+    expect(nodes[0]?.children.map((c) => c.name)).not.toContain('GSTREGISTRATIONTYPE');
+    expect(nodes.map(mapVoucher).map((v) => v.record.voucherNumber)).toEqual(['1', 'R-1', '2', '3']);
   });
 
   it('turns a LINEERROR envelope into a TALLY_ERROR with its text', () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useOperationMutation } from '../../data/client';
 import { usePolledOperation } from './polled';
-import { ErrorState, Loading } from '../../components/States';
+import { Loading } from '../../components/States';
 import { SignIn } from './SignIn';
 import { clearToken } from './token';
 
@@ -11,6 +11,7 @@ import { clearToken } from './token';
  * Shows the app to the desktop owner (auth.me answers null) and to signed-in portal users; shows the
  * sign-in page when the server answers UNAUTHORIZED (portal mode without a valid session). The check
  * repeats every minute, so an expired or revoked session returns to the sign-in page by itself.
+ * It wraps the whole app so nothing (not even the event stream) starts before sign-in.
  */
 export function PortalGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -25,7 +26,8 @@ export function PortalGate({ children }: { children: ReactNode }) {
       clearToken();
       return <SignIn onSignedIn={() => void client.resetQueries()} />;
     }
-    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+    // Any other failure is not the gate's to show: the screens report their own errors.
+    return <>{children}</>;
   }
   const user = me.data;
   if (user === null) return <>{children}</>;
