@@ -68,7 +68,9 @@ const loaded = writeDemoCompany(store, demo);
 const loadMs = performance.now() - t;
 const writerMs = loadMs - generateMs;
 const dbBytes = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
-console.log(`stored in ${(loadMs / 1000).toFixed(1)} s (generation alone ${(generateMs / 1000).toFixed(1)} s)`);
+console.log(
+  `stored in ${(loadMs / 1000).toFixed(1)} s (generation alone ${(generateMs / 1000).toFixed(1)} s)`,
+);
 
 const db = store.db;
 const company = store.requireCompany(loaded.companyGuid);
@@ -96,7 +98,9 @@ const naive = {
       )
       .all(company.id, from, to);
     database
-      .prepare('SELECT ledger_guid, sum(amount) FROM ledger_entries WHERE company_id = ? AND date <= ? GROUP BY 1')
+      .prepare(
+        'SELECT ledger_guid, sum(amount) FROM ledger_entries WHERE company_id = ? AND date <= ? GROUP BY 1',
+      )
       .all(company.id, to);
   },
   outstanding(database: Database.Database, asOn: string): void {
@@ -186,7 +190,13 @@ measure(
   'GROUP BY bill over allocations to that date',
   () => naive.outstanding(db, '2025-09-30'),
 );
-measure('Company list', 5, () => companyList(db), 'live count(*) of vouchers and entries', () => naive.companies(db));
+measure(
+  'Company list',
+  5,
+  () => companyList(db),
+  'live count(*) of vouchers and entries',
+  () => naive.companies(db),
+);
 measure(`Trial balance FY ${CLOSED_FY}`, null, () => trialBalance(db, masters, closed), '—', null);
 
 const load1 = loadavg()[0]!;

@@ -41,6 +41,20 @@ const RUNS = Number(values.runs);
 const RSS_N = Number(values.rss);
 const BATCH = 5000;
 
+/** Wall and CPU milliseconds of a synchronous section (CPU time is fair on a shared, loaded machine). */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+function timed(work: () => void): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  work();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -93,7 +107,7 @@ function withStore<T>(work: (store: Store) => T): T {
   }
 }
 
-function storeDirect(store: Store): number {
+function storeDirect(store: Store): Timing {
   const w = store.beginCompanyWrite(
     { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
     'replace',
@@ -101,10 +115,10 @@ function storeDirect(store: Store): number {
   w.putGroups(demo.groups);
   w.putVoucherTypes(demo.voucherTypes);
   w.putLedgers(demo.ledgers);
-  const t0 = performance.now();
-  for (let i = 0; i < records.length; i += BATCH) w.putVouchers(records.slice(i, i + BATCH));
-  w.commit({ ...demo.company, source: 'tally' });
-  return performance.now() - t0;
+  return timed(() => {
+    for (let i = 0; i < records.length; i += BATCH) w.putVouchers(records.slice(i, i + BATCH));
+    w.commit({ ...demo.company, source: 'tally' });
+  });
 }
 
 function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
@@ -128,7 +142,7 @@ function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
   }
 }
 
-function parseAndStore(store: Store): number {
+function parseAndStore(store: Store): Timing {
   const w = store.beginCompanyWrite(
     { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
     'replace',
@@ -136,34 +150,35 @@ function parseAndStore(store: Store): number {
   w.putGroups(demo.groups);
   w.putVoucherTypes(demo.voucherTypes);
   w.putLedgers(demo.ledgers);
-  const t0 = performance.now();
-  parseAnswers((batch) => w.putVouchers(batch));
-  w.commit({ ...demo.company, source: 'tally' });
-  return performance.now() - t0;
+  return timed(() => {
+    parseAnswers((batch) => w.putVouchers(batch));
+    w.commit({ ...demo.company, source: 'tally' });
+  });
 }
 
-const direct: number[] = [];
-const parseOnly: number[] = [];
-const full: number[] = [];
+const direct: Timing[] = [];
+const parseOnly: Timing[] = [];
+const full: Timing[] = [];
 for (let r = 0; r < RUNS; r++) {
   direct.push(withStore(storeDirect));
-  const t0 = performance.now();
-  parseAnswers(() => undefined);
-  parseOnly.push(performance.now() - t0);
+  parseOnly.push(timed(() => parseAnswers(() => undefined)));
   full.push(withStore(parseAndStore));
 }
 const rate = (ms: number): number => (records.length / ms) * 1000;
-console.log(`| step | median ms | vouchers/s |`);
-console.log(`|---|---|---|`);
+const row = (label: string, ts: Timing[], bold = false): string => {
+  const wall = median(ts.map((t) => t.wall));
+  const cpu = median(ts.map((t) => t.cpu));
+  const b = bold ? '**' : '';
+  return `| ${b}${label}${b} | ${fmt(wall)} | ${fmt(rate(wall))} | ${fmt(cpu)} | ${b}${fmt(rate(cpu))}${b} |`;
+};
+console.log(`| step | median wall ms | vouchers/s (wall) | median CPU ms | vouchers per CPU-second |`);
+console.log(`|---|---|---|---|---|`);
+console.log(row('baseline: store the records directly (no XML)', direct));
+console.log(row('parse only (decode, clean, saxes, map)', parseOnly));
+console.log(row('parse + store', full, true));
 console.log(
-  `| baseline: store the records directly (no XML) | ${fmt(median(direct))} | ${fmt(rate(median(direct)))} |`,
-);
-console.log(
-  `| parse only (decode, clean, saxes, map) | ${fmt(median(parseOnly))} | ${fmt(rate(median(parseOnly)))} |`,
-);
-console.log(`| **parse + store** | ${fmt(median(full))} | **${fmt(rate(median(full)))}** |`);
-console.log(
-  `runs: ${RUNS}; parse+store / direct store time = ${(median(full) / median(direct)).toFixed(2)}×`,
+  `runs: ${RUNS}; parse+store / direct store = ${(median(full.map((t) => t.wall)) / median(direct.map((t) => t.wall))).toFixed(2)}× wall, ` +
+    `${(median(full.map((t) => t.cpu)) / median(direct.map((t) => t.cpu))).toFixed(2)}× CPU; load average now ${loadavg()[0]?.toFixed(1)}`,
 );
 answers.length = 0;
 records.length = 0;

@@ -44,7 +44,12 @@ async function main(): Promise<void> {
     });
   }
   const app = createServeServer({
-    core: { dispatch: core.dispatch, events: { onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }) } },
+    core: {
+      dispatch: core.dispatch,
+      events: {
+        onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }),
+      },
+    },
     before: portalMiddleware(core.portal, { enabled: listen.enabled }),
     staticDir: args.staticDir,
     uploadDir: path.join(args.dataDir, 'uploads'),

@@ -1,8 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { Authenticated } from '../core/portal/portal';
 import { isPublicOperation } from '../core/portal/access';
+import type { PortalLimits } from '../core/portal/limits';
+import type { RateLimiter } from '../core/portal/rate-limit';
 import type { Middleware, RequestContext } from './pipeline';
 import { sendEnvelope } from './respond';
+import { sendRateLimited, setRateHeaders } from './portal-rate-limit';
 
 const EVENTS_PATH = '/api/events';
 
@@ -38,23 +41,38 @@ function operationOf(pathname: string): string | null {
 }
 
 /**
- * Token authentication for every /api/ request except sign-in. Fills the call context with the
- * portal user and the session token; answers 401 for a missing, malformed, forged, expired or
- * revoked token. Static files (the sign-in page itself) need no token.
+ * The portal's door for every /api/ request: the per-address limit (counted before authentication,
+ * so token guessing is limited too), token authentication for everything except sign-in, then the
+ * per-user limit. The address check and the session lookup are independent and run together (one
+ * round trip when both live in Redis). Fills the call context with the user and the session token;
+ * answers 429 (Retry-After), 401 for a missing, malformed, forged, expired or revoked token, and 403
+ * for uploads. Static files (the sign-in page itself) pass untouched.
  */
-export function portalAuth(authenticate: (token: string) => Promise<Authenticated | null>): Middleware {
+export function portalGate(deps: {
+  limiter: RateLimiter;
+  limits: Pick<PortalLimits, 'apiPerAddress' | 'apiPerUser'>;
+  authenticate: (token: string) => Promise<Authenticated | null>;
+}): Middleware {
   return async (ctx, next) => {
     const { pathname } = ctx.url;
     if (!pathname.startsWith('/api/')) return next();
     const operation = operationOf(pathname);
-    if (operation !== null && isPublicOperation(operation)) return next();
-
-    const token = tokenOf(ctx);
+    const isPublic = operation !== null && isPublicOperation(operation);
+    const token = isPublic ? null : tokenOf(ctx);
+    const [byAddress, session] = await Promise.all([
+      deps.limiter.check(deps.limits.apiPerAddress, ctx.call.address ?? 'unknown'),
+      token ? deps.authenticate(token) : Promise.resolve(null),
+    ]);
+    setRateHeaders(ctx.res, byAddress);
+    if (!byAddress.allowed) {
+      sendRateLimited(ctx.res, byAddress, 'from this address');
+      return;
+    }
+    if (isPublic) return next();
     if (token === null) {
       sendUnauthorized(ctx.res, 'Sign in to the TallyConnect office portal first', false);
       return;
     }
-    const session = token === '' ? null : await authenticate(token);
     if (!session) {
       sendUnauthorized(ctx.res, 'Your session has ended or is not valid; sign in again', true);
       return;
@@ -68,6 +86,12 @@ export function portalAuth(authenticate: (token: string) => Promise<Authenticate
           message: 'Importing files is only available on the TallyConnect desktop',
         },
       });
+      return;
+    }
+    const byUser = await deps.limiter.check(deps.limits.apiPerUser, session.user.username.toLowerCase());
+    setRateHeaders(ctx.res, byUser);
+    if (!byUser.allowed) {
+      sendRateLimited(ctx.res, byUser, 'for this user');
       return;
     }
     ctx.call.user = session.user;

@@ -4,9 +4,9 @@ import type { Portal } from '../core/portal/portal';
 import { eventForUser } from '../core/portal/live-filter';
 import type { LiveFeed } from '../core/portal/live-feed';
 import type { Middleware } from './pipeline';
-import { portalAuth } from './portal-auth';
+import { portalGate } from './portal-auth';
 import { loopbackHostOnly, securityHeaders } from './portal-headers';
-import { addressOf, rateLimit } from './portal-rate-limit';
+import { addressOf } from './portal-rate-limit';
 
 export interface PortalServeOptions {
   enabled: boolean;
@@ -33,8 +33,7 @@ export function checkBind(bindAddress: string, portalEnabled: boolean): void {
 /**
  * The middleware the serve mode puts in front of its routes.
  * Portal off: security headers, and loopback Host names only (the caller is the desktop owner).
- * Portal on: security headers, a per-address limit (before auth, so token guessing is limited too),
- * token authentication, and a per-user limit.
+ * Portal on: security headers, then the portal gate (address limit, token authentication, user limit).
  */
 export function portalMiddleware(portal: Portal, options: PortalServeOptions): Middleware[] {
   if (!options.enabled) return [securityHeaders(), loopbackHostOnly()];
@@ -45,19 +44,11 @@ export function portalMiddleware(portal: Portal, options: PortalServeOptions): M
   return [
     securityHeaders(),
     normalizeAddress,
-    rateLimit(
-      portal.limiter,
-      portal.limits.apiPerAddress,
-      (ctx) => ctx.call.address ?? null,
-      'from this address',
-    ),
-    portalAuth((token) => portal.authenticate(token)),
-    rateLimit(
-      portal.limiter,
-      portal.limits.apiPerUser,
-      (ctx) => ctx.call.user?.username.toLowerCase() ?? null,
-      'for this user',
-    ),
+    portalGate({
+      limiter: portal.limiter,
+      limits: portal.limits,
+      authenticate: (token) => portal.authenticate(token),
+    }),
   ];
 }
 

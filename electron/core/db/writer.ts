@@ -61,7 +61,7 @@ export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   },
 ];
 /** A first batch at least this big in replace mode is a bulk load worth deferring indexes for. */
-const BULK_BATCH = Number(process.env.A_BULK ?? 500);
+const BULK_BATCH = 500;
 
 export interface WriterOptions {
   db: Database.Database;

@@ -242,8 +242,9 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       openingBills,
     });
   };
-  const customerSpecs = makeParties(random, customerCount, 'customer');
-  const supplierSpecs = makeParties(random, supplierCount, 'supplier');
+  const taken = new Set(ledgers.map((l) => l.name));
+  const customerSpecs = makeParties(random, customerCount, 'customer', taken);
+  const supplierSpecs = makeParties(random, supplierCount, 'supplier', taken);
   const customerLedgers = customerSpecs.map((s) => partyLedger(s, 'Sundry Debtors', 1));
   const supplierLedgers = supplierSpecs.map((s) => partyLedger(s, 'Sundry Creditors', -1));
 
@@ -396,7 +397,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
   /** Takes the due bills of a party, oldest first, at least one; the last may be paid in part. */
   const settle = (p: Party, date: IsoDate): { name: string; amount: Paise }[] => {
     const bills = openBills(p);
-    const cutoff = addDays(date, -p.spec.payDelayDays);
+    const cutoff = plusDays(date, -p.spec.payDelayDays);
     const taken: { name: string; amount: Paise }[] = [];
     while (p.head < bills.length && taken.length < 8) {
       const bill = bills[p.head]!;
@@ -416,6 +417,23 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
     return taken;
   };
 
+  const returnable = (p: Party | null): boolean =>
+    p !== null && (p.bills[p.bills.length - 1]?.remaining ?? 0) >= 1_000_00;
+  // Day arithmetic on ISO strings is hot: one cached epoch-day per date string.
+  const firstDay = Date.parse(`${dates[0] ?? setup.booksFrom}T00:00:00Z`) / 86_400_000;
+  const dayCache = new Map<IsoDate, number>();
+  const plusDays = (date: IsoDate, days: number): IsoDate => {
+    let epochDay = dayCache.get(date);
+    if (epochDay === undefined) {
+      epochDay = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+      dayCache.set(date, epochDay);
+    }
+    const target = epochDay + days;
+    const index = target - firstDay;
+    if (index >= 0 && index < dates.length) return dates[index]!;
+    return addDays(date, days);
+  };
+
   for (let i = 0; i < setup.vouchers; i++) {
     const target = ((i + 0.5) / setup.vouchers) * total;
     while (dayIndex < dates.length - 1 && cumulative[dayIndex]! < target) dayIndex++;
@@ -430,8 +448,6 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
     // Returns and settlements need an open bill; without one the voucher becomes a sale or purchase.
     let customer: Party | null = null;
     let supplier: Party | null = null;
-    const returnable = (p: Party | null): boolean =>
-      p !== null && (p.bills[p.bills.length - 1]?.remaining ?? 0) >= 1_000_00;
     if (type === 'Receipt' || type === 'Credit Note') {
       customer = findWithBills(customers, pickCustomer);
       if (type === 'Credit Note' && !returnable(customer)) type = 'Sales';
@@ -453,7 +469,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
         const taxable = rupees(Math.min(50_00_000, random.logNormal(30_000, 1)));
         const { tax, entries: taxLines } = taxEntries(c.inState, taxable, rate, 'Output', -1);
         const rounded = Math.round((taxable + tax) / 100) * 100;
-        const due = addDays(date, c.spec.creditPeriodDays);
+        const due = plusDays(date, c.spec.creditPeriodDays);
         entries.push(
           entry(c.ledger, rounded, [
             {
@@ -479,7 +495,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
         const taxable = rupees(Math.min(50_00_000, random.logNormal(49_000, 1)));
         const { tax, entries: taxLines } = taxEntries(s.inState, taxable, rate, 'Input', 1);
         const rounded = Math.round((taxable + tax) / 100) * 100;
-        const due = addDays(date, s.spec.creditPeriodDays);
+        const due = plusDays(date, s.spec.creditPeriodDays);
         reference = `${s.spec.name.slice(0, 3).toUpperCase()}/${random.int(1000, 99999)}`;
         const billName = `${reference}/${id.toString(36)}`;
         entries.push(

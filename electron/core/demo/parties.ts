@@ -105,8 +105,13 @@ function pan(random: Random, holder: 'C' | 'F' | 'P'): string {
 }
 
 /** Customers or suppliers with unique names, GSTINs (valid check digit), states and credit terms. */
-export function makeParties(random: Random, count: number, kind: 'customer' | 'supplier'): PartySpec[] {
-  const used = new Set<string>();
+export function makeParties(
+  random: Random,
+  count: number,
+  kind: 'customer' | 'supplier',
+  /** Names already taken (ledger names are unique across the whole company). */
+  used: Set<string> = new Set(),
+): PartySpec[] {
   const parties: PartySpec[] = [];
   const terms = kind === 'customer' ? [0, 15, 30, 30, 45, 60, 90] : [15, 30, 30, 45, 60];
   for (let i = 0; i < count; i++) {

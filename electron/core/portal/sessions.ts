@@ -8,12 +8,18 @@ export interface SessionPolicy {
   absoluteMs: number;
   /** Expiry is pushed back at most this often, so a busy dashboard does not write on every request. */
   touchIntervalMs: number;
+  /**
+   * A session this process just read is trusted for this long without asking the store again (saves a
+   * Redis round trip per request). A sign-out here applies at once; one on another instance within this.
+   */
+  localCacheMs: number;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 2 * 60 * 60_000,
   absoluteMs: 12 * 60 * 60_000,
   touchIntervalMs: 15_000,
+  localCacheMs: 1_000,
 };
 
 export interface ResolvedSession {
@@ -49,6 +55,16 @@ export function createSessionManager(
     if (written.size > 10_000) written.clear();
     written.set(id, { companyGuid: record.companyGuid, at });
   };
+  const hot = new Map<string, { record: SessionRecord; readAt: number }>();
+  const keepHot = (id: string, record: SessionRecord, readAt: number): void => {
+    if (policy.localCacheMs <= 0) return;
+    if (hot.size > 10_000) hot.clear();
+    hot.set(id, { record, readAt });
+  };
+  const forget = (id: string): void => {
+    written.delete(id);
+    hot.delete(id);
+  };
 
   const expiryFor = (record: SessionRecord, at: number): number =>
     Math.min(at + policy.idleMs, Date.parse(record.signedInAt) + policy.absoluteMs);
@@ -56,23 +72,27 @@ export function createSessionManager(
   const resolve = async (token: string): Promise<ResolvedSession | null> => {
     if (!isWellFormedToken(token)) return null;
     const id = sessionIdOf(token);
-    const record = await store.get(id);
+    const at = now();
+    const cached = hot.get(id);
+    const fresh = cached && at - cached.readAt < policy.localCacheMs ? cached.record : null;
+    const record = fresh ?? (await store.get(id));
     if (!record) {
-      written.delete(id);
+      forget(id);
       return null;
     }
-    const at = now();
     if (record.expiresAt <= at) {
       await store.delete(id);
-      written.delete(id);
+      forget(id);
       return null;
     }
+    if (!fresh) keepHot(id, record, at);
     const last = written.get(id);
     const lastSeen = Math.max(Date.parse(record.lastSeenAt), last?.at ?? 0);
     if (at - lastSeen >= policy.touchIntervalMs) {
       const slid = { ...record, lastSeenAt: new Date(at).toISOString(), expiresAt: expiryFor(record, at) };
       await store.put(id, slid);
       remember(id, slid, at);
+      if (hot.has(id)) hot.set(id, { record: slid, readAt: hot.get(id)?.readAt ?? at });
       return { id, record: slid };
     }
     return { id, record };
@@ -113,11 +133,12 @@ export function createSessionManager(
       };
       await store.put(id, next);
       remember(id, next, at);
+      hot.delete(id);
     },
     async revoke(token) {
       if (!isWellFormedToken(token)) return false;
       const id = sessionIdOf(token);
-      written.delete(id);
+      forget(id);
       return store.delete(id);
     },
     async revokeUser(username) {
@@ -125,7 +146,7 @@ export function createSessionManager(
       let count = 0;
       for (const { id, record } of await store.list()) {
         if (record.username.toLowerCase() !== lower) continue;
-        written.delete(id);
+        forget(id);
         if (await store.delete(id)) count++;
       }
       return count;

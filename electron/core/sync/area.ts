@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../config/settings';
 import { syncHandlers } from '../service/sync-handlers';
 import { createSyncManager, type SyncManager } from './manager';
-import { workerRunner } from './runner';
+import { inProcessRunner, resolveWorkerEntry, workerRunner } from './runner';
 import { createAutoSync, type AutoSync } from './scheduler';
 
 export interface SyncArea {
@@ -27,10 +28,16 @@ export function createSyncArea(deps: {
   logger: Logger;
 }): SyncArea {
   const { settings } = deps;
+  const entry = resolveWorkerEntry();
+  // A build that forgot to emit sync-worker.js still syncs, on the main thread, and says so.
+  const runner = existsSync(entry.path) ? workerRunner(deps.store.path, entry) : inProcessRunner(deps.store);
+  if (!existsSync(entry.path)) {
+    deps.logger.warn('sync worker file missing; syncing on the main thread', { path: entry.path });
+  }
   const manager = createSyncManager({
     store: deps.store,
     events: deps.events,
-    runner: workerRunner(deps.store.path),
+    runner,
     tally: () => ({ ...settings.current().config.tally }),
     invalidateCompany: deps.invalidateCompany,
     logger: deps.logger,

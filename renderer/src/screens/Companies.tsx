@@ -30,6 +30,25 @@ function ConnectCard({ onSynced }: { onSynced: () => void }) {
   const hostValue = host ?? settings.data?.tallyHost ?? 'localhost';
   const portValue = port ?? String(settings.data?.tallyPort ?? 9000);
 
+  const saveAddress = useOperationMutation('settings.update');
+  // Sync uses the saved address; a host or port typed here is saved first so the two never disagree.
+  const syncAll = () => {
+    const changed =
+      settings.data &&
+      (hostValue !== settings.data.tallyHost || Number(portValue) !== settings.data.tallyPort);
+    const start = () => sync.mutate({}, { onSuccess: onSynced });
+    if (!changed) return start();
+    saveAddress.mutate(
+      { tallyHost: hostValue, tallyPort: Number(portValue) },
+      {
+        onSuccess: () => {
+          void settings.refetch();
+          start();
+        },
+      },
+    );
+  };
+
   const onTest = (e: FormEvent) => {
     e.preventDefault();
     test.mutate({ host: hostValue, port: Number(portValue) }, { onSuccess: setResult });
@@ -64,15 +83,16 @@ function ConnectCard({ onSynced }: { onSynced: () => void }) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={sync.isPending}
+          disabled={sync.isPending || saveAddress.isPending}
           data-testid="sync-all"
-          onClick={() => sync.mutate({}, { onSuccess: onSynced })}
+          onClick={syncAll}
         >
           ⟳ {sync.isPending ? t('companies.syncing') : t('companies.syncAll')}
         </button>
       </form>
       {test.error && <ErrorState error={test.error} />}
       {sync.error && <ErrorState error={sync.error} />}
+      {saveAddress.error && <ErrorState error={saveAddress.error} />}
       {result && (
         <div
           className={result.reachable ? 'notice notice-good' : 'notice notice-bad'}

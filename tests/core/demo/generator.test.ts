@@ -104,6 +104,13 @@ describe('demo company generator', () => {
     }
   });
 
+  it('keeps ledger names unique at every size (masters are built eagerly, vouchers lazily)', () => {
+    for (const size of [10, 1_000_000, 2_000_000]) {
+      const names = generateDemoCompany({ vouchers: size, seed: 42 }).ledgers.map((l) => l.name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
   it('refuses bad options with a clear validation error', () => {
     expect(() => generateDemoCompany({ vouchers: -1, seed: 1 })).toThrow(/vouchers must be/);
     expect(() => generateDemoCompany({ vouchers: 10, seed: 1.5 })).toThrow(/seed must be/);
