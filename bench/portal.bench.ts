@@ -8,7 +8,8 @@
  *   4. portal on memory only (no Redis at all), for reference
  * Targets (issue 7): p99 <= 50 ms and no errors in 2 and 3.
  *
- * BENCH_SECONDS (default 10) sets each measured run; BENCH_CONNECTIONS (default 50) the clients.
+ * BENCH_SECONDS (default 8) sets each measured run, BENCH_ROUNDS (default 3) how many interleaved
+ * rounds; BENCH_CONNECTIONS (default 50) the clients.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,8 @@ import autocannon from 'autocannon';
 import { startTestRedis, type TestRedis } from '../tests/helpers/redis-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? '10');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? '8');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? '50');
 const P99_TARGET_MS = 50;
 
@@ -199,36 +201,52 @@ async function main(): Promise<void> {
         code === 0 ? resolve() : reject(new Error(`preparing the demo company failed (${code}): ${err}`)),
       );
     });
-    rows.push(await scenario('baseline: local serve, no portal', { ...withRedis, BENCH_PORTAL: 'off' }));
-    rows.push(await scenario('portal on, Redis', { ...withRedis, BENCH_PORTAL: 'on' }));
-    rows.push(
-      await scenario(
-        'portal on, Redis killed half-way',
-        { ...withRedis, BENCH_PORTAL: 'on' },
-        { afterMs: (SECONDS * 1000) / 2, action: () => redis.kill() },
-      ),
-    );
-    await redis.restart();
-    rows.push(
-      await scenario('portal on, memory only', { ...base, REDIS_ENABLED: 'false', BENCH_PORTAL: 'on' }),
-    );
+    // Rounds of every scenario, interleaved, so a burst of other work on a shared machine hits all of
+    // them alike; the table shows each scenario's median round (by p99).
+    for (let round = 0; round < ROUNDS; round++) {
+      rows.push(await scenario('baseline: local serve, no portal', { ...withRedis, BENCH_PORTAL: 'off' }));
+      rows.push(await scenario('portal on, Redis', { ...withRedis, BENCH_PORTAL: 'on' }));
+      rows.push(
+        await scenario(
+          'portal on, Redis killed half-way',
+          { ...withRedis, BENCH_PORTAL: 'on' },
+          { afterMs: (SECONDS * 1000) / 2, action: () => redis.kill() },
+        ),
+      );
+      await redis.restart();
+      rows.push(
+        await scenario('portal on, memory only', { ...base, REDIS_ENABLED: 'false', BENCH_PORTAL: 'on' }),
+      );
+    }
   } finally {
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  const medians = [...new Set(rows.map((r) => r.scenario))].map((name) => {
+    const runs = rows.filter((r) => r.scenario === name).sort((a, b) => a.p99 - b.p99);
+    const median = runs[Math.floor((runs.length - 1) / 2)] as Row;
+    // Errors count over every round, not just the median one.
+    return {
+      ...median,
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+      timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+      p99s: runs.map((r) => r.p99).join(' / '),
+    };
+  });
   const lines = [
-    `Machine: ${machine(redisVersion, loadBefore)}. ${CONNECTIONS} connections, ${SECONDS} s per scenario, POST /api/dashboard.get (warm cache), 10 portal users.`,
+    `Machine: ${machine(redisVersion, loadBefore)}. ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per scenario, POST /api/dashboard.get (warm cache), 10 portal users.`,
     '',
-    '| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors | non-2xx | timeouts |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
+    '| scenario (median round) | req/s | p50 ms | p90 ms | p99 ms | p99 of each round | max ms | errors, non-2xx, timeouts (all rounds) |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    ...medians.map(
       (r) =>
-        `| ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.total} | ${r.errors} | ${r.non2xx} | ${r.timeouts} |`,
+        `| ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.p99s} | ${r.max} | ${r.errors}, ${r.non2xx}, ${r.timeouts} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  const failed = rows
+  const failed = medians
     .slice(1, 3)
     .filter((r) => r.p99 > P99_TARGET_MS || r.errors > 0 || r.non2xx > 0 || r.timeouts > 0);
   for (const r of failed)

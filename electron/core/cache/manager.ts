@@ -51,6 +51,8 @@ export class CacheManager implements Cache {
   private switching: Promise<CacheDetection> | null = null;
   private readonly redetectTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The Redis/Memurai the current two-tier cache talks to. */
+  private server: { kind: 'redis' | 'memurai'; address: string | null; version: string | null } | null = null;
 
   private constructor(
     private readonly options: CacheManagerOptions,
@@ -141,9 +143,6 @@ export class CacheManager implements Cache {
     this.announce();
   }
 
-  /** The Redis/Memurai the current two-tier cache talks to. */
-  private server: { kind: 'redis' | 'memurai'; address: string | null; version: string | null } | null = null;
-
   private onRedisState(source: TieredCache, healthy: boolean, reason: string): void {
     if (source !== this.current || !this.server) return;
     const { kind, address, version } = this.server;
@@ -213,32 +212,21 @@ export class CacheManager implements Cache {
   /** Applies new settings at once: a new backend when anything connection-related changed. */
   async reconfigure(config: CacheConfig, configErrors: readonly ConfigError[]): Promise<CacheDetection> {
     if (this.switching) await this.switching.catch(() => undefined);
-    const connectionChanged =
+    // TTL-table changes apply through ttlFor(); anything a backend was built with means a rebuild.
+    const built = (c: CacheConfig): string =>
       JSON.stringify([
-        config.mode,
-        config.address,
-        config.keyPrefix,
-        config.timeouts,
-        config.firstTier,
-        config.memory,
-      ]) !==
-      JSON.stringify([
-        this.config.mode,
-        this.config.address,
-        this.config.keyPrefix,
-        this.config.timeouts,
-        this.config.firstTier,
-        this.config.memory,
+        c.mode,
+        c.address,
+        c.keyPrefix,
+        c.timeouts,
+        c.firstTier,
+        c.memory,
+        c.defaultTtlSeconds,
       ]);
+    const connectionChanged = built(config) !== built(this.config);
     this.config = config;
     this.configErrors = configErrors;
-    if (!connectionChanged) {
-      this.detected = {
-        ...this.detected,
-        configErrors: configErrors.map((e) => `${e.variable}: ${e.message}`),
-      };
-      return this.redetect();
-    }
+    if (!connectionChanged) return this.redetect();
     const detection = await detectCache(this.config, this.configErrors, this.deps);
     await this.install(detection);
     return this.detected;

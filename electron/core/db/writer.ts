@@ -10,6 +10,7 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from './records';
+import { LEDGER_INDEX_SQL } from './migrations/004-covering-ledger-index';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 
@@ -48,13 +49,10 @@ const LEDGER_REBUILD_LIMIT = 200;
 /**
  * Indexes with random insert positions (keyed by ledger GUID). A bulk replace drops them and builds
  * them once at commit, in the same transaction: sorting once is several times cheaper than millions of
- * scattered B-tree inserts. Definitions must match migration 001 exactly.
+ * scattered B-tree inserts. Definitions must match the latest migration that defines each index.
  */
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
-  {
-    name: 'ledger_entries_ledger_date',
-    sql: 'CREATE INDEX ledger_entries_ledger_date ON ledger_entries(company_id, ledger_guid, date)',
-  },
+  { name: 'ledger_entries_ledger_date', sql: LEDGER_INDEX_SQL },
   {
     name: 'bill_allocations_ledger',
     sql: 'CREATE INDEX bill_allocations_ledger ON bill_allocations(company_id, ledger_guid, bill_name, date)',

@@ -111,12 +111,6 @@ interface Party {
   head: number;
 }
 
-interface Ledgers {
-  byName: Map<string, LedgerRecord>;
-  customers: Party[];
-  suppliers: Party[];
-}
-
 function validate(options: DemoOptions): { until: IsoDate; years: number } {
   const { vouchers, seed } = options;
   if (!Number.isInteger(vouchers) || vouchers < 0 || vouchers > DEMO_MAX_VOUCHERS) {

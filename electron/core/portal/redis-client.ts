@@ -8,7 +8,7 @@ import { Redis, type RedisOptions } from 'ioredis';
  */
 export function createPortalRedis(
   target: string | RedisOptions,
-  options: { subscriber?: boolean } = {},
+  options: { subscriber?: boolean; commandTimeoutMs?: number } = {},
 ): Redis {
   const subscriber = options.subscriber === true;
   const overrides: RedisOptions = {
@@ -23,8 +23,8 @@ export function createPortalRedis(
     // Session reads and rate-limit scripts of concurrent requests share one round trip.
     enableAutoPipelining: !subscriber,
   };
-  const base: RedisOptions =
-    typeof target === 'string' ? { commandTimeout: 500 } : { commandTimeout: 500, ...target };
+  const timeout = { commandTimeout: options.commandTimeoutMs ?? 500 };
+  const base: RedisOptions = typeof target === 'string' ? timeout : { ...timeout, ...target };
   if (subscriber) delete base.commandTimeout;
   const client =
     typeof target === 'string'

@@ -27,6 +27,8 @@ export interface LedgerInfo {
 
 export interface Masters {
   company: CompanyRow;
+  /** True when no voucher is cancelled or optional: entry scans may skip the voucher lookup. */
+  allInBooks: boolean;
   groups: Map<string, GroupInfo>;
   ledgers: Map<string, LedgerInfo>;
   /** Ledgers whose group descends from a group with this reserved name (or plain name). */
@@ -124,8 +126,16 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     });
   }
   const under = new Map<string, LedgerInfo[]>();
+  const excluded = db
+    .prepare(
+      `SELECT count_vouchers - (SELECT coalesce(sum(vouchers), 0) FROM voucher_month_counts WHERE company_id = ?)
+       FROM companies WHERE id = ?`,
+    )
+    .pluck()
+    .get(company.id, company.id) as number | undefined;
   return {
     company,
+    allInBooks: excluded === 0,
     groups,
     ledgers,
     ledgersUnder(groupName) {

@@ -66,6 +66,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
       throw new AppError('SYNC_IN_PROGRESS', 'A sync is already running; wait for it to finish or cancel it');
     }
     const pending: Promise<void>[] = [];
+    const announced = new Set<string>();
     let outcome: { results: SyncResult[] } | { error: ErrorInfo } | null = null;
     const onMessage = (message: SyncMessage): void => {
       switch (message.type) {
@@ -77,6 +78,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           pending.push(afterCommit(message.result));
           break;
         case 'companyFailed':
+          announced.add(message.error.message);
           options.events.emit('sync.failed', {
             runId: job.runId,
             companyGuid: message.companyGuid,
@@ -113,7 +115,9 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         phase: error.code === 'CANCELLED' ? 'cancelled' : 'failed',
         message: error.message,
       };
-      options.events.emit('sync.failed', { runId: job.runId, companyGuid, error });
+      // A company's failure was already announced with its GUID; the run's own failure only once.
+      if (!announced.has(error.message))
+        options.events.emit('sync.failed', { runId: job.runId, companyGuid, error });
       throw new AppError(error.code, error.message, error.details);
     })();
     running = { cancel: handle.cancel, done: done.catch(() => undefined) };

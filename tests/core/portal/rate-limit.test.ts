@@ -18,7 +18,7 @@ let redis: TestRedis;
 let client: Redis;
 beforeAll(async () => {
   redis = await startTestRedis();
-  client = createPortalRedis(redis.url);
+  client = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
   await whenReady(client);
 });
 afterAll(async () => {
@@ -114,7 +114,7 @@ describe('rate limiting details', () => {
 
   it('Redis windows are shared by instances and keys carry an expiry', async () => {
     await client.flushdb();
-    const other = createPortalRedis(redis.url);
+    const other = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
     await whenReady(other);
     const a = createRateLimiter(createRedisRateLimitStore(client, 'shared:'));
     const b = createRateLimiter(createRedisRateLimitStore(other, 'shared:'));
@@ -130,7 +130,7 @@ describe('rate limiting details', () => {
 
   it('falls back to counting in memory while Redis is down, without errors', async () => {
     const own = await startTestRedis();
-    const conn = createPortalRedis(own.url);
+    const conn = createPortalRedis(own.url, { commandTimeoutMs: 5000 });
     await whenReady(conn);
     const limiter = createRateLimiter(createResilientRateLimitStore(createRedisRateLimitStore(conn, 'f:')));
     const r = rule(2, 10_000);

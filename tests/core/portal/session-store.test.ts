@@ -23,7 +23,7 @@ let redis: TestRedis;
 let client: Redis;
 beforeAll(async () => {
   redis = await startTestRedis();
-  client = createPortalRedis(redis.url);
+  client = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
   await whenReady(client);
 });
 afterAll(async () => {
@@ -86,7 +86,7 @@ describe('redis session store', () => {
 
   it('is shared by two instances on the same Redis', async () => {
     await client.flushdb();
-    const other = createPortalRedis(redis.url);
+    const other = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
     await whenReady(other);
     const a = createRedisSessionStore(client, 'p:');
     const b = createRedisSessionStore(other, 'p:');
@@ -101,7 +101,7 @@ describe('redis session store', () => {
 describe('resilient session store (Redis with a local fallback)', () => {
   it('keeps users signed in while Redis is down and catches Redis up when it returns', async () => {
     const own = await startTestRedis();
-    const conn = createPortalRedis(own.url);
+    const conn = createPortalRedis(own.url, { commandTimeoutMs: 5000 });
     await whenReady(conn);
     const store = createResilientSessionStore(createRedisSessionStore(conn, 'r:'));
     await store.put('before', record('asha', 60_000));

@@ -74,6 +74,28 @@ describe('session manager', () => {
     expect(put).toHaveBeenCalledTimes(1);
   });
 
+  it('trusts a session it just read for a moment, and sees another instance’s sign-out after it', async () => {
+    const { clock, store, sessions } = setup();
+    const other = createSessionManager(store, { now: clock.now });
+    const { token } = await sessions.create('asha', '10.0.0.7');
+    const get = vi.spyOn(store, 'get');
+    await sessions.resolve(token);
+    await sessions.resolve(token);
+    expect(get).toHaveBeenCalledTimes(1);
+    await other.revoke(token);
+    expect(await sessions.resolve(token)).not.toBeNull(); // within the local cache window
+    clock.advance(1_000);
+    expect(await sessions.resolve(token)).toBeNull();
+  });
+
+  it('applies its own sign-out at once, cache or not', async () => {
+    const { sessions } = setup();
+    const { token } = await sessions.create('asha', '10.0.0.7');
+    await sessions.resolve(token);
+    await sessions.revoke(token);
+    expect(await sessions.resolve(token)).toBeNull();
+  });
+
   it('signs out one session, or every session of a user', async () => {
     const { sessions } = setup();
     const a1 = await sessions.create('asha', '10.0.0.7');

@@ -1,0 +1,63 @@
+import http from 'node:http';
+import { companiesRequest, vouchersRequest } from '../../../electron/core/tally/requests';
+import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
+
+let sim: TallySimulator;
+beforeEach(async () => {
+  sim = await startTallySimulator([smallCompanySource()]);
+});
+afterEach(async () => {
+  await sim.stop();
+});
+
+function post(body: string): Promise<{ headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const payload = Buffer.from(body, 'utf16le');
+    const req = http.request({ host: '127.0.0.1', port: sim.port, method: 'POST', path: '/' }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(parts) }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+describe('Tally simulator native answers', () => {
+  it("answers in UTF-16LE with Tally's quirks: debit negative, YYYYMMDD, spaced AlterIDs, &#4;", async () => {
+    const { headers, bytes } = await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-01'));
+    expect(headers['content-type']).toMatch(/utf-16/);
+    const text = bytes.toString('utf16le');
+    expect(text).toContain('<DATE>20250401</DATE>');
+    expect(text).toContain('<ALTERID> 11</ALTERID>');
+    expect(text).toContain('&#4; Not Applicable');
+    expect(text).toContain('<EWAYBILLDETAILS.LIST>      </EWAYBILLDETAILS.LIST>');
+    // The party is debited 10,000: Tally writes it negative.
+    expect(text).toMatch(
+      /<LEDGERNAME>Sharma &amp; Sons &quot;Retail&quot;<\/LEDGERNAME>.*?<AMOUNT>-10000\.00<\/AMOUNT>/s,
+    );
+    expect(text).not.toContain('20250410'); // outside the range
+  });
+
+  it('moves AltVchId on changes and filters by AlterID', async () => {
+    const before = (await post(companiesRequest())).bytes.toString('utf16le');
+    expect(before).toContain(`<GUID>${SMALL_GUID}</GUID>`);
+    expect(before).toContain('<ALTVCHID> 16</ALTVCHID>');
+    const c = sim.company();
+    const first = [...c.all()][0]!;
+    c.alterVoucher(first.guid, (v) => ({ ...v, narration: 'edited' }));
+    expect((await post(companiesRequest())).bytes.toString('utf16le')).toContain('<ALTVCHID> 17</ALTVCHID>');
+    const changed = (
+      await post(vouchersRequest('Small & Co', '2025-04-01', '2026-03-31', 16))
+    ).bytes.toString('utf16le');
+    expect(changed.match(/<VOUCHER /g)).toHaveLength(1);
+    expect(changed).toContain('<NARRATION>edited</NARRATION>');
+  });
+
+  it('answers nothing for a company that is not open', async () => {
+    sim.close(SMALL_GUID);
+    const { bytes } = await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-30'));
+    expect(bytes.length).toBe(0);
+  });
+});
