@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderApp } from './render-app';
-import { company } from './fake-bridge';
+import { company, settings } from './fake-bridge';
 import type { CompanySummary } from '../../shared/types/reports';
 
 describe('Companies', () => {
@@ -70,6 +70,31 @@ describe('Companies', () => {
     expect(bridge.calls.find((c) => c.operation === 'tally.testConnection')?.input).toEqual({
       host: 'localhost',
       port: 9100,
+    });
+  });
+
+  it('saves a newly typed Tally address before syncing from it', async () => {
+    const order: string[] = [];
+    const { bridge } = renderApp('#/companies', {
+      handlers: {
+        'settings.update': (input) => {
+          order.push(`settings.update ${input.tallyPort}`);
+          return { ...settings, tallyPort: input.tallyPort ?? settings.tallyPort };
+        },
+        'sync.start': () => {
+          order.push('sync.start');
+          return [];
+        },
+      },
+    });
+    const port = await screen.findByTestId('tally-port');
+    await waitFor(() => expect(port).toHaveValue('9000'));
+    fireEvent.change(port, { target: { value: '9200' } });
+    fireEvent.click(screen.getByTestId('sync-all'));
+    await waitFor(() => expect(order).toEqual(['settings.update 9200', 'sync.start']));
+    expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({
+      tallyHost: 'localhost',
+      tallyPort: 9200,
     });
   });
 

@@ -231,7 +231,11 @@ export class SummaryAccumulator {
     }
     const bill = db.prepare(`INSERT INTO bill_totals (company_id, ledger_guid, bill_name, bill_date, due_date,
       first_date, last_date, opening_amount, amount, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const c of this.bills.values()) {
+    // Primary-key order: appends instead of random B-tree inserts into a large table.
+    const bills = [...this.bills.values()].sort((a, b) =>
+      a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const c of bills) {
       const history = c.history
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
         .map(([date, amount]) => `${date}:${amount}`)

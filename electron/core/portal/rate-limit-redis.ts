@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit';
+import { createMemoryRateLimitStore, type RateLimitStore, type WindowCount } from './rate-limit';
 
 /**
  * INCR and PEXPIRE in one Lua script, so the count and the window's expiry are set atomically even
@@ -8,31 +8,54 @@ import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit';
  * counts forever). A key without TTL (set by someone else) gets one.
  */
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+local out = {}
+for i, key in ipairs(KEYS) do
+  local window = ARGV[i]
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('PEXPIRE', key, window) end
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, window)
+    ttl = tonumber(window)
+  end
+  out[#out + 1] = count
+  out[#out + 1] = ttl
 end
-return {count, ttl}
+return out
 `;
 
-type RedisWithHit = Redis & { tcPortalHit(key: string, windowMs: number): Promise<[number, number]> };
+type RedisWithHit = Redis & {
+  tcPortalHit(keyCount: number, ...keysThenWindows: (string | number)[]): Promise<number[]>;
+};
+
+const checkWindow = (windowMs: number): void => {
+  if (!Number.isFinite(windowMs) || windowMs <= 0)
+    throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
+};
 
 export function createRedisRateLimitStore(redis: Redis, prefix: string): RateLimitStore {
   const client = redis as RedisWithHit;
   if (typeof client.tcPortalHit !== 'function') {
-    redis.defineCommand('tcPortalHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    // Key count is passed per call (the script takes any number of keys).
+    redis.defineCommand('tcPortalHit', { lua: HIT_SCRIPT });
   }
+  const hitMany = async (entries: readonly { key: string; windowMs: number }[]): Promise<WindowCount[]> => {
+    for (const e of entries) checkWindow(e.windowMs);
+    if (entries.length === 0) return [];
+    const flat = await client.tcPortalHit(
+      entries.length,
+      ...entries.map((e) => prefix + e.key),
+      ...entries.map((e) => Math.round(e.windowMs)),
+    );
+    return entries.map((_, i) => ({ count: Number(flat[2 * i]), resetInMs: Number(flat[2 * i + 1]) }));
+  };
   return {
     kind: 'redis',
     async hit(key, windowMs) {
-      if (!Number.isFinite(windowMs) || windowMs <= 0)
-        throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
-      const [count, ttl] = await client.tcPortalHit(prefix + key, Math.round(windowMs));
-      return { count: Number(count), resetInMs: Number(ttl) };
+      const [counted] = await hitMany([{ key, windowMs }]);
+      return counted as WindowCount;
     },
+    hitMany: (entries) => hitMany(entries),
     async reset(key) {
       await redis.del(prefix + key);
     },
@@ -63,6 +86,20 @@ export function createResilientRateLimitStore(
           options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
         healthy = false;
         return fallback.hit(key, windowMs);
+      }
+    },
+    async hitMany(entries) {
+      try {
+        const counted = await primary.hitMany(entries);
+        if (!healthy) options.logger?.info('portal rate limits: Redis is back');
+        healthy = true;
+        return counted;
+      } catch (error) {
+        if (error instanceof RangeError) throw error;
+        if (healthy)
+          options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
+        healthy = false;
+        return fallback.hitMany(entries);
       }
     },
     async reset(key) {

@@ -10,7 +10,7 @@ export function profitLoss(
   masters: Masters,
   params: { from: IsoDate; to: IsoDate },
 ): ProfitLoss {
-  const moves = movements(db, masters.company.id, params.from, params.to);
+  const moves = movements(db, masters.company.id, params.from, params.to, undefined, masters.allInBooks);
   const sections = {
     directIncomes: new Map<string, ProfitLossLine>(),
     directExpenses: new Map<string, ProfitLossLine>(),

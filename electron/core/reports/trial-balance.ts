@@ -26,7 +26,7 @@ export function trialBalance(
   params: { from: IsoDate; to: IsoDate },
 ): TrialBalance {
   const openings = openingsAt(db, masters, params.from);
-  const moves = movements(db, masters.company.id, params.from, params.to);
+  const moves = movements(db, masters.company.id, params.from, params.to, undefined, masters.allInBooks);
   const ledgerAmounts = new Map<string, Amounts>();
   const groupAmounts = new Map<string, Amounts>();
   const addTo = (map: Map<string, Amounts>, key: string, a: Amounts): void => {
