@@ -263,6 +263,7 @@ async function main(): Promise<void> {
 
     // ---- clearing 100,000 keys -------------------------------------------------------------------
     const COUNT = 100_000;
+    const existing = await redis.countKeys(); // the dashboard key from above
     for (let start = 0; start < COUNT; start += 5_000) {
       const pipe = raw.pipeline();
       for (let i = start; i < start + 5_000; i++)
@@ -318,8 +319,8 @@ async function main(): Promise<void> {
     );
     check(
       'clear 100,000 keys ≤ 1 s',
-      clearMs <= 1000 && deleted === COUNT && kept === '1',
-      `${clearMs.toFixed(0)} ms, ${deleted} deleted, other app's key kept`,
+      clearMs <= 1000 && deleted === COUNT + existing && kept === '1',
+      `${clearMs.toFixed(0)} ms, ${deleted} deleted, other app's key ${kept === '1' ? 'kept' : 'LOST'}`,
     );
     check(
       'no single command blocks Redis > 10 ms',

@@ -43,8 +43,7 @@ function operationOf(pathname: string): string | null {
 /**
  * The portal's door for every /api/ request: the per-address limit (counted before authentication,
  * so token guessing is limited too), token authentication for everything except sign-in, then the
- * per-user limit. The address check and the session lookup are independent and run together (one
- * round trip when both live in Redis). Fills the call context with the user and the session token;
+ * per-user limit (both counted in one call). Fills the call context with the user and the session token;
  * answers 429 (Retry-After), 401 for a missing, malformed, forged, expired or revoked token, and 403
  * for uploads. Static files (the sign-in page itself) pass untouched.
  */
@@ -59,12 +58,20 @@ export function portalGate(deps: {
     const operation = operationOf(pathname);
     const isPublic = operation !== null && isPublicOperation(operation);
     const token = isPublic ? null : tokenOf(ctx);
-    const [byAddress, session] = await Promise.all([
-      deps.limiter.check(deps.limits.apiPerAddress, ctx.call.address ?? 'unknown'),
-      token ? deps.authenticate(token) : Promise.resolve(null),
-    ]);
-    setRateHeaders(ctx.res, byAddress);
-    if (!byAddress.allowed) {
+    // A session read a moment ago is answered from memory, so usually the only round trip to Redis is
+    // the one script that counts the address and the user together.
+    const session = token ? await deps.authenticate(token) : null;
+    const address = ctx.call.address ?? 'unknown';
+    const [byAddress, byUser] = await deps.limiter.checkAll(
+      session
+        ? [
+            [deps.limits.apiPerAddress, address],
+            [deps.limits.apiPerUser, session.user.username.toLowerCase()],
+          ]
+        : [[deps.limits.apiPerAddress, address]],
+    );
+    if (byAddress && !byAddress.allowed) {
+      setRateHeaders(ctx.res, byAddress);
       sendRateLimited(ctx.res, byAddress, 'from this address');
       return;
     }
@@ -73,7 +80,7 @@ export function portalGate(deps: {
       sendUnauthorized(ctx.res, 'Sign in to the TallyConnect office portal first', false);
       return;
     }
-    if (!session) {
+    if (!session || !byUser) {
       sendUnauthorized(ctx.res, 'Your session has ended or is not valid; sign in again', true);
       return;
     }
@@ -88,7 +95,6 @@ export function portalGate(deps: {
       });
       return;
     }
-    const byUser = await deps.limiter.check(deps.limits.apiPerUser, session.user.username.toLowerCase());
     setRateHeaders(ctx.res, byUser);
     if (!byUser.allowed) {
       sendRateLimited(ctx.res, byUser, 'for this user');

@@ -266,6 +266,10 @@ export function demoHandlers(): FakeHandlers {
     'settings.get': () => settings,
     'settings.update': (input) =>
       ({ ...settings, ...input, cache: { ...settings.cache, ...input.cache } }) as Settings,
+    // Office portal: the desktop owner (no sign-in), no accounts yet.
+    'auth.me': () => null,
+    'users.list': () => [],
+    'sessions.active': () => [],
     'app.info': () => ({
       version: '0.1.0',
       dataDir: '/tmp/data',

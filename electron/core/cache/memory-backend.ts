@@ -141,6 +141,12 @@ export class MemoryBackend implements Cache {
     ttlSeconds: number,
     loader: () => T | Promise<T>,
   ): Promise<{ value: T; hit: boolean }> {
+    // Hot path: a hit needs no single-flight bookkeeping.
+    const found = this.peek<T>(key);
+    if (found !== undefined) {
+      this.hits++;
+      return { value: found, hit: true };
+    }
     return this.flights.getOrCompute(this, key, ttlSeconds, loader);
   }
 

@@ -242,11 +242,19 @@ export class TieredCache implements Cache {
     return this.invalidate({ op: 'all' });
   }
 
-  getOrCompute<T>(
+  async getOrCompute<T>(
     key: string,
     ttlSeconds: number,
     loader: () => T | Promise<T>,
   ): Promise<{ value: T; hit: boolean }> {
+    if (this.firstTierActive()) {
+      const near = (this.firstTier as MemoryBackend).peek<T>(key);
+      if (near !== undefined) {
+        this.counters.hits++;
+        this.counters.firstTierHits++;
+        return { value: near, hit: true };
+      }
+    }
     return this.flights.getOrCompute(this, key, ttlSeconds, loader);
   }
 

@@ -50,11 +50,16 @@ export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerE
  * builds), so a TypeScript entry is started by a one-line bootstrap that registers tsx first.
  */
 function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
-  if (!entry.typescript) return new Worker(entry.path, { workerData });
+  // Optional cap on the worker's old generation (TALLYCONNECT_SYNC_HEAP_MB; unset or 0 = V8's default).
+  // Measured: it does not change the resident growth of a long sync (docs/BENCHMARKS.md), so it is off.
+  const heapMb = Number(process.env.TALLYCONNECT_SYNC_HEAP_MB ?? 0);
+  const resourceLimits =
+    Number.isFinite(heapMb) && heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : undefined;
+  if (!entry.typescript) return new Worker(entry.path, { workerData, resourceLimits });
   const bootstrap =
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); })` +
     `.catch((error) => { throw error; });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
 /** In a worker thread with its own connection to the database file. */

@@ -7,6 +7,7 @@ import { useOperation, useOperationMutation } from '../data/client';
 import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, Loading } from '../components/States';
+import { PortalSettings } from './portal/PortalSettings';
 
 type Draft = {
   tallyHost: string;
@@ -89,6 +90,8 @@ export function Settings() {
         }
       />
       <SettingsForm settings={query.data} />
+      {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
+      <PortalSettings />
     </>
   );
 }

@@ -88,6 +88,30 @@ describe.each(backends)('rate limiter conformance: %s', (_name, make) => {
     expect(decisions.filter((d) => d.allowed)).toHaveLength(50);
   });
 
+  it('checks several rules in one call, each counted as a single check would be', async () => {
+    const limiter = createRateLimiter(await make());
+    const address = rule(3, 5_000);
+    const user = { ...rule(2, 5_000), name: 'user' };
+    const rounds = [];
+    for (let i = 0; i < 3; i++) {
+      rounds.push(
+        (
+          await limiter.checkAll([
+            [address, '10.0.0.1'],
+            [user, 'asha'],
+          ])
+        ).map((d) => d.allowed),
+      );
+    }
+    expect(rounds).toEqual([
+      [true, true],
+      [true, true],
+      [true, false],
+    ]);
+    expect((await limiter.check(address, '10.0.0.1')).allowed).toBe(false);
+    expect(await limiter.checkAll([])).toEqual([]);
+  });
+
   it('refuses a nonsensical window', async () => {
     const store = await make();
     await expect(store.hit('k', 0)).rejects.toThrow(RangeError);

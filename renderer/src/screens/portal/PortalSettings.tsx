@@ -11,6 +11,9 @@ import { usePolledOperation } from './polled';
 /** Settings → Office portal: the mode, the accounts, and who is signed in now. */
 export function PortalSettings() {
   const { t } = useTranslation();
+  const me = useOperation('auth.me', {});
+  // Accounts are the desktop owner's business; a signed-in portal user never sees this section.
+  if (me.isPending || (me.data !== null && me.data !== undefined)) return null;
   return (
     <section className="settings" aria-label={t('portal.title', 'Office portal')}>
       <PortalModeForm />
