@@ -386,7 +386,8 @@ async function main(): Promise<void> {
         `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, redis-server ${redisVersion} ` +
         `(loopback, private instance); load average during the run ${loadavg()[0]?.toFixed(1)} ` +
         `(the machine is shared with other builds). Value: a ${(JSON_TEXT.length / 1024).toFixed(1)} KB dashboard. ` +
-        'Timings are medians of 7 rounds of sequential awaited calls.',
+        'Timings are per sequential awaited call; each ratio is the median of 9 alternating rounds against ' +
+        'its baseline, other timings medians of 7 rounds.',
       '',
       '| Operation | Per call | Note |',
       '| --- | --- | --- |',

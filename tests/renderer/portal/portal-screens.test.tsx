@@ -154,7 +154,7 @@ describe('Settings → Office portal', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /Listen on address/ }), {
       target: { value: '0.0.0.0' },
     });
-    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Save portal settings' }));
     await waitFor(() =>
       expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({
         portal: { enabled: true, bindAddress: '0.0.0.0', port: 4871 },

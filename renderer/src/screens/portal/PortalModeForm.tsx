@@ -101,7 +101,7 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
       )}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('common.save', 'Save')}
+          {t('portal.mode.save', 'Save portal settings')}
         </button>
       </div>
     </form>
