@@ -2,10 +2,12 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { NoCompany } from './components/NoCompany';
-import { Loading } from './components/States';
+import { Empty, Loading } from './components/States';
+import { buildHash } from './lib/route';
 import { useLiveRefresh } from './data/client';
 import { useAppState } from './state';
 import { Dashboard } from './screens/Dashboard';
+import { canOpenScreen, usePortalUser } from './screens/portal/portal-user';
 
 // The dashboard is in the first bundle (it is the first screen); the others load when opened.
 const CachePanel = lazy(() => import('./screens/CachePanel').then((m) => ({ default: m.CachePanel })));
@@ -19,7 +21,18 @@ const TrialBalance = lazy(() => import('./screens/TrialBalance').then((m) => ({ 
 
 function Screen() {
   const { route, company, companiesLoading } = useAppState();
-  useTranslation();
+  const { t } = useTranslation();
+  const portalUser = usePortalUser();
+  if (!canOpenScreen(portalUser, route.screen)) {
+    return (
+      <Empty>
+        <p data-testid="desktop-only">{t('portal.desktopOnly')}</p>
+        <a className="btn btn-primary" href={buildHash('dashboard', { c: company?.guid })}>
+          {t('portal.backToDashboard')}
+        </a>
+      </Empty>
+    );
+  }
   switch (route.screen) {
     case 'companies':
       return <Companies />;

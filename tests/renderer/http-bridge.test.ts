@@ -4,7 +4,11 @@ type Listener = (message: MessageEvent<string>) => void;
 
 class FakeEventSource {
   listeners = new Map<string, Listener[]>();
+  closed = false;
   constructor(readonly url: string) {}
+  close() {
+    this.closed = true;
+  }
   addEventListener(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
   }
@@ -85,5 +89,48 @@ describe('HTTP bridge', () => {
     off();
     sources[0]!.fire('books.changed', { companyGuid: 'c', dataVersion: 3 });
     expect(seen).toEqual([2, 200, 300]);
+  });
+
+  it('reopens the event stream with the new token after a sign-out and another sign-in', async () => {
+    const sources: FakeEventSource[] = [];
+    let token: string | null = 'tcp_first';
+    const bridge = createHttpBridge({
+      getToken: () => token,
+      fetch: async () => new Response('{"ok":true,"data":null}'),
+      createEventSource: (url) => {
+        const s = new FakeEventSource(url);
+        sources.push(s);
+        return s as unknown as EventSource;
+      },
+    });
+    const seen: string[] = [];
+    bridge.subscribe('books.changed', (p) => seen.push(`books ${p.dataVersion}`));
+    bridge.subscribe('sync.finished', (p) => seen.push(`sync ${p.runId}`));
+    expect(sources.map((s) => s.url)).toEqual(['/api/events?token=tcp_first']);
+
+    // Calls with an unchanged token keep the one stream.
+    await bridge.invoke('auth.me', {});
+    expect(sources).toHaveLength(1);
+
+    // Sign-out, then another user signs in in the same tab: the next call switches the stream.
+    token = null;
+    await bridge.invoke('auth.signIn', { username: 'ravi', password: 'long-password' });
+    token = 'tcp_second';
+    await bridge.invoke('auth.me', {});
+    const last = sources.at(-1)!;
+    expect(last.url).toBe('/api/events?token=tcp_second');
+    expect(sources.slice(0, -1).every((s) => s.closed)).toBe(true);
+    expect(last.closed).toBe(false);
+
+    // Listeners subscribed before the switch still get the new stream's events, once each.
+    last.fire('books.changed', { companyGuid: 'c', dataVersion: 7 });
+    last.fire('sync.finished', { runId: 'r2', results: [] });
+    expect(seen).toEqual(['books 7', 'sync r2']);
+
+    // A subscription made after a token change also lands on a stream with the current token.
+    token = 'tcp_third';
+    bridge.subscribe('sync.progress', () => {});
+    expect(sources.at(-1)!.url).toBe('/api/events?token=tcp_third');
+    expect(last.closed).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { en } from '../../renderer/src/i18n/en';
 import { mr } from '../../renderer/src/i18n/mr';
@@ -14,7 +16,30 @@ function leaves(obj: object, prefix = ''): Record<string, string> {
   return out;
 }
 
+/** Every `t('literal.key'` call in the renderer, with its inline English default when it has one. */
+function usedKeys(): { key: string; fallback?: string; file: string }[] {
+  const root = join(__dirname, '../../renderer/src');
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+  const found: { key: string; fallback?: string; file: string }[] = [];
+  const call = /\bt\(\s*'([\w.]+)'\s*(?:,\s*(?:'((?:[^'\\]|\\.)*)'|\{\s*defaultValue:\s*'((?:[^'\\]|\\.)*)'))?/g;
+  for (const file of files) {
+    const source = readFileSync(join(root, file), 'utf8');
+    for (const m of source.matchAll(call)) found.push({ key: m[1]!, fallback: m[2] ?? m[3], file });
+  }
+  return found;
+}
+
 describe('translations', () => {
+  it('has every key the screens use (portal screens included), with the same English default', () => {
+    const english = leaves(en);
+    const used = usedKeys();
+    expect(used.filter((u) => u.key.startsWith('portal.')).length).toBeGreaterThan(40);
+    for (const { key, fallback, file } of used) {
+      expect(english[key], `${key} (${file})`).toBeTypeOf('string');
+      if (fallback !== undefined) expect(english[key], `${key} (${file})`).toBe(fallback);
+    }
+  });
+
   it.each([
     ['mr', mr],
     ['hi', hi],

@@ -91,20 +91,35 @@ function inspect(db: Database.Database, path: string): { version: number; fresh:
   return { version, fresh: objects === 0 };
 }
 
+/**
+ * Runs every pending migration in one transaction: a crash leaves the previous version intact. Summary
+ * rebuilds run once at the end, against the latest schema (summaries.ts only knows the latest tables).
+ */
 function migrate(db: Database.Database, from: number, fresh: boolean): void {
   if (fresh) db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (let v = from; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  if (from >= MIGRATIONS.length) return;
+  db.transaction(() => {
+    let rebuild = false;
+    for (let v = from; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v]!);
-      if (REBUILDS_SUMMARIES.has(v + 1)) {
-        const summaries = summaryStatements(db);
-        for (const id of db.prepare('SELECT id FROM companies').pluck().all() as number[]) {
-          summaries.rebuildCompany(id);
-        }
+      if (REBUILDS_SUMMARIES.has(v + 1)) rebuild = true;
+    }
+    if (rebuild) {
+      const summaries = summaryStatements(db);
+      for (const id of db.prepare('SELECT id FROM companies').pluck().all() as number[]) {
+        summaries.rebuildCompany(id);
       }
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+    }
+    if (!fresh) {
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(
+          `Migration to schema version ${MIGRATIONS.length} left ${broken.length} broken foreign keys`,
+        );
+      }
+    }
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
 }
 
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
@@ -134,7 +149,6 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         { path },
       );
     }
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     // 64 MB page cache: summary rebuilds and report scans stay in memory.
     db.pragma('cache_size = -65536');
@@ -147,8 +161,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       db.pragma('journal_mode = WAL');
       // WAL + NORMAL: durable on commit except for a power cut, the usual desktop trade-off.
       db.pragma('synchronous = NORMAL');
+      // Migrations rebuild tables (copy, drop, rename): foreign keys must not cascade the drops.
+      db.pragma('foreign_keys = OFF');
       migrate(db, version, fresh);
     }
+    db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
     throw databaseError(path, error);

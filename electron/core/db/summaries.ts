@@ -9,11 +9,11 @@ import type Database from 'better-sqlite3';
 const IN_BOOKS = 'v.is_cancelled = 0 AND v.is_optional = 0';
 
 const MONTH_TOTALS_SELECT = `
-  SELECT e.company_id, e.ledger_guid, substr(e.date, 1, 7), v.base_type,
+  SELECT e.company_id, l.guid, substr(e.date, 1, 7), v.base_type,
          sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END),
          sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END),
          count(*)
-  FROM ledger_entries e JOIN vouchers v ON v.id = e.voucher_id`;
+  FROM entries e JOIN vouchers v ON v.id = e.voucher_id JOIN ledgers l ON l.id = e.ledger_id`;
 
 const DUE = (date: string, period: string, due: string): string =>
   `coalesce(${due}, CASE WHEN ${period} IS NOT NULL AND ${date} IS NOT NULL
@@ -26,10 +26,11 @@ const billSource = (ledgerFilter: string): string => `
          ob.amount AS opening, ob.amount AS amount, 0 AS seq
   FROM ledger_opening_bills ob WHERE ob.company_id = @company ${ledgerFilter.replaceAll('$', 'ob')}
   UNION ALL
-  SELECT b.ledger_guid, b.bill_name, b.bill_type <> 'Agst Ref', b.date,
+  SELECT l.guid, b.bill_name, b.bill_type <> 'Agst Ref', b.date,
          ${DUE('b.date', 'b.credit_period_days', 'b.due_date')}, b.date, 0, b.amount, b.id
-  FROM bill_allocations b JOIN ledger_entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
-  WHERE b.company_id = @company AND ${IN_BOOKS} ${ledgerFilter.replaceAll('$', 'b')}`;
+  FROM bill_allocations b JOIN entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
+    JOIN ledgers l ON l.id = b.ledger_id
+  WHERE b.company_id = @company AND ${IN_BOOKS} ${ledgerFilter.replaceAll('$.ledger_guid', 'l.company_id = @company AND l.guid')}`;
 
 const billTotalsInsert = (ledgerFilter: string): string => `
   INSERT INTO bill_totals
@@ -54,7 +55,7 @@ export function summaryStatements(db: Database.Database): SummaryStatements {
   const insertMonthTotals = db.prepare(`INSERT INTO ledger_month_totals
     (company_id, ledger_guid, month, base_type, debit, credit, entries)
     ${MONTH_TOTALS_SELECT} WHERE e.company_id = ? AND ${IN_BOOKS}
-    GROUP BY e.ledger_guid, substr(e.date, 1, 7), v.base_type`);
+    GROUP BY e.ledger_id, substr(e.date, 1, 7), v.base_type`);
   const deleteBillTotals = db.prepare('DELETE FROM bill_totals WHERE company_id = ?');
   const insertBillTotals = db.prepare(billTotalsInsert(''));
   const deleteCounts = db.prepare('DELETE FROM voucher_month_counts WHERE company_id = ?');
@@ -67,7 +68,7 @@ export function summaryStatements(db: Database.Database): SummaryStatements {
   );
   const insertLedgerMonthTotals = db.prepare(`INSERT INTO ledger_month_totals
     (company_id, ledger_guid, month, base_type, debit, credit, entries)
-    ${MONTH_TOTALS_SELECT} WHERE e.company_id = ? AND e.ledger_guid = ? AND ${IN_BOOKS}
+    ${MONTH_TOTALS_SELECT} WHERE e.company_id = ? AND l.company_id = e.company_id AND l.guid = ? AND ${IN_BOOKS}
     GROUP BY substr(e.date, 1, 7), v.base_type`);
   const deleteLedgerBills = db.prepare('DELETE FROM bill_totals WHERE company_id = ? AND ledger_guid = ?');
   const insertLedgerBills = db.prepare(billTotalsInsert('AND $.ledger_guid = @ledger'));

@@ -10,7 +10,7 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from './records';
-import { LEDGER_INDEX_SQL } from './migrations/004-covering-ledger-index';
+import { BILLS_LEDGER_INDEX_SQL, ENTRIES_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 
@@ -47,16 +47,13 @@ const BASE_SET: ReadonlySet<string> = new Set(BASE_VOUCHER_TYPES);
 const LEDGER_REBUILD_LIMIT = 200;
 
 /**
- * Indexes with random insert positions (keyed by ledger GUID). A bulk replace drops them and builds
+ * Indexes with random insert positions (keyed by ledger). A bulk replace drops them and builds
  * them once at commit, in the same transaction: sorting once is several times cheaper than millions of
  * scattered B-tree inserts. Definitions must match the latest migration that defines each index.
  */
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
-  { name: 'ledger_entries_ledger_date', sql: LEDGER_INDEX_SQL },
-  {
-    name: 'bill_allocations_ledger',
-    sql: 'CREATE INDEX bill_allocations_ledger ON bill_allocations(company_id, ledger_guid, bill_name, date)',
-  },
+  { name: 'entries_ledger_date', sql: ENTRIES_LEDGER_INDEX_SQL },
+  { name: 'bill_allocations_ledger', sql: BILLS_LEDGER_INDEX_SQL },
 ];
 /** A first batch at least this big in replace mode is a bulk load worth deferring indexes for. */
 const BULK_BATCH = 500;
@@ -98,6 +95,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   let companyId = 0;
   const ledgerGuidByName = new Map<string, string>();
   const ledgerNameByGuid = new Map<string, string>();
+  /** Integer key of each ledger (stable per company and GUID: upserts keep the row). */
+  const ledgerIdByGuid = new Map<string, number>();
   const typeParent = new Map<string, string>();
   const touchedLedgers = new Set<string>();
   const touchedMonths = new Set<string>();
@@ -138,9 +137,10 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     };
     companyId = row.id;
     if (mode === 'replace') clearCompanyData(db, companyId);
-    for (const l of stmts.ledgerNames.all(companyId) as { guid: string; name: string }[]) {
+    for (const l of stmts.ledgerNames.all(companyId) as { id: number; guid: string; name: string }[]) {
       ledgerGuidByName.set(l.name, l.guid);
       ledgerNameByGuid.set(l.guid, l.name);
+      ledgerIdByGuid.set(l.guid, l.id);
     }
     for (const t of stmts.typeParents.all(companyId) as { name: string; parent: string }[]) {
       typeParent.set(t.name, t.parent);
@@ -165,9 +165,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const deleteStoredVoucher = (guid: string): boolean => {
     const found = stmts.findVoucher.get(companyId, guid) as { id: number; date: string } | undefined;
     if (!found) return false;
-    for (const l of stmts.voucherLedgers.all(found.id) as { ledger_guid: string }[]) {
-      touchedLedgers.add(l.ledger_guid);
-    }
+    for (const guid of stmts.voucherLedgers.pluck().all(found.id) as string[]) touchedLedgers.add(guid);
     touchedMonths.add(found.date.slice(0, 7));
     stmts.deleteBillsOfVoucher.run(found.id);
     stmts.deleteEntriesOfVoucher.run(found.id);
@@ -252,7 +250,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       const ledgerGuid = guids[i]!;
       if (mode === 'merge') touchedLedgers.add(ledgerGuid);
       const entryId = nextEntryId++;
-      stmts.insertEntry.run(entryId, voucherId, companyId, ledgerGuid, v.date, entry.amount);
+      const ledgerId = ledgerIdByGuid.get(ledgerGuid)!;
+      stmts.insertEntry.run(entryId, voucherId, companyId, ledgerId, v.date, entry.amount);
       counted?.addEntry(ledgerGuid, v.date, baseType, entry.amount);
       for (const bill of entry.bills) {
         counted?.addBill(ledgerGuid, bill.billName, {
@@ -267,7 +266,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           nextBillId++,
           entryId,
           companyId,
-          ledgerGuid,
+          ledgerId,
           v.date,
           bill.billName,
           bill.billType,
@@ -309,7 +308,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       throw invalid(`Ledger "${l.name}" has a non-integer opening balance`, { guid: l.guid, name: l.name });
     }
     try {
-      stmts.upsertLedger.run(
+      const row = stmts.upsertLedger.get(
         companyId,
         l.guid,
         l.name,
@@ -320,7 +319,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         l.gstin,
         l.state,
         l.alterId,
-      );
+      ) as { id: number };
+      ledgerIdByGuid.set(l.guid, row.id);
     } catch (error) {
       if (isConstraintError(error)) {
         throw invalid(`Ledger "${l.name}" (GUID ${l.guid}) clashes with another ledger of the same name`, {
@@ -484,6 +484,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       stmts.deleteLedger.run(companyId, guid);
       ledgerGuidByName.delete(ledger.name);
       ledgerNameByGuid.delete(guid);
+      ledgerIdByGuid.delete(guid);
       touchedLedgers.add(guid);
       return;
     }
@@ -548,7 +549,7 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
     'bill_totals',
     'voucher_month_counts',
     'bill_allocations',
-    'ledger_entries',
+    'entries',
     'vouchers',
     'ledger_opening_bills',
     'ledgers',
@@ -563,25 +564,27 @@ function prepare(db: Database.Database) {
   return {
     upsertCompany: db.prepare(`INSERT INTO companies (guid, name, source) VALUES (?, ?, ?)
       ON CONFLICT (guid) DO UPDATE SET name = excluded.name, source = excluded.source RETURNING id`),
-    ledgerNames: db.prepare('SELECT guid, name FROM ledgers WHERE company_id = ?'),
+    ledgerNames: db.prepare('SELECT id, guid, name FROM ledgers WHERE company_id = ?'),
     typeParents: db.prepare('SELECT name, parent FROM voucher_types WHERE company_id = ?'),
     findVoucher: db.prepare('SELECT id, date FROM vouchers WHERE company_id = ? AND guid = ?'),
-    voucherLedgers: db.prepare('SELECT DISTINCT ledger_guid FROM ledger_entries WHERE voucher_id = ?'),
-    deleteBillsOfVoucher: db.prepare(
-      'DELETE FROM bill_allocations WHERE entry_id IN (SELECT id FROM ledger_entries WHERE voucher_id = ?)',
+    voucherLedgers: db.prepare(
+      'SELECT DISTINCT l.guid FROM entries e JOIN ledgers l ON l.id = e.ledger_id WHERE e.voucher_id = ?',
     ),
-    deleteEntriesOfVoucher: db.prepare('DELETE FROM ledger_entries WHERE voucher_id = ?'),
+    deleteBillsOfVoucher: db.prepare(
+      'DELETE FROM bill_allocations WHERE entry_id IN (SELECT id FROM entries WHERE voucher_id = ?)',
+    ),
+    deleteEntriesOfVoucher: db.prepare('DELETE FROM entries WHERE voucher_id = ?'),
     deleteVoucher: db.prepare('DELETE FROM vouchers WHERE id = ?'),
     insertVoucher: db.prepare(`INSERT INTO vouchers (id, company_id, guid, alter_id, master_id, date,
       voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertEntry: db.prepare(
-      'INSERT INTO ledger_entries (id, voucher_id, company_id, ledger_guid, date, amount) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    insertBill: db.prepare(`INSERT INTO bill_allocations (id, entry_id, company_id, ledger_guid, date,
+    insertBill: db.prepare(`INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date,
       bill_name, bill_type, amount, credit_period_days, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     maxVoucherId: db.prepare('SELECT coalesce(max(id), 0) FROM vouchers'),
-    maxEntryId: db.prepare('SELECT coalesce(max(id), 0) FROM ledger_entries'),
+    maxEntryId: db.prepare('SELECT coalesce(max(id), 0) FROM entries'),
     maxBillId: db.prepare('SELECT coalesce(max(id), 0) FROM bill_allocations'),
     upsertGroup: db.prepare(`INSERT INTO groups (company_id, guid, name, parent_name, primary_group, nature,
       is_revenue, affects_gross_profit, reserved_name, alter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -594,7 +597,8 @@ function prepare(db: Database.Database) {
       ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, group_name = excluded.group_name,
         opening_balance = excluded.opening_balance, is_bill_wise = excluded.is_bill_wise,
         credit_period_days = excluded.credit_period_days, gstin = excluded.gstin, state = excluded.state,
-        alter_id = excluded.alter_id`),
+        alter_id = excluded.alter_id
+      RETURNING id`),
     deleteOpeningBills: db.prepare(
       'DELETE FROM ledger_opening_bills WHERE company_id = ? AND ledger_guid = ?',
     ),
@@ -610,7 +614,8 @@ function prepare(db: Database.Database) {
       UNION ALL SELECT guid, alter_id FROM ledgers WHERE company_id = ?
       UNION ALL SELECT guid, alter_id FROM voucher_types WHERE company_id = ?`),
     findLedger: db.prepare('SELECT name FROM ledgers WHERE company_id = ? AND guid = ?'),
-    ledgerUsed: db.prepare('SELECT 1 FROM ledger_entries WHERE company_id = ? AND ledger_guid = ? LIMIT 1'),
+    ledgerUsed: db.prepare(`SELECT 1 FROM entries
+      WHERE ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?) LIMIT 1`),
     deleteLedger: db.prepare('DELETE FROM ledgers WHERE company_id = ? AND guid = ?'),
     deleteGroup: db.prepare('DELETE FROM groups WHERE company_id = ? AND guid = ?'),
     deleteVoucherType: db.prepare(
@@ -624,7 +629,7 @@ function prepare(db: Database.Database) {
       count_ledgers = (SELECT count(*) FROM ledgers WHERE company_id = @id),
       count_voucher_types = (SELECT count(*) FROM voucher_types WHERE company_id = @id),
       count_vouchers = (SELECT count(*) FROM vouchers WHERE company_id = @id),
-      count_entries = (SELECT count(*) FROM ledger_entries WHERE company_id = @id),
+      count_entries = (SELECT count(*) FROM entries WHERE company_id = @id),
       count_bills = (SELECT count(*) FROM bill_allocations WHERE company_id = @id),
       first_voucher_date = (SELECT min(date) FROM vouchers WHERE company_id = @id),
       last_voucher_date = (SELECT max(date) FROM vouchers WHERE company_id = @id)

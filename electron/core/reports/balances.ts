@@ -74,8 +74,9 @@ export function movements(
     // With every voucher in the books the covering ledger index answers alone (no row lookups).
     const daily = db.prepare(`SELECT sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
         sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
-      FROM ledger_entries e ${allInBooks ? '' : 'JOIN vouchers v ON v.id = e.voucher_id'}
-      WHERE e.company_id = ? AND e.ledger_guid = ? AND e.date >= ? AND e.date <= ?
+      FROM entries e ${allInBooks ? '' : 'JOIN vouchers v ON v.id = e.voucher_id'}
+      WHERE e.ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?)
+        AND e.date >= ? AND e.date <= ?
         ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}`);
     for (const guid of only) {
       if (months) {
@@ -99,13 +100,13 @@ export function movements(
       .all(companyId, months[0], months[1]) as Row[];
     for (const r of rows) add(result, r.guid, r.debit, r.credit);
   }
-  const daily = db.prepare(`SELECT e.ledger_guid AS guid,
-      sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
-      sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
-    FROM vouchers v JOIN ledger_entries e ON e.voucher_id = v.id
-    WHERE v.company_id = ? AND v.date >= ? AND v.date <= ?
-      ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}
-    GROUP BY e.ledger_guid`);
+  const daily = db.prepare(`SELECT l.guid AS guid, t.debit, t.credit FROM (
+      SELECT e.ledger_id, sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
+        sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
+      FROM vouchers v JOIN entries e ON e.voucher_id = v.id
+      WHERE v.company_id = ? AND v.date >= ? AND v.date <= ?
+        ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}
+      GROUP BY e.ledger_id) t JOIN ledgers l ON l.id = t.ledger_id`);
   for (const [a, b] of partial) {
     for (const r of daily.all(companyId, a, b) as Row[]) add(result, r.guid, r.debit, r.credit);
   }

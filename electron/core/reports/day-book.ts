@@ -25,7 +25,8 @@ export function dayBook(
     'amount' | 'entries'
   > & { id: number })[];
   const entriesOf = db.prepare(
-    'SELECT ledger_guid AS ledgerGuid, amount FROM ledger_entries WHERE voucher_id = ? ORDER BY id',
+    `SELECT l.guid AS ledgerGuid, e.amount FROM entries e JOIN ledgers l ON l.id = e.ledger_id
+     WHERE e.voucher_id = ? ORDER BY e.id`,
   );
   const vouchers: DayBookVoucher[] = rows.map(({ id, ...v }) => {
     const entries = (entriesOf.all(id) as { ledgerGuid: string; amount: number }[]).map((e) => ({

@@ -43,11 +43,13 @@ export function ledgerStatement(
   const rows = db
     .prepare(
       `SELECT e.id, e.date, e.amount, v.guid, v.voucher_type, v.voucher_number, v.narration,
-              o.ledger_guid, o.amount
-       FROM ledger_entries e
+              ol.guid, o.amount
+       FROM entries e
        JOIN vouchers v ON v.id = e.voucher_id
-       LEFT JOIN ledger_entries o ON o.voucher_id = e.voucher_id AND o.id <> e.id
-       WHERE e.company_id = ? AND e.ledger_guid = ? AND e.date >= ? AND e.date <= ?
+       LEFT JOIN entries o ON o.voucher_id = e.voucher_id AND o.id <> e.id
+       LEFT JOIN ledgers ol ON ol.id = o.ledger_id
+       WHERE e.ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?)
+         AND e.date >= ? AND e.date <= ?
          AND v.is_cancelled = 0 AND v.is_optional = 0
        ORDER BY e.date, e.voucher_id, e.id`,
     )

@@ -143,7 +143,13 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
         captureDepth = -1;
         objects++;
         lastObject = node;
-        options.onObject(node);
+        try {
+          options.onObject(node);
+        } catch (error) {
+          // The consumer's own failure (a store error ...) is not an XML problem: passed on unchanged.
+          callbackError = error;
+          throw error;
+        }
       }
     } else if (envelopeName === tag.name && envelopeText !== null) {
       const value = envelopeText.trim();
@@ -157,6 +163,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     depth--;
   });
   let failureWhere = '';
+  let callbackError: unknown = null;
   parser.on('error', (error) => {
     if (failure === null) failureWhere = where();
     failure ??= error;
@@ -164,6 +171,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
 
   const rethrow = (): void => {
     if (failure === null) return;
+    if (callbackError !== null && failure === callbackError) throw failure;
     if (failure instanceof AppError) throw failure;
     const message = failure instanceof Error ? failure.message : String(failure);
     throw new AppError(

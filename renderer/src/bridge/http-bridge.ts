@@ -68,28 +68,60 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): HttpBridge {
     }
   };
 
+  let sourceToken: string | null = null;
+
+  const listen = (target: EventSource, event: string) => {
+    target.addEventListener(event, (message: MessageEvent<string>) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+  };
+
+  const open = (token: string | null): EventSource => {
+    sourceToken = token;
+    // EventSource cannot send headers; the token travels as a query parameter instead.
+    const opened = makeSource(`${base}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+    for (const event of registered) listen(opened, event);
+    return opened;
+  };
+
+  /**
+   * The stream always carries the current token: after a sign-out and another sign-in in the same tab
+   * the old stream (opened with the old session) is closed and a new one opened, with every event
+   * already subscribed to. Checked on every call and subscription, so the first request after the
+   * token changes switches the stream.
+   */
+  const syncSource = () => {
+    if (!source) return;
+    const token = getToken();
+    if (token === sourceToken) return;
+    source.close();
+    source = open(token);
+  };
+
   const ensureSource = (event: string) => {
-    if (!source) {
-      const token = getToken();
-      // EventSource cannot send headers; the token travels as a query parameter instead.
-      source = makeSource(`${base}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-    }
+    syncSource();
+    source ??= open(getToken());
     if (!registered.has(event)) {
       registered.add(event);
-      source.addEventListener(event, (message: MessageEvent<string>) => {
-        let payload: unknown;
-        try {
-          payload = JSON.parse(message.data);
-        } catch {
-          return;
-        }
-        for (const listener of listeners.get(event) ?? []) listener(payload);
-      });
+      listen(source, event);
     }
   };
 
+  // Another tab of this site signed in or out: follow its token without waiting for the next call.
+  if (!options.getToken)
+    globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+      if (event.key === TOKEN_STORAGE_KEY || event.key === null) syncSource();
+    });
+
   return {
     invoke(operation, input) {
+      syncSource();
       return request(`/api/${operation}`, {
         method: 'POST',
         headers: headers({ 'content-type': 'application/json' }),

@@ -6,6 +6,7 @@ import { SCREENS, buildHash, navigate, type Screen } from '../lib/route';
 import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
 import { Icon } from './Icon';
+import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
 
 const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen }[] }[] = [
   {
@@ -34,6 +35,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const { route, companies, company, selectCompany } = useAppState();
   const bridge = useBridge();
   const client = useQueryClient();
+  const portalUser = usePortalUser();
+  // Office-portal users do not see the desktop-only screens (Cache, Settings); empty groups go too.
+  const nav = NAV.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => canOpenScreen(portalUser, item.screen)),
+  })).filter((group) => group.items.length > 0);
 
   // Alt+1 … Alt+9 open the screens in sidebar order, for keyboard-first accountants (as in Tally).
   const companyGuid = company?.guid;
@@ -72,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav aria-label="Main">
-          {NAV.map((group) => (
+          {nav.map((group) => (
             <div key={group.section} className="nav-group">
               <div className="nav-heading">{t(`nav.${group.section}`)}</div>
               {group.items.map((item) => (

@@ -2,12 +2,50 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
 import { openStore } from '../../../electron/core/db/store';
+import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { tempDir, writeTiny } from './fixtures';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
+
+/**
+ * Writes, at `target`, a database at an older schema version (1..4, GUID-keyed entries) holding the rows
+ * of a current database at `source`, as the TallyConnect of that version would have stored them.
+ */
+function writePreviousVersion(source: string, target: string, version: number): void {
+  const db = new Database(target);
+  db.pragma('foreign_keys = OFF');
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.exec(MIGRATIONS.slice(0, version).join(';\n'));
+  db.exec(`ATTACH DATABASE '${source}' AS s`);
+  const tables = new Set(
+    db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").pluck().all(),
+  );
+  db.transaction(() => {
+    for (const table of ['companies', 'groups', 'voucher_types', 'vouchers', 'ledger_opening_bills']) {
+      db.exec(`INSERT INTO main.${table} SELECT * FROM s.${table}`);
+    }
+    // Reverse order, so the converted integer keys differ from the source's.
+    db.exec(`INSERT INTO main.ledgers (company_id, guid, name, group_name, opening_balance, is_bill_wise,
+      credit_period_days, gstin, state, alter_id) SELECT company_id, guid, name, group_name, opening_balance,
+      is_bill_wise, credit_period_days, gstin, state, alter_id FROM s.ledgers ORDER BY name DESC`);
+    db.exec(`INSERT INTO main.ledger_entries (id, voucher_id, company_id, ledger_guid, date, amount)
+      SELECT e.id, e.voucher_id, e.company_id, l.guid, e.date, e.amount FROM s.entries e
+      JOIN s.ledgers l ON l.id = e.ledger_id`);
+    db.exec(`INSERT INTO main.bill_allocations (id, entry_id, company_id, ledger_guid, date, bill_name,
+      bill_type, amount, credit_period_days, due_date)
+      SELECT b.id, b.entry_id, b.company_id, l.guid, b.date, b.bill_name, b.bill_type, b.amount,
+        b.credit_period_days, b.due_date FROM s.bill_allocations b JOIN s.ledgers l ON l.id = b.ledger_id`);
+    for (const table of ['ledger_month_totals', 'bill_totals', 'voucher_month_counts']) {
+      if (tables.has(table) && version >= 3) db.exec(`INSERT INTO main.${table} SELECT * FROM s.${table}`);
+    }
+  })();
+  db.exec('DETACH DATABASE s');
+  db.pragma(`user_version = ${version}`);
+  db.close();
+}
 
 const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -35,7 +73,13 @@ describe('openStore', () => {
     expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['companies', 'ledger_entries', 'ledger_month_totals', 'bill_totals']),
+      expect.arrayContaining([
+        'companies',
+        'entries',
+        'bill_allocations',
+        'ledger_month_totals',
+        'bill_totals',
+      ]),
     );
     store.close();
   });
@@ -49,17 +93,70 @@ describe('openStore', () => {
   });
 
   it('upgrades a version-1 database to the current schema and rebuilds its summaries', () => {
+    // A real version-1 file: the v1 schema with the tiny company's rows copied in.
+    const source = openStore(dir.path('v1-source.db'));
+    writeTiny(source);
+    source.close();
     const path = dir.path('v1.db');
-    const store = openStore(path);
-    writeTiny(store);
-    store.db.exec('DROP TABLE ledger_month_totals; DROP TABLE bill_totals; DROP TABLE voucher_month_counts;');
-    store.db.pragma('user_version = 1');
-    store.close();
+    writePreviousVersion(dir.path('v1-source.db'), path, 1);
     const upgraded = openStore(path);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const s1 = upgraded.db.prepare("SELECT amount, history FROM bill_totals WHERE bill_name = 'S1'").get();
     expect(s1).toEqual({ amount: 5_800_00, history: '2025-04-05:1180000;2025-06-01:-600000' });
     expect(upgraded.db.prepare('SELECT count(*) FROM ledger_month_totals').pluck().get()).toBeGreaterThan(0);
+    upgraded.close();
+  });
+
+  it('converts a version-4 database (GUID-keyed entries) to integer ledger keys without losing a row', () => {
+    const sourcePath = dir.path('v4-source.db');
+    const source = openStore(sourcePath);
+    writeTiny(source);
+    loadDemoCompany(source, { vouchers: 1_500, seed: 7 });
+    source.close();
+    const path = dir.path('v4.db');
+    writePreviousVersion(sourcePath, path, 4);
+    const upgraded = openStore(path);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
+    upgraded.db.exec(`ATTACH DATABASE '${sourcePath}' AS s`);
+    const same = (sql: string): void => {
+      const mine = upgraded.db.prepare(sql.replaceAll('$.', 'main.')).raw().all();
+      const theirs = upgraded.db.prepare(sql.replaceAll('$.', 's.')).raw().all();
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine).toEqual(theirs);
+    };
+    for (const table of [
+      'companies',
+      'groups',
+      'voucher_types',
+      'vouchers',
+      'ledger_opening_bills',
+      'ledger_month_totals',
+      'bill_totals',
+      'voucher_month_counts',
+    ]) {
+      same(`SELECT * FROM $.${table} ORDER BY 1, 2, 3, 4`);
+    }
+    same(`SELECT company_id, guid, name, group_name, opening_balance, is_bill_wise, credit_period_days, gstin,
+      state, alter_id FROM $.ledgers ORDER BY company_id, guid`);
+    same(`SELECT e.id, e.voucher_id, e.company_id, l.guid, e.date, e.amount
+      FROM $.entries e JOIN $.ledgers l ON l.id = e.ledger_id ORDER BY e.id`);
+    same(`SELECT b.id, b.entry_id, b.company_id, l.guid, b.date, b.bill_name, b.bill_type, b.amount,
+      b.credit_period_days, b.due_date FROM $.bill_allocations b JOIN $.ledgers l ON l.id = b.ledger_id
+      ORDER BY b.id`);
+    // The compatibility view still answers GUID-keyed queries.
+    expect(
+      upgraded.db
+        .prepare("SELECT sum(amount) FROM ledger_entries WHERE ledger_guid = 'L-RENT'")
+        .pluck()
+        .get(),
+    ).toBe(
+      upgraded.db
+        .prepare("SELECT sum(amount) FROM s.ledger_entries WHERE ledger_guid = 'L-RENT'")
+        .pluck()
+        .get(),
+    );
+    upgraded.db.exec('DETACH DATABASE s');
     upgraded.close();
   });
 

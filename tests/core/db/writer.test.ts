@@ -208,6 +208,37 @@ describe('company writer', () => {
     store.close();
   });
 
+  it("keeps a ledger's integer key when a merge re-puts or renames it", () => {
+    const store = fresh();
+    writeTiny(store);
+    const idOf = (guid: string): number =>
+      store.db.prepare('SELECT id FROM ledgers WHERE guid = ?').pluck().get(guid) as number;
+    const rentId = idOf('L-RENT');
+    const entriesBefore = store.db
+      .prepare('SELECT count(*) FROM entries WHERE ledger_id = ?')
+      .pluck()
+      .get(rentId) as number;
+    expect(entriesBefore).toBeGreaterThan(0);
+    const writer = store.beginCompanyWrite(TINY, 'merge');
+    const rent = tinyLedgers.find((l) => l.guid === 'L-RENT')!;
+    writer.putLedgers([{ ...rent, name: 'Office Rent', alterId: rent.alterId + 1 }]);
+    writer.putLedgers([{ ...rent, name: 'Office Rent', alterId: rent.alterId + 2 }]);
+    writer.commit({ ...TINY, masterAlterId: 500 });
+    expect(idOf('L-RENT')).toBe(rentId);
+    expect(store.db.prepare('SELECT count(*) FROM entries WHERE ledger_id = ?').pluck().get(rentId)).toBe(
+      entriesBefore,
+    );
+    expect(
+      store.db
+        .prepare(
+          'SELECT count(*) FROM entries e LEFT JOIN ledgers l ON l.id = e.ledger_id WHERE l.id IS NULL',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
+    store.close();
+  });
+
   it('refuses to delete a ledger that vouchers still use', () => {
     const store = fresh();
     writeTiny(store);

@@ -2,9 +2,16 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-summaries';
 import { migration003 } from './003-bill-history';
 import { migration004 } from './004-covering-ledger-index';
+import { migration005 } from './005-integer-ledger-keys';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly string[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
 export const REBUILDS_SUMMARIES: ReadonlySet<number> = new Set([3]);

@@ -6,6 +6,7 @@ import { usePolledOperation } from './polled';
 import { Loading } from '../../components/States';
 import { SignIn } from './SignIn';
 import { clearToken } from './token';
+import { PortalUserContext } from './portal-user';
 
 /**
  * Shows the app to the desktop owner (auth.me answers null) and to signed-in portal users; shows the
@@ -45,7 +46,7 @@ export function PortalGate({ children }: { children: ReactNode }) {
     );
   };
   return (
-    <>
+    <PortalUserContext.Provider value={user}>
       <div className="toolbar portal-user" data-testid="portal-user">
         <span>
           {t('portal.signedInAs', 'Signed in as')} <strong>{user.displayName}</strong> ({user.username})
@@ -60,6 +61,6 @@ export function PortalGate({ children }: { children: ReactNode }) {
         </button>
       </div>
       {children}
-    </>
+    </PortalUserContext.Provider>
   );
 }
