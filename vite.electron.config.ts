@@ -61,10 +61,15 @@ export default defineConfig(({ mode }) => {
       target: ELECTRON_NODE_TARGET,
       minify: false,
       sourcemap: true,
-      ssr: here('./electron/main/main.ts'),
+      ssr: true,
       rollupOptions: {
+        // The sync runs in a worker thread; electron/core/sync/runner.ts looks for sync-worker.js beside main.js.
+        input: {
+          main: here('./electron/main/main.ts'),
+          'sync-worker': here('./electron/core/sync/sync-worker.ts'),
+        },
         external,
-        output: { format: 'es', entryFileNames: 'main.js' },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../../package.json';
-import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
 import { CacheManager } from './cache/manager';
 import { formatConfigError } from './config/parse';
 import { createSettingsStore, type SettingsStore } from './config/settings';
@@ -20,7 +18,7 @@ import { portalHandlers } from './service/portal-handlers';
 import { createPortal, type Portal } from './portal/portal';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
-import type { Handler, HandlerMap } from './service/types';
+import type { HandlerMap } from './service/types';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -53,16 +51,6 @@ export interface Core {
 
 export const DATABASE_FILE = 'tallyconnect.db';
 
-/** Operations whose area is not wired into this build answer a clear error instead of crashing. */
-function unavailable(operation: OperationName): Handler<OperationName> {
-  return async () => {
-    throw new AppError(
-      'INTERNAL',
-      `The operation "${operation}" is not available in this build of TallyConnect`,
-    );
-  };
-}
-
 /**
  * The composition root: one store, one event bus, one dispatcher over every area's handlers. The
  * Electron main process, the headless server, the CLI and the tests all start the core here.
@@ -89,13 +77,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   settings.onChange((next) => cache.reconfigure(next.config.cache, next.errors).then(() => undefined));
   const mode = options.mode === 'test' ? 'cli' : options.mode;
-  // Any committed change (demo load, company removal, import) drops that company's cached answers and
-  // the cached company list, so the next read sees the new books.
-  events.on('books.changed', ({ companyGuid }) => {
-    cache
-      .invalidateCompany(companyGuid)
-      .catch((error: unknown) => logger.warn('cache invalidation failed', { error }));
-  });
   const sync = createSyncArea({
     store,
     events,
@@ -117,7 +98,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   await portal.ready();
 
-  const handlers: Partial<HandlerMap> = {
+  // Typed as the full map: an operation of the contract without a handler does not compile.
+  const handlers: HandlerMap = {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
@@ -128,14 +110,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       logger,
       now,
+      invalidateCompany: (guid) => cache.invalidateCompany(guid),
       info: { version: packageJson.version, dataDir: options.dataDir, databasePath, mode },
     }),
   };
-  const complete = Object.fromEntries(
-    OPERATION_NAMES.map((name) => [name, handlers[name] ?? unavailable(name)]),
-  ) as HandlerMap;
   // Every handler behind the portal's access check (portal users: their companies only).
-  const guarded = withPortalAccess(complete, {
+  const guarded = withPortalAccess(handlers, {
     noteCompany: (token, guid) => portal.sessions.noteCompany(token, guid),
   });
   const dispatch = createDispatcher(guarded, (error) => logger.error('unexpected error', { error }));

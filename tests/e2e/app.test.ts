@@ -61,6 +61,23 @@ describe('the demo company in a real browser', () => {
     const bars = page.locator('[data-testid="monthly-chart"] .recharts-bar-rectangle');
     await bars.first().waitFor();
     expect(await bars.count()).toBeGreaterThan(12);
+    // Really drawn: the bars have height (not just empty groups waiting for an animation).
+    const drawn = await page.waitForFunction(() => {
+      const rects = document.querySelectorAll<SVGGraphicsElement>(
+        '[data-testid="monthly-chart"] .recharts-rectangle',
+      );
+      const count = Array.from(rects).filter((bar) => bar.getBBox().height > 1).length;
+      return count > 12 ? count : 0;
+    });
+    expect(await drawn.jsonValue()).toBeGreaterThan(12);
+    // The dark sidebar runs the full height of this long page, not just the first screen.
+    const heights = await page.evaluate(() => ({
+      sidebar: document.querySelector('.sidebar')!.getBoundingClientRect().height,
+      page: document.documentElement.scrollHeight,
+      viewport: window.innerHeight,
+    }));
+    expect(heights.page).toBeGreaterThan(heights.viewport);
+    expect(heights.sidebar).toBeGreaterThanOrEqual(heights.page - 1);
     expect(await page.locator('[data-testid="top-customers"] li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('served').textContent()).toMatch(/(From cache|Computed) · [\d.]+ ms/);
     await screenshot(page, '01-dashboard');

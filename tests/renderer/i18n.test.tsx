@@ -21,7 +21,8 @@ function usedKeys(): { key: string; fallback?: string; file: string }[] {
   const root = join(__dirname, '../../renderer/src');
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
   const found: { key: string; fallback?: string; file: string }[] = [];
-  const call = /\bt\(\s*'([\w.]+)'\s*(?:,\s*(?:'((?:[^'\\]|\\.)*)'|\{\s*defaultValue:\s*'((?:[^'\\]|\\.)*)'))?/g;
+  const call =
+    /\bt\(\s*'([\w.]+)'\s*(?:,\s*(?:'((?:[^'\\]|\\.)*)'|\{\s*defaultValue:\s*'((?:[^'\\]|\\.)*)'))?/g;
   for (const file of files) {
     const source = readFileSync(join(root, file), 'utf8');
     for (const m of source.matchAll(call)) found.push({ key: m[1]!, fallback: m[2] ?? m[3], file });

@@ -126,8 +126,16 @@ const minOf = (a: string | null, b: string | null): string | null =>
   a === null ? b : b === null ? a : a < b ? a : b;
 
 /** date + days, as SQLite's date(date, '+N days') computes it. */
+const plusDaysMemo = new Map<string, string>();
 function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const key = `${date}+${days}`;
+  let result = plusDaysMemo.get(key);
+  if (result === undefined) {
+    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    if (plusDaysMemo.size > 100_000) plusDaysMemo.clear();
+    plusDaysMemo.set(key, result);
+  }
+  return result;
 }
 
 /**

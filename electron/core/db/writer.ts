@@ -55,6 +55,8 @@ export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'entries_ledger_date', sql: ENTRIES_LEDGER_INDEX_SQL },
   { name: 'bill_allocations_ledger', sql: BILLS_LEDGER_INDEX_SQL },
 ];
+/** Page cache for a replace write (negative: KiB), so a large load spills fewer dirty pages mid-write. */
+const BULK_CACHE_KIB = -262_144;
 /** A first batch at least this big in replace mode is a bulk load worth deferring indexes for. */
 const BULK_BATCH = 500;
 
@@ -82,9 +84,27 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const { db, mode, now } = options;
   const stmts = prepare(db);
   const summaries = summaryStatements(db);
+  // Bulk-load settings, scoped to this write and restored when it ends (commit or rollback). A replace
+  // write clears the company first and assigns every row id itself, children after parents, and deletes
+  // children explicitly (no cascades), so per-row foreign-key lookups only cost time there. Durability
+  // is untouched: WAL with synchronous=NORMAL as the store opened it.
+  const restore: [string, unknown][] = [];
+  const setPragma = (name: string, value: string | number): void => {
+    restore.push([name, db.pragma(name, { simple: true })]);
+    db.pragma(`${name} = ${value}`);
+  };
+  if (mode === 'replace') {
+    setPragma('foreign_keys', 'OFF');
+    setPragma('cache_size', BULK_CACHE_KIB);
+  }
+  const restorePragmas = (): void => {
+    for (const [name, value] of restore.reverse()) db.pragma(`${name} = ${String(value)}`);
+    restore.length = 0;
+  };
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
+    restorePragmas();
     options.onClose();
     throw new AppError(
       'DATABASE',
@@ -111,6 +131,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
 
   const close = (): void => {
     open = false;
+    restorePragmas();
     options.onClose();
   };
   const fail = (error: unknown): never => {
@@ -162,7 +183,30 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     return null;
   };
 
+  // Entry and bill rows are buffered and written ROWS_PER_INSERT at a time with one multi-row INSERT:
+  // one statement step per 64 rows instead of one per row. Buffers are flushed (entries before their
+  // bills) before anything reads or deletes those tables, and at the end of every putVouchers call.
+  const entryRows: unknown[] = [];
+  const billRows: unknown[] = [];
+  const flushBuffer = (
+    rows: unknown[],
+    columns: number,
+    many: Database.Statement,
+    one: Database.Statement,
+  ): void => {
+    if (rows.length === columns * ROWS_PER_INSERT) many.run(rows);
+    else for (let i = 0; i < rows.length; i += columns) one.run(rows.slice(i, i + columns));
+    rows.length = 0;
+  };
+  const flushEntries = (): void =>
+    flushBuffer(entryRows, ENTRY_COLUMNS, stmts.insertEntries, stmts.insertEntry);
+  const flushRows = (): void => {
+    flushEntries();
+    flushBuffer(billRows, BILL_COLUMNS, stmts.insertBills, stmts.insertBill);
+  };
+
   const deleteStoredVoucher = (guid: string): boolean => {
+    flushRows();
     const found = stmts.findVoucher.get(companyId, guid) as { id: number; date: string } | undefined;
     if (!found) return false;
     for (const guid of stmts.voucherLedgers.pluck().all(found.id) as string[]) touchedLedgers.add(guid);
@@ -251,7 +295,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       if (mode === 'merge') touchedLedgers.add(ledgerGuid);
       const entryId = nextEntryId++;
       const ledgerId = ledgerIdByGuid.get(ledgerGuid)!;
-      stmts.insertEntry.run(entryId, voucherId, companyId, ledgerId, v.date, entry.amount);
+      entryRows.push(entryId, voucherId, companyId, ledgerId, v.date, entry.amount);
+      if (entryRows.length === ENTRY_COLUMNS * ROWS_PER_INSERT) flushEntries();
       counted?.addEntry(ledgerGuid, v.date, baseType, entry.amount);
       for (const bill of entry.bills) {
         counted?.addBill(ledgerGuid, bill.billName, {
@@ -262,7 +307,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           creditPeriodDays: bill.creditPeriodDays,
           amount: bill.amount,
         });
-        stmts.insertBill.run(
+        billRows.push(
           nextBillId++,
           entryId,
           companyId,
@@ -274,8 +319,10 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           bill.creditPeriodDays,
           bill.dueDate,
         );
+        if (billRows.length === BILL_COLUMNS * ROWS_PER_INSERT) flushRows();
       }
     }
+    if (mode === 'merge') flushRows();
   };
 
   const putGroup = (g: GroupRecord): void => {
@@ -389,6 +436,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         }
         if (vouchers.length > 0) firstBatch = false;
         for (const v of vouchers) putVoucher(v);
+        flushRows();
       }),
     deleteVouchers: (guids) =>
       guard(() => {
@@ -560,6 +608,16 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
   }
 }
 
+const ROWS_PER_INSERT = 64;
+const ENTRY_COLUMNS = 6;
+const BILL_COLUMNS = 10;
+const INSERT_ENTRY = 'INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount) VALUES';
+const INSERT_BILL = `INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date, bill_name,
+  bill_type, amount, credit_period_days, due_date) VALUES`;
+/** "(?, ?), (?, ?), ..." for a multi-row INSERT. */
+const values = (columns: number, rows: number): string =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+
 function prepare(db: Database.Database) {
   return {
     upsertCompany: db.prepare(`INSERT INTO companies (guid, name, source) VALUES (?, ?, ?)
@@ -578,11 +636,10 @@ function prepare(db: Database.Database) {
     insertVoucher: db.prepare(`INSERT INTO vouchers (id, company_id, guid, alter_id, master_id, date,
       voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertEntry: db.prepare(
-      'INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    insertBill: db.prepare(`INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date,
-      bill_name, bill_type, amount, credit_period_days, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEntry: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, 1)}`),
+    insertEntries: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, ROWS_PER_INSERT)}`),
+    insertBill: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, 1)}`),
+    insertBills: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, ROWS_PER_INSERT)}`),
     maxVoucherId: db.prepare('SELECT coalesce(max(id), 0) FROM vouchers'),
     maxEntryId: db.prepare('SELECT coalesce(max(id), 0) FROM entries'),
     maxBillId: db.prepare('SELECT coalesce(max(id), 0) FROM bill_allocations'),

@@ -13,6 +13,8 @@ export interface CompanyDeps {
   events: EventBus;
   logger: Logger;
   now: () => Date;
+  /** Drops the company's cached answers (and the company list) after a committed change. */
+  invalidateCompany: (companyGuid: string) => Promise<unknown>;
   info: { version: string; dataDir: string; databasePath: string; mode: 'electron' | 'serve' | 'cli' };
 }
 
@@ -21,6 +23,16 @@ export function companyHandlers(
   deps: CompanyDeps,
 ): PartialHandlerMap<'demo.load' | 'company.delete' | 'app.info'> {
   const { store, events, logger } = deps;
+  // Invalidate before announcing, so a screen refreshing on 'books.changed' reads the new books.
+  const announceChange = async (companyGuid: string, dataVersion: number): Promise<void> => {
+    try {
+      await deps.invalidateCompany(companyGuid);
+    } catch (error) {
+      // Report keys carry the data version; only the company list could be briefly stale.
+      logger.warn('cache invalidation failed', { error, companyGuid });
+    }
+    events.emit('books.changed', { companyGuid, dataVersion });
+  };
   return {
     'demo.load': async (input) => {
       const started = performance.now();
@@ -34,7 +46,7 @@ export function companyHandlers(
         vouchers: result.vouchers,
         ms: Math.round(performance.now() - started),
       });
-      events.emit('books.changed', { companyGuid: result.companyGuid, dataVersion: result.dataVersion });
+      await announceChange(result.companyGuid, result.dataVersion);
       const summary: CompanySummary | null = companySummary(store.db, result.companyGuid);
       if (!summary) throw new AppError('INTERNAL', 'The demo company was written but cannot be read back');
       return summary;
@@ -46,7 +58,7 @@ export function companyHandlers(
         });
       }
       logger.info('company deleted', { companyGuid: input.companyGuid });
-      events.emit('books.changed', { companyGuid: input.companyGuid, dataVersion: 0 });
+      await announceChange(input.companyGuid, 0);
       return { deleted: true };
     },
     'app.info': async () => ({ ...deps.info }),

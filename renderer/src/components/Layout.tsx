@@ -69,37 +69,39 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className="app">
       <aside className="sidebar no-print">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            TC
-          </span>
-          <div>
-            <div className="brand-name">{t('app.name')}</div>
-            <div className="brand-tagline">{t('app.tagline')}</div>
-          </div>
-        </div>
-        <nav aria-label="Main">
-          {nav.map((group) => (
-            <div key={group.section} className="nav-group">
-              <div className="nav-heading">{t(`nav.${group.section}`)}</div>
-              {group.items.map((item) => (
-                <a
-                  key={item.screen}
-                  href={buildHash(item.screen, { c: company?.guid })}
-                  className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
-                  aria-current={route.screen === item.screen ? 'page' : undefined}
-                  data-screen={item.screen}
-                  title={`Alt+${SCREENS.indexOf(item.screen) + 1}`}
-                >
-                  <span className="nav-icon">
-                    <Icon name={item.screen} />
-                  </span>
-                  {t(`nav.${item.screen}`)}
-                </a>
-              ))}
+        <div className="sidebar-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              TC
+            </span>
+            <div>
+              <div className="brand-name">{t('app.name')}</div>
+              <div className="brand-tagline">{t('app.tagline')}</div>
             </div>
-          ))}
-        </nav>
+          </div>
+          <nav aria-label="Main">
+            {nav.map((group) => (
+              <div key={group.section} className="nav-group">
+                <div className="nav-heading">{t(`nav.${group.section}`)}</div>
+                {group.items.map((item) => (
+                  <a
+                    key={item.screen}
+                    href={buildHash(item.screen, { c: company?.guid })}
+                    className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
+                    aria-current={route.screen === item.screen ? 'page' : undefined}
+                    data-screen={item.screen}
+                    title={`Alt+${SCREENS.indexOf(item.screen) + 1}`}
+                  >
+                    <span className="nav-icon">
+                      <Icon name={item.screen} />
+                    </span>
+                    {t(`nav.${item.screen}`)}
+                  </a>
+                ))}
+              </div>
+            ))}
+          </nav>
+        </div>
       </aside>
       <div className="main">
         <div className="topbar no-print">

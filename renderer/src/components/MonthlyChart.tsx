@@ -8,6 +8,8 @@ export interface MonthlyChartProps {
   labels: { sales: string; purchases: string };
 }
 
+/** Bars are drawn at once (no grow-in animation): the numbers matter more than motion, and a
+ * screenshot or print taken right after loading shows the real chart. */
 export default function MonthlyChart({ data, units, labels }: MonthlyChartProps) {
   return (
     <div className="chart" data-testid="monthly-chart">
@@ -22,8 +24,20 @@ export default function MonthlyChart({ data, units, labels }: MonthlyChartProps)
           />
           <Tooltip formatter={(v) => money(Math.round(Number(v) * 100))} />
           <Legend />
-          <Bar dataKey="sales" name={labels.sales} fill="#2563eb" radius={[3, 3, 0, 0]} />
-          <Bar dataKey="purchases" name={labels.purchases} fill="#f59e0b" radius={[3, 3, 0, 0]} />
+          <Bar
+            dataKey="sales"
+            name={labels.sales}
+            fill="#2563eb"
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="purchases"
+            name={labels.purchases}
+            fill="#f59e0b"
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
