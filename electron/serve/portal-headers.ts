@@ -1,22 +1,6 @@
 import type { Middleware } from './pipeline';
 import { sendError } from './respond';
-
-/**
- * The content security policy for the built renderer: only our own scripts, no frames, no plugins.
- * Inline style attributes stay allowed because the chart library sets them.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../core/web/renderer-assets';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

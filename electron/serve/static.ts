@@ -2,34 +2,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Middleware } from './pipeline';
+import { mimeTypeOf, resolveInside } from '../core/web/renderer-assets';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * Resolves a URL path inside root, or null when it would escape it (../, encoded slashes, NUL bytes).
- */
-export function resolveInside(root: string, urlPath: string): string | null {
+/** Decodes the URL path once and resolves it inside root (null when it would escape or is malformed). */
+export function resolveUrlPathInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const resolved = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const rootWithSep = root.endsWith(path.sep) ? root : root + path.sep;
-  return resolved === root || resolved.startsWith(rootWithSep) ? resolved : null;
+  return resolveInside(root, decoded);
 }
 
 async function fileAt(file: string): Promise<{ size: number } | null> {
@@ -48,7 +31,7 @@ export function staticFiles(rootDir: string): Middleware {
     const { req, res, url } = ctx;
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (url.pathname.startsWith('/api/')) return next();
-    const target = resolveInside(root, url.pathname);
+    const target = resolveUrlPathInside(root, url.pathname);
     if (target === null) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Bad path');
@@ -61,9 +44,8 @@ export function staticFiles(rootDir: string): Middleware {
       info = await fileAt(file);
     }
     if (!info) return next();
-    const ext = path.extname(file);
     res.writeHead(200, {
-      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-type': mimeTypeOf(file),
       'content-length': info.size,
       // Vite fingerprints assets, so they may be cached for long; index.html must not be.
       'cache-control': file.includes(`${path.sep}assets${path.sep}`)
