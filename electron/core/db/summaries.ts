@@ -143,8 +143,10 @@ function plusDays(date: string, days: number): string {
  * million-voucher load does not re-read its entries at commit. Tests hold it equal to the SQL rebuild.
  */
 export class SummaryAccumulator {
-  private readonly months = new Map<string, MonthCell>();
-  private readonly bills = new Map<string, BillCell>();
+  // Nested maps (ledger, then month/type or bill name) instead of concatenated string keys: a million-
+  // voucher load would otherwise build and hash several million throwaway key strings.
+  private readonly months = new Map<string, Map<string, MonthCell>>();
+  private readonly bills = new Map<string, Map<string, BillCell>>();
   private readonly counts = new Map<string, { month: string; baseType: string; vouchers: number }>();
 
   addVoucher(date: string, baseType: string): void {
@@ -157,11 +159,17 @@ export class SummaryAccumulator {
 
   addEntry(ledger: string, date: string, baseType: string, amount: number): void {
     const month = date.slice(0, 7);
-    const key = `${ledger}\u0001${month}\u0001${baseType}`;
-    let cell = this.months.get(key);
+    let cells = this.months.get(ledger);
+    if (!cells) {
+      cells = new Map();
+      this.months.set(ledger, cells);
+    }
+    // month and base type never contain "|" ("YYYY-MM" and a voucher type name from a fixed list).
+    const key = `${month}|${baseType}`;
+    let cell = cells.get(key);
     if (!cell) {
       cell = { ledger, month, baseType, debit: 0, credit: 0, entries: 0 };
-      this.months.set(key, cell);
+      cells.set(key, cell);
     }
     if (amount > 0) cell.debit += amount;
     else cell.credit -= amount;
@@ -181,8 +189,12 @@ export class SummaryAccumulator {
       amount: number;
     },
   ): void {
-    const key = `${ledger}\u0001${name}`;
-    let cell = this.bills.get(key);
+    let cells = this.bills.get(ledger);
+    if (!cells) {
+      cells = new Map();
+      this.bills.set(ledger, cells);
+    }
+    let cell = cells.get(name);
     if (!cell) {
       cell = {
         ledger,
@@ -195,7 +207,7 @@ export class SummaryAccumulator {
         amount: 0,
         history: [],
       };
-      this.bills.set(key, cell);
+      cells.set(name, cell);
     }
     if (row.isOrigin) {
       const due =
@@ -235,20 +247,28 @@ export class SummaryAccumulator {
     }
     const month = db.prepare(`INSERT INTO ledger_month_totals
       (company_id, ledger_guid, month, base_type, debit, credit, entries) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    for (const c of this.months.values()) {
-      month.run(companyId, c.ledger, c.month, c.baseType, c.debit, c.credit, c.entries);
-    }
+    for (const cells of this.months.values())
+      for (const c of cells.values()) {
+        month.run(companyId, c.ledger, c.month, c.baseType, c.debit, c.credit, c.entries);
+      }
     const bill = db.prepare(`INSERT INTO bill_totals (company_id, ledger_guid, bill_name, bill_date, due_date,
       first_date, last_date, opening_amount, amount, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Primary-key order: appends instead of random B-tree inserts into a large table.
-    const bills = [...this.bills.values()].sort((a, b) =>
-      a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
+    const byName = (a: BillCell, b: BillCell): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const bills: BillCell[] = [];
+    for (const ledger of [...this.bills.keys()].sort()) {
+      for (const c of [...this.bills.get(ledger)!.values()].sort(byName)) bills.push(c);
+    }
     for (const c of bills) {
-      const history = c.history
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([date, amount]) => `${date}:${amount}`)
-        .join(';');
+      const items = c.history;
+      let sorted = true;
+      for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]![0] <= items[i]![0];
+      // Stable sort by date; most bills arrive in date order already and skip it.
+      if (!sorted) items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      let history = '';
+      for (let i = 0; i < items.length; i++) {
+        history += i === 0 ? `${items[i]![0]}:${items[i]![1]}` : `;${items[i]![0]}:${items[i]![1]}`;
+      }
       bill.run(
         companyId,
         c.ledger,
