@@ -34,6 +34,14 @@ interface BillRow {
 const COLUMNS = `ledger_guid AS ledger, bill_name AS name, bill_date AS billDate, due_date AS dueDate,
   opening_amount AS opening, amount`;
 
+// Both indexes cover every column read (schema v6), so neither query looks up a summary row.
+/** Bills open today and untouched after the as-on date. */
+export const UNTOUCHED_BILLS_SQL = `SELECT ${COLUMNS} FROM bill_totals INDEXED BY bill_totals_open
+  WHERE company_id = ? AND amount <> 0 AND (last_date IS NULL OR last_date <= ?)`;
+/** Bills with allocations after the as-on date that already existed on it. */
+export const SPANNING_BILLS_SQL = `SELECT ${COLUMNS}, history FROM bill_totals INDEXED BY bill_totals_last_date
+  WHERE company_id = ? AND last_date > ? AND (first_date <= ? OR opening_amount <> 0)`;
+
 /** Sum of a bill's allocations dated on or before `asOn`, from its "date:paise;..." history. */
 export function allocatedBy(history: string, asOn: IsoDate): Paise {
   let sum = 0;
@@ -70,19 +78,11 @@ export function billsAsOn(
     }
   };
   // The partial index holds only bills still open today: a small set even in a large company.
-  const untouched = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM bill_totals INDEXED BY bill_totals_open
-       WHERE company_id = ? AND amount <> 0 AND (last_date IS NULL OR last_date <= ?)`,
-    )
-    .all(companyId, asOn) as BillRow[];
+  const untouched = db.prepare(UNTOUCHED_BILLS_SQL).all(companyId, asOn) as BillRow[];
   for (const r of untouched) push(r, r.amount);
-  const spanning = db
-    .prepare(
-      `SELECT ${COLUMNS}, history FROM bill_totals
-       WHERE company_id = ? AND last_date > ? AND (first_date <= ? OR opening_amount <> 0)`,
-    )
-    .all(companyId, asOn, asOn) as (BillRow & { history: string })[];
+  const spanning = db.prepare(SPANNING_BILLS_SQL).all(companyId, asOn, asOn) as (BillRow & {
+    history: string;
+  })[];
   for (const r of spanning) {
     if (ledgers.has(r.ledger)) push(r, r.opening + allocatedBy(r.history, asOn));
   }

@@ -7,7 +7,11 @@ import { dayBook } from '../../../electron/core/reports/day-book';
 import { ledgerSearch } from '../../../electron/core/reports/ledger-search';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
-import { outstanding } from '../../../electron/core/reports/outstanding';
+import {
+  SPANNING_BILLS_SQL,
+  UNTOUCHED_BILLS_SQL,
+  outstanding,
+} from '../../../electron/core/reports/outstanding';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { TINY_GUID, openTiny, tempDir } from '../db/fixtures';
@@ -111,6 +115,16 @@ describe('outstanding', () => {
       toDays: null,
       amount: 6_800_00,
     });
+  });
+
+  it('reads bills from the covering bill-summary indexes alone, without table lookups', () => {
+    for (const [sql, params] of [
+      [UNTOUCHED_BILLS_SQL, [1, '2026-01-01']],
+      [SPANNING_BILLS_SQL, [1, '2026-01-01', '2026-01-01']],
+    ] as const) {
+      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX/);
+    }
   });
 
   it('shows payables positive, in their bucket', () => {

@@ -3,6 +3,7 @@ import { migration002 } from './002-summaries';
 import { migration003 } from './003-bill-history';
 import { migration004 } from './004-covering-ledger-index';
 import { migration005 } from './005-integer-ledger-keys';
+import { migration006 } from './006-covering-bill-span-index';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly string[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
