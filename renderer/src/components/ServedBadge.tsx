@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Where a report came from and how long it took: every report shows it. */
@@ -12,5 +13,26 @@ export function ServedBadge({ source, tookMs }: { source: 'cache' | 'database'; 
         · {t('common.tookMs', { ms: tookMs < 10 ? tookMs.toFixed(1) : Math.round(tookMs) })}
       </span>
     </span>
+  );
+}
+
+/** A report page's subtitle: what the report covers, then (once answered) where it came from. */
+export function ReportSubtitle({
+  served,
+  children,
+}: {
+  served: { source: 'cache' | 'database'; tookMs: number } | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {children}
+      {served && (
+        <>
+          {' '}
+          <ServedBadge source={served.source} tookMs={served.tookMs} />
+        </>
+      )}
+    </>
   );
 }

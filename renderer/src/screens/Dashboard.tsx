@@ -7,7 +7,7 @@ import { compactInr, date, money, monthLabel } from '../lib/format';
 import { useAppState } from '../state';
 import { FyPicker, defaultFy } from '../components/Period';
 import { PageHeader } from '../components/PageHeader';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading, Empty } from '../components/States';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
@@ -46,15 +46,9 @@ export function Dashboard({ company }: { company: CompanySummary }) {
     <PageHeader
       title={t('dashboard.title')}
       subtitle={
-        <>
+        <ReportSubtitle served={query.data}>
           {company.name} · {t('common.period', { from: date(range.from), to: date(range.to) })}
-          {query.data && (
-            <>
-              {' '}
-              <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
-            </>
-          )}
-        </>
+        </ReportSubtitle>
       }
       actions={
         <>

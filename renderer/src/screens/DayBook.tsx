@@ -5,7 +5,7 @@ import { count, date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PageHeader, Toolbar } from '../components/PageHeader';
 import { PeriodPicker, periodFrom } from '../components/Period';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading } from '../components/States';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportMenu } from '../components/ExportMenu';
@@ -33,16 +33,10 @@ export function DayBook({ company }: { company: CompanySummary }) {
       <PageHeader
         title={t('dayBook.title')}
         subtitle={
-          <>
+          <ReportSubtitle served={query.data}>
             {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
             {data && ` · ${t('dayBook.vouchers', { count: count(data.totalVouchers) })}`}
-            {query.data && (
-              <>
-                {' '}
-                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
-              </>
-            )}
-          </>
+          </ReportSubtitle>
         }
         actions={data && <ExportMenu sheet={() => dayBookSheet(data, company, t)} />}
       />

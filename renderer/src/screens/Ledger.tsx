@@ -6,7 +6,7 @@ import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PageHeader, Toolbar } from '../components/PageHeader';
 import { PeriodPicker, periodFrom } from '../components/Period';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading, Empty } from '../components/States';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportMenu } from '../components/ExportMenu';
@@ -118,16 +118,10 @@ export function Ledger({ company }: { company: CompanySummary }) {
       <PageHeader
         title={s ? s.ledger.name : t('ledger.title')}
         subtitle={
-          <>
+          <ReportSubtitle served={statement.data}>
             {s ? `${s.ledger.group} · ` : ''}
             {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-            {statement.data && (
-              <>
-                {' '}
-                <ServedBadge source={statement.data.source} tookMs={statement.data.tookMs} />
-              </>
-            )}
-          </>
+          </ReportSubtitle>
         }
         actions={s && <ExportMenu sheet={() => ledgerSheet(s, company, t)} />}
       />

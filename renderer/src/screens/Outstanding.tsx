@@ -11,7 +11,7 @@ import { useOperation } from '../data/client';
 import { date, money, todayIso } from '../lib/format';
 import { useAppState } from '../state';
 import { PageHeader, Toolbar } from '../components/PageHeader';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading } from '../components/States';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportMenu } from '../components/ExportMenu';
@@ -46,15 +46,9 @@ export function Outstanding({ company }: { company: CompanySummary }) {
       <PageHeader
         title={party ? t('outstanding.billsOf', { party: party.name }) : t('outstanding.title')}
         subtitle={
-          <>
+          <ReportSubtitle served={query.data}>
             {company.name} · {t('common.asOn')} {date(asOn)}
-            {query.data && (
-              <>
-                {' '}
-                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
-              </>
-            )}
-          </>
+          </ReportSubtitle>
         }
         actions={
           data && (

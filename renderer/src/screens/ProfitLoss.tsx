@@ -10,7 +10,7 @@ import { date, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PageHeader, Toolbar } from '../components/PageHeader';
 import { PeriodPicker, periodFrom } from '../components/Period';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading } from '../components/States';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
@@ -67,15 +67,9 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
       <PageHeader
         title={t('profitLoss.title')}
         subtitle={
-          <>
+          <ReportSubtitle served={query.data}>
             {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-            {query.data && (
-              <>
-                {' '}
-                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
-              </>
-            )}
-          </>
+          </ReportSubtitle>
         }
         actions={data && <ExportMenu sheet={() => plSheet(data, company, t)} />}
       />

@@ -9,7 +9,7 @@ import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PageHeader, Toolbar } from '../components/PageHeader';
 import { PeriodPicker, periodFrom } from '../components/Period';
-import { ServedBadge } from '../components/ServedBadge';
+import { ReportSubtitle } from '../components/ServedBadge';
 import { ErrorState, Loading } from '../components/States';
 import { DataTable, type Column } from '../components/DataTable';
 import { ExportMenu } from '../components/ExportMenu';
@@ -31,15 +31,9 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
       <PageHeader
         title={t('trialBalance.title')}
         subtitle={
-          <>
+          <ReportSubtitle served={query.data}>
             {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-            {query.data && (
-              <>
-                {' '}
-                <ServedBadge source={query.data.source} tookMs={query.data.tookMs} />
-              </>
-            )}
-          </>
+          </ReportSubtitle>
         }
         actions={data && <ExportMenu sheet={() => tbSheet(data, company, t)} />}
       />
