@@ -63,10 +63,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       ssr: true,
       rollupOptions: {
-        // The sync runs in a worker thread; electron/core/sync/runner.ts looks for sync-worker.js beside main.js.
+        // The sync runs in a worker thread (runner.ts looks for sync-worker.js beside main.js), and parses
+        // Tally's answers in a second one (voucher-fetcher.ts looks for fetch-worker.js).
         input: {
           main: here('./electron/main/main.ts'),
           'sync-worker': here('./electron/core/sync/sync-worker.ts'),
+          'fetch-worker': here('./electron/core/sync/fetch-worker.ts'),
         },
         external,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { SettingsStore } from '../config/settings';
 import { syncHandlers } from '../service/sync-handlers';
 import { createSyncManager, type SyncManager } from './manager';
-import { inProcessRunner, resolveWorkerEntry, workerRunner } from './runner';
+import { inProcessRunner, resolveSyncWorkerEntry, workerRunner } from './runner';
 import { createAutoSync, type AutoSync } from './scheduler';
 
 export interface SyncArea {
@@ -28,7 +28,7 @@ export function createSyncArea(deps: {
   logger: Logger;
 }): SyncArea {
   const { settings } = deps;
-  const entry = resolveWorkerEntry();
+  const entry = resolveSyncWorkerEntry();
   // A build that forgot to emit sync-worker.js still syncs, on the main thread, and says so.
   const runner = existsSync(entry.path) ? workerRunner(deps.store.path, entry) : inProcessRunner(deps.store);
   if (!existsSync(entry.path)) {

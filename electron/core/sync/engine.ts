@@ -9,13 +9,13 @@ import {
   fetchMasters,
   fetchVoucherDates,
   fetchVoucherIndex,
-  fetchVouchers,
   type Masters,
 } from '../tally/fetch';
 import type { MappedVoucher, TallyCompany } from '../tally/mappers';
 import { MAX_VOUCHERS_PER_REQUEST, planBatches, type Batch } from './batches';
 import { readLocalState, storedDateCounts, storedVouchersBetween } from './local-state';
 import type { ProgressTracker } from './progress';
+import { inThreadFetcher, type VoucherFetcher } from './voucher-fetcher';
 
 /** What the engine needs; all effects injected so it runs the same in a worker, in-process and in tests. */
 export interface EngineDeps {
@@ -26,6 +26,8 @@ export interface EngineDeps {
   signal: AbortSignal;
   runId: string;
   batchSize?: number;
+  /** Where voucher batches are fetched and parsed; default: on this thread through `client`. */
+  vouchers?: VoucherFetcher;
   /** Told as each company finishes or fails (the worker forwards these to the main thread). */
   onCompanyDone?: (result: SyncResult) => void;
   onCompanyFailed?: (company: TallyCompany, error: ErrorInfo) => void;
@@ -193,6 +195,8 @@ async function streamBatches(
   }
 }
 
+const fetcherOf = (deps: EngineDeps): VoucherFetcher => deps.vouchers ?? inThreadFetcher(deps.client);
+
 const active = (v: MappedVoucher): boolean => !v.deleted && !v.record.isCancelled && !v.record.isOptional;
 
 async function fullSync(
@@ -221,7 +225,7 @@ async function fullSync(
   let written = 0;
   await streamBatches(
     batches,
-    (b) => fetchVouchers(deps.client, company.name, b, { signal: deps.signal }),
+    (b) => fetcherOf(deps).fetch(company.name, b, { signal: deps.signal }),
     (vouchers) => {
       const records: VoucherRecord[] = [];
       for (const v of vouchers) if (active(v)) records.push(v.record);
@@ -292,7 +296,7 @@ async function incrementalSync(
   await streamBatches(
     batches,
     (b) =>
-      fetchVouchers(deps.client, company.name, b, {
+      fetcherOf(deps).fetch(company.name, b, {
         alteredAfter: local.voucherAlterId,
         signal: deps.signal,
       }),

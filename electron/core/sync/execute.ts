@@ -5,6 +5,7 @@ import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { runSync, type SyncRequest } from './engine';
 import { createProgressTracker } from './progress';
 import { importFiles } from '../import/file-import';
+import { workerFetcher, type VoucherFetcher } from './voucher-fetcher';
 
 /** Messages from a sync run (worker or in-process) to the manager. */
 export type SyncMessage =
@@ -33,12 +34,14 @@ export async function executeSync(
   post: (message: SyncMessage) => void,
   signal: AbortSignal,
   now: () => number = () => Date.now(),
+  options: { parseInWorker?: boolean } = {},
 ): Promise<void> {
   const progress = createProgressTracker({
     runId: job.runId,
     now,
     emit: (p) => post({ type: 'progress', progress: p }),
   });
+  let vouchers: VoucherFetcher | undefined;
   try {
     if (job.kind === 'import') {
       const result = await importFiles({ store, paths: job.paths, runId: job.runId, progress, now, signal });
@@ -46,8 +49,12 @@ export async function executeSync(
       post({ type: 'finished', results: [result] });
       return;
     }
+    // Parsing in a second worker lets it overlap with storing (two cores); in-process runs (tests, the
+    // CLI) keep everything on one thread.
+    if (options.parseInWorker) vouchers = workerFetcher(job.tally);
     const results = await runSync(job.request, {
       client: createTallyClient(job.tally),
+      vouchers,
       store,
       progress,
       now,
@@ -61,5 +68,7 @@ export async function executeSync(
     post({ type: 'finished', results });
   } catch (error) {
     post({ type: 'failed', error: errorInfoOf(error) });
+  } finally {
+    await vouchers?.close();
   }
 }

@@ -153,13 +153,26 @@ export function mapGroup(node: XNode): GroupRecord {
   });
 }
 
+/** Bill date + credit days, remembered: a sync meets the same few hundred combinations again and again. */
+const dueDates = new Map<string, IsoDate>();
+function dueDateOf(billDate: IsoDate, days: number): IsoDate {
+  const key = `${billDate}+${days}`;
+  let due = dueDates.get(key);
+  if (due === undefined) {
+    due = addDays(billDate, days);
+    if (dueDates.size >= 50_000) dueDates.clear();
+    dueDates.set(key, due);
+  }
+  return due;
+}
+
 /** BILLCREDITPERIOD is "30 Days" or a due date; either way a due date follows from the bill date. */
 function creditTerms(
   raw: string | undefined,
   billDate: IsoDate | null,
 ): { creditPeriodDays: number | null; dueDate: IsoDate | null } {
   const days = creditPeriodDays(raw);
-  if (days !== null) return { creditPeriodDays: days, dueDate: billDate ? addDays(billDate, days) : null };
+  if (days !== null) return { creditPeriodDays: days, dueDate: billDate ? dueDateOf(billDate, days) : null };
   const due = text(raw) === null ? null : safeDate(raw);
   return { creditPeriodDays: null, dueDate: due };
 }
@@ -290,30 +303,91 @@ export interface MappedVoucher {
   deleted: boolean;
 }
 
+/** A voucher's own fields, read in one pass over its children (the first of each name counts). */
+interface VoucherFields {
+  guid?: string;
+  date?: string;
+  voucherTypeName?: string;
+  alterId?: string;
+  masterId?: string;
+  voucherNumber?: string;
+  party?: string;
+  narration?: string;
+  reference?: string;
+  cancelled?: string;
+  optional?: string;
+  deleted?: string;
+}
+
+function readVoucherFields(node: XNode): VoucherFields {
+  const f: VoucherFields = {};
+  for (const c of node.children) {
+    switch (c.name) {
+      case 'GUID':
+        f.guid ??= c.text;
+        break;
+      case 'DATE':
+        f.date ??= c.text;
+        break;
+      case 'VOUCHERTYPENAME':
+        f.voucherTypeName ??= c.text;
+        break;
+      case 'ALTERID':
+        f.alterId ??= c.text;
+        break;
+      case 'MASTERID':
+        f.masterId ??= c.text;
+        break;
+      case 'VOUCHERNUMBER':
+        f.voucherNumber ??= c.text;
+        break;
+      case 'PARTYLEDGERNAME':
+        f.party ??= c.text;
+        break;
+      case 'NARRATION':
+        f.narration ??= c.text;
+        break;
+      case 'REFERENCE':
+        f.reference ??= c.text;
+        break;
+      case 'ISCANCELLED':
+        f.cancelled ??= c.text;
+        break;
+      case 'ISOPTIONAL':
+        f.optional ??= c.text;
+        break;
+      case 'ISDELETED':
+        f.deleted ??= c.text;
+        break;
+    }
+  }
+  return f;
+}
+
 export function mapVoucher(node: XNode): MappedVoucher {
   return within(node, () => {
-    const guid = requireGuid(node);
-    const date = tallyDate(childText(node, 'DATE'), 'DATE');
+    const f = readVoucherFields(node);
+    const guid = text(f.guid) ?? text(node.attrs.REMOTEID);
+    if (!guid) throw invalid(node, 'it has no GUID');
+    const date = tallyDate(f.date, 'DATE');
     if (date === null) throw invalid(node, 'it has no DATE');
-    const voucherType = text(childText(node, 'VOUCHERTYPENAME')) ?? text(node.attrs.VCHTYPE);
+    const voucherType = text(f.voucherTypeName) ?? text(node.attrs.VCHTYPE);
     if (!voucherType) throw invalid(node, 'it has no voucher type');
     const record: VoucherRecord = {
       guid,
-      alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
-      masterId:
-        text(childText(node, 'MASTERID')) === null ? null : tallyInt(childText(node, 'MASTERID'), 'MASTERID'),
+      alterId: tallyInt(f.alterId, 'ALTERID'),
+      masterId: text(f.masterId) === null ? null : tallyInt(f.masterId, 'MASTERID'),
       date,
       voucherType,
-      voucherNumber: text(childText(node, 'VOUCHERNUMBER')) ?? '',
-      partyLedgerName: text(childText(node, 'PARTYLEDGERNAME')),
-      narration: text(childText(node, 'NARRATION')) ?? '',
-      reference: text(childText(node, 'REFERENCE')),
-      isCancelled: yesNo(childText(node, 'ISCANCELLED')),
-      isOptional: yesNo(childText(node, 'ISOPTIONAL')),
+      voucherNumber: text(f.voucherNumber) ?? '',
+      partyLedgerName: text(f.party),
+      narration: text(f.narration) ?? '',
+      reference: text(f.reference),
+      isCancelled: yesNo(f.cancelled),
+      isOptional: yesNo(f.optional),
       entries: collectEntries(node, date),
     };
-    const deleted =
-      yesNo(childText(node, 'ISDELETED')) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
+    const deleted = yesNo(f.deleted) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
     if (!deleted && !record.isCancelled) {
       let sum = 0;
       let debit = 0;

@@ -61,6 +61,24 @@ export function describeObject(node: XNode): string {
   return name ? `${kind} "${name}"` : kind;
 }
 
+/** V8 makes substrings of 13+ characters views into their parent string ("sliced strings"). */
+const SLICE_MIN_LENGTH = 13;
+
+/**
+ * A copy of the text that does not keep the parser's input chunk alive. saxes hands out substrings of
+ * each 64 KB chunk; a bill name or GUID kept for the rest of a sync (summary maps, the next batch) would
+ * otherwise pin the whole chunk: 1,000,000 vouchers pinned ~3 GB of XML text in measurements.
+ * Prepending a character forces a flat copy; the slice of that copy pins only the copy.
+ */
+function detach(text: string): string {
+  return text.length < SLICE_MIN_LENGTH ? text : (' ' + text).slice(1);
+}
+
+function detachAttributes(attributes: Record<string, string>): Record<string, string> {
+  for (const key in attributes) attributes[key] = detach(attributes[key] as string);
+  return attributes;
+}
+
 /**
  * Streaming parser for Tally's XML: feeds text chunks to saxes and builds a small tree only for the
  * objects being captured, so memory stays flat however large the answer is. Errors name the object
@@ -80,7 +98,9 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
   const lineErrors: string[] = [];
   const importResult: Record<string, string> = {};
   let lastObject: XNode | null = null;
-  const keep = options.keep ?? null;
+  // Kept names map to one canonical string each, so the mappers' name comparisons are pointer checks
+  // instead of comparing a fresh copy of every tag name character by character.
+  const keep = options.keep ? new Map([...options.keep].map((name) => [name, name])) : null;
   let skipDepth = -1;
   let failure: unknown = null;
 
@@ -95,13 +115,14 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     depth++;
     if (skipDepth >= 0) return;
     if (captureDepth >= 0) {
-      if (keep !== null && !keep.has(tag.name)) {
+      const name = keep === null ? tag.name : keep.get(tag.name);
+      if (name === undefined) {
         skipDepth = depth;
         return;
       }
       const node: XNode = {
-        name: tag.name,
-        attrs: tag.attributes as Record<string, string>,
+        name,
+        attrs: detachAttributes(tag.attributes as Record<string, string>),
         text: '',
         children: [],
       };
@@ -109,7 +130,12 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
       stack.push(node);
     } else if (options.capture.has(tag.name)) {
       captureDepth = depth;
-      stack.push({ name: tag.name, attrs: tag.attributes as Record<string, string>, text: '', children: [] });
+      stack.push({
+        name: tag.name,
+        attrs: detachAttributes(tag.attributes as Record<string, string>),
+        text: '',
+        children: [],
+      });
     } else if (ENVELOPE_TEXT.has(tag.name)) {
       envelopeName = tag.name;
       envelopeText = '';
@@ -139,6 +165,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     }
     if (captureDepth >= 0) {
       const node = stack.pop() as XNode;
+      node.text = detach(node.text);
       if (depth === captureDepth) {
         captureDepth = -1;
         objects++;

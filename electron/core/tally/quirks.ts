@@ -37,7 +37,23 @@ export function tallyInt(value: string | undefined | null, field: string): numbe
 }
 
 /** YYYYMMDD (Tally's XML date) -> ISO date; also accepts ISO and "1-Apr-2025". Empty -> null. */
+/** YYYYMMDD -> ISO for dates already seen: a sync reads the same few hundred dates over and over. */
+const knownDates = new Map<string, IsoDate>();
+
 export function tallyDate(value: string | undefined | null, field: string): IsoDate | null {
+  if (value !== undefined && value !== null) {
+    const known = knownDates.get(value);
+    if (known !== undefined) return known;
+  }
+  const iso = parseTallyDate(value, field);
+  if (iso !== null && value !== undefined && value !== null && value.length <= 16) {
+    if (knownDates.size >= 50_000) knownDates.clear();
+    knownDates.set(value, iso);
+  }
+  return iso;
+}
+
+function parseTallyDate(value: string | undefined | null, field: string): IsoDate | null {
   const t = text(value);
   if (t === null) return null;
   let iso: string | null = null;
@@ -75,7 +91,16 @@ export function toTallyDate(date: IsoDate): string {
  * "₹ 8300.00", "-1,20,000.00" and forex text "$ 100.00 @ ₹ 83.00/$ = -₹ 8300.00" (the base amount
  * follows "=").
  */
+/** Tally's usual amount text, " -17228.00": read without the general path's regex replacements. */
+const PLAIN_AMOUNT = /^ *(-?)(\d{1,13})(?:\.(\d{1,2}))? *$/;
+
 export function tallyAmountRaw(value: string | undefined | null, field: string): Paise {
+  const plain = value ? PLAIN_AMOUNT.exec(value) : null;
+  if (plain) {
+    const fraction = plain[3] ?? '';
+    const paise = Number(plain[2]) * 100 + (fraction === '' ? 0 : Number(fraction.padEnd(2, '0')));
+    return plain[1] === '-' ? -paise : paise;
+  }
   const original = text(value);
   if (original === null) return 0;
   const eq = original.lastIndexOf('=');

@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createTallyClient, type TallyClientOptions } from '../tally/client';
+import { fetchVouchers } from '../tally/fetch';
+import { packVouchers } from '../tally/voucher-pack';
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import type { FetchReply, FetchRequest } from './voucher-fetcher';
+
+/**
+ * The parse thread of a sync: fetches batches of vouchers from Tally, decodes and parses them, and posts
+ * them back packed, while the sync worker stores the previous batch.
+ */
+const port = parentPort;
+if (port === null) throw new Error('fetch-worker must run as a worker thread');
+const client = createTallyClient((workerData as { tally: TallyClientOptions }).tally);
+const running = new Map<number, AbortController>();
+const infoOf = (error: unknown): ErrorInfo =>
+  error instanceof AppError
+    ? error.toInfo()
+    : {
+        code: 'INTERNAL',
+        message: `Reading Tally's answer failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
+
+port.on('message', (message: FetchRequest) => {
+  if (message.type === 'cancel') {
+    running.get(message.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(message.id, controller);
+  const reply = (r: FetchReply): void => {
+    if (r.type === 'vouchers') port.postMessage(r, [r.packed.lengths.buffer, r.packed.numbers.buffer]);
+    else port.postMessage(r);
+  };
+  fetchVouchers(client, message.company, message.range, {
+    alteredAfter: message.alteredAfter,
+    signal: controller.signal,
+  })
+    .then((vouchers) => reply({ type: 'vouchers', id: message.id, packed: packVouchers(vouchers) }))
+    .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: infoOf(error) }))
+    .finally(() => running.delete(message.id));
+});
