@@ -46,6 +46,8 @@ const billTotalsInsert = (ledgerFilter: string): string => `
 
 export interface SummaryStatements {
   rebuildCompany(companyId: number): void;
+  /** bill_totals only (a bulk load accumulates the other summaries as it writes). */
+  rebuildCompanyBills(companyId: number): void;
   rebuildLedger(companyId: number, ledgerGuid: string): void;
   rebuildMonth(companyId: number, month: string): void;
 }
@@ -87,6 +89,10 @@ export function summaryStatements(db: Database.Database): SummaryStatements {
       deleteCounts.run(companyId);
       insertCounts.run(companyId);
     },
+    rebuildCompanyBills(companyId) {
+      deleteBillTotals.run(companyId);
+      insertBillTotals.run({ company: companyId });
+    },
     rebuildLedger(companyId, ledgerGuid) {
       deleteLedgerMonthTotals.run(companyId, ledgerGuid);
       insertLedgerMonthTotals.run(companyId, ledgerGuid);
@@ -109,44 +115,17 @@ interface MonthCell {
   entries: number;
 }
 
-interface BillCell {
-  ledger: string;
-  name: string;
-  billDate: string | null;
-  dueDate: string | null;
-  firstDate: string | null;
-  lastDate: string | null;
-  opening: number;
-  amount: number;
-  /** Allocations in write order; sorted by date (stable) when written. */
-  history: [string, number][];
-}
-
-const minOf = (a: string | null, b: string | null): string | null =>
-  a === null ? b : b === null ? a : a < b ? a : b;
-
-/** date + days, as SQLite's date(date, '+N days') computes it. */
-const plusDaysMemo = new Map<string, string>();
-function plusDays(date: string, days: number): string {
-  const key = `${date}+${days}`;
-  let result = plusDaysMemo.get(key);
-  if (result === undefined) {
-    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    if (plusDaysMemo.size > 100_000) plusDaysMemo.clear();
-    plusDaysMemo.set(key, result);
-  }
-  return result;
-}
-
 /**
- * The same summaries as the SQL rebuild, accumulated while a whole company is being written, so a
- * million-voucher load does not re-read its entries at commit. Tests hold it equal to the SQL rebuild.
+ * Month totals and voucher counts as the SQL rebuild computes them, accumulated while a whole company
+ * is being written, so a million-voucher load does not re-read its entries at commit. Tests hold it equal
+ * to the SQL rebuild. Bill totals are not accumulated: ~570,000 bills with their histories took 150–300 MB
+ * of the sync's memory at 1,000,000 vouchers; the writer builds them in SQL at commit instead
+ * (rebuildCompanyBills, ~5 s at that size).
  */
 export class SummaryAccumulator {
-  // Nested maps (ledger, then month/type or bill name) instead of concatenated string keys: a million-
+  // Nested maps (ledger, then month/type) instead of concatenated string keys: a million-
   // voucher load would otherwise build and hash several million throwaway key strings.
   private readonly months = new Map<string, Map<string, MonthCell>>();
-  private readonly bills = new Map<string, Map<string, BillCell>>();
   private readonly counts = new Map<string, { month: string; baseType: string; vouchers: number }>();
 
   addVoucher(date: string, baseType: string): void {
@@ -176,73 +155,9 @@ export class SummaryAccumulator {
     cell.entries++;
   }
 
-  /** One bill row: an allocation (date set) or an opening bill (date null, counted as opening). */
-  addBill(
-    ledger: string,
-    name: string,
-    row: {
-      isOrigin: boolean;
-      billDate: string | null;
-      date: string | null;
-      dueDate: string | null;
-      creditPeriodDays: number | null;
-      amount: number;
-    },
-  ): void {
-    let cells = this.bills.get(ledger);
-    if (!cells) {
-      cells = new Map();
-      this.bills.set(ledger, cells);
-    }
-    let cell = cells.get(name);
-    if (!cell) {
-      cell = {
-        ledger,
-        name,
-        billDate: null,
-        dueDate: null,
-        firstDate: null,
-        lastDate: null,
-        opening: 0,
-        amount: 0,
-        history: [],
-      };
-      cells.set(name, cell);
-    }
-    if (row.isOrigin) {
-      const due =
-        row.dueDate ??
-        (row.creditPeriodDays !== null && row.billDate !== null
-          ? plusDays(row.billDate, row.creditPeriodDays)
-          : null);
-      cell.billDate = minOf(cell.billDate, row.billDate);
-      cell.dueDate = minOf(cell.dueDate, due);
-    }
-    if (row.date !== null) {
-      cell.firstDate = minOf(cell.firstDate, row.date);
-      if (cell.lastDate === null || row.date > cell.lastDate) cell.lastDate = row.date;
-      cell.history.push([row.date, row.amount]);
-    } else cell.opening += row.amount;
-    cell.amount += row.amount;
-  }
-
-  /** Replaces the company's summary rows with the accumulated ones (opening bills read from the table). */
+  /** Replaces the company's month totals and voucher counts with the accumulated ones. */
   write(db: Database.Database, companyId: number): void {
-    const openingBills = db
-      .prepare(
-        `SELECT ledger_guid AS ledger, bill_name AS name, bill_date AS billDate, due_date AS dueDate,
-          credit_period_days AS creditPeriodDays, amount FROM ledger_opening_bills WHERE company_id = ?`,
-      )
-      .all(companyId) as {
-      ledger: string;
-      name: string;
-      billDate: string | null;
-      dueDate: string | null;
-      creditPeriodDays: number | null;
-      amount: number;
-    }[];
-    for (const b of openingBills) this.addBill(b.ledger, b.name, { ...b, isOrigin: true, date: null });
-    for (const table of ['ledger_month_totals', 'bill_totals', 'voucher_month_counts']) {
+    for (const table of ['ledger_month_totals', 'voucher_month_counts']) {
       db.prepare(`DELETE FROM ${table} WHERE company_id = ?`).run(companyId);
     }
     const month = db.prepare(`INSERT INTO ledger_month_totals
@@ -251,40 +166,158 @@ export class SummaryAccumulator {
       for (const c of cells.values()) {
         month.run(companyId, c.ledger, c.month, c.baseType, c.debit, c.credit, c.entries);
       }
-    const bill = db.prepare(`INSERT INTO bill_totals (company_id, ledger_guid, bill_name, bill_date, due_date,
-      first_date, last_date, opening_amount, amount, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    // Primary-key order: appends instead of random B-tree inserts into a large table.
-    const byName = (a: BillCell, b: BillCell): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const bills: BillCell[] = [];
-    for (const ledger of [...this.bills.keys()].sort()) {
-      for (const c of [...this.bills.get(ledger)!.values()].sort(byName)) bills.push(c);
-    }
-    for (const c of bills) {
-      const items = c.history;
-      let sorted = true;
-      for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]![0] <= items[i]![0];
-      // Stable sort by date; most bills arrive in date order already and skip it.
-      if (!sorted) items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      let history = '';
-      for (let i = 0; i < items.length; i++) {
-        history += i === 0 ? `${items[i]![0]}:${items[i]![1]}` : `;${items[i]![0]}:${items[i]![1]}`;
-      }
-      bill.run(
-        companyId,
-        c.ledger,
-        c.name,
-        c.billDate,
-        c.dueDate,
-        c.firstDate,
-        c.lastDate,
-        c.opening,
-        c.amount,
-        history,
-      );
-    }
     const count = db.prepare(
       'INSERT INTO voucher_month_counts (company_id, month, base_type, vouchers) VALUES (?, ?, ?, ?)',
     );
     for (const c of this.counts.values()) count.run(companyId, c.month, c.baseType, c.vouchers);
   }
+}
+
+/** Other ledgers stored per entry (schema v7); the count covers the rest ("+N more"). */
+export const PARTICULAR_LEDGERS = 3;
+
+/** An entry's particulars as stored: first other ledger, distinct other ledgers, the next ones ("12,40"). */
+export type EntryParticulars = [otherLedgerId: number | null, otherLedgerCount: number, more: string | null];
+
+const NO_PARTICULARS: EntryParticulars = [null, 0, null];
+
+/** Up to this many entries the quadratic walk below is cheapest; longer vouchers go by side lists. */
+const SMALL_VOUCHER = 16;
+
+// Scratch space reused across vouchers (the writer is synchronous): this runs for every voucher of a
+// million-voucher load, so it allocates nothing but its result.
+const order: number[] = [];
+const sizes: number[] = [];
+const signs: number[] = [];
+
+/**
+ * The entry's particulars among the entries on one side of it (`same`: its own sign, else the others),
+ * leaving its own ledger out; null when there is none. `order` holds the entries biggest amount first.
+ */
+function pick(
+  ledgerIds: readonly number[],
+  n: number,
+  own: number,
+  sign: number,
+  same: boolean,
+): EntryParticulars | null {
+  let count = 0;
+  let first = 0;
+  let more: string | null = null;
+  for (let p = 0; p < n; p++) {
+    const j = order[p]!;
+    const id = ledgerIds[j]!;
+    if (id === own || (signs[j] === sign) !== same) continue;
+    // A ledger counts once, where its biggest entry ranks: skip it if an earlier entry named it.
+    let seen = false;
+    for (let q = 0; q < p && !seen; q++) {
+      const k = order[q]!;
+      seen = ledgerIds[k] === id && (signs[k] === sign) === same;
+    }
+    if (seen) continue;
+    count++;
+    if (count === 1) first = id;
+    else if (count === 2) more = String(id);
+    else if (count <= PARTICULAR_LEDGERS) more += `,${id}`;
+  }
+  return count === 0 ? null : [first, count, more];
+}
+
+/**
+ * The particulars of each entry of one voucher, as a ledger statement shows them: the voucher's other
+ * ledgers (the entry's own ledger left out), on the opposite side when there is any (amount sign
+ * differs), else on the same side; each ledger once, biggest amount first (a ledger ranks by its biggest
+ * entry), ties in entry order. Migration 007 computes the same in SQL for stored entries.
+ */
+export function voucherParticulars(
+  ledgerIds: readonly number[],
+  amounts: readonly number[],
+): EntryParticulars[] {
+  const n = ledgerIds.length;
+  // Most vouchers have two entries: each one's particulars is simply the other ledger.
+  if (n === 2) {
+    const a = ledgerIds[0]!;
+    const b = ledgerIds[1]!;
+    return a === b
+      ? [NO_PARTICULARS, NO_PARTICULARS]
+      : [
+          [b, 1, null],
+          [a, 1, null],
+        ];
+  }
+  if (n > SMALL_VOUCHER) return largeVoucherParticulars(ledgerIds, amounts);
+  // Entry indexes by amount, biggest first, ties in entry order (insertion sort: vouchers are short).
+  order.length = 0;
+  for (let i = 0; i < n; i++) {
+    const amount = amounts[i]!;
+    sizes[i] = Math.abs(amount);
+    signs[i] = Math.sign(amount);
+    let k = i;
+    while (k > 0 && sizes[order[k - 1]!]! < sizes[i]!) {
+      order[k] = order[k - 1]!;
+      k--;
+    }
+    order[k] = i;
+  }
+  const result: EntryParticulars[] = new Array<EntryParticulars>(n);
+  for (let i = 0; i < n; i++) {
+    const own = ledgerIds[i]!;
+    result[i] =
+      pick(ledgerIds, n, own, signs[i]!, false) ?? pick(ledgerIds, n, own, signs[i]!, true) ?? NO_PARTICULARS;
+  }
+  return result;
+}
+
+/**
+ * The same for long vouchers (payroll, big journals) in O(n log n): per sign, the distinct ledgers of
+ * the entries on each side in display order, computed once; an entry's particulars are the list of its
+ * side without its own ledger (dropping a ledger afterwards keeps the order dropping its entries gives).
+ */
+function largeVoucherParticulars(
+  ledgerIds: readonly number[],
+  amounts: readonly number[],
+): EntryParticulars[] {
+  const n = ledgerIds.length;
+  const byAmount = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => Math.abs(amounts[b]!) - Math.abs(amounts[a]!) || a - b,
+  );
+  const sides = new Map<number, { list: number[]; set: Set<number> }>();
+  const side = (sign: number, same: boolean): { list: number[]; set: Set<number> } => {
+    const key = sign * 2 + (same ? 1 : 0);
+    let found = sides.get(key);
+    if (!found) {
+      found = { list: [], set: new Set() };
+      for (const j of byAmount) {
+        const id = ledgerIds[j]!;
+        if ((Math.sign(amounts[j]!) === sign) === same && !found.set.has(id)) {
+          found.set.add(id);
+          found.list.push(id);
+        }
+      }
+      sides.set(key, found);
+    }
+    return found;
+  };
+  const result: EntryParticulars[] = [];
+  for (let i = 0; i < n; i++) {
+    const own = ledgerIds[i]!;
+    const sign = Math.sign(amounts[i]!);
+    let chosen = side(sign, false);
+    let count = chosen.list.length - (chosen.set.has(own) ? 1 : 0);
+    if (count === 0) {
+      chosen = side(sign, true);
+      count = chosen.list.length - (chosen.set.has(own) ? 1 : 0);
+    }
+    const picked: number[] = [];
+    for (const id of chosen.list) {
+      if (picked.length === PARTICULAR_LEDGERS) break;
+      if (id !== own) picked.push(id);
+    }
+    result.push(
+      count === 0
+        ? NO_PARTICULARS
+        : [picked[0]!, count, picked.length > 1 ? picked.slice(1).join(',') : null],
+    );
+  }
+  return result;
 }

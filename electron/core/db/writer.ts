@@ -10,8 +10,10 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from './records';
-import { BILLS_LEDGER_INDEX_SQL, ENTRIES_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
-import { SummaryAccumulator, summaryStatements } from './summaries';
+import { BILLS_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
+import { ENTRIES_LEDGER_INDEX_SQL } from './migrations/007-entry-particulars';
+import { VOUCHERS_GUID_INDEX_SQL } from './migrations/008-voucher-guid-index';
+import { SummaryAccumulator, summaryStatements, voucherParticulars } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 
 /** Tally's predefined voucher types: the base every custom type derives from. */
@@ -54,9 +56,15 @@ const LEDGER_REBUILD_LIMIT = 200;
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'entries_ledger_date', sql: ENTRIES_LEDGER_INDEX_SQL },
   { name: 'bill_allocations_ledger', sql: BILLS_LEDGER_INDEX_SQL },
+  // Unique: a duplicate GUID fails the build at commit and is named there (see buildDeferredIndexes).
+  { name: 'vouchers_guid', sql: VOUCHERS_GUID_INDEX_SQL },
 ];
-/** Page cache for a replace write (negative: KiB), so a large load spills fewer dirty pages mid-write. */
-const BULK_CACHE_KIB = -262_144;
+/**
+ * Page cache for a replace write (negative: KiB). The indexes with random insert positions are deferred
+ * (DEFERRED_INDEXES), so inserts only touch the right edge of each B-tree and a bigger cache bought no
+ * speed, only resident memory (measured: 256 MB → 32 MB, docs/BENCHMARKS.md).
+ */
+const BULK_CACHE_KIB = -32_768;
 /** A first batch at least this big in replace mode is a bulk load worth deferring indexes for. */
 const BULK_BATCH = 500;
 
@@ -96,6 +104,13 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   if (mode === 'replace') {
     setPragma('foreign_keys', 'OFF');
     setPragma('cache_size', BULK_CACHE_KIB);
+    // No memory-mapped reads while loading: the index builds at commit scan the whole file, and every
+    // mapped page read counts toward the app's resident memory (hundreds of MB for a large company).
+    setPragma('mmap_size', 0);
+    // Index builds at commit sort millions of keys; with temp_store=MEMORY the sorter's spill "files" are
+    // heap memory too (measured: ~280 MB at commit for 1,000,000 vouchers). On disk they stay in the OS
+    // cache instead of the app's resident memory.
+    setPragma('temp_store', 'FILE');
   }
   const restorePragmas = (): void => {
     for (const [name, value] of restore.reverse()) db.pragma(`${name} = ${String(value)}`);
@@ -289,24 +304,32 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     if (mode === 'merge') touchedMonths.add(v.date.slice(0, 7));
     const counted = accumulator !== null && !v.isCancelled && !v.isOptional ? accumulator : null;
     counted?.addVoucher(v.date, baseType);
+    // Each entry's other ledgers ("particulars" of a ledger statement), stored with it (schema v7).
+    const particulars = voucherParticulars(
+      guids.map((guid) => ledgerIdByGuid.get(guid)!),
+      v.entries.map((entry) => entry.amount),
+    );
     for (let i = 0; i < v.entries.length; i++) {
       const entry = v.entries[i]!;
       const ledgerGuid = guids[i]!;
       if (mode === 'merge') touchedLedgers.add(ledgerGuid);
       const entryId = nextEntryId++;
       const ledgerId = ledgerIdByGuid.get(ledgerGuid)!;
-      entryRows.push(entryId, voucherId, companyId, ledgerId, v.date, entry.amount);
+      const [otherLedgerId, otherLedgerCount, moreLedgerIds] = particulars[i]!;
+      entryRows.push(
+        entryId,
+        voucherId,
+        companyId,
+        ledgerId,
+        v.date,
+        entry.amount,
+        otherLedgerId,
+        otherLedgerCount,
+        moreLedgerIds,
+      );
       if (entryRows.length === ENTRY_COLUMNS * ROWS_PER_INSERT) flushEntries();
       counted?.addEntry(ledgerGuid, v.date, baseType, entry.amount);
       for (const bill of entry.bills) {
-        counted?.addBill(ledgerGuid, bill.billName, {
-          isOrigin: bill.billType !== 'Agst Ref',
-          billDate: v.date,
-          date: v.date,
-          dueDate: bill.dueDate,
-          creditPeriodDays: bill.creditPeriodDays,
-          amount: bill.amount,
-        });
         billRows.push(
           nextBillId++,
           entryId,
@@ -484,11 +507,10 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           );
         }
         if (mastersChanged) checkMasters(db, companyId);
-        if (indexesDropped) {
-          for (const index of DEFERRED_INDEXES) db.exec(index.sql);
-        }
+        if (indexesDropped) buildDeferredIndexes(db, companyId);
         if (accumulator) {
           accumulator.write(db, companyId);
+          summaries.rebuildCompanyBills(companyId);
         } else if (mode === 'replace' || touchedLedgers.size > LEDGER_REBUILD_LIMIT) {
           summaries.rebuildCompany(companyId);
         } else {
@@ -539,6 +561,33 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     stmts.deleteGroup.run(companyId, guid);
     const type = stmts.deleteVoucherType.get(companyId, guid) as { name: string } | undefined;
     if (type) typeParent.delete(type.name);
+  }
+}
+
+/** Builds the indexes a bulk load dropped; a duplicate voucher GUID is named, as an insert would. */
+function buildDeferredIndexes(db: Database.Database, companyId: number): void {
+  for (const index of DEFERRED_INDEXES) {
+    try {
+      db.exec(index.sql);
+    } catch (error) {
+      if (index.name !== 'vouchers_guid' || !isConstraintError(error)) throw error;
+      const twice = db
+        .prepare(
+          `SELECT guid, date, voucher_type AS voucherType, voucher_number AS voucherNumber FROM vouchers
+           WHERE company_id = ? AND guid IN
+             (SELECT guid FROM vouchers WHERE company_id = ? GROUP BY guid HAVING count(*) > 1 LIMIT 1)
+           ORDER BY id LIMIT 1`,
+        )
+        .get(companyId, companyId) as
+        Pick<VoucherRecord, 'guid' | 'date' | 'voucherType' | 'voucherNumber'> | undefined;
+      if (!twice) throw error;
+      throw invalid(`Voucher ${voucherLabel(twice)} appears twice (duplicate GUID)`, {
+        voucherGuid: twice.guid,
+        voucherNumber: twice.voucherNumber,
+        date: twice.date,
+        voucherType: twice.voucherType,
+      });
+    }
   }
 }
 
@@ -609,9 +658,10 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
 }
 
 const ROWS_PER_INSERT = 64;
-const ENTRY_COLUMNS = 6;
+const ENTRY_COLUMNS = 9;
 const BILL_COLUMNS = 10;
-const INSERT_ENTRY = 'INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount) VALUES';
+const INSERT_ENTRY = `INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount, other_ledger_id,
+  other_ledger_count, more_ledger_ids) VALUES`;
 const INSERT_BILL = `INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date, bill_name,
   bill_type, amount, credit_period_days, due_date) VALUES`;
 /** "(?, ?), (?, ?), ..." for a multi-row INSERT. */

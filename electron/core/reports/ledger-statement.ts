@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { LedgerRef, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
+import { PARTICULAR_LEDGERS } from '../db/summaries';
 import { openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
 
@@ -14,24 +15,29 @@ export function ledgerRef(ledger: LedgerInfo): LedgerRef {
   };
 }
 
-/** At most this many names in "particulars"; Tally itself prints just the first opposite ledger. */
-const PARTICULAR_NAMES = 3;
+/** A ledger's lines: the ledger index in statement order (no sort), plus each line's voucher row. */
+export const LINES_SQL = `SELECT e.date, e.amount, e.other_ledger_id, e.other_ledger_count, e.more_ledger_ids,
+    v.guid, v.voucher_type, v.voucher_number, v.narration
+  FROM entries e JOIN vouchers v ON v.id = e.voucher_id
+  WHERE e.ledger_id = ? AND e.date >= ? AND e.date <= ? AND v.is_cancelled = 0 AND v.is_optional = 0
+  ORDER BY e.date, e.voucher_id, e.id`;
 
 type LineRow = [
-  entryId: number,
   date: string,
   amount: number,
+  otherLedgerId: number | null,
+  otherLedgerCount: number,
+  moreLedgerIds: string | null,
   voucherGuid: string,
   voucherType: string,
   voucherNumber: string,
   narration: string,
-  otherLedger: string | null,
-  otherAmount: number | null,
 ];
 
 /**
  * A ledger's statement: opening, one line per entry with the other ledger(s) of the voucher and a
- * running balance, totals, closing. One index range scan over the ledger's entries for the period.
+ * running balance, totals, closing. One range scan of the covering ledger index, which carries each
+ * entry's other ledgers (schema v7), plus one voucher row per line.
  */
 export function ledgerStatement(
   db: Database.Database,
@@ -40,61 +46,65 @@ export function ledgerStatement(
 ): LedgerStatement {
   const ledger = masters.ledger(params.ledgerGuid);
   const opening = openingsAt(db, masters, params.from, [ledger]).byLedger.get(ledger.guid) ?? 0;
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.date, e.amount, v.guid, v.voucher_type, v.voucher_number, v.narration,
-              ol.guid, o.amount
-       FROM entries e
-       JOIN vouchers v ON v.id = e.voucher_id
-       LEFT JOIN entries o ON o.voucher_id = e.voucher_id AND o.id <> e.id
-       LEFT JOIN ledgers ol ON ol.id = o.ledger_id
-       WHERE e.ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?)
-         AND e.date >= ? AND e.date <= ?
-         AND v.is_cancelled = 0 AND v.is_optional = 0
-       ORDER BY e.date, e.voucher_id, e.id`,
-    )
-    .raw()
-    .all(masters.company.id, ledger.guid, params.from, params.to) as LineRow[];
-
+  // Ledgers outside the masters (only in a hand-edited database) show by GUID, as they always did. Looked
+  // up before the scan: the connection cannot run another query while it iterates.
+  const listed = masters.ledgersById;
+  const stored = db.prepare('SELECT count(*) FROM ledgers WHERE company_id = ?').pluck();
+  const unlisted = new Map<number, string>();
+  if ((stored.get(masters.company.id) as number) !== listed.size) {
+    const all = db.prepare('SELECT id, guid FROM ledgers WHERE company_id = ?').raw();
+    for (const [id, guid] of all.all(masters.company.id) as [number, string][]) unlisted.set(id, guid);
+  }
+  const nameOf = (id: number): string => listed.get(id)?.name ?? unlisted.get(id) ?? String(id);
+  // A party's lines repeat a handful of combinations ("Sales, Output CGST, Output SGST"): build each once.
+  const texts = new Map<number, Map<string | null, Map<number, string>>>();
+  const particularsOf = (first: number, count: number, more: string | null): string => {
+    let byMore = texts.get(first);
+    if (!byMore) {
+      byMore = new Map();
+      texts.set(first, byMore);
+    }
+    let byCount = byMore.get(more);
+    if (!byCount) {
+      byCount = new Map();
+      byMore.set(more, byCount);
+    }
+    let text = byCount.get(count);
+    if (text === undefined) {
+      text = nameOf(first);
+      if (more !== null) for (const id of more.split(',')) text += `, ${nameOf(Number(id))}`;
+      // Up to PARTICULAR_LEDGERS names are stored (Tally itself prints just the first); the rest count.
+      if (count > PARTICULAR_LEDGERS) text += ` +${count - PARTICULAR_LEDGERS} more`;
+      byCount.set(count, text);
+    }
+    return text;
+  };
   const lines: LedgerStatementLine[] = [];
   let balance = opening;
   let totalDebit = 0;
   let totalCredit = 0;
-  let i = 0;
-  while (i < rows.length) {
-    const first = rows[i]!;
-    const [entryId, date, amount, voucherGuid, voucherType, voucherNumber, narration] = first;
-    // The other side of the voucher, biggest first; same-side lines only when there is no other side.
-    const opposite: [string, number][] = [];
-    const sameSide: [string, number][] = [];
-    for (; i < rows.length && rows[i]![0] === entryId; i++) {
-      const [, , , , , , , other, otherAmount] = rows[i]!;
-      if (other === null || otherAmount === null || other === ledger.guid) continue;
-      (Math.sign(otherAmount) === Math.sign(amount) ? sameSide : opposite).push([other, otherAmount]);
-    }
-    const chosen = (opposite.length > 0 ? opposite : sameSide).sort(
-      (a, b) => Math.abs(b[1]) - Math.abs(a[1]),
-    );
-    const names: string[] = [];
-    for (const [guid] of chosen) {
-      const name = masters.ledgers.get(guid)?.name ?? guid;
-      if (!names.includes(name)) names.push(name);
-    }
-    const shown = names.slice(0, PARTICULAR_NAMES).join(', ');
-    const particulars =
-      names.length > PARTICULAR_NAMES ? `${shown} +${names.length - PARTICULAR_NAMES} more` : shown;
+  // Iterated rather than read into an array first: the rows never pile up next to the lines built from
+  // them, which spares the garbage collector copying thousands of live rows.
+  const rows = db
+    .prepare(LINES_SQL)
+    .raw()
+    .iterate(ledger.id, params.from, params.to) as IterableIterator<LineRow>;
+  for (const row of rows) {
+    const amount = row[1];
+    const otherLedgerId = row[2];
+    const particulars = otherLedgerId === null ? '' : particularsOf(otherLedgerId, row[3], row[4]);
     const debit = amount > 0 ? amount : 0;
     const credit = amount < 0 ? -amount : 0;
     balance += amount;
     totalDebit += debit;
     totalCredit += credit;
     lines.push({
-      date,
-      voucherGuid,
-      voucherType,
-      voucherNumber,
+      date: row[0],
+      voucherGuid: row[5],
+      voucherType: row[6],
+      voucherNumber: row[7],
       particulars,
-      narration,
+      narration: row[8],
       debit,
       credit,
       balance,

@@ -17,6 +17,8 @@ export interface GroupInfo {
 }
 
 export interface LedgerInfo {
+  /** Integer key of the ledger row (stable per GUID). */
+  id: number;
   guid: string;
   name: string;
   group: GroupInfo;
@@ -31,6 +33,8 @@ export interface Masters {
   allInBooks: boolean;
   groups: Map<string, GroupInfo>;
   ledgers: Map<string, LedgerInfo>;
+  /** The same ledgers by integer key, for rows that store ledger ids. */
+  ledgersById: Map<number, LedgerInfo>;
   /** Ledgers whose group descends from a group with this reserved name (or plain name). */
   ledgersUnder(groupName: string): LedgerInfo[];
   ledger(guid: string): LedgerInfo;
@@ -100,10 +104,11 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
   }
   const ledgerRows = db
     .prepare(
-      `SELECT guid, name, group_name AS groupName, opening_balance AS openingBalance, is_bill_wise AS isBillWise,
+      `SELECT id, guid, name, group_name AS groupName, opening_balance AS openingBalance, is_bill_wise AS isBillWise,
         credit_period_days AS creditPeriodDays FROM ledgers WHERE company_id = ? ORDER BY name`,
     )
     .all(company.id) as {
+    id: number;
     guid: string;
     name: string;
     groupName: string;
@@ -112,18 +117,22 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     creditPeriodDays: number | null;
   }[];
   const ledgers = new Map<string, LedgerInfo>();
+  const ledgersById = new Map<number, LedgerInfo>();
   for (const l of ledgerRows) {
     const group = groups.get(l.groupName);
     // The writer refuses ledgers under unknown groups, so this only guards a hand-edited database.
     if (!group) continue;
-    ledgers.set(l.guid, {
+    const info: LedgerInfo = {
+      id: l.id,
       guid: l.guid,
       name: l.name,
       group,
       openingBalance: l.openingBalance,
       isBillWise: l.isBillWise === 1,
       creditPeriodDays: l.creditPeriodDays,
-    });
+    };
+    ledgers.set(l.guid, info);
+    ledgersById.set(l.id, info);
   }
   const under = new Map<string, LedgerInfo[]>();
   const excluded = db
@@ -138,6 +147,7 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     allInBooks: excluded === 0,
     groups,
     ledgers,
+    ledgersById,
     ledgersUnder(groupName) {
       let list = under.get(groupName);
       if (!list) {

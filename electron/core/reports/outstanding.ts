@@ -22,34 +22,44 @@ export interface BillAsOn {
   amount: Paise;
 }
 
-interface BillRow {
-  ledger: string;
-  name: string;
-  billDate: string | null;
-  dueDate: string | null;
-  opening: number;
-  amount: number;
-}
+// Rows are read as arrays (.raw()), one at a time: building tens of thousands of keyed objects costs
+// twice as much, and rows piling up next to the bills built from them keep the garbage collector busy.
+type BillRow = [
+  ledger: string,
+  name: string,
+  billDate: string | null,
+  dueDate: string | null,
+  opening: number,
+  amount: number,
+  history?: string,
+];
 
-const COLUMNS = `ledger_guid AS ledger, bill_name AS name, bill_date AS billDate, due_date AS dueDate,
-  opening_amount AS opening, amount`;
+const COLUMNS = 'ledger_guid, bill_name, bill_date, due_date, opening_amount, amount';
 
-// Both indexes cover every column read (schema v6), so neither query looks up a summary row.
+// Both indexes cover every column read (schema v6), so neither query looks up a summary row. Only the
+// requested ledgers' bills are returned: turning index entries into JavaScript rows is the main cost.
+const IN_LEDGERS = 'ledger_guid IN (SELECT value FROM json_each(@ledgers))';
 /** Bills open today and untouched after the as-on date. */
 export const UNTOUCHED_BILLS_SQL = `SELECT ${COLUMNS} FROM bill_totals INDEXED BY bill_totals_open
-  WHERE company_id = ? AND amount <> 0 AND (last_date IS NULL OR last_date <= ?)`;
+  WHERE company_id = @company AND amount <> 0 AND (last_date IS NULL OR last_date <= @asOn) AND ${IN_LEDGERS}`;
 /** Bills with allocations after the as-on date that already existed on it. */
 export const SPANNING_BILLS_SQL = `SELECT ${COLUMNS}, history FROM bill_totals INDEXED BY bill_totals_last_date
-  WHERE company_id = ? AND last_date > ? AND (first_date <= ? OR opening_amount <> 0)`;
+  WHERE company_id = @company AND last_date > @asOn AND (first_date <= @asOn OR opening_amount <> 0)
+    AND ${IN_LEDGERS}`;
+/** Overdue on the as-on date: due (or, without a due date, dated) before it. */
+const OVERDUE = 'coalesce(due_date, bill_date) < @asOn';
 
 /** Sum of a bill's allocations dated on or before `asOn`, from its "date:paise;..." history. */
 export function allocatedBy(history: string, asOn: IsoDate): Paise {
   let sum = 0;
-  if (history === '') return sum;
-  for (const item of history.split(';')) {
+  // Walked in place rather than split: only the items up to the date are ever looked at.
+  for (let at = 0; at < history.length;) {
     // Dates are the first 10 characters; the history is in date order, so stop at the first later one.
-    if (item.slice(0, 10) > asOn) break;
-    sum += Number(item.slice(11));
+    if (history.slice(at, at + 10) > asOn) break;
+    let next = history.indexOf(';', at + 11);
+    if (next === -1) next = history.length;
+    sum += Number(history.slice(at + 11, next));
+    at = next + 1;
   }
   return sum;
 }
@@ -64,27 +74,30 @@ export function billsAsOn(
   companyId: number,
   ledgers: ReadonlySet<string>,
   asOn: IsoDate,
+  /** Only bills owed to us and overdue on `asOn` (the rest are left in SQLite, never read). */
+  overdueOnly = false,
 ): BillAsOn[] {
   const result: BillAsOn[] = [];
   const push = (r: BillRow, amount: number): void => {
-    if (amount !== 0 && ledgers.has(r.ledger)) {
-      result.push({
-        ledgerGuid: r.ledger,
-        billName: r.name,
-        billDate: r.billDate,
-        dueDate: r.dueDate,
-        amount,
-      });
+    if (amount !== 0 && ledgers.has(r[0])) {
+      result.push({ ledgerGuid: r[0], billName: r[1], billDate: r[2], dueDate: r[3], amount });
     }
   };
+  const params = { company: companyId, asOn, ledgers: JSON.stringify([...ledgers]) };
   // The partial index holds only bills still open today: a small set even in a large company.
-  const untouched = db.prepare(UNTOUCHED_BILLS_SQL).all(companyId, asOn) as BillRow[];
-  for (const r of untouched) push(r, r.amount);
-  const spanning = db.prepare(SPANNING_BILLS_SQL).all(companyId, asOn, asOn) as (BillRow & {
-    history: string;
-  })[];
+  const untouched = db
+    .prepare(overdueOnly ? `${UNTOUCHED_BILLS_SQL} AND amount > 0 AND ${OVERDUE}` : UNTOUCHED_BILLS_SQL)
+    .raw()
+    .iterate(params) as IterableIterator<BillRow>;
+  for (const r of untouched) push(r, r[5]);
+  // A spanning bill's amount on the date comes from its history, so only the due date filters here.
+  const spanning = db
+    .prepare(overdueOnly ? `${SPANNING_BILLS_SQL} AND ${OVERDUE}` : SPANNING_BILLS_SQL)
+    .raw()
+    .iterate(params) as IterableIterator<BillRow>;
   for (const r of spanning) {
-    if (ledgers.has(r.ledger)) push(r, r.opening + allocatedBy(r.history, asOn));
+    const amount = r[4] + allocatedBy(r[6]!, asOn);
+    if (!overdueOnly || amount > 0) push(r, amount);
   }
   return result;
 }
@@ -134,6 +147,16 @@ export function outstanding(
     else byLedger.set(b.ledgerGuid, [b]);
   }
   const buckets = bucketsFor(bounds);
+  // Tens of thousands of bills share a few hundred due dates: parse each date once.
+  const overdueByDue = new Map<IsoDate, number>();
+  const daysOverdue = (due: IsoDate): number => {
+    let days = overdueByDue.get(due);
+    if (days === undefined) {
+      days = daysBetween(due, asOn);
+      overdueByDue.set(due, days);
+    }
+    return days;
+  };
   const parties: OutstandingParty[] = [];
   let total = 0;
   for (const ledger of ledgers) {
@@ -154,7 +177,7 @@ export function outstanding(
     const lines: OutstandingBill[] = partyBills
       .map((b) => {
         const due = b.dueDate ?? b.billDate;
-        const overdueDays = due === null ? 0 : daysBetween(due, asOn);
+        const overdueDays = due === null ? 0 : daysOverdue(due);
         const amount = sign * b.amount;
         const index = bucketIndex(bounds, overdueDays);
         partyBuckets[index]! += amount;

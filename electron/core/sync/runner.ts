@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Store } from '../db/store';
 import { executeSync, type SyncJob, type SyncMessage } from './execute';
-import { resolveWorkerEntry, startWorker, type WorkerEntry } from './worker-entry';
+import { resolveWorkerEntry, startWorker, SYNC_YOUNG_GENERATION_MB, type WorkerEntry } from './worker-entry';
 
 /** Runs a sync job somewhere and streams its messages; `cancel` asks it to stop (it rolls back). */
 export interface SyncRunner {
@@ -29,8 +29,10 @@ function startSyncWorker(entry: WorkerEntry, workerData: unknown): Worker {
   // Optional cap on the worker's old generation (TALLYCONNECT_SYNC_HEAP_MB; unset or 0 = V8's default).
   // Measured: it does not change the resident growth of a long sync (docs/BENCHMARKS.md), so it is off.
   const heapMb = Number(process.env.TALLYCONNECT_SYNC_HEAP_MB ?? 0);
-  const resourceLimits =
-    Number.isFinite(heapMb) && heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : undefined;
+  const resourceLimits = {
+    maxYoungGenerationSizeMb: SYNC_YOUNG_GENERATION_MB,
+    ...(Number.isFinite(heapMb) && heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : {}),
+  };
   return startWorker(entry, workerData, resourceLimits);
 }
 

@@ -5,7 +5,7 @@ import { cancelled, type TallyClient, type TallyClientOptions } from '../tally/c
 import { fetchVouchers } from '../tally/fetch';
 import type { MappedVoucher } from '../tally/mappers';
 import { unpackVouchers, type PackedVouchers } from '../tally/voucher-pack';
-import { resolveWorkerEntry, startWorker, type WorkerEntry } from './worker-entry';
+import { resolveWorkerEntry, startWorker, SYNC_YOUNG_GENERATION_MB, type WorkerEntry } from './worker-entry';
 
 /** Fetches and parses one batch of vouchers; the engine stores them. */
 export interface VoucherFetcher {
@@ -62,7 +62,11 @@ export function workerFetcher(
   const ensureWorker = (): Worker => {
     if (worker !== null) return worker;
     const { sleep: _sleep, ...cloneable } = tally;
-    const started = startWorker(entry, { tally: cloneable });
+    const started = startWorker(
+      entry,
+      { tally: cloneable },
+      { maxYoungGenerationSizeMb: SYNC_YOUNG_GENERATION_MB },
+    );
     started.on('message', (reply: FetchReply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../../shared/errors';
+import { detach } from '../detach-string';
 import type { XNode } from './node';
 
 export interface ParseOptions {
@@ -59,19 +60,6 @@ export function describeObject(node: XNode): string {
   }
   const name = node.attrs.NAME ?? get('NAME');
   return name ? `${kind} "${name}"` : kind;
-}
-
-/** V8 makes substrings of 13+ characters views into their parent string ("sliced strings"). */
-const SLICE_MIN_LENGTH = 13;
-
-/**
- * A copy of the text that does not keep the parser's input chunk alive. saxes hands out substrings of
- * each 64 KB chunk; a bill name or GUID kept for the rest of a sync (summary maps, the next batch) would
- * otherwise pin the whole chunk: 1,000,000 vouchers pinned ~3 GB of XML text in measurements.
- * Prepending a character forces a flat copy; the slice of that copy pins only the copy.
- */
-function detach(text: string): string {
-  return text.length < SLICE_MIN_LENGTH ? text : (' ' + text).slice(1);
 }
 
 function detachAttributes(attributes: Record<string, string>): Record<string, string> {

@@ -3,9 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
+import { ENTRIES_LEDGER_INDEX_SQL } from '../../../electron/core/db/migrations/007-entry-particulars';
 import { openStore } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
-import { tempDir, writeTiny } from './fixtures';
+import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
+import { loadMasters } from '../../../electron/core/reports/masters';
+import { TINY_GUID, tempDir, writeTiny } from './fixtures';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -44,6 +47,44 @@ function writePreviousVersion(source: string, target: string, version: number): 
   })();
   db.exec('DETACH DATABASE s');
   db.pragma(`user_version = ${version}`);
+  db.close();
+}
+
+/** A version-6 file (integer ledger keys, entries without particulars) holding a current database's rows. */
+function writeVersion6(source: string, target: string): void {
+  const db = new Database(target);
+  db.pragma('foreign_keys = OFF');
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.exec(MIGRATIONS.slice(0, 6).join(';\n'));
+  db.exec(`ATTACH DATABASE '${source}' AS s`);
+  db.transaction(() => {
+    for (const table of [
+      'companies',
+      'groups',
+      'voucher_types',
+      'vouchers',
+      'ledger_opening_bills',
+      'ledger_month_totals',
+      'bill_totals',
+      'voucher_month_counts',
+    ]) {
+      db.exec(`INSERT INTO main.${table} SELECT * FROM s.${table}`);
+    }
+    // Reverse order, so the ledger ids (and the particulars to compute) differ from the source's.
+    db.exec(`INSERT INTO main.ledgers (company_id, guid, name, group_name, opening_balance, is_bill_wise,
+      credit_period_days, gstin, state, alter_id) SELECT company_id, guid, name, group_name, opening_balance,
+      is_bill_wise, credit_period_days, gstin, state, alter_id FROM s.ledgers ORDER BY name DESC`);
+    const ledgerOf = (alias: string): string => `(SELECT m.id FROM main.ledgers m JOIN s.ledgers l
+      ON m.company_id = l.company_id AND m.guid = l.guid WHERE l.id = ${alias}.ledger_id)`;
+    db.exec(`INSERT INTO main.entries (id, voucher_id, company_id, ledger_id, date, amount)
+      SELECT e.id, e.voucher_id, e.company_id, ${ledgerOf('e')}, e.date, e.amount FROM s.entries e`);
+    db.exec(`INSERT INTO main.bill_allocations (id, entry_id, company_id, ledger_id, date, bill_name,
+      bill_type, amount, credit_period_days, due_date)
+      SELECT b.id, b.entry_id, b.company_id, ${ledgerOf('b')}, b.date, b.bill_name, b.bill_type, b.amount,
+        b.credit_period_days, b.due_date FROM s.bill_allocations b`);
+  })();
+  db.exec('DETACH DATABASE s');
+  db.pragma('user_version = 6');
   db.close();
 }
 
@@ -157,6 +198,54 @@ describe('openStore', () => {
         .get(),
     );
     upgraded.db.exec('DETACH DATABASE s');
+    upgraded.close();
+  });
+
+  it("upgrades a version-6 database with each entry's particulars computed as the writer does", () => {
+    const sourcePath = dir.path('v6-source.db');
+    const source = openStore(sourcePath);
+    writeTiny(source);
+    const { companyGuid } = loadDemoCompany(source, { vouchers: 1_500, seed: 9 });
+    source.close();
+    const path = dir.path('v6.db');
+    writeVersion6(sourcePath, path);
+    const upgraded = openStore(path);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
+    expect(
+      upgraded.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_ledger_date'").pluck().get(),
+    ).toBe(ENTRIES_LEDGER_INDEX_SQL);
+    // Stored particulars, by ledger GUID (the two files number their ledgers differently).
+    type Particulars = [number, string | null | undefined, number, (string | undefined)[] | null];
+    const particulars = (db: Database.Database): Particulars[] => {
+      const guid = new Map(db.prepare('SELECT id, guid FROM ledgers').raw().all() as [number, string][]);
+      const rows = db
+        .prepare('SELECT id, other_ledger_id, other_ledger_count, more_ledger_ids FROM entries ORDER BY id')
+        .raw()
+        .all() as [number, number | null, number, string | null][];
+      return rows.map(([id, other, count, more]): Particulars => [
+        id,
+        other === null ? null : guid.get(other),
+        count,
+        more?.split(',').map((m) => guid.get(Number(m))) ?? null,
+      ]);
+    };
+    const reopened = openStore(sourcePath);
+    const expected = particulars(reopened.db);
+    expect(expected.some(([, , count]) => count > 1)).toBe(true);
+    expect(particulars(upgraded.db)).toEqual(expected);
+    // And so the statements read the same.
+    for (const guid of [TINY_GUID, companyGuid]) {
+      const before = loadMasters(reopened.db, reopened.requireCompany(guid));
+      const after = loadMasters(upgraded.db, upgraded.requireCompany(guid));
+      for (const ledger of before.ledgers.values()) {
+        const params = { ledgerGuid: ledger.guid, from: '2000-01-01', to: '2099-12-31' };
+        expect(ledgerStatement(upgraded.db, after, params)).toEqual(
+          ledgerStatement(reopened.db, before, params),
+        );
+      }
+    }
+    reopened.close();
     upgraded.close();
   });
 

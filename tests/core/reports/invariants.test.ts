@@ -1,11 +1,17 @@
-import { addDays, financialYearRange } from '../../../shared/dates';
+import { addDays, daysBetween, financialYearRange } from '../../../shared/dates';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { movements, net } from '../../../electron/core/reports/balances';
 import { dashboard } from '../../../electron/core/reports/dashboard';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
-import { ON_ACCOUNT, outstanding } from '../../../electron/core/reports/outstanding';
+import {
+  ON_ACCOUNT,
+  allocatedBy,
+  billsAsOn,
+  outstanding,
+  partyLedgers,
+} from '../../../electron/core/reports/outstanding';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { tempDir } from '../db/fixtures';
 
@@ -90,6 +96,32 @@ describe('accounting invariants on the demo company', () => {
       }
     },
   );
+
+  it.each(['2024-09-30', '2025-03-31', '2025-10-15', '2026-11-25'])(
+    'the overdue bills read for %s are exactly the overdue ones among all bills, in the same order',
+    (asOn) => {
+      const debtors = new Set(partyLedgers(masters, 'receivable').map((l) => l.guid));
+      const all = billsAsOn(store.db, masters.company.id, debtors, asOn);
+      const overdue = all.filter((b) => {
+        const due = b.dueDate ?? b.billDate;
+        return b.amount > 0 && due !== null && daysBetween(due, asOn) > 0;
+      });
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(billsAsOn(store.db, masters.company.id, debtors, asOn, true)).toEqual(overdue);
+      // Only the requested ledgers' bills are read.
+      expect(all.every((b) => debtors.has(b.ledgerGuid))).toBe(true);
+    },
+  );
+
+  it('sums a bill history up to and including the as-on date', () => {
+    const history = '2025-04-05:1180000;2025-06-01:-600000;2025-06-01:-80000;2025-09-30:-500000';
+    expect(allocatedBy('', '2025-06-01')).toBe(0);
+    expect(allocatedBy(history, '2025-04-04')).toBe(0);
+    expect(allocatedBy(history, '2025-04-05')).toBe(11_800_00);
+    expect(allocatedBy(history, '2025-06-01')).toBe(5_000_00);
+    expect(allocatedBy(history, '2025-09-29')).toBe(5_000_00);
+    expect(allocatedBy(history, '2026-01-01')).toBe(0);
+  });
 
   it('the dashboard totals equal the sums of the underlying ledgers', () => {
     const fy = '2025-26';

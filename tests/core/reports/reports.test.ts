@@ -5,7 +5,7 @@ import { companyList } from '../../../electron/core/reports/company-list';
 import { dashboard } from '../../../electron/core/reports/dashboard';
 import { dayBook } from '../../../electron/core/reports/day-book';
 import { ledgerSearch } from '../../../electron/core/reports/ledger-search';
-import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
+import { LINES_SQL, ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import {
   SPANNING_BILLS_SQL,
@@ -58,6 +58,16 @@ describe('ledger statement', () => {
       group: 'Sundry Debtors',
       primaryGroup: 'Current Assets',
     });
+  });
+
+  it('reads its lines from the ledger index in statement order, one voucher row each and no sort', () => {
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${LINES_SQL}`).all(1, '2025-04-01', '2025-06-30') as {
+      detail: string;
+    }[];
+    const details = plan.map((p) => p.detail).join('\n');
+    expect(details).toMatch(/USING COVERING INDEX entries_ledger_date/);
+    expect(details).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
+    expect(details).not.toMatch(/TEMP B-TREE/);
   });
 
   it('opens mid-period from earlier movements, and revenue ledgers at zero in a new year', () => {
@@ -118,11 +128,9 @@ describe('outstanding', () => {
   });
 
   it('reads bills from the covering bill-summary indexes alone, without table lookups', () => {
-    for (const [sql, params] of [
-      [UNTOUCHED_BILLS_SQL, [1, '2026-01-01']],
-      [SPANNING_BILLS_SQL, [1, '2026-01-01', '2026-01-01']],
-    ] as const) {
-      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    const params = { company: 1, asOn: '2026-01-01', ledgers: '["L-A"]' };
+    for (const sql of [UNTOUCHED_BILLS_SQL, SPANNING_BILLS_SQL]) {
+      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
       expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX/);
     }
   });

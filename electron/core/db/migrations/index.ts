@@ -4,6 +4,8 @@ import { migration003 } from './003-bill-history';
 import { migration004 } from './004-covering-ledger-index';
 import { migration005 } from './005-integer-ledger-keys';
 import { migration006 } from './006-covering-bill-span-index';
+import { migration007 } from './007-entry-particulars';
+import { migration008 } from './008-voucher-guid-index';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -13,6 +15,8 @@ export const MIGRATIONS: readonly string[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

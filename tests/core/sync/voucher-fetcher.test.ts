@@ -1,0 +1,105 @@
+import { AppError } from '../../../shared/errors';
+import { createTallyClient } from '../../../electron/core/tally/client';
+import { fetchCompanies } from '../../../electron/core/tally/fetch';
+import {
+  inThreadFetcher,
+  workerFetcher,
+  type VoucherFetcher,
+} from '../../../electron/core/sync/voucher-fetcher';
+import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { generateDemoCompany } from '../../../electron/core/demo/generator';
+
+let sim: TallySimulator;
+let companyName: string;
+const fetchers: VoucherFetcher[] = [];
+const tally = (): { host: string; port: number; attempts: number; timeoutMs: number } => ({
+  host: '127.0.0.1',
+  port: sim.port,
+  attempts: 1,
+  timeoutMs: 20_000,
+});
+const RANGE = { from: '2000-01-01', to: '2099-12-31' };
+
+beforeAll(async () => {
+  sim = await startTallySimulator([generateDemoCompany({ vouchers: 1500, seed: 5 })]);
+  const [company] = await fetchCompanies(createTallyClient(tally()));
+  companyName = company!.name;
+});
+afterEach(async () => {
+  sim.clearFaults();
+  for (const f of fetchers.splice(0)) await f.close();
+});
+afterAll(() => sim.stop());
+
+const worker = (): VoucherFetcher => {
+  const f = workerFetcher(tally());
+  fetchers.push(f);
+  return f;
+};
+
+async function failure(work: Promise<unknown>): Promise<AppError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('voucher fetcher in a parse worker', () => {
+  it('returns exactly what parsing on this thread returns', async () => {
+    const inThread = await inThreadFetcher(createTallyClient(tally())).fetch(companyName, RANGE, {});
+    const fromWorker = await worker().fetch(companyName, RANGE, {});
+    expect(fromWorker.length).toBe(1500);
+    expect(fromWorker).toEqual(inThread);
+  });
+
+  it('serves several requests in flight, each answered with its own batch', async () => {
+    const f = worker();
+    const [april, may] = await Promise.all([
+      f.fetch(companyName, { from: '2024-04-01', to: '2024-04-30' }, {}),
+      f.fetch(companyName, { from: '2024-05-01', to: '2024-05-31' }, {}),
+    ]);
+    expect(april.length).toBeGreaterThan(0);
+    expect(may.length).toBeGreaterThan(0);
+    expect(april.every((v) => v.record.date.startsWith('2024-04'))).toBe(true);
+    expect(may.every((v) => v.record.date.startsWith('2024-05'))).toBe(true);
+  });
+
+  it("passes Tally's errors on with their code and words", async () => {
+    sim.addFault({ fault: { kind: 'error', message: 'Could not find Report' }, match: 'TCVouchers' });
+    const error = await failure(worker().fetch(companyName, RANGE, {}));
+    expect(error.code).toBe('TALLY_ERROR');
+    expect(error.message).toMatch(/Could not find Report/);
+  });
+
+  it('names a malformed answer as the in-thread parser does', async () => {
+    sim.addFault({
+      fault: { kind: 'garbage', text: '<ENVELOPE><VOUCHER><GUID>x</VOUCHER>' },
+      match: 'TCVouchers',
+    });
+    const error = await failure(worker().fetch(companyName, RANGE, {}));
+    expect(error.code).toBe('IMPORT_INVALID');
+  });
+
+  it('cancels a request in the worker when the signal aborts', async () => {
+    sim.addFault({ fault: { kind: 'slow', delayMs: 5_000 }, match: 'TCVouchers' });
+    const controller = new AbortController();
+    const pending = worker().fetch(companyName, RANGE, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await failure(pending);
+    expect(error.code).toBe('CANCELLED');
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('rejects requests still waiting when it is closed', async () => {
+    sim.addFault({ fault: { kind: 'slow', delayMs: 5_000 }, match: 'TCVouchers' });
+    const f = workerFetcher(tally());
+    const outcome = failure(f.fetch(companyName, RANGE, {}));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await f.close();
+    expect((await outcome).code).toBe('CANCELLED');
+  });
+});
