@@ -10,7 +10,7 @@
  *    thread as in the app; resident memory sampled every 100 ms.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -185,6 +185,8 @@ answers.length = 0;
 records.length = 0;
 
 // ---------- 1b. the same, as the app runs it: sync worker stores while a parse worker parses ----------
+const BUILT_SYNC_WORKER = join(process.cwd(), 'out', 'main', 'sync-worker.js');
+if (!existsSync(BUILT_SYNC_WORKER)) throw new Error(`${BUILT_SYNC_WORKER} is missing: run npm run build:main`);
 {
   const sim = await startTallySimulator([demo]);
   const proxy = await startReplayProxy({ host: '127.0.0.1', port: sim.port });
@@ -196,7 +198,8 @@ records.length = 0;
     const manager = createSyncManager({
       store,
       events: createEventBus(),
-      runner: workerRunner(path),
+      // The bundled workers, as the app ships them (`npm run bench:sync` builds them first).
+      runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
       tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
       invalidateCompany: async () => 0,
     });
@@ -290,7 +293,7 @@ if (RSS_N > 0) {
   const manager = createSyncManager({
     store,
     events,
-    runner: workerRunner(path),
+    runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
     tally: () => ({ host: '127.0.0.1', port, timeoutMs: 30 * 60_000 }),
     invalidateCompany: async () => 0,
   });
@@ -314,7 +317,7 @@ if (RSS_N > 0) {
   const ms = performance.now() - t0;
   clearInterval(timer);
   console.log(
-    `\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), worker thread`,
+    `\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), bundled sync + parse workers`,
   );
   console.log(`| measure | value |`);
   console.log(`|---|---|`);

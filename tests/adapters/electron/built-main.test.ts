@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build, loadConfigFromFile, type InlineConfig } from 'vite';
 import { OPERATION_NAMES } from '../../../shared/contract';
+import { openStore } from '../../../electron/core/db/store';
+import { generateDemoCompany } from '../../../electron/core/demo/generator';
+import { createEventBus } from '../../../electron/core/events/bus';
+import { createSyncManager } from '../../../electron/core/sync/manager';
+import { workerRunner } from '../../../electron/core/sync/runner';
+import { startTallySimulator } from '../../../tools/tally-sim/server';
 
 /**
  * Builds main + preload exactly as `npm run build` does (into a temp folder), then boots the built
@@ -51,10 +57,12 @@ describe('built main process (real core, stub Electron)', () => {
   const out = join(dir, 'out');
   const data = join(dir, 'data');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('boots, serves IPC and the renderer, hides to tray, and shuts down cleanly', async () => {
+  beforeAll(async () => {
     await buildInto('main', join(out, 'main'));
     await buildInto('preload', join(out, 'preload'));
+  }, 120_000);
+
+  it('boots, serves IPC and the renderer, hides to tray, and shuts down cleanly', async () => {
     expect(readFileSync(join(out, 'preload', 'preload.cjs'), 'utf8')).toMatch(/require\("electron"\)/);
     mkdirSync(join(out, 'renderer'));
     writeFileSync(join(out, 'renderer', 'index.html'), '<!doctype html><div id="root"></div>');
@@ -105,5 +113,29 @@ describe('built main process (real core, stub Electron)', () => {
     expect(readFileSync(join(data, 'logs', 'main.log'), 'utf8')).toMatch(
       /close core \(database, Redis\)[\s\S]*TallyConnect stopped/,
     );
+  });
+
+  it('syncs from Tally in the bundled sync worker, parsing in the bundled parse worker', async () => {
+    const worker = join(out, 'main', 'sync-worker.js');
+    expect(existsSync(join(out, 'main', 'fetch-worker.js'))).toBe(true);
+    const sim = await startTallySimulator([generateDemoCompany({ vouchers: 1200, seed: 9 })]);
+    const path = join(dir, 'sync.db');
+    const store = openStore(path);
+    try {
+      const manager = createSyncManager({
+        store,
+        events: createEventBus(),
+        runner: workerRunner(path, { path: worker, typescript: false }),
+        tally: () => ({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
+        invalidateCompany: async () => undefined,
+      });
+      const [result] = await manager.start({ full: true });
+      expect(result).toMatchObject({ kind: 'full', vouchersWritten: 1200 });
+      expect(store.db.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(1200);
+      await manager.close();
+    } finally {
+      store.close();
+      await sim.stop();
+    }
   });
 });
