@@ -33,7 +33,8 @@ export interface CacheConfig {
 export interface AppConfig {
   dataDir: string;
   envFilePath: string;
-  tally: { host: string; port: number };
+  /** timeoutMs: per request; a large company's day book can take Tally minutes to export. */
+  tally: { host: string; port: number; timeoutMs: number };
   /** Minutes between automatic syncs; 0 = off. */
   autoSyncMinutes: number;
   language: Language;
@@ -57,6 +58,7 @@ export const MAX_TTL_SECONDS = 7 * 86_400;
 export const CONFIG_VARIABLES = [
   'TALLY_HOST',
   'TALLY_PORT',
+  'TALLY_TIMEOUT_MINUTES',
   'AUTO_SYNC_MINUTES',
   'LANGUAGE',
   'PORTAL_ENABLED',
@@ -193,6 +195,7 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
     tally: {
       host: r.string('TALLY_HOST', 'localhost', checkHost),
       port: r.int('TALLY_PORT', 9000, 1, 65535),
+      timeoutMs: r.int('TALLY_TIMEOUT_MINUTES', 5, 1, 120) * 60_000,
     },
     autoSyncMinutes: r.int('AUTO_SYNC_MINUTES', 0, 0, 24 * 60),
     language: r.oneOf<Language>('LANGUAGE', ['en', 'mr', 'hi'], 'en'),

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   it('uses the design defaults when nothing is set', () => {
     const { config, errors } = loadConfig({ dataDir: dir, env: {} });
     expect(errors).toEqual([]);
-    expect(config.tally).toEqual({ host: 'localhost', port: 9000 });
+    expect(config.tally).toEqual({ host: 'localhost', port: 9000, timeoutMs: 5 * 60_000 });
     expect(config.autoSyncMinutes).toBe(0);
     expect(config.language).toBe('en');
     expect(config.portal.enabled).toBe(false);
@@ -70,6 +70,15 @@ describe('loadConfig', () => {
     expect(config.cache.mode).toBe('auto');
     expect(config.cache.ttls.report).toBe(900);
     expect(config.tally.host).toBe('localhost');
+  });
+
+  it("reads Tally's request timeout in minutes and refuses one that is not a whole number of minutes", () => {
+    expect(loadConfig({ dataDir: dir, env: { TALLY_TIMEOUT_MINUTES: '20' } }).config.tally.timeoutMs).toBe(
+      20 * 60_000,
+    );
+    const { config, errors } = loadConfig({ dataDir: dir, env: { TALLY_TIMEOUT_MINUTES: '0' } });
+    expect(config.tally.timeoutMs).toBe(5 * 60_000);
+    expect(errors.map(formatConfigError).some((t) => t.startsWith('TALLY_TIMEOUT_MINUTES="0"'))).toBe(true);
   });
 
   it('parses REDIS_URL (TLS, password, db) and never shows the password in errors or redacted output', () => {
