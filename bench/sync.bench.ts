@@ -186,7 +186,8 @@ records.length = 0;
 
 // ---------- 1b. the same, as the app runs it: sync worker stores while a parse worker parses ----------
 const BUILT_SYNC_WORKER = join(process.cwd(), 'out', 'main', 'sync-worker.js');
-if (!existsSync(BUILT_SYNC_WORKER)) throw new Error(`${BUILT_SYNC_WORKER} is missing: run npm run build:main`);
+if (!existsSync(BUILT_SYNC_WORKER))
+  throw new Error(`${BUILT_SYNC_WORKER} is missing: run npm run build:main`);
 {
   const sim = await startTallySimulator([demo]);
   const proxy = await startReplayProxy({ host: '127.0.0.1', port: sim.port });

@@ -2,7 +2,7 @@ import { addDays, daysBetween, financialYearRange } from '../../../shared/dates'
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { movements, net } from '../../../electron/core/reports/balances';
-import { dashboard } from '../../../electron/core/reports/dashboard';
+import { OVERDUE_LIST_LIMIT, dashboard } from '../../../electron/core/reports/dashboard';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import {
@@ -75,6 +75,23 @@ describe('accounting invariants on the demo company', () => {
     }
   });
 
+  it('movements for many ledgers at once equal the movements read one ledger at a time', () => {
+    const guids = [...masters.ledgers.keys()];
+    for (const allInBooks of [true, false]) {
+      for (const [from, to] of [
+        ['2025-04-01', '2025-09-17'],
+        ['2024-11-12', '2026-11-25'],
+        ['0001-01-01', '2025-03-31'],
+      ] as const) {
+        const together = movements(store.db, masters.company.id, from, to, guids, allInBooks);
+        for (const guid of guids) {
+          const alone = movements(store.db, masters.company.id, from, to, [guid], allInBooks).get(guid);
+          expect(together.get(guid)).toEqual(alone);
+        }
+      }
+    }
+  });
+
   it.each(['2025-03-31', '2025-10-15', '2026-11-25'])(
     'outstanding per party equals the party ledger balance as on %s, with no on-account remainder',
     (asOn) => {
@@ -122,6 +139,30 @@ describe('accounting invariants on the demo company', () => {
     expect(allocatedBy(history, '2025-09-29')).toBe(5_000_00);
     expect(allocatedBy(history, '2026-01-01')).toBe(0);
   });
+
+  it.each([
+    ['2024-25', '2026-11-25'],
+    ['2025-26', '2026-11-25'],
+    ['2026-27', '2026-11-25'],
+    ['2025-26', '2025-10-15'],
+  ] as const)(
+    'the dashboard for %s (today %s) lists the overdue bills a full sort would list',
+    (fy, today) => {
+      const d = dashboard(store.db, masters, { fy, today });
+      const { from, to } = financialYearRange(fy);
+      const asOn = today < to ? (today < from ? from : today) : to;
+      const debtors = new Set(partyLedgers(masters, 'receivable').map((l) => l.guid));
+      const overdue = billsAsOn(store.db, masters.company.id, debtors, asOn)
+        .map((b) => ({ b, days: daysBetween(b.dueDate ?? b.billDate ?? asOn, asOn) }))
+        .filter(({ b, days }) => b.amount > 0 && (b.dueDate ?? b.billDate) !== null && days > 0)
+        .sort((x, y) => y.b.amount - x.b.amount || y.days - x.days);
+      expect(d.overdueReceivablesTotal).toBe(overdue.reduce((s, { b }) => s + b.amount, 0));
+      expect(d.overdueReceivables.map((o) => [o.ledgerGuid, o.billName, o.overdueDays, o.amount])).toEqual(
+        overdue.slice(0, OVERDUE_LIST_LIMIT).map(({ b, days }) => [b.ledgerGuid, b.billName, days, b.amount]),
+      );
+      expect(d.overdueReceivables.length).toBe(Math.min(OVERDUE_LIST_LIMIT, overdue.length));
+    },
+  );
 
   it('the dashboard totals equal the sums of the underlying ledgers', () => {
     const fy = '2025-26';
