@@ -1,13 +1,16 @@
 /**
- * `npm run bench:sync [-- --vouchers 60000] [-- --rss 1000000]`
+ * `npm run bench:sync [-- --vouchers 60000] [-- --runs 3] [-- --rss 1000000] [-- --parse-worker]`
  *
  * 1. Parse + store of the simulator's native XML (UTF-16LE, Tally's quirks, ≤5,000 vouchers per answer),
  *    against two baselines measured in the same run: storing the same records directly (no XML), and
  *    parsing without storing.
+ * 1b. The same company as a full sync in the bundled sync worker, answers replayed from memory: parsing
+ *    in the sync worker (default) and in a second parse worker (SYNC_PARSE_WORKER=true).
  * 2. Incremental sync with nothing changed (through the sync manager, as the app runs it), against a
  *    bare companies request to the same simulator.
- * 3. With --rss N: a full sync of N vouchers from a simulator in a child process, through the worker
- *    thread as in the app; resident memory sampled every 100 ms.
+ * 3. With --rss N: a full sync of N vouchers from a simulator in a child process, through the bundled
+ *    sync worker as in the app (--parse-worker: with the parse worker); resident memory sampled every
+ *    100 ms.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     vouchers: { type: 'string', default: '60000' },
     runs: { type: 'string', default: '3' },
     rss: { type: 'string', default: '0' },
+    'parse-worker': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.vouchers);
@@ -184,53 +188,66 @@ console.log(
 answers.length = 0;
 records.length = 0;
 
-// ---------- 1b. the same, as the app runs it: sync worker stores while a parse worker parses ----------
+// ---------- 1b. the same, as the app runs it: a full sync in the bundled sync worker ----------
 const BUILT_SYNC_WORKER = join(process.cwd(), 'out', 'main', 'sync-worker.js');
 if (!existsSync(BUILT_SYNC_WORKER))
   throw new Error(`${BUILT_SYNC_WORKER} is missing: run npm run build:main`);
 {
   const sim = await startTallySimulator([demo]);
   const proxy = await startReplayProxy({ host: '127.0.0.1', port: sim.port });
-  const syncRuns: Timing[] = [];
+  // Both ways interleaved: parsing in the sync worker (the default), and in a second parse worker
+  // (SYNC_PARSE_WORKER=true). Run 0 fills the replay proxy (the simulator renders) and is not counted.
+  const variants = { inSyncWorker: [] as Timing[], parseWorker: [] as Timing[] };
   let written = 0;
   for (let r = 0; r <= RUNS; r++) {
-    const path = join(dir, `pipeline${r}.db`);
-    const store = openStore(path);
-    const manager = createSyncManager({
-      store,
-      events: createEventBus(),
-      // The bundled workers, as the app ships them (`npm run bench:sync` builds them first).
-      runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
-      tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
-      invalidateCompany: async () => 0,
-    });
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const [result] = await manager.start({ full: true });
-    const wall = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    written = result?.vouchersWritten ?? 0;
-    // Run 0 fills the replay proxy (the simulator renders); it is not counted.
-    if (r > 0) syncRuns.push({ wall, cpu: (c.user + c.system) / 1000 });
-    await manager.close();
-    store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    for (const parseInWorker of [false, true]) {
+      const path = join(dir, `pipeline${r}-${parseInWorker}.db`);
+      const store = openStore(path);
+      const manager = createSyncManager({
+        store,
+        events: createEventBus(),
+        // The bundled workers, as the app ships them (`npm run bench:sync` builds them first).
+        runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
+        tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
+        parseInWorker: () => parseInWorker,
+        invalidateCompany: async () => 0,
+      });
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const [result] = await manager.start({ full: true });
+      const wall = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      written = result?.vouchersWritten ?? 0;
+      if (r > 0) {
+        (parseInWorker ? variants.parseWorker : variants.inSyncWorker).push({
+          wall,
+          cpu: (c.user + c.system) / 1000,
+        });
+      }
+      await manager.close();
+      store.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    }
   }
   await proxy.stop();
   await sim.stop();
-  const wall = median(syncRuns.map((t) => t.wall));
-  const cpu = median(syncRuns.map((t) => t.cpu));
   console.log(
-    `\n### 1b. full sync through the app's workers (sync worker stores, parse worker parses; answers replayed ` +
-      `from memory, ${proxy.replayed} requests), ${fmt(written)} vouchers`,
+    `\n### 1b. full sync in the bundled sync worker (companies, masters, counts, voucher batches, commit; ` +
+      `answers replayed from memory, ${proxy.replayed} requests), ${fmt(written)} vouchers`,
   );
-  console.log(`| step | median wall ms | vouchers/s (wall) | median CPU ms (both threads) |`);
+  console.log(`| variant | median wall ms | vouchers/s (wall) | median CPU ms (all threads) |`);
   console.log(`|---|---|---|---|`);
+  for (const [label, runs] of [
+    ['**parse and store in the sync worker (default)**', variants.inSyncWorker],
+    ['parse in a second worker, store in the sync worker (SYNC_PARSE_WORKER=true)', variants.parseWorker],
+  ] as const) {
+    const wall = median(runs.map((t) => t.wall));
+    console.log(
+      `| ${label} | ${fmt(wall)} | ${fmt((written / wall) * 1000)} | ${fmt(median(runs.map((t) => t.cpu)))} |`,
+    );
+  }
   console.log(
-    `| **full sync: companies, masters, counts, ${Math.ceil(written / BATCH)}+ voucher batches, commit** | ${fmt(wall)} | **${fmt((written / wall) * 1000)}** | ${fmt(cpu)} |`,
-  );
-  console.log(
-    `runs: ${RUNS}; against the one-thread parse + store above: ${(median(full.map((t) => t.wall)) / wall).toFixed(2)}× faster (wall)`,
+    `runs: ${RUNS} each, interleaved; one-thread parse + store above (no HTTP, no workers): ${fmt(median(full.map((t) => t.wall)))} ms`,
   );
 }
 
@@ -296,6 +313,7 @@ if (RSS_N > 0) {
     events,
     runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
     tally: () => ({ host: '127.0.0.1', port, timeoutMs: 30 * 60_000 }),
+    parseInWorker: () => values['parse-worker'],
     invalidateCompany: async () => 0,
   });
   global.gc?.();
@@ -318,7 +336,8 @@ if (RSS_N > 0) {
   const ms = performance.now() - t0;
   clearInterval(timer);
   console.log(
-    `\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), bundled sync + parse workers`,
+    `\n## 3. full sync of ${fmt(result?.vouchersWritten ?? 0)} vouchers from the simulator (child process), bundled sync worker` +
+      (values['parse-worker'] ? ' + parse worker' : ''),
   );
   console.log(`| measure | value |`);
   console.log(`|---|---|`);

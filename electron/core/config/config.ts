@@ -37,6 +37,12 @@ export interface AppConfig {
   tally: { host: string; port: number; timeoutMs: number };
   /** Minutes between automatic syncs; 0 = off. */
   autoSyncMinutes: number;
+  /**
+   * Parse Tally's answers in a second worker thread while the sync worker stores. Off by default: with
+   * Tally on the same PC its export is the bottleneck, and the second thread cost ~80 MB for no speed in
+   * measurements (docs/BENCHMARKS.md); worth trying with Tally on another computer and cores to spare.
+   */
+  syncParseWorker: boolean;
   language: Language;
   portal: { enabled: boolean; bindAddress: string; port: number };
   cache: CacheConfig;
@@ -60,6 +66,7 @@ export const CONFIG_VARIABLES = [
   'TALLY_PORT',
   'TALLY_TIMEOUT_MINUTES',
   'AUTO_SYNC_MINUTES',
+  'SYNC_PARSE_WORKER',
   'LANGUAGE',
   'PORTAL_ENABLED',
   'PORTAL_BIND',
@@ -198,6 +205,7 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
       timeoutMs: r.int('TALLY_TIMEOUT_MINUTES', 5, 1, 120) * 60_000,
     },
     autoSyncMinutes: r.int('AUTO_SYNC_MINUTES', 0, 0, 24 * 60),
+    syncParseWorker: r.bool('SYNC_PARSE_WORKER', false),
     language: r.oneOf<Language>('LANGUAGE', ['en', 'mr', 'hi'], 'en'),
     portal: {
       enabled: r.bool('PORTAL_ENABLED', false),

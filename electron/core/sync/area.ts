@@ -39,6 +39,7 @@ export function createSyncArea(deps: {
     events: deps.events,
     runner,
     tally: () => ({ ...settings.current().config.tally }),
+    parseInWorker: () => settings.current().config.syncParseWorker,
     invalidateCompany: deps.invalidateCompany,
     logger: deps.logger,
   });

@@ -16,7 +16,15 @@ export type SyncMessage =
   | { type: 'failed'; error: ErrorInfo };
 
 export type SyncJob =
-  | { kind: 'sync'; runId: string; request: SyncRequest; tally: TallyClientOptions; batchSize?: number }
+  | {
+      kind: 'sync';
+      runId: string;
+      request: SyncRequest;
+      tally: TallyClientOptions;
+      batchSize?: number;
+      /** Parse in a second worker (honoured where the runner allows it: the worker runner). */
+      parseInWorker?: boolean;
+    }
   | { kind: 'import'; runId: string; paths: string[] };
 
 export const errorInfoOf = (error: unknown): ErrorInfo =>
@@ -34,7 +42,7 @@ export async function executeSync(
   post: (message: SyncMessage) => void,
   signal: AbortSignal,
   now: () => number = () => Date.now(),
-  options: { parseInWorker?: boolean } = {},
+  options: { allowParseWorker?: boolean } = {},
 ): Promise<void> {
   const progress = createProgressTracker({
     runId: job.runId,
@@ -51,7 +59,7 @@ export async function executeSync(
     }
     // Parsing in a second worker lets it overlap with storing (two cores); in-process runs (tests, the
     // CLI) keep everything on one thread.
-    if (options.parseInWorker) vouchers = workerFetcher(job.tally);
+    if (options.allowParseWorker && job.parseInWorker) vouchers = workerFetcher(job.tally);
     const results = await runSync(job.request, {
       client: createTallyClient(job.tally),
       vouchers,

@@ -17,6 +17,8 @@ export interface SyncManagerOptions {
   runner: SyncRunner;
   /** Current Tally settings (they may change while the app runs). */
   tally: () => TallyClientOptions;
+  /** Whether a sync parses in a second worker thread (SYNC_PARSE_WORKER); read at each start. */
+  parseInWorker?: () => boolean;
   /** Drops the company's cached reports; failures are logged, never fail a sync. */
   invalidateCompany: (companyGuid: string) => Promise<unknown>;
   logger?: Pick<Logger, 'warn'>;
@@ -208,7 +210,8 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           return unchanged;
         }
       }
-      return run({ kind: 'sync', runId, request, tally }, request.companyGuid ?? null);
+      const parseInWorker = options.parseInWorker?.() ?? false;
+      return run({ kind: 'sync', runId, request, tally, parseInWorker }, request.companyGuid ?? null);
     },
     async importFiles(paths) {
       const [result] = await run({ kind: 'import', runId: newRunId(), paths }, null);

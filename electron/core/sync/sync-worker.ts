@@ -24,7 +24,7 @@ void (async () => {
   let store: ReturnType<typeof openStore> | null = null;
   try {
     store = openStore(input.dbPath);
-    await executeSync(store, input.job, post, controller.signal, undefined, { parseInWorker: true });
+    await executeSync(store, input.job, post, controller.signal, undefined, { allowParseWorker: true });
   } catch (error) {
     post({ type: 'failed', error: errorInfoOf(error) });
   } finally {

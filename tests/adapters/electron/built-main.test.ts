@@ -128,6 +128,7 @@ describe('built main process (real core, stub Electron)', () => {
         runner: workerRunner(path, { path: worker, typescript: false }),
         tally: () => ({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
         invalidateCompany: async () => undefined,
+        parseInWorker: () => true,
       });
       const [result] = await manager.start({ full: true });
       expect(result).toMatchObject({ kind: 'full', vouchersWritten: 1200 });

@@ -15,7 +15,7 @@ let store: Store;
 const seen: { event: AppEventName; payload: unknown }[] = [];
 let invalidated: string[];
 
-function manager(runner: SyncRunner, port = sim.port): SyncManager {
+function manager(runner: SyncRunner, port = sim.port, parseInWorker = false): SyncManager {
   const events = createEventBus();
   events.onAny((event, payload) => seen.push({ event, payload }));
   return createSyncManager({
@@ -27,8 +27,15 @@ function manager(runner: SyncRunner, port = sim.port): SyncManager {
       invalidated.push(guid);
     },
     newRunId: () => 'run-1',
+    parseInWorker: () => parseInWorker,
   });
 }
+
+/** The worker tests run with the answers parsed in the sync worker and in a second parse worker. */
+const PARSING = [
+  ['parsing in the sync worker', false],
+  ['parsing in a second worker', true],
+] as const;
 
 beforeEach(async () => {
   sim = await startTallySimulator([smallCompanySource()]);
@@ -47,42 +54,48 @@ const ofType = <E extends AppEventName>(event: E): AppEvents[E][] =>
   seen.filter((e) => e.event === event).map((e) => e.payload as AppEvents[E]);
 
 describe('sync manager', () => {
-  it('syncs in a worker thread, invalidates the cache and announces the change', async () => {
-    const m = manager(workerRunner(store.path));
-    const results = await m.start({ full: false });
-    expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ kind: 'full', vouchersWritten: 6, companyGuid: SMALL_GUID });
-    // The worker wrote through its own connection; this one sees the committed data.
-    expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 6 });
-    expect(invalidated).toEqual([SMALL_GUID]);
-    expect(ofType('books.changed')).toEqual([
-      { companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion },
-    ]);
-    expect(ofType('sync.finished')).toHaveLength(1);
-    const phases = ofType('sync.progress').map((p) => p.phase);
-    expect(phases).toContain('vouchers');
-    expect(m.status()).toMatchObject({ running: false, progress: { phase: 'done' } });
+  it.each(PARSING)(
+    'syncs in a worker thread (%s), invalidates the cache and announces the change',
+    async (_, parseInWorker) => {
+      const m = manager(workerRunner(store.path), sim.port, parseInWorker);
+      const results = await m.start({ full: false });
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ kind: 'full', vouchersWritten: 6, companyGuid: SMALL_GUID });
+      // The worker wrote through its own connection; this one sees the committed data.
+      expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 6 });
+      expect(invalidated).toEqual([SMALL_GUID]);
+      expect(ofType('books.changed')).toEqual([
+        { companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion },
+      ]);
+      expect(ofType('sync.finished')).toHaveLength(1);
+      const phases = ofType('sync.progress').map((p) => p.phase);
+      expect(phases).toContain('vouchers');
+      expect(m.status()).toMatchObject({ running: false, progress: { phase: 'done' } });
 
-    // Unchanged: no invalidation, no books.changed.
-    const again = await m.start({ full: false });
-    expect(again[0]?.kind).toBe('unchanged');
-    expect(invalidated).toHaveLength(1);
-  });
+      // Unchanged: no invalidation, no books.changed.
+      const again = await m.start({ full: false });
+      expect(again[0]?.kind).toBe('unchanged');
+      expect(invalidated).toHaveLength(1);
+    },
+  );
 
-  it('refuses a second sync while one runs, and cancels in the worker with nothing written', async () => {
-    sim.addFault({ match: 'TCVouchers', fault: { kind: 'slow', delayMs: 400 } });
-    const m = manager(workerRunner(store.path));
-    const first = m.start({ full: false });
-    await expect(m.start({ full: false })).rejects.toMatchObject({ code: 'SYNC_IN_PROGRESS' });
-    await vi.waitUntil(() => ofType('sync.progress').some((p) => p.phase === 'vouchers'), {
-      timeout: 10_000,
-    });
-    expect(m.cancel()).toEqual({ cancelled: true });
-    await expect(first).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(store.findCompany(SMALL_GUID)).toBeNull();
-    expect(ofType('sync.failed').at(-1)?.error.code).toBe('CANCELLED');
-    expect(m.status().running).toBe(false);
-  });
+  it.each(PARSING)(
+    'refuses a second sync while one runs, and cancels in the worker (%s) with nothing written',
+    async (_, parseInWorker) => {
+      sim.addFault({ match: 'TCVouchers', fault: { kind: 'slow', delayMs: 400 } });
+      const m = manager(workerRunner(store.path), sim.port, parseInWorker);
+      const first = m.start({ full: false });
+      await expect(m.start({ full: false })).rejects.toMatchObject({ code: 'SYNC_IN_PROGRESS' });
+      await vi.waitUntil(() => ofType('sync.progress').some((p) => p.phase === 'vouchers'), {
+        timeout: 10_000,
+      });
+      expect(m.cancel()).toEqual({ cancelled: true });
+      await expect(first).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(store.findCompany(SMALL_GUID)).toBeNull();
+      expect(ofType('sync.failed').at(-1)?.error.code).toBe('CANCELLED');
+      expect(m.status().running).toBe(false);
+    },
+  );
 
   it('says in plain words when Tally is not running', async () => {
     const closed = await startTallySimulator([]);
