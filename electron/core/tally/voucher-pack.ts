@@ -28,16 +28,18 @@ const HAS_REFERENCE = 16;
 const HAS_LEDGER_GUID = 1;
 const HAS_DUE_DATE = 1;
 
+/** `into` (twice the size) holding `from`'s values. */
+function doubled<T extends Float64Array | Uint32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
 /** Growable typed buffers: sizes are unknown until the batch is walked. */
 class NumberSink {
   data = new Float64Array(1024);
   size = 0;
   push(value: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.size === this.data.length) this.data = doubled(this.data, new Float64Array(this.size * 2));
     this.data[this.size++] = value;
   }
 }
@@ -47,11 +49,8 @@ class StringSink {
   lengths = new Uint32Array(1024);
   size = 0;
   push(value: string): void {
-    if (this.size === this.lengths.length) {
-      const bigger = new Uint32Array(this.lengths.length * 2);
-      bigger.set(this.lengths);
-      this.lengths = bigger;
-    }
+    if (this.size === this.lengths.length)
+      this.lengths = doubled(this.lengths, new Uint32Array(this.size * 2));
     this.lengths[this.size++] = value.length;
     this.parts.push(value);
   }
