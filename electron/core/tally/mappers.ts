@@ -237,33 +237,63 @@ export function mapVoucherType(node: XNode): VoucherTypeRecord {
 
 const BILL_TYPES: ReadonlySet<string> = new Set<BillType>(['New Ref', 'Agst Ref', 'Advance', 'On Account']);
 
-function mapBills(entryNode: XNode, voucherDate: IsoDate): BillAllocationRecord[] {
-  const bills: BillAllocationRecord[] = [];
-  for (const bill of entryNode.children) {
-    if (bill.name !== 'BILLALLOCATIONS.LIST') continue;
-    const billType = text(childText(bill, 'BILLTYPE'));
-    const billName = text(childText(bill, 'NAME'));
-    if (billType === null && billName === null) continue; // empty list
-    if (billType === null || !BILL_TYPES.has(billType)) {
-      throw new AppError(
-        'IMPORT_INVALID',
-        `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`,
-      );
+/** A bill allocation's fields, read in one pass (the first of each name counts). */
+function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null {
+  let typeText: string | undefined;
+  let nameText: string | undefined;
+  let amountText: string | undefined;
+  let periodText: string | undefined;
+  for (const c of bill.children) {
+    switch (c.name) {
+      case 'BILLTYPE':
+        typeText ??= c.text;
+        break;
+      case 'NAME':
+        nameText ??= c.text;
+        break;
+      case 'AMOUNT':
+        amountText ??= c.text;
+        break;
+      case 'BILLCREDITPERIOD':
+        periodText ??= c.text;
+        break;
     }
-    bills.push({
-      // On Account allocations carry no reference name in Tally.
-      billName: billName ?? '',
-      billType: billType as BillType,
-      amount: toAppAmount(childText(bill, 'AMOUNT'), 'bill AMOUNT'),
-      ...creditTerms(childText(bill, 'BILLCREDITPERIOD'), voucherDate),
-    });
   }
-  return bills;
+  const billType = text(typeText);
+  const billName = text(nameText);
+  if (billType === null && billName === null) return null; // empty list
+  if (billType === null || !BILL_TYPES.has(billType)) {
+    throw new AppError('IMPORT_INVALID', `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`);
+  }
+  return {
+    // On Account allocations carry no reference name in Tally.
+    billName: billName ?? '',
+    billType: billType as BillType,
+    amount: toAppAmount(amountText, 'bill AMOUNT'),
+    ...creditTerms(periodText, voucherDate),
+  };
 }
 
 function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | null {
-  const ledgerName = text(childText(entryNode, 'LEDGERNAME'));
-  const amountText = childText(entryNode, 'AMOUNT');
+  let nameText: string | undefined;
+  let amountText: string | undefined;
+  const bills: BillAllocationRecord[] = [];
+  for (const c of entryNode.children) {
+    switch (c.name) {
+      case 'LEDGERNAME':
+        nameText ??= c.text;
+        break;
+      case 'AMOUNT':
+        amountText ??= c.text;
+        break;
+      case 'BILLALLOCATIONS.LIST': {
+        const bill = mapBill(c, voucherDate);
+        if (bill) bills.push(bill);
+        break;
+      }
+    }
+  }
+  const ledgerName = text(nameText);
   if (ledgerName === null) {
     if (text(amountText) === null) return null; // empty <ALLLEDGERENTRIES.LIST>
     throw new AppError('IMPORT_INVALID', 'a ledger entry has an amount but no LEDGERNAME');
@@ -272,7 +302,7 @@ function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | n
     ledgerGuid: null,
     ledgerName,
     amount: toAppAmount(amountText, `AMOUNT of the entry for "${ledgerName}"`),
-    bills: mapBills(entryNode, voucherDate),
+    bills,
   };
 }
 

@@ -62,6 +62,12 @@ export function describeObject(node: XNode): string {
   return name ? `${kind} "${name}"` : kind;
 }
 
+/**
+ * Shared by every leaf (most elements of a voucher are leaves): one array less to allocate and collect
+ * per field. Frozen, so a consumer that tried to push into it would fail loudly.
+ */
+const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
+
 function detachAttributes(attributes: Record<string, string>): Record<string, string> {
   for (const key in attributes) attributes[key] = detach(attributes[key] as string);
   return attributes;
@@ -112,9 +118,11 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
         name,
         attrs: detachAttributes(tag.attributes as Record<string, string>),
         text: '',
-        children: [],
+        children: NO_CHILDREN,
       };
-      (stack[stack.length - 1] as XNode).children.push(node);
+      const parent = stack[stack.length - 1] as XNode;
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
       stack.push(node);
     } else if (options.capture.has(tag.name)) {
       captureDepth = depth;
