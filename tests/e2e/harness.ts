@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawnServe } from '../helpers/serve-process';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -24,42 +24,19 @@ export async function startServe(
     throw new Error('The renderer is not built: run npm run build:renderer first (npm run test:e2e does).');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-e2e-'));
-  const args = ['--import', 'tsx', 'electron/serve/main.ts', '--port', '0', '--data-dir', dataDir];
+  const args = ['--data-dir', dataDir];
   if (options.demo) args.push('--demo');
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
+  const serve = await spawnServe({
+    args,
     env: { ...process.env, REDIS_ENABLED: 'false', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start within 120 s:\n${log}`)), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(log);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${log}`));
-    });
+    startTimeoutMs: 120_000,
   });
   return {
-    url,
+    url: serve.url,
     dataDir,
-    output: () => log,
+    output: serve.output,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await serve.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEventBus } from '../../../electron/core/events/bus';
 import { createPortal } from '../../../electron/core/portal/portal';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { spawnServe } from '../../helpers/serve-process';
 import { call, openEvents, signIn } from './harness';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 interface Serve {
   url: string;
@@ -18,55 +16,12 @@ interface Serve {
 
 /** `npm run serve` as a real process (tsx), on a free port, sharing the given Redis. */
 async function startServe(dataDir: string, redisUrl: string, flags: string[]): Promise<Serve> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/serve/main.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--static-dir',
-      dataDir,
-      ...flags,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, REDIS_ENABLED: 'true', REDIS_URL: redisUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(log);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${log}`));
-    });
+  const serve = await spawnServe({
+    args: ['--data-dir', dataDir, '--static-dir', dataDir, ...flags],
+    env: { ...process.env, REDIS_ENABLED: 'true', REDIS_URL: redisUrl },
+    startTimeoutMs: 60_000,
   });
-  return {
-    url,
-    dataDir,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { url: serve.url, dataDir, stop: serve.stop };
 }
 
 describe('two serve processes sharing one Redis', () => {

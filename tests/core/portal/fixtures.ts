@@ -1,4 +1,7 @@
+import type { Redis } from 'ioredis';
 import type { Argon2Params } from '../../../electron/core/portal/password';
+import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
+import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
 
 /** Tiny argon2 parameters so tests run fast; production uses DEFAULT_ARGON2. */
 export const FAST_ARGON2: Argon2Params = {
@@ -21,4 +24,38 @@ export function fakeClock(start = Date.parse('2026-01-05T09:00:00Z')): {
       t += ms;
     },
   };
+}
+
+/** A private redis-server and a portal client to it, started before this file's tests and stopped after. */
+export function usePortalRedis(): { client(): Redis; url(): string } {
+  let redis: TestRedis;
+  let client: Redis;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    client = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
+    await whenReady(client);
+  });
+  afterAll(async () => {
+    client.disconnect();
+    await redis.stop();
+  });
+  return { client: () => client, url: () => redis.url };
+}
+
+/** The two backends a conformance suite runs against: memory, and Redis (emptied before each use). */
+export function memoryAndRedis<T>(
+  portalRedis: { client(): Redis },
+  memory: () => T,
+  redis: (client: Redis) => T,
+): [string, () => Promise<T>][] {
+  return [
+    ['memory', async () => memory()],
+    [
+      'redis',
+      async () => {
+        await portalRedis.client().flushdb();
+        return redis(portalRedis.client());
+      },
+    ],
+  ];
 }

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   createMemoryRateLimitStore,
   createRateLimiter,
@@ -10,36 +9,19 @@ import {
   createRedisRateLimitStore,
   createResilientRateLimitStore,
 } from '../../../electron/core/portal/rate-limit-redis';
+import { fakeClock, memoryAndRedis, usePortalRedis } from './fixtures';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
-import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
-import { fakeClock } from './fixtures';
+import { startTestRedis } from '../../helpers/redis-server';
 
-let redis: TestRedis;
-let client: Redis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
-  await whenReady(client);
-});
-afterAll(async () => {
-  client.disconnect();
-  await redis.stop();
-});
+const portalRedis = usePortalRedis();
 
 const rule = (limit: number, windowMs: number): RateRule => ({ name: 'test', limit, windowMs });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The same behaviour, asserted against both backends with real time (short windows).
-const backends: [string, () => Promise<RateLimitStore>][] = [
-  ['memory', async () => createMemoryRateLimitStore()],
-  [
-    'redis',
-    async () => {
-      await client.flushdb();
-      return createRedisRateLimitStore(client, 'rl-test:');
-    },
-  ],
-];
+const backends = memoryAndRedis<RateLimitStore>(portalRedis, createMemoryRateLimitStore, (c) =>
+  createRedisRateLimitStore(c, 'rl-test:'),
+);
 
 describe.each(backends)('rate limiter conformance: %s', (_name, make) => {
   it('allows up to the limit, then refuses with a Retry-After within the window', async () => {
@@ -137,18 +119,18 @@ describe('rate limiting details', () => {
   });
 
   it('Redis windows are shared by instances and keys carry an expiry', async () => {
-    await client.flushdb();
-    const other = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
+    await portalRedis.client().flushdb();
+    const other = createPortalRedis(portalRedis.url(), { commandTimeoutMs: 5000 });
     await whenReady(other);
-    const a = createRateLimiter(createRedisRateLimitStore(client, 'shared:'));
+    const a = createRateLimiter(createRedisRateLimitStore(portalRedis.client(), 'shared:'));
     const b = createRateLimiter(createRedisRateLimitStore(other, 'shared:'));
     const r = rule(2, 10_000);
     await a.check(r, 'ip');
     await b.check(r, 'ip');
     expect((await a.check(r, 'ip')).allowed).toBe(false);
-    const keys = await client.keys('shared:*');
+    const keys = await portalRedis.client().keys('shared:*');
     expect(keys).toHaveLength(1);
-    expect(await client.pttl(keys[0] ?? '')).toBeGreaterThan(0);
+    expect(await portalRedis.client().pttl(keys[0] ?? '')).toBeGreaterThan(0);
     other.disconnect();
   });
 

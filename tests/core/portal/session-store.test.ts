@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   createMemorySessionStore,
   type SessionRecord,
@@ -6,8 +5,9 @@ import {
 } from '../../../electron/core/portal/session-store';
 import { createRedisSessionStore } from '../../../electron/core/portal/session-store-redis';
 import { createResilientSessionStore } from '../../../electron/core/portal/session-store-resilient';
+import { memoryAndRedis, usePortalRedis } from './fixtures';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
-import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { startTestRedis } from '../../helpers/redis-server';
 
 const record = (username: string, ttlMs: number, extra: Partial<SessionRecord> = {}): SessionRecord => ({
   username,
@@ -19,28 +19,11 @@ const record = (username: string, ttlMs: number, extra: Partial<SessionRecord> =
   ...extra,
 });
 
-let redis: TestRedis;
-let client: Redis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
-  await whenReady(client);
-});
-afterAll(async () => {
-  client.disconnect();
-  await redis.stop();
-});
+const portalRedis = usePortalRedis();
 
-const backends: [string, () => Promise<SessionStore>][] = [
-  ['memory', async () => createMemorySessionStore()],
-  [
-    'redis',
-    async () => {
-      await client.flushdb();
-      return createRedisSessionStore(client, 'test-portal:');
-    },
-  ],
-];
+const backends = memoryAndRedis<SessionStore>(portalRedis, createMemorySessionStore, (c) =>
+  createRedisSessionStore(c, 'test-portal:'),
+);
 
 describe.each(backends)('session store conformance: %s', (_name, make) => {
   it('stores, reads, replaces and deletes', async () => {
@@ -74,21 +57,21 @@ describe.each(backends)('session store conformance: %s', (_name, make) => {
 
 describe('redis session store', () => {
   it('keeps sessions under its own prefix and ignores corrupt values', async () => {
-    await client.flushdb();
-    const store = createRedisSessionStore(client, 'p1:');
+    await portalRedis.client().flushdb();
+    const store = createRedisSessionStore(portalRedis.client(), 'p1:');
     await store.put('a', record('asha', 60_000));
-    expect(await client.exists('p1:session:a')).toBe(1);
-    const pttl = await client.pttl('p1:session:a');
+    expect(await portalRedis.client().exists('p1:session:a')).toBe(1);
+    const pttl = await portalRedis.client().pttl('p1:session:a');
     expect(pttl).toBeGreaterThan(50_000);
-    await client.set('p1:session:bad', '{"username":1}');
+    await portalRedis.client().set('p1:session:bad', '{"username":1}');
     expect(await store.get('bad')).toBeNull();
   });
 
   it('is shared by two instances on the same Redis', async () => {
-    await client.flushdb();
-    const other = createPortalRedis(redis.url, { commandTimeoutMs: 5000 });
+    await portalRedis.client().flushdb();
+    const other = createPortalRedis(portalRedis.url(), { commandTimeoutMs: 5000 });
     await whenReady(other);
-    const a = createRedisSessionStore(client, 'p:');
+    const a = createRedisSessionStore(portalRedis.client(), 'p:');
     const b = createRedisSessionStore(other, 'p:');
     await a.put('s', record('asha', 60_000));
     expect((await b.get('s'))?.username).toBe('asha');
