@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../../electron/core/app';
 import type { CallContext } from '../../../electron/core/service/types';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
-import { SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
+import { cashSale, SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
 
 const ctx: CallContext = { caller: 'test', user: null };
 let sim: TallySimulator;
@@ -41,22 +41,7 @@ describe('sync end to end through the core', () => {
     expect(d1.data.data.kpis.sales).toBe(2_050_050);
     expect(d1again.data.source).toBe('cache');
 
-    sim.company().addVoucher({
-      guid: `${SMALL_GUID}-0000fff0`,
-      masterId: null,
-      date: '2025-06-01',
-      voucherType: 'Sales',
-      voucherNumber: '',
-      partyLedgerName: 'Cash',
-      narration: 'Counter sale',
-      reference: null,
-      isCancelled: false,
-      isOptional: false,
-      entries: [
-        { ledgerGuid: null, ledgerName: 'Cash', amount: 500_00, bills: [] },
-        { ledgerGuid: null, ledgerName: 'Sales', amount: -500_00, bills: [] },
-      ],
-    });
+    sim.company().addVoucher(cashSale('0000fff0', '2025-06-01', 500_00));
     const second = await core.dispatch('sync.start', { companyGuid: SMALL_GUID }, ctx);
     expect(second).toMatchObject({ ok: true, data: [{ kind: 'incremental', vouchersWritten: 1 }] });
 

@@ -4,7 +4,7 @@ import { runSync, type EngineDeps } from '../../../electron/core/sync/engine';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
 import type { SyncProgress } from '../../../shared/types/sync';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
-import { SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
+import { cashSale, SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
 
 let sim: TallySimulator;
 let store: Store;
@@ -103,22 +103,7 @@ describe('sync engine against the simulator', () => {
     const r2 = [...c.all()].find((v) => v.voucherNumber === 'R2')!;
     c.deleteVoucher(r2.guid);
     c.renameLedger('गणेश ट्रेडर्स', 'Ganesh Traders');
-    const added = c.addVoucher({
-      guid: `${SMALL_GUID}-0000ffff`,
-      masterId: null,
-      date: '2025-04-15',
-      voucherType: 'Sales',
-      voucherNumber: '',
-      partyLedgerName: 'Cash',
-      narration: 'Counter sale',
-      reference: null,
-      isCancelled: false,
-      isOptional: false,
-      entries: [
-        { ledgerGuid: null, ledgerName: 'Cash', amount: 500_00, bills: [] },
-        { ledgerGuid: null, ledgerName: 'Sales', amount: -500_00, bills: [] },
-      ],
-    });
+    const added = c.addVoucher(cashSale('0000ffff', '2025-04-15', 500_00));
     expect(added.voucherNumber).toBe('3');
 
     const [result] = await runSync({ full: false }, deps());
