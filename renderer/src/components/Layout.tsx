@@ -1,11 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
+import { isLanguage, rememberLanguage } from '../i18n';
 import { SCREENS, buildHash, navigate, type Screen } from '../lib/route';
 import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
 import { Icon } from './Icon';
+import { LanguageOptions } from './LanguageOptions';
 import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
 
 const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen }[] }[] = [
@@ -129,11 +130,7 @@ export function Layout({ children }: { children: ReactNode }) {
               aria-label={t('common.language')}
               data-testid="language"
             >
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.label}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </label>
         </div>

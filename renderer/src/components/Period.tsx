@@ -1,8 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
 import { todayIso } from '../lib/format';
+import type { Screen } from '../lib/route';
+import { useAppState } from '../state';
 import { DateInput } from './DateInput';
+import { Toolbar } from './PageHeader';
 
 export interface PeriodValue {
   from: string;
@@ -95,5 +99,30 @@ export function PeriodPicker({
         testId="period-to"
       />
     </div>
+  );
+}
+
+/** A report's toolbar: the period picker, which moves `screen` to the chosen period, then `children`. */
+export function PeriodToolbar({
+  screen,
+  company,
+  value,
+  children,
+}: {
+  screen: Screen;
+  company: CompanySummary;
+  value: PeriodValue;
+  children?: ReactNode;
+}) {
+  const { go } = useAppState();
+  return (
+    <Toolbar>
+      <PeriodPicker
+        company={company}
+        value={value}
+        onChange={(p) => go(screen, { from: p.from, to: p.to })}
+      />
+      {children}
+    </Toolbar>
   );
 }

@@ -3,12 +3,16 @@ import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../
 import { useOperation } from '../data/client';
 import { count, date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PageHeader, Toolbar } from '../components/PageHeader';
-import { PeriodPicker, periodFrom } from '../components/Period';
-import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading } from '../components/States';
+import { PeriodToolbar, periodFrom } from '../components/Period';
+import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
+import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
-import { ExportMenu } from '../components/ExportMenu';
+import {
+  particularsColumn,
+  voucherDateColumn,
+  voucherNumberColumn,
+  voucherTypeColumn,
+} from '../components/VoucherColumns';
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -30,22 +34,15 @@ export function DayBook({ company }: { company: CompanySummary }) {
 
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={t('dayBook.title')}
-        subtitle={
-          <ReportSubtitle served={query.data}>
-            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-            {data && ` · ${t('dayBook.vouchers', { count: count(data.totalVouchers) })}`}
-          </ReportSubtitle>
-        }
-        actions={data && <ExportMenu sheet={() => dayBookSheet(data, company, t)} />}
-      />
-      <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('dayBook', { from: p.from, to: p.to })}
-        />
+        served={query.data}
+        sheet={data && (() => dayBookSheet(data, company, t))}
+      >
+        <CompanyPeriod company={company} period={period} />
+        {data && ` · ${t('dayBook.vouchers', { count: count(data.totalVouchers) })}`}
+      </ReportHeader>
+      <PeriodToolbar screen="dayBook" company={company} value={period}>
         {data && pages > 1 && (
           <div className="pager">
             <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
@@ -57,60 +54,35 @@ export function DayBook({ company }: { company: CompanySummary }) {
             </button>
           </div>
         )}
-      </Toolbar>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        data && (
+      </PeriodToolbar>
+      <QueryState query={query}>
+        {({ data: book }) => (
           <DataTable
             label={t('dayBook.title')}
             columns={dayBookColumns(t)}
-            rows={data.vouchers}
+            rows={book.vouchers}
             rowKey={(v) => v.guid}
             empty={t('common.empty')}
           />
-        )
-      )}
+        )}
+      </QueryState>
     </>
   );
 }
 
 function dayBookColumns(t: T): Column<DayBookVoucher>[] {
   return [
-    {
-      id: 'date',
-      header: t('common.date'),
-      kind: 'date',
-      value: (v) => v.date,
-      width: '110px',
-      nowrap: true,
-    },
-    {
-      id: 'party',
-      header: t('ledger.particulars'),
-      kind: 'text',
-      value: (v) => v.party ?? v.entries[0]?.ledgerName ?? '',
-      render: (v) => (
-        <>
-          <div>{v.party ?? v.entries[0]?.ledgerName ?? ''}</div>
-          <div className="cell-sub">
-            {v.entries.map((e) => `${e.ledgerName} ${drCr(e.amount)}`).join(' · ')}
-            {v.narration ? ` — ${v.narration}` : ''}
-          </div>
-        </>
-      ),
-    },
-    { id: 'type', header: t('dayBook.vchType'), kind: 'text', value: (v) => v.voucherType, width: '130px' },
-    {
-      id: 'number',
-      header: t('dayBook.vchNo'),
-      kind: 'text',
-      value: (v) => v.voucherNumber,
-      width: '150px',
-      nowrap: true,
-    },
+    voucherDateColumn(t('common.date')),
+    particularsColumn(
+      'party',
+      t('ledger.particulars'),
+      (v) => v.party ?? v.entries[0]?.ledgerName ?? '',
+      (v) =>
+        v.entries.map((e) => `${e.ledgerName} ${drCr(e.amount)}`).join(' · ') +
+        (v.narration ? ` — ${v.narration}` : ''),
+    ),
+    voucherTypeColumn(t('dayBook.vchType'), '130px'),
+    voucherNumberColumn(t('dayBook.vchNo')),
     { id: 'amount', header: t('common.amount'), kind: 'money', value: (v) => v.amount, width: '160px' },
   ];
 }

@@ -4,12 +4,18 @@ import type { CompanySummary, LedgerStatement, LedgerStatementLine } from '../..
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PageHeader, Toolbar } from '../components/PageHeader';
+import { Toolbar } from '../components/PageHeader';
 import { PeriodPicker, periodFrom } from '../components/Period';
-import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading, Empty } from '../components/States';
+import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
+import { Empty } from '../components/States';
+import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
-import { ExportMenu } from '../components/ExportMenu';
+import {
+  particularsColumn,
+  voucherDateColumn,
+  voucherNumberColumn,
+  voucherTypeColumn,
+} from '../components/VoucherColumns';
 import type { ExportSheet } from '../lib/export';
 
 /** Search-as-you-type over thousands of ledgers (the server filters; we show the best 50). */
@@ -115,16 +121,14 @@ export function Ledger({ company }: { company: CompanySummary }) {
   const s = statement.data?.data;
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={s ? s.ledger.name : t('ledger.title')}
-        subtitle={
-          <ReportSubtitle served={statement.data}>
-            {s ? `${s.ledger.group} · ` : ''}
-            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-          </ReportSubtitle>
-        }
-        actions={s && <ExportMenu sheet={() => ledgerSheet(s, company, t)} />}
-      />
+        served={statement.data}
+        sheet={s && (() => ledgerSheet(s, company, t))}
+      >
+        {s ? `${s.ledger.group} · ` : ''}
+        <CompanyPeriod company={company} period={period} />
+      </ReportHeader>
       <Toolbar>
         <LedgerSearch company={company} onPick={(guid) => setParams({ l: guid })} />
         <PeriodPicker
@@ -135,67 +139,65 @@ export function Ledger({ company }: { company: CompanySummary }) {
       </Toolbar>
       {ledgerGuid === '' ? (
         <Empty>{t('ledger.choose')}</Empty>
-      ) : statement.isPending ? (
-        <Loading />
-      ) : statement.isError ? (
-        <ErrorState error={statement.error} onRetry={() => void statement.refetch()} />
       ) : (
-        s && (
-          <>
-            <div className="summary-strip">
-              <div>
-                <span>{t('ledger.opening')}</span>
-                <strong data-testid="ledger-opening">{drCr(s.opening)}</strong>
+        <QueryState query={statement}>
+          {({ data: st }) => (
+            <>
+              <div className="summary-strip">
+                <div>
+                  <span>{t('ledger.opening')}</span>
+                  <strong data-testid="ledger-opening">{drCr(st.opening)}</strong>
+                </div>
+                <div>
+                  <span>{t('ledger.debit')}</span>
+                  <strong>{money(st.totalDebit)}</strong>
+                </div>
+                <div>
+                  <span>{t('ledger.credit')}</span>
+                  <strong>{money(st.totalCredit)}</strong>
+                </div>
+                <div>
+                  <span>{t('ledger.closing')}</span>
+                  <strong data-testid="ledger-closing">{drCr(st.closing)}</strong>
+                </div>
               </div>
-              <div>
-                <span>{t('ledger.debit')}</span>
-                <strong>{money(s.totalDebit)}</strong>
-              </div>
-              <div>
-                <span>{t('ledger.credit')}</span>
-                <strong>{money(s.totalCredit)}</strong>
-              </div>
-              <div>
-                <span>{t('ledger.closing')}</span>
-                <strong data-testid="ledger-closing">{drCr(s.closing)}</strong>
-              </div>
-            </div>
-            <DataTable
-              label={t('ledger.title')}
-              columns={columns}
-              rows={s.lines}
-              rowKey={(line, i) => `${line.voucherGuid}:${i}`}
-              empty={t('ledger.noLines')}
-              head={
-                <tr className="row-pinned">
-                  <td>{date(s.from)}</td>
-                  <td colSpan={3}>{t('ledger.opening')}</td>
-                  <td className="num" />
-                  <td className="num" />
-                  <td className="num">{drCr(s.opening)}</td>
-                </tr>
-              }
-              foot={
-                <>
-                  <tr className="row-total">
-                    <td />
-                    <td colSpan={3}>{t('common.total')}</td>
-                    <td className="num">{money(s.totalDebit)}</td>
-                    <td className="num">{money(s.totalCredit)}</td>
+              <DataTable
+                label={t('ledger.title')}
+                columns={columns}
+                rows={st.lines}
+                rowKey={(line, i) => `${line.voucherGuid}:${i}`}
+                empty={t('ledger.noLines')}
+                head={
+                  <tr className="row-pinned">
+                    <td>{date(st.from)}</td>
+                    <td colSpan={3}>{t('ledger.opening')}</td>
                     <td className="num" />
+                    <td className="num" />
+                    <td className="num">{drCr(st.opening)}</td>
                   </tr>
-                  <tr className="row-total">
-                    <td>{date(s.to)}</td>
-                    <td colSpan={3}>{t('ledger.closing')}</td>
-                    <td className="num" />
-                    <td className="num" />
-                    <td className="num">{drCr(s.closing)}</td>
-                  </tr>
-                </>
-              }
-            />
-          </>
-        )
+                }
+                foot={
+                  <>
+                    <tr className="row-total">
+                      <td />
+                      <td colSpan={3}>{t('common.total')}</td>
+                      <td className="num">{money(st.totalDebit)}</td>
+                      <td className="num">{money(st.totalCredit)}</td>
+                      <td className="num" />
+                    </tr>
+                    <tr className="row-total">
+                      <td>{date(st.to)}</td>
+                      <td colSpan={3}>{t('ledger.closing')}</td>
+                      <td className="num" />
+                      <td className="num" />
+                      <td className="num">{drCr(st.closing)}</td>
+                    </tr>
+                  </>
+                }
+              />
+            </>
+          )}
+        </QueryState>
       )}
     </>
   );
@@ -205,35 +207,15 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 function ledgerColumns(t: T): Column<LedgerStatementLine>[] {
   return [
-    {
-      id: 'date',
-      header: t('common.date'),
-      kind: 'date',
-      value: (r) => r.date,
-      width: '110px',
-      nowrap: true,
-    },
-    {
-      id: 'particulars',
-      header: t('ledger.particulars'),
-      kind: 'text',
-      value: (r) => r.particulars,
-      render: (r) => (
-        <>
-          <div>{r.particulars}</div>
-          {r.narration && <div className="cell-sub">{r.narration}</div>}
-        </>
-      ),
-    },
-    { id: 'type', header: t('ledger.vchType'), kind: 'text', value: (r) => r.voucherType, width: '120px' },
-    {
-      id: 'number',
-      header: t('ledger.vchNo'),
-      kind: 'text',
-      value: (r) => r.voucherNumber,
-      width: '150px',
-      nowrap: true,
-    },
+    voucherDateColumn(t('common.date')),
+    particularsColumn(
+      'particulars',
+      t('ledger.particulars'),
+      (r) => r.particulars,
+      (r) => r.narration || undefined,
+    ),
+    voucherTypeColumn(t('ledger.vchType'), '120px'),
+    voucherNumberColumn(t('ledger.vchNo')),
     { id: 'debit', header: t('ledger.debit'), kind: 'money', value: (r) => r.debit, width: '150px' },
     { id: 'credit', header: t('ledger.credit'), kind: 'money', value: (r) => r.credit, width: '150px' },
     { id: 'balance', header: t('ledger.balance'), kind: 'drcr', value: (r) => r.balance, width: '170px' },

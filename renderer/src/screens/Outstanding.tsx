@@ -10,11 +10,10 @@ import { isValidIsoDate } from '../../../shared/dates';
 import { useOperation } from '../data/client';
 import { date, money, todayIso } from '../lib/format';
 import { useAppState } from '../state';
-import { PageHeader, Toolbar } from '../components/PageHeader';
-import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading } from '../components/States';
+import { Toolbar } from '../components/PageHeader';
+import { ReportHeader } from '../components/ReportHeader';
+import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
-import { ExportMenu } from '../components/ExportMenu';
 import { DateInput } from '../components/DateInput';
 import type { ExportSheet } from '../lib/export';
 
@@ -43,21 +42,13 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={party ? t('outstanding.billsOf', { party: party.name }) : t('outstanding.title')}
-        subtitle={
-          <ReportSubtitle served={query.data}>
-            {company.name} · {t('common.asOn')} {date(asOn)}
-          </ReportSubtitle>
-        }
-        actions={
-          data && (
-            <ExportMenu
-              sheet={() => (party ? billsSheet(party, data, company, t) : partiesSheet(data, company, t))}
-            />
-          )
-        }
-      />
+        served={query.data}
+        sheet={data && (() => (party ? billsSheet(party, data, company, t) : partiesSheet(data, company, t)))}
+      >
+        {company.name} · {t('common.asOn')} {date(asOn)}
+      </ReportHeader>
       <Toolbar>
         <div className="segmented" role="tablist" aria-label={t('outstanding.title')}>
           {(['receivable', 'payable'] as const).map((k) => (
@@ -85,21 +76,17 @@ export function Outstanding({ company }: { company: CompanySummary }) {
           </button>
         )}
       </Toolbar>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        data && (
+      <QueryState query={query}>
+        {({ data: report }) => (
           <>
             <section className="ageing" aria-label={t('outstanding.ageing')} data-testid="ageing">
               <div className="ageing-total">
                 <span>{t('outstanding.total')}</span>
-                <strong>{money(party ? party.total : data.total)}</strong>
+                <strong>{money(party ? party.total : report.total)}</strong>
               </div>
-              {data.buckets.map((b, i) => {
+              {report.buckets.map((b, i) => {
                 const amount = party ? (party.buckets[i] ?? 0) : b.amount;
-                const total = party ? party.total : data.total;
+                const total = party ? party.total : report.total;
                 return (
                   <div key={b.label} className={`ageing-bucket ageing-${Math.min(i, 4)}`}>
                     <span>{bucketLabel(b, t)}</span>
@@ -124,7 +111,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
               <DataTable
                 label={t('outstanding.parties')}
                 columns={partyColumns}
-                rows={data.parties}
+                rows={report.parties}
                 rowKey={(p) => p.ledgerGuid}
                 onRowClick={(p) => setParams({ p: p.ledgerGuid })}
                 empty={t('outstanding.empty')}
@@ -132,8 +119,8 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 foot={
                   <tr className="row-total">
                     <td>{t('common.total')}</td>
-                    <td className="num">{money(data.total)}</td>
-                    {data.buckets.map((b) => (
+                    <td className="num">{money(report.total)}</td>
+                    {report.buckets.map((b) => (
                       <td key={b.label} className="num">
                         {money(b.amount)}
                       </td>
@@ -143,8 +130,8 @@ export function Outstanding({ company }: { company: CompanySummary }) {
               />
             )}
           </>
-        )
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -8,11 +8,9 @@ import type { Paise } from '../../../shared/money';
 import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PageHeader, Toolbar } from '../components/PageHeader';
-import { PeriodPicker, periodFrom } from '../components/Period';
-import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading } from '../components/States';
-import { ExportMenu } from '../components/ExportMenu';
+import { PeriodToolbar, periodFrom } from '../components/Period';
+import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
+import { QueryState } from '../components/QueryState';
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -34,81 +32,68 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
   const data = query.data?.data;
   const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
 
-  const section = (key: Section) =>
-    data && (
-      <div className="pl-section" key={key}>
-        <div className="pl-head">
-          <span>{t(`profitLoss.${key}`)}</span>
-          <span>{money(sum(data[key]))}</span>
-        </div>
-        {data[key].map((line) => (
-          <details key={line.groupName} className="pl-group">
-            <summary>
-              <span>{line.groupName}</span>
-              <span className="num">{money(line.amount)}</span>
-            </summary>
-            <ul>
-              {line.ledgers.map((l) => (
-                <li key={l.guid}>
-                  <button type="button" className="link" onClick={() => openLedger(l.guid)}>
-                    {l.name}
-                  </button>
-                  <span className="num">{money(l.amount)}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ))}
+  const section = (pl: ProfitLossData, key: Section) => (
+    <div className="pl-section" key={key}>
+      <div className="pl-head">
+        <span>{t(`profitLoss.${key}`)}</span>
+        <span>{money(sum(pl[key]))}</span>
       </div>
-    );
+      {pl[key].map((line) => (
+        <details key={line.groupName} className="pl-group">
+          <summary>
+            <span>{line.groupName}</span>
+            <span className="num">{money(line.amount)}</span>
+          </summary>
+          <ul>
+            {line.ledgers.map((l) => (
+              <li key={l.guid}>
+                <button type="button" className="link" onClick={() => openLedger(l.guid)}>
+                  {l.name}
+                </button>
+                <span className="num">{money(l.amount)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </div>
+  );
 
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={t('profitLoss.title')}
-        subtitle={
-          <ReportSubtitle served={query.data}>
-            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-          </ReportSubtitle>
-        }
-        actions={data && <ExportMenu sheet={() => plSheet(data, company, t)} />}
-      />
-      <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('profitLoss', { from: p.from, to: p.to })}
-        />
-      </Toolbar>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        data && (
+        served={query.data}
+        sheet={data && (() => plSheet(data, company, t))}
+      >
+        <CompanyPeriod company={company} period={period} />
+      </ReportHeader>
+      <PeriodToolbar screen="profitLoss" company={company} value={period} />
+      <QueryState query={query}>
+        {({ data: pl }) => (
           <div className="pl card">
             <div className="pl-columns">
               <div>
-                {section('directExpenses')}
+                {section(pl, 'directExpenses')}
                 <ResultLine
-                  label={data.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
-                  amount={data.grossProfit}
+                  label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
+                  amount={pl.grossProfit}
                 />
-                {section('indirectExpenses')}
+                {section(pl, 'indirectExpenses')}
               </div>
               <div>
-                {section('directIncomes')}
-                {section('indirectIncomes')}
+                {section(pl, 'directIncomes')}
+                {section(pl, 'indirectIncomes')}
               </div>
             </div>
             <ResultLine
               big
-              label={data.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
-              amount={data.netProfit}
+              label={pl.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
+              amount={pl.netProfit}
             />
           </div>
-        )
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -4,9 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Settings as SettingsData } from '../../../shared/types/settings';
 import { settingsPatch } from '../../../shared/contract/settings';
 import { useOperation, useOperationMutation } from '../data/client';
-import { LANGUAGES, isLanguage, rememberLanguage } from '../i18n';
+import { isLanguage, rememberLanguage } from '../i18n';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, Loading } from '../components/States';
+import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
 
 type Draft = {
@@ -168,11 +169,7 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
               onChange={(e) => set({ language: e.target.value })}
               name="language"
             >
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.label}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </label>
         </div>

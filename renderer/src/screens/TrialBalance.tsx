@@ -7,12 +7,10 @@ import type {
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PageHeader, Toolbar } from '../components/PageHeader';
-import { PeriodPicker, periodFrom } from '../components/Period';
-import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading } from '../components/States';
+import { PeriodToolbar, periodFrom } from '../components/Period';
+import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
+import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
-import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -28,49 +26,35 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
 
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={t('trialBalance.title')}
-        subtitle={
-          <ReportSubtitle served={query.data}>
-            {company.name} · {t('common.period', { from: date(period.from), to: date(period.to) })}
-          </ReportSubtitle>
-        }
-        actions={data && <ExportMenu sheet={() => tbSheet(data, company, t)} />}
-      />
-      <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('trialBalance', { from: p.from, to: p.to })}
-        />
-      </Toolbar>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        data && (
+        served={query.data}
+        sheet={data && (() => tbSheet(data, company, t))}
+      >
+        <CompanyPeriod company={company} period={period} />
+      </ReportHeader>
+      <PeriodToolbar screen="trialBalance" company={company} value={period} />
+      <QueryState query={query}>
+        {({ data: tb }) => (
           <>
             <DataTable
               label={t('trialBalance.title')}
               columns={columns}
-              rows={data.rows}
+              rows={tb.rows}
               rowKey={(r) => `${r.kind}:${r.guid}`}
               rowClassName={(r) =>
                 r.kind === 'group' ? `row-group depth-${Math.min(r.depth, 3)}` : undefined
               }
-              onRowClick={(r) =>
-                r.kind === 'ledger' && go('ledger', { l: r.guid, from: data.from, to: data.to })
-              }
+              onRowClick={(r) => r.kind === 'ledger' && go('ledger', { l: r.guid, from: tb.from, to: tb.to })}
               empty={t('common.empty')}
               foot={
                 <tr className="row-total">
                   <td>{t('common.total')}</td>
                   <td className="num" />
-                  <td className="num">{money(data.totalDebit)}</td>
-                  <td className="num">{money(data.totalCredit)}</td>
+                  <td className="num">{money(tb.totalDebit)}</td>
+                  <td className="num">{money(tb.totalCredit)}</td>
                   <td className="num">
-                    {money(data.closingDebit)} Dr / {money(data.closingCredit)} Cr
+                    {money(tb.closingDebit)} Dr / {money(tb.closingCredit)} Cr
                   </td>
                 </tr>
               }
@@ -81,8 +65,8 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
                 : t('trialBalance.difference', { amount: drCr(difference) })}
             </p>
           </>
-        )
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -7,7 +7,6 @@ import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
 import { spawnServe } from '../../helpers/serve-process';
 import { call, openEvents, signIn } from './harness';
 
-
 interface Serve {
   url: string;
   dataDir: string;

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import type { ReactNode } from 'react';
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../../renderer/src/i18n';
+import { CompanyPeriod, ReportHeader } from '../../renderer/src/components/ReportHeader';
+import { particularsColumn } from '../../renderer/src/components/VoucherColumns';
+import { company } from './fake-bridge';
+
+function renderEn(ui: ReactNode) {
+  return render(<I18nextProvider i18n={createI18n('en')}>{ui}</I18nextProvider>);
+}
+
+describe('ReportHeader', () => {
+  it('shows the title, what the report covers and where it came from, with export buttons', () => {
+    renderEn(
+      <ReportHeader
+        title="Trial balance"
+        served={{ source: 'database', tookMs: 12.4 }}
+        sheet={() => ({ title: 'Trial balance', subtitle: [], columns: [], rows: [] })}
+      >
+        <CompanyPeriod company={company} period={{ from: '2025-04-01', to: '2026-03-31' }} />
+      </ReportHeader>,
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Trial balance' })).toBeInTheDocument();
+    expect(document.querySelector('.page-subtitle')).toHaveTextContent(
+      'Sharma Traders Pvt Ltd · Period: 01-04-2025 to 31-03-2026 Computed · 12 ms',
+    );
+    expect(screen.getByTestId('served')).toHaveAttribute('data-source', 'database');
+    expect(screen.getByRole('group', { name: 'Export' })).toHaveClass('export-menu', 'no-print');
+  });
+
+  it('has no export buttons and no badge before the answer', () => {
+    renderEn(
+      <ReportHeader title="Day book" served={undefined} sheet={undefined}>
+        Sharma Traders Pvt Ltd
+      </ReportHeader>,
+    );
+    expect(screen.queryByRole('group', { name: 'Export' })).toBeNull();
+    expect(document.querySelector('.page-actions')).toBeNull();
+    expect(screen.queryByTestId('served')).toBeNull();
+  });
+});
+
+describe('particularsColumn', () => {
+  const column = particularsColumn<{ name: string; note: string }>(
+    'particulars',
+    'Particulars',
+    (r) => r.name,
+    (r) => r.note || undefined,
+  );
+
+  it('exports the name and shows the details in small print under it', () => {
+    expect(column.value({ name: 'Cash', note: 'paid in full' })).toBe('Cash');
+    const { container } = render(<div>{column.render!({ name: 'Cash', note: 'paid in full' })}</div>);
+    expect(container.querySelector('.cell-sub')).toHaveTextContent('paid in full');
+  });
+
+  it('leaves the small print out when there are no details', () => {
+    const { container } = render(<div>{column.render!({ name: 'Cash', note: '' })}</div>);
+    expect(container).toHaveTextContent('Cash');
+    expect(container.querySelector('.cell-sub')).toBeNull();
+  });
+});
