@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob, fileSafe, toCsv, toXlsx, type ExportSheet } from '../lib/export';
+import { Icon } from './Icon';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,13 +28,13 @@ export function ExportMenu({ sheet }: { sheet: () => ExportSheet<unknown> | null
   return (
     <div className="export-menu no-print" role="group" aria-label={t('common.export')}>
       <button type="button" className="btn btn-ghost" onClick={() => void exportXlsx()} disabled={busy}>
-        ⬇ {t('common.exportXlsx')}
+        <Icon name="download" size={15} /> {t('common.exportXlsx')}
       </button>
       <button type="button" className="btn btn-ghost" onClick={exportCsv}>
-        ⬇ {t('common.exportCsv')}
+        <Icon name="download" size={15} /> {t('common.exportCsv')}
       </button>
       <button type="button" className="btn btn-ghost" onClick={() => window.print()}>
-        ⎙ {t('common.print')}
+        <Icon name="print" size={15} /> {t('common.print')}
       </button>
     </div>
   );

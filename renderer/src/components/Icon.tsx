@@ -1,7 +1,10 @@
 import type { Screen } from '../lib/route';
 
+/** Glyphs of actions (buttons), beside the screens' own. */
+export type ActionIcon = 'download' | 'print';
+
 /** Line icons drawn inline (no icon font, no emoji: both render differently on every machine). */
-const PATHS: Record<Screen, string> = {
+const PATHS: Record<Screen | ActionIcon, string> = {
   companies: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1M14 9h1M9 13h1M14 13h1M9 17h1M14 17h1',
   dashboard: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   ledger: 'M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3zM5 17a3 3 0 0 1 3-3h11M9 8h6',
@@ -10,15 +13,17 @@ const PATHS: Record<Screen, string> = {
   profitLoss: 'M3 17l6-6 4 4 8-8M15 7h6v6',
   dayBook: 'M4 5h16v16H4zM4 10h16M9 3v4M15 3v4',
   cache: 'M13 2L4 14h7l-1 8 9-12h-7z',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
   settings:
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z',
 };
 
-export function Icon({ name }: { name: Screen }) {
+export function Icon({ name, size = 18 }: { name: Screen | ActionIcon; size?: number }) {
   return (
     <svg
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"

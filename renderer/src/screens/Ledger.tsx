@@ -169,7 +169,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
                 empty={t('ledger.noLines')}
                 head={
                   <tr className="row-pinned">
-                    <td>{date(st.from)}</td>
+                    <td className="nowrap">{date(st.from)}</td>
                     <td colSpan={3}>{t('ledger.opening')}</td>
                     <td className="num" />
                     <td className="num" />
@@ -186,7 +186,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
                       <td className="num" />
                     </tr>
                     <tr className="row-total">
-                      <td>{date(st.to)}</td>
+                      <td className="nowrap">{date(st.to)}</td>
                       <td colSpan={3}>{t('ledger.closing')}</td>
                       <td className="num" />
                       <td className="num" />
