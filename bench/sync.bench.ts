@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoCompany } from '../electron/core/demo/generator';
-import type { VoucherRecord } from '../electron/core/db/records';
+import type { CompanyWriter, VoucherRecord } from '../electron/core/db/records';
 import { openStore, type Store } from '../electron/core/db/store';
 import { createEventBus } from '../electron/core/events/bus';
 import { createSyncManager } from '../electron/core/sync/manager';
@@ -112,7 +112,8 @@ function withStore<T>(work: (store: Store) => T): T {
   }
 }
 
-function storeDirect(store: Store): Timing {
+/** A replace write of the demo company with its masters in place (not timed), ready for vouchers. */
+function beginWithMasters(store: Store): CompanyWriter {
   const w = store.beginCompanyWrite(
     { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
     'replace',
@@ -120,6 +121,11 @@ function storeDirect(store: Store): Timing {
   w.putGroups(demo.groups);
   w.putVoucherTypes(demo.voucherTypes);
   w.putLedgers(demo.ledgers);
+  return w;
+}
+
+function storeDirect(store: Store): Timing {
+  const w = beginWithMasters(store);
   return timed(() => {
     for (let i = 0; i < records.length; i += BATCH) w.putVouchers(records.slice(i, i + BATCH));
     w.commit({ ...demo.company, source: 'tally' });
@@ -148,13 +154,7 @@ function parseAnswers(onBatch: (vouchers: VoucherRecord[]) => void): void {
 }
 
 function parseAndStore(store: Store): Timing {
-  const w = store.beginCompanyWrite(
-    { guid: demo.company.guid, name: demo.company.name, source: 'tally' },
-    'replace',
-  );
-  w.putGroups(demo.groups);
-  w.putVoucherTypes(demo.voucherTypes);
-  w.putLedgers(demo.ledgers);
+  const w = beginWithMasters(store);
   return timed(() => {
     parseAnswers((batch) => w.putVouchers(batch));
     w.commit({ ...demo.company, source: 'tally' });

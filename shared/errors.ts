@@ -41,6 +41,11 @@ export class AppError extends Error {
     super(message);
   }
 
+  /** The error an envelope describes, on the side that receives it (another thread, the manager). */
+  static fromInfo(info: ErrorInfo): AppError {
+    return new AppError(info.code, info.message, info.details);
+  }
+
   toInfo(): ErrorInfo {
     return this.details
       ? { code: this.code, message: this.message, details: this.details }

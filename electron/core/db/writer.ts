@@ -13,7 +13,8 @@ import type {
 import { BILLS_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
 import { ENTRIES_LEDGER_INDEX_SQL } from './migrations/007-entry-particulars';
 import { VOUCHERS_GUID_INDEX_SQL } from './migrations/008-voucher-guid-index';
-import { SummaryAccumulator, summaryStatements, voucherParticulars } from './summaries';
+import { voucherParticulars } from './particulars';
+import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 
 /** Tally's predefined voucher types: the base every custom type derives from. */
@@ -305,8 +306,9 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     const counted = accumulator !== null && !v.isCancelled && !v.isOptional ? accumulator : null;
     counted?.addVoucher(v.date, baseType);
     // Each entry's other ledgers ("particulars" of a ledger statement), stored with it (schema v7).
+    const ledgerIds = guids.map((guid) => ledgerIdByGuid.get(guid)!);
     const particulars = voucherParticulars(
-      guids.map((guid) => ledgerIdByGuid.get(guid)!),
+      ledgerIds,
       v.entries.map((entry) => entry.amount),
     );
     for (let i = 0; i < v.entries.length; i++) {
@@ -314,7 +316,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       const ledgerGuid = guids[i]!;
       if (mode === 'merge') touchedLedgers.add(ledgerGuid);
       const entryId = nextEntryId++;
-      const ledgerId = ledgerIdByGuid.get(ledgerGuid)!;
+      const ledgerId = ledgerIds[i]!;
       const [otherLedgerId, otherLedgerCount, moreLedgerIds] = particulars[i]!;
       entryRows.push(
         entryId,

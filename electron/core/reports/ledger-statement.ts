@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { LedgerRef, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
-import { PARTICULAR_LEDGERS } from '../db/summaries';
+import { PARTICULAR_LEDGERS } from '../db/particulars';
 import { openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
 
@@ -46,36 +46,17 @@ export function ledgerStatement(
 ): LedgerStatement {
   const ledger = masters.ledger(params.ledgerGuid);
   const opening = openingsAt(db, masters, params.from, [ledger]).byLedger.get(ledger.guid) ?? 0;
-  // Ledgers outside the masters (only in a hand-edited database) show by GUID, as they always did. Looked
-  // up before the scan: the connection cannot run another query while it iterates.
-  const listed = masters.ledgersById;
-  const stored = db.prepare('SELECT count(*) FROM ledgers WHERE company_id = ?').pluck();
-  const unlisted = new Map<number, string>();
-  if ((stored.get(masters.company.id) as number) !== listed.size) {
-    const all = db.prepare('SELECT id, guid FROM ledgers WHERE company_id = ?').raw();
-    for (const [id, guid] of all.all(masters.company.id) as [number, string][]) unlisted.set(id, guid);
-  }
-  const nameOf = (id: number): string => listed.get(id)?.name ?? unlisted.get(id) ?? String(id);
   // A party's lines repeat a handful of combinations ("Sales, Output CGST, Output SGST"): build each once.
-  const texts = new Map<number, Map<string | null, Map<number, string>>>();
+  const texts = new Map<string, string>();
   const particularsOf = (first: number, count: number, more: string | null): string => {
-    let byMore = texts.get(first);
-    if (!byMore) {
-      byMore = new Map();
-      texts.set(first, byMore);
-    }
-    let byCount = byMore.get(more);
-    if (!byCount) {
-      byCount = new Map();
-      byMore.set(more, byCount);
-    }
-    let text = byCount.get(count);
+    const key = `${first}|${count}|${more ?? ''}`;
+    let text = texts.get(key);
     if (text === undefined) {
-      text = nameOf(first);
-      if (more !== null) for (const id of more.split(',')) text += `, ${nameOf(Number(id))}`;
+      text = masters.ledgerLabel(first);
+      if (more !== null) for (const id of more.split(',')) text += `, ${masters.ledgerLabel(Number(id))}`;
       // Up to PARTICULAR_LEDGERS names are stored (Tally itself prints just the first); the rest count.
       if (count > PARTICULAR_LEDGERS) text += ` +${count - PARTICULAR_LEDGERS} more`;
-      byCount.set(count, text);
+      texts.set(key, text);
     }
     return text;
   };

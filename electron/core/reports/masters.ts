@@ -33,8 +33,11 @@ export interface Masters {
   allInBooks: boolean;
   groups: Map<string, GroupInfo>;
   ledgers: Map<string, LedgerInfo>;
-  /** The same ledgers by integer key, for rows that store ledger ids. */
-  ledgersById: Map<number, LedgerInfo>;
+  /**
+   * How a ledger id stored in a row (entries' particulars) reads in a report: the ledger's name; for a ledger left out above (its group is
+   * unknown, only in a hand-edited database) its GUID.
+   */
+  ledgerLabel(id: number): string;
   /** Ledgers whose group descends from a group with this reserved name (or plain name). */
   ledgersUnder(groupName: string): LedgerInfo[];
   ledger(guid: string): LedgerInfo;
@@ -118,7 +121,9 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
   }[];
   const ledgers = new Map<string, LedgerInfo>();
   const ledgersById = new Map<number, LedgerInfo>();
+  const guidsById = new Map<number, string>();
   for (const l of ledgerRows) {
+    guidsById.set(l.id, l.guid);
     const group = groups.get(l.groupName);
     // The writer refuses ledgers under unknown groups, so this only guards a hand-edited database.
     if (!group) continue;
@@ -147,7 +152,7 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     allInBooks: excluded === 0,
     groups,
     ledgers,
-    ledgersById,
+    ledgerLabel: (id) => ledgersById.get(id)?.name ?? guidsById.get(id) ?? String(id),
     ledgersUnder(groupName) {
       let list = under.get(groupName);
       if (!list) {

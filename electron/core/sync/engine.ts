@@ -14,6 +14,7 @@ import {
 import type { MappedVoucher, TallyCompany } from '../tally/mappers';
 import { MAX_VOUCHERS_PER_REQUEST, planBatches, type Batch } from './batches';
 import { readLocalState, storedDateCounts, storedVouchersBetween } from './local-state';
+import { errorInfoOf } from './error-info';
 import type { ProgressTracker } from './progress';
 import { inThreadFetcher, type VoucherFetcher } from './voucher-fetcher';
 
@@ -45,14 +46,6 @@ const LAST_DATE: IsoDate = '2099-12-31';
 const checkCancel = (signal: AbortSignal): void => {
   if (signal.aborted) throw cancelled();
 };
-
-const toInfo = (error: unknown): ErrorInfo =>
-  error instanceof AppError
-    ? error.toInfo()
-    : {
-        code: 'INTERNAL',
-        message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-      };
 
 /**
  * Syncs one company or all open ones. A failing company is marked with its error and left exactly as it
@@ -86,7 +79,7 @@ export async function runSync(request: SyncRequest, deps: EngineDeps): Promise<S
     } catch (error) {
       if (error instanceof AppError && error.code === 'CANCELLED') throw error;
       firstError ??= error;
-      const info = toInfo(error);
+      const info = errorInfoOf(error);
       deps.store.markSyncStatus(company.guid, 'error', info.message);
       deps.onCompanyFailed?.(company, info);
     }

@@ -1,10 +1,11 @@
-import { AppError, type ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo } from '../../../shared/errors';
 import type { SyncProgress, SyncResult } from '../../../shared/types/sync';
 import type { Store } from '../db/store';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { runSync, type SyncRequest } from './engine';
 import { createProgressTracker } from './progress';
 import { importFiles } from '../import/file-import';
+import { errorInfoOf } from './error-info';
 import { workerFetcher, type VoucherFetcher } from './voucher-fetcher';
 
 /** Messages from a sync run (worker or in-process) to the manager. */
@@ -26,14 +27,6 @@ export type SyncJob =
       parseInWorker?: boolean;
     }
   | { kind: 'import'; runId: string; paths: string[] };
-
-export const errorInfoOf = (error: unknown): ErrorInfo =>
-  error instanceof AppError
-    ? error.toInfo()
-    : {
-        code: 'INTERNAL',
-        message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-      };
 
 /** Runs one sync job against a store and reports everything as messages; never throws. */
 export async function executeSync(

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { fetchVouchers } from '../tally/fetch';
 import { packVouchers } from '../tally/voucher-pack';
-import { AppError, type ErrorInfo } from '../../../shared/errors';
+import { errorInfoOf } from './error-info';
 import type { FetchReply, FetchRequest } from './voucher-fetcher';
 
 /**
@@ -13,13 +13,6 @@ const port = parentPort;
 if (port === null) throw new Error('fetch-worker must run as a worker thread');
 const client = createTallyClient((workerData as { tally: TallyClientOptions }).tally);
 const running = new Map<number, AbortController>();
-const infoOf = (error: unknown): ErrorInfo =>
-  error instanceof AppError
-    ? error.toInfo()
-    : {
-        code: 'INTERNAL',
-        message: `Reading Tally's answer failed: ${error instanceof Error ? error.message : String(error)}`,
-      };
 
 port.on('message', (message: FetchRequest) => {
   if (message.type === 'cancel') {
@@ -37,6 +30,6 @@ port.on('message', (message: FetchRequest) => {
     signal: controller.signal,
   })
     .then((vouchers) => reply({ type: 'vouchers', id: message.id, packed: packVouchers(vouchers) }))
-    .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: infoOf(error) }))
+    .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: errorInfoOf(error) }))
     .finally(() => running.delete(message.id));
 });

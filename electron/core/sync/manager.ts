@@ -7,7 +7,8 @@ import type { Logger } from '../logger';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { fetchCompanies } from '../tally/fetch';
 import type { SyncRequest } from './engine';
-import { errorInfoOf, type SyncJob, type SyncMessage } from './execute';
+import { errorInfoOf } from './error-info';
+import type { SyncJob, SyncMessage } from './execute';
 import { readLocalState } from './local-state';
 import type { SyncRunner } from './runner';
 
@@ -120,7 +121,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
       // A company's failure was already announced with its GUID; the run's own failure only once.
       if (!announced.has(error.message))
         options.events.emit('sync.failed', { runId: job.runId, companyGuid, error });
-      throw new AppError(error.code, error.message, error.details);
+      throw AppError.fromInfo(error);
     })();
     running = { cancel: handle.cancel, done: done.catch(() => undefined) };
     return done;

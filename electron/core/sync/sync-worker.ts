@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../db/store';
-import { errorInfoOf, executeSync, type SyncJob, type SyncMessage } from './execute';
+import { errorInfoOf } from './error-info';
+import { executeSync, type SyncJob, type SyncMessage } from './execute';
 
 /**
  * The sync worker thread: its own store connection on the same database file (SQLite WAL lets the main

@@ -80,9 +80,7 @@ export function workerFetcher(
       } else {
         const info = reply.error;
         waiting.reject(
-          isErrorInfo(info)
-            ? new AppError(info.code, info.message, info.details)
-            : new AppError('INTERNAL', 'The parse worker failed'),
+          isErrorInfo(info) ? AppError.fromInfo(info) : new AppError('INTERNAL', 'The parse worker failed'),
         );
       }
     });

@@ -12,7 +12,8 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../db/records';
-import { child, childText, type XNode } from './node';
+import { child, childText, childTexts, type XNode } from './node';
+import { rememberUpTo } from './remember';
 import { describeObject } from './parser';
 import { creditPeriodDays, tallyDate, tallyInt, text, toAppAmount, yesNo } from './quirks';
 
@@ -153,18 +154,9 @@ export function mapGroup(node: XNode): GroupRecord {
   });
 }
 
-/** Bill date + credit days, remembered: a sync meets the same few hundred combinations again and again. */
-const dueDates = new Map<string, IsoDate>();
-function dueDateOf(billDate: IsoDate, days: number): IsoDate {
-  const key = `${billDate}+${days}`;
-  let due = dueDates.get(key);
-  if (due === undefined) {
-    due = addDays(billDate, days);
-    if (dueDates.size >= 50_000) dueDates.clear();
-    dueDates.set(key, due);
-  }
-  return due;
-}
+const knownDueDate = rememberUpTo<IsoDate>(50_000);
+const dueDateOf = (billDate: IsoDate, days: number): IsoDate =>
+  knownDueDate(`${billDate}+${days}`, () => addDays(billDate, days));
 
 /** BILLCREDITPERIOD is "30 Days" or a due date; either way a due date follows from the bill date. */
 function creditTerms(
@@ -237,30 +229,12 @@ export function mapVoucherType(node: XNode): VoucherTypeRecord {
 
 const BILL_TYPES: ReadonlySet<string> = new Set<BillType>(['New Ref', 'Agst Ref', 'Advance', 'On Account']);
 
-/** A bill allocation's fields, read in one pass (the first of each name counts). */
+const BILL_FIELDS = new Set(['BILLTYPE', 'NAME', 'AMOUNT', 'BILLCREDITPERIOD'] as const);
+
 function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null {
-  let typeText: string | undefined;
-  let nameText: string | undefined;
-  let amountText: string | undefined;
-  let periodText: string | undefined;
-  for (const c of bill.children) {
-    switch (c.name) {
-      case 'BILLTYPE':
-        typeText ??= c.text;
-        break;
-      case 'NAME':
-        nameText ??= c.text;
-        break;
-      case 'AMOUNT':
-        amountText ??= c.text;
-        break;
-      case 'BILLCREDITPERIOD':
-        periodText ??= c.text;
-        break;
-    }
-  }
-  const billType = text(typeText);
-  const billName = text(nameText);
+  const f = childTexts(bill, BILL_FIELDS);
+  const billType = text(f.BILLTYPE);
+  const billName = text(f.NAME);
   if (billType === null && billName === null) return null; // empty list
   if (billType === null || !BILL_TYPES.has(billType)) {
     throw new AppError('IMPORT_INVALID', `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`);
@@ -269,31 +243,23 @@ function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null
     // On Account allocations carry no reference name in Tally.
     billName: billName ?? '',
     billType: billType as BillType,
-    amount: toAppAmount(amountText, 'bill AMOUNT'),
-    ...creditTerms(periodText, voucherDate),
+    amount: toAppAmount(f.AMOUNT, 'bill AMOUNT'),
+    ...creditTerms(f.BILLCREDITPERIOD, voucherDate),
   };
 }
 
+const ENTRY_FIELDS = new Set(['LEDGERNAME', 'AMOUNT'] as const);
+
 function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | null {
-  let nameText: string | undefined;
-  let amountText: string | undefined;
+  const f = childTexts(entryNode, ENTRY_FIELDS);
+  const amountText = f.AMOUNT;
   const bills: BillAllocationRecord[] = [];
   for (const c of entryNode.children) {
-    switch (c.name) {
-      case 'LEDGERNAME':
-        nameText ??= c.text;
-        break;
-      case 'AMOUNT':
-        amountText ??= c.text;
-        break;
-      case 'BILLALLOCATIONS.LIST': {
-        const bill = mapBill(c, voucherDate);
-        if (bill) bills.push(bill);
-        break;
-      }
-    }
+    if (c.name !== 'BILLALLOCATIONS.LIST') continue;
+    const bill = mapBill(c, voucherDate);
+    if (bill) bills.push(bill);
   }
-  const ledgerName = text(nameText);
+  const ledgerName = text(f.LEDGERNAME);
   if (ledgerName === null) {
     if (text(amountText) === null) return null; // empty <ALLLEDGERENTRIES.LIST>
     throw new AppError('IMPORT_INVALID', 'a ledger entry has an amount but no LEDGERNAME');
@@ -333,91 +299,45 @@ export interface MappedVoucher {
   deleted: boolean;
 }
 
-/** A voucher's own fields, read in one pass over its children (the first of each name counts). */
-interface VoucherFields {
-  guid?: string;
-  date?: string;
-  voucherTypeName?: string;
-  alterId?: string;
-  masterId?: string;
-  voucherNumber?: string;
-  party?: string;
-  narration?: string;
-  reference?: string;
-  cancelled?: string;
-  optional?: string;
-  deleted?: string;
-}
-
-function readVoucherFields(node: XNode): VoucherFields {
-  const f: VoucherFields = {};
-  for (const c of node.children) {
-    switch (c.name) {
-      case 'GUID':
-        f.guid ??= c.text;
-        break;
-      case 'DATE':
-        f.date ??= c.text;
-        break;
-      case 'VOUCHERTYPENAME':
-        f.voucherTypeName ??= c.text;
-        break;
-      case 'ALTERID':
-        f.alterId ??= c.text;
-        break;
-      case 'MASTERID':
-        f.masterId ??= c.text;
-        break;
-      case 'VOUCHERNUMBER':
-        f.voucherNumber ??= c.text;
-        break;
-      case 'PARTYLEDGERNAME':
-        f.party ??= c.text;
-        break;
-      case 'NARRATION':
-        f.narration ??= c.text;
-        break;
-      case 'REFERENCE':
-        f.reference ??= c.text;
-        break;
-      case 'ISCANCELLED':
-        f.cancelled ??= c.text;
-        break;
-      case 'ISOPTIONAL':
-        f.optional ??= c.text;
-        break;
-      case 'ISDELETED':
-        f.deleted ??= c.text;
-        break;
-    }
-  }
-  return f;
-}
+const VOUCHER_FIELDS = new Set([
+  'GUID',
+  'DATE',
+  'VOUCHERTYPENAME',
+  'ALTERID',
+  'MASTERID',
+  'VOUCHERNUMBER',
+  'PARTYLEDGERNAME',
+  'NARRATION',
+  'REFERENCE',
+  'ISCANCELLED',
+  'ISOPTIONAL',
+  'ISDELETED',
+] as const);
 
 export function mapVoucher(node: XNode): MappedVoucher {
   return within(node, () => {
-    const f = readVoucherFields(node);
-    const guid = text(f.guid) ?? text(node.attrs.REMOTEID);
+    const f = childTexts(node, VOUCHER_FIELDS);
+    const guid = text(f.GUID) ?? text(node.attrs.REMOTEID);
     if (!guid) throw invalid(node, 'it has no GUID');
-    const date = tallyDate(f.date, 'DATE');
+    const date = tallyDate(f.DATE, 'DATE');
     if (date === null) throw invalid(node, 'it has no DATE');
-    const voucherType = text(f.voucherTypeName) ?? text(node.attrs.VCHTYPE);
+    const voucherType = text(f.VOUCHERTYPENAME) ?? text(node.attrs.VCHTYPE);
     if (!voucherType) throw invalid(node, 'it has no voucher type');
     const record: VoucherRecord = {
       guid,
-      alterId: tallyInt(f.alterId, 'ALTERID'),
-      masterId: text(f.masterId) === null ? null : tallyInt(f.masterId, 'MASTERID'),
+      alterId: tallyInt(f.ALTERID, 'ALTERID'),
+      masterId: text(f.MASTERID) === null ? null : tallyInt(f.MASTERID, 'MASTERID'),
       date,
       voucherType,
-      voucherNumber: text(f.voucherNumber) ?? '',
-      partyLedgerName: text(f.party),
-      narration: text(f.narration) ?? '',
-      reference: text(f.reference),
-      isCancelled: yesNo(f.cancelled),
-      isOptional: yesNo(f.optional),
+      voucherNumber: text(f.VOUCHERNUMBER) ?? '',
+      partyLedgerName: text(f.PARTYLEDGERNAME),
+      narration: text(f.NARRATION) ?? '',
+      reference: text(f.REFERENCE),
+      isCancelled: yesNo(f.ISCANCELLED),
+      isOptional: yesNo(f.ISOPTIONAL),
       entries: collectEntries(node, date),
     };
-    const deleted = yesNo(f.deleted) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
+    const deleted = yesNo(f.ISDELETED) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
     if (!deleted && !record.isCancelled) {
       let sum = 0;
       let debit = 0;

@@ -16,6 +16,15 @@ export function childText(node: XNode, name: string): string | undefined {
   return child(node, name)?.text;
 }
 
+/** Texts of the first child of each wanted name (untrimmed), in one pass over the children. */
+export function childTexts<N extends string>(node: XNode, names: ReadonlySet<N>): Partial<Record<N, string>> {
+  const found: Partial<Record<string, string>> = {};
+  for (const c of node.children) {
+    if ((names as ReadonlySet<string>).has(c.name) && found[c.name] === undefined) found[c.name] = c.text;
+  }
+  return found as Partial<Record<N, string>>;
+}
+
 export function childrenNamed(node: XNode, name: string): XNode[] {
   return node.children.filter((c) => c.name === name);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { parseRupees, type Paise } from '../../../shared/money';
 import { isValidIsoDate, type IsoDate } from '../../../shared/dates';
+import { rememberUpTo } from './remember';
 
 /**
  * Every peculiarity of Tally's XML in one module. Nothing outside electron/core/tally knows Tally's
@@ -36,21 +37,13 @@ export function tallyInt(value: string | undefined | null, field: string): numbe
   return Number(t);
 }
 
-/** YYYYMMDD (Tally's XML date) -> ISO date; also accepts ISO and "1-Apr-2025". Empty -> null. */
-/** YYYYMMDD -> ISO for dates already seen: a sync reads the same few hundred dates over and over. */
-const knownDates = new Map<string, IsoDate>();
+const knownDate = rememberUpTo<IsoDate | null>(50_000);
 
+/** YYYYMMDD (Tally's XML date) -> ISO date; also accepts ISO and "1-Apr-2025". Empty -> null. */
 export function tallyDate(value: string | undefined | null, field: string): IsoDate | null {
-  if (value !== undefined && value !== null) {
-    const known = knownDates.get(value);
-    if (known !== undefined) return known;
-  }
-  const iso = parseTallyDate(value, field);
-  if (iso !== null && value !== undefined && value !== null && value.length <= 16) {
-    if (knownDates.size >= 50_000) knownDates.clear();
-    knownDates.set(value, iso);
-  }
-  return iso;
+  // Only short texts are remembered; a bad date still throws each time (nothing is remembered for it).
+  if (value === undefined || value === null || value.length > 16) return parseTallyDate(value, field);
+  return knownDate(value, () => parseTallyDate(value, field));
 }
 
 function parseTallyDate(value: string | undefined | null, field: string): IsoDate | null {
@@ -86,14 +79,14 @@ export function toTallyDate(date: IsoDate): string {
   return date.replaceAll('-', '');
 }
 
+/** Tally's usual amount text, " -17228.00": read without the general path's regex replacements. */
+const PLAIN_AMOUNT = /^ *(-?)(\d{1,13})(?:\.(\d{1,2}))? *$/;
+
 /**
  * A Tally amount in Tally's sign (debit negative) -> paise in Tally's sign. Handles " -12000.00",
  * "₹ 8300.00", "-1,20,000.00" and forex text "$ 100.00 @ ₹ 83.00/$ = -₹ 8300.00" (the base amount
  * follows "=").
  */
-/** Tally's usual amount text, " -17228.00": read without the general path's regex replacements. */
-const PLAIN_AMOUNT = /^ *(-?)(\d{1,13})(?:\.(\d{1,2}))? *$/;
-
 export function tallyAmountRaw(value: string | undefined | null, field: string): Paise {
   const plain = value ? PLAIN_AMOUNT.exec(value) : null;
   if (plain) {

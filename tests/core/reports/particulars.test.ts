@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LedgerEntryRecord, VoucherRecord } from '../../../electron/core/db/records';
 import { BACKFILL_PARTICULARS_SQL } from '../../../electron/core/db/migrations/007-entry-particulars';
 import { openStore, type Store } from '../../../electron/core/db/store';
-import { voucherParticulars } from '../../../electron/core/db/summaries';
+import { voucherParticulars } from '../../../electron/core/db/particulars';
 import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { writeDemoCompany } from '../../../electron/core/demo/load';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';

@@ -89,6 +89,20 @@ describe('ledger statement', () => {
     expect(cash.opening).toBe(8_000_00);
   });
 
+  it('names an other ledger that the masters leave out (its group is unknown) by its GUID', () => {
+    const edited = openTiny(dir.path('hand-edited.db'));
+    // Only a hand-edited database has this: the writer refuses ledgers under unknown groups.
+    edited.db.prepare("UPDATE ledgers SET group_name = 'No Such Group' WHERE guid = 'L-SALES'").run();
+    const partial = loadMasters(edited.db, edited.requireCompany(TINY_GUID));
+    const s = ledgerStatement(edited.db, partial, {
+      ledgerGuid: 'L-A',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    });
+    expect(s.lines.map((l) => l.particulars)).toEqual(['L-SALES', 'HDFC Bank', 'HDFC Bank']);
+    edited.close();
+  });
+
   it('answers NOT_FOUND for an unknown ledger', () => {
     expect(() =>
       ledgerStatement(store.db, masters, { ledgerGuid: 'nope', from: '2025-04-01', to: '2025-04-30' }),

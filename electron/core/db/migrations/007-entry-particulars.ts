@@ -1,7 +1,7 @@
 /**
  * Schema v7: each entry carries its "particulars", the other ledgers of its voucher as a ledger statement
  * shows them, computed once when the voucher is written instead of joining every statement line to the
- * voucher's other entries and their ledgers (see `voucherParticulars` in summaries.ts for the rule):
+ * voucher's other entries and their ledgers (see `voucherParticulars` in particulars.ts for the rule):
  * - other_ledger_id: the first one (biggest amount on the opposite side, what Tally prints), NULL if none;
  * - more_ledger_ids: the next ones in display order, at most two ("12,40"), NULL if none;
  * - other_ledger_count: how many distinct other ledgers there are (for "+N more").
