@@ -72,36 +72,25 @@ export function createResilientRateLimitStore(
 ): RateLimitStore {
   const fallback = createMemoryRateLimitStore(options.now);
   let healthy = true;
+  /** Asks Redis, else memory; says once when Redis goes away and once when it is back. */
+  const eitherStore = async <T>(ask: (store: RateLimitStore) => Promise<T>): Promise<T> => {
+    try {
+      const answer = await ask(primary);
+      if (!healthy) options.logger?.info('portal rate limits: Redis is back');
+      healthy = true;
+      return answer;
+    } catch (error) {
+      if (error instanceof RangeError) throw error;
+      if (healthy)
+        options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
+      healthy = false;
+      return ask(fallback);
+    }
+  };
   return {
     kind: 'resilient',
-    async hit(key, windowMs) {
-      try {
-        const counted = await primary.hit(key, windowMs);
-        if (!healthy) options.logger?.info('portal rate limits: Redis is back');
-        healthy = true;
-        return counted;
-      } catch (error) {
-        if (error instanceof RangeError) throw error;
-        if (healthy)
-          options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
-        healthy = false;
-        return fallback.hit(key, windowMs);
-      }
-    },
-    async hitMany(entries) {
-      try {
-        const counted = await primary.hitMany(entries);
-        if (!healthy) options.logger?.info('portal rate limits: Redis is back');
-        healthy = true;
-        return counted;
-      } catch (error) {
-        if (error instanceof RangeError) throw error;
-        if (healthy)
-          options.logger?.warn('portal rate limits: Redis unavailable, counting in memory', { error });
-        healthy = false;
-        return fallback.hitMany(entries);
-      }
-    },
+    hit: (key, windowMs) => eitherStore((store) => store.hit(key, windowMs)),
+    hitMany: (entries) => eitherStore((store) => store.hitMany(entries)),
     async reset(key) {
       await fallback.reset(key);
       try {
