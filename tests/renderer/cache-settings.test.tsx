@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from './render-app';
-import { cacheStatus } from './fake-bridge';
+import { cacheStatus, settings } from './fake-bridge';
 
 describe('Cache panel', () => {
   it('shows the backend and why, and clears everything after confirmation', async () => {
@@ -33,7 +33,87 @@ describe('Cache panel', () => {
   });
 });
 
+describe('Cache panel, details', () => {
+  it('shows how long each report is kept without zero seconds, and the setting name whole', async () => {
+    renderApp('#/cache', {
+      handlers: {
+        'cache.status': () => ({
+          ...cacheStatus(1),
+          ttls: [
+            ...cacheStatus(1).ttls,
+            {
+              resource: 'outstanding',
+              pattern: 'outstanding:{guid}:{alterid}:{kind}:{asOn}',
+              ttlSeconds: 5400,
+              envVar: 'CACHE_TTL_OUTSTANDING',
+            },
+          ],
+        }),
+        'cache.keys': () => ({ keys: [], cursor: null }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'How long each report is kept' });
+    expect(within(table).getByText('5 min')).toBeInTheDocument();
+    expect(within(table).getByText('1 h 30 min')).toBeInTheDocument();
+    expect(table).not.toHaveTextContent('0 s');
+    const setting = within(table).getByText('CACHE_TTL_OUTSTANDING');
+    expect(setting).toHaveClass('env-var');
+    expect(setting.querySelectorAll('wbr')).toHaveLength(2);
+  });
+
+  it('says "1 key deleted."', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderApp('#/cache', {
+      handlers: {
+        'cache.status': () => cacheStatus(1),
+        'cache.keys': () => ({ keys: [], cursor: null }),
+        'cache.clearAll': () => ({ deleted: 1 }),
+      },
+    });
+    fireEvent.click(await screen.findByTestId('cache-clear-all'));
+    expect(await screen.findByText('1 key deleted.')).toBeInTheDocument();
+  });
+
+  it('keeps the title and actions when the status cannot be read, and tries again', async () => {
+    let fail = true;
+    renderApp('#/cache', {
+      handlers: {
+        'cache.status': () => (fail ? { code: 'CACHE', message: 'Redis went away' } : cacheStatus(3)),
+        'cache.keys': () => ({ keys: [], cursor: null }),
+      },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Redis went away');
+    expect(screen.getByRole('heading', { level: 1, name: 'Cache' })).toBeInTheDocument();
+    expect(screen.getByTestId('cache-clear-all')).toBeInTheDocument();
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('cache-key-count')).toHaveTextContent('3');
+  });
+});
+
 describe('Settings', () => {
+  it('keeps the title when the settings cannot be read, and tries again', async () => {
+    let fail = true;
+    renderApp('#/settings', {
+      handlers: {
+        'settings.get': () => (fail ? { code: 'CONFIG', message: 'The .env file cannot be read' } : settings),
+      },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The .env file cannot be read');
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('textbox', { name: 'Tally XML port' })).toBeInTheDocument();
+  });
+
+  it('puts the portal checkbox inside its one-line label', async () => {
+    renderApp('#/settings', { handlers: { 'users.list': () => [], 'sessions.active': () => [] } });
+    const enabled = await screen.findByRole('checkbox', { name: 'Open the portal on the office network' });
+    expect(enabled.closest('label')).toHaveClass('field-check');
+  });
+
   it('names the bad field before saving and saves valid settings', async () => {
     const { bridge } = renderApp('#/settings');
     const port = await screen.findByRole('textbox', { name: 'Tally XML port' });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from './render-app';
+import { dashboard } from './fake-bridge';
 
 describe('Dashboard', () => {
   it('shows KPI cards in rupees with lakh/crore grouping and where the numbers came from', async () => {
@@ -36,6 +37,41 @@ describe('Dashboard', () => {
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/ledger\?.*l=l-cust-1/));
     expect(window.location.hash).toContain('from=2025-04-01');
     expect(await screen.findByTestId('ledger-opening')).toHaveTextContent('₹1,000.00 Dr');
+  });
+
+  it('says "1 day" for a bill one day overdue and "120 days" otherwise', async () => {
+    renderApp('#/dashboard', {
+      handlers: {
+        'dashboard.get': (input) => {
+          const d = dashboard(input.fy);
+          const [bill] = d.overdueReceivables;
+          d.overdueReceivables = [bill!, { ...bill!, billName: 'INV-102', overdueDays: 1 }];
+          return { data: d, source: 'cache', tookMs: 0.4 };
+        },
+      },
+    });
+    const overdue = await screen.findByTestId('overdue');
+    expect(within(overdue).getByText('120 days')).toBeInTheDocument();
+    expect(within(overdue).getByText('1 day')).toBeInTheDocument();
+  });
+
+  it('keeps the title while loading and after an error, and retries', async () => {
+    let fail = true;
+    const { bridge } = renderApp('#/dashboard', {
+      handlers: {
+        'dashboard.get': (input) =>
+          fail
+            ? { code: 'DATABASE', message: 'The database file is damaged' }
+            : { data: dashboard(input.fy), source: 'cache', tookMs: 0.4 },
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveClass('state-error');
+    expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: /Sales/ })).toBeInTheDocument();
+    expect(bridge.calls.filter((c) => c.operation === 'dashboard.get')).toHaveLength(2);
   });
 
   it('shows the error in plain words with a way to retry', async () => {

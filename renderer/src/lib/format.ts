@@ -33,13 +33,17 @@ export function bytes(n: number | null): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "1 min 20 s" style durations for the sync ETA. */
+/**
+ * "45 s", "1 min 20 s", "10 min", "1 h 30 min", "2 h": the sync ETA and how long cache entries are kept.
+ * A zero smaller unit is left out; beyond an hour the seconds are dropped.
+ */
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+  const h = Math.floor(m / 60);
+  return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
 }
 
 /** Today as an ISO date in local time. */

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type { CacheKeyEntry, CacheTtlRow } from '../../../shared/types/cache';
+import type { CacheKeyEntry, CacheStatus, CacheTtlRow } from '../../../shared/types/cache';
 import type { CompanySummary } from '../../../shared/types/reports';
 import { useOperation, useOperationMutation } from '../data/client';
 import { bytes, count, duration } from '../lib/format';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorState, Loading } from '../components/States';
+import { ErrorState } from '../components/States';
+import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -72,142 +73,139 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
       }
     />
   );
-  if (status.isPending)
+  const body = (s: CacheStatus) => {
+    const d = s.detection;
     return (
       <>
-        {header}
-        <Loading />
+        {message && (
+          <div className="notice notice-good" role="status">
+            {message}
+          </div>
+        )}
+        {error && <ErrorState error={error} />}
+        {d.memuraiStopped && (
+          <div className="notice notice-warn">
+            {t('cache.memuraiOffer')}{' '}
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={startMemurai.isPending}
+              onClick={() =>
+                startMemurai.mutate({}, { onSuccess: (r) => (setMessage(r.message), refresh()) })
+              }
+            >
+              {t('cache.startMemurai')}
+            </button>
+          </div>
+        )}
+        <section className="kpi-grid kpi-grid-4">
+          <div className="kpi-card static">
+            <span className="kpi-label">{t('cache.backend')}</span>
+            <span className="kpi-value" data-testid="cache-backend">
+              {t(`cache.backends.${d.backend}`)}
+            </span>
+            <span className="kpi-sub">
+              {[d.address, d.serverVersion && `v${d.serverVersion}`].filter(Boolean).join(' · ') || '—'}
+            </span>
+          </div>
+          <div className="kpi-card static">
+            <span className="kpi-label">{t('cache.keys')}</span>
+            <span className="kpi-value" data-testid="cache-key-count">
+              {count(s.stats.keyCount)}
+            </span>
+            <span className="kpi-sub">{s.keyPrefix}</span>
+          </div>
+          <div className="kpi-card static">
+            <span className="kpi-label">{t('cache.memory')}</span>
+            <span className="kpi-value">
+              {s.redisMemory ? s.redisMemory.usedMemoryHuman : bytes(s.stats.memoryBytes)}
+            </span>
+            <span className="kpi-sub">
+              {s.redisMemory ? `max ${s.redisMemory.maxmemoryHuman} · ${s.redisMemory.maxmemoryPolicy}` : ' '}
+            </span>
+          </div>
+          <div className="kpi-card static">
+            <span className="kpi-label">{t('cache.hitRate')}</span>
+            <span className="kpi-value">
+              {s.stats.hitRate === null ? '—' : `${Math.round(s.stats.hitRate * 100)}%`}
+            </span>
+            <span className="kpi-sub">
+              {t('cache.hitsMisses', { hits: count(s.stats.hits), misses: count(s.stats.misses) })}
+            </span>
+          </div>
+        </section>
+        <section className="card">
+          <dl className="facts">
+            <dt>{t('cache.why')}</dt>
+            <dd data-testid="cache-reason">{d.reason}</dd>
+            {s.firstTier && (
+              <>
+                <dt>{t('cache.firstTier')}</dt>
+                <dd>✓</dd>
+              </>
+            )}
+            {d.configErrors.length > 0 && (
+              <>
+                <dt>{t('cache.configErrors')}</dt>
+                <dd>
+                  <ul>
+                    {d.configErrors.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <div className="grid-2">
+          <section className="card">
+            <h2 className="card-title">{t('cache.ttlTable')}</h2>
+            <DataTable
+              label={t('cache.ttlTable')}
+              columns={ttlColumns(t)}
+              rows={s.ttls}
+              rowKey={(r) => r.resource}
+            />
+          </section>
+          <section className="card">
+            <h2 className="card-title">{t('cache.keyListing')}</h2>
+            <QueryState query={keys}>
+              {(page) => (
+                <>
+                  <DataTable
+                    label={t('cache.keyListing')}
+                    columns={keyColumns(t)}
+                    rows={page.keys}
+                    rowKey={(k) => k.key}
+                    empty={t('cache.noKeys')}
+                    maxHeight="420px"
+                  />
+                  {page.cursor !== null && keyCount < 1000 && (
+                    <button type="button" className="btn btn-ghost" onClick={() => setKeyCount(1000)}>
+                      {t('cache.loadMore')}
+                    </button>
+                  )}
+                </>
+              )}
+            </QueryState>
+          </section>
+        </div>
       </>
     );
-  if (status.isError)
-    return (
-      <>
-        {header}
-        <ErrorState error={status.error} onRetry={() => void status.refetch()} />
-      </>
-    );
-  const s = status.data;
-  const d = s.detection;
+  };
 
   return (
     <>
       {header}
-      {message && (
-        <div className="notice notice-good" role="status">
-          {message}
-        </div>
-      )}
-      {error && <ErrorState error={error} />}
-      {d.memuraiStopped && (
-        <div className="notice notice-warn">
-          {t('cache.memuraiOffer')}{' '}
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={startMemurai.isPending}
-            onClick={() => startMemurai.mutate({}, { onSuccess: (r) => (setMessage(r.message), refresh()) })}
-          >
-            {t('cache.startMemurai')}
-          </button>
-        </div>
-      )}
-      <section className="kpi-grid kpi-grid-4">
-        <div className="kpi-card static">
-          <span className="kpi-label">{t('cache.backend')}</span>
-          <span className="kpi-value" data-testid="cache-backend">
-            {t(`cache.backends.${d.backend}`)}
-          </span>
-          <span className="kpi-sub">
-            {[d.address, d.serverVersion && `v${d.serverVersion}`].filter(Boolean).join(' · ') || '—'}
-          </span>
-        </div>
-        <div className="kpi-card static">
-          <span className="kpi-label">{t('cache.keys')}</span>
-          <span className="kpi-value" data-testid="cache-key-count">
-            {count(s.stats.keyCount)}
-          </span>
-          <span className="kpi-sub">{s.keyPrefix}</span>
-        </div>
-        <div className="kpi-card static">
-          <span className="kpi-label">{t('cache.memory')}</span>
-          <span className="kpi-value">
-            {s.redisMemory ? s.redisMemory.usedMemoryHuman : bytes(s.stats.memoryBytes)}
-          </span>
-          <span className="kpi-sub">
-            {s.redisMemory ? `max ${s.redisMemory.maxmemoryHuman} · ${s.redisMemory.maxmemoryPolicy}` : ' '}
-          </span>
-        </div>
-        <div className="kpi-card static">
-          <span className="kpi-label">{t('cache.hitRate')}</span>
-          <span className="kpi-value">
-            {s.stats.hitRate === null ? '—' : `${Math.round(s.stats.hitRate * 100)}%`}
-          </span>
-          <span className="kpi-sub">
-            {t('cache.hitsMisses', { hits: count(s.stats.hits), misses: count(s.stats.misses) })}
-          </span>
-        </div>
-      </section>
-      <section className="card">
-        <dl className="facts">
-          <dt>{t('cache.why')}</dt>
-          <dd data-testid="cache-reason">{d.reason}</dd>
-          {s.firstTier && (
-            <>
-              <dt>{t('cache.firstTier')}</dt>
-              <dd>✓</dd>
-            </>
-          )}
-          {d.configErrors.length > 0 && (
-            <>
-              <dt>{t('cache.configErrors')}</dt>
-              <dd>
-                <ul>
-                  {d.configErrors.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          )}
-        </dl>
-      </section>
-      <div className="grid-2">
-        <section className="card">
-          <h2 className="card-title">{t('cache.ttlTable')}</h2>
-          <DataTable
-            label={t('cache.ttlTable')}
-            columns={ttlColumns(t)}
-            rows={s.ttls}
-            rowKey={(r) => r.resource}
-          />
-        </section>
-        <section className="card">
-          <h2 className="card-title">{t('cache.keyListing')}</h2>
-          {keys.isPending ? (
-            <Loading />
-          ) : keys.isError ? (
-            <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
-          ) : (
-            <>
-              <DataTable
-                label={t('cache.keyListing')}
-                columns={keyColumns(t)}
-                rows={keys.data.keys}
-                rowKey={(k) => k.key}
-                empty={t('cache.noKeys')}
-                maxHeight="420px"
-              />
-              {keys.data.cursor !== null && keyCount < 1000 && (
-                <button type="button" className="btn btn-ghost" onClick={() => setKeyCount(1000)}>
-                  {t('cache.loadMore')}
-                </button>
-              )}
-            </>
-          )}
-        </section>
-      </div>
+      <QueryState query={status}>{body}</QueryState>
     </>
   );
+}
+
+/** Environment variable names such as CACHE_TTL_OUTSTANDING may break after an underscore. */
+function envVarName(name: string) {
+  return name.split(/(?<=_)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 }
 
 function ttlColumns(t: T): Column<CacheTtlRow>[] {
@@ -232,7 +230,7 @@ function ttlColumns(t: T): Column<CacheTtlRow>[] {
       header: t('cache.envVar'),
       kind: 'text',
       value: (r) => r.envVar,
-      render: (r) => <code>{r.envVar}</code>,
+      render: (r) => <code className="env-var">{envVarName(r.envVar)}</code>,
     },
   ];
 }

@@ -8,7 +8,8 @@ import { useAppState } from '../state';
 import { FyPicker, defaultFy } from '../components/Period';
 import { PageHeader } from '../components/PageHeader';
 import { ReportSubtitle } from '../components/ServedBadge';
-import { ErrorState, Loading, Empty } from '../components/States';
+import { Empty } from '../components/States';
+import { QueryState } from '../components/QueryState';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
 import { financialYearRange } from '../../../shared/dates';
@@ -63,157 +64,150 @@ export function Dashboard({ company }: { company: CompanySummary }) {
     />
   );
 
-  if (query.isPending)
+  const body = (d: DashboardData) => {
+    const openLedger = (ledgerGuid: string) => go('ledger', { l: ledgerGuid, from: d.from, to: d.to });
+    const k = d.kpis;
+    const kpis: Kpi[] = [
+      { id: 'sales', amount: k.sales, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
+      { id: 'purchases', amount: k.purchases, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
+      { id: 'receipts', amount: k.receipts, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
+      { id: 'payments', amount: k.payments, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
+      {
+        id: 'grossProfit',
+        amount: k.grossProfit,
+        tone: k.grossProfit >= 0 ? 'good' : 'bad',
+        onClick: () => go('profitLoss', { from: d.from, to: d.to }),
+      },
+      { id: 'receivables', amount: k.receivables, onClick: () => go('outstanding', { k: 'receivable' }) },
+      { id: 'payables', amount: k.payables, onClick: () => go('outstanding', { k: 'payable' }) },
+      {
+        id: 'cashBank',
+        amount: k.cashBalance + k.bankBalance,
+        sub: t('dashboard.kpi.cashBankSplit', {
+          cash: compactInr(k.cashBalance, units),
+          bank: compactInr(k.bankBalance, units),
+        }),
+        onClick: () => go('trialBalance', { from: d.from, to: d.to }),
+      },
+    ];
+    const chartData = d.monthly.map((m) => ({
+      month: monthLabel(m.month, i18n.language),
+      sales: m.sales / 100,
+      purchases: m.purchases / 100,
+    }));
+    const hasActivity = d.monthly.some((m) => m.sales !== 0 || m.purchases !== 0);
+
     return (
       <>
-        {header}
-        <Loading />
+        <section className="kpi-grid" aria-label="KPIs">
+          {kpis.map((kpi) => (
+            <button
+              key={kpi.id}
+              type="button"
+              className={`kpi-card${kpi.tone ? ` kpi-${kpi.tone}` : ''}`}
+              onClick={kpi.onClick}
+              data-kpi={kpi.id}
+            >
+              <span className="kpi-label">{t(`dashboard.kpi.${kpi.id}`)}</span>
+              <span className="kpi-value">{money(kpi.amount)}</span>
+              <span className="kpi-sub">{kpi.sub ?? compactInr(kpi.amount, units)}</span>
+            </button>
+          ))}
+        </section>
+
+        <section className="card">
+          <h2 className="card-title">{t('dashboard.monthly')}</h2>
+          {hasActivity ? (
+            <Suspense fallback={<div className="chart-placeholder" />}>
+              <MonthlyChart
+                data={chartData}
+                units={units}
+                labels={{ sales: t('dashboard.kpi.sales'), purchases: t('dashboard.kpi.purchases') }}
+              />
+            </Suspense>
+          ) : (
+            <Empty>{t('common.empty')}</Empty>
+          )}
+        </section>
+
+        <div className="grid-2">
+          <PartyList
+            title={t('dashboard.topCustomers')}
+            parties={d.topCustomers}
+            onOpen={openLedger}
+            testId="top-customers"
+          />
+          <PartyList
+            title={t('dashboard.topSuppliers')}
+            parties={d.topSuppliers}
+            onOpen={openLedger}
+            testId="top-suppliers"
+          />
+        </div>
+
+        <section className="card">
+          <div className="card-head">
+            <h2 className="card-title">{t('dashboard.overdue')}</h2>
+            <span className="card-note">
+              {t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })}
+            </span>
+          </div>
+          {d.overdueReceivables.length === 0 ? (
+            <Empty>{t('dashboard.noOverdue')}</Empty>
+          ) : (
+            <table className="data-table compact" data-testid="overdue">
+              <thead>
+                <tr>
+                  <th>{t('common.party')}</th>
+                  <th>{t('outstanding.billName')}</th>
+                  <th>{t('outstanding.dueDate')}</th>
+                  <th className="num">{t('outstanding.overdueDays')}</th>
+                  <th className="num">{t('common.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.overdueReceivables.slice(0, OVERDUE_ROWS).map((bill) => (
+                  <tr
+                    key={`${bill.ledgerGuid}:${bill.billName}`}
+                    className="clickable"
+                    tabIndex={0}
+                    onClick={() => go('outstanding', { k: 'receivable', p: bill.ledgerGuid })}
+                    onKeyDown={(e) =>
+                      e.key === 'Enter' && go('outstanding', { k: 'receivable', p: bill.ledgerGuid })
+                    }
+                  >
+                    <td>{bill.party}</td>
+                    <td>{bill.billName}</td>
+                    <td>{date(bill.dueDate)}</td>
+                    <td className="num">
+                      <span className={bill.overdueDays > 90 ? 'pill pill-bad' : 'pill pill-warn'}>
+                        {t('dashboard.overdueDays', { count: bill.overdueDays })}
+                      </span>
+                    </td>
+                    <td className="num">{money(bill.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {d.overdueReceivables.length > OVERDUE_ROWS && (
+            <button
+              type="button"
+              className="btn btn-ghost see-all"
+              onClick={() => go('outstanding', { k: 'receivable' })}
+            >
+              {t('dashboard.seeAll')} ({d.overdueReceivables.length}) →
+            </button>
+          )}
+        </section>
       </>
     );
-  if (query.isError)
-    return (
-      <>
-        {header}
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  const d = query.data.data;
-  const openLedger = (ledgerGuid: string) => go('ledger', { l: ledgerGuid, from: d.from, to: d.to });
-  const k = d.kpis;
-  const kpis: Kpi[] = [
-    { id: 'sales', amount: k.sales, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
-    { id: 'purchases', amount: k.purchases, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
-    { id: 'receipts', amount: k.receipts, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
-    { id: 'payments', amount: k.payments, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
-    {
-      id: 'grossProfit',
-      amount: k.grossProfit,
-      tone: k.grossProfit >= 0 ? 'good' : 'bad',
-      onClick: () => go('profitLoss', { from: d.from, to: d.to }),
-    },
-    { id: 'receivables', amount: k.receivables, onClick: () => go('outstanding', { k: 'receivable' }) },
-    { id: 'payables', amount: k.payables, onClick: () => go('outstanding', { k: 'payable' }) },
-    {
-      id: 'cashBank',
-      amount: k.cashBalance + k.bankBalance,
-      sub: t('dashboard.kpi.cashBankSplit', {
-        cash: compactInr(k.cashBalance, units),
-        bank: compactInr(k.bankBalance, units),
-      }),
-      onClick: () => go('trialBalance', { from: d.from, to: d.to }),
-    },
-  ];
-  const chartData = d.monthly.map((m) => ({
-    month: monthLabel(m.month, i18n.language),
-    sales: m.sales / 100,
-    purchases: m.purchases / 100,
-  }));
-  const hasActivity = d.monthly.some((m) => m.sales !== 0 || m.purchases !== 0);
+  };
 
   return (
     <>
       {header}
-      <section className="kpi-grid" aria-label="KPIs">
-        {kpis.map((kpi) => (
-          <button
-            key={kpi.id}
-            type="button"
-            className={`kpi-card${kpi.tone ? ` kpi-${kpi.tone}` : ''}`}
-            onClick={kpi.onClick}
-            data-kpi={kpi.id}
-          >
-            <span className="kpi-label">{t(`dashboard.kpi.${kpi.id}`)}</span>
-            <span className="kpi-value">{money(kpi.amount)}</span>
-            <span className="kpi-sub">{kpi.sub ?? compactInr(kpi.amount, units)}</span>
-          </button>
-        ))}
-      </section>
-
-      <section className="card">
-        <h2 className="card-title">{t('dashboard.monthly')}</h2>
-        {hasActivity ? (
-          <Suspense fallback={<div className="chart-placeholder" />}>
-            <MonthlyChart
-              data={chartData}
-              units={units}
-              labels={{ sales: t('dashboard.kpi.sales'), purchases: t('dashboard.kpi.purchases') }}
-            />
-          </Suspense>
-        ) : (
-          <Empty>{t('common.empty')}</Empty>
-        )}
-      </section>
-
-      <div className="grid-2">
-        <PartyList
-          title={t('dashboard.topCustomers')}
-          parties={d.topCustomers}
-          onOpen={openLedger}
-          testId="top-customers"
-        />
-        <PartyList
-          title={t('dashboard.topSuppliers')}
-          parties={d.topSuppliers}
-          onOpen={openLedger}
-          testId="top-suppliers"
-        />
-      </div>
-
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{t('dashboard.overdue')}</h2>
-          <span className="card-note">
-            {t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })}
-          </span>
-        </div>
-        {d.overdueReceivables.length === 0 ? (
-          <Empty>{t('dashboard.noOverdue')}</Empty>
-        ) : (
-          <table className="data-table compact" data-testid="overdue">
-            <thead>
-              <tr>
-                <th>{t('common.party')}</th>
-                <th>{t('outstanding.billName')}</th>
-                <th>{t('outstanding.dueDate')}</th>
-                <th className="num">{t('outstanding.overdueDays')}</th>
-                <th className="num">{t('common.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.overdueReceivables.slice(0, OVERDUE_ROWS).map((bill) => (
-                <tr
-                  key={`${bill.ledgerGuid}:${bill.billName}`}
-                  className="clickable"
-                  tabIndex={0}
-                  onClick={() => go('outstanding', { k: 'receivable', p: bill.ledgerGuid })}
-                  onKeyDown={(e) =>
-                    e.key === 'Enter' && go('outstanding', { k: 'receivable', p: bill.ledgerGuid })
-                  }
-                >
-                  <td>{bill.party}</td>
-                  <td>{bill.billName}</td>
-                  <td>{date(bill.dueDate)}</td>
-                  <td className="num">
-                    <span className={bill.overdueDays > 90 ? 'pill pill-bad' : 'pill pill-warn'}>
-                      {t('dashboard.overdueDays', { days: bill.overdueDays })}
-                    </span>
-                  </td>
-                  <td className="num">{money(bill.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {d.overdueReceivables.length > OVERDUE_ROWS && (
-          <button
-            type="button"
-            className="btn btn-ghost see-all"
-            onClick={() => go('outstanding', { k: 'receivable' })}
-          >
-            {t('dashboard.seeAll')} ({d.overdueReceivables.length}) →
-          </button>
-        )}
-      </section>
+      <QueryState query={query}>{(served) => body(served.data)}</QueryState>
     </>
   );
 }

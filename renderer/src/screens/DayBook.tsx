@@ -40,7 +40,7 @@ export function DayBook({ company }: { company: CompanySummary }) {
         sheet={data && (() => dayBookSheet(data, company, t))}
       >
         <CompanyPeriod company={company} period={period} />
-        {data && ` · ${t('dayBook.vouchers', { count: count(data.totalVouchers) })}`}
+        {data && ` · ${t('dayBook.vouchers', { count: data.totalVouchers, n: count(data.totalVouchers) })}`}
       </ReportHeader>
       <PeriodToolbar screen="dayBook" company={company} value={period}>
         {data && pages > 1 && (

@@ -6,7 +6,8 @@ import { settingsPatch } from '../../../shared/contract/settings';
 import { useOperation, useOperationMutation } from '../data/client';
 import { isLanguage, rememberLanguage } from '../i18n';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorState, Loading } from '../components/States';
+import { ErrorState } from '../components/States';
+import { QueryState } from '../components/QueryState';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
 
@@ -66,33 +67,25 @@ export function Settings() {
   const { t } = useTranslation();
   const query = useOperation('settings.get', {});
   const info = useOperation('app.info', {});
-  if (query.isPending)
-    return (
-      <>
-        <PageHeader title={t('settings.title')} />
-        <Loading />
-      </>
-    );
-  if (query.isError)
-    return (
-      <>
-        <PageHeader title={t('settings.title')} />
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
   return (
     <>
       <PageHeader
         title={t('settings.title')}
         subtitle={
-          info.data
+          query.isSuccess && info.data
             ? `${t('settings.dataFolder')}: ${info.data.dataDir} · ${t('settings.version')} ${info.data.version}`
             : undefined
         }
       />
-      <SettingsForm settings={query.data} />
-      {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
-      <PortalSettings />
+      <QueryState query={query}>
+        {(settings) => (
+          <>
+            <SettingsForm settings={settings} />
+            {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
+            <PortalSettings />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -131,24 +131,24 @@ export function AccountForm({
             <p className="hint">{t('portal.accounts.noCompanies', 'No companies yet.')}</p>
           )}
           {companies.map((c) => (
-            <label key={c.guid} className="field-inline">
+            <label key={c.guid} className="field-check">
               <input
                 type="checkbox"
                 checked={draft.companies.includes(c.guid)}
                 onChange={(e) => toggleCompany(c.guid, e.target.checked)}
-              />{' '}
-              {c.name}
+              />
+              <span>{c.name}</span>
             </label>
           ))}
         </fieldset>
       )}
-      <label className="field-inline">
+      <label className="field-check">
         <input
           type="checkbox"
           checked={draft.disabled}
           onChange={(e) => set({ disabled: e.target.checked })}
-        />{' '}
-        {t('portal.accounts.disabled', 'Disabled (cannot sign in)')}
+        />
+        <span>{t('portal.accounts.disabled', 'Disabled (cannot sign in)')}</span>
       </label>
       {(problem ?? save.error?.message) && (
         <div className="notice notice-bad" role="alert">

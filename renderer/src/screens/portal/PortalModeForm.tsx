@@ -4,14 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { settingsPatch } from '../../../../shared/contract/settings';
 import type { Settings } from '../../../../shared/types/settings';
 import { useOperation, useOperationMutation } from '../../data/client';
-import { ErrorState, Loading } from '../../components/States';
+import { QueryState } from '../../components/QueryState';
 
 /** Turns the office portal on or off and sets where it listens; applies when serve mode restarts. */
 export function PortalModeForm() {
   const settings = useOperation('settings.get', {});
-  if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <ModeFields current={settings.data.portal} />;
+  return <QueryState query={settings}>{(s) => <ModeFields current={s.portal} />}</QueryState>;
 }
 
 function ModeFields({ current }: { current: Settings['portal'] }) {
@@ -59,14 +57,14 @@ function ModeFields({ current }: { current: Settings['portal'] }) {
           'Lets partners and staff open TallyConnect in a browser on their own PCs. Off by default; everyone must sign in.',
         )}
       </p>
-      <label className="field-inline">
+      <label className="field-check">
         <input
           type="checkbox"
           name="portalEnabled"
           checked={enabled}
           onChange={(e) => setEnabled(e.target.checked)}
-        />{' '}
-        {t('portal.mode.enabled', 'Open the portal on the office network')}
+        />
+        <span>{t('portal.mode.enabled', 'Open the portal on the office network')}</span>
       </label>
       <div className="form-grid">
         <label className="field">

@@ -35,8 +35,8 @@ export function SignIn({
   const message =
     error?.info.code === 'RATE_LIMITED'
       ? t('portal.signIn.tooMany', {
-          defaultValue: 'Too many attempts. Try again in {{seconds}} seconds.',
-          seconds: error.info.details?.retryAfterSeconds ?? 60,
+          defaultValue: 'Too many attempts. Try again in {{count}} seconds.',
+          count: error.info.details?.retryAfterSeconds ?? 60,
         })
       : error?.message;
 
