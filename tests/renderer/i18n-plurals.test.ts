@@ -4,15 +4,7 @@ import { createI18n } from '../../renderer/src/i18n';
 import { en } from '../../renderer/src/i18n/en';
 import { mr } from '../../renderer/src/i18n/mr';
 import { hi } from '../../renderer/src/i18n/hi';
-
-function leaves(obj: object, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (typeof value === 'string') out[`${prefix}${key}`] = value;
-    else Object.assign(out, leaves(value as object, `${prefix}${key}.`));
-  }
-  return out;
-}
+import { leaves } from './message-leaves';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

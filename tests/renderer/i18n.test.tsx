@@ -5,16 +5,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { en } from '../../renderer/src/i18n/en';
 import { mr } from '../../renderer/src/i18n/mr';
 import { hi } from '../../renderer/src/i18n/hi';
+import { leaves } from './message-leaves';
 import { renderApp } from './render-app';
-
-function leaves(obj: object, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (typeof value === 'string') out[`${prefix}${key}`] = value;
-    else Object.assign(out, leaves(value as object, `${prefix}${key}.`));
-  }
-  return out;
-}
 
 /** Every `t('literal.key'` call in the renderer, with its inline English default when it has one. */
 function usedKeys(): { key: string; fallback?: string; file: string }[] {
