@@ -26,8 +26,15 @@ export class SimCompany {
   private readonly overlay = new Map<string, VoucherRecord | null>();
   /** Vouchers created through the API, in date order. */
   private additions: VoucherRecord[] = [];
+  /**
+   * Source vouchers altered onto another date: served at their new date (ranges are read by date), so
+   * their place in the source is hidden through the overlay.
+   */
+  private readonly moved = new Map<string, VoucherRecord>();
   /** Old ledger name -> new name: Tally rewrites renamed ledgers in all history. */
   private readonly renames = new Map<string, string>();
+  /** The same for voucher types: vouchers show their type's current name. */
+  private readonly typeRenames = new Map<string, string>();
   private counts: Map<IsoDate, number> | null = null;
   private cursor: {
     iterator: Iterator<VoucherRecord>;
@@ -68,7 +75,7 @@ export class SimCompany {
     let max = 0;
     for (const v of this.all()) {
       if (v.alterId > max) max = v.alterId;
-      if (!v.isCancelled && !v.isOptional) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+      if (isActive(v)) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
     }
     this.counts = counts;
     this.voucherAlterIdValue = Math.max(max, this.voucherAlterIdValue ?? 0);
@@ -111,6 +118,7 @@ export class SimCompany {
       const served = this.serve(next);
       if (served) out.push(served);
     }
+    for (const m of this.moved.values()) if (m.date >= from && m.date <= to) out.push(this.present(m));
     for (const a of this.additions) if (a.date >= from && a.date <= to) out.push(this.present(a));
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
@@ -125,6 +133,7 @@ export class SimCompany {
       if (served && (from === null || served.date >= from) && (to === null || served.date <= to))
         yield served;
     }
+    for (const m of this.moved.values()) yield this.present(m);
     for (const a of this.additions) yield this.present(a);
   }
 
@@ -139,6 +148,7 @@ export class SimCompany {
   /** Applies renames and automatic renumbering, neither of which moves the voucher's AlterID. */
   private present(v: VoucherRecord): VoucherRecord {
     let out = v;
+    if (this.typeRenames.size > 0) out = { ...out, voucherType: this.typeName(out.voucherType) };
     if (this.renames.size > 0) {
       const rename = (n: string): string => this.renames.get(n) ?? n;
       out = {
@@ -149,15 +159,23 @@ export class SimCompany {
     }
     if (!this.additions.includes(v)) {
       const inserted = this.additions.filter(
-        (a) => a.voucherType === v.voucherType && a.date <= v.date && this.isAuto(a.voucherType),
+        (a) =>
+          this.typeName(a.voucherType) === this.typeName(v.voucherType) &&
+          a.date <= v.date &&
+          this.isAuto(a.voucherType),
       ).length;
       if (inserted > 0) out = { ...out, voucherNumber: bump(out.voucherNumber, inserted) };
     }
     return out;
   }
 
+  private typeName(name: string): string {
+    return this.typeRenames.get(name) ?? name;
+  }
+
   private isAuto(type: string): boolean {
-    return this.voucherTypes.some((t) => t.name === type && t.autoNumbered);
+    const name = this.typeName(type);
+    return this.voucherTypes.some((t) => t.name === name && t.autoNumbered);
   }
 
   find(guid: string): VoucherRecord | null {
@@ -179,7 +197,7 @@ export class SimCompany {
     this.additions = [...this.additions, record].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     );
-    this.touchCount(record.date, +1);
+    if (isActive(record)) this.touchCount(record.date, +1);
     this.voucherAlterIdValue = record.alterId;
     return record;
   }
@@ -189,10 +207,16 @@ export class SimCompany {
     if (!current) throw new Error(`No voucher ${guid}`);
     const next = { ...change(current), guid, alterId: this.nextAlterId() };
     const added = this.additions.findIndex((a) => a.guid === guid);
-    if (added >= 0) this.additions[added] = next;
-    else this.overlay.set(guid, next);
-    this.touchCount(current.date, -1);
-    this.touchCount(next.date, +1);
+    if (added >= 0) {
+      this.additions[added] = next;
+      this.additions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    } else if (this.moved.has(guid) || next.date !== current.date) {
+      this.overlay.set(guid, null);
+      this.moved.set(guid, next);
+    } else this.overlay.set(guid, next);
+    // Counts are of active vouchers: cancelling or making optional takes one away, as in Tally.
+    if (isActive(current)) this.touchCount(current.date, -1);
+    if (isActive(next)) this.touchCount(next.date, +1);
     this.voucherAlterIdValue = next.alterId;
     return next;
   }
@@ -203,7 +227,8 @@ export class SimCompany {
     const added = this.additions.findIndex((a) => a.guid === guid);
     if (added >= 0) this.additions = this.additions.filter((a) => a.guid !== guid);
     else this.overlay.set(guid, null);
-    this.touchCount(current.date, -1);
+    this.moved.delete(guid);
+    if (isActive(current)) this.touchCount(current.date, -1);
     // Deleting moves the company's AltVchId although the voucher is gone.
     this.voucherAlterIdValue = this.nextAlterId();
   }
@@ -216,6 +241,33 @@ export class SimCompany {
     this.masterAlterId = ledger.alterId;
     for (const [k, v] of this.renames) if (v === oldName) this.renames.set(k, newName);
     this.renames.set(oldName, newName);
+  }
+
+  /**
+   * Renames a group. Tally rewrites the name wherever it is used (sub-groups' and ledgers' parent) without
+   * moving those masters' AlterIDs: only the group itself changes.
+   */
+  renameGroup(oldName: string, newName: string): void {
+    const group = this.groups.find((g) => g.name === oldName);
+    if (!group) throw new Error(`No group ${oldName}`);
+    group.name = newName;
+    group.alterId = this.nextAlterId();
+    this.masterAlterId = group.alterId;
+    for (const g of this.groups) if (g.parent === oldName) g.parent = newName;
+    for (const l of this.ledgers) if (l.parent === oldName) l.parent = newName;
+  }
+
+  /** Renames a voucher type: its vouchers and sub-types show the new name, their AlterIDs unchanged. */
+  renameVoucherType(oldName: string, newName: string): void {
+    const type = this.voucherTypes.find((t) => t.name === oldName);
+    if (!type) throw new Error(`No voucher type ${oldName}`);
+    type.name = newName;
+    type.alterId = this.nextAlterId();
+    this.masterAlterId = type.alterId;
+    for (const t of this.voucherTypes) if (t !== type && t.parent === oldName) t.parent = newName;
+    if (type.parent === oldName) type.parent = newName;
+    for (const [k, v] of this.typeRenames) if (v === oldName) this.typeRenames.set(k, newName);
+    this.typeRenames.set(oldName, newName);
   }
 
   private touchCount(date: IsoDate, delta: number): void {
@@ -232,4 +284,9 @@ function bump(number: string, by: number): string {
   if (!m) return number;
   const digits = m[2] ?? '0';
   return `${m[1]}${String(Number(digits) + by).padStart(digits.length, '0')}`;
+}
+
+/** In the books: Tally's per-date counts and voucher exports leave cancelled and optional vouchers out. */
+function isActive(v: VoucherRecord): boolean {
+  return !v.isCancelled && !v.isOptional;
 }

@@ -16,6 +16,7 @@ import { VOUCHERS_GUID_INDEX_SQL } from './migrations/008-voucher-guid-index';
 import { voucherParticulars } from './particulars';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
+import { renameReferences, type MasterKind } from './renames';
 
 /** Tally's predefined voucher types: the base every custom type derives from. */
 export const BASE_VOUCHER_TYPES = [
@@ -134,6 +135,9 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   /** Integer key of each ledger (stable per company and GUID: upserts keep the row). */
   const ledgerIdByGuid = new Map<string, number>();
   const typeParent = new Map<string, string>();
+  /** Stored names of groups and voucher types by GUID: a changed name is a rename to pass on. */
+  const groupNameByGuid = new Map<string, string>();
+  const typeNameByGuid = new Map<string, string>();
   const touchedLedgers = new Set<string>();
   const touchedMonths = new Set<string>();
   let mastersChanged = false;
@@ -179,8 +183,12 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       ledgerNameByGuid.set(l.guid, l.name);
       ledgerIdByGuid.set(l.guid, l.id);
     }
-    for (const t of stmts.typeParents.all(companyId) as { name: string; parent: string }[]) {
+    for (const g of stmts.groupNames.all(companyId) as { guid: string; name: string }[]) {
+      groupNameByGuid.set(g.guid, g.name);
+    }
+    for (const t of stmts.typeParents.all(companyId) as { guid: string; name: string; parent: string }[]) {
       typeParent.set(t.name, t.parent);
+      typeNameByGuid.set(t.guid, t.name);
     }
     // Explicit row ids: no lastInsertRowid round trip per row, and entries can name their voucher at once.
     nextVoucherId = (stmts.maxVoucherId.pluck().get() as number) + 1;
@@ -350,6 +358,26 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     if (mode === 'merge') flushRows();
   };
 
+  /**
+   * Passes renames in a batch of masters on to the names stored with other rows (see renames.ts). Runs
+   * before the batch is written, so rows the batch itself brings (a new master taking a freed name, say)
+   * keep what Tally sent.
+   */
+  const passOnRenames = (
+    kind: MasterKind,
+    masters: readonly { guid: string; name: string }[],
+    storedNames: ReadonlyMap<string, string>,
+  ): void => {
+    const renames = new Map<string, string>();
+    for (const m of masters) {
+      const previous = storedNames.get(m.guid);
+      if (previous !== undefined && previous !== m.name) renames.set(previous, m.name);
+    }
+    if (renames.size === 0) return;
+    flushRows();
+    renameReferences(db, companyId, kind, renames);
+  };
+
   const putGroup = (g: GroupRecord): void => {
     try {
       stmts.upsertGroup.run(
@@ -373,6 +401,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       }
       throw error;
     }
+    groupNameByGuid.set(g.guid, g.name);
   };
 
   const putLedger = (l: LedgerRecord): void => {
@@ -422,6 +451,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   };
 
   const putVoucherType = (t: VoucherTypeRecord): void => {
+    const previousName = typeNameByGuid.get(t.guid);
     try {
       stmts.upsertVoucherType.run(companyId, t.guid, t.name, t.parent, t.autoNumbered ? 1 : 0, t.alterId);
     } catch (error) {
@@ -433,7 +463,12 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       }
       throw error;
     }
+    if (previousName !== undefined && previousName !== t.name) {
+      typeParent.delete(previousName);
+      for (const [name, parent] of typeParent) if (parent === previousName) typeParent.set(name, t.name);
+    }
     typeParent.set(t.name, t.parent);
+    typeNameByGuid.set(t.guid, t.name);
   };
 
   return {
@@ -441,16 +476,19 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     putGroups: (groups) =>
       guard(() => {
         mastersChanged = true;
+        passOnRenames('group', groups, groupNameByGuid);
         for (const g of groups) putGroup(g);
       }),
     putLedgers: (ledgers) =>
       guard(() => {
         mastersChanged = true;
+        passOnRenames('ledger', ledgers, ledgerNameByGuid);
         for (const l of ledgers) putLedger(l);
       }),
     putVoucherTypes: (types) =>
       guard(() => {
         mastersChanged = true;
+        passOnRenames('voucherType', types, typeNameByGuid);
         for (const t of types) putVoucherType(t);
       }),
     putVouchers: (vouchers) =>
@@ -561,8 +599,10 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       return;
     }
     stmts.deleteGroup.run(companyId, guid);
+    groupNameByGuid.delete(guid);
     const type = stmts.deleteVoucherType.get(companyId, guid) as { name: string } | undefined;
     if (type) typeParent.delete(type.name);
+    typeNameByGuid.delete(guid);
   }
 }
 
@@ -675,7 +715,8 @@ function prepare(db: Database.Database) {
     upsertCompany: db.prepare(`INSERT INTO companies (guid, name, source) VALUES (?, ?, ?)
       ON CONFLICT (guid) DO UPDATE SET name = excluded.name, source = excluded.source RETURNING id`),
     ledgerNames: db.prepare('SELECT id, guid, name FROM ledgers WHERE company_id = ?'),
-    typeParents: db.prepare('SELECT name, parent FROM voucher_types WHERE company_id = ?'),
+    typeParents: db.prepare('SELECT guid, name, parent FROM voucher_types WHERE company_id = ?'),
+    groupNames: db.prepare('SELECT guid, name FROM groups WHERE company_id = ?'),
     findVoucher: db.prepare('SELECT id, date FROM vouchers WHERE company_id = ? AND guid = ?'),
     voucherLedgers: db.prepare(
       'SELECT DISTINCT l.guid FROM entries e JOIN ledgers l ON l.id = e.ledger_id WHERE e.voucher_id = ?',

@@ -239,6 +239,100 @@ describe('company writer', () => {
     store.close();
   });
 
+  it('passes renamed groups, ledgers and voucher types on to the names stored with them', () => {
+    const store = fresh();
+    const counterSale = {
+      guid: 'tiny-vt-counter',
+      name: 'Counter Sale',
+      parent: 'Sales',
+      autoNumbered: true,
+      alterId: 1,
+    };
+    const writer0 = store.beginCompanyWrite(TINY, 'replace');
+    writer0.putGroups([
+      ...tinyGroups,
+      {
+        ...tinyGroups.find((g) => g.name === 'Sundry Debtors')!,
+        guid: 'tiny-g-local',
+        name: 'Local Debtors',
+        parent: 'Sundry Debtors',
+        reservedName: null,
+      },
+    ]);
+    writer0.putVoucherTypes([...tinyVoucherTypes, counterSale]);
+    const lata = {
+      ...tinyLedgers.find((l) => l.guid === 'L-A')!,
+      guid: 'L-LOCAL',
+      name: 'Lata Stores',
+      parent: 'Local Debtors',
+      openingBalance: 0,
+      openingBills: [],
+    };
+    writer0.putLedgers([...tinyLedgers, lata]);
+    writer0.putVouchers([
+      ...tinyVouchers,
+      voucher(
+        'V-COUNTER',
+        '2025-06-02',
+        'Counter Sale',
+        'CS1',
+        [
+          { ledgerGuid: 'L-LOCAL', ledgerName: 'Lata Stores', amount: 1_000_00, bills: [] },
+          { ledgerGuid: 'L-SALES', ledgerName: 'Sales', amount: -1_000_00, bills: [] },
+        ],
+        { partyLedgerName: 'Lata Stores' },
+      ),
+    ]);
+    writer0.commit(TINY);
+
+    // Tally renames the masters only; what refers to them keeps its AlterID and is not sent again.
+    const writer = store.beginCompanyWrite(TINY, 'merge');
+    const debtors = tinyGroups.find((g) => g.name === 'Sundry Debtors')!;
+    writer.putGroups([{ ...debtors, name: 'Trade Receivables', alterId: 300 }]);
+    writer.putVoucherTypes([{ ...counterSale, name: 'Shop Sale', alterId: 301 }]);
+    writer.putLedgers([{ ...lata, name: 'Lata Stores & Sons', alterId: 302 }]);
+    writer.commit({ ...TINY, masterAlterId: 302 });
+
+    const one = (sql: string): unknown => store.db.prepare(sql).pluck().get();
+    expect(one("SELECT parent_name FROM groups WHERE guid = 'tiny-g-local'")).toBe('Trade Receivables');
+    expect(one("SELECT primary_group FROM groups WHERE guid = 'tiny-g-local'")).toBe('Current Assets');
+    expect(one("SELECT group_name FROM ledgers WHERE guid = 'L-A'")).toBe('Trade Receivables');
+    expect(one("SELECT voucher_type FROM vouchers WHERE guid = 'V-COUNTER'")).toBe('Shop Sale');
+    expect(one("SELECT base_type FROM vouchers WHERE guid = 'V-COUNTER'")).toBe('Sales');
+    expect(one("SELECT party_name FROM vouchers WHERE guid = 'V-COUNTER'")).toBe('Lata Stores & Sons');
+    // A voucher of the renamed type written later still finds its base type.
+    const later = store.beginCompanyWrite(TINY, 'merge');
+    later.putVouchers([
+      voucher('V-COUNTER-2', '2025-06-03', 'Shop Sale', 'CS2', [
+        { ledgerGuid: 'L-LOCAL', ledgerName: 'Lata Stores & Sons', amount: 500_00, bills: [] },
+        { ledgerGuid: 'L-SALES', ledgerName: 'Sales', amount: -500_00, bills: [] },
+      ]),
+    ]);
+    later.commit({ ...TINY, voucherAlterId: 400 });
+    expect(one("SELECT base_type FROM vouchers WHERE guid = 'V-COUNTER-2'")).toBe('Sales');
+    store.close();
+  });
+
+  it("keeps what a sync itself sends when a new master takes a renamed one's old name", () => {
+    const store = fresh();
+    writeTiny(store);
+    const debtors = tinyGroups.find((g) => g.name === 'Sundry Debtors')!;
+    const writer = store.beginCompanyWrite(TINY, 'merge');
+    // "Sundry Debtors" becomes "Old Debtors"; a new group takes the name, with a new ledger under it.
+    writer.putGroups([
+      { ...debtors, name: 'Old Debtors', alterId: 300 },
+      { ...debtors, guid: 'tiny-g-new', name: 'Sundry Debtors', reservedName: null, alterId: 301 },
+    ]);
+    const asha = tinyLedgers.find((l) => l.guid === 'L-A')!;
+    writer.putLedgers([{ ...asha, guid: 'L-NEW', name: 'Naya Traders', openingBills: [], alterId: 302 }]);
+    writer.commit({ ...TINY, masterAlterId: 302 });
+    const groupOf = (guid: string): unknown =>
+      store.db.prepare('SELECT group_name FROM ledgers WHERE guid = ?').pluck().get(guid);
+    expect(groupOf('L-A')).toBe('Old Debtors');
+    expect(groupOf('L-NEW')).toBe('Sundry Debtors');
+    store.close();
+  });
+
   it('refuses to delete a ledger that vouchers still use', () => {
     const store = fresh();
     writeTiny(store);

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Some stored columns hold a master's name rather than its key, because Tally's own data does (a voucher's
+ * party and type, a ledger's group, a group's or voucher type's parent). Tally rewrites those names in all
+ * history when a master is renamed, without moving the AlterIDs of what refers to it, so an incremental
+ * sync sees only the renamed master: its old name is rewritten here wherever it is stored.
+ */
+export type MasterKind = 'group' | 'ledger' | 'voucherType';
+
+const REFERENCES: Record<MasterKind, readonly { table: string; column: string }[]> = {
+  group: [
+    { table: 'groups', column: 'parent_name' },
+    { table: 'ledgers', column: 'group_name' },
+  ],
+  ledger: [{ table: 'vouchers', column: 'party_name' }],
+  voucherType: [
+    { table: 'vouchers', column: 'voucher_type' },
+    { table: 'voucher_types', column: 'parent' },
+  ],
+};
+
+/** Renames per statement: each takes three parameters, well under SQLite's limit. */
+const CHUNK = 400;
+
+/**
+ * Rewrites old names to new ones (old → new) in every column that refers to masters of that kind, one pass
+ * over each table per chunk. All names of a chunk are replaced in the same statement, so names that
+ * trade places in one sync are read before any is written.
+ */
+export function renameReferences(
+  db: Database.Database,
+  companyId: number,
+  kind: MasterKind,
+  renames: ReadonlyMap<string, string>,
+): void {
+  const pairs = [...renames].filter(([from, to]) => from !== to);
+  for (let start = 0; start < pairs.length; start += CHUNK) {
+    const chunk = pairs.slice(start, start + CHUNK);
+    const cases = chunk.map(() => 'WHEN ? THEN ?').join(' ');
+    const olds = chunk.map(() => '?').join(', ');
+    const params = [...chunk.flat(), companyId, ...chunk.map(([from]) => from)];
+    for (const { table, column } of REFERENCES[kind]) {
+      db.prepare(
+        `UPDATE ${table} SET ${column} = CASE ${column} ${cases} END
+         WHERE company_id = ? AND ${column} IN (${olds})`,
+      ).run(...params);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import type Database from 'better-sqlite3';
+import { addDays } from '../../../shared/dates';
+import type { VoucherRecord } from '../../../electron/core/db/records';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { generateDemoCompany } from '../../../electron/core/demo/generator';
+import { runSync, type EngineDeps } from '../../../electron/core/sync/engine';
+import { createProgressTracker } from '../../../electron/core/sync/progress';
+import { createTallyClient } from '../../../electron/core/tally/client';
+import type { SimCompany } from '../../../tools/tally-sim/company';
+import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+
+/**
+ * Incremental sync against its own definition: after any mix of changes in Tally, the copy kept up to
+ * date incrementally must equal a fresh full sync of the same books — vouchers, entries with their
+ * particulars, bills, and every summary table the reports read.
+ */
+
+/** Small deterministic PRNG (mulberry32) so a failing round can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let sim: TallySimulator;
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) s.close();
+  await sim.stop();
+});
+
+function deps(store: Store): EngineDeps {
+  let t = 0;
+  const now = (): number => (t += 10);
+  return {
+    client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 10_000 }),
+    store,
+    progress: createProgressTracker({ runId: 'p', now, emit: () => undefined }),
+    now,
+    signal: new AbortController().signal,
+    runId: 'p',
+    batchSize: 40,
+  };
+}
+
+const rows = (db: Database.Database, sql: string): unknown[] => db.prepare(sql).all();
+
+/** Everything a report can read, with the store's own row ids replaced by GUIDs. */
+function contents(store: Store): Record<string, unknown> {
+  const db = store.db;
+  const guidById = new Map(
+    (db.prepare('SELECT id, guid FROM ledgers').all() as { id: number; guid: string }[]).map((l) => [
+      l.id,
+      l.guid,
+    ]),
+  );
+  const entries = (
+    db
+      .prepare(
+        `SELECT v.guid AS voucher, e.ledger_id, e.date, e.amount, e.other_ledger_id, e.other_ledger_count,
+                e.more_ledger_ids
+         FROM entries e JOIN vouchers v ON v.id = e.voucher_id ORDER BY v.guid, e.id`,
+      )
+      .all() as {
+      voucher: string;
+      ledger_id: number;
+      date: string;
+      amount: number;
+      other_ledger_id: number | null;
+      other_ledger_count: number;
+      more_ledger_ids: string | null;
+    }[]
+  ).map((e) => ({
+    voucher: e.voucher,
+    ledger: guidById.get(e.ledger_id),
+    date: e.date,
+    amount: e.amount,
+    other: e.other_ledger_id === null ? null : guidById.get(e.other_ledger_id),
+    otherCount: e.other_ledger_count,
+    more: e.more_ledger_ids?.split(',').map((id) => guidById.get(Number(id))) ?? null,
+  }));
+  return {
+    company: rows(
+      db,
+      `SELECT name, master_alter_id, voucher_alter_id, count_groups, count_ledgers, count_voucher_types,
+              count_vouchers, count_entries, count_bills, first_voucher_date, last_voucher_date FROM companies`,
+    ),
+    ledgers: rows(db, 'SELECT guid, name, group_name, opening_balance FROM ledgers ORDER BY guid'),
+    vouchers: rows(
+      db,
+      `SELECT guid, alter_id, date, voucher_type, base_type, voucher_number, party_name, narration, reference,
+              is_cancelled, is_optional FROM vouchers ORDER BY guid`,
+    ),
+    entries,
+    bills: rows(
+      db,
+      `SELECT v.guid AS voucher, l.guid AS ledger, b.date, b.bill_name, b.bill_type, b.amount,
+              b.credit_period_days, b.due_date
+       FROM bill_allocations b JOIN entries e ON e.id = b.entry_id JOIN vouchers v ON v.id = e.voucher_id
+         JOIN ledgers l ON l.id = b.ledger_id
+       ORDER BY v.guid, b.id`,
+    ),
+    monthTotals: rows(
+      db,
+      `SELECT ledger_guid, month, base_type, debit, credit, entries FROM ledger_month_totals
+       ORDER BY ledger_guid, month, base_type`,
+    ),
+    billTotals: rows(
+      db,
+      `SELECT ledger_guid, bill_name, bill_date, due_date, first_date, last_date, opening_amount, amount, history
+       FROM bill_totals ORDER BY ledger_guid, bill_name`,
+    ),
+    voucherCounts: rows(
+      db,
+      'SELECT month, base_type, vouchers FROM voucher_month_counts ORDER BY month, base_type',
+    ),
+  };
+}
+
+const pick = <T>(items: readonly T[], random: () => number): T =>
+  items[Math.floor(random() * items.length)] as T;
+
+/** One random change as a user makes it in Tally; returns what it did, for the failure message. */
+function change(c: SimCompany, random: () => number, serial: number): string {
+  const vouchers = [...c.all()];
+  const v = pick(vouchers, random);
+  const kind = random();
+  if (kind < 0.2) {
+    // Amounts doubled on every line and bill: still balanced, every balance and bill moves.
+    c.alterVoucher(v.guid, (x) => ({
+      ...x,
+      entries: x.entries.map((e) => ({
+        ...e,
+        amount: e.amount * 2,
+        bills: e.bills.map((b) => ({ ...b, amount: b.amount * 2 })),
+      })),
+    }));
+    return `doubled ${v.guid}`;
+  }
+  if (kind < 0.35) {
+    // Redated, often into another month: both months' totals and counts move.
+    const date = addDays(v.date, Math.floor(random() * 90) - 45);
+    const booksFrom = c.booksFrom ?? date;
+    const moved = date < booksFrom ? booksFrom : date;
+    c.alterVoucher(v.guid, (x) => ({ ...x, date: moved }));
+    return `moved ${v.guid} ${v.date} → ${moved}`;
+  }
+  if (kind < 0.5) {
+    c.deleteVoucher(v.guid);
+    return `deleted ${v.guid}`;
+  }
+  if (kind < 0.62) {
+    c.alterVoucher(v.guid, (x) => ({ ...x, isCancelled: true }));
+    return `cancelled ${v.guid}`;
+  }
+  if (kind < 0.7) {
+    c.alterVoucher(v.guid, (x) => ({ ...x, isOptional: true }));
+    return `made optional ${v.guid}`;
+  }
+  if (kind < 0.85) {
+    // A copy entered as a new voucher (Tally gives it a new GUID and the next number in its type).
+    const copy: Omit<VoucherRecord, 'alterId'> = {
+      ...v,
+      guid: `${c.guid}-f${serial.toString(16).padStart(7, '0')}`,
+      date: addDays(v.date, Math.floor(random() * 20)),
+    };
+    c.addVoucher(copy);
+    return `added a copy of ${v.guid}`;
+  }
+  if (kind < 0.88) {
+    // A group renamed: its ledgers and sub-groups are not sent again, only the group itself.
+    const group = pick(c.groups, random);
+    const name = `${group.name} (${serial})`;
+    c.renameGroup(group.name, name);
+    return `renamed group ${group.guid} to ${name}`;
+  }
+  if (kind < 0.94) {
+    const ledger = pick(c.ledgers, random);
+    const name = `${ledger.name} (${serial})`;
+    c.renameLedger(ledger.name, name);
+    return `renamed ledger ${ledger.guid} to ${name}`;
+  }
+  c.alterVoucher(v.guid, (x) => ({ ...x, narration: `${x.narration} — corrected ${serial}` }));
+  return `narration of ${v.guid}`;
+}
+
+describe('incremental sync equals a full sync', () => {
+  it.each([11, 29, 47, 83])(
+    'after random changes in Tally (seed %i)',
+    async (seed) => {
+      sim = await startTallySimulator([generateDemoCompany({ vouchers: 600, seed, years: 2 })]);
+      const kept = openStore(':memory:');
+      stores.push(kept);
+      await runSync({ full: true }, deps(kept));
+      const random = rng(seed);
+      const done: string[] = [];
+      let serial = 0;
+      for (let round = 0; round < 6; round++) {
+        const changes = 1 + Math.floor(random() * 6);
+        for (let i = 0; i < changes; i++) done.push(change(sim.company(), random, ++serial));
+        const [result] = await runSync({ full: false }, deps(kept));
+        expect(result?.kind, done.join('\n')).toBe('incremental');
+        const fresh = openStore(':memory:');
+        stores.push(fresh);
+        await runSync({ full: true }, deps(fresh));
+        const expected = contents(fresh);
+        const actual = contents(kept);
+        for (const part of Object.keys(expected)) {
+          expect(actual[part], `round ${round}, ${part}, after:\n${done.join('\n')}`).toEqual(expected[part]);
+        }
+      }
+    },
+    60_000,
+  );
+});
