@@ -108,7 +108,7 @@ export function renderLedger(l: LedgerRecord): string {
 
 export function renderVoucherType(t: VoucherTypeRecord): string {
   return (
-    `<VOUCHERTYPE NAME="${esc(t.name)}" RESERVEDNAME=""><GUID>${esc(t.guid)}</GUID>` +
+    `<VOUCHERTYPE NAME="${esc(t.name)}" RESERVEDNAME="${esc(t.reservedName ?? '')}"><GUID>${esc(t.guid)}</GUID>` +
     `<PARENT>${esc(t.parent)}</PARENT>` +
     `<NUMBERINGMETHOD>${t.autoNumbered ? 'Automatic' : 'Manual'}</NUMBERINGMETHOD>` +
     `<ALTERID> ${t.alterId}</ALTERID></VOUCHERTYPE>\r\n`

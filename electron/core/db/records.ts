@@ -55,11 +55,46 @@ export interface LedgerRecord {
   openingBills: OpeningBillRecord[];
 }
 
+/** Tally's predefined voucher types: the base every custom type derives from. */
+export const BASE_VOUCHER_TYPES = [
+  'Sales',
+  'Purchase',
+  'Receipt',
+  'Payment',
+  'Journal',
+  'Contra',
+  'Credit Note',
+  'Debit Note',
+  'Sales Order',
+  'Purchase Order',
+  'Delivery Note',
+  'Receipt Note',
+  'Rejections In',
+  'Rejections Out',
+  'Stock Journal',
+  'Physical Stock',
+  'Memorandum',
+  'Reversing Journal',
+  'Payroll',
+  'Attendance',
+  'Job Work In Order',
+  'Job Work Out Order',
+  'Material In',
+  'Material Out',
+] as const;
+const BASE_SET: ReadonlySet<string> = new Set(BASE_VOUCHER_TYPES);
+export const isBaseVoucherType = (name: string): boolean => BASE_SET.has(name);
+
 export interface VoucherTypeRecord {
   guid: string;
   name: string;
   /** The predefined type it derives from ("Sales", "Receipt", ...). */
   parent: string;
+  /**
+   * Tally's RESERVEDNAME of a predefined type: the base type it is, whatever it has been renamed to
+   * ("Tax Invoice" with reserved name "Sales"). Null or absent for the user's own types.
+   */
+  reservedName?: string | null;
   /** Automatic numbering: Tally renumbers such vouchers without changing their AlterID. */
   autoNumbered: boolean;
   alterId: number;

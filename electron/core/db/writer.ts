@@ -2,13 +2,14 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { isValidIsoDate } from '../../../shared/dates';
 import type { CompanySource } from '../../../shared/types/reports';
-import type {
-  CompanyRecord,
-  CompanyWriter,
-  GroupRecord,
-  LedgerRecord,
-  VoucherRecord,
-  VoucherTypeRecord,
+import {
+  isBaseVoucherType,
+  type CompanyRecord,
+  type CompanyWriter,
+  type GroupRecord,
+  type LedgerRecord,
+  type VoucherRecord,
+  type VoucherTypeRecord,
 } from './records';
 import { BILLS_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
 import { ENTRIES_LEDGER_INDEX_SQL } from './migrations/007-entry-particulars';
@@ -17,35 +18,6 @@ import { voucherParticulars } from './particulars';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 import { renameReferences, type MasterKind } from './renames';
-
-/** Tally's predefined voucher types: the base every custom type derives from. */
-export const BASE_VOUCHER_TYPES = [
-  'Sales',
-  'Purchase',
-  'Receipt',
-  'Payment',
-  'Journal',
-  'Contra',
-  'Credit Note',
-  'Debit Note',
-  'Sales Order',
-  'Purchase Order',
-  'Delivery Note',
-  'Receipt Note',
-  'Rejections In',
-  'Rejections Out',
-  'Stock Journal',
-  'Physical Stock',
-  'Memorandum',
-  'Reversing Journal',
-  'Payroll',
-  'Attendance',
-  'Job Work In Order',
-  'Job Work Out Order',
-  'Material In',
-  'Material Out',
-] as const;
-const BASE_SET: ReadonlySet<string> = new Set(BASE_VOUCHER_TYPES);
 
 /** Above this many touched ledgers an incremental commit rebuilds the whole company's summaries. */
 const LEDGER_REBUILD_LIMIT = 200;
@@ -199,7 +171,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const baseTypeOf = (name: string): string | null => {
     let current = name;
     for (let depth = 0; depth < 20; depth++) {
-      if (BASE_SET.has(current)) return current;
+      if (isBaseVoucherType(current)) return current;
       const parent = typeParent.get(current);
       if (parent === undefined || parent === current) return null;
       current = parent;

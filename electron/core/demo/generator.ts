@@ -149,7 +149,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   masterId += groups.length;
   const voucherTypes: VoucherTypeRecord[] = VOUCHER_TYPES.map((name) => {
     const id = masterId++;
-    return { guid: guidOf(id), name, parent: name, autoNumbered: true, alterId: id };
+    return { guid: guidOf(id), name, parent: name, reservedName: name, autoNumbered: true, alterId: id };
   });
 
   const ledgers: LedgerRecord[] = [];

@@ -1,16 +1,17 @@
 import { AppError } from '../../../shared/errors';
 import { formatInr } from '../../../shared/money';
 import { addDays, type IsoDate } from '../../../shared/dates';
-import type {
-  BillAllocationRecord,
-  BillType,
-  GroupRecord,
-  LedgerEntryRecord,
-  LedgerRecord,
-  Nature,
-  OpeningBillRecord,
-  VoucherRecord,
-  VoucherTypeRecord,
+import {
+  isBaseVoucherType,
+  type BillAllocationRecord,
+  type BillType,
+  type GroupRecord,
+  type LedgerEntryRecord,
+  type LedgerRecord,
+  type Nature,
+  type OpeningBillRecord,
+  type VoucherRecord,
+  type VoucherTypeRecord,
 } from '../db/records';
 import { child, childText, childTexts, type XNode } from './node';
 import { rememberUpTo } from './remember';
@@ -217,10 +218,16 @@ export function mapVoucherType(node: XNode): VoucherTypeRecord {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
     const method = text(childText(node, 'NUMBERINGMETHOD')) ?? '';
+    const reservedName = text(node.attrs.RESERVEDNAME) ?? text(childText(node, 'RESERVEDNAME'));
     return {
       guid: requireGuid(node),
       name,
-      parent: text(childText(node, 'PARENT')) ?? name,
+      // A predefined type stays the base type it is when the user renames it ("Sales" → "Tax Invoice").
+      parent:
+        reservedName !== null && isBaseVoucherType(reservedName)
+          ? reservedName
+          : (text(childText(node, 'PARENT')) ?? name),
+      reservedName,
       autoNumbered: /^automatic/i.test(method),
       alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
     };

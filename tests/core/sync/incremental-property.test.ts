@@ -172,14 +172,21 @@ function change(c: SimCompany, random: () => number, serial: number): string {
     c.addVoucher(copy);
     return `added a copy of ${v.guid}`;
   }
-  if (kind < 0.88) {
+  if (kind < 0.87) {
     // A group renamed: its ledgers and sub-groups are not sent again, only the group itself.
     const group = pick(c.groups, random);
     const name = `${group.name} (${serial})`;
     c.renameGroup(group.name, name);
     return `renamed group ${group.guid} to ${name}`;
   }
-  if (kind < 0.94) {
+  if (kind < 0.91) {
+    // A predefined voucher type renamed ("Sales" → "Tax Invoice"): it stays that base type.
+    const type = pick(c.voucherTypes, random);
+    const name = `${type.name} (${serial})`;
+    c.renameVoucherType(type.name, name);
+    return `renamed voucher type ${type.guid} to ${name}`;
+  }
+  if (kind < 0.95) {
     const ledger = pick(c.ledgers, random);
     const name = `${ledger.name} (${serial})`;
     c.renameLedger(ledger.name, name);

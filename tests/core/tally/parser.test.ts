@@ -69,6 +69,19 @@ describe('streaming parser on native exports', () => {
     ]);
   });
 
+  it('keeps a renamed predefined voucher type the base type its RESERVEDNAME says', () => {
+    const xml =
+      '<ENVELOPE><VOUCHERTYPE NAME="Tax Invoice" RESERVEDNAME="Sales"><GUID>vt-1</GUID>' +
+      '<PARENT>Tax Invoice</PARENT><NUMBERINGMETHOD>Automatic</NUMBERINGMETHOD><ALTERID> 5</ALTERID></VOUCHERTYPE>' +
+      '<VOUCHERTYPE NAME="Counter Sale" RESERVEDNAME=""><GUID>vt-2</GUID><PARENT>Tax Invoice</PARENT>' +
+      '<ALTERID> 6</ALTERID></VOUCHERTYPE></ENVELOPE>';
+    const types = parse(xml, ['VOUCHERTYPE']).map(mapVoucherType);
+    expect(types.map((t) => [t.name, t.parent, t.reservedName])).toEqual([
+      ['Tax Invoice', 'Sales', 'Sales'],
+      ['Counter Sale', 'Tax Invoice', null],
+    ]);
+  });
+
   it('reads vouchers: invoice accounting allocations, forex, bills, cancelled flag', () => {
     const vouchers = parse(fixture('daybook.xml'), ['VOUCHER']).map(mapVoucher);
     expect(vouchers).toHaveLength(4);
