@@ -8,24 +8,13 @@ import { createTallyClient } from '../../../electron/core/tally/client';
 import type { SimCompany } from '../../../tools/tally-sim/company';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
 import { storeContents } from '../../helpers/store-contents';
+import { rng } from '../../helpers/rng';
 
 /**
  * Incremental sync against its own definition: after any mix of changes in Tally, the copy kept up to
  * date incrementally must equal a fresh full sync of the same books — vouchers, entries with their
  * particulars, bills, and every summary table the reports read.
  */
-
-/** Small deterministic PRNG (mulberry32) so a failing round can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let sim: TallySimulator;
 const stores: Store[] = [];

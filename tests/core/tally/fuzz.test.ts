@@ -11,6 +11,7 @@ import { createProgressTracker } from '../../../electron/core/sync/progress';
 import { collectionHead, collectionTail, renderVoucher } from '../../../tools/tally-sim/render';
 import { startTallySimulator } from '../../../tools/tally-sim/server';
 import { smallCompanySource } from '../../fixtures/tally/small-company';
+import { rng } from '../../helpers/rng';
 
 /**
  * Fixed seeds and sizes keep CI deterministic; FUZZ_SEED and FUZZ_ROUNDS (a multiplier) run deeper
@@ -21,18 +22,6 @@ const ROUNDS = Math.max(1, Number(process.env.FUZZ_ROUNDS ?? 1));
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/tally/${name}`, import.meta.url)), 'utf8');
-
-/** Small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = [
   '<',
