@@ -233,6 +233,15 @@ export class SimCompany {
     this.voucherAlterIdValue = this.nextAlterId();
   }
 
+  /** Creates a ledger (a new master: AltMstId moves). */
+  addLedger(ledger: Omit<LedgerRecord, 'alterId'>): LedgerRecord {
+    if (this.ledgers.some((l) => l.name === ledger.name)) throw new Error(`Ledger ${ledger.name} exists`);
+    const record: LedgerRecord = { ...ledger, alterId: this.nextAlterId() };
+    this.ledgers.push(record);
+    this.masterAlterId = record.alterId;
+    return record;
+  }
+
   renameLedger(oldName: string, newName: string): void {
     const ledger = this.ledgers.find((l) => l.name === oldName);
     if (!ledger) throw new Error(`No ledger ${oldName}`);

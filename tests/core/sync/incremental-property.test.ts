@@ -87,7 +87,32 @@ function change(c: SimCompany, random: () => number, serial: number): string {
     c.addVoucher(copy);
     return `added a copy of ${v.guid}`;
   }
-  if (kind < 0.87) {
+  if (kind < 0.86) {
+    // A new ledger, and a new voucher that uses it in place of a line without bills.
+    const line = v.entries.findIndex((e) => e.bills.length === 0);
+    if (line < 0) return 'nothing (no line without bills)';
+    const group = pick(c.groups, random);
+    const ledger = c.addLedger({
+      guid: `${c.guid}-e${serial.toString(16).padStart(7, '0')}`,
+      name: `New ledger ${serial}`,
+      parent: group.name,
+      openingBalance: 0,
+      isBillWise: false,
+      creditPeriodDays: null,
+      gstin: null,
+      state: null,
+      openingBills: [],
+    });
+    c.addVoucher({
+      ...v,
+      guid: `${c.guid}-d${serial.toString(16).padStart(7, '0')}`,
+      entries: v.entries.map((e, i) =>
+        i === line ? { ...e, ledgerGuid: null, ledgerName: ledger.name } : e,
+      ),
+    });
+    return `new ledger ${ledger.name} under ${group.name}, used in a copy of ${v.guid}`;
+  }
+  if (kind < 0.88) {
     // A group renamed: its ledgers and sub-groups are not sent again, only the group itself.
     const group = pick(c.groups, random);
     const name = `${group.name} (${serial})`;
