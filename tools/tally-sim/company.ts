@@ -26,6 +26,8 @@ export class SimCompany {
   private readonly overlay = new Map<string, VoucherRecord | null>();
   /** Vouchers created through the API, in date order. */
   private additions: VoucherRecord[] = [];
+  /** Type and date of each deleted voucher: automatic numbering closes the gap it leaves. */
+  private readonly deletions: { voucherType: string; date: IsoDate }[] = [];
   /**
    * Source vouchers altered onto another date: served at their new date (ranges are read by date), so
    * their place in the source is hidden through the overlay.
@@ -158,13 +160,13 @@ export class SimCompany {
       };
     }
     if (!this.additions.includes(v)) {
-      const inserted = this.additions.filter(
-        (a) =>
-          this.typeName(a.voucherType) === this.typeName(v.voucherType) &&
-          a.date <= v.date &&
-          this.isAuto(a.voucherType),
-      ).length;
-      if (inserted > 0) out = { ...out, voucherNumber: bump(out.voucherNumber, inserted) };
+      // Automatic numbering: every insertion before a voucher moves its number up, every deletion down.
+      const before = (x: { voucherType: string; date: IsoDate }): boolean =>
+        this.typeName(x.voucherType) === this.typeName(v.voucherType) &&
+        x.date <= v.date &&
+        this.isAuto(x.voucherType);
+      const shift = this.additions.filter(before).length - this.deletions.filter(before).length;
+      if (shift !== 0) out = { ...out, voucherNumber: bump(out.voucherNumber, shift) };
     }
     return out;
   }
@@ -226,7 +228,10 @@ export class SimCompany {
     if (!current) throw new Error(`No voucher ${guid}`);
     const added = this.additions.findIndex((a) => a.guid === guid);
     if (added >= 0) this.additions = this.additions.filter((a) => a.guid !== guid);
-    else this.overlay.set(guid, null);
+    else {
+      this.overlay.set(guid, null);
+      this.deletions.push({ voucherType: current.voucherType, date: current.date });
+    }
     this.moved.delete(guid);
     if (isActive(current)) this.touchCount(current.date, -1);
     // Deleting moves the company's AltVchId although the voucher is gone.
