@@ -82,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     settings,
     invalidateCompany: (guid) => cache.invalidateCompany(guid),
+    invalidateCompanyList: () => cache.invalidateCompanyList(),
     logger: logger.child({ area: 'sync' }),
   });
 

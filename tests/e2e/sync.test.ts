@@ -81,4 +81,29 @@ describe('syncing from Tally (simulator) in a real browser', () => {
     }, before);
     expect(await salesText()).not.toBe(before);
   });
+
+  it('says in plain words when a sync fails, and keeps the books as they were', async () => {
+    await page.goto(`${serve.url}/#/dashboard`);
+    await page.locator('[data-kpi="sales"] .kpi-value').waitFor();
+    const before = await salesText();
+    // Something changed in Tally, but its answer with the vouchers breaks off with an error.
+    expect((await fetch(`${sim.url}/_sim/add`, { method: 'POST' })).status).toBe(200);
+    sim.addFault({ match: 'TCVouchers', times: 10, fault: { kind: 'error', message: 'Memory full' } });
+    try {
+      await page.goto(`${serve.url}/#/companies`);
+      const card = page.getByTestId('company-card').first();
+      await card.getByRole('button', { name: /Sync now/ }).click();
+      // The card says so, with Tally's words, and its status is no longer "Up to date".
+      const notice = card.getByTestId('company-sync-error');
+      await notice.waitFor({ timeout: 90_000 });
+      expect(await notice.textContent()).toContain('Tally answered: Memory full');
+      expect(await card.locator('.pill').textContent()).toBe('Sync failed');
+      await screenshot(page, '15-companies-sync-failed');
+    } finally {
+      sim.clearFaults();
+    }
+    await page.goto(`${serve.url}/#/dashboard`);
+    await page.locator('[data-kpi="sales"] .kpi-value').waitFor();
+    expect(await salesText()).toBe(before);
+  });
 });

@@ -49,6 +49,50 @@ describe('Companies', () => {
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   });
 
+  it("shows a failed sync once, on the company's card, with Tally's words and its status", async () => {
+    let current: CompanySummary = { ...company, source: 'tally' };
+    const error = { code: 'TALLY_ERROR' as const, message: 'Tally answered: Memory full' };
+    const { bridge } = renderApp('#/companies', {
+      handlers: {
+        'companies.list': () => ({ data: [current], source: 'database', tookMs: 1 }),
+        'sync.start': () => {
+          // The core marks the company, then announces the failure (the list is read again on it).
+          current = { ...current, syncStatus: 'error', syncError: error.message };
+          bridge.emit('sync.failed', { runId: 'r1', companyGuid: current.guid, error });
+          return error;
+        },
+      },
+    });
+    await screen.findByRole('heading', { name: 'Sharma Traders Pvt Ltd' });
+    expect(screen.getByText('Up to date')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Sync now/ }));
+    const notice = await screen.findByTestId('company-sync-error');
+    expect(notice).toHaveTextContent(
+      'The last sync did not finish. The books shown are as they were after the last sync that did: Tally answered: Memory full',
+    );
+    expect(screen.getByText('Sync failed')).toBeInTheDocument();
+    // Not repeated underneath as a second error box.
+    expect(screen.queryByText('The sync did not finish')).not.toBeInTheDocument();
+  });
+
+  it('titles a failure to reach Tally for what it is', async () => {
+    renderApp('#/companies', {
+      handlers: {
+        'companies.list': () => ({ data: [{ ...company, source: 'tally' }], source: 'database', tookMs: 1 }),
+        'sync.start': () => ({
+          code: 'TALLY_UNREACHABLE',
+          message: 'Tally is not running, or its XML port is off (F1 > Settings > Connectivity)',
+        }),
+      },
+    });
+    await screen.findByRole('heading', { name: 'Sharma Traders Pvt Ltd' });
+    fireEvent.click(screen.getByRole('button', { name: /Sync now/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The sync did not finish');
+    expect(alert).toHaveTextContent('Tally is not running');
+    expect(screen.queryByText('This could not be loaded')).not.toBeInTheDocument();
+  });
+
   it('tests the Tally connection with the host and port typed', async () => {
     const { bridge } = renderApp('#/companies', {
       handlers: {

@@ -15,7 +15,14 @@ import type { Cache } from './cache';
 import { createMemoryCache, createTieredCache } from './create-cache';
 import { detectCache, type DetectDeps } from './detect';
 import { InvalidationJournal, type Invalidation } from './invalidation';
-import { companyPatterns, DEFAULT_TTLS, KEY_PATTERNS, TTL_ENV_VARS, type CacheResource } from './keys';
+import {
+  COMPANY_LIST_PATTERN,
+  companyPatterns,
+  DEFAULT_TTLS,
+  KEY_PATTERNS,
+  TTL_ENV_VARS,
+  type CacheResource,
+} from './keys';
 import { MemoryBackend } from './memory-backend';
 import { execRunner } from './process-runner';
 import { probeRedis } from './probe';
@@ -33,7 +40,7 @@ export interface CacheManagerOptions {
 }
 
 /** Keys without a data version in them: dropped whenever a Redis backend is (re)joined. */
-const UNVERSIONED: Invalidation[] = [{ op: 'pattern', pattern: 'companies:*' }];
+const UNVERSIONED: Invalidation[] = [{ op: 'pattern', pattern: COMPANY_LIST_PATTERN }];
 
 /**
  * The cache the app holds: runs detection, builds the backend it chose (two-tier Redis/Memurai or
@@ -241,6 +248,11 @@ export class CacheManager implements Cache {
     const deleted = counts.reduce((a, b) => a + b, 0);
     this.options.bus?.emit('cache.cleared', { scope: 'company', companyGuid, deleted });
     return deleted;
+  }
+
+  /** For the sync when a company's status changed but its books did not (a failed or unchanged sync). */
+  async invalidateCompanyList(): Promise<number> {
+    return this.clearPattern(COMPANY_LIST_PATTERN);
   }
 
   async startMemurai(): Promise<{ started: boolean; message: string }> {

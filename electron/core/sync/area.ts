@@ -25,6 +25,7 @@ export function createSyncArea(deps: {
   events: EventBus;
   settings: SettingsStore;
   invalidateCompany: (companyGuid: string) => Promise<unknown>;
+  invalidateCompanyList: () => Promise<unknown>;
   logger: Logger;
 }): SyncArea {
   const { settings } = deps;
@@ -41,6 +42,7 @@ export function createSyncArea(deps: {
     tally: () => ({ ...settings.current().config.tally }),
     parseInWorker: () => settings.current().config.syncParseWorker,
     invalidateCompany: deps.invalidateCompany,
+    invalidateCompanyList: deps.invalidateCompanyList,
     logger: deps.logger,
   });
   const autoSync = createAutoSync({

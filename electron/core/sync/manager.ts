@@ -22,6 +22,11 @@ export interface SyncManagerOptions {
   parseInWorker?: () => boolean;
   /** Drops the company's cached reports; failures are logged, never fail a sync. */
   invalidateCompany: (companyGuid: string) => Promise<unknown>;
+  /**
+   * Drops the cached company list, which shows each company's sync status: after a sync that failed or
+   * found nothing changed, the status moved but no books did.
+   */
+  invalidateCompanyList?: () => Promise<unknown>;
   logger?: Pick<Logger, 'warn'>;
   newRunId?: () => string;
 }
@@ -64,6 +69,15 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     });
   };
 
+  const refreshCompanyList = async (): Promise<void> => {
+    try {
+      await options.invalidateCompanyList?.();
+    } catch (error) {
+      // The list then shows the previous status until its short TTL runs out.
+      options.logger?.warn('dropping the cached company list failed', { error });
+    }
+  };
+
   const run = (job: SyncJob, companyGuid: string | null): Promise<SyncResult[]> => {
     if (running !== null) {
       throw new AppError('SYNC_IN_PROGRESS', 'A sync is already running; wait for it to finish or cancel it');
@@ -82,6 +96,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           break;
         case 'companyFailed':
           announced.add(message.error.message);
+          pending.push(refreshCompanyList());
           options.events.emit('sync.failed', {
             runId: job.runId,
             companyGuid: message.companyGuid,
@@ -162,6 +177,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
       });
     }
     for (const r of results) options.store.markSyncStatus(r.companyGuid, 'ok');
+    await refreshCompanyList();
     return results;
   };
 

@@ -11,11 +11,20 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: OperationError | Error; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: OperationError | Error;
+  onRetry?: () => void;
+  /** What failed, when it is not loading something ("The sync did not finish"). */
+  title?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="state state-error" role="alert">
-      <strong>{t('common.errorTitle')}</strong>
+      <strong>{title ?? t('common.errorTitle')}</strong>
       <p>{error.message}</p>
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>

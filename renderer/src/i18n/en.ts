@@ -82,6 +82,11 @@ export const en = {
     remove: 'Remove',
     removeConfirm: 'Remove {{company}} from this computer? Tally is not touched.',
     timeLeft: 'about {{time}} left',
+    syncFailed: 'The sync did not finish',
+    lastSyncFailed:
+      'The last sync did not finish. The books shown are as they were after the last sync that did:',
+    importFailed: 'The import did not finish; nothing was changed',
+    connectFailed: 'Tally could not be reached',
     syncDone_one: 'Sync finished: {{count}} voucher written.',
     syncDone_other: 'Sync finished: {{count}} vouchers written.',
     phase: {

@@ -84,6 +84,10 @@ export const hi: Messages = {
     remove: 'हटाएँ',
     removeConfirm: '{{company}} को इस कंप्यूटर से हटाएँ? Tally को छुआ नहीं जाता.',
     timeLeft: 'लगभग {{time}} बाकी',
+    syncFailed: 'सिंक पूरा नहीं हुआ',
+    lastSyncFailed: 'पिछला सिंक पूरा नहीं हुआ। दिखाए गए खाते पिछले पूरे हुए सिंक के बाद जैसे थे वैसे ही हैं:',
+    importFailed: 'इम्पोर्ट पूरा नहीं हुआ; कुछ भी नहीं बदला गया',
+    connectFailed: 'Tally से संपर्क नहीं हो सका',
     syncDone_one: 'सिंक पूरा: {{count}} वाउचर लिखा गया.',
     syncDone_other: 'सिंक पूरा: {{count}} वाउचर लिखे गए.',
     phase: {

@@ -84,6 +84,10 @@ export const mr: Messages = {
     remove: 'काढून टाका',
     removeConfirm: '{{company}} या संगणकावरून काढायची? Tally मधील माहितीला हात लावला जात नाही.',
     timeLeft: 'सुमारे {{time}} बाकी',
+    syncFailed: 'सिंक पूर्ण झाले नाही',
+    lastSyncFailed: 'मागील सिंक पूर्ण झाले नाही. दाखवलेली खाती शेवटच्या पूर्ण झालेल्या सिंकनंतर होती तशीच आहेत:',
+    importFailed: 'इम्पोर्ट पूर्ण झाले नाही; काहीही बदलले नाही',
+    connectFailed: 'Tally शी संपर्क होऊ शकला नाही',
     syncDone_one: 'सिंक पूर्ण: {{count}} व्हाउचर लिहिले.',
     syncDone_other: 'सिंक पूर्ण: {{count}} व्हाउचर लिहिले.',
     phase: {

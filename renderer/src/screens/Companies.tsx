@@ -90,8 +90,8 @@ function ConnectCard({ onSynced }: { onSynced: () => void }) {
           ⟳ {sync.isPending ? t('companies.syncing') : t('companies.syncAll')}
         </button>
       </form>
-      {test.error && <ErrorState error={test.error} />}
-      {sync.error && <ErrorState error={sync.error} />}
+      {test.error && <ErrorState title={t('companies.connectFailed')} error={test.error} />}
+      {sync.error && <ErrorState title={t('companies.syncFailed')} error={sync.error} />}
       {saveAddress.error && <ErrorState error={saveAddress.error} />}
       {result && (
         <div
@@ -181,7 +181,7 @@ function ImportCard({ onImported }: { onImported: (message: string) => void }) {
       <button type="button" className="btn" onClick={onChoose} disabled={busy} data-testid="import-button">
         {busy ? t('companies.importing') : t('companies.import')}
       </button>
-      {error && <ErrorState error={error} />}
+      {error && <ErrorState title={t('companies.importFailed')} error={error} />}
     </section>
   );
 }
@@ -219,8 +219,15 @@ function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: b
           </a>
         </div>
       </div>
-      {company.syncError && <div className="notice notice-bad">{company.syncError}</div>}
-      {sync.error && <ErrorState error={sync.error} />}
+      {company.syncStatus === 'error' && company.syncError && (
+        <div className="notice notice-bad" role="status" data-testid="company-sync-error">
+          {t('companies.lastSyncFailed')} {company.syncError}
+        </div>
+      )}
+      {/* A failure the card does not show already (Tally unreachable, say: no company was touched). */}
+      {sync.error && sync.error.message !== company.syncError && (
+        <ErrorState title={t('companies.syncFailed')} error={sync.error} />
+      )}
       <dl className="company-counts">
         <div>
           <dt>{t('companies.counts.ledgers')}</dt>

@@ -66,6 +66,11 @@ describe('CacheManager on memory', () => {
 
       expect(await manager.invalidateCompany('G1')).toBe(2); // its dashboard + the company list
       expect(await manager.has('dashboard:G2:1:2025-26')).toBe(true);
+      // A sync that failed changes only the list's status column: the list alone goes.
+      await manager.set('companies:all:synced', []);
+      expect(await manager.invalidateCompanyList()).toBe(1);
+      expect(await manager.has('companies:all:synced')).toBe(false);
+      expect(await manager.has('dashboard:G2:1:2025-26')).toBe(true);
       expect(await manager.clearAll()).toBe(1);
       await new Promise((r) => setTimeout(r, 10));
       expect(seen.map((e) => e.event)).toEqual(['cache.status', 'cache.cleared', 'cache.cleared']);

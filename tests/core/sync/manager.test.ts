@@ -14,6 +14,7 @@ let dir: string;
 let store: Store;
 const seen: { event: AppEventName; payload: unknown }[] = [];
 let invalidated: string[];
+let listsDropped: number;
 
 function manager(runner: SyncRunner, port = sim.port, parseInWorker = false): SyncManager {
   const events = createEventBus();
@@ -25,6 +26,9 @@ function manager(runner: SyncRunner, port = sim.port, parseInWorker = false): Sy
     tally: () => ({ host: '127.0.0.1', port, attempts: 1, timeoutMs: 20_000 }),
     invalidateCompany: async (guid) => {
       invalidated.push(guid);
+    },
+    invalidateCompanyList: async () => {
+      listsDropped++;
     },
     newRunId: () => 'run-1',
     parseInWorker: () => parseInWorker,
@@ -43,12 +47,18 @@ beforeEach(async () => {
   store = openStore(join(dir, 'test.db'));
   seen.length = 0;
   invalidated = [];
+  listsDropped = 0;
 });
 afterEach(async () => {
   store.close();
   await sim.stop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const syncStatus = (): unknown =>
+  store.db
+    .prepare('SELECT sync_status AS status, sync_error AS error FROM companies WHERE guid = ?')
+    .get(SMALL_GUID);
 
 const ofType = <E extends AppEventName>(event: E): AppEvents[E][] =>
   seen.filter((e) => e.event === event).map((e) => e.payload as AppEvents[E]);
@@ -96,6 +106,26 @@ describe('sync manager', () => {
       expect(m.status().running).toBe(false);
     },
   );
+
+  it("drops the cached company list when a company's sync status changes but its books do not", async () => {
+    const m = manager(inProcessRunner(store));
+    await m.start({ full: false });
+    expect(listsDropped).toBe(0); // the commit's own invalidation covered the list
+    // Tally changes, then fails while sending the vouchers: the company is marked with the error.
+    sim.company().addVoucher({ ...[...sim.company().all()][0]!, guid: `${SMALL_GUID}-0000abcd` });
+    sim.addFault({ match: 'TCVouchers', times: 5, fault: { kind: 'error', message: 'Memory full' } });
+    await expect(m.start({ full: false })).rejects.toMatchObject({ code: 'TALLY_ERROR' });
+    expect(syncStatus()).toEqual({ status: 'error', error: 'Tally answered: Memory full' });
+    expect(listsDropped).toBe(1);
+    // The next sync succeeds (its commit invalidates the company); one that finds nothing changed
+    // still moves the status back to "ok", so the list is dropped again.
+    sim.clearFaults();
+    await m.start({ full: false });
+    store.markSyncStatus(SMALL_GUID, 'error', 'left over');
+    await m.start({ full: false });
+    expect(syncStatus()).toEqual({ status: 'ok', error: null });
+    expect(listsDropped).toBe(2);
+  });
 
   it('says in plain words when Tally is not running', async () => {
     const closed = await startTallySimulator([]);
