@@ -151,6 +151,15 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     }
     const guid = guidOf(node);
     if (node.name === 'VOUCHER') {
+      // Masters files are read first, so none before the first voucher means none at all; an import
+      // replaces the company, so its vouchers would otherwise fail on their first ledger.
+      if (seen.masters === 0) {
+        throw new AppError(
+          'IMPORT_INVALID',
+          'The files hold vouchers but no masters (groups and ledgers): export All Masters from Tally too ' +
+            '(Export > Masters) and import it together with the Day Book',
+        );
+      }
       const mapped = mapVoucher(node);
       openWriter(mapped.record.guid);
       sameCompany(mapped.record.guid, `Voucher ${mapped.record.voucherType} ${mapped.record.voucherNumber}`);

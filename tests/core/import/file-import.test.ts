@@ -118,4 +118,14 @@ describe('file import', () => {
     await expect(run([join(dir, 'missing.xml')])).rejects.toThrow(/Cannot read .*missing.xml/);
     expect(count('companies')).toBe(0);
   });
+
+  it('asks for the masters export when only a Day Book is given, and keeps the company it has', async () => {
+    await run([write('Masters.xml', fixture('masters.xml')), write('DayBook.xml', fixture('daybook.xml'))]);
+    const vouchers = count('vouchers');
+    await expect(run([write('DayBook-only.xml', fixture('daybook.xml'))])).rejects.toThrow(
+      /vouchers but no masters .*export All Masters from Tally too/,
+    );
+    expect(count('vouchers')).toBe(vouchers);
+    expect(count('ledgers')).toBeGreaterThan(0);
+  });
 });
