@@ -82,6 +82,7 @@ export const BASE_VOUCHER_TYPES = [
   'Material In',
   'Material Out',
 ] as const;
+export type BaseVoucherType = (typeof BASE_VOUCHER_TYPES)[number];
 const BASE_SET: ReadonlySet<string> = new Set(BASE_VOUCHER_TYPES);
 export const isBaseVoucherType = (name: string): boolean => BASE_SET.has(name);
 

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
+  BaseVoucherType,
   BillAllocationRecord,
   CompanyRecord,
   GroupRecord,
@@ -42,19 +43,11 @@ export const DEMO_DEFAULT_UNTIL: IsoDate = '2026-03-31';
 export const DEMO_DEFAULT_YEARS = 3;
 export const DEMO_MAX_VOUCHERS = 5_000_000;
 
-const VOUCHER_TYPES = [
-  'Sales',
-  'Purchase',
-  'Receipt',
-  'Payment',
-  'Journal',
-  'Contra',
-  'Credit Note',
-  'Debit Note',
-] as const;
-type DemoType = (typeof VOUCHER_TYPES)[number];
-/** Share of each voucher type: a trading business invoices far more than it does anything else. */
-const TYPE_WEIGHTS: Record<DemoType, number> = {
+/**
+ * Share of each voucher type: a trading business invoices far more than it does anything else. The keys
+ * are the demo's voucher types, in the order their masters are created; each must be a predefined type.
+ */
+const TYPE_WEIGHTS = {
   Sales: 40,
   Purchase: 17,
   Receipt: 16,
@@ -63,7 +56,9 @@ const TYPE_WEIGHTS: Record<DemoType, number> = {
   Contra: 4,
   'Credit Note': 2,
   'Debit Note': 2,
-};
+} satisfies Partial<Record<BaseVoucherType, number>>;
+type DemoType = keyof typeof TYPE_WEIGHTS;
+const VOUCHER_TYPES = Object.keys(TYPE_WEIGHTS) as DemoType[];
 const NUMBER_PREFIX: Record<DemoType, string> = {
   Sales: 'SI',
   Purchase: 'PI',
