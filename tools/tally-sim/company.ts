@@ -248,13 +248,8 @@ export class SimCompany {
   }
 
   renameLedger(oldName: string, newName: string): void {
-    const ledger = this.ledgers.find((l) => l.name === oldName);
-    if (!ledger) throw new Error(`No ledger ${oldName}`);
-    ledger.name = newName;
-    ledger.alterId = this.nextAlterId();
-    this.masterAlterId = ledger.alterId;
-    for (const [k, v] of this.renames) if (v === oldName) this.renames.set(k, newName);
-    this.renames.set(oldName, newName);
+    this.renameMaster(this.ledgers, 'ledger', oldName, newName);
+    chainRename(this.renames, oldName, newName);
   }
 
   /**
@@ -262,26 +257,31 @@ export class SimCompany {
    * moving those masters' AlterIDs: only the group itself changes.
    */
   renameGroup(oldName: string, newName: string): void {
-    const group = this.groups.find((g) => g.name === oldName);
-    if (!group) throw new Error(`No group ${oldName}`);
-    group.name = newName;
-    group.alterId = this.nextAlterId();
-    this.masterAlterId = group.alterId;
+    this.renameMaster(this.groups, 'group', oldName, newName);
     for (const g of this.groups) if (g.parent === oldName) g.parent = newName;
     for (const l of this.ledgers) if (l.parent === oldName) l.parent = newName;
   }
 
   /** Renames a voucher type: its vouchers and sub-types show the new name, their AlterIDs unchanged. */
   renameVoucherType(oldName: string, newName: string): void {
-    const type = this.voucherTypes.find((t) => t.name === oldName);
-    if (!type) throw new Error(`No voucher type ${oldName}`);
-    type.name = newName;
-    type.alterId = this.nextAlterId();
-    this.masterAlterId = type.alterId;
-    for (const t of this.voucherTypes) if (t !== type && t.parent === oldName) t.parent = newName;
-    if (type.parent === oldName) type.parent = newName;
-    for (const [k, v] of this.typeRenames) if (v === oldName) this.typeRenames.set(k, newName);
-    this.typeRenames.set(oldName, newName);
+    this.renameMaster(this.voucherTypes, 'voucher type', oldName, newName);
+    // A predefined type is its own parent, so it follows too.
+    for (const t of this.voucherTypes) if (t.parent === oldName) t.parent = newName;
+    chainRename(this.typeRenames, oldName, newName);
+  }
+
+  /** The renamed master alone gets a new AlterID (and so moves AltMstId). */
+  private renameMaster(
+    masters: { name: string; alterId: number }[],
+    kind: string,
+    oldName: string,
+    newName: string,
+  ): void {
+    const master = masters.find((m) => m.name === oldName);
+    if (!master) throw new Error(`No ${kind} ${oldName}`);
+    master.name = newName;
+    master.alterId = this.nextAlterId();
+    this.masterAlterId = master.alterId;
   }
 
   private touchCount(date: IsoDate, delta: number): void {
@@ -303,4 +303,10 @@ function bump(number: string, by: number): string {
 /** In the books: Tally's per-date counts and voucher exports leave cancelled and optional vouchers out. */
 function isActive(v: VoucherRecord): boolean {
   return !v.isCancelled && !v.isOptional;
+}
+
+/** Records old → new in a rename map, moving earlier renames that ended at the old name along. */
+function chainRename(renames: Map<string, string>, oldName: string, newName: string): void {
+  for (const [k, v] of renames) if (v === oldName) renames.set(k, newName);
+  renames.set(oldName, newName);
 }
