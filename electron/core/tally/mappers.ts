@@ -20,8 +20,8 @@ import { creditPeriodDays, tallyDate, tallyInt, text, toAppAmount, yesNo } from 
 
 /** Turns Tally's native objects into the app's records (debit positive, paise, ISO dates). */
 
-/** Every element the mappers below read; the parser skips all others (see ParseOptions.keep). */
-export const FIELDS_READ: ReadonlySet<string> = new Set([
+/** Elements the company, master and per-date count mappers read, one by one (FIELDS_READ, at the end). */
+const MASTER_FIELDS = [
   // identity and names
   'GUID',
   'NAME',
@@ -30,13 +30,12 @@ export const FIELDS_READ: ReadonlySet<string> = new Set([
   'PARENT',
   'RESERVEDNAME',
   'ALTERID',
-  'MASTERID',
   // company
   'BOOKSFROM',
   'STARTINGFROM',
   'ALTMSTID',
   'ALTVCHID',
-  // groups, ledgers, voucher types
+  // groups, ledgers (with their opening bills), voucher types
   'ISREVENUE',
   'AFFECTSGROSSPROFIT',
   'ISDEEMEDPOSITIVE',
@@ -47,30 +46,13 @@ export const FIELDS_READ: ReadonlySet<string> = new Set([
   'GSTIN',
   'LEDSTATENAME',
   'STATENAME',
+  'BILLALLOCATIONS.LIST',
   'BILLDATE',
   'NUMBERINGMETHOD',
-  // vouchers
-  'DATE',
-  'VOUCHERTYPENAME',
-  'VOUCHERNUMBER',
-  'PARTYLEDGERNAME',
-  'NARRATION',
-  'REFERENCE',
-  'ISCANCELLED',
-  'ISOPTIONAL',
-  'ISDELETED',
-  'ALLLEDGERENTRIES.LIST',
-  'LEDGERENTRIES.LIST',
-  'ALLINVENTORYENTRIES.LIST',
-  'INVENTORYENTRIES.LIST',
-  'ACCOUNTINGALLOCATIONS.LIST',
-  'LEDGERNAME',
-  'AMOUNT',
-  'BILLALLOCATIONS.LIST',
-  'BILLTYPE',
   // per-date counts
+  'DATE',
   'COUNT',
-]);
+] as const;
 
 export interface TallyCompany {
   guid: string;
@@ -107,6 +89,11 @@ export function objectName(node: XNode): string | null {
   const lang = child(node, 'LANGUAGENAME.LIST');
   const list = lang ? child(lang, 'NAME.LIST') : undefined;
   return list ? text(childText(list, 'NAME')) : null;
+}
+
+/** Tally's RESERVEDNAME of a predefined group or voucher type (attribute or element); null for the user's own. */
+function reservedNameOf(node: XNode): string | null {
+  return text(node.attrs.RESERVEDNAME) ?? text(childText(node, 'RESERVEDNAME'));
 }
 
 function requireGuid(node: XNode): string {
@@ -149,7 +136,7 @@ export function mapGroup(node: XNode): GroupRecord {
       nature: natureOf(isRevenue, yesNo(childText(node, 'ISDEEMEDPOSITIVE'))),
       isRevenue,
       affectsGrossProfit: yesNo(childText(node, 'AFFECTSGROSSPROFIT')),
-      reservedName: text(node.attrs.RESERVEDNAME) ?? text(childText(node, 'RESERVEDNAME')),
+      reservedName: reservedNameOf(node),
       alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
     };
   });
@@ -218,7 +205,7 @@ export function mapVoucherType(node: XNode): VoucherTypeRecord {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
     const method = text(childText(node, 'NUMBERINGMETHOD')) ?? '';
-    const reservedName = text(node.attrs.RESERVEDNAME) ?? text(childText(node, 'RESERVEDNAME'));
+    const reservedName = reservedNameOf(node);
     return {
       guid: requireGuid(node),
       name,
@@ -362,3 +349,18 @@ export function mapVoucher(node: XNode): MappedVoucher {
     return { record, deleted };
   });
 }
+
+/**
+ * Every element the mappers read; the parser skips all others (see ParseOptions.keep). The voucher part
+ * is made of the voucher mappers' own field lists, so a field they start reading is never skipped.
+ */
+export const FIELDS_READ: ReadonlySet<string> = new Set<string>([
+  ...MASTER_FIELDS,
+  ...VOUCHER_FIELDS,
+  ...ENTRY_LISTS,
+  ...INVENTORY_LISTS,
+  'ACCOUNTINGALLOCATIONS.LIST',
+  ...ENTRY_FIELDS,
+  'BILLALLOCATIONS.LIST',
+  ...BILL_FIELDS,
+]);
