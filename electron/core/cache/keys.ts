@@ -56,10 +56,10 @@ export const cacheKeys = {
     `report:${segment(guid)}:${version}:${name}:${params.map((p) => segment(String(p))).join(':')}`,
 };
 
-/** Glob patterns that cover everything cached for one company (all versions), plus the company list. */
 /** The company list: it carries each company's sync status, so it is not keyed by a data version. */
 export const COMPANY_LIST_PATTERN = 'companies:*';
 
+/** Glob patterns that cover everything cached for one company (all versions), plus the company list. */
 export function companyPatterns(guid: string): string[] {
   const g = escapeGlob(segment(guid));
   return [`dashboard:${g}:*`, `ledger:${g}:*`, `outstanding:${g}:*`, `report:${g}:*`, COMPANY_LIST_PATTERN];
