@@ -34,7 +34,7 @@ export function renameReferences(
   kind: MasterKind,
   renames: ReadonlyMap<string, string>,
 ): void {
-  const pairs = [...renames].filter(([from, to]) => from !== to);
+  const pairs = [...renames];
   for (let start = 0; start < pairs.length; start += CHUNK) {
     const chunk = pairs.slice(start, start + CHUNK);
     const cases = chunk.map(() => 'WHEN ? THEN ?').join(' ');
