@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation } from './define';
-import { companyGuid, empty } from './schemas';
+import { companyGuid, empty, isoDate } from './schemas';
 import type { SyncProgress, SyncResult, TallyConnectionInfo } from '../types/sync';
 import type { CompanySummary } from '../types/reports';
 
@@ -64,6 +64,13 @@ export const syncOperations = {
       .strict(),
     description: 'Generates the demo company into the store.',
     errors: ['DATABASE'],
+  }),
+  'company.setBooksFrom': operation<CompanySummary>()({
+    input: z.object({ companyGuid, booksFrom: isoDate }).strict(),
+    description:
+      "Corrects an imported company's books-from date (the first day of its books: revenue ledgers restart each " +
+      'financial year after it). A company synced from Tally takes the date Tally gives.',
+    errors: ['NOT_FOUND', 'VALIDATION'],
   }),
   'company.delete': operation<{ deleted: boolean }>()({
     input: z.object({ companyGuid }).strict(),

@@ -27,6 +27,13 @@ export interface CompanySummary {
   name: string;
   source: CompanySource;
   booksFrom: IsoDate | null;
+  /**
+   * Where booksFrom came from: Tally (a sync) or the export file, estimated from the earliest voucher
+   * (an import without the company's facts: the user may correct it), or set by the user.
+   */
+  booksFromSource: 'tally' | 'file' | 'estimated' | 'user' | null;
+  /** Month (1–12) the company's financial year starts in (Tally's STARTINGFROM; 4 = April). */
+  yearStartMonth: number;
   /** Highest master / voucher AlterID seen in Tally (AltMstId / AltVchId). */
   masterAlterId: number;
   voucherAlterId: number;
@@ -211,6 +218,21 @@ export interface DayBookEntry {
   amount: Paise;
 }
 
+/**
+ * Why a voucher the day book lists changes no balance, as Tally treats it: cancelled or optional; an
+ * order or inventory note (not an accounting voucher); a memorandum or reversing journal (outside the
+ * books); attendance; post-dated (posts once its date has come).
+ */
+export type OffBooksReason =
+  | 'cancelled'
+  | 'optional'
+  | 'order'
+  | 'inventory'
+  | 'memorandum'
+  | 'reversing-journal'
+  | 'attendance'
+  | 'post-dated';
+
 export interface DayBookVoucher {
   guid: string;
   date: IsoDate;
@@ -219,6 +241,8 @@ export interface DayBookVoucher {
   party: string | null;
   narration: string;
   amount: Paise;
+  /** Null when the voucher posts to the books; otherwise why it does not (shown as a marker). */
+  offBooks: OffBooksReason | null;
   entries: DayBookEntry[];
 }
 
@@ -228,6 +252,9 @@ export interface DayBook {
   to: IsoDate;
   page: number;
   pageSize: number;
+  /** Every voucher of the period, those that post and those that do not. */
   totalVouchers: number;
+  /** Of totalVouchers, those that change no balance (orders, memoranda, cancelled ...). */
+  offBooksVouchers: number;
   vouchers: DayBookVoucher[];
 }

@@ -52,6 +52,8 @@ export const company: CompanySummary = {
   name: 'Sharma Traders Pvt Ltd',
   source: 'demo',
   booksFrom: '2024-04-01',
+  booksFromSource: 'tally',
+  yearStartMonth: 4,
   masterAlterId: 10,
   voucherAlterId: 500,
   dataVersion: 3,

@@ -85,6 +85,7 @@ const dayBook = (from: string, to: string, page: number, pageSize: number): DayB
   page,
   pageSize,
   totalVouchers: 450,
+  offBooksVouchers: 0,
   vouchers: [
     {
       guid: `v-${page}`,
@@ -93,6 +94,7 @@ const dayBook = (from: string, to: string, page: number, pageSize: number): DayB
       voucherNumber: `INV-${page}01`,
       party: 'Patil Enterprises',
       narration: 'May supplies',
+      offBooks: null,
       amount: 350000,
       entries: [
         { ledgerGuid: 'l-cust-1', ledgerName: 'Patil Enterprises', amount: 350000 },

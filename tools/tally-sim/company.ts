@@ -5,12 +5,43 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
+import {
+  addToStats,
+  buildNonPosting,
+  resolveShapes,
+  shapeMasters,
+  type GroupFlags,
+  type RealShapeOptions,
+  type ShapedMasters,
+  type SimOptions,
+  type SourceStats,
+} from './shapes';
 import type { SimSource } from './source';
+
+/** Which vouchers a request leaves out; deleted vouchers are never served. */
+export interface VoucherFilter {
+  /** The request filters with `NOT $IsCancelled` (TallyConnect's older requests did). */
+  excludeCancelled?: boolean;
+  /** The request filters with `NOT $IsOptional`. */
+  excludeOptional?: boolean;
+}
+
+interface DateCount {
+  /** Every voucher of the date (not deleted). */
+  all: number;
+  /** Neither cancelled nor optional. */
+  active: number;
+}
 
 /**
  * One company as the simulator holds it: the source streamed on demand (any size) plus an overlay of
  * changes made through the mutation API. AlterIDs come from one counter, as in Tally, so AltMstId and
  * AltVchId move whenever something changes.
+ *
+ * With the real shapes on (the default, see shapes.ts) the masters gain the Profit & Loss A/c and the
+ * misleading sub-groups, and the company holds, besides the source's vouchers (the books), vouchers Tally
+ * does not post (orders, notes, memorandum, reversing journal, post-dated, cancelled, optional). They are
+ * served like the others but kept apart: their numbers are their own, outside automatic numbering.
  */
 export class SimCompany {
   readonly guid: string;
@@ -19,6 +50,14 @@ export class SimCompany {
   readonly groups: GroupRecord[];
   readonly ledgers: LedgerRecord[];
   readonly voucherTypes: VoucherTypeRecord[];
+  /** The real shapes this company is served with. */
+  readonly shapes: RealShapeOptions;
+  /** Flags the misleading sub-groups are written with (their records keep the true ones), by GUID. */
+  readonly exportedFlags: ReadonlyMap<string, GroupFlags>;
+  /** The Profit & Loss A/c the shapes added (null when off or the source has its own). */
+  readonly profitAndLoss: ShapedMasters['profitAndLoss'];
+  /** The misleading sub-groups created and the ledgers moved into them. */
+  readonly subGroups: ShapedMasters['subGroups'];
   masterAlterId: number;
   private voucherAlterIdValue: number | null = null;
   private counter: number;
@@ -37,20 +76,31 @@ export class SimCompany {
   private readonly renames = new Map<string, string>();
   /** The same for voucher types: vouchers show their type's current name. */
   private readonly typeRenames = new Map<string, string>();
-  private counts: Map<IsoDate, number> | null = null;
+  private counts: Map<IsoDate, DateCount> | null = null;
+  /** Non-posting vouchers (built on the first pass over the source), in date order, and their GUIDs. */
+  private extras: VoucherRecord[] = [];
+  private readonly extraGuids = new Set<string>();
   private cursor: {
     iterator: Iterator<VoucherRecord>;
     position: IsoDate | null;
     peeked: VoucherRecord | null;
   } | null = null;
 
-  constructor(private readonly source: SimSource) {
+  constructor(
+    private readonly source: SimSource,
+    private readonly options: SimOptions = {},
+  ) {
     this.guid = source.company.guid;
     this.name = source.company.name;
     this.booksFrom = source.company.booksFrom;
-    this.groups = source.groups.map((g) => ({ ...g }));
-    this.ledgers = source.ledgers.map((l) => ({ ...l, openingBills: [...l.openingBills] }));
-    this.voucherTypes = source.voucherTypes.map((t) => ({ ...t }));
+    this.shapes = resolveShapes(options.realShapes);
+    const masters = shapeMasters(source, options);
+    this.groups = masters.groups;
+    this.ledgers = masters.ledgers;
+    this.voucherTypes = masters.voucherTypes;
+    this.exportedFlags = masters.exportedFlags;
+    this.profitAndLoss = masters.profitAndLoss;
+    this.subGroups = masters.subGroups;
     this.masterAlterId = Math.max(
       0,
       ...this.groups.map((g) => g.alterId),
@@ -62,22 +112,81 @@ export class SimCompany {
 
   /** Highest voucher AlterID; needs one pass over the source the first time. */
   get voucherAlterId(): number {
-    if (this.voucherAlterIdValue === null) this.scan();
+    this.ensureScanned();
     return this.voucherAlterIdValue ?? 0;
   }
 
-  /** Active vouchers per date. */
-  dateCounts(): Map<IsoDate, number> {
-    if (this.counts === null) this.scan();
-    return this.counts as Map<IsoDate, number>;
+  /**
+   * Vouchers per date: every one that is not deleted (what TallyConnect's requests ask for now), or
+   * without cancelled and/or optional ones when the filter says so (its older requests).
+   */
+  dateCounts(filter: VoucherFilter = {}): Map<IsoDate, number> {
+    this.ensureScanned();
+    const counts = this.counts as Map<IsoDate, DateCount>;
+    const out = new Map<IsoDate, number>();
+    if (!filter.excludeCancelled && !filter.excludeOptional) {
+      for (const [d, c] of counts) out.set(d, c.all);
+    } else if (filter.excludeCancelled && filter.excludeOptional) {
+      for (const [d, c] of counts) if (c.active > 0) out.set(d, c.active);
+    } else {
+      for (const v of this.all()) {
+        if (admits(filter, v)) out.set(v.date, (out.get(v.date) ?? 0) + 1);
+      }
+    }
+    return out;
   }
 
+  /**
+   * The non-posting vouchers the company holds besides its books, as built (before any change made
+   * through the API), in date order. The same as shapes.ts nonPostingVouchers(source, options).
+   */
+  extraVouchers(): readonly VoucherRecord[] {
+    this.ensureScanned();
+    return this.extras;
+  }
+
+  /** Is this one of the non-posting vouchers (by GUID)? */
+  isExtra(guid: string): boolean {
+    this.ensureScanned();
+    return this.extraGuids.has(guid);
+  }
+
+  private ensureScanned(): void {
+    if (this.counts === null) this.scan();
+  }
+
+  /**
+   * One pass over the source, before any change is made (every mutation scans first): counts per date,
+   * the highest AlterID, and the non-posting vouchers, numbered above everything else.
+   */
   private scan(): void {
-    const counts = new Map<IsoDate, number>();
-    let max = 0;
-    for (const v of this.all()) {
-      if (v.alterId > max) max = v.alterId;
-      if (isActive(v)) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+    const counts = new Map<IsoDate, DateCount>();
+    const stats: SourceStats = { maxAlterId: 0, first: null, last: null };
+    const count = (v: VoucherRecord): void => {
+      const c = counts.get(v.date);
+      const active = isActive(v) ? 1 : 0;
+      if (c) {
+        c.all++;
+        c.active += active;
+      } else counts.set(v.date, { all: 1, active });
+    };
+    for (const v of this.source.vouchers()) {
+      addToStats(stats, v);
+      count(v);
+    }
+    let max = stats.maxAlterId;
+    this.extras = this.shapes.nonPostingVouchers
+      ? buildNonPosting(
+          this.source.company,
+          { groups: this.groups, ledgers: this.ledgers, voucherTypes: this.voucherTypes },
+          stats,
+          this.options,
+        )
+      : [];
+    for (const e of this.extras) {
+      this.extraGuids.add(e.guid);
+      count(e);
+      if (e.alterId > max) max = e.alterId;
     }
     this.counts = counts;
     this.voucherAlterIdValue = Math.max(max, this.voucherAlterIdValue ?? 0);
@@ -85,12 +194,16 @@ export class SimCompany {
   }
 
   private nextAlterId(): number {
-    if (this.voucherAlterIdValue === null) this.scan();
+    this.ensureScanned();
     return ++this.counter;
   }
 
-  /** Source vouchers with the overlay, renames and renumbering applied, then additions, in date order. */
+  /**
+   * Source vouchers with the overlay, renames and renumbering applied, then the non-posting ones, then
+   * vouchers moved to another date and additions.
+   */
   *all(): Generator<VoucherRecord> {
+    this.ensureScanned();
     this.cursor = null;
     const it = this.source.vouchers()[Symbol.iterator]();
     yield* this.merge(it, null, null);
@@ -98,6 +211,7 @@ export class SimCompany {
 
   /** Vouchers in [from, to]; sequential ranges continue one pass over the source instead of restarting. */
   range(from: IsoDate, to: IsoDate): VoucherRecord[] {
+    this.ensureScanned();
     if (this.cursor === null || (this.cursor.position !== null && from <= this.cursor.position)) {
       this.cursor = { iterator: this.source.vouchers()[Symbol.iterator](), position: null, peeked: null };
     }
@@ -120,6 +234,11 @@ export class SimCompany {
       const served = this.serve(next);
       if (served) out.push(served);
     }
+    for (const e of this.extras) {
+      if (e.date < from || e.date > to) continue;
+      const served = this.serve(e);
+      if (served) out.push(served);
+    }
     for (const m of this.moved.values()) if (m.date >= from && m.date <= to) out.push(this.present(m));
     for (const a of this.additions) if (a.date >= from && a.date <= to) out.push(this.present(a));
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -134,6 +253,10 @@ export class SimCompany {
       const served = this.serve(r.value);
       if (served && (from === null || served.date >= from) && (to === null || served.date <= to))
         yield served;
+    }
+    for (const e of this.extras) {
+      const served = this.serve(e);
+      if (served) yield served;
     }
     for (const m of this.moved.values()) yield this.present(m);
     for (const a of this.additions) yield this.present(a);
@@ -159,7 +282,7 @@ export class SimCompany {
         entries: out.entries.map((e) => ({ ...e, ledgerName: rename(e.ledgerName) })),
       };
     }
-    if (!this.additions.includes(v)) {
+    if (!this.additions.includes(v) && !this.extraGuids.has(v.guid)) {
       // Automatic numbering: every insertion before a voucher moves its number up, every deletion down.
       const before = (x: { voucherType: string; date: IsoDate }): boolean =>
         this.typeName(x.voucherType) === this.typeName(v.voucherType) &&
@@ -189,22 +312,26 @@ export class SimCompany {
 
   /** Adds a voucher; in an automatically numbered type it takes the next number and later ones shift. */
   addVoucher(v: Omit<VoucherRecord, 'alterId'>): VoucherRecord {
+    this.ensureScanned();
     let number = v.voucherNumber;
     if (this.isAuto(v.voucherType)) {
       let before = 0;
-      for (const x of this.all()) if (x.voucherType === v.voucherType && x.date < v.date) before++;
+      for (const x of this.all()) {
+        if (x.voucherType === v.voucherType && x.date < v.date && !this.extraGuids.has(x.guid)) before++;
+      }
       number = String(before + 1);
     }
     const record: VoucherRecord = { ...v, voucherNumber: number, alterId: this.nextAlterId() };
     this.additions = [...this.additions, record].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     );
-    if (isActive(record)) this.touchCount(record.date, +1);
+    this.touchCount(record, +1);
     this.voucherAlterIdValue = record.alterId;
     return record;
   }
 
   alterVoucher(guid: string, change: (v: VoucherRecord) => VoucherRecord): VoucherRecord {
+    this.ensureScanned();
     const current = this.find(guid);
     if (!current) throw new Error(`No voucher ${guid}`);
     const next = { ...change(current), guid, alterId: this.nextAlterId() };
@@ -216,30 +343,34 @@ export class SimCompany {
       this.overlay.set(guid, null);
       this.moved.set(guid, next);
     } else this.overlay.set(guid, next);
-    // Counts are of active vouchers: cancelling or making optional takes one away, as in Tally.
-    if (isActive(current)) this.touchCount(current.date, -1);
-    if (isActive(next)) this.touchCount(next.date, +1);
+    // Cancelling or making optional takes one away from the active counts, as in Tally.
+    this.touchCount(current, -1);
+    this.touchCount(next, +1);
     this.voucherAlterIdValue = next.alterId;
     return next;
   }
 
   deleteVoucher(guid: string): void {
+    this.ensureScanned();
     const current = this.find(guid);
     if (!current) throw new Error(`No voucher ${guid}`);
     const added = this.additions.findIndex((a) => a.guid === guid);
     if (added >= 0) this.additions = this.additions.filter((a) => a.guid !== guid);
     else {
       this.overlay.set(guid, null);
-      this.deletions.push({ voucherType: current.voucherType, date: current.date });
+      if (!this.extraGuids.has(guid)) {
+        this.deletions.push({ voucherType: current.voucherType, date: current.date });
+      }
     }
     this.moved.delete(guid);
-    if (isActive(current)) this.touchCount(current.date, -1);
+    this.touchCount(current, -1);
     // Deleting moves the company's AltVchId although the voucher is gone.
     this.voucherAlterIdValue = this.nextAlterId();
   }
 
   /** Creates a ledger (a new master: AltMstId moves). */
   addLedger(ledger: Omit<LedgerRecord, 'alterId'>): LedgerRecord {
+    this.ensureScanned();
     if (this.ledgers.some((l) => l.name === ledger.name)) throw new Error(`Ledger ${ledger.name} exists`);
     const record: LedgerRecord = { ...ledger, alterId: this.nextAlterId() };
     this.ledgers.push(record);
@@ -277,6 +408,7 @@ export class SimCompany {
     oldName: string,
     newName: string,
   ): void {
+    this.ensureScanned();
     const master = masters.find((m) => m.name === oldName);
     if (!master) throw new Error(`No ${kind} ${oldName}`);
     master.name = newName;
@@ -284,11 +416,14 @@ export class SimCompany {
     this.masterAlterId = master.alterId;
   }
 
-  private touchCount(date: IsoDate, delta: number): void {
-    const counts = this.dateCounts();
-    const n = (counts.get(date) ?? 0) + delta;
-    if (n > 0) counts.set(date, n);
-    else counts.delete(date);
+  private touchCount(v: VoucherRecord, delta: number): void {
+    this.ensureScanned();
+    const counts = this.counts as Map<IsoDate, DateCount>;
+    const c = counts.get(v.date) ?? { all: 0, active: 0 };
+    c.all += delta;
+    if (isActive(v)) c.active += delta;
+    if (c.all > 0) counts.set(v.date, c);
+    else counts.delete(v.date);
     this.cursor = null;
   }
 }
@@ -300,9 +435,14 @@ function bump(number: string, by: number): string {
   return `${m[1]}${String(Number(digits) + by).padStart(digits.length, '0')}`;
 }
 
-/** In the books: Tally's per-date counts and voucher exports leave cancelled and optional vouchers out. */
+/** Neither cancelled nor optional. */
 function isActive(v: VoucherRecord): boolean {
   return !v.isCancelled && !v.isOptional;
+}
+
+/** Does a request with this filter get the voucher? */
+export function admits(filter: VoucherFilter, v: VoucherRecord): boolean {
+  return !(filter.excludeCancelled && v.isCancelled) && !(filter.excludeOptional && v.isOptional);
 }
 
 /** Records old → new in a rename map, moving earlier renames that ended at the old name along. */

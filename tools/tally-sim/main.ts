@@ -1,14 +1,35 @@
 import { parseArgs } from 'node:util';
 import { generateDemoCompany } from '../../electron/core/demo/generator';
 import { startTallySimulator, type FaultRule } from './server';
+import { NO_REAL_SHAPES, type RealShapeOptions } from './shapes';
 
 /**
  * `npm run tally:sim -- [--vouchers 50000] [--seed 42] [--port 9000] [--host 127.0.0.1]
- *   [--slow MS] [--drop-after BYTES] [--error "LINEERROR text"] [--empty]`
- * Serves the generated demo company the way TallyPrime answers XML requests.
+ *   [--slow MS] [--drop-after BYTES] [--error "LINEERROR text"] [--empty]
+ *   [--earlier-profit RUPEES] [--plain] [--no-cmpinfo] [--no-type-attributes] [--no-primary-parent]
+ *   [--no-profit-and-loss-ledger] [--no-misleading-sub-group-flags] [--no-groups-twice]
+ *   [--no-count-rows] [--no-non-posting-vouchers]`
+ * Serves the generated demo company the way TallyPrime answers XML requests, with real Tally's shapes
+ * (shapes.ts); each --no-… flag switches one off, --plain all of them.
  */
+const SHAPE_FLAGS = {
+  'no-cmpinfo': 'cmpinfo',
+  'no-type-attributes': 'typeAttributes',
+  'no-primary-parent': 'primaryParent',
+  'no-profit-and-loss-ledger': 'profitAndLossLedger',
+  'no-misleading-sub-group-flags': 'misleadingSubGroupFlags',
+  'no-groups-twice': 'groupsTwice',
+  'no-count-rows': 'countRows',
+  'no-non-posting-vouchers': 'nonPostingVouchers',
+} as const satisfies Record<string, keyof RealShapeOptions>;
+
 const { values } = parseArgs({
   options: {
+    ...(Object.fromEntries(
+      Object.keys(SHAPE_FLAGS).map((flag) => [flag, { type: 'boolean', default: false }]),
+    ) as Record<keyof typeof SHAPE_FLAGS, { type: 'boolean'; default: false }>),
+    plain: { type: 'boolean', default: false },
+    'earlier-profit': { type: 'string' },
     vouchers: { type: 'string', default: '50000' },
     seed: { type: 'string', default: '42' },
     port: { type: 'string', default: '9000' },
@@ -33,7 +54,21 @@ const demo = generateDemoCompany({
   vouchers: int('vouchers', values.vouchers),
   seed: int('seed', values.seed),
 });
-const sim = await startTallySimulator([demo], { port: int('port', values.port), host: values.host });
+const realShapes: Partial<RealShapeOptions> = values.plain ? { ...NO_REAL_SHAPES } : {};
+for (const [flag, shape] of Object.entries(SHAPE_FLAGS) as [
+  keyof typeof SHAPE_FLAGS,
+  keyof RealShapeOptions,
+][]) {
+  if (values[flag]) realShapes[shape] = false;
+}
+const sim = await startTallySimulator([demo], {
+  port: int('port', values.port),
+  host: values.host,
+  realShapes,
+  ...(values['earlier-profit'] !== undefined
+    ? { earlierProfit: int('earlier-profit', values['earlier-profit']) * 100 }
+    : {}),
+});
 const faults: FaultRule[] = [];
 if (values.slow) faults.push({ fault: { kind: 'slow', delayMs: int('slow', values.slow) } });
 if (values['drop-after'])

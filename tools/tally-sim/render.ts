@@ -7,11 +7,16 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
+import { resolveShapes, type GroupFlags, type RealShapeOptions } from './shapes';
 
 /**
  * Writes records the way TallyPrime writes them: debit NEGATIVE, YYYYMMDD dates, ALTERIDs with a leading
  * space, "&#4; Not Applicable" values, empty .LIST elements and Yes/No flags. The simulator and the
  * fixtures use it; it is the mirror image of electron/core/tally/mappers.ts.
+ *
+ * Two places objects are written, with real Tally's differences between them (see shapes.ts):
+ * 'collection' (answers to TYPE Collection requests: TYPE attributes, "&#4; Primary" parents) and
+ * 'export' (Export > XML files: no TYPE attributes, <PARENT/> for primary groups).
  */
 
 export const esc = (value: string): string =>
@@ -24,95 +29,71 @@ export const tallyAmount = (paise: Paise): string => (paise === 0 ? '0' : paiseT
 const tallyDate = (date: IsoDate): string => date.replaceAll('-', '');
 const yn = (flag: boolean): string => (flag ? 'Yes' : 'No');
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "2025-04-01" -> "1-Apr-25", as the aggregated per-date count rows show dates. */
+export const shortTallyDate = (date: IsoDate): string =>
+  `${Number(date.slice(8, 10))}-${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''}-${date.slice(2, 4)}`;
+
 export const NOT_APPLICABLE = '&#4; Not Applicable';
+export const PRIMARY = '&#4; Primary';
 
-function renderBill(bill: BillAllocationRecord): string {
-  const period =
-    bill.creditPeriodDays !== null
-      ? `<BILLCREDITPERIOD>${bill.creditPeriodDays} Days</BILLCREDITPERIOD>`
-      : '';
-  return (
-    `<BILLALLOCATIONS.LIST><NAME>${esc(bill.billName)}</NAME><BILLTYPE>${bill.billType}</BILLTYPE>` +
-    `${period}<AMOUNT>${tallyAmount(bill.amount)}</AMOUNT></BILLALLOCATIONS.LIST>`
-  );
-}
+/** The counters real Tally puts before the data of every Collection answer. */
+export const CMPINFO =
+  '<DESC><CMPINFO><COMPANY>0</COMPANY><GROUP>0</GROUP><LEDGER>0</LEDGER><COSTCATEGORY>0</COSTCATEGORY>' +
+  '<COSTCENTRE>0</COSTCENTRE><GODOWN>0</GODOWN><STOCKGROUP>0</STOCKGROUP><STOCKCATEGORY>0</STOCKCATEGORY>' +
+  '<STOCKITEM>0</STOCKITEM><VOUCHERTYPE>0</VOUCHERTYPE><CURRENCY>0</CURRENCY><UNIT>0</UNIT><BUDGET>0</BUDGET>' +
+  '<CLIENTRULE>0</CLIENTRULE><SERVERRULE>0</SERVERRULE><STATE>0</STATE><TDSRATE>0</TDSRATE>' +
+  '<TAXCLASSIFICATION>0</TAXCLASSIFICATION><CRATE>0</CRATE><CRATEGORY>0</CRATEGORY><VOUCHER>0</VOUCHER>' +
+  '</CMPINFO></DESC>';
 
-export function renderVoucher(
-  v: VoucherRecord,
-  options: { partyLedgers?: ReadonlySet<string> } = {},
-): string {
-  let out =
-    `<VOUCHER REMOTEID="${esc(v.guid)}" VCHTYPE="${esc(v.voucherType)}" ACTION="Create">` +
-    `<DATE>${tallyDate(v.date)}</DATE><GUID>${esc(v.guid)}</GUID>` +
-    `<NARRATION>${esc(v.narration)}</NARRATION>` +
-    `<VOUCHERTYPENAME>${esc(v.voucherType)}</VOUCHERTYPENAME>` +
-    `<VOUCHERNUMBER>${esc(v.voucherNumber)}</VOUCHERNUMBER>` +
-    (v.partyLedgerName ? `<PARTYLEDGERNAME>${esc(v.partyLedgerName)}</PARTYLEDGERNAME>` : '') +
-    (v.reference ? `<REFERENCE>${esc(v.reference)}</REFERENCE>` : '') +
-    `<GSTREGISTRATIONTYPE>${NOT_APPLICABLE}</GSTREGISTRATIONTYPE>` +
-    `<ISCANCELLED>${yn(v.isCancelled)}</ISCANCELLED><ISOPTIONAL>${yn(v.isOptional)}</ISOPTIONAL>` +
-    `<ALTERID> ${v.alterId}</ALTERID>` +
-    (v.masterId !== null ? `<MASTERID> ${v.masterId}</MASTERID>` : '') +
-    `<EWAYBILLDETAILS.LIST>      </EWAYBILLDETAILS.LIST>`;
-  for (const e of v.entries) {
-    const isParty = options.partyLedgers?.has(e.ledgerName) ?? e.ledgerName === v.partyLedgerName;
-    out +=
-      `<ALLLEDGERENTRIES.LIST><LEDGERNAME>${esc(e.ledgerName)}</LEDGERNAME>` +
-      `<ISDEEMEDPOSITIVE>${yn(e.amount > 0)}</ISDEEMEDPOSITIVE><ISPARTYLEDGER>${yn(isParty)}</ISPARTYLEDGER>` +
-      `<AMOUNT>${tallyAmount(e.amount)}</AMOUNT>` +
-      e.bills.map(renderBill).join('') +
-      `</ALLLEDGERENTRIES.LIST>`;
-  }
-  return `${out}</VOUCHER>\r\n`;
-}
+/** TYPE attributes of values in Collection answers, by element name. */
+const VALUE_TYPES = {
+  NAME: 'String',
+  PARENT: 'String',
+  GUID: 'String',
+  NARRATION: 'String',
+  VOUCHERTYPENAME: 'String',
+  VOUCHERNUMBER: 'String',
+  PARTYLEDGERNAME: 'String',
+  REFERENCE: 'String',
+  LEDGERNAME: 'String',
+  BILLTYPE: 'String',
+  PARTYGSTIN: 'String',
+  LEDSTATENAME: 'String',
+  GSTREGISTRATIONTYPE: 'String',
+  NUMBERINGMETHOD: 'String',
+  DATE: 'Date',
+  BOOKSFROM: 'Date',
+  STARTINGFROM: 'Date',
+  BILLDATE: 'Date',
+  ALTERID: 'Number',
+  MASTERID: 'Number',
+  ALTMSTID: 'Number',
+  ALTVCHID: 'Number',
+  COUNT: 'Number',
+  AMOUNT: 'Amount',
+  OPENINGBALANCE: 'Amount',
+  BILLCREDITPERIOD: 'Due Date',
+  ISCANCELLED: 'Logical',
+  ISOPTIONAL: 'Logical',
+  ISPOSTDATED: 'Logical',
+  ISDEEMEDPOSITIVE: 'Logical',
+  ISPARTYLEDGER: 'Logical',
+  ISREVENUE: 'Logical',
+  AFFECTSGROSSPROFIT: 'Logical',
+  ISSUBLEDGER: 'Logical',
+  ISBILLWISEON: 'Logical',
+  ISADVANCE: 'Logical',
+} as const;
 
-export function renderGroup(g: GroupRecord): string {
-  const reserved = g.reservedName ? ` RESERVEDNAME="${esc(g.reservedName)}"` : ' RESERVEDNAME=""';
-  const deemedPositive = g.nature === 'asset' || g.nature === 'expense';
-  return (
-    `<GROUP NAME="${esc(g.name)}"${reserved}><GUID>${esc(g.guid)}</GUID>` +
-    `<PARENT>${g.parent === null ? '' : esc(g.parent)}</PARENT>` +
-    `<ISREVENUE>${yn(g.isRevenue)}</ISREVENUE><AFFECTSGROSSPROFIT>${yn(g.affectsGrossProfit)}</AFFECTSGROSSPROFIT>` +
-    `<ISDEEMEDPOSITIVE>${yn(deemedPositive)}</ISDEEMEDPOSITIVE><ISSUBLEDGER>No</ISSUBLEDGER>` +
-    `<ALTERID> ${g.alterId}</ALTERID>` +
-    `<LANGUAGENAME.LIST><NAME.LIST TYPE="String"><NAME>${esc(g.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
-    `</GROUP>\r\n`
-  );
-}
+export type RenderMode = 'export' | 'collection';
 
-export function renderLedger(l: LedgerRecord): string {
-  const bills = l.openingBills
-    .map(
-      (b) =>
-        `<BILLALLOCATIONS.LIST><NAME>${esc(b.billName)}</NAME>` +
-        (b.billDate ? `<BILLDATE>${tallyDate(b.billDate)}</BILLDATE>` : '') +
-        (b.creditPeriodDays !== null
-          ? `<BILLCREDITPERIOD>${b.creditPeriodDays} Days</BILLCREDITPERIOD>`
-          : '') +
-        `<ISADVANCE>No</ISADVANCE><OPENINGBALANCE>${tallyAmount(b.amount)}</OPENINGBALANCE></BILLALLOCATIONS.LIST>`,
-    )
-    .join('');
-  return (
-    `<LEDGER NAME="${esc(l.name)}" RESERVEDNAME=""><GUID>${esc(l.guid)}</GUID>` +
-    `<PARENT>${esc(l.parent)}</PARENT>` +
-    `<OPENINGBALANCE>${tallyAmount(l.openingBalance)}</OPENINGBALANCE>` +
-    `<ISBILLWISEON>${yn(l.isBillWise)}</ISBILLWISEON>` +
-    (l.creditPeriodDays !== null ? `<BILLCREDITPERIOD>${l.creditPeriodDays} Days</BILLCREDITPERIOD>` : '') +
-    (l.gstin ? `<PARTYGSTIN>${esc(l.gstin)}</PARTYGSTIN>` : '') +
-    (l.state ? `<LEDSTATENAME>${esc(l.state)}</LEDSTATENAME>` : '') +
-    `<ALTERID> ${l.alterId}</ALTERID>` +
-    `<LANGUAGENAME.LIST><NAME.LIST TYPE="String"><NAME>${esc(l.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
-    `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST></LEDGER>\r\n`
-  );
-}
-
-export function renderVoucherType(t: VoucherTypeRecord): string {
-  return (
-    `<VOUCHERTYPE NAME="${esc(t.name)}" RESERVEDNAME="${esc(t.reservedName ?? '')}"><GUID>${esc(t.guid)}</GUID>` +
-    `<PARENT>${esc(t.parent)}</PARENT>` +
-    `<NUMBERINGMETHOD>${t.autoNumbered ? 'Automatic' : 'Manual'}</NUMBERINGMETHOD>` +
-    `<ALTERID> ${t.alterId}</ALTERID></VOUCHERTYPE>\r\n`
-  );
+export interface RenderOptions {
+  /** Where the objects go: an Export > XML file (default) or a Collection answer. */
+  mode?: RenderMode;
+  realShapes?: Partial<RealShapeOptions>;
+  /** Flags to write for some groups instead of their true ones, by group GUID (misleading sub-groups). */
+  exportedFlags?: ReadonlyMap<string, GroupFlags>;
 }
 
 export interface SimCompanyInfo {
@@ -123,17 +104,188 @@ export interface SimCompanyInfo {
   voucherAlterId: number;
 }
 
-export function renderCompany(c: SimCompanyInfo): string {
-  return (
-    `<COMPANY NAME="${esc(c.name)}"><NAME>${esc(c.name)}</NAME><GUID>${esc(c.guid)}</GUID>` +
-    (c.booksFrom ? `<BOOKSFROM>${tallyDate(c.booksFrom)}</BOOKSFROM>` : '') +
-    `<ALTMSTID> ${c.masterAlterId}</ALTMSTID><ALTVCHID> ${c.voucherAlterId}</ALTVCHID></COMPANY>\r\n`
-  );
+export interface Renderer {
+  readonly mode: RenderMode;
+  readonly shapes: RealShapeOptions;
+  group(g: GroupRecord): string;
+  ledger(l: LedgerRecord): string;
+  voucherType(t: VoucherTypeRecord): string;
+  voucher(v: VoucherRecord, options?: { partyLedgers?: ReadonlySet<string> }): string;
+  company(c: SimCompanyInfo): string;
+  /** One row of the aggregated per-date count. */
+  countRow(date: IsoDate, count: number): string;
+  /** One row of the voucher index (date, GUID, AlterID, type, number). */
+  indexRow(v: VoucherRecord): string;
+  /** Groups in the order they are written: with the shape on, primary groups come twice (same GUID). */
+  groupsWritten(groups: readonly GroupRecord[]): GroupRecord[];
 }
 
-/** The envelope of an answer to a TYPE Collection export. */
-export const collectionHead =
-  '<ENVELOPE>\r\n<HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER>\r\n<BODY><DESC></DESC><DATA><COLLECTION>\r\n';
+/** Financial year start (April) of a date: Tally's STARTINGFROM. */
+export function yearStart(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  return `${Number(date.slice(5, 7)) >= 4 ? year : year - 1}-04-01`;
+}
+
+export function createRenderer(options: RenderOptions = {}): Renderer {
+  const mode = options.mode ?? 'export';
+  const shapes = resolveShapes(options.realShapes);
+  const typed = mode === 'collection' && shapes.typeAttributes;
+  const flagsOf = options.exportedFlags ?? new Map<string, GroupFlags>();
+  /** Opening tags of values, with their TYPE attribute when the answer carries them. */
+  const T = Object.fromEntries(
+    Object.entries(VALUE_TYPES).map(([tag, type]) => [tag, typed ? `<${tag} TYPE="${type}">` : `<${tag}>`]),
+  ) as Record<keyof typeof VALUE_TYPES, string>;
+
+  const renderBill = (bill: BillAllocationRecord): string => {
+    const period =
+      bill.creditPeriodDays !== null
+        ? `${T.BILLCREDITPERIOD}${bill.creditPeriodDays} Days</BILLCREDITPERIOD>`
+        : '';
+    return (
+      `<BILLALLOCATIONS.LIST>${T.NAME}${esc(bill.billName)}</NAME>${T.BILLTYPE}${bill.billType}</BILLTYPE>` +
+      `${period}${T.AMOUNT}${tallyAmount(bill.amount)}</AMOUNT></BILLALLOCATIONS.LIST>`
+    );
+  };
+
+  /** A master's PARENT: primary groups and the Profit & Loss A/c have none. */
+  const parent = (name: string | null): string => {
+    if (name !== null) return `${T.PARENT}${esc(name)}</PARENT>`;
+    if (!shapes.primaryParent) return `${T.PARENT}</PARENT>`;
+    return mode === 'export' ? '<PARENT/>' : `${T.PARENT}${PRIMARY}</PARENT>`;
+  };
+
+  const voucher = (v: VoucherRecord, opts: { partyLedgers?: ReadonlySet<string> } = {}): string => {
+    let out =
+      `<VOUCHER REMOTEID="${esc(v.guid)}" VCHTYPE="${esc(v.voucherType)}" ACTION="Create">` +
+      `${T.DATE}${tallyDate(v.date)}</DATE>${T.GUID}${esc(v.guid)}</GUID>` +
+      `${T.NARRATION}${esc(v.narration)}</NARRATION>` +
+      `${T.VOUCHERTYPENAME}${esc(v.voucherType)}</VOUCHERTYPENAME>` +
+      `${T.VOUCHERNUMBER}${esc(v.voucherNumber)}</VOUCHERNUMBER>` +
+      (v.partyLedgerName ? `${T.PARTYLEDGERNAME}${esc(v.partyLedgerName)}</PARTYLEDGERNAME>` : '') +
+      (v.reference ? `${T.REFERENCE}${esc(v.reference)}</REFERENCE>` : '') +
+      `${T.GSTREGISTRATIONTYPE}${NOT_APPLICABLE}</GSTREGISTRATIONTYPE>` +
+      `${T.ISCANCELLED}${yn(v.isCancelled)}</ISCANCELLED>${T.ISOPTIONAL}${yn(v.isOptional)}</ISOPTIONAL>` +
+      `${T.ISPOSTDATED}${yn(v.isPostDated === true)}</ISPOSTDATED>` +
+      `${T.ALTERID} ${v.alterId}</ALTERID>` +
+      (v.masterId !== null ? `${T.MASTERID} ${v.masterId}</MASTERID>` : '') +
+      `<EWAYBILLDETAILS.LIST>      </EWAYBILLDETAILS.LIST>`;
+    for (const e of v.entries) {
+      const isParty = opts.partyLedgers?.has(e.ledgerName) ?? e.ledgerName === v.partyLedgerName;
+      out +=
+        `<ALLLEDGERENTRIES.LIST>${T.LEDGERNAME}${esc(e.ledgerName)}</LEDGERNAME>` +
+        `${T.ISDEEMEDPOSITIVE}${yn(e.amount > 0)}</ISDEEMEDPOSITIVE>${T.ISPARTYLEDGER}${yn(isParty)}</ISPARTYLEDGER>` +
+        `${T.AMOUNT}${tallyAmount(e.amount)}</AMOUNT>` +
+        e.bills.map(renderBill).join('') +
+        `</ALLLEDGERENTRIES.LIST>`;
+    }
+    return `${out}</VOUCHER>\r\n`;
+  };
+
+  const group = (g: GroupRecord): string => {
+    const reserved = g.reservedName ? ` RESERVEDNAME="${esc(g.reservedName)}"` : ' RESERVEDNAME=""';
+    const written = (shapes.misleadingSubGroupFlags ? flagsOf.get(g.guid) : undefined) ?? {
+      isRevenue: g.isRevenue,
+      affectsGrossProfit: g.affectsGrossProfit,
+      isDeemedPositive: g.nature === 'asset' || g.nature === 'expense',
+    };
+    return (
+      `<GROUP NAME="${esc(g.name)}"${reserved}>${T.GUID}${esc(g.guid)}</GUID>` +
+      parent(g.parent) +
+      `${T.ISREVENUE}${yn(written.isRevenue)}</ISREVENUE>${T.AFFECTSGROSSPROFIT}${yn(written.affectsGrossProfit)}</AFFECTSGROSSPROFIT>` +
+      `${T.ISDEEMEDPOSITIVE}${yn(written.isDeemedPositive)}</ISDEEMEDPOSITIVE>${T.ISSUBLEDGER}No</ISSUBLEDGER>` +
+      `${T.ALTERID} ${g.alterId}</ALTERID>` +
+      `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(g.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
+      `</GROUP>\r\n`
+    );
+  };
+
+  const ledger = (l: LedgerRecord): string => {
+    const bills = l.openingBills
+      .map(
+        (b) =>
+          `<BILLALLOCATIONS.LIST>${T.NAME}${esc(b.billName)}</NAME>` +
+          (b.billDate ? `${T.BILLDATE}${tallyDate(b.billDate)}</BILLDATE>` : '') +
+          (b.creditPeriodDays !== null
+            ? `${T.BILLCREDITPERIOD}${b.creditPeriodDays} Days</BILLCREDITPERIOD>`
+            : '') +
+          `${T.ISADVANCE}No</ISADVANCE>${T.OPENINGBALANCE}${tallyAmount(b.amount)}</OPENINGBALANCE></BILLALLOCATIONS.LIST>`,
+      )
+      .join('');
+    return (
+      `<LEDGER NAME="${esc(l.name)}" RESERVEDNAME="${esc(l.reservedName ?? '')}">${T.GUID}${esc(l.guid)}</GUID>` +
+      parent(l.parent) +
+      `${T.OPENINGBALANCE}${tallyAmount(l.openingBalance)}</OPENINGBALANCE>` +
+      `${T.ISBILLWISEON}${yn(l.isBillWise)}</ISBILLWISEON>` +
+      (l.creditPeriodDays !== null
+        ? `${T.BILLCREDITPERIOD}${l.creditPeriodDays} Days</BILLCREDITPERIOD>`
+        : '') +
+      (l.gstin ? `${T.PARTYGSTIN}${esc(l.gstin)}</PARTYGSTIN>` : '') +
+      (l.state ? `${T.LEDSTATENAME}${esc(l.state)}</LEDSTATENAME>` : '') +
+      `${T.ALTERID} ${l.alterId}</ALTERID>` +
+      `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(l.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
+      `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST></LEDGER>\r\n`
+    );
+  };
+
+  const voucherType = (t: VoucherTypeRecord): string =>
+    `<VOUCHERTYPE NAME="${esc(t.name)}" RESERVEDNAME="${esc(t.reservedName ?? '')}">${T.GUID}${esc(t.guid)}</GUID>` +
+    `${T.PARENT}${esc(t.parent)}</PARENT>` +
+    `${T.NUMBERINGMETHOD}${t.autoNumbered ? 'Automatic' : 'Manual'}</NUMBERINGMETHOD>` +
+    `${T.ALTERID} ${t.alterId}</ALTERID></VOUCHERTYPE>\r\n`;
+
+  const company = (c: SimCompanyInfo): string =>
+    `<COMPANY NAME="${esc(c.name)}">${T.NAME}${esc(c.name)}</NAME>${T.GUID}${esc(c.guid)}</GUID>` +
+    (c.booksFrom
+      ? `${T.STARTINGFROM}${tallyDate(yearStart(c.booksFrom))}</STARTINGFROM>${T.BOOKSFROM}${tallyDate(c.booksFrom)}</BOOKSFROM>`
+      : '') +
+    `${T.ALTMSTID} ${c.masterAlterId}</ALTMSTID>${T.ALTVCHID} ${c.voucherAlterId}</ALTVCHID></COMPANY>\r\n`;
+
+  const countRow = (date: IsoDate, count: number): string =>
+    shapes.countRows
+      ? `<OBJECT>${T.DATE}${shortTallyDate(date)}</DATE>${T.COUNT} ${count}</COUNT></OBJECT>\r\n`
+      : `<VOUCHER>${T.DATE}${tallyDate(date)}</DATE>${T.COUNT} ${count}</COUNT></VOUCHER>\r\n`;
+
+  const indexRow = (v: VoucherRecord): string =>
+    `<VOUCHER>${T.DATE}${tallyDate(v.date)}</DATE>${T.GUID}${esc(v.guid)}</GUID>${T.ALTERID} ${v.alterId}</ALTERID>` +
+    `${T.VOUCHERTYPENAME}${esc(v.voucherType)}</VOUCHERTYPENAME>${T.VOUCHERNUMBER}${esc(v.voucherNumber)}</VOUCHERNUMBER></VOUCHER>\r\n`;
+
+  const groupsWritten = (groups: readonly GroupRecord[]): GroupRecord[] =>
+    shapes.groupsTwice ? [...groups, ...groups.filter((g) => g.parent === null)] : [...groups];
+
+  return { mode, shapes, group, ledger, voucherType, voucher, company, countRow, indexRow, groupsWritten };
+}
+
+/** Export-file renderers (no TYPE attributes, <PARENT/>), every shape on. */
+const exportRenderer = createRenderer();
+
+export function renderVoucher(
+  v: VoucherRecord,
+  options: { partyLedgers?: ReadonlySet<string> } = {},
+): string {
+  return exportRenderer.voucher(v, options);
+}
+export function renderGroup(g: GroupRecord): string {
+  return exportRenderer.group(g);
+}
+export function renderLedger(l: LedgerRecord): string {
+  return exportRenderer.ledger(l);
+}
+export function renderVoucherType(t: VoucherTypeRecord): string {
+  return exportRenderer.voucherType(t);
+}
+export function renderCompany(c: SimCompanyInfo): string {
+  return exportRenderer.company(c);
+}
+
+/** The envelope of an answer to a TYPE Collection export; real Tally's CMPINFO counters unless switched off. */
+export function collectionHeadFor(shapes: Partial<RealShapeOptions> = {}): string {
+  const desc = resolveShapes(shapes).cmpinfo ? CMPINFO : '<DESC></DESC>';
+  return `<ENVELOPE>\r\n<HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER>\r\n<BODY>${desc}<DATA><COLLECTION>\r\n`;
+}
+/** Real Tally's head (with CMPINFO). */
+export const collectionHead = collectionHeadFor();
+/** The head with an empty DESC, as the simulator used to answer. */
+export const plainCollectionHead = collectionHeadFor({ cmpinfo: false });
 export const collectionTail = '</COLLECTION></DATA></BODY>\r\n</ENVELOPE>\r\n';
 
 /** The envelope of an Export > XML file (Day Book / All Masters), objects inside TALLYMESSAGE. */
@@ -147,6 +299,17 @@ export function exportFileHead(companyName: string, report: 'Vouchers' | 'All Ma
 export const exportFileTail = '</REQUESTDATA></IMPORTDATA></BODY>\r\n</ENVELOPE>\r\n';
 export const tallyMessage = (inner: string): string =>
   `<TALLYMESSAGE xmlns:UDF="TallyUDF">\r\n${inner}</TALLYMESSAGE>\r\n`;
+
+/** The COMPANY object a masters export carries: STARTINGFROM and BOOKSFROM, YYYYMMDD. */
+export function renderExportCompany(c: { guid: string; name: string; booksFrom: IsoDate | null }): string {
+  return (
+    `<COMPANY NAME="${esc(c.name)}" RESERVEDNAME=""><NAME>${esc(c.name)}</NAME><GUID>${esc(c.guid)}</GUID>` +
+    (c.booksFrom
+      ? `<STARTINGFROM>${tallyDate(yearStart(c.booksFrom))}</STARTINGFROM><BOOKSFROM>${tallyDate(c.booksFrom)}</BOOKSFROM>`
+      : '') +
+    `</COMPANY>\r\n`
+  );
+}
 
 /** The error envelope Tally answers with when a request fails. */
 export const errorEnvelope = (message: string): string =>

@@ -2,19 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IsoDate } from '../../shared/dates';
 import type { VoucherRecord } from '../../electron/core/db/records';
-import { SimCompany } from './company';
-import {
-  collectionHead,
-  collectionTail,
-  errorEnvelope,
-  esc,
-  renderCompany,
-  renderGroup,
-  renderLedger,
-  renderVoucher,
-  renderVoucherType,
-} from './render';
+import { admits, SimCompany, type VoucherFilter } from './company';
+import { collectionHeadFor, collectionTail, createRenderer, errorEnvelope } from './render';
+import { resolveShapes, type SimOptions } from './shapes';
 import type { SimSource } from './source';
+
+export { nonPostingVouchers, nonPostingKind, NO_REAL_SHAPES, REAL_SHAPES } from './shapes';
+export type { RealShapeOptions, SimOptions } from './shapes';
 
 /** Ways to misbehave, as a real Tally (or the network to it) does. */
 export type SimFault =
@@ -39,6 +33,8 @@ export interface SimRequestLog {
   from: IsoDate | null;
   to: IsoDate | null;
   alteredAfter: number | null;
+  /** What the request's filter formulae leave out (`NOT $IsCancelled`, `NOT $IsOptional`). */
+  filter: VoucherFilter;
   objects: number;
 }
 
@@ -47,8 +43,8 @@ export interface TallySimulator {
   readonly url: string;
   readonly companies: SimCompany[];
   company(guid?: string): SimCompany;
-  /** Opens another company (Tally can have several open). */
-  open(source: SimSource): SimCompany;
+  /** Opens another company (Tally can have several open), with the simulator's options unless given. */
+  open(source: SimSource, options?: SimOptions): SimCompany;
   /** Closes a company: requests naming it get an empty answer, as in Tally. */
   close(guid: string): void;
   addFault(rule: FaultRule): void;
@@ -81,6 +77,7 @@ interface ParsedRequest {
   from: IsoDate | null;
   to: IsoDate | null;
   alteredAfter: number | null;
+  filter: VoucherFilter;
 }
 
 function parseRequest(body: Buffer): ParsedRequest {
@@ -98,20 +95,32 @@ function parseRequest(body: Buffer): ParsedRequest {
     from: requestDate(tag('SVFROMDATE')),
     to: requestDate(tag('SVTODATE')),
     alteredAfter: altered ? Number(altered[1]) : null,
+    // TallyConnect's older requests filtered with NOT $IsCancelled AND NOT $IsOptional; newer ones
+    // fetch every voucher that is not deleted.
+    filter: { excludeCancelled: /\$IsCancelled/i.test(text), excludeOptional: /\$IsOptional/i.test(text) },
   };
 }
 
 const CHUNK_CHARS = 32 * 1024;
 
+export interface SimulatorOptions extends SimOptions {
+  port?: number;
+  host?: string;
+}
+
 /**
  * An HTTP server that answers TallyConnect's export requests the way TallyPrime does: UTF-16LE, native
  * objects with Tally's quirks, streamed in chunks (so a million vouchers never sit in one string).
+ * Real Tally's shapes are on unless switched off: `{ realShapes: { countRows: false } }` (shapes.ts).
  */
 export async function startTallySimulator(
   sources: SimSource[],
-  options: { port?: number; host?: string } = {},
+  options: SimulatorOptions = {},
 ): Promise<TallySimulator> {
-  const companies = sources.map((s) => new SimCompany(s));
+  const { port: wantedPort, host, ...simOptions } = options;
+  const shapes = resolveShapes(options.realShapes);
+  const head = collectionHeadFor(shapes);
+  const companies = sources.map((s) => new SimCompany(s, simOptions));
   const closed = new Set<string>();
   let faults: FaultRule[] = [];
   const requests: SimRequestLog[] = [];
@@ -125,11 +134,12 @@ export async function startTallySimulator(
 
   function* answer(req: ParsedRequest, log: SimRequestLog): Generator<string> {
     if (req.id === 'TCCompanies') {
-      yield collectionHead;
+      yield head;
+      const render = createRenderer({ mode: 'collection', realShapes: shapes });
       for (const c of companies) {
         if (closed.has(c.guid)) continue;
         log.objects++;
-        yield renderCompany({
+        yield render.company({
           guid: c.guid,
           name: c.name,
           booksFrom: c.booksFrom,
@@ -143,54 +153,58 @@ export async function startTallySimulator(
     const company = companies.find((c) => c.name === req.company && !closed.has(c.guid));
     // Tally answers nothing at all for a company that is not open.
     if (!company) return;
-    yield collectionHead;
+    yield company.shapes.cmpinfo === shapes.cmpinfo ? head : collectionHeadFor(company.shapes);
+    const render = createRenderer({
+      mode: 'collection',
+      realShapes: company.shapes,
+      exportedFlags: company.exportedFlags,
+    });
     const from = req.from ?? '1900-01-01';
     const to = req.to ?? '9999-12-31';
-    const active = (v: VoucherRecord): boolean => !v.isCancelled && !v.isOptional;
+    const served = (v: VoucherRecord): boolean => admits(req.filter, v);
     switch (req.id) {
       case 'TCGroups':
-        for (const g of company.groups) yield renderGroup(g);
-        log.objects += company.groups.length;
+        for (const g of render.groupsWritten(company.groups)) {
+          log.objects++;
+          yield render.group(g);
+        }
         break;
       case 'TCLedgers':
-        for (const l of company.ledgers) yield renderLedger(l);
+        for (const l of company.ledgers) yield render.ledger(l);
         log.objects += company.ledgers.length;
         break;
       case 'TCVoucherTypes':
-        for (const t of company.voucherTypes) yield renderVoucherType(t);
+        for (const t of company.voucherTypes) yield render.voucherType(t);
         log.objects += company.voucherTypes.length;
         break;
       case 'TCVoucherDates': {
-        let counts = company.dateCounts();
+        let counts = company.dateCounts(req.filter);
         if (req.alteredAfter !== null) {
           const after = req.alteredAfter;
           counts = new Map();
           for (const v of company.all()) {
-            if (active(v) && v.alterId > after) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+            if (served(v) && v.alterId > after) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
           }
         }
         const dates = [...counts].filter(([d]) => d >= from && d <= to).sort();
         for (const [date, count] of dates) {
           log.objects++;
-          yield `<VOUCHER><DATE>${date.replaceAll('-', '')}</DATE><COUNT> ${count}</COUNT></VOUCHER>\r\n`;
+          yield render.countRow(date, count);
         }
         break;
       }
       case 'TCVoucherIndex':
         for (const v of company.range(from, to)) {
-          if (!active(v)) continue;
+          if (!served(v)) continue;
           log.objects++;
-          yield (
-            `<VOUCHER><DATE>${v.date.replaceAll('-', '')}</DATE><GUID>${esc(v.guid)}</GUID><ALTERID> ${v.alterId}</ALTERID>` +
-            `<VOUCHERTYPENAME>${esc(v.voucherType)}</VOUCHERTYPENAME><VOUCHERNUMBER>${esc(v.voucherNumber)}</VOUCHERNUMBER></VOUCHER>\r\n`
-          );
+          yield render.indexRow(v);
         }
         break;
       case 'TCVouchers':
         for (const v of company.range(from, to)) {
-          if (!active(v) || (req.alteredAfter !== null && v.alterId <= req.alteredAfter)) continue;
+          if (!served(v) || (req.alteredAfter !== null && v.alterId <= req.alteredAfter)) continue;
           log.objects++;
-          yield renderVoucher(v);
+          yield render.voucher(v);
         }
         break;
       default:
@@ -299,7 +313,7 @@ export async function startTallySimulator(
       if (url === '/_sim/add') {
         // A copy of the latest sale under a new GUID: sales and receivables move.
         let last: VoucherRecord | null = null;
-        for (const v of c.all()) if (v.voucherType === 'Sales') last = v;
+        for (const v of c.all()) if (v.voucherType === 'Sales' && !c.isExtra(v.guid)) last = v;
         if (!last) return reply(409, { error: 'no sales voucher to copy' });
         const added = c.addVoucher({
           ...last,
@@ -313,21 +327,19 @@ export async function startTallySimulator(
     }
   }
 
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
+  await new Promise<void>((resolve) => server.listen(wantedPort ?? 0, host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host ?? '127.0.0.1'}:${port}`,
     companies,
     company(guid) {
       const c = guid === undefined ? companies[0] : companies.find((x) => x.guid === guid);
       if (!c) throw new Error(`The simulator has no company ${guid ?? ''}`);
       return c;
     },
-    open(source) {
-      const c = new SimCompany(source);
+    open(source, companyOptions) {
+      const c = new SimCompany(source, companyOptions ?? simOptions);
       companies.push(c);
       return c;
     },

@@ -14,9 +14,15 @@ export interface CompanyRecord {
   name: string;
   source: CompanySource;
   booksFrom: IsoDate | null;
+  /** Where booksFrom came from: Tally or the export file, estimated from the vouchers, or set by the user. */
+  booksFromSource?: BooksFromSource | null;
+  /** Month (1–12) the financial year starts in: Tally's STARTINGFROM; April when absent. */
+  yearStartMonth?: number;
   masterAlterId: number;
   voucherAlterId: number;
 }
+
+export type BooksFromSource = 'tally' | 'file' | 'estimated' | 'user';
 
 export interface GroupRecord {
   guid: string;
@@ -40,11 +46,24 @@ export interface OpeningBillRecord {
   dueDate: IsoDate | null;
 }
 
+/**
+ * The reserved ledger every Tally company has: no group (exports write <PARENT/>), holding the profit of
+ * earlier years as its opening balance. Tally's RESERVEDNAME and its usual name.
+ */
+export const PROFIT_AND_LOSS_LEDGER = 'Profit & Loss A/c';
+
+/** The reserved ledger with no group: by Tally's RESERVEDNAME, or by its name where that was lost. */
+export function isProfitAndLossLedger(l: { name: string; reservedName?: string | null }): boolean {
+  return l.reservedName === PROFIT_AND_LOSS_LEDGER || l.name === PROFIT_AND_LOSS_LEDGER;
+}
+
 export interface LedgerRecord {
   guid: string;
   name: string;
-  /** Parent group name. */
-  parent: string;
+  /** Parent group name; null only for the reserved Profit & Loss A/c, which stands under no group. */
+  parent: string | null;
+  /** Tally's RESERVEDNAME ("Profit & Loss A/c"); null or absent for the user's own ledgers. */
+  reservedName?: string | null;
   /** Debit positive. */
   openingBalance: Paise;
   isBillWise: boolean;
@@ -133,6 +152,8 @@ export interface VoucherRecord {
   reference: string | null;
   isCancelled: boolean;
   isOptional: boolean;
+  /** ISPOSTDATED: Tally posts it only once its date has come. Absent: false. */
+  isPostDated?: boolean;
   entries: LedgerEntryRecord[];
 }
 
@@ -155,6 +176,10 @@ export interface CompanyWriter {
   /** GUID -> AlterID of stored vouchers, for deletion detection. */
   voucherAlterIds(): Map<string, number>;
   masterAlterIds(): Map<string, number>;
-  commit(company: CompanyRecord): { dataVersion: number };
+  /**
+   * Makes the write visible. vouchersRemoved: stored vouchers that are gone after it (deleted in a merge;
+   * in a replace, those of the previous copy whose GUID the new one does not have).
+   */
+  commit(company: CompanyRecord): { dataVersion: number; vouchersRemoved: number };
   rollback(): void;
 }

@@ -14,6 +14,10 @@ export interface CompanyRow {
   name: string;
   source: CompanySource;
   booksFrom: string | null;
+  /** Month (1–12) the company's financial year starts in (April unless Tally says otherwise). */
+  yearStartMonth: number;
+  /** Date of the earliest stored voucher, or null. */
+  firstVoucherDate: string | null;
   dataVersion: number;
 }
 
@@ -35,6 +39,11 @@ export interface Store {
   deleteCompany(guid: string): boolean;
   /** Records a sync's state; false when the company is not stored yet (first sync still running). */
   markSyncStatus(guid: string, status: SyncStatus, error?: string | null): boolean;
+  /**
+   * Sets an imported company's books-from date (the user's correction of an estimate); the data version
+   * moves on. VALIDATION for a company synced from Tally (Tally's date stands), NOT_FOUND for none.
+   */
+  setBooksFrom(guid: string, booksFrom: string): void;
   /** The company row, or null. */
   findCompany(guid: string): CompanyRow | null;
   /** The company row, or AppError NOT_FOUND naming the GUID. */
@@ -176,6 +185,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
 function createStore(db: Database.Database, path: string, readonly: boolean, now: () => Date): Store {
   let writing = false;
   const selectCompany = db.prepare(`SELECT id, guid, name, source, books_from AS booksFrom,
+    year_start_month AS yearStartMonth, first_voucher_date AS firstVoucherDate,
     data_version AS dataVersion FROM companies WHERE guid = ?`);
   const refuseReadonly = (what: string): void => {
     if (readonly) throw new AppError('DATABASE', `Cannot ${what}: the database ${path} is open read-only`);
@@ -220,6 +230,21 @@ function createStore(db: Database.Database, path: string, readonly: boolean, now
         .prepare('UPDATE companies SET sync_status = ?, sync_error = ? WHERE guid = ?')
         .run(status, status === 'error' ? (error ?? 'unknown error') : null, guid);
       return result.changes > 0;
+    },
+    setBooksFrom(guid, booksFrom) {
+      refuseReadonly('change a company');
+      const row = store.requireCompany(guid);
+      if (row.source === 'tally') {
+        throw new AppError(
+          'VALIDATION',
+          `"${row.name}" is synced from Tally, which gives its books-from date; change it in Tally (Alt+F3)`,
+          { companyGuid: guid },
+        );
+      }
+      db.prepare(
+        `UPDATE companies SET books_from = ?, books_from_source = 'user', data_version = data_version + 1
+         WHERE id = ?`,
+      ).run(booksFrom, row.id);
     },
     findCompany(guid) {
       return (selectCompany.get(guid) as CompanyRow | undefined) ?? null;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { POSTS } from './posting';
 
 /**
  * Rebuilds the summary tables of migration 002 from the entries, inside the caller's transaction.
@@ -6,7 +7,7 @@ import type Database from 'better-sqlite3';
  * few ledgers and months they touched.
  */
 
-const IN_BOOKS = 'v.is_cancelled = 0 AND v.is_optional = 0';
+const IN_BOOKS = POSTS;
 
 const MONTH_TOTALS_SELECT = `
   SELECT e.company_id, l.guid, substr(e.date, 1, 7), v.base_type,

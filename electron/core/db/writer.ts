@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { isValidIsoDate } from '../../../shared/dates';
+import { formatInr } from '../../../shared/money';
 import type { CompanySource } from '../../../shared/types/reports';
 import {
   isBaseVoucherType,
+  isProfitAndLossLedger,
   type CompanyRecord,
   type CompanyWriter,
   type GroupRecord,
@@ -18,6 +20,8 @@ import { voucherParticulars } from './particulars';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
 import { renameReferences, type MasterKind } from './renames';
+import { offBooksReason, primaryGroupNature } from './posting';
+import { settlePostDated } from './post-dated';
 
 /** Above this many touched ledgers an incremental commit rebuilds the whole company's summaries. */
 const LEDGER_REBUILD_LIMIT = 200;
@@ -113,6 +117,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const touchedLedgers = new Set<string>();
   const touchedMonths = new Set<string>();
   let mastersChanged = false;
+  let vouchersRemoved = 0;
   // Replace mode accumulates summaries as it writes; anything unusual falls back to the SQL rebuild.
   let accumulator: SummaryAccumulator | null = mode === 'replace' ? new SummaryAccumulator() : null;
   let indexesDropped = false;
@@ -149,7 +154,15 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       id: number;
     };
     companyId = row.id;
-    if (mode === 'replace') clearCompanyData(db, companyId);
+    if (mode === 'replace') {
+      // Remembered to tell at commit how many of them the new copy no longer has.
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS replaced_vouchers (guid TEXT PRIMARY KEY) WITHOUT ROWID');
+      db.exec('DELETE FROM temp.replaced_vouchers');
+      db.prepare('INSERT INTO temp.replaced_vouchers SELECT guid FROM vouchers WHERE company_id = ?').run(
+        companyId,
+      );
+      clearCompanyData(db, companyId);
+    }
     for (const l of stmts.ledgerNames.all(companyId) as { id: number; guid: string; name: string }[]) {
       ledgerGuidByName.set(l.name, l.guid);
       ledgerNameByGuid.set(l.guid, l.name);
@@ -221,8 +234,10 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     if (baseType === null) {
       throw invalid(`Voucher ${voucherLabel(v)} has an unknown voucher type "${v.voucherType}"`, details(v));
     }
+    const offBooks = offBooksReason(v, baseType);
     const guids: string[] = [];
     let sum = 0;
+    let debit = 0;
     for (const entry of v.entries) {
       const guid =
         entry.ledgerGuid !== null && ledgerNameByGuid.has(entry.ledgerGuid)
@@ -246,15 +261,16 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         );
       }
       sum += entry.amount;
+      if (entry.amount > 0) debit += entry.amount;
       guids.push(guid);
     }
-    if (sum !== 0) {
+    // Only what posts (now or once its date has come) must balance; orders, memoranda and cancelled
+    // vouchers are listed as Tally sent them.
+    if (sum !== 0 && (offBooks === null || offBooks === 'post-dated')) {
       throw invalid(
-        `Voucher ${voucherLabel(v)} does not balance: debits and credits differ by ${sum} paise`,
-        {
-          ...details(v),
-          differencePaise: sum,
-        },
+        `Voucher ${voucherLabel(v)} does not balance: debits ${formatInr(debit)}, credits ` +
+          `${formatInr(debit - sum)} (difference ${formatInr(sum)})`,
+        { ...details(v), differencePaise: sum },
       );
     }
     if (mode === 'merge') deleteStoredVoucher(v.guid);
@@ -275,6 +291,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         v.reference,
         v.isCancelled ? 1 : 0,
         v.isOptional ? 1 : 0,
+        offBooks,
+        v.isPostDated === true ? 1 : 0,
       );
     } catch (error) {
       if (isConstraintError(error)) {
@@ -283,7 +301,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       throw error;
     }
     if (mode === 'merge') touchedMonths.add(v.date.slice(0, 7));
-    const counted = accumulator !== null && !v.isCancelled && !v.isOptional ? accumulator : null;
+    const counted = accumulator !== null && offBooks === null ? accumulator : null;
     counted?.addVoucher(v.date, baseType);
     // Each entry's other ledgers ("particulars" of a ledger statement), stored with it (schema v7).
     const ledgerIds = guids.map((guid) => ledgerIdByGuid.get(guid)!);
@@ -377,6 +395,12 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   };
 
   const putLedger = (l: LedgerRecord): void => {
+    if (l.parent === null && !isProfitAndLossLedger(l)) {
+      throw invalid(`Ledger "${l.name}" (GUID ${l.guid}) has no parent group`, {
+        guid: l.guid,
+        name: l.name,
+      });
+    }
     if (!Number.isSafeInteger(l.openingBalance)) {
       throw invalid(`Ledger "${l.name}" has a non-integer opening balance`, { guid: l.guid, name: l.name });
     }
@@ -385,13 +409,15 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         companyId,
         l.guid,
         l.name,
-        l.parent,
+        // The parentless Profit & Loss A/c keeps '' (the column predates it; readers know the reserved name).
+        l.parent ?? '',
         l.openingBalance,
         l.isBillWise ? 1 : 0,
         l.creditPeriodDays,
         l.gstin,
         l.state,
         l.alterId,
+        l.reservedName ?? null,
       ) as { id: number };
       ledgerIdByGuid.set(l.guid, row.id);
     } catch (error) {
@@ -476,7 +502,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     deleteVouchers: (guids) =>
       guard(() => {
         if (guids.length > 0) accumulator = null;
-        for (const guid of guids) deleteStoredVoucher(guid);
+        for (const guid of guids) if (deleteStoredVoucher(guid)) vouchersRemoved++;
       }),
     deleteMasters: (guids) =>
       guard(() => {
@@ -520,9 +546,26 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         }
         if (mastersChanged) checkMasters(db, companyId);
         if (indexesDropped) buildDeferredIndexes(db, companyId);
+        if (mode === 'replace') {
+          vouchersRemoved = db
+            .prepare(
+              `SELECT count(*) FROM temp.replaced_vouchers r
+               WHERE NOT EXISTS (SELECT 1 FROM vouchers v WHERE v.company_id = ? AND v.guid = r.guid)`,
+            )
+            .pluck()
+            .get(companyId) as number;
+          db.exec('DELETE FROM temp.replaced_vouchers');
+        }
+        // Post-dated vouchers the date of last entry has reached post now (this write may have moved it).
+        const settled = settlePostDated(db, companyId);
+        for (const guid of settled.ledgers) touchedLedgers.add(guid);
+        for (const month of settled.months) touchedMonths.add(month);
         if (accumulator) {
           accumulator.write(db, companyId);
           summaries.rebuildCompanyBills(companyId);
+          // The accumulator saw post-dated vouchers as waiting; those that posted at commit are added here.
+          for (const guid of settled.ledgers) summaries.rebuildLedger(companyId, guid);
+          for (const month of settled.months) summaries.rebuildMonth(companyId, month);
         } else if (mode === 'replace' || touchedLedgers.size > LEDGER_REBUILD_LIMIT) {
           summaries.rebuildCompany(companyId);
         } else {
@@ -536,6 +579,11 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           name: company.name,
           source: company.source,
           booksFrom: company.booksFrom,
+          booksFromSource:
+            company.booksFrom === null
+              ? null
+              : (company.booksFromSource ?? (company.source === 'import' ? 'file' : 'tally')),
+          yearStartMonth: company.yearStartMonth ?? 4,
           masterAlterId: company.masterAlterId,
           voucherAlterId: company.voucherAlterId,
           dataVersion,
@@ -543,7 +591,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         });
         db.exec('COMMIT');
         close();
-        return { dataVersion };
+        return { dataVersion, vouchersRemoved };
       }),
     rollback: () => {
       if (!open) return;
@@ -609,13 +657,29 @@ function details(v: VoucherRecord): Record<string, string> {
   return { voucherGuid: v.guid, voucherNumber: v.voucherNumber, date: v.date, voucherType: v.voucherType };
 }
 
-/** Every ledger's group must exist and group parents must form a tree; primary groups are derived here. */
+/**
+ * Every ledger's group must exist (only the reserved Profit & Loss A/c stands under none) and group parents
+ * must form a tree. Each group's primary group is derived here, and its nature with it: Tally treats a
+ * sub-group by its primary group's nature, whatever flags the sub-group was exported with.
+ */
 function checkMasters(db: Database.Database, companyId: number): void {
   const groups = db
-    .prepare('SELECT guid, name, parent_name AS parent FROM groups WHERE company_id = ?')
-    .all(companyId) as { guid: string; name: string; parent: string | null }[];
+    .prepare(
+      `SELECT guid, name, parent_name AS parent, reserved_name AS reservedName, nature,
+        is_revenue AS isRevenue, affects_gross_profit AS affectsGrossProfit FROM groups WHERE company_id = ?`,
+    )
+    .all(companyId) as {
+    guid: string;
+    name: string;
+    parent: string | null;
+    reservedName: string | null;
+    nature: GroupRecord['nature'];
+    isRevenue: number;
+    affectsGrossProfit: number;
+  }[];
   const byName = new Map(groups.map((g) => [g.name, g]));
-  const update = db.prepare('UPDATE groups SET primary_group = ? WHERE company_id = ? AND guid = ?');
+  const update = db.prepare(`UPDATE groups SET primary_group = ?, nature = ?, is_revenue = ?,
+    affects_gross_profit = ? WHERE company_id = ? AND guid = ?`);
   for (const g of groups) {
     let current = g;
     const seen = new Set<string>();
@@ -635,12 +699,25 @@ function checkMasters(db: Database.Database, companyId: number): void {
       }
       current = parent;
     }
-    update.run(current.name, companyId, g.guid);
+    const nature = primaryGroupNature({
+      reservedName: current.reservedName,
+      nature: current.nature,
+      isRevenue: current.isRevenue === 1,
+      affectsGrossProfit: current.affectsGrossProfit === 1,
+    });
+    update.run(
+      current.name,
+      nature.nature,
+      nature.isRevenue ? 1 : 0,
+      nature.affectsGrossProfit ? 1 : 0,
+      companyId,
+      g.guid,
+    );
   }
   const orphan = db
     .prepare(
       `SELECT l.guid, l.name, l.group_name AS groupName FROM ledgers l
-       WHERE l.company_id = ? AND NOT EXISTS
+       WHERE l.company_id = ? AND l.group_name <> '' AND NOT EXISTS
          (SELECT 1 FROM groups g WHERE g.company_id = l.company_id AND g.name = l.group_name) LIMIT 1`,
     )
     .get(companyId) as { guid: string; name: string; groupName: string } | undefined;
@@ -699,8 +776,9 @@ function prepare(db: Database.Database) {
     deleteEntriesOfVoucher: db.prepare('DELETE FROM entries WHERE voucher_id = ?'),
     deleteVoucher: db.prepare('DELETE FROM vouchers WHERE id = ?'),
     insertVoucher: db.prepare(`INSERT INTO vouchers (id, company_id, guid, alter_id, master_id, date,
-      voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional,
+      off_books, is_post_dated)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertEntry: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, 1)}`),
     insertEntries: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, ROWS_PER_INSERT)}`),
     insertBill: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, 1)}`),
@@ -715,11 +793,12 @@ function prepare(db: Database.Database) {
         affects_gross_profit = excluded.affects_gross_profit, reserved_name = excluded.reserved_name,
         alter_id = excluded.alter_id`),
     upsertLedger: db.prepare(`INSERT INTO ledgers (company_id, guid, name, group_name, opening_balance,
-      is_bill_wise, credit_period_days, gstin, state, alter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      is_bill_wise, credit_period_days, gstin, state, alter_id, reserved_name)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, group_name = excluded.group_name,
         opening_balance = excluded.opening_balance, is_bill_wise = excluded.is_bill_wise,
         credit_period_days = excluded.credit_period_days, gstin = excluded.gstin, state = excluded.state,
-        alter_id = excluded.alter_id
+        alter_id = excluded.alter_id, reserved_name = excluded.reserved_name
       RETURNING id`),
     deleteOpeningBills: db.prepare(
       'DELETE FROM ledger_opening_bills WHERE company_id = ? AND ledger_guid = ?',
@@ -745,6 +824,7 @@ function prepare(db: Database.Database) {
     ),
     companyVersion: db.prepare('SELECT data_version FROM companies WHERE id = ?'),
     finishCompany: db.prepare(`UPDATE companies SET name = @name, source = @source, books_from = @booksFrom,
+      books_from_source = @booksFromSource, year_start_month = @yearStartMonth,
       master_alter_id = @masterAlterId, voucher_alter_id = @voucherAlterId, data_version = @dataVersion,
       last_sync_at = @now, sync_status = 'ok', sync_error = NULL,
       count_groups = (SELECT count(*) FROM groups WHERE company_id = @id),

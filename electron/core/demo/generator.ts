@@ -691,6 +691,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
       reference,
       isCancelled: false,
       isOptional: false,
+      isPostDated: false,
       entries,
     };
   }

@@ -1,3 +1,4 @@
+import { PREDEFINED_PRIMARY_GROUPS } from '../db/posting';
 import type { GroupRecord, Nature } from '../db/records';
 
 interface GroupSpec {
@@ -8,13 +9,6 @@ interface GroupSpec {
   affectsGrossProfit: boolean;
 }
 
-const primary = (name: string, nature: Nature, revenue = false, grossProfit = false): GroupSpec => ({
-  name,
-  parent: null,
-  nature,
-  isRevenue: revenue,
-  affectsGrossProfit: grossProfit,
-});
 const sub = (name: string, parent: string, nature: Nature): GroupSpec => ({
   name,
   parent,
@@ -23,23 +17,14 @@ const sub = (name: string, parent: string, nature: Nature): GroupSpec => ({
   affectsGrossProfit: false,
 });
 
-/** Tally's 28 predefined groups (15 primary, 13 sub-groups), each carrying its RESERVEDNAME. */
+/**
+ * Tally's 28 predefined groups (15 primary, 13 sub-groups), each carrying its RESERVEDNAME. The primary
+ * ones and their nature are the store's own table (electron/core/db/posting.ts), in name order.
+ */
 export const PREDEFINED_GROUPS: readonly GroupSpec[] = [
-  primary('Branch / Divisions', 'liability'),
-  primary('Capital Account', 'liability'),
-  primary('Current Assets', 'asset'),
-  primary('Current Liabilities', 'liability'),
-  primary('Direct Expenses', 'expense', true, true),
-  primary('Direct Incomes', 'income', true, true),
-  primary('Fixed Assets', 'asset'),
-  primary('Indirect Expenses', 'expense', true, false),
-  primary('Indirect Incomes', 'income', true, false),
-  primary('Investments', 'asset'),
-  primary('Loans (Liability)', 'liability'),
-  primary('Misc. Expenses (ASSET)', 'asset'),
-  primary('Purchase Accounts', 'expense', true, true),
-  primary('Sales Accounts', 'income', true, true),
-  primary('Suspense A/c', 'liability'),
+  ...[...PREDEFINED_PRIMARY_GROUPS]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, nature]): GroupSpec => ({ name, parent: null, ...nature })),
   sub('Bank Accounts', 'Current Assets', 'asset'),
   sub('Bank OD A/c', 'Loans (Liability)', 'liability'),
   sub('Cash-in-Hand', 'Current Assets', 'asset'),

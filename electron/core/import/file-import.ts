@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { SyncResult } from '../../../shared/types/sync';
 import type {
+  BooksFromSource,
   CompanyWriter,
   GroupRecord,
   LedgerRecord,
@@ -17,7 +18,8 @@ import { createStreamDecoder } from '../tally/decode';
 import { FIELDS_READ, mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../tally/mappers';
 import type { XNode } from '../tally/node';
 import { createTallyParser } from '../tally/parser';
-import { companyGuidOf, text } from '../tally/quirks';
+import { companyGuidOf, tallyDate, text } from '../tally/quirks';
+import { yearStartOf, type IsoDate } from '../../../shared/dates';
 import type { ProgressTracker } from '../sync/progress';
 
 /**
@@ -25,7 +27,7 @@ import type { ProgressTracker } from '../sync/progress';
  * Tally runs on another computer: the same parser and quirks as a sync, one atomic write.
  */
 export interface ImportOptions {
-  store: Pick<Store, 'beginCompanyWrite'>;
+  store: Pick<Store, 'beginCompanyWrite' | 'findCompany' | 'db'>;
   paths: readonly string[];
   runId: string;
   progress: ProgressTracker;
@@ -33,7 +35,9 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-const OBJECTS = new Set(['GROUP', 'LEDGER', 'VOUCHERTYPE', 'VOUCHER', 'SVCURRENTCOMPANY']);
+/** Objects of an export (inside TALLYMESSAGE); the company's name stands in the header. */
+const OBJECTS = new Set(['GROUP', 'LEDGER', 'VOUCHERTYPE', 'VOUCHER', 'COMPANY']);
+const HEADER = new Set(['SVCURRENTCOMPANY']);
 const VOUCHER_BATCH = 2000;
 
 /** Masters files first: vouchers name ledgers that must already be in the write. */
@@ -63,6 +67,10 @@ async function orderFiles(paths: readonly string[]): Promise<{ path: string; siz
 interface Collected {
   companyName: string | null;
   companyGuid: string | null;
+  /** From a COMPANY object (Masters exports may carry one): BOOKSFROM, and STARTINGFROM's month. */
+  booksFrom: IsoDate | null;
+  yearStartMonth: number | null;
+  firstVoucherDate: IsoDate | null;
   masterAlterId: number;
   voucherAlterId: number;
   vouchers: number;
@@ -83,19 +91,25 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   const seen: Collected = {
     companyName: null,
     companyGuid: null,
+    booksFrom: null,
+    yearStartMonth: null,
+    firstVoucherDate: null,
     masterAlterId: 0,
     voucherAlterId: 0,
     vouchers: 0,
     masters: 0,
   };
-  // The writer opens at the first object: the company's name and GUID come from the file itself.
+  // The writer opens at the first voucher, or after the last file when there is none: the company's name
+  // and GUID come from the files themselves, and a masters-only import must merge, not replace.
   let writer: CompanyWriter | null = null;
+  let firstGuid: string | null = null;
+  const masterGuids = new Set<string>();
   let groups: GroupRecord[] = [];
   let ledgers: LedgerRecord[] = [];
   let types: VoucherTypeRecord[] = [];
   let vouchers: VoucherRecord[] = [];
 
-  const openWriter = (objectGuid: string): CompanyWriter => {
+  const openWriter = (mode: 'replace' | 'merge'): CompanyWriter => {
     if (writer) return writer;
     if (!seen.companyName) {
       throw new AppError(
@@ -103,13 +117,18 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
         'The file does not say which company it belongs to (no SVCURRENTCOMPANY); export it again from Tally with the company open',
       );
     }
-    // Tally object GUIDs are "<company GUID>-<id>"; other producers get a stable name-based identity.
-    seen.companyGuid = companyGuidOf(objectGuid) ?? `import:${seen.companyName}`;
+    seen.companyGuid ??= `import:${seen.companyName}`;
     writer = options.store.beginCompanyWrite(
       { guid: seen.companyGuid, name: seen.companyName, source: 'import' },
-      'replace',
+      mode,
     );
     return writer;
+  };
+  // Tally object GUIDs are "<company GUID>-<id>"; other producers get a stable name-based identity.
+  const noteGuid = (objectGuid: string): void => {
+    if (firstGuid !== null) return;
+    firstGuid = objectGuid;
+    seen.companyGuid = companyGuidOf(objectGuid);
   };
   const flushMasters = (): void => {
     if (!writer) return;
@@ -121,9 +140,10 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     types = [];
   };
   const flushVouchers = (): void => {
-    if (!writer || vouchers.length === 0) return;
+    if (vouchers.length === 0) return;
+    const w = openWriter('replace');
     flushMasters();
-    writer.putVouchers(vouchers);
+    w.putVouchers(vouchers);
     vouchers = [];
   };
   const guidOf = (node: XNode): string => text(node.children.find((c) => c.name === 'GUID')?.text) ?? '';
@@ -138,6 +158,12 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   };
 
   const onObject = (node: XNode): void => {
+    if (node.name === 'COMPANY') {
+      const facts = companyFacts(node);
+      seen.booksFrom ??= facts.booksFrom;
+      seen.yearStartMonth ??= facts.yearStartMonth;
+      return;
+    }
     if (node.name === 'SVCURRENTCOMPANY') {
       const name = text(node.text);
       if (name && seen.companyName && name !== seen.companyName) {
@@ -161,16 +187,19 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
         );
       }
       const mapped = mapVoucher(node);
-      openWriter(mapped.record.guid);
+      noteGuid(mapped.record.guid);
       sameCompany(mapped.record.guid, `Voucher ${mapped.record.voucherType} ${mapped.record.voucherNumber}`);
       seen.voucherAlterId = Math.max(seen.voucherAlterId, mapped.record.alterId);
-      if (mapped.deleted || mapped.record.isCancelled || mapped.record.isOptional) return;
+      // Cancelled, optional and non-accounting vouchers are kept (off the books); deleted ones are not.
+      if (mapped.deleted) return;
+      const date = mapped.record.date;
+      if (seen.firstVoucherDate === null || date < seen.firstVoucherDate) seen.firstVoucherDate = date;
       vouchers.push(mapped.record);
       seen.vouchers++;
       if (vouchers.length >= VOUCHER_BATCH) flushVouchers();
       return;
     }
-    if (guid) openWriter(guid);
+    if (guid) noteGuid(guid);
     const record =
       node.name === 'GROUP'
         ? mapGroup(node)
@@ -179,7 +208,9 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
           : mapVoucherType(node);
     sameCompany(record.guid, `${node.name.toLowerCase()} "${record.name}"`);
     seen.masterAlterId = Math.max(seen.masterAlterId, record.alterId);
-    seen.masters++;
+    // Real exports write some groups several times with one GUID: the last one stands, counted once.
+    if (!masterGuids.has(record.guid)) seen.masters++;
+    masterGuids.add(record.guid);
     if (node.name === 'GROUP') groups.push(record as GroupRecord);
     else if (node.name === 'LEDGER') ledgers.push(record as LedgerRecord);
     else types.push(record as VoucherTypeRecord);
@@ -188,7 +219,13 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   try {
     for (const file of files) {
       const source = basename(file.path);
-      const parser = createTallyParser({ source, capture: OBJECTS, keep: FIELDS_READ, onObject });
+      const parser = createTallyParser({
+        source,
+        capture: OBJECTS,
+        captureAnywhere: HEADER,
+        keep: FIELDS_READ,
+        onObject,
+      });
       const decoder = createStreamDecoder(source);
       const cleaner = createTextCleaner();
       for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 })) {
@@ -200,30 +237,48 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
       parser.write(cleaner.flush());
       const summary = parser.close();
       if (!summary.sawRoot) throw new AppError('IMPORT_INVALID', `${source} is empty`);
-      flushMasters();
+      if (writer) flushMasters();
     }
     flushVouchers();
-    const w = writer as CompanyWriter | null;
-    if (w === null || seen.companyGuid === null || seen.companyName === null) {
+    if (firstGuid === null || seen.companyName === null) {
       throw new AppError('IMPORT_INVALID', 'The files hold no Tally masters or vouchers to import');
     }
+    // Masters only: merged into the company's books when it has them, so no voucher is lost.
+    seen.companyGuid ??= `import:${seen.companyName}`;
+    const existing = writer === null ? existingCompany(options.store, seen.companyGuid) : null;
+    const w = openWriter(existing !== null && existing.vouchers > 0 ? 'merge' : 'replace');
+    flushMasters();
+    const companyGuid = seen.companyGuid as string;
+    const booksFrom = seen.booksFrom ?? existing?.booksFrom ?? null;
+    const estimated =
+      booksFrom === null && seen.firstVoucherDate !== null
+        ? yearStartOf(seen.firstVoucherDate, seen.yearStartMonth ?? 4)
+        : null;
     options.progress.phase('storing', null, `${seen.companyName}: saving`);
-    w.commit({
-      guid: seen.companyGuid,
+    const { vouchersRemoved } = w.commit({
+      guid: companyGuid,
       name: seen.companyName,
       source: 'import',
-      booksFrom: null,
-      masterAlterId: seen.masterAlterId,
-      voucherAlterId: seen.voucherAlterId,
+      booksFrom: booksFrom ?? estimated,
+      booksFromSource:
+        seen.booksFrom !== null
+          ? 'file'
+          : estimated !== null
+            ? 'estimated'
+            : (existing?.booksFromSource ?? null),
+      ...(seen.yearStartMonth !== null ? { yearStartMonth: seen.yearStartMonth } : {}),
+      masterAlterId: Math.max(seen.masterAlterId, existing?.masterAlterId ?? 0),
+      voucherAlterId: Math.max(seen.voucherAlterId, existing?.voucherAlterId ?? 0),
     });
     options.progress.phase('done', null, `${seen.companyName}: imported`);
     return {
       runId: options.runId,
-      companyGuid: seen.companyGuid,
+      companyGuid,
       companyName: seen.companyName,
       kind: 'import',
       vouchersWritten: seen.vouchers,
-      vouchersDeleted: 0,
+      // The truth about what the import removed: stored vouchers the files no longer hold.
+      vouchersDeleted: vouchersRemoved,
       mastersWritten: seen.masters,
       tookMs: options.now() - started,
     };
@@ -231,4 +286,33 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     (writer as CompanyWriter | null)?.rollback();
     throw error;
   }
+}
+
+/** BOOKSFROM and STARTINGFROM of an export's COMPANY object. */
+function companyFacts(node: XNode): { booksFrom: IsoDate | null; yearStartMonth: number | null } {
+  const startingFrom = tallyDate(node.children.find((c) => c.name === 'STARTINGFROM')?.text, 'STARTINGFROM');
+  return {
+    booksFrom:
+      tallyDate(node.children.find((c) => c.name === 'BOOKSFROM')?.text, 'BOOKSFROM') ?? startingFrom,
+    yearStartMonth: startingFrom === null ? null : Number(startingFrom.slice(5, 7)),
+  };
+}
+
+interface ExistingCompany {
+  vouchers: number;
+  booksFrom: IsoDate | null;
+  booksFromSource: BooksFromSource | null;
+  masterAlterId: number;
+  voucherAlterId: number;
+}
+
+function existingCompany(store: Pick<Store, 'db'>, guid: string): ExistingCompany | null {
+  const row = store.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM vouchers v WHERE v.company_id = c.id) AS vouchers, books_from AS booksFrom,
+        books_from_source AS booksFromSource, master_alter_id AS masterAlterId,
+        voucher_alter_id AS voucherAlterId FROM companies c WHERE guid = ?`,
+    )
+    .get(guid) as ExistingCompany | undefined;
+  return row ?? null;
 }

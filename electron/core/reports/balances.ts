@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { addDays, financialYearOf, financialYearRange, type IsoDate } from '../../../shared/dates';
+import { addDays, lastDayOfMonth, yearStartOf, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
+import { POSTS } from '../db/posting';
 import type { LedgerInfo, Masters } from './masters';
 
 /**
@@ -16,11 +17,7 @@ export const BEGINNING: IsoDate = '0001-01-01';
 
 const monthOf = (date: IsoDate): string => date.slice(0, 7);
 
-export function lastDayOfMonth(month: string): IsoDate {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
+export { lastDayOfMonth };
 
 function nextMonth(month: string): string {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
@@ -84,7 +81,7 @@ export function movements(
         sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
       FROM ledgers l JOIN entries e ON e.ledger_id = l.id ${allInBooks ? '' : 'JOIN vouchers v ON v.id = e.voucher_id'}
       WHERE l.company_id = ? AND l.guid IN (SELECT value FROM json_each(?)) AND e.date >= ? AND e.date <= ?
-        ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}
+        ${allInBooks ? '' : `AND ${POSTS}`}
       GROUP BY l.guid`);
     if (months) {
       for (const r of monthly.all(companyId, list, months[0], months[1]) as Row[]) {
@@ -106,7 +103,7 @@ export function movements(
       FROM entries e ${allInBooks ? '' : 'JOIN vouchers v ON v.id = e.voucher_id'}
       WHERE e.ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?)
         AND e.date >= ? AND e.date <= ?
-        ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}`);
+        ${allInBooks ? '' : `AND ${POSTS}`}`);
     for (const guid of only) {
       if (months) {
         const r = monthly.get(companyId, guid, months[0], months[1]) as Row;
@@ -134,7 +131,7 @@ export function movements(
         sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
       FROM vouchers v JOIN entries e ON e.voucher_id = v.id
       WHERE v.company_id = ? AND v.date >= ? AND v.date <= ?
-        ${allInBooks ? '' : 'AND v.is_cancelled = 0 AND v.is_optional = 0'}
+        ${allInBooks ? '' : `AND ${POSTS}`}
       GROUP BY e.ledger_id) t JOIN ledgers l ON l.id = t.ledger_id`);
   for (const [a, b] of partial) {
     for (const r of daily.all(companyId, a, b) as Row[]) add(result, r.guid, r.debit, r.credit);
@@ -144,8 +141,8 @@ export function movements(
 
 export const net = (m: Movement | undefined): Paise => (m ? m.debit - m.credit : 0);
 
-/** The first day of the financial year containing `date`. */
-export const fyStartOf = (date: IsoDate): IsoDate => financialYearRange(financialYearOf(date)).from;
+/** The first day of the company's financial year containing `date` (its own year start; April default). */
+export const fyStartOf = (date: IsoDate, yearStartMonth = 4): IsoDate => yearStartOf(date, yearStartMonth);
 
 export interface Openings {
   /** Balance of each ledger at the start of `date` (debit positive). */
@@ -157,15 +154,28 @@ export interface Openings {
   profitAndLossCarried: Paise;
 }
 
-/** Opening balances as Tally shows them: balance-sheet ledgers carried forward, revenue reset yearly. */
+/**
+ * Opening balances as Tally shows them: balance-sheet ledgers carried forward; revenue ledgers restart at
+ * zero each financial year after the books' first, their earlier balances moving into the Profit & Loss
+ * A/c (added to that ledger's opening when the company has it, as Tally shows it).
+ */
 export function openingsAt(
   db: Database.Database,
   masters: Masters,
   date: IsoDate,
   only?: LedgerInfo[],
 ): Openings {
-  const fyStart = fyStartOf(date);
-  const guids = only?.map((l) => l.guid);
+  const fyStart = fyStartOf(date, masters.company.yearStartMonth);
+  // The Profit & Loss A/c's opening needs what every revenue ledger carried, requested or not.
+  const pl = masters.profitAndLoss;
+  const needsCarried = only === undefined || (pl !== null && only.includes(pl));
+  const scope =
+    only === undefined
+      ? undefined
+      : needsCarried
+        ? [...new Set([...only, ...[...masters.ledgers.values()].filter((l) => l.group.isRevenue)])]
+        : only;
+  const guids = scope?.map((l) => l.guid);
   const { allInBooks } = masters;
   const beforeFy = movements(db, masters.company.id, BEGINNING, addDays(fyStart, -1), guids, allInBooks);
   const inFy =
@@ -174,19 +184,20 @@ export function openingsAt(
       : new Map();
   const byLedger = new Map<string, Paise>();
   let carried = 0;
-  const booksFrom = masters.company.booksFrom;
   // Revenue ledgers' own opening balances belong to the first year of the books only.
-  const revenueOpeningCounts = booksFrom === null || fyStart <= booksFrom;
-  for (const ledger of only ?? masters.ledgers.values()) {
+  const firstYear = masters.booksBegin === null || fyStart <= masters.booksBegin;
+  for (const ledger of scope ?? masters.ledgers.values()) {
     const before = ledger.openingBalance + net(beforeFy.get(ledger.guid));
     const during = net(inFy.get(ledger.guid));
-    if (ledger.group.isRevenue) {
-      if (revenueOpeningCounts) byLedger.set(ledger.guid, before + during);
-      else {
-        byLedger.set(ledger.guid, during);
-        carried += before;
-      }
+    if (ledger.group.isRevenue && !firstYear) {
+      byLedger.set(ledger.guid, during);
+      carried += before;
     } else byLedger.set(ledger.guid, before + during);
+  }
+  if (pl !== null && byLedger.has(pl.guid)) byLedger.set(pl.guid, (byLedger.get(pl.guid) ?? 0) + carried);
+  if (only !== undefined && scope !== only) {
+    const wanted = new Set(only.map((l) => l.guid));
+    for (const guid of [...byLedger.keys()]) if (!wanted.has(guid)) byLedger.delete(guid);
   }
   return { byLedger, profitAndLossCarried: carried };
 }

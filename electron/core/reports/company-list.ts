@@ -8,6 +8,8 @@ interface CompanyDbRow {
   name: string;
   source: CompanySource;
   booksFrom: string | null;
+  booksFromSource: CompanySummary['booksFromSource'];
+  yearStartMonth: number;
   masterAlterId: number;
   voucherAlterId: number;
   dataVersion: number;
@@ -24,7 +26,8 @@ interface CompanyDbRow {
   lastVoucherDate: string | null;
 }
 
-const SELECT = `SELECT id, guid, name, source, books_from AS booksFrom, master_alter_id AS masterAlterId,
+const SELECT = `SELECT id, guid, name, source, books_from AS booksFrom, books_from_source AS booksFromSource,
+  year_start_month AS yearStartMonth, master_alter_id AS masterAlterId,
   voucher_alter_id AS voucherAlterId, data_version AS dataVersion, last_sync_at AS lastSyncAt,
   sync_status AS syncStatus, sync_error AS syncError, count_groups AS groups, count_ledgers AS ledgers,
   count_voucher_types AS voucherTypes, count_vouchers AS vouchers, count_entries AS entries,
@@ -37,6 +40,8 @@ function toSummary(row: CompanyDbRow, years: FinancialYear[]): CompanySummary {
     name: row.name,
     source: row.source,
     booksFrom: row.booksFrom,
+    booksFromSource: row.booksFromSource,
+    yearStartMonth: row.yearStartMonth,
     masterAlterId: row.masterAlterId,
     voucherAlterId: row.voucherAlterId,
     dataVersion: row.dataVersion,
@@ -57,24 +62,21 @@ function toSummary(row: CompanyDbRow, years: FinancialYear[]): CompanySummary {
   };
 }
 
-/** Financial years with vouchers, newest first, from the per-month voucher counts (a few dozen rows). */
+const YEAR_MONTHS = `SELECT DISTINCT m.company_id AS id, m.month, c.year_start_month AS startMonth
+  FROM voucher_month_counts m JOIN companies c ON c.id = m.company_id`;
+
+/** Financial years with vouchers (in each company's own year), newest first, from the per-month voucher counts (a few dozen rows). */
 function yearsByCompany(db: Database.Database, companyId?: number): Map<number, FinancialYear[]> {
   const rows = (
     companyId === undefined
-      ? db
-          .prepare('SELECT DISTINCT company_id AS id, month FROM voucher_month_counts WHERE vouchers > 0')
-          .all()
-      : db
-          .prepare(
-            'SELECT DISTINCT company_id AS id, month FROM voucher_month_counts WHERE company_id = ? AND vouchers > 0',
-          )
-          .all(companyId)
-  ) as { id: number; month: string }[];
+      ? db.prepare(`${YEAR_MONTHS} WHERE m.vouchers > 0`).all()
+      : db.prepare(`${YEAR_MONTHS} WHERE m.company_id = ? AND m.vouchers > 0`).all(companyId)
+  ) as { id: number; month: string; startMonth: number }[];
   const result = new Map<number, Set<FinancialYear>>();
   for (const r of rows) {
     let set = result.get(r.id);
     if (!set) result.set(r.id, (set = new Set()));
-    set.add(financialYearOf(`${r.month}-01`));
+    set.add(financialYearOf(`${r.month}-01`, r.startMonth));
   }
   return new Map([...result].map(([id, set]) => [id, [...set].sort().reverse()]));
 }

@@ -28,9 +28,10 @@ export function dashboard(
   masters: Masters,
   params: { fy: FinancialYear; today: IsoDate },
 ): Dashboard {
-  const { from, to } = financialYearRange(params.fy);
+  const startMonth = masters.company.yearStartMonth;
+  const { from, to } = financialYearRange(params.fy, startMonth);
   const asOn = params.today < to ? (params.today < from ? from : params.today) : to;
-  const months = financialYearMonths(params.fy);
+  const months = financialYearMonths(params.fy, startMonth);
   const rows = db
     .prepare(
       `SELECT ledger_guid, month, base_type, debit, credit FROM ledger_month_totals

@@ -10,15 +10,15 @@ export function dayBook(
   params: { from: IsoDate; to: IsoDate; page: number; pageSize: number },
 ): DayBook {
   const companyId = masters.company.id;
-  const where = `company_id = ? AND date >= ? AND date <= ? AND is_cancelled = 0 AND is_optional = 0`;
-  const totalVouchers = db
-    .prepare(`SELECT count(*) FROM vouchers WHERE ${where}`)
-    .pluck()
-    .get(companyId, params.from, params.to) as number;
+  // Every voucher, posting or not: Tally's day book lists orders, memoranda and cancelled vouchers too.
+  const where = `company_id = ? AND date >= ? AND date <= ?`;
+  const counts = db
+    .prepare(`SELECT count(*) AS total, count(off_books) AS offBooks FROM vouchers WHERE ${where}`)
+    .get(companyId, params.from, params.to) as { total: number; offBooks: number };
   const rows = db
     .prepare(
       `SELECT id, guid, date, voucher_type AS voucherType, voucher_number AS voucherNumber, party_name AS party,
-        narration FROM vouchers WHERE ${where} ORDER BY date, id LIMIT ? OFFSET ?`,
+        narration, off_books AS offBooks FROM vouchers WHERE ${where} ORDER BY date, id LIMIT ? OFFSET ?`,
     )
     .all(companyId, params.from, params.to, params.pageSize, (params.page - 1) * params.pageSize) as (Omit<
     DayBookVoucher,
@@ -43,7 +43,8 @@ export function dayBook(
     to: params.to,
     page: params.page,
     pageSize: params.pageSize,
-    totalVouchers,
+    totalVouchers: counts.total,
+    offBooksVouchers: counts.offBooks,
     vouchers,
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { LedgerRef, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
 import { PARTICULAR_LEDGERS } from '../db/particulars';
+import { POSTS } from '../db/posting';
 import { openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
 
@@ -19,7 +20,7 @@ export function ledgerRef(ledger: LedgerInfo): LedgerRef {
 export const LINES_SQL = `SELECT e.date, e.amount, e.other_ledger_id, e.other_ledger_count, e.more_ledger_ids,
     v.guid, v.voucher_type, v.voucher_number, v.narration
   FROM entries e JOIN vouchers v ON v.id = e.voucher_id
-  WHERE e.ledger_id = ? AND e.date >= ? AND e.date <= ? AND v.is_cancelled = 0 AND v.is_optional = 0
+  WHERE e.ledger_id = ? AND e.date >= ? AND e.date <= ? AND ${POSTS}
   ORDER BY e.date, e.voucher_id, e.id`;
 
 type LineRow = [

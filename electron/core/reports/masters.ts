@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import type { Nature } from '../db/records';
+import { yearStartOf, type IsoDate } from '../../../shared/dates';
+import { isProfitAndLossLedger, PROFIT_AND_LOSS_LEDGER, type Nature } from '../db/records';
 import type { CompanyRow } from '../db/store';
 
 export interface GroupInfo {
@@ -25,7 +26,25 @@ export interface LedgerInfo {
   openingBalance: number;
   isBillWise: boolean;
   creditPeriodDays: number | null;
+  /** The reserved Profit & Loss A/c: under no group; earlier years' results accumulate in it. */
+  isProfitAndLoss: boolean;
 }
+
+/**
+ * Where the parentless Profit & Loss A/c stands in reports: a balance-sheet item of its own (liabilities
+ * side), never a revenue ledger. Not one of the company's groups (not in Masters.groups).
+ */
+export const PROFIT_AND_LOSS_GROUP: GroupInfo = {
+  guid: 'profit-and-loss',
+  name: PROFIT_AND_LOSS_LEDGER,
+  parent: null,
+  primaryGroup: PROFIT_AND_LOSS_LEDGER,
+  nature: 'liability',
+  isRevenue: false,
+  affectsGrossProfit: false,
+  lineage: new Set([PROFIT_AND_LOSS_LEDGER]),
+  depth: 0,
+};
 
 export interface Masters {
   company: CompanyRow;
@@ -33,6 +52,13 @@ export interface Masters {
   allInBooks: boolean;
   groups: Map<string, GroupInfo>;
   ledgers: Map<string, LedgerInfo>;
+  /** The company's Profit & Loss A/c ledger; null for books stored without it (demo, older imports). */
+  profitAndLoss: LedgerInfo | null;
+  /**
+   * The first day of the books: Tally's books-from date, else the start of the year of the earliest
+   * voucher; null for a company without either. Revenue ledgers' own openings count in its year only.
+   */
+  booksBegin: IsoDate | null;
   /**
    * How a ledger id stored in a row (entries' particulars) reads in a report: the ledger's name; for a ledger left out above (its group is
    * unknown, only in a hand-edited database) its GUID.
@@ -108,7 +134,8 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
   const ledgerRows = db
     .prepare(
       `SELECT id, guid, name, group_name AS groupName, opening_balance AS openingBalance, is_bill_wise AS isBillWise,
-        credit_period_days AS creditPeriodDays FROM ledgers WHERE company_id = ? ORDER BY name`,
+        credit_period_days AS creditPeriodDays, reserved_name AS reservedName
+       FROM ledgers WHERE company_id = ? ORDER BY name`,
     )
     .all(company.id) as {
     id: number;
@@ -118,13 +145,15 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     openingBalance: number;
     isBillWise: number;
     creditPeriodDays: number | null;
+    reservedName: string | null;
   }[];
   const ledgers = new Map<string, LedgerInfo>();
   const ledgersById = new Map<number, LedgerInfo>();
   const guidsById = new Map<number, string>();
   for (const l of ledgerRows) {
     guidsById.set(l.id, l.guid);
-    const group = groups.get(l.groupName);
+    const isProfitAndLoss = l.groupName === '' && isProfitAndLossLedger(l);
+    const group = isProfitAndLoss ? PROFIT_AND_LOSS_GROUP : groups.get(l.groupName);
     // The writer refuses ledgers under unknown groups, so this only guards a hand-edited database.
     if (!group) continue;
     const info: LedgerInfo = {
@@ -135,6 +164,7 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
       openingBalance: l.openingBalance,
       isBillWise: l.isBillWise === 1,
       creditPeriodDays: l.creditPeriodDays,
+      isProfitAndLoss,
     };
     ledgers.set(l.guid, info);
     ledgersById.set(l.id, info);
@@ -147,11 +177,18 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     )
     .pluck()
     .get(company.id, company.id) as number | undefined;
+  const booksBegin =
+    company.booksFrom ??
+    (company.firstVoucherDate === null
+      ? null
+      : yearStartOf(company.firstVoucherDate, company.yearStartMonth));
   return {
     company,
     allInBooks: excluded === 0,
     groups,
     ledgers,
+    profitAndLoss: [...ledgers.values()].find((l) => l.isProfitAndLoss) ?? null,
+    booksBegin,
     ledgerLabel: (id) => ledgersById.get(id)?.name ?? guidsById.get(id) ?? String(id),
     ledgersUnder(groupName) {
       let list = under.get(groupName);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { TrialBalance, TrialBalanceRow } from '../../../shared/types/reports';
 import { movements, openingsAt } from './balances';
+import { PROFIT_AND_LOSS_LEDGER } from '../db/records';
 import type { GroupInfo, Masters } from './masters';
 
 export const PROFIT_AND_LOSS_ROW = 'profit-and-loss';
@@ -42,11 +43,21 @@ export function trialBalance(
   let totalCredit = 0;
   let closingDebit = 0;
   let closingCredit = 0;
+  let profitAndLoss: Amounts | null = null;
   for (const ledger of masters.ledgers.values()) {
     const opening = openings.byLedger.get(ledger.guid) ?? 0;
     const m = moves.get(ledger.guid) ?? { debit: 0, credit: 0 };
     if (opening === 0 && m.debit === 0 && m.credit === 0) continue;
     const a: Amounts = { opening, debit: m.debit, credit: m.credit, closing: opening + m.debit - m.credit };
+    totalDebit += m.debit;
+    totalCredit += m.credit;
+    if (a.closing > 0) closingDebit += a.closing;
+    else closingCredit -= a.closing;
+    // The Profit & Loss A/c stands under no group: its row comes after the groups (below).
+    if (ledger.isProfitAndLoss) {
+      profitAndLoss = a;
+      continue;
+    }
     ledgerAmounts.set(ledger.guid, a);
     for (
       let g: GroupInfo | undefined = ledger.group;
@@ -55,10 +66,6 @@ export function trialBalance(
     ) {
       addTo(groupAmounts, g.name, a);
     }
-    totalDebit += m.debit;
-    totalCredit += m.credit;
-    if (a.closing > 0) closingDebit += a.closing;
-    else closingCredit -= a.closing;
   }
 
   const rows: TrialBalanceRow[] = [];
@@ -105,11 +112,16 @@ export function trialBalance(
   );
   for (const g of primaries) visit(g, 0, null);
 
-  const carried = openings.profitAndLossCarried;
-  if (carried !== 0) {
+  // Earlier years' results (and the ledger's own opening, the profit before the books) as Tally shows
+  // them: one Profit & Loss A/c row. Books stored without the ledger get a row of their own.
+  const pl = masters.profitAndLoss;
+  if (pl !== null && profitAndLoss !== null) {
+    rows.push({ guid: pl.guid, name: pl.name, kind: 'ledger', depth: 0, parentGuid: null, ...profitAndLoss });
+  } else if (pl === null && openings.profitAndLossCarried !== 0) {
+    const carried = openings.profitAndLossCarried;
     rows.push({
       guid: PROFIT_AND_LOSS_ROW,
-      name: 'Profit & Loss A/c',
+      name: PROFIT_AND_LOSS_LEDGER,
       kind: 'ledger',
       depth: 0,
       parentGuid: null,

@@ -21,7 +21,7 @@ export interface CompanyDeps {
 /** Demo load, company removal and app info: the store-level operations outside sync. */
 export function companyHandlers(
   deps: CompanyDeps,
-): PartialHandlerMap<'demo.load' | 'company.delete' | 'app.info'> {
+): PartialHandlerMap<'demo.load' | 'company.delete' | 'company.setBooksFrom' | 'app.info'> {
   const { store, events, logger } = deps;
   // Invalidate before announcing, so a screen refreshing on 'books.changed' reads the new books.
   const announceChange = async (companyGuid: string, dataVersion: number): Promise<void> => {
@@ -60,6 +60,15 @@ export function companyHandlers(
       logger.info('company deleted', { companyGuid: input.companyGuid });
       await announceChange(input.companyGuid, 0);
       return { deleted: true };
+    },
+    'company.setBooksFrom': async (input) => {
+      store.setBooksFrom(input.companyGuid, input.booksFrom);
+      const row = store.requireCompany(input.companyGuid);
+      logger.info('books-from date set', { companyGuid: input.companyGuid, booksFrom: input.booksFrom });
+      await announceChange(input.companyGuid, row.dataVersion);
+      const summary = companySummary(store.db, input.companyGuid);
+      if (!summary) throw new AppError('INTERNAL', 'The company was changed but cannot be read back');
+      return summary;
     },
     'app.info': async () => ({ ...deps.info }),
   };

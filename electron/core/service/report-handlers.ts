@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/dates';
+import { todayInIndia } from '../../../shared/dates';
 import type { Served } from '../../../shared/types/reports';
 import { cacheKeys, DEFAULT_TTLS, type CacheResource } from '../cache/keys';
 import type { ReportCache } from '../cache/types';
@@ -34,10 +34,7 @@ export interface ReportDeps {
   now: () => Date;
 }
 
-/** Today's date in India (IST, UTC+5:30): "today" for an Indian accountant, wherever the clock runs. */
-export function todayInIndia(now: Date): IsoDate {
-  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
-}
+export { todayInIndia };
 
 /**
  * Report operations: look the company up (its data version keys the cache), then serve from the cache

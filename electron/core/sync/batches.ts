@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/dates';
+import { lastDayOfMonth, type IsoDate } from '../../../shared/dates';
 
 import type { DateCount } from '../tally/fetch';
 
@@ -34,5 +34,24 @@ export function planBatches(dates: readonly DateCount[], max = MAX_VOUCHERS_PER_
     }
   }
   if (current !== null) batches.push(current);
+  return batches;
+}
+
+/**
+ * Month ranges from the books' start to the end of the year after today, then one range up to `last`
+ * (post-dated vouchers can be dated years ahead), for a Tally whose per-date count came back empty.
+ * Counts are unknown (0): progress shows ranges, not vouchers.
+ */
+export function monthBatches(booksFrom: IsoDate | null, today: IsoDate, last: IsoDate): Batch[] {
+  const start = (booksFrom ?? `${Number(today.slice(0, 4)) - 10}-04-01`).slice(0, 7);
+  const endYear = Number(today.slice(0, 4)) + 1;
+  const batches: Batch[] = [];
+  let [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  while (y <= endYear) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    batches.push({ from: `${month}-01`, to: lastDayOfMonth(month), count: 0 });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  if (`${endYear}-12-31` < last) batches.push({ from: `${endYear + 1}-01-01`, to: last, count: 0 });
   return batches;
 }

@@ -1,5 +1,5 @@
 import { AppError, type ErrorInfo } from '../../../shared/errors';
-import type { IsoDate } from '../../../shared/dates';
+import { todayInIndia, type IsoDate } from '../../../shared/dates';
 import type { SyncResult } from '../../../shared/types/sync';
 import type { CompanyRecord, CompanyWriter, VoucherRecord } from '../db/records';
 import type { Store } from '../db/store';
@@ -12,7 +12,7 @@ import {
   type Masters,
 } from '../tally/fetch';
 import type { MappedVoucher, TallyCompany } from '../tally/mappers';
-import { MAX_VOUCHERS_PER_REQUEST, planBatches, type Batch } from './batches';
+import { MAX_VOUCHERS_PER_REQUEST, monthBatches, planBatches, type Batch } from './batches';
 import { readLocalState, storedDateCounts, storedVouchersBetween } from './local-state';
 import { errorInfoOf } from './error-info';
 import type { ProgressTracker } from './progress';
@@ -132,12 +132,21 @@ export async function syncCompany(
       name: company.name,
       source: 'tally',
       booksFrom: company.booksFrom,
+      booksFromSource: 'tally',
+      ...(company.yearStartMonth !== null ? { yearStartMonth: company.yearStartMonth } : {}),
       masterAlterId: company.masterAlterId,
       voucherAlterId: company.voucherAlterId,
     };
-    writer.commit(record);
+    const { vouchersRemoved } = writer.commit(record);
     deps.progress.phase('done', null, `${company.name}: synced`);
-    return { ...base, kind: incremental ? 'incremental' : 'full', ...counts, tookMs: deps.now() - started };
+    return {
+      ...base,
+      kind: incremental ? 'incremental' : 'full',
+      ...counts,
+      // What the store really removed (a full sync replacing an older copy removes vouchers too).
+      vouchersDeleted: vouchersRemoved,
+      tookMs: deps.now() - started,
+    };
   } catch (error) {
     writer.rollback();
     throw error;
@@ -190,7 +199,11 @@ async function streamBatches(
 
 const fetcherOf = (deps: EngineDeps): VoucherFetcher => deps.vouchers ?? inThreadFetcher(deps.client);
 
-const active = (v: MappedVoucher): boolean => !v.deleted && !v.record.isCancelled && !v.record.isOptional;
+/**
+ * Everything Tally still has is stored: cancelled, optional and non-accounting vouchers too (the store
+ * keeps them off the books, the day book lists them). Only deleted ones go.
+ */
+const kept = (v: MappedVoucher): boolean => !v.deleted;
 
 async function fullSync(
   company: TallyCompany,
@@ -208,12 +221,20 @@ async function fullSync(
       signal: deps.signal,
     },
   );
-  const batches = planBatches(dates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
+  // An empty count while Tally's company says it has vouchers is a count this Tally did not answer the way
+  // it was asked, never "no vouchers": read month by month instead.
+  const batches =
+    dates.length === 0 && company.voucherAlterId > 0
+      ? monthBatches(company.booksFrom, todayInIndia(new Date(deps.now())), LAST_DATE)
+      : planBatches(dates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
   const total = batches.reduce((n, b) => n + b.count, 0);
+  const byMonth = dates.length === 0 && batches.length > 0;
   deps.progress.phase(
     'vouchers',
-    total,
-    `${company.name}: reading ${total.toLocaleString('en-IN')} vouchers`,
+    byMonth ? null : total,
+    byMonth
+      ? `${company.name}: Tally sent no voucher count; reading vouchers month by month`
+      : `${company.name}: reading ${total.toLocaleString('en-IN')} vouchers`,
   );
   let written = 0;
   await streamBatches(
@@ -221,13 +242,23 @@ async function fullSync(
     (b) => fetcherOf(deps).fetch(company.name, b, { signal: deps.signal }),
     (vouchers) => {
       const records: VoucherRecord[] = [];
-      for (const v of vouchers) if (active(v)) records.push(v.record);
+      for (const v of vouchers) if (kept(v)) records.push(v.record);
       writer.putVouchers(records);
       written += records.length;
       deps.progress.advance(vouchers.length);
     },
     deps.signal,
   );
+  if (written === 0 && company.voucherAlterId > 0) {
+    // No silent empty copy: the books would show nothing while Tally holds vouchers.
+    throw new AppError(
+      'TALLY_ERROR',
+      `Tally says "${company.name}" has vouchers (last voucher AlterID ${company.voucherAlterId}) but sent ` +
+        'none, neither by date nor month by month. Check that the company is fully open in Tally and that no ' +
+        'Tally window is waiting for an answer, then sync again; the books stored before are kept.',
+      { companyGuid: company.guid },
+    );
+  }
   return { vouchersWritten: written, vouchersDeleted: 0, mastersWritten };
 }
 
@@ -297,7 +328,7 @@ async function incrementalSync(
       const records: VoucherRecord[] = [];
       const removed: string[] = [];
       for (const v of vouchers) {
-        if (active(v)) records.push(v.record);
+        if (kept(v)) records.push(v.record);
         else removed.push(v.record.guid);
         noteAuto(v.record.voucherType, v.record.date);
         const old = findStored(v.record.guid);

@@ -23,12 +23,12 @@ export function readLocalState(db: Database.Database, guid: string): LocalCompan
   return row ?? null;
 }
 
-/** Active stored vouchers per date. */
+/** Stored vouchers per date, every one (Tally's count covers cancelled, optional and orders too). */
 export function storedDateCounts(db: Database.Database, guid: string): Map<IsoDate, number> {
   const rows = db
     .prepare(
       `SELECT v.date AS date, count(*) AS n FROM vouchers v JOIN companies c ON c.id = v.company_id
-       WHERE c.guid = ? AND v.is_cancelled = 0 AND v.is_optional = 0 GROUP BY v.date`,
+       WHERE c.guid = ? GROUP BY v.date`,
     )
     .all(guid) as { date: string; n: number }[];
   return new Map(rows.map((r) => [r.date, r.n]));

@@ -4,7 +4,7 @@ import { createTextCleaner } from './clean';
 import { createStreamDecoder } from './decode';
 import { FIELDS_READ } from './mappers';
 import type { XNode } from './node';
-import { createTallyParser, type ParseSummary } from './parser';
+import { createTallyParser, type ANY_OBJECT, type ParseSummary } from './parser';
 
 export interface TallyClientOptions {
   host: string;
@@ -20,7 +20,7 @@ export interface TallyClientOptions {
 
 export interface RequestSink {
   /** Element names of the objects wanted (VOUCHER, LEDGER ...). */
-  capture: ReadonlySet<string>;
+  capture: ReadonlySet<string> | typeof ANY_OBJECT;
   onObject(node: XNode): void;
   /** Called before a retry: objects of the failed attempt must be forgotten. */
   reset(): void;

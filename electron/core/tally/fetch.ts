@@ -12,6 +12,7 @@ import {
 } from './mappers';
 import type { XNode } from './node';
 import { childText } from './node';
+import { ANY_OBJECT } from './parser';
 import { tallyDate, tallyInt, text } from './quirks';
 import {
   companiesRequest,
@@ -25,10 +26,11 @@ import {
 
 /** Typed reads from Tally: each request's objects mapped to records, collected per request. */
 
-function collect<T>(name: string, map: (node: XNode) => T): RequestSink & { items: T[] } {
+function collect<T>(name: string | typeof ANY_OBJECT, map: (node: XNode) => T): RequestSink & { items: T[] } {
+  const capture: RequestSink['capture'] = name === ANY_OBJECT ? ANY_OBJECT : new Set([name]);
   const sink = {
     items: [] as T[],
-    capture: new Set([name]),
+    capture,
     onObject(node: XNode) {
       sink.items.push(map(node));
     },
@@ -70,7 +72,8 @@ export interface DateCount {
   count: number;
 }
 
-function mapDateCount(node: XNode): DateCount {
+/** A per-date count row: its DATE and COUNT, whatever the row's tag (<OBJECT> or <VOUCHER>). */
+export function mapDateCount(node: XNode): DateCount {
   const date = tallyDate(childText(node, 'DATE'), 'DATE');
   if (date === null) return { date: '', count: 0 };
   return { date, count: tallyInt(childText(node, 'COUNT'), 'COUNT') };
@@ -84,7 +87,7 @@ export async function fetchVoucherDates(
   to: IsoDate,
   options: { alteredAfter?: number; signal?: AbortSignal } = {},
 ): Promise<DateCount[]> {
-  const sink = collect('VOUCHER', mapDateCount);
+  const sink = collect(ANY_OBJECT, mapDateCount);
   await client.request(voucherDatesRequest(company, from, to, options.alteredAfter), sink, {
     what:
       options.alteredAfter === undefined

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
-import { formatInr } from '../../../shared/money';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import {
   isBaseVoucherType,
+  PROFIT_AND_LOSS_LEDGER,
   type BillAllocationRecord,
   type BillType,
   type GroupRecord,
@@ -16,7 +16,7 @@ import {
 import { child, childText, childTexts, type XNode } from './node';
 import { rememberUpTo } from './remember';
 import { describeObject } from './parser';
-import { creditPeriodDays, tallyDate, tallyInt, text, toAppAmount, yesNo } from './quirks';
+import { creditPeriodDays, parentName, tallyDate, tallyInt, text, toAppAmount, yesNo } from './quirks';
 
 /** Turns Tally's native objects into the app's records (debit positive, paise, ISO dates). */
 
@@ -58,6 +58,8 @@ export interface TallyCompany {
   guid: string;
   name: string;
   booksFrom: IsoDate | null;
+  /** Month (1–12) of STARTINGFROM, the start of the company's financial year; null when not given. */
+  yearStartMonth: number | null;
   masterAlterId: number;
   voucherAlterId: number;
 }
@@ -106,12 +108,12 @@ export function mapCompany(node: XNode): TallyCompany {
   return within(node, () => {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
+    const startingFrom = tallyDate(childText(node, 'STARTINGFROM'), 'STARTINGFROM');
     return {
       guid: requireGuid(node),
       name,
-      booksFrom:
-        tallyDate(childText(node, 'BOOKSFROM'), 'BOOKSFROM') ??
-        tallyDate(childText(node, 'STARTINGFROM'), 'STARTINGFROM'),
+      booksFrom: tallyDate(childText(node, 'BOOKSFROM'), 'BOOKSFROM') ?? startingFrom,
+      yearStartMonth: startingFrom === null ? null : Number(startingFrom.slice(5, 7)),
       masterAlterId: tallyInt(childText(node, 'ALTMSTID'), 'ALTMSTID'),
       voucherAlterId: tallyInt(childText(node, 'ALTVCHID'), 'ALTVCHID'),
     };
@@ -127,12 +129,12 @@ export function mapGroup(node: XNode): GroupRecord {
   return within(node, () => {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
-    const parent = text(childText(node, 'PARENT'));
     const isRevenue = yesNo(childText(node, 'ISREVENUE'));
     return {
       guid: requireGuid(node),
       name,
-      parent: parent === null || parent === 'Primary' ? null : parent,
+      // Flags as sent; a sub-group's nature is its primary group's (derived when the masters are stored).
+      parent: parentName(childText(node, 'PARENT')),
       nature: natureOf(isRevenue, yesNo(childText(node, 'ISDEEMEDPOSITIVE'))),
       isRevenue,
       affectsGrossProfit: yesNo(childText(node, 'AFFECTSGROSSPROFIT')),
@@ -170,8 +172,12 @@ export function mapLedger(node: XNode): LedgerRecord {
   return within(node, () => {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
-    const parent = text(childText(node, 'PARENT'));
-    if (!parent) throw invalid(node, 'it has no parent group');
+    const parent = parentName(childText(node, 'PARENT'));
+    const reservedName = reservedNameOf(node);
+    // Only the reserved Profit & Loss A/c stands under no group (<PARENT/> or "&#4; Primary").
+    if (!parent && reservedName !== PROFIT_AND_LOSS_LEDGER && name !== PROFIT_AND_LOSS_LEDGER) {
+      throw invalid(node, 'it has no parent group');
+    }
     const openingBills: OpeningBillRecord[] = [];
     for (const bill of node.children) {
       if (bill.name !== 'BILLALLOCATIONS.LIST') continue;
@@ -189,6 +195,7 @@ export function mapLedger(node: XNode): LedgerRecord {
       guid: requireGuid(node),
       name,
       parent,
+      reservedName,
       openingBalance: toAppAmount(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE'),
       isBillWise: yesNo(childText(node, 'ISBILLWISEON')),
       creditPeriodDays: creditPeriodDays(childText(node, 'BILLCREDITPERIOD')),
@@ -305,6 +312,7 @@ const VOUCHER_FIELDS = new Set([
   'REFERENCE',
   'ISCANCELLED',
   'ISOPTIONAL',
+  'ISPOSTDATED',
   'ISDELETED',
 ] as const);
 
@@ -329,23 +337,11 @@ export function mapVoucher(node: XNode): MappedVoucher {
       reference: text(f.REFERENCE),
       isCancelled: yesNo(f.ISCANCELLED),
       isOptional: yesNo(f.ISOPTIONAL),
+      isPostDated: yesNo(f.ISPOSTDATED),
       entries: collectEntries(node, date),
     };
+    // Whether it must balance depends on its voucher type (orders and memoranda need not): the writer checks.
     const deleted = yesNo(f.ISDELETED) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
-    if (!deleted && !record.isCancelled) {
-      let sum = 0;
-      let debit = 0;
-      for (const e of record.entries) {
-        sum += e.amount;
-        if (e.amount > 0) debit += e.amount;
-      }
-      if (sum !== 0) {
-        throw invalid(
-          node,
-          `it does not balance: debits ${formatInr(debit)}, credits ${formatInr(debit - sum)} (difference ${formatInr(sum)})`,
-        );
-      }
-    }
     return { record, deleted };
   });
 }

@@ -6,8 +6,19 @@ import type { XNode } from './node';
 export interface ParseOptions {
   /** Human name of the input for messages: "Tally's answer", "DayBook.xml". */
   source: string;
-  /** Element names that are objects (VOUCHER, LEDGER ...); each is handed over once it closes. */
-  capture: ReadonlySet<string>;
+  /**
+   * Element names that are objects (VOUCHER, LEDGER ...); each is handed over once it closes. Only
+   * elements inside Tally's data containers count (BODY/DATA and COLLECTION in answers, TALLYMESSAGE in
+   * exports): real answers carry a CMPINFO block of counters named COMPANY, GROUP, LEDGER, VOUCHER ...
+   * under DESC, which are never objects. ANY_OBJECT takes every element standing directly in a container
+   * (the per-date count rows come as <OBJECT> or <VOUCHER> depending on Tally's build).
+   */
+  capture: ReadonlySet<string> | typeof ANY_OBJECT;
+  /**
+   * Element names handed over wherever they stand, outside the data too (SVCURRENTCOMPANY in an
+   * export's header).
+   */
+  captureAnywhere?: ReadonlySet<string>;
   onObject(node: XNode): void;
   /** Longest text accepted in one field, in characters. */
   maxFieldLength?: number;
@@ -35,6 +46,13 @@ export interface TallyXmlParser {
 }
 
 const DEFAULT_MAX_FIELD = 100_000;
+
+/** ParseOptions.capture: every element directly inside a data container is an object. */
+export const ANY_OBJECT = 'any-object' as const;
+/** Where objects stand: answers put them under BODY/DATA (COLLECTION), exports inside TALLYMESSAGE. */
+const DATA_CONTAINERS: ReadonlySet<string> = new Set(['DATA', 'COLLECTION', 'TALLYMESSAGE']);
+/** Never data, whatever it holds: the answer's description with its CMPINFO counters. */
+const NOT_DATA = 'DESC';
 /** Elements read outside captured objects: Tally's error texts and the envelope status. */
 const ENVELOPE_TEXT = new Set([
   'LINEERROR',
@@ -84,6 +102,19 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
   const stack: XNode[] = [];
   let captureDepth = -1;
   let depth = 0;
+  /** Depth of the innermost open data container (-1: none), and of an open DESC (-1: none). */
+  const containerDepths: number[] = [];
+  let descDepth = -1;
+  const anyObject = options.capture === ANY_OBJECT;
+  const captureNames = options.capture === ANY_OBJECT ? null : options.capture;
+  const isObject = (name: string): boolean => {
+    if (descDepth >= 0) return options.captureAnywhere?.has(name) ?? false;
+    if (options.captureAnywhere?.has(name)) return true;
+    const container = containerDepths[containerDepths.length - 1];
+    if (container === undefined) return false;
+    if (anyObject) return depth === container + 1 && !DATA_CONTAINERS.has(name) && !ENVELOPE_TEXT.has(name);
+    return captureNames?.has(name) ?? false;
+  };
   let objects = 0;
   let sawRoot = false;
   let status: string | null = null;
@@ -124,7 +155,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
       if (parent.children === NO_CHILDREN) parent.children = [node];
       else parent.children.push(node);
       stack.push(node);
-    } else if (options.capture.has(tag.name)) {
+    } else if (isObject(tag.name)) {
       captureDepth = depth;
       stack.push({
         name: tag.name,
@@ -132,9 +163,13 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
         text: '',
         children: [],
       });
-    } else if (ENVELOPE_TEXT.has(tag.name)) {
-      envelopeName = tag.name;
-      envelopeText = '';
+    } else {
+      if (tag.name === NOT_DATA && descDepth < 0) descDepth = depth;
+      else if (descDepth < 0 && DATA_CONTAINERS.has(tag.name)) containerDepths.push(depth);
+      if (ENVELOPE_TEXT.has(tag.name)) {
+        envelopeName = tag.name;
+        envelopeText = '';
+      }
     }
   });
   parser.on('text', (text) => {
@@ -174,6 +209,10 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
           throw error;
         }
       }
+    } else if (depth === descDepth) {
+      descDepth = -1;
+    } else if (depth === containerDepths[containerDepths.length - 1]) {
+      containerDepths.pop();
     } else if (envelopeName === tag.name && envelopeText !== null) {
       const value = envelopeText.trim();
       if (tag.name === 'LINEERROR' || tag.name === 'RESPONSE') {

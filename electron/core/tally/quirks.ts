@@ -14,12 +14,31 @@ import { rememberUpTo } from './remember';
  */
 export const NOT_APPLICABLE_MARK = '\uE004';
 
-/** Trimmed text, or null for empty and "&#4; ..." values. */
+/**
+ * Tally's reserved values behind the &#4; marker. A file opened and re-saved in an editor may have lost
+ * the marker's "&#" and ";" and read "4 Not Applicable": only these words are taken for the marker then,
+ * so a real value such as "4 Nos" stays what it is.
+ */
+const RESAVED_MARKER = /^4 (?:Not Applicable|Primary|Any|End of List|Not Available|Undefined|None)$/;
+
+/** Trimmed text, or null for empty and "&#4; ..." values (also when re-saved as "4 ..."). */
 export function text(value: string | undefined | null): string | null {
   if (value === undefined || value === null) return null;
   const trimmed = value.trim();
   if (trimmed === '' || trimmed.startsWith(NOT_APPLICABLE_MARK)) return null;
+  // "4 " starts only a re-saved marker or an ordinary value such as "4 Nos": the regex runs for those only.
+  if (trimmed.charCodeAt(0) === 52 && trimmed.charCodeAt(1) === 32 && RESAVED_MARKER.test(trimmed))
+    return null;
   return trimmed;
+}
+
+/**
+ * A master's PARENT: null for a primary group and for the reserved Profit & Loss A/c, which exports write
+ * as <PARENT/>, Collection answers as "&#4; Primary", and some producers as plain "Primary".
+ */
+export function parentName(value: string | undefined | null): string | null {
+  const name = text(value);
+  return name === null || name === 'Primary' ? null : name;
 }
 
 /** "Yes"/"No" flags; anything else (missing, empty) is false. */

@@ -77,7 +77,7 @@ export function ledgersRequest(company: string): string {
     body: collection(
       REQUEST_IDS.ledgers,
       'Ledger',
-      'Name, GUID, Parent, OpeningBalance, IsBillWiseOn, BillCreditPeriod, PartyGSTIN, LedStateName, AlterID, ' +
+      'Name, GUID, Parent, ReservedName, OpeningBalance, IsBillWiseOn, BillCreditPeriod, PartyGSTIN, LedStateName, AlterID, ' +
         'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod',
     ),
   });
@@ -91,17 +91,19 @@ export function voucherTypesRequest(company: string): string {
   });
 }
 
-const ACTIVE = { TCActive: 'NOT $IsCancelled AND NOT $IsOptional' };
-
-/** How many vouchers each date holds: the batches are sized from this (Tally stalls on huge exports). */
+/**
+ * How many vouchers each date holds: the batches are sized from this (Tally stalls on huge exports).
+ * Every voucher counts, cancelled, optional and orders included: they are stored (off the books) as the
+ * day book lists them.
+ */
 export function voucherDatesRequest(
   company: string,
   from: IsoDate,
   to: IsoDate,
   alteredAfter?: number,
 ): string {
-  const filters = ['TCActive'];
-  const formulae: Record<string, string> = { ...ACTIVE };
+  const filters: string[] = [];
+  const formulae: Record<string, string> = {};
   if (alteredAfter !== undefined) {
     filters.push('TCAltered');
     formulae.TCAltered = `$AlterID > ${Math.trunc(alteredAfter)}`;
@@ -135,16 +137,16 @@ export function voucherIndexRequest(company: string, from: IsoDate, to: IsoDate)
       REQUEST_IDS.voucherIndex,
       'Voucher',
       'Date, GUID, AlterID, VoucherTypeName, VoucherNumber',
-      ['TCActive', 'TCFrom', 'TCTo'],
+      ['TCFrom', 'TCTo'],
     ),
-    formulae: { ...ACTIVE, ...rangeFilter(from, to) },
+    formulae: rangeFilter(from, to),
   });
 }
 
 /** Full vouchers of a date range, optionally only those altered after an AlterID. */
 export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alteredAfter?: number): string {
-  const filters = ['TCActive', 'TCFrom', 'TCTo'];
-  const formulae: Record<string, string> = { ...ACTIVE, ...rangeFilter(from, to) };
+  const filters = ['TCFrom', 'TCTo'];
+  const formulae: Record<string, string> = rangeFilter(from, to);
   if (alteredAfter !== undefined) {
     filters.push('TCAltered');
     formulae.TCAltered = `$AlterID > ${Math.trunc(alteredAfter)}`;
@@ -158,7 +160,7 @@ export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alt
       REQUEST_IDS.vouchers,
       'Voucher',
       'Date, GUID, AlterID, MasterID, VoucherTypeName, VoucherNumber, PartyLedgerName, Narration, Reference, ' +
-        'IsCancelled, IsOptional, AllLedgerEntries.LedgerName, AllLedgerEntries.Amount, ' +
+        'IsCancelled, IsOptional, IsPostDated, AllLedgerEntries.LedgerName, AllLedgerEntries.Amount, ' +
         'AllLedgerEntries.IsDeemedPositive, AllLedgerEntries.BillAllocations.Name, ' +
         'AllLedgerEntries.BillAllocations.BillType, AllLedgerEntries.BillAllocations.Amount, ' +
         'AllLedgerEntries.BillAllocations.BillCreditPeriod',

@@ -24,6 +24,7 @@ const OPTIONAL = 2;
 const DELETED = 4;
 const HAS_PARTY = 8;
 const HAS_REFERENCE = 16;
+const POST_DATED = 32;
 // Entry and bill flags.
 const HAS_LEDGER_GUID = 1;
 const HAS_DUE_DATE = 1;
@@ -65,7 +66,8 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         (v.isOptional ? OPTIONAL : 0) |
         (deleted ? DELETED : 0) |
         (v.partyLedgerName !== null ? HAS_PARTY : 0) |
-        (v.reference !== null ? HAS_REFERENCE : 0),
+        (v.reference !== null ? HAS_REFERENCE : 0) |
+        (v.isPostDated === true ? POST_DATED : 0),
     );
     n.push(v.alterId);
     n.push(v.masterId ?? NaN);
@@ -132,6 +134,7 @@ export function unpackVouchers(packed: PackedVouchers): MappedVoucher[] {
       reference: flags & HAS_REFERENCE ? str() : null,
       isCancelled: (flags & CANCELLED) !== 0,
       isOptional: (flags & OPTIONAL) !== 0,
+      isPostDated: (flags & POST_DATED) !== 0,
       entries: new Array(entryCount),
     };
     for (let e = 0; e < entryCount; e++) {

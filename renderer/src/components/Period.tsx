@@ -15,13 +15,13 @@ export interface PeriodValue {
 
 /** The company's newest financial year with vouchers, or the current one. */
 export function defaultFy(company: CompanySummary | null): string {
-  return company?.financialYears[0] ?? financialYearOf(todayIso());
+  return company?.financialYears[0] ?? financialYearOf(todayIso(), company?.yearStartMonth);
 }
 
 /** from/to from the route, else the given financial year. */
 export function periodFrom(params: Record<string, string>, company: CompanySummary | null): PeriodValue {
   const fy = params.fy && /^\d{4}-\d{2}$/.test(params.fy) ? params.fy : defaultFy(company);
-  const range = financialYearRange(fy);
+  const range = financialYearRange(fy, company?.yearStartMonth);
   const from = params.from && isValidIsoDate(params.from) ? params.from : range.from;
   const to = params.to && isValidIsoDate(params.to) ? params.to : range.to;
   return from <= to ? { from, to } : range;
@@ -63,8 +63,8 @@ export function PeriodPicker({
   onChange: (value: PeriodValue) => void;
 }) {
   const { t } = useTranslation();
-  const fy = financialYearOf(value.from);
-  const range = financialYearRange(fy);
+  const fy = financialYearOf(value.from, company.yearStartMonth);
+  const range = financialYearRange(fy, company.yearStartMonth);
   const isWholeYear = range.from === value.from && range.to === value.to;
   return (
     <div className="period">
@@ -72,7 +72,9 @@ export function PeriodPicker({
         <span>{t('common.year')}</span>
         <select
           value={isWholeYear ? fy : ''}
-          onChange={(e) => e.target.value && onChange(financialYearRange(e.target.value))}
+          onChange={(e) =>
+            e.target.value && onChange(financialYearRange(e.target.value, company.yearStartMonth))
+          }
           data-testid="fy-picker"
         >
           {!isWholeYear && <option value="">—</option>}

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CompanySummary } from '../../../shared/types/reports';
@@ -11,6 +11,7 @@ import { useAppState } from '../state';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, Loading } from '../components/States';
 import { SyncProgressBar, useSyncProgress } from '../components/SyncProgressBar';
+import { parseIndianDate } from '../components/DateInput';
 
 function formatWhen(iso: string | null, never: string): string {
   if (!iso) return never;
@@ -186,6 +187,162 @@ function ImportCard({ onImported }: { onImported: (message: string) => void }) {
   );
 }
 
+/** "January" in the UI language, for a financial year that does not start in April. */
+function monthName(month: number, language: string): string {
+  const d = new Date(Date.UTC(2000, month - 1, 1));
+  return new Intl.DateTimeFormat(`${language}-IN`, { month: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/**
+ * The company's books-from date and where it came from. An imported company's date may be an estimate
+ * (the start of the first voucher's financial year), so the accountant can correct it here; a company
+ * synced from Tally takes the date Tally gives.
+ */
+function BooksFrom({ company }: { company: CompanySummary }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const save = useOperationMutation('company.setBooksFrom');
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const change = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const id = useId();
+  const canChange = company.source !== 'tally';
+  const estimated = company.booksFromSource === 'estimated';
+
+  useEffect(() => {
+    if (editing) input.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      change.current?.focus();
+    }
+  }, [editing]);
+
+  const open = () => {
+    save.reset();
+    setValue(company.booksFrom ? date(company.booksFrom) : '');
+    setEditing(true);
+  };
+  const close = () => {
+    returnFocus.current = true;
+    save.reset();
+    setEditing(false);
+  };
+  // Saving the same date is allowed: it confirms an estimate (the date becomes "set by you").
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    // Typed DD-MM-YYYY as Indian accountants write dates (a native picker shows MM/DD/YYYY on en-US).
+    const booksFrom = parseIndianDate(value);
+    if (booksFrom === null || save.isPending) return;
+    save.mutate(
+      { companyGuid: company.guid, booksFrom },
+      {
+        onSuccess: () => {
+          returnFocus.current = true;
+          setEditing(false);
+          // The date moves the financial years every report counts from: refresh them all.
+          void client.invalidateQueries();
+        },
+      },
+    );
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  const sourceNote =
+    company.booksFromSource === 'tally'
+      ? t('companies.books.source.tally')
+      : company.booksFromSource === 'file'
+        ? t('companies.books.source.file')
+        : company.booksFromSource === 'estimated'
+          ? t('companies.books.source.estimated')
+          : company.booksFromSource === 'user'
+            ? t('companies.books.source.user')
+            : null;
+
+  return (
+    <div className="company-books" data-testid="books-from">
+      <div className="company-books-line">
+        <span>
+          {t('companies.books.from')}:{' '}
+          <strong data-testid="books-from-date">
+            {company.booksFrom ? date(company.booksFrom) : t('companies.books.notKnown')}
+          </strong>
+        </span>
+        {sourceNote && (
+          <span
+            className={estimated ? 'pill pill-warn' : 'books-from-source'}
+            data-testid="books-from-source"
+          >
+            {sourceNote}
+          </span>
+        )}
+        {company.yearStartMonth !== 4 && (
+          <span data-testid="year-starts">
+            {t('companies.books.yearStarts')}: {monthName(company.yearStartMonth, i18n.language)}
+          </span>
+        )}
+        {canChange && !editing && (
+          <button
+            ref={change}
+            type="button"
+            className="btn btn-small"
+            aria-label={t('companies.books.changeLabel')}
+            onClick={open}
+            data-testid="books-from-change"
+          >
+            {t('companies.books.change')}
+          </button>
+        )}
+      </div>
+      {editing && (
+        <form
+          className="inline-form books-from-form"
+          onSubmit={onSubmit}
+          onKeyDown={onKeyDown}
+          aria-label={t('companies.books.changeLabel')}
+        >
+          <label className="field">
+            <span>{t('companies.books.from')}</span>
+            <input
+              ref={input}
+              className={value && parseIndianDate(value) === null ? 'date-input invalid' : 'date-input'}
+              placeholder="DD-MM-YYYY"
+              inputMode="numeric"
+              required
+              aria-invalid={value !== '' && parseIndianDate(value) === null}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-describedby={`${id}-hint`}
+              data-testid="books-from-input"
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={parseIndianDate(value) === null || save.isPending}
+          >
+            {save.isPending ? t('companies.books.saving') : t('companies.books.save')}
+          </button>
+          <button type="button" className="btn" onClick={close}>
+            {t('companies.books.cancel')}
+          </button>
+          <p className="hint books-from-hint" id={`${id}-hint`}>
+            {t('companies.books.hint')}
+          </p>
+        </form>
+      )}
+      {editing && save.error && <ErrorState title={t('companies.books.failed')} error={save.error} />}
+    </div>
+  );
+}
+
 function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: boolean }) {
   const { t } = useTranslation();
   const sync = useOperationMutation('sync.start');
@@ -219,6 +376,7 @@ function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: b
           </a>
         </div>
       </div>
+      <BooksFrom company={company} />
       {company.syncStatus === 'error' && company.syncError && (
         <div className="notice notice-bad" role="status" data-testid="company-sync-error">
           {t('companies.lastSyncFailed')} {company.syncError}

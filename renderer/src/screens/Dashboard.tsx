@@ -34,7 +34,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
   const fy = route.params.fy ?? defaultFy(company);
   const query = useOperation('dashboard.get', { companyGuid: company.guid, fy });
   const units = { lakh: t('common.lakh'), crore: t('common.crore') };
-  const range = financialYearRange(fy);
+  const range = financialYearRange(fy, company.yearStartMonth);
   const loaded = query.isSuccess;
   useEffect(() => {
     // The end-to-end run reads this mark to record the first dashboard paint (docs/BENCHMARKS.md).

@@ -41,6 +41,9 @@ export function DayBook({ company }: { company: CompanySummary }) {
       >
         <CompanyPeriod company={company} period={period} />
         {data && ` · ${t('dayBook.vouchers', { count: data.totalVouchers, n: count(data.totalVouchers) })}`}
+        {data &&
+          data.offBooksVouchers > 0 &&
+          ` · ${t('dayBook.offBooksCount', { count: data.offBooksVouchers, n: count(data.offBooksVouchers) })}`}
       </ReportHeader>
       <PeriodToolbar screen="dayBook" company={company} value={period}>
         {data && pages > 1 && (
@@ -81,11 +84,27 @@ function dayBookColumns(t: T): Column<DayBookVoucher>[] {
         v.entries.map((e) => `${e.ledgerName} ${drCr(e.amount)}`).join(' · ') +
         (v.narration ? ` — ${v.narration}` : ''),
     ),
-    voucherTypeColumn(t('dayBook.vchType'), '130px'),
+    {
+      ...voucherTypeColumn<DayBookVoucher>(t('dayBook.vchType'), '150px'),
+      // Orders, memoranda, cancelled and post-dated vouchers are listed, as in Tally, with what they are.
+      render: (v) => (
+        <>
+          <div>{v.voucherType}</div>
+          {v.offBooks !== null && (
+            <span className="pill pill-off-books" title={t('dayBook.offBooksNote')}>
+              {offBooksLabel(v, t)}
+            </span>
+          )}
+        </>
+      ),
+    },
     voucherNumberColumn(t('dayBook.vchNo')),
     { id: 'amount', header: t('common.amount'), kind: 'money', value: (v) => v.amount, width: '160px' },
   ];
 }
+
+const offBooksLabel = (v: DayBookVoucher, t: T): string =>
+  v.offBooks === null ? '' : t(`dayBook.offBooks.${v.offBooks}`);
 
 function dayBookSheet(data: DayBookData, company: CompanySummary, t: T): ExportSheet<DayBookVoucher> {
   return {
@@ -93,6 +112,7 @@ function dayBookSheet(data: DayBookData, company: CompanySummary, t: T): ExportS
     subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
     columns: [
       ...dayBookColumns(t),
+      { header: t('dayBook.status'), kind: 'text', value: (v) => offBooksLabel(v, t) },
       { header: t('dayBook.narration'), kind: 'text', value: (v) => v.narration },
       {
         header: t('dayBook.entries'),

@@ -49,14 +49,18 @@ describe('file import', () => {
       kind: 'import',
       companyGuid: 'f1f1f1f1-0000-4000-8000-000000000001',
       companyName: 'Fixture Traders & Co',
-      vouchersWritten: 3, // the cancelled one is left out
+      vouchersWritten: 4, // the cancelled one too: kept off the books, listed in the day book
       mastersWritten: 10,
     });
-    expect(count('vouchers')).toBe(3);
+    expect(count('vouchers')).toBe(4);
+    expect(store.db.prepare('SELECT off_books FROM vouchers WHERE is_cancelled = 1').pluck().all()).toEqual([
+      'cancelled',
+    ]);
     const mehta = store.db
       .prepare(
         `SELECT l.opening_balance + coalesce(sum(e.amount),0) AS b FROM ledgers l
-         LEFT JOIN ledger_entries e ON e.ledger_guid = l.guid AND e.company_id = l.company_id WHERE l.name = ?`,
+         LEFT JOIN ledger_entries e ON e.ledger_guid = l.guid AND e.company_id = l.company_id
+           AND e.voucher_id IN (SELECT id FROM vouchers WHERE off_books IS NULL) WHERE l.name = ?`,
       )
       .get('Mehta & Sons') as { b: number };
     expect(mehta.b).toBe(5_000_000 + 2_500_000 - 830_000);
@@ -97,7 +101,7 @@ describe('file import', () => {
     const bad = write('DayBook2.xml', utf16WithBom(mutate(fixture('daybook.xml'))));
     if (message === null) {
       // Illegal characters are cleaned, not fatal.
-      await expect(run([masters, bad])).resolves.toMatchObject({ vouchersWritten: 3 });
+      await expect(run([masters, bad])).resolves.toMatchObject({ vouchersWritten: 4 });
       expect(store.db.prepare("SELECT reference FROM vouchers WHERE reference LIKE 'PO%'").get()).toEqual({
         reference: 'PO-9',
       });

@@ -7,15 +7,7 @@ import { importFiles } from '../../../electron/core/import/file-import';
 import { runSync } from '../../../electron/core/sync/engine';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
 import { createTallyClient } from '../../../electron/core/tally/client';
-import {
-  exportFileHead,
-  exportFileTail,
-  renderGroup,
-  renderLedger,
-  renderVoucher,
-  renderVoucherType,
-  tallyMessage,
-} from '../../../tools/tally-sim/render';
+import { renderAllMastersExport, renderDayBookExport } from '../../../tools/tally-sim/export-files';
 import { startTallySimulator } from '../../../tools/tally-sim/server';
 import { storeContents } from '../../helpers/store-contents';
 
@@ -41,22 +33,17 @@ function exportFile(name: string, text: string): string {
   return path;
 }
 
+/** One clock for the files and the simulator: the post-dated vouchers both hold are dated from it. */
+const NOW = (): number => Date.parse('2026-12-02T06:00:00Z');
+
+/**
+ * The company's All Masters and Day Book as real Tally writes them (tools/tally-sim/export-files.ts):
+ * the parentless Profit & Loss A/c, primary groups written twice, sub-groups with misleading flags, a
+ * COMPANY object with its dates, and orders, memoranda, post-dated, cancelled and optional vouchers.
+ */
 function exportFiles(demo: DemoCompany): string[] {
-  const name = demo.company.name;
-  const masters =
-    exportFileHead(name, 'All Masters') +
-    [
-      ...demo.groups.map(renderGroup),
-      ...demo.voucherTypes.map(renderVoucherType),
-      ...demo.ledgers.map(renderLedger),
-    ]
-      .map(tallyMessage)
-      .join('') +
-    exportFileTail;
-  const partyLedgers = new Set(demo.ledgers.filter((l) => l.isBillWise).map((l) => l.name));
-  let dayBook = exportFileHead(name, 'Vouchers');
-  for (const v of demo.vouchers()) dayBook += tallyMessage(renderVoucher(v, { partyLedgers }));
-  dayBook += exportFileTail;
+  const masters = renderAllMastersExport(demo, { now: NOW });
+  const dayBook = renderDayBookExport(demo, { now: NOW });
   // Day Book first: the import must find the masters file itself.
   return [exportFile('DayBook.xml', dayBook), exportFile('Masters.xml', masters)];
 }
@@ -76,7 +63,7 @@ describe('import of Tally export files', () => {
       now: () => 0,
     });
 
-    const sim = await startTallySimulator([demo]);
+    const sim = await startTallySimulator([demo], { now: NOW });
     const synced = openStore(':memory:');
     stores.push(synced);
     try {

@@ -243,17 +243,24 @@ describe('dashboard', () => {
 });
 
 describe('day book and ledger search', () => {
-  it('pages vouchers in date order without cancelled ones', () => {
+  it('pages vouchers in date order, cancelled ones listed with their marker', () => {
     const first = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 1, pageSize: 2 });
-    expect(first.totalVouchers).toBe(6);
+    // Tally's day book lists the cancelled S-X too (it explains the gap in numbering); it posts nothing.
+    expect(first.totalVouchers).toBe(7);
+    expect(first.offBooksVouchers).toBe(1);
     expect(first.vouchers.map((v) => v.voucherNumber)).toEqual(['S1', 'R1']);
     expect(first.vouchers[0]!.amount).toBe(11_800_00);
     expect(first.vouchers[0]!.entries).toEqual([
       { ledgerGuid: 'L-A', ledgerName: 'Asha Stores', amount: 11_800_00 },
       { ledgerGuid: 'L-SALES', ledgerName: 'Sales', amount: -11_800_00 },
     ]);
-    const last = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 3, pageSize: 2 });
-    expect(last.vouchers.map((v) => v.voucherNumber)).toEqual(['R2', 'R3']);
+    const third = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 3, pageSize: 2 });
+    expect(third.vouchers.map((v) => [v.voucherNumber, v.offBooks])).toEqual([
+      ['S-X', 'cancelled'],
+      ['R2', null],
+    ]);
+    const last = dayBook(store.db, masters, { from: '2025-04-01', to: '2025-06-30', page: 4, pageSize: 2 });
+    expect(last.vouchers.map((v) => v.voucherNumber)).toEqual(['R3']);
   });
 
   it('finds ledgers case-insensitively, exact and prefix matches first', () => {

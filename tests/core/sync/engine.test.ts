@@ -42,17 +42,28 @@ function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
 }
 
 const q = <T>(sql: string, ...args: unknown[]): T[] => store.db.prepare(sql).all(...args) as T[];
+/**
+ * Closing balances from what posts. The simulator speaks real Tally: besides the 6 vouchers of the books
+ * it serves 20 that Tally does not post (orders, notes, memoranda, a reversing journal, post-dated,
+ * cancelled and optional, with ledger amounts), and the Profit & Loss A/c with ₹4,85,000 of earlier
+ * profit, balanced by the same debit on Cash (tools/tally-sim/shapes.ts).
+ */
 const balances = (): Record<string, number> =>
   Object.fromEntries(
     q<{ name: string; total: number }>(
       `SELECT l.name AS name, l.opening_balance + coalesce(sum(e.amount), 0) AS total
        FROM ledgers l LEFT JOIN ledger_entries e ON e.company_id = l.company_id AND e.ledger_guid = l.guid
+         AND e.voucher_id IN (SELECT id FROM vouchers WHERE off_books IS NULL)
        GROUP BY l.guid ORDER BY l.name`,
     ).map((r) => [r.name, r.total]),
   );
+const EARLIER_PROFIT = 4_85_000_00;
+/** The 20 vouchers real Tally has and does not post, stored off the books. */
+const NOT_POSTING = 20;
 const numbers = (): string[] =>
   q<{ n: string }>(
-    `SELECT voucher_number AS n FROM vouchers WHERE voucher_type = 'Sales' ORDER BY date, voucher_number`,
+    `SELECT voucher_number AS n FROM vouchers WHERE voucher_type = 'Sales' AND off_books IS NULL
+     ORDER BY date, voucher_number`,
   ).map((r) => r.n);
 
 describe('sync engine against the simulator', () => {
@@ -60,25 +71,27 @@ describe('sync engine against the simulator', () => {
     const [result] = await runSync({ full: false }, deps());
     expect(result).toMatchObject({
       kind: 'full',
-      vouchersWritten: 6,
+      vouchersWritten: 6 + NOT_POSTING,
       companyGuid: SMALL_GUID,
       companyName: 'Small & Co',
     });
     expect(balances()).toEqual({
-      Cash: 5_000_00 + 4_000_00 + 2_500_50,
+      Cash: 5_000_00 + EARLIER_PROFIT + 4_000_00 + 2_500_50,
+      'Profit & Loss A/c': -EARLIER_PROFIT,
       Sales: -(10_000_00 + 2_500_50 + 7_000_00 + 1_000_00),
       'Sharma & Sons "Retail"': 12_000_00 + 10_000_00 - 4_000_00 + 7_000_00,
       'गणेश ट्रेडर्स': 2_500_50 + 1_000_00 - 2_500_50,
     });
-    // Batches of at most 2 vouchers (6 vouchers over 5 dates).
+    // Batches of at most 2 vouchers.
     const voucherRequests = sim.requests.filter((r) => r.id === 'TCVouchers');
-    expect(voucherRequests.every((r) => r.objects <= 2)).toBe(true);
+    // (A single date holding more gets a request of its own: a date cannot be split.)
+    expect(voucherRequests.filter((r) => r.objects > 2 && r.from !== r.to)).toEqual([]);
     expect(voucherRequests.length).toBeGreaterThanOrEqual(3);
     expect(events.map((e) => e.phase)).toEqual(
       expect.arrayContaining(['companies', 'masters', 'counting', 'vouchers', 'done']),
     );
     const vouchersPhase = events.filter((e) => e.phase === 'vouchers');
-    expect(vouchersPhase.at(-1)).toMatchObject({ done: 6, total: 6 });
+    expect(vouchersPhase.at(-1)).toMatchObject({ done: 6 + NOT_POSTING, total: 6 + NOT_POSTING });
 
     const before = sim.requests.length;
     const [again] = await runSync({ full: false }, deps());
@@ -114,7 +127,8 @@ describe('sync engine against the simulator', () => {
       mastersWritten: 1,
     });
     expect(balances()).toEqual({
-      Cash: 5_000_00 + 4_000_00 + 500_00,
+      Cash: 5_000_00 + EARLIER_PROFIT + 4_000_00 + 500_00,
+      'Profit & Loss A/c': -EARLIER_PROFIT,
       'Ganesh Traders': 2_500_50 + 1_000_00,
       Sales: -(10_000_00 + 2_500_50 + 9_000_00 + 1_000_00 + 500_00),
       'Sharma & Sons "Retail"': 12_000_00 + 10_000_00 - 4_000_00 + 9_000_00,
@@ -154,8 +168,8 @@ describe('sync engine against the simulator', () => {
   it('recovers from a connection cut mid-answer by retrying the batch', async () => {
     sim.addFault({ match: 'TCVouchers', times: 1, fault: { kind: 'drop', afterBytes: 300 } });
     const [result] = await runSync({ full: false }, deps());
-    expect(result?.vouchersWritten).toBe(6);
-    expect(q<{ n: number }>('SELECT count(*) AS n FROM vouchers')[0]?.n).toBe(6);
+    expect(result?.vouchersWritten).toBe(6 + NOT_POSTING);
+    expect(q<{ n: number }>('SELECT count(*) AS n FROM vouchers')[0]?.n).toBe(6 + NOT_POSTING);
   });
 
   it('can be cancelled, leaving nothing half-written', async () => {

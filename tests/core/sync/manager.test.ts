@@ -70,9 +70,13 @@ describe('sync manager', () => {
       const m = manager(workerRunner(store.path), sim.port, parseInWorker);
       const results = await m.start({ full: false });
       expect(results).toHaveLength(1);
-      expect(results[0]).toMatchObject({ kind: 'full', vouchersWritten: 6, companyGuid: SMALL_GUID });
+      // 6 vouchers in the books + the 20 the simulator serves as real Tally does and that do not post.
+      expect(results[0]).toMatchObject({ kind: 'full', vouchersWritten: 26, companyGuid: SMALL_GUID });
       // The worker wrote through its own connection; this one sees the committed data.
-      expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 6 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM vouchers').get()).toEqual({ n: 26 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM vouchers WHERE off_books IS NULL').get()).toEqual({
+        n: 6,
+      });
       expect(invalidated).toEqual([SMALL_GUID]);
       expect(ofType('books.changed')).toEqual([
         { companyGuid: SMALL_GUID, dataVersion: store.findCompany(SMALL_GUID)?.dataVersion },

@@ -9,8 +9,9 @@ import {
   mapVoucher,
   mapVoucherType,
 } from '../../../electron/core/tally/mappers';
+import { mapDateCount } from '../../../electron/core/tally/fetch';
 import type { XNode } from '../../../electron/core/tally/node';
-import { createTallyParser } from '../../../electron/core/tally/parser';
+import { ANY_OBJECT, createTallyParser } from '../../../electron/core/tally/parser';
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/tally/${name}`, import.meta.url)), 'utf8');
@@ -71,10 +72,11 @@ describe('streaming parser on native exports', () => {
 
   it('keeps a renamed predefined voucher type the base type its RESERVEDNAME says', () => {
     const xml =
-      '<ENVELOPE><VOUCHERTYPE NAME="Tax Invoice" RESERVEDNAME="Sales"><GUID>vt-1</GUID>' +
+      '<ENVELOPE><BODY><IMPORTDATA><REQUESTDATA><TALLYMESSAGE>' +
+      '<VOUCHERTYPE NAME="Tax Invoice" RESERVEDNAME="Sales"><GUID>vt-1</GUID>' +
       '<PARENT>Tax Invoice</PARENT><NUMBERINGMETHOD>Automatic</NUMBERINGMETHOD><ALTERID> 5</ALTERID></VOUCHERTYPE>' +
-      '<VOUCHERTYPE NAME="Counter Sale" RESERVEDNAME=""><GUID>vt-2</GUID><PARENT>Tax Invoice</PARENT>' +
-      '<ALTERID> 6</ALTERID></VOUCHERTYPE></ENVELOPE>';
+      '</TALLYMESSAGE><TALLYMESSAGE><VOUCHERTYPE NAME="Counter Sale" RESERVEDNAME=""><GUID>vt-2</GUID><PARENT>Tax Invoice</PARENT>' +
+      '<ALTERID> 6</ALTERID></VOUCHERTYPE></TALLYMESSAGE></REQUESTDATA></IMPORTDATA></BODY></ENVELOPE>';
     const types = parse(xml, ['VOUCHERTYPE']).map(mapVoucherType);
     expect(types.map((t) => [t.name, t.parent, t.reservedName])).toEqual([
       ['Tax Invoice', 'Sales', 'Sales'],
@@ -108,10 +110,45 @@ describe('streaming parser on native exports', () => {
     expect(hindi?.entries[0]?.amount).toBe(118_050);
   });
 
-  it('names the voucher that does not balance', () => {
+  it('leaves balancing to the store, which knows whether the voucher type posts', () => {
+    // An order or memorandum need not balance; the writer refuses an unbalanced posting voucher
+    // (tests/core/db/writer.test.ts).
     const xml = fixture('daybook.xml').replace('<AMOUNT>1180.50</AMOUNT>', '<AMOUNT>1180.00</AMOUNT>');
-    const nodes = parse(xml, ['VOUCHER']);
-    expect(() => nodes.map(mapVoucher)).toThrow(/Voucher Sales 3 dated 20250502 .*does not balance/);
+    const sale = parse(xml, ['VOUCHER']).map(mapVoucher)[3]?.record;
+    expect(sale?.entries.reduce((sum, e) => sum + e.amount, 0)).toBe(50);
+  });
+
+  it('takes only what stands under DATA for objects, never the CMPINFO counters', () => {
+    const answer =
+      '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER><BODY><DESC><CMPINFO>' +
+      '<COMPANY>0</COMPANY><GROUP>0</GROUP><LEDGER>0</LEDGER><VOUCHERTYPE>0</VOUCHERTYPE><VOUCHER>0</VOUCHER>' +
+      '</CMPINFO></DESC><DATA><COLLECTION>' +
+      '<LEDGER NAME="Cash" RESERVEDNAME=""><GUID TYPE="String">c-1</GUID><PARENT TYPE="String">Cash-in-Hand</PARENT>' +
+      '<OPENINGBALANCE TYPE="Amount">-500.00</OPENINGBALANCE></LEDGER>' +
+      '<LEDGER NAME="Profit &amp; Loss A/c" RESERVEDNAME="Profit &amp; Loss A/c"><GUID TYPE="String">c-2</GUID>' +
+      '<PARENT TYPE="String">&#4; Primary</PARENT><OPENINGBALANCE TYPE="Amount">500.00</OPENINGBALANCE></LEDGER>' +
+      '</COLLECTION></DATA></BODY></ENVELOPE>';
+    const ledgers = parse(answer, ['LEDGER', 'VOUCHER', 'COMPANY']).map(mapLedger);
+    expect(ledgers.map((l) => [l.name, l.parent, l.openingBalance, l.reservedName])).toEqual([
+      ['Cash', 'Cash-in-Hand', 50_000, null],
+      ['Profit & Loss A/c', null, -50_000, 'Profit & Loss A/c'],
+    ]);
+  });
+
+  it('reads per-date count rows whatever their tag, in both date shapes', () => {
+    const answer =
+      '<ENVELOPE><BODY><DESC><CMPINFO><VOUCHER>0</VOUCHER></CMPINFO></DESC><DATA><COLLECTION>' +
+      '<OBJECT><DATE TYPE="Date">1-Apr-25</DATE><COUNT TYPE="Number"> 3</COUNT></OBJECT>' +
+      '<VOUCHER><DATE>20250402</DATE><COUNT> 4</COUNT></VOUCHER>' +
+      '</COLLECTION></DATA></BODY></ENVELOPE>';
+    const rows: XNode[] = [];
+    const parser = createTallyParser({ source: 'count', capture: ANY_OBJECT, onObject: (n) => rows.push(n) });
+    parser.write(createTextCleaner().push(answer));
+    parser.close();
+    expect(rows.map(mapDateCount)).toEqual([
+      { date: '2025-04-01', count: 3 },
+      { date: '2025-04-02', count: 4 },
+    ]);
   });
 
   it('names the object where the XML is malformed or truncated', () => {

@@ -29,30 +29,35 @@ describe('Tally simulator native answers', () => {
     const { headers, bytes } = await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-01'));
     expect(headers['content-type']).toMatch(/utf-16/);
     const text = bytes.toString('utf16le');
-    expect(text).toContain('<DATE>20250401</DATE>');
-    expect(text).toContain('<ALTERID> 11</ALTERID>');
+    expect(text).toContain('<DATE TYPE="Date">20250401</DATE>');
+    expect(text).toContain('<ALTERID TYPE="Number"> 11</ALTERID>');
     expect(text).toContain('&#4; Not Applicable');
     expect(text).toContain('<EWAYBILLDETAILS.LIST>      </EWAYBILLDETAILS.LIST>');
     // The party is debited 10,000: Tally writes it negative.
     expect(text).toMatch(
-      /<LEDGERNAME>Sharma &amp; Sons &quot;Retail&quot;<\/LEDGERNAME>.*?<AMOUNT>-10000\.00<\/AMOUNT>/s,
+      /<LEDGERNAME TYPE="String">Sharma &amp; Sons &quot;Retail&quot;<\/LEDGERNAME>.*?<AMOUNT TYPE="Amount">-10000\.00<\/AMOUNT>/s,
     );
     expect(text).not.toContain('20250410'); // outside the range
   });
 
   it('moves AltVchId on changes and filters by AlterID', async () => {
     const before = (await post(companiesRequest())).bytes.toString('utf16le');
-    expect(before).toContain(`<GUID>${SMALL_GUID}</GUID>`);
-    expect(before).toContain('<ALTVCHID> 16</ALTVCHID>');
+    expect(before).toContain(`<GUID TYPE="String">${SMALL_GUID}</GUID>`);
     const c = sim.company();
+    // The six vouchers of the books, then the non-posting ones (shapes.ts), numbered above them.
+    const last = c.voucherAlterId;
+    expect(last).toBeGreaterThan(16);
+    expect(before).toContain(`<ALTVCHID TYPE="Number"> ${last}</ALTVCHID>`);
     const first = [...c.all()][0]!;
     c.alterVoucher(first.guid, (v) => ({ ...v, narration: 'edited' }));
-    expect((await post(companiesRequest())).bytes.toString('utf16le')).toContain('<ALTVCHID> 17</ALTVCHID>');
+    expect((await post(companiesRequest())).bytes.toString('utf16le')).toContain(
+      `<ALTVCHID TYPE="Number"> ${last + 1}</ALTVCHID>`,
+    );
     const changed = (
-      await post(vouchersRequest('Small & Co', '2025-04-01', '2026-03-31', 16))
+      await post(vouchersRequest('Small & Co', '2025-04-01', '2026-03-31', last))
     ).bytes.toString('utf16le');
     expect(changed.match(/<VOUCHER /g)).toHaveLength(1);
-    expect(changed).toContain('<NARRATION>edited</NARRATION>');
+    expect(changed).toContain('<NARRATION TYPE="String">edited</NARRATION>');
   });
 
   it('answers nothing for a company that is not open', async () => {

@@ -31,6 +31,7 @@ describe('packed voucher batches (parse thread → store thread)', () => {
           reference: null,
           isCancelled: true,
           isOptional: true,
+          isPostDated: true,
           entries: [],
         },
       },
@@ -48,6 +49,7 @@ describe('packed voucher batches (parse thread → store thread)', () => {
           reference: 'PO-9',
           isCancelled: false,
           isOptional: false,
+          isPostDated: false,
           entries: [
             {
               ledgerGuid: 'lg-1',
@@ -108,6 +110,7 @@ describe('packed voucher batches (parse thread → store thread)', () => {
           reference: null,
           isCancelled: false,
           isOptional: false,
+          isPostDated: false,
           entries: [],
         },
       },

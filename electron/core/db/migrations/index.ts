@@ -6,6 +6,7 @@ import { migration005 } from './005-integer-ledger-keys';
 import { migration006 } from './006-covering-bill-span-index';
 import { migration007 } from './007-entry-particulars';
 import { migration008 } from './008-voucher-guid-index';
+import { migration009 } from './009-off-books';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -17,10 +18,11 @@ export const MIGRATIONS: readonly string[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
-export const REBUILDS_SUMMARIES: ReadonlySet<number> = new Set([3]);
+export const REBUILDS_SUMMARIES: ReadonlySet<number> = new Set([3, 9]);
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** PRAGMA application_id of TallyConnect databases ("TCN1"), so a foreign SQLite file is recognised. */
