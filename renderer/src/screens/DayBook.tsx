@@ -6,7 +6,7 @@ import { useAppState } from '../state';
 import { PeriodToolbar, periodFrom } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
-import { DataTable, type Column } from '../components/DataTable';
+import { DataTable, displayValue, type Column } from '../components/DataTable';
 import {
   particularsColumn,
   voucherDateColumn,
@@ -99,7 +99,22 @@ function dayBookColumns(t: T): Column<DayBookVoucher>[] {
       ),
     },
     voucherNumberColumn(t('dayBook.vchNo')),
-    { id: 'amount', header: t('common.amount'), kind: 'money', value: (v) => v.amount, width: '160px' },
+    {
+      id: 'amount',
+      header: t('common.amount'),
+      kind: 'money',
+      value: (v) => v.amount,
+      width: '160px',
+      // An amount that changes no balance is shown muted, so it is not read as part of the books.
+      render: (v) =>
+        v.offBooks === null ? (
+          displayValue('money', v.amount)
+        ) : (
+          <span className="amount-off-books" title={t('dayBook.offBooksNote')}>
+            {money(v.amount)}
+          </span>
+        ),
+    },
   ];
 }
 
