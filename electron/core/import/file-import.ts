@@ -284,8 +284,22 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     };
   } catch (error) {
     (writer as CompanyWriter | null)?.rollback();
-    throw error;
+    throw withExportHint(error);
   }
+}
+
+/**
+ * Masters exports are often taken on another day than the Day Book: a voucher then names a ledger the
+ * masters file does not have (created or renamed since). Says so, and what to do.
+ */
+function withExportHint(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'IMPORT_INVALID' || !error.details?.ledger) return error;
+  return new AppError(
+    'IMPORT_INVALID',
+    `${error.message}. The masters file may be older than the Day Book: export All Masters and the Day Book ` +
+      'again at the same time and import both; the books stored before are kept',
+    error.details,
+  );
 }
 
 /** BOOKSFROM and STARTINGFROM of an export's COMPANY object. */

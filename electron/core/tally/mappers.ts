@@ -276,22 +276,57 @@ function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | n
 const ENTRY_LISTS = new Set(['ALLLEDGERENTRIES.LIST', 'LEDGERENTRIES.LIST']);
 const INVENTORY_LISTS = new Set(['ALLINVENTORYENTRIES.LIST', 'INVENTORYENTRIES.LIST']);
 
-/** Accounting lines: ledger entries, plus the sales/purchase ledgers inside an invoice's inventory lines. */
+interface Placed {
+  entry: LedgerEntryRecord;
+  /** Position among the voucher's children: lines keep the order Tally wrote them in. */
+  at: number;
+}
+
+/** The lines of one list kind: the ALL… list when it has any line, else the plain one. */
+function linesOf(
+  node: XNode,
+  all: string,
+  plain: string,
+  read: (list: XNode) => LedgerEntryRecord[],
+): Placed[] {
+  const fromAll: Placed[] = [];
+  const fromPlain: Placed[] = [];
+  node.children.forEach((c, at) => {
+    if (c.name === all) for (const entry of read(c)) fromAll.push({ entry, at });
+    else if (c.name === plain) for (const entry of read(c)) fromPlain.push({ entry, at });
+  });
+  return fromAll.length > 0 ? fromAll : fromPlain;
+}
+
+const sumOf = (lines: readonly Placed[]): number => lines.reduce((s, l) => s + l.entry.amount, 0);
+
+/**
+ * Accounting lines. ALLLEDGERENTRIES and LEDGERENTRIES are alternatives, not parts: an invoice can repeat
+ * its party line in both, so the ALL… list is read when present (likewise for inventory lines). The
+ * sales/purchase ledgers of an invoice sit inside its inventory lines (ACCOUNTINGALLOCATIONS); where the
+ * ledger list already holds them (as a Collection's AllLedgerEntries does), adding them again would count
+ * them twice, so they are left out when the ledger lines balance alone and adding them would not.
+ */
 function collectEntries(node: XNode, date: IsoDate): LedgerEntryRecord[] {
-  const entries: LedgerEntryRecord[] = [];
-  for (const c of node.children) {
-    if (ENTRY_LISTS.has(c.name)) {
-      const e = mapEntry(c, date);
-      if (e) entries.push(e);
-    } else if (INVENTORY_LISTS.has(c.name)) {
-      for (const alloc of c.children) {
-        if (alloc.name !== 'ACCOUNTINGALLOCATIONS.LIST') continue;
-        const e = mapEntry(alloc, date);
-        if (e) entries.push(e);
-      }
+  const ledgerLines = linesOf(node, 'ALLLEDGERENTRIES.LIST', 'LEDGERENTRIES.LIST', (list) => {
+    const e = mapEntry(list, date);
+    return e ? [e] : [];
+  });
+  const allocations = linesOf(node, 'ALLINVENTORYENTRIES.LIST', 'INVENTORYENTRIES.LIST', (item) => {
+    const found: LedgerEntryRecord[] = [];
+    for (const alloc of item.children) {
+      if (alloc.name !== 'ACCOUNTINGALLOCATIONS.LIST') continue;
+      const e = mapEntry(alloc, date);
+      if (e) found.push(e);
     }
-  }
-  return entries;
+    return found;
+  });
+  const together = [...ledgerLines, ...allocations];
+  const chosen =
+    allocations.length > 0 && ledgerLines.length > 0 && sumOf(ledgerLines) === 0 && sumOf(together) !== 0
+      ? ledgerLines
+      : together;
+  return chosen.sort((a, b) => a.at - b.at).map((l) => l.entry);
 }
 
 export interface MappedVoucher {

@@ -118,6 +118,43 @@ describe('streaming parser on native exports', () => {
     expect(sale?.entries.reduce((sum, e) => sum + e.amount, 0)).toBe(50);
   });
 
+  it('reads each accounting line once, whichever lists an invoice repeats it in', () => {
+    const line = (ledger: string, amount: string): string =>
+      `<LEDGERNAME>${ledger}</LEDGERNAME><AMOUNT>${amount}</AMOUNT>`;
+    const voucher = (inner: string): string =>
+      '<ENVELOPE><BODY><DATA><COLLECTION><VOUCHER><GUID>v-1</GUID><DATE>20250401</DATE>' +
+      `<VOUCHERTYPENAME>Sales</VOUCHERTYPENAME>${inner}</VOUCHER></COLLECTION></DATA></BODY></ENVELOPE>`;
+    const item = (ledger: string, amount: string): string =>
+      `<ALLINVENTORYENTRIES.LIST><STOCKITEMNAME>Rice</STOCKITEMNAME><ACCOUNTINGALLOCATIONS.LIST>${line(ledger, amount)}` +
+      '</ACCOUNTINGALLOCATIONS.LIST></ALLINVENTORYENTRIES.LIST>';
+    const read = (xml: string): [string, number][] =>
+      (parse(xml, ['VOUCHER']).map(mapVoucher)[0]?.record.entries ?? []).map((e) => [e.ledgerName, e.amount]);
+    // An export: the party in ALLLEDGERENTRIES and again in LEDGERENTRIES, the sales line in the item.
+    expect(
+      read(
+        voucher(
+          `<ALLLEDGERENTRIES.LIST>${line('Asha', '-100.00')}</ALLLEDGERENTRIES.LIST>` +
+            `<LEDGERENTRIES.LIST>${line('Asha', '-100.00')}</LEDGERENTRIES.LIST>${item('Sales', '100.00')}`,
+        ),
+      ),
+    ).toEqual([
+      ['Asha', 10_000],
+      ['Sales', -10_000],
+    ]);
+    // A Collection answer: AllLedgerEntries already holds the sales line the item also carries.
+    expect(
+      read(
+        voucher(
+          `<ALLLEDGERENTRIES.LIST>${line('Asha', '-100.00')}</ALLLEDGERENTRIES.LIST>` +
+            `<ALLLEDGERENTRIES.LIST>${line('Sales', '100.00')}</ALLLEDGERENTRIES.LIST>${item('Sales', '100.00')}`,
+        ),
+      ),
+    ).toEqual([
+      ['Asha', 10_000],
+      ['Sales', -10_000],
+    ]);
+  });
+
   it('takes only what stands under DATA for objects, never the CMPINFO counters', () => {
     const answer =
       '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER><BODY><DESC><CMPINFO>' +
