@@ -20,6 +20,7 @@ import {
   REDIS_TIMEOUT_DEFAULTS,
   type RedisAddress,
 } from '../electron/core/cache/redis-options';
+import { encodeEnvelope } from '../electron/core/cache/json-value';
 import type { TieredCache } from '../electron/core/cache/tiered-cache';
 import { startTestRedis } from '../tests/helpers/redis-server';
 import { startTcpProxy } from '../tests/core/cache/tcp-proxy';
@@ -169,7 +170,8 @@ async function main(): Promise<void> {
 
     // ---- Redis hit vs bare ioredis GET + JSON.parse ---------------------------------------------
     const raw = new Redis(server.port, '127.0.0.1');
-    await raw.set(`tallyconnect:${KEY}`, JSON_TEXT, 'PX', 300_000);
+    // Written as the app writes values (the envelope), so the hit path is measured, not a miss.
+    await raw.set(`tallyconnect:${KEY}`, encodeEnvelope(KEY, VALUE), 'PX', 300_000);
     // Speed runs use a roomy command timeout (this machine is shared); the fault section uses 50 ms.
     const ROOMY = { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: 5_000 };
     const client = new Redis(fastFailOptions(address, ROOMY));

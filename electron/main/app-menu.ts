@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import { app, type MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   openDataFolder(): void;
@@ -9,7 +9,8 @@ export interface AppMenuActions {
 
 /**
  * The window's menu (hidden until Alt is pressed): zoom for small screens, standard editing keys, and
- * the folders support asks for. Reload and developer tools only in unpackaged builds.
+ * the folders support asks for. Reload and developer tools only in unpackaged builds: `dev` is ignored
+ * when the app is packaged (app.isPackaged), whatever the caller passes.
  */
 export function appMenuTemplate(
   options: { dev: boolean },
@@ -22,7 +23,8 @@ export function appMenuTemplate(
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
-  if (options.dev) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  if (options.dev && !app.isPackaged)
+    view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   return [
     {
       label: '&File',

@@ -98,6 +98,8 @@ export function startShell(options: ShellOptions): ShellHandle {
   const logFile = configureLogFile(log, logDir, level);
   const logger = coreLoggerFor(log, level).child({ area: 'shell' });
   logger.info('TallyConnect starting', { version: app.getVersion(), dataDir: data.dir, logFile });
+  // Last resort: a promise nobody awaited must be logged, not end the app an accountant is working in.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
 
   registerAppScheme(protocol);
   const paths = builtPaths(options.mainDir, platform);
@@ -255,7 +257,8 @@ export function startShell(options: ShellOptions): ShellHandle {
         preloadPath: paths.preload,
         iconPath: paths.windowIcon,
         devServerUrl,
-        devTools: !app.isPackaged || env.TALLYCONNECT_DEVTOOLS === '1',
+        // Packaged builds never open devtools (window.ts enforces it too).
+        devTools: !app.isPackaged,
       },
       {
         show: !startHidden,

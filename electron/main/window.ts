@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isTrustedRendererUrl } from './security';
 import { MIN_HEIGHT, MIN_WIDTH, type WindowBounds } from './shell-state';
 
@@ -8,10 +8,15 @@ export interface MainWindowConfig {
   iconPath: string | null;
   /** Vite dev server (development only); null loads the built renderer from app://. */
   devServerUrl: string | null;
+  /** Developer tools for development; always off in a packaged build, whatever is asked here. */
   devTools: boolean;
 }
 
-/** The window's options: isolated, sandboxed renderer without Node, no webviews. */
+/**
+ * The window's options: isolated, sandboxed renderer without Node, no webviews. Developer tools are
+ * forced off when packaged (app.isPackaged), so no setting, environment variable or caller can turn them
+ * on in what users install: devtools in the accountant's app would be a console into every company's books.
+ */
 export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstructorOptions {
   const { bounds } = config;
   return {
@@ -38,7 +43,7 @@ export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstr
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: config.devTools,
+      devTools: config.devTools && !app.isPackaged,
     },
   };
 }

@@ -2,8 +2,9 @@ import type { Envelope } from '../../shared/errors';
 import type { CallContext } from '../core/service/types';
 import { readJsonBody } from './body';
 import type { Middleware } from './pipeline';
-import { sendEnvelope, sendJson } from './respond';
+import { newErrorId, sendEnvelope, sendJson } from './respond';
 import { toErrorInfo } from '../core/service/dispatch';
+import { removeUploads } from './upload';
 
 export type DispatchFn = (
   operation: string,
@@ -13,18 +14,50 @@ export type DispatchFn = (
 
 const OPERATION_RE = /^\/api\/([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)$/;
 
+/**
+ * What a caller may see of an answer. Portal users get INTERNAL errors as a generic message with an
+ * error id (the details, which may name files, SQL or hosts, go to the log under that id); the desktop
+ * owner keeps the detailed message.
+ */
+export function answerFor(
+  envelope: Envelope<unknown>,
+  call: CallContext,
+  log: (detail: Error, errorId: string) => void,
+): Envelope<unknown> {
+  if (envelope.ok || envelope.error.code !== 'INTERNAL' || call.user === null) return envelope;
+  const errorId = newErrorId();
+  log(new Error(envelope.error.message), errorId);
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: `Something went wrong inside TallyConnect (error id ${errorId}); ask the office to check its log`,
+      details: { errorId },
+    },
+  };
+}
+
 /** POST /api/<operation> with a JSON body → the core's envelope, with an HTTP status matching its error. */
-export function apiRoutes(dispatch: DispatchFn, options: { bodyLimitBytes: number }): Middleware {
+export function apiRoutes(
+  dispatch: DispatchFn,
+  options: {
+    bodyLimitBytes: number;
+    /** Uploads given to import.files are removed from here once the import has finished or failed. */
+    uploadDir?: string;
+    onError?: (error: unknown, context: { errorId: string; operation?: string; user?: string }) => void;
+  },
+): Middleware {
   return async (ctx, next) => {
     const match = OPERATION_RE.exec(ctx.url.pathname);
     if (!match) return next();
+    const operation = match[1] ?? '';
     if (ctx.req.method !== 'POST') {
       ctx.res.setHeader('allow', 'POST');
       sendJson(ctx.res, 405, {
         ok: false,
         error: {
           code: 'VALIDATION',
-          message: `Use POST for /api/${match[1]} (got ${ctx.req.method ?? '?'})`,
+          message: `Use POST for /api/${operation} (got ${ctx.req.method ?? '?'})`,
         },
       });
       return;
@@ -36,6 +69,25 @@ export function apiRoutes(dispatch: DispatchFn, options: { bodyLimitBytes: numbe
       sendEnvelope(ctx.res, { ok: false, error: toErrorInfo(error) });
       return;
     }
-    sendEnvelope(ctx.res, await dispatch(match[1] ?? '', input, ctx.call));
+    let envelope: Envelope<unknown>;
+    try {
+      envelope = await dispatch(operation, input, ctx.call);
+    } finally {
+      // An upload is read once: whether the import worked or not, it leaves the upload folder.
+      // Portal users may not import, so their calls never remove the owner's uploads.
+      if (operation === 'import.files' && options.uploadDir !== undefined && ctx.call.user === null) {
+        await removeUploads((input as { paths?: unknown } | null)?.paths, options.uploadDir);
+      }
+    }
+    sendEnvelope(
+      ctx.res,
+      answerFor(envelope, ctx.call, (detail, errorId) =>
+        options.onError?.(detail, {
+          errorId,
+          operation,
+          ...(ctx.call.user ? { user: ctx.call.user.username } : {}),
+        }),
+      ),
+    );
   };
 }

@@ -5,6 +5,7 @@ import { streamLogger } from '../core/logger';
 import { parseServeArgs } from './args';
 import { createServeServer } from './server';
 import { portalEvents, portalMiddleware, resolvePortalListen } from './portal-setup';
+import { isPublicOperation } from '../core/portal/access';
 
 /** `npm run serve`: the core without Electron, the built renderer and the HTTP/JSON API on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = streamLogger(process.stderr, 'info').child({ area: 'serve' });
+  // Last resort: a promise nobody awaited is logged instead of ending the server.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   const core = await createCore({ dataDir: args.dataDir, mode: 'serve', env: process.env, logger });
   const context = { caller: 'http' as const, user: null };
 
@@ -35,11 +38,13 @@ async function main(): Promise<void> {
   }
   // Office portal (off by default): sign-in, rate limits and the network bind; security headers always.
   const listen = resolvePortalListen(args, core.settings.current().config.portal);
+  // The bind address decides whether a Redis without a password may hold sessions (portal/redis-policy.ts).
+  const portalBefore = portalMiddleware(core.portal, { enabled: listen.enabled, host: listen.host });
   if (listen.enabled) {
     logger.info('Office portal on: every API call needs a signed-in portal user', {
       host: listen.host,
       port: listen.port,
-      sessions: core.portal.backend,
+      ...core.portal.status(),
       liveUpdates: core.portal.live.mode,
     });
   }
@@ -50,10 +55,18 @@ async function main(): Promise<void> {
         onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }),
       },
     },
-    before: portalMiddleware(core.portal, { enabled: listen.enabled }),
+    before: portalBefore,
     staticDir: args.staticDir,
     uploadDir: path.join(args.dataDir, 'uploads'),
-    onError: (error) => logger.error('Request failed', { error }),
+    // Without the portal nothing is public: every call needs the page's launch token.
+    isPublicOperation: listen.enabled ? isPublicOperation : () => false,
+    // The error id is what a portal user is shown; the log line carries the details.
+    onError: (error, where) =>
+      logger.error('Request failed', {
+        error,
+        ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+        ...where,
+      }),
   });
   const { url } = await app.listen(listen.port, listen.host);
   // One plain line on stdout that scripts and the e2e tests wait for.

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Authenticated } from '../core/portal/portal';
 import { isPublicOperation } from '../core/portal/access';
+import { rateSubjectOf } from '../core/portal/address';
 import type { PortalLimits } from '../core/portal/limits';
 import type { RateLimiter } from '../core/portal/rate-limit';
 import type { Middleware, RequestContext } from './pipeline';
@@ -61,7 +62,8 @@ export function portalGate(deps: {
     // A session read a moment ago is answered from memory, so usually the only round trip to Redis is
     // the one script that counts the address and the user together.
     const session = token ? await deps.authenticate(token) : null;
-    const address = ctx.call.address ?? 'unknown';
+    // Counted per IPv4 address or per IPv6 /64 (one host usually owns a whole /64).
+    const address = rateSubjectOf(ctx.call.address ?? 'unknown');
     const [byAddress, byUser] = await deps.limiter.checkAll(
       session
         ? [

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { normalizeAddress } from '../core/portal/address';
 import type { RateDecision } from '../core/portal/rate-limit';
 import type { RequestContext } from './pipeline';
 import { sendEnvelope } from './respond';
@@ -24,6 +25,5 @@ export function setRateHeaders(res: ServerResponse, decision: RateDecision): voi
 
 /** The caller's address; IPv4-mapped IPv6 (::ffff:10.0.0.5) is written as plain IPv4. */
 export function addressOf(ctx: RequestContext): string {
-  const raw = ctx.call.address ?? ctx.req.socket.remoteAddress ?? 'unknown';
-  return raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+  return normalizeAddress(ctx.call.address ?? ctx.req.socket.remoteAddress ?? 'unknown');
 }

@@ -10,6 +10,11 @@ import { addressOf } from './portal-rate-limit';
 
 export interface PortalServeOptions {
   enabled: boolean;
+  /**
+   * The address serve mode listens on (PortalListen.host). Unknown, the portal assumes the network
+   * (its default bind, 0.0.0.0): a Redis without a password is then not used for portal state.
+   */
+  host?: string;
 }
 
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -33,10 +38,13 @@ export function checkBind(bindAddress: string, portalEnabled: boolean): void {
 /**
  * The middleware the serve mode puts in front of its routes.
  * Portal off: security headers, and loopback Host names only (the caller is the desktop owner).
- * Portal on: security headers, then the portal gate (address limit, token authentication, user limit).
+ * Portal on: security headers, then the portal gate (address limit, token authentication, user limit);
+ * and the portal is told where it listens, so it refuses a Redis without a password on the network
+ * (portal.status().redisRefused says why; a warning is logged).
  */
 export function portalMiddleware(portal: Portal, options: PortalServeOptions): Middleware[] {
   if (!options.enabled) return [securityHeaders(), loopbackHostOnly()];
+  portal.applyBind(options.host ?? '0.0.0.0');
   const normalizeAddress: Middleware = async (ctx, next) => {
     ctx.call.address = addressOf(ctx);
     return next();

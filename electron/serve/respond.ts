@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Envelope, ErrorCode } from '../../shared/errors';
 
@@ -51,4 +52,9 @@ export function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): 
 
 export function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
   sendEnvelope(res, { ok: false, error: { code, message } });
+}
+
+/** A short random id that ties a generic error answer to its full log line. */
+export function newErrorId(): string {
+  return randomBytes(5).toString('hex');
 }

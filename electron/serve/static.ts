@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Middleware } from './pipeline';
 import { mimeTypeOf, resolveInside } from '../core/web/renderer-assets';
+
+/** The meta tag the renderer's HTTP bridge reads the per-launch secret from. */
+export const TOKEN_META_NAME = 'tallyconnect-token';
 
 /** Decodes the URL path once and resolves it inside root (null when it would escape or is malformed). */
 export function resolveUrlPathInside(root: string, urlPath: string): string | null {
@@ -24,9 +27,28 @@ async function fileAt(file: string): Promise<{ size: number } | null> {
   }
 }
 
-/** Serves the built renderer; unknown paths without an extension get index.html (client-side routes). */
-export function staticFiles(rootDir: string): Middleware {
+/** index.html with `<meta name="tallyconnect-token" content="…">` in its head. */
+export function withTokenMeta(html: string, token: string): string {
+  // base64url only, so the token is safe inside an attribute; checked anyway.
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('The launch token must be base64url');
+  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
+  const head = /<head[^>]*>/i.exec(html);
+  if (head)
+    return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return html.slice(0, at) + meta + html.slice(at);
+}
+
+/**
+ * Serves the built renderer; unknown paths without an extension get index.html (client-side routes).
+ * index.html carries the per-launch secret (a meta tag), so it is never cached and never handed to
+ * another site's page: a cross-site request for it is refused unless it is a top-level navigation
+ * (whose page then runs as this origin; other origins cannot read it).
+ */
+export function staticFiles(rootDir: string, options: { token?: string } = {}): Middleware {
   const root = path.resolve(rootDir);
+  const indexFile = path.join(root, 'index.html');
   return async (ctx, next) => {
     const { req, res, url } = ctx;
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -40,10 +62,30 @@ export function staticFiles(rootDir: string): Middleware {
     let file = target;
     let info = await fileAt(file);
     if (!info && path.extname(url.pathname) === '') {
-      file = path.join(root, 'index.html');
+      file = indexFile;
       info = await fileAt(file);
     }
     if (!info) return next();
+    if (file === indexFile && options.token !== undefined) {
+      const site = req.headers['sec-fetch-site'];
+      const dest = req.headers['sec-fetch-dest'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none' && dest !== 'document') {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('Refused: the TallyConnect page is not served to other sites');
+        return;
+      }
+      const html = Buffer.from(withTokenMeta(await readFile(file, 'utf8'), options.token), 'utf8');
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': html.length,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'DENY',
+      });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
     res.writeHead(200, {
       'content-type': mimeTypeOf(file),
       'content-length': info.size,

@@ -47,8 +47,10 @@ export const syncOperations = {
         paths: z.array(z.string().min(1).max(4096)).min(1).max(10),
       })
       .strict(),
-    description: 'Imports Tally XML export files through the same parser and store as a sync.',
-    errors: ['IMPORT_INVALID', 'SYNC_IN_PROGRESS'],
+    description:
+      'Imports Tally XML export files through the same parser and store as a sync. Over HTTP only files in ' +
+      'the upload folder are read (FORBIDDEN otherwise).',
+    errors: ['IMPORT_INVALID', 'SYNC_IN_PROGRESS', 'FORBIDDEN'],
   }),
   'demo.load': operation<CompanySummary>()({
     input: z

@@ -134,3 +134,112 @@ describe('HTTP bridge', () => {
     expect(last.closed).toBe(true);
   });
 });
+
+describe('HTTP bridge: the launch token of serve mode', () => {
+  it('sends JSON with the launch token on every call, and the upload header on uploads', async () => {
+    const requests: { url: string; init: RequestInit }[] = [];
+    const bridge = createHttpBridge({
+      getToken: () => null,
+      getLaunchToken: () => 'launch-1',
+      fetch: async (url, init) => {
+        requests.push({ url: String(url), init: init ?? {} });
+        return new Response('{"ok":true,"data":{"path":"/u/x.xml","bytes":3}}');
+      },
+    });
+    await bridge.invoke('companies.list', {});
+    await bridge.upload(new File(['<A/>'], 'Day Book.xml'));
+    const [call, upload] = requests.map((r) => r.init.headers as Record<string, string>);
+    expect(call).toMatchObject({ 'content-type': 'application/json', 'x-tallyconnect-token': 'launch-1' });
+    expect(upload).toMatchObject({
+      'x-tallyconnect-token': 'launch-1',
+      'x-tallyconnect-upload': '1',
+      'x-file-name': 'Day%20Book.xml',
+    });
+  });
+
+  it('reads the token from the page’s meta tag', async () => {
+    // What index.html from serve mode holds: <meta name="tallyconnect-token" content="…">.
+    vi.stubGlobal('document', {
+      querySelector: (selector: string) =>
+        selector === 'meta[name="tallyconnect-token"]' ? { getAttribute: () => 'from-meta' } : null,
+    });
+    try {
+      let headers: Record<string, string> = {};
+      const bridge = createHttpBridge({
+        getToken: () => null,
+        fetch: async (_url, init) => {
+          headers = init?.headers as Record<string, string>;
+          return new Response('{"ok":true,"data":[]}');
+        },
+      });
+      await bridge.invoke('companies.list', {});
+      expect(headers['x-tallyconnect-token']).toBe('from-meta');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('puts the launch token on the event stream URL next to a portal session', () => {
+    const urls: string[] = [];
+    const bridge = createHttpBridge({
+      getToken: () => 'tcp_s',
+      getLaunchToken: () => 'L-1_x',
+      createEventSource: (url) => {
+        urls.push(url);
+        return new FakeEventSource(url) as unknown as EventSource;
+      },
+    });
+    bridge.subscribe('books.changed', () => {});
+    expect(urls).toEqual(['/api/events?token=tcp_s&launch=L-1_x']);
+  });
+
+  it('after a server restart, reads the new token from a fresh page and retries once', async () => {
+    const sent: (string | undefined)[] = [];
+    const urls: string[] = [];
+    const bridge = createHttpBridge({
+      getToken: () => null,
+      getLaunchToken: () => 'old',
+      createEventSource: (url) => {
+        urls.push(url);
+        return new FakeEventSource(url) as unknown as EventSource;
+      },
+      fetch: async (url, init) => {
+        if (String(url) === '/') {
+          return new Response('<head><meta name="tallyconnect-token" content="new_1" /></head>');
+        }
+        const token = (init?.headers as Record<string, string>)['x-tallyconnect-token'];
+        sent.push(token);
+        return token === 'new_1'
+          ? new Response('{"ok":true,"data":1}')
+          : new Response(
+              '{"ok":false,"error":{"code":"FORBIDDEN","message":"reload","details":{"reason":"token"}}}',
+              { status: 403 },
+            );
+      },
+    });
+    bridge.subscribe('books.changed', () => {});
+    expect(await bridge.invoke('companies.list', {})).toEqual({ ok: true, data: 1 });
+    expect(sent).toEqual(['old', 'new_1']);
+    // The event stream follows the new token.
+    expect(urls).toEqual(['/api/events?launch=old', '/api/events?launch=new_1']);
+  });
+
+  it('does not loop when the fresh page has no newer token', async () => {
+    let calls = 0;
+    const bridge = createHttpBridge({
+      getToken: () => null,
+      getLaunchToken: () => 'old',
+      fetch: async (url) => {
+        if (String(url) === '/') return new Response('<head></head>');
+        calls++;
+        return new Response(
+          '{"ok":false,"error":{"code":"FORBIDDEN","message":"reload","details":{"reason":"token"}}}',
+          { status: 403 },
+        );
+      },
+    });
+    const answer = await bridge.invoke('companies.list', {});
+    expect(answer.ok).toBe(false);
+    expect(calls).toBe(1);
+  });
+});

@@ -46,6 +46,8 @@ export interface TieredCacheConfig {
   healthCheckMs?: number;
   initialInvalidations?: Invalidation[];
   onStateChange?: (healthy: boolean, reason: string) => void;
+  /** A value under the prefix that was not ours to serve was dropped (see RedisBackend.getSized). */
+  onBadValue?: (key: string, reason: string) => void;
 }
 
 /** Pub/sub channels are server-wide (not per DB): the DB number keeps two namespaces apart. */
@@ -60,6 +62,7 @@ export function createTieredCache(config: TieredCacheConfig): TieredCache {
     prefix: config.prefix,
     defaultTtlSeconds: config.defaultTtlSeconds,
     kind: config.kind,
+    ...(config.onBadValue ? { onBadValue: config.onBadValue } : {}),
   });
   const first = config.firstTier;
   const cache = new TieredCache({

@@ -11,15 +11,28 @@ export function encodeMessage(message: InvalidationMessage): string {
   return JSON.stringify(message);
 }
 
-/** Parses a pub/sub message; anything malformed becomes "clear everything" (safe, never stale). */
+/**
+ * Longest pub/sub message and pattern taken as they are. Ours are short (a key or a company's pattern);
+ * a longer one, from anyone else who can publish on the server, is not parsed or glob-matched (a long
+ * pattern costs matching time against every local key) but taken as "clear everything".
+ */
+export const MAX_MESSAGE_CHARS = 4096;
+export const MAX_PATTERN_CHARS = 512;
+
+/** Parses a pub/sub message; anything malformed or oversized becomes "clear everything" (safe, never stale). */
 export function decodeMessage(text: string): InvalidationMessage {
+  if (text.length > MAX_MESSAGE_CHARS) return { from: '?', inv: { op: 'all' } };
   try {
     const parsed = JSON.parse(text) as Partial<InvalidationMessage>;
     const inv = parsed.inv as Partial<Record<string, unknown>> | undefined;
     if (typeof parsed.from === 'string' && inv) {
       if (inv['op'] === 'key' && typeof inv['key'] === 'string')
         return { from: parsed.from, inv: { op: 'key', key: inv['key'] } };
-      if (inv['op'] === 'pattern' && typeof inv['pattern'] === 'string')
+      if (
+        inv['op'] === 'pattern' &&
+        typeof inv['pattern'] === 'string' &&
+        inv['pattern'].length <= MAX_PATTERN_CHARS
+      )
         return { from: parsed.from, inv: { op: 'pattern', pattern: inv['pattern'] } };
       if (inv['op'] === 'all') return { from: parsed.from, inv: { op: 'all' } };
     }

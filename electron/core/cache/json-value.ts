@@ -119,3 +119,62 @@ export function deepFreezeJson<T>(value: T): T {
   }
   return Object.freeze(value);
 }
+
+// ---- What is written to Redis ------------------------------------------------------------------------
+
+/**
+ * Version of the stored value format. Bump it when the envelope or the shape of any cached report
+ * changes: values written by a TallyConnect with another format are then misses (recomputed), never served.
+ */
+export const CACHE_FORMAT = 1;
+
+/**
+ * Largest value (bytes of its stored JSON) written to or read from Redis. Reads fetch at most this many
+ * bytes plus one (GETRANGE), so a huge value planted under our prefix costs one bounded read and is
+ * dropped; the app never writes a value it would refuse to read back.
+ */
+export const MAX_REDIS_VALUE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The envelope every Redis value is written in: `{"tc":<format>,"k":<unprefixed key>,"v":<value>}`.
+ * `tc` marks it as TallyConnect's (and which format), `k` binds it to its key, so a valid value copied
+ * (or replayed) under another key — another company, another report — is refused too.
+ */
+export function encodeEnvelope(key: string, value: unknown): string {
+  return `{"tc":${CACHE_FORMAT},"k":${JSON.stringify(key)},"v":${JSON.stringify(value)}}`;
+}
+
+export type DecodedEnvelope = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * Reads a value from Redis. Never throws: anything that is not exactly the envelope this version writes
+ * for this key is `{ ok: false, reason }`, which the backend treats as a miss (and deletes the key).
+ * A good value comes back deep-frozen, like every cache hit.
+ */
+export function decodeEnvelope(key: string, raw: string): DecodedEnvelope {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return {
+      ok: false,
+      reason: `not an envelope object (${Array.isArray(parsed) ? 'an array' : typeof parsed})`,
+    };
+  }
+  const env = parsed as Record<string, unknown>;
+  const fields = Object.keys(env);
+  if (
+    fields.length !== 3 ||
+    !Object.hasOwn(env, 'tc') ||
+    !Object.hasOwn(env, 'k') ||
+    !Object.hasOwn(env, 'v')
+  ) {
+    return { ok: false, reason: 'not an envelope (fields other than tc, k, v)' };
+  }
+  if (env['tc'] !== CACHE_FORMAT) return { ok: false, reason: 'written in another format version' };
+  if (env['k'] !== key) return { ok: false, reason: 'written for another key' };
+  return { ok: true, value: deepFreezeJson(env['v']) };
+}

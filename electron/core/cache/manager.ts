@@ -136,6 +136,7 @@ export class CacheManager implements Cache {
         firstTier: this.config.firstTier,
         initialInvalidations: [...UNVERSIONED, ...this.memoryJournal.snapshot()],
         onStateChange: (healthy, reason) => this.onRedisState(tiered, healthy, reason),
+        onBadValue: (key, reason) => this.onBadValue(key, reason),
       });
       next = tiered;
       await tiered.whenHealthy(this.config.timeouts.connectTimeoutMs);
@@ -148,6 +149,23 @@ export class CacheManager implements Cache {
     }
     if (previous !== next) await previous.close();
     this.announce();
+  }
+
+  /** Dropped foreign/corrupt values: logged, at most one line a minute (the rest counted), never an error. */
+  private badValues = { lastLogAt: Number.NEGATIVE_INFINITY, unlogged: 0 };
+
+  private onBadValue(key: string, reason: string): void {
+    const now = performance.now();
+    if (now - this.badValues.lastLogAt < 60_000) {
+      this.badValues.unlogged++;
+      return;
+    }
+    this.options.logger?.warn('Dropped a cache value TallyConnect did not write (recomputed instead)', {
+      key,
+      reason,
+      alsoDroppedSinceLastWarning: this.badValues.unlogged,
+    });
+    this.badValues = { lastLogAt: now, unlogged: 0 };
   }
 
   private onRedisState(source: TieredCache, healthy: boolean, reason: string): void {

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { assertKeyCursor } from '../../../shared/contract/cache';
 import type { CacheKeyPage, CacheStats } from '../../../shared/types/cache';
 import { hitRate, ttlMs, type Cache } from './cache';
 import { compileGlob } from './glob';
@@ -151,10 +152,11 @@ export class MemoryBackend implements Cache {
   }
 
   async keys(cursor: string | null, count: number, pattern: string): Promise<CacheKeyPage> {
+    if (cursor !== null) assertKeyCursor(cursor);
     const matches = compileGlob(pattern);
     this.lru.purgeStale();
     const all = [...this.lru.keys()].filter(matches).sort();
-    const start = cursor ? Number(cursor) || 0 : 0;
+    const start = cursor === null ? 0 : Number(cursor);
     const page = all.slice(start, start + count);
     const next = start + count < all.length ? String(start + count) : null;
     return {

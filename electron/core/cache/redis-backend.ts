@@ -1,8 +1,15 @@
 import type { Redis } from 'ioredis';
+import { assertKeyCursor } from '../../../shared/contract/cache';
 import type { CacheKeyPage, CacheStats, RedisMemoryInfo } from '../../../shared/types/cache';
 import { hitRate, ttlMs, type Cache } from './cache';
 import { parseInfo, toMemoryInfo } from './info';
-import { deepFreezeJson, prepareValue, type PreparedValue } from './json-value';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  MAX_REDIS_VALUE_BYTES,
+  prepareValue,
+  type PreparedValue,
+} from './json-value';
 import { escapeGlob } from './keys';
 import { SingleFlight } from './single-flight';
 
@@ -13,6 +20,15 @@ export interface RedisBackendOptions {
   kind?: 'redis' | 'memurai';
   /** SCAN COUNT / UNLINK batch size for clears: small enough that no step blocks the server for long. */
   batchSize?: number;
+  /** Largest stored value in bytes (MAX_REDIS_VALUE_BYTES): larger ones are neither written nor read. */
+  maxValueBytes?: number;
+  /** Told about every value under the prefix that was not ours to serve (it was deleted, and missed). */
+  onBadValue?: (key: string, reason: string) => void;
+}
+
+/** Why Redis refused a command on a key holding another type (a hash, a list, ...) planted under our prefix. */
+function isWrongType(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('WRONGTYPE');
 }
 
 /**
@@ -26,6 +42,8 @@ export class RedisBackend implements Cache {
   private readonly globPrefix: string;
   private readonly defaultTtlSeconds: number;
   private readonly batchSize: number;
+  private readonly maxValueBytes: number;
+  private readonly onBadValue: ((key: string, reason: string) => void) | undefined;
   private readonly flights = new SingleFlight();
   private hits = 0;
   private misses = 0;
@@ -40,22 +58,56 @@ export class RedisBackend implements Cache {
     this.globPrefix = escapeGlob(options.prefix);
     this.defaultTtlSeconds = options.defaultTtlSeconds;
     this.batchSize = options.batchSize ?? 500;
+    this.maxValueBytes = options.maxValueBytes ?? MAX_REDIS_VALUE_BYTES;
+    this.onBadValue = options.onBadValue;
   }
+
+  /** Values under the prefix that were refused (not our envelope, wrong key, too big, wrong type). */
+  rejected = 0;
 
   async get<T = unknown>(key: string): Promise<T | undefined> {
     const found = await this.getSized<T>(key);
     return found?.value;
   }
 
-  /** A read that also reports the value's size, for the first tier's byte bound. */
+  /**
+   * A read that also reports the value's size, for the first tier's byte bound.
+   *
+   * Anyone who can write to the server can put anything under our prefix, so a stored value is served
+   * only if it is exactly the envelope this version writes for this key (json-value.ts). Anything else
+   * — not JSON, truncated, an array, another format or key, larger than maxValueBytes, a non-string
+   * Redis type — is a miss: the key is deleted (the caller recomputes and rewrites it) and never an
+   * error, so it can neither fail a report nor make the two-tier cache think Redis is down.
+   */
   async getSized<T>(key: string): Promise<{ value: T; bytes: number } | undefined> {
-    const raw = await this.client.get(this.prefix + key);
-    if (raw === null) {
+    const full = this.prefix + key;
+    let raw: Buffer;
+    try {
+      // At most maxValueBytes + 1 bytes cross the wire, however big the stored value is.
+      raw = await this.client.getrangeBuffer(full, 0, this.maxValueBytes);
+    } catch (error) {
+      if (!isWrongType(error)) throw error;
+      return this.refuse(key, 'not a string value');
+    }
+    // GETRANGE answers "" for a missing key; the app never writes an empty value.
+    if (raw.length === 0) {
       this.misses++;
       return undefined;
     }
+    if (raw.length > this.maxValueBytes) return this.refuse(key, `larger than ${this.maxValueBytes} bytes`);
+    const text = raw.toString('utf8');
+    const decoded = decodeEnvelope(key, text);
+    if (!decoded.ok) return this.refuse(key, decoded.reason);
     this.hits++;
-    return { value: deepFreezeJson(JSON.parse(raw) as T), bytes: raw.length * 2 };
+    return { value: decoded.value as T, bytes: text.length * 2 };
+  }
+
+  private async refuse(key: string, reason: string): Promise<undefined> {
+    this.misses++;
+    this.rejected++;
+    this.onBadValue?.(key, reason);
+    await this.client.unlink(this.prefix + key);
+    return undefined;
   }
 
   async set(key: string, value: unknown, ttlSeconds = this.defaultTtlSeconds): Promise<void> {
@@ -63,7 +115,14 @@ export class RedisBackend implements Cache {
   }
 
   async putPrepared(key: string, prepared: PreparedValue, ttlSeconds: number): Promise<void> {
-    await this.client.set(this.prefix + key, JSON.stringify(prepared.value), 'PX', ttlMs(ttlSeconds, key));
+    const px = ttlMs(ttlSeconds, key);
+    const text = encodeEnvelope(key, prepared.value);
+    // Too big to be read back: not kept (and an older copy must not outlive this newer value).
+    if (Buffer.byteLength(text) > this.maxValueBytes) {
+      await this.client.unlink(this.prefix + key);
+      return;
+    }
+    await this.client.set(this.prefix + key, text, 'PX', px);
   }
 
   async delete(key: string): Promise<boolean> {
@@ -115,7 +174,7 @@ export class RedisBackend implements Cache {
   }
 
   async keys(cursor: string | null, count: number, pattern: string): Promise<CacheKeyPage> {
-    if (cursor !== null && !/^\d+$/.test(cursor)) throw new Error(`Invalid cache key cursor "${cursor}"`);
+    if (cursor !== null) assertKeyCursor(cursor);
     const [next, keys] = await this.client.scan(
       cursor ?? '0',
       'MATCH',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { AppError } from '../../../shared/errors';
 import type { CacheKeyPage, CacheStats, RedisMemoryInfo } from '../../../shared/types/cache';
 import { hitRate, ttlMs, type Cache } from './cache';
 import { decodeMessage, encodeMessage, InvalidationJournal, type Invalidation } from './invalidation';
@@ -111,11 +112,18 @@ export class TieredCache implements Cache {
       });
       sub.on('message', (channel: string, text: string) => {
         if (channel !== this.options.channel) return;
+        // Anyone who can PUBLISH on the server can send anything here: a message is decoded defensively
+        // (decodeMessage), and nothing it does may throw out of ioredis's event handler (that would be
+        // an uncaught exception in the main process). Whatever goes wrong, drop every local copy.
         const message = decodeMessage(text);
         if (message.from === this.instanceId) return;
         this.flights.invalidate();
         this.epoch++;
-        this.applyLocal(message.inv);
+        try {
+          this.applyLocal(message.inv);
+        } catch {
+          this.applyLocal({ op: 'all' });
+        }
       });
       sub.connect().catch(() => undefined);
     }
@@ -263,6 +271,8 @@ export class TieredCache implements Cache {
       try {
         return await this.remote.keys(cursor, count, pattern);
       } catch (error) {
+        // A bad cursor is the caller's mistake, not a sign that Redis is down.
+        if (error instanceof AppError) throw error;
         this.fault(error);
       }
     }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { CompanySource, SyncStatus } from '../../../shared/types/reports';
@@ -58,25 +58,26 @@ export interface OpenStoreOptions {
 export const PAGE_SIZE = 16_384;
 const MMAP_BYTES = 4 * 2 ** 30;
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
+/**
+ * How long every connection waits for a lock another connection (this app's other thread, or an outside
+ * program reading the file) holds before failing with SQLITE_BUSY.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+/** The WAL file is truncated back to this size when a checkpoint resets it (a big import grows it). */
+const WAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
 
-/** Reads the 16-byte header without opening the file through SQLite (which could write to it). */
-function checkHeader(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    if (read < 16 || buffer.toString('latin1') !== SQLITE_HEADER) {
-      throw new AppError(
-        'DATABASE',
-        `The file ${path} is not a SQLite database (it may be damaged or belong to another program). It was left untouched.`,
-        { path },
-      );
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
+/*
+ * NEVER open, read, copy or close the database file (or its -wal, -shm, -journal) with node:fs in this
+ * process. On POSIX, closing ANY descriptor of a file drops ALL of the process's fcntl locks on it,
+ * SQLite's included: an outside program then sees no TallyConnect lock, checkpoints and deletes the
+ * WAL under the running app, and the next write reports SQLITE_CORRUPT. The header used to be checked
+ * with openSync/readSync/closeSync here, which did exactly that each time the sync worker opened its
+ * connection. A file that is not SQLite is now recognised by SQLite itself (SQLITE_NOTADB on the first
+ * read, before anything is written) and a foreign SQLite file by its application_id (inspect). SQLite's
+ * unix VFS shares one lock state per file across all connections and threads of the process and keeps
+ * descriptors open while another connection holds a lock, so only its own opens are safe.
+ * stat/exists (no descriptor) are fine. See docs/security/database.md.
+ */
 
 /** Validates before anything is written: a refused file must stay byte-for-byte as it was. */
 function inspect(db: Database.Database, path: string): { version: number; fresh: boolean } {
@@ -138,14 +139,14 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   if (exists && statSync(path).isDirectory()) {
     throw new AppError('DATABASE', `The database path ${path} is a folder, not a file`, { path });
   }
-  if (exists && statSync(path).size > 0) checkHeader(path);
   if (!exists && readonly) {
     throw new AppError('DATABASE', `The database file ${path} does not exist`, { path });
   }
 
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly });
+    // The busy timeout applies from the first read (inspect), not only after the pragmas below.
+    db = new Database(path, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw databaseError(path, error);
   }
@@ -158,7 +159,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         { path },
       );
     }
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // 64 MB page cache: summary rebuilds and report scans stay in memory.
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
@@ -170,6 +171,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       db.pragma('journal_mode = WAL');
       // WAL + NORMAL: durable on commit except for a power cut, the usual desktop trade-off.
       db.pragma('synchronous = NORMAL');
+      // Locking stays NORMAL (never EXCLUSIVE: the sync worker's own connection must share the file) and
+      // checkpoints stay automatic (PASSIVE, every 1000 pages): they never wait for an outside reader.
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
       // Migrations rebuild tables (copy, drop, rename): foreign keys must not cascade the drops.
       db.pragma('foreign_keys = OFF');
       migrate(db, version, fresh);

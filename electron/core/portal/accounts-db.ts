@@ -30,6 +30,17 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX signin_log_at ON signin_log(at);
   `,
+  // 2: a credentials version per account (sessions carry it; a password change, disabling or
+  // re-creating the account gives a new one, so every process refuses the older sessions), and the
+  // portal's secrets (the key that signs session records kept in Redis).
+  `
+  ALTER TABLE users ADD COLUMN credentials_version TEXT NOT NULL DEFAULT '';
+  UPDATE users SET credentials_version = lower(hex(randomblob(16)));
+  CREATE TABLE secrets (
+    name TEXT NOT NULL PRIMARY KEY,
+    value BLOB NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const PORTAL_SCHEMA_VERSION = MIGRATIONS.length;
@@ -46,6 +57,17 @@ export function openPortalDb(path: string): Database.Database {
     db.close();
     throw error;
   }
+}
+
+/**
+ * A secret of this portal.db (32 random bytes), made on first use and kept from then on. INSERT OR
+ * IGNORE makes the first writer win, so two processes opening the same portal.db agree on it.
+ */
+export function portalSecret(db: Database.Database, name: string): Buffer {
+  db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, randomblob(32))').run(name);
+  const row = db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?').get(name);
+  if (!row || row.value.length < 32) throw new Error(`portal.db secret "${name}" is missing or too short`);
+  return Buffer.from(row.value);
 }
 
 export function migratePortalDb(db: Database.Database): void {

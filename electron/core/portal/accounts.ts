@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { PortalRole, PortalUser } from '../../../shared/types/portal';
 
@@ -6,6 +7,7 @@ export type SignInOutcome = 'ok' | 'bad_credentials' | 'disabled' | 'rate_limite
 export interface AccountRecord {
   user: PortalUser;
   passwordHash: string;
+  credentialsVersion: string;
 }
 
 export interface AccountInput {
@@ -21,9 +23,21 @@ export interface AccountStore {
   list(): PortalUser[];
   get(username: string): PortalUser | null;
   getWithHash(username: string): AccountRecord | null;
-  /** Creates (passwordHash required) or updates (passwordHash null keeps the current one). */
+  /**
+   * The account and its credentials version, read on every portal call: a session is valid only while
+   * the version it was signed in with is still the account's (see save()).
+   */
+  getCredentials(username: string): { user: PortalUser; credentialsVersion: string } | null;
+  /**
+   * Creates (passwordHash required) or updates (passwordHash null keeps the current one). A new
+   * password or disabling the account gives it a new credentials version: every session signed in
+   * before ends, in every process using this portal.db, with or without Redis.
+   */
   save(input: AccountInput, passwordHash: string | null): PortalUser;
+  /** Re-hashes the same password with stronger parameters: the credentials version stays. */
   setPasswordHash(username: string, passwordHash: string): void;
+  /** Ends every session of the account (new credentials version); false for an unknown user. */
+  renewCredentialsVersion(username: string): boolean;
   delete(username: string): boolean;
   logSignIn(username: string, address: string, outcome: SignInOutcome): void;
   recentSignIns(limit: number): { at: string; username: string; address: string; outcome: SignInOutcome }[];
@@ -36,7 +50,11 @@ interface UserRow {
   password_hash: string;
   disabled: number;
   created_at: string;
+  credentials_version: string;
 }
+
+/** Random, never reused: a deleted and re-created account cannot match its predecessor's sessions. */
+const newCredentialsVersion = (): string => randomBytes(16).toString('hex');
 
 /** The sign-in log keeps this many rows; older ones are pruned as new ones arrive. */
 const SIGNIN_LOG_KEEP = 10_000;
@@ -57,12 +75,18 @@ export function createAccountStore(db: Database.Database, now: () => Date = () =
     'SELECT company_guid FROM user_companies WHERE username = ? ORDER BY company_guid',
   );
   const insertUser = db.prepare(
-    `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, updated_at)
-     VALUES (@username, @displayName, @role, @hash, @disabled, @now, @now)`,
+    `INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, updated_at,
+       credentials_version)
+     VALUES (@username, @displayName, @role, @hash, @disabled, @now, @now, @version)`,
   );
   const updateUser = db.prepare(
     `UPDATE users SET display_name = @displayName, role = @role, disabled = @disabled, updated_at = @now,
-       password_hash = COALESCE(@hash, password_hash) WHERE username = @username`,
+       password_hash = COALESCE(@hash, password_hash),
+       credentials_version = COALESCE(@version, credentials_version)
+     WHERE username = @username`,
+  );
+  const updateVersion = db.prepare(
+    'UPDATE users SET credentials_version = ?, updated_at = ? WHERE username = ?',
   );
   const updateHash = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?');
   const deleteUser = db.prepare('DELETE FROM users WHERE username = ?');
@@ -88,7 +112,10 @@ export function createAccountStore(db: Database.Database, now: () => Date = () =
 
   const save = db.transaction((input: AccountInput, hash: string | null): PortalUser => {
     const existing = selectOne.get(input.username);
+    // New password, or the account is being disabled: the sessions of the old state end everywhere.
+    const renew = !existing || hash !== null || (input.disabled && existing.disabled === 0);
     const params = {
+      version: renew ? newCredentialsVersion() : null,
       username: existing?.username ?? input.username,
       displayName: input.displayName,
       role: input.role,
@@ -122,8 +149,16 @@ export function createAccountStore(db: Database.Database, now: () => Date = () =
     },
     getWithHash(username) {
       const row = selectOne.get(username);
-      return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+      return row
+        ? { user: toUser(row), passwordHash: row.password_hash, credentialsVersion: row.credentials_version }
+        : null;
     },
+    getCredentials(username) {
+      const row = selectOne.get(username);
+      return row ? { user: toUser(row), credentialsVersion: row.credentials_version } : null;
+    },
+    renewCredentialsVersion: (username) =>
+      updateVersion.run(newCredentialsVersion(), now().toISOString(), username).changes > 0,
     save: (input, hash) => save(input, hash),
     setPasswordHash(username, hash) {
       updateHash.run(hash, now().toISOString(), username);

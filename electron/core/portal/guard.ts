@@ -2,13 +2,15 @@ import type { OperationName } from '../../../shared/contract';
 import type { CompanySummary, Served } from '../../../shared/types/reports';
 import type { CallContext, HandlerMap } from '../service/types';
 import { assertAllowed, canSeeCompany, companyOf } from './access';
+import { syncStatusForUser } from './live-filter';
 
 type AnyHandler = (input: unknown, context: CallContext) => Promise<unknown>;
 
 /**
  * Wraps every handler with the portal access check, so no company-scoped operation can forget it:
  * the check runs after input validation (the dispatcher's) and before the handler. It also filters the
- * company list down to the user's companies and notes which company each session looks at.
+ * answers that can name other companies (the company list, the sync status) down to the user's
+ * companies and notes which company each session looks at.
  */
 export function withPortalAccess(
   handlers: HandlerMap,
@@ -30,6 +32,9 @@ export function withPortalAccess(
       if (name === 'companies.list') {
         const served = output as Served<CompanySummary[]>;
         return { ...served, data: served.data.filter((c) => canSeeCompany(user, c.guid)) };
+      }
+      if (name === 'sync.status') {
+        return syncStatusForUser(user, output as Parameters<typeof syncStatusForUser>[1]);
       }
       return output;
     };

@@ -6,6 +6,10 @@ import { canSeeCompany } from './access';
  * What of an event a portal user may see: events about companies they cannot see are dropped, a sync
  * summary keeps only their companies' results, and instance-internal events (cache) go to partners
  * only. Returns null to drop the event. The desktop owner (null) sees everything.
+ *
+ * Staff see an event only when it names one of their companies: progress or a failure that names no
+ * company yet (connecting, reading the company list, an import before its company is known) can carry
+ * another company's name in its message, so it is dropped for them.
  */
 export function eventForUser<E extends AppEventName>(
   user: PortalUser | null,
@@ -18,7 +22,7 @@ export function eventForUser<E extends AppEventName>(
     case 'sync.failed':
     case 'books.changed': {
       const guid = (payload as { companyGuid: string | null }).companyGuid;
-      return guid === null || canSeeCompany(user, guid) ? payload : null;
+      return guid !== null && canSeeCompany(user, guid) ? payload : null;
     }
     case 'sync.finished': {
       const finished = payload as AppEvents['sync.finished'];
@@ -28,4 +32,18 @@ export function eventForUser<E extends AppEventName>(
     default:
       return null;
   }
+}
+
+/**
+ * What of `sync.status` a portal user may see: the progress only when it names one of their
+ * companies (same rule as the sync.progress event). Whether some sync runs is not about a company
+ * and stays visible.
+ */
+export function syncStatusForUser(
+  user: PortalUser | null,
+  status: { running: boolean; progress: AppEvents['sync.progress'] | null },
+): { running: boolean; progress: AppEvents['sync.progress'] | null } {
+  if (status.progress === null) return status;
+  const progress = eventForUser(user, 'sync.progress', status.progress);
+  return progress === status.progress ? status : { ...status, progress };
 }

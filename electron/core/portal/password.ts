@@ -1,5 +1,6 @@
 import { randomBytes as nodeRandomBytes, timingSafeEqual } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
+import type { Argon2Compute } from './argon2-pool';
 
 /**
  * Password hashing with argon2id (memory-hard, hash-wasm). Hashes are stored in the standard PHC
@@ -58,36 +59,53 @@ export function parseArgon2Hash(encoded: string): ParsedHash | null {
   };
 }
 
-async function rawHash(
-  password: string,
-  salt: Uint8Array,
-  p: Pick<ParsedHash, 'memoryKiB' | 'iterations' | 'parallelism'>,
-  hashLength: number,
-): Promise<Uint8Array> {
-  return argon2id({
-    password: password.normalize('NFC'),
-    salt,
-    parallelism: p.parallelism,
-    iterations: p.iterations,
-    memorySize: p.memoryKiB,
-    hashLength,
+/** argon2id on the calling thread (tests, tools); the portal runs it in worker threads (argon2-pool.ts). */
+export const inThreadArgon2: Argon2Compute = (job) =>
+  argon2id({
+    password: job.password,
+    salt: job.salt,
+    parallelism: job.parallelism,
+    iterations: job.iterations,
+    memorySize: job.memoryKiB,
+    hashLength: job.hashLength,
     outputType: 'binary',
   });
-}
 
 export function createPasswordHasher(
   params: Argon2Params = DEFAULT_ARGON2,
   randomBytes: (size: number) => Uint8Array = nodeRandomBytes,
+  compute: Argon2Compute = inThreadArgon2,
 ): PasswordHasher {
+  const rawHash = (
+    password: string,
+    salt: Uint8Array,
+    p: Pick<ParsedHash, 'memoryKiB' | 'iterations' | 'parallelism'>,
+    hashLength: number,
+    priority: boolean,
+  ): Promise<Uint8Array> =>
+    compute(
+      {
+        password: password.normalize('NFC'),
+        salt,
+        parallelism: p.parallelism,
+        iterations: p.iterations,
+        memoryKiB: p.memoryKiB,
+        hashLength,
+      },
+      { priority },
+    );
+
   if (params.memoryKiB < 8 * params.parallelism)
     throw new RangeError('argon2 memory must be >= 8 KiB per lane');
   if (params.saltLength < 8) throw new RangeError('argon2 salt must be at least 8 bytes');
 
+  // Hashing a new password (account management, re-hash after a good sign-in) is never refused by a
+  // full queue; checking a sign-in password is (see argon2-pool.ts).
   const hash = async (password: string): Promise<string> => {
     if (password === '') throw new RangeError('password must not be empty');
     // A fresh salt per hash: equal passwords never produce equal hashes.
     const salt = randomBytes(params.saltLength);
-    const digest = await rawHash(password, salt, params, params.hashLength);
+    const digest = await rawHash(password, salt, params, params.hashLength, true);
     return `$argon2id$v=19$m=${params.memoryKiB},t=${params.iterations},p=${params.parallelism}$${b64(salt)}$${b64(digest)}`;
   };
 
@@ -95,7 +113,7 @@ export function createPasswordHasher(
     const parsed = parseArgon2Hash(encoded);
     // hash-wasm refuses empty passwords; an empty password never matches anything anyway.
     if (!parsed || parsed.hash.length < 16 || password === '') return false;
-    const digest = Buffer.from(await rawHash(password, parsed.salt, parsed, parsed.hash.length));
+    const digest = Buffer.from(await rawHash(password, parsed.salt, parsed, parsed.hash.length, false));
     // Constant-time comparison: no early exit on the first differing byte.
     return digest.length === parsed.hash.length && timingSafeEqual(digest, parsed.hash);
   };

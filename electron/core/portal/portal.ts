@@ -4,10 +4,11 @@ import type { Redis, RedisOptions } from 'ioredis';
 import type { PortalUser, SignInResult } from '../../../shared/types/portal';
 import type { EventBus } from '../events/bus';
 import { silentLogger, type Logger } from '../logger';
-import { openPortalDb } from './accounts-db';
+import { openPortalDb, portalSecret } from './accounts-db';
+import { createArgon2Pool, DEFAULT_ARGON2_POOL, type Argon2PoolOptions } from './argon2-pool';
 import { createAccountStore, type AccountStore } from './accounts';
 import { DEFAULT_LIMITS, type PortalLimits } from './limits';
-import { createLiveFeed, type LiveFeed } from './live-feed';
+import { createLiveFeed, type LiveFeed, type LiveListener } from './live-feed';
 import { createPasswordHasher, DEFAULT_ARGON2, type Argon2Params, type PasswordHasher } from './password';
 import {
   createMemoryRateLimitStore,
@@ -17,6 +18,7 @@ import {
 } from './rate-limit';
 import { createRedisRateLimitStore, createResilientRateLimitStore } from './rate-limit-redis';
 import { createPortalRedis, whenReady } from './redis-client';
+import { portalRedisRefusal } from './redis-policy';
 import { createMemorySessionStore, type SessionStore } from './session-store';
 import { createRedisSessionStore } from './session-store-redis';
 import { createResilientSessionStore } from './session-store-resilient';
@@ -39,7 +41,22 @@ export interface PortalOptions {
   limits?: PortalLimits;
   sessionPolicy?: Partial<SessionPolicy>;
   argon2?: Argon2Params;
+  /** Worker threads and queue bound for password hashing (default: 2 threads, 16 waiting). */
+  hashing?: Argon2PoolOptions;
   instanceId?: string;
+  /**
+   * Where the portal listens, when known up front; applyBind() tells it later otherwise. Decides
+   * whether a Redis without a password may hold portal state (redis-policy.ts).
+   */
+  bindHost?: string;
+}
+
+export interface PortalStatus {
+  /** Where sessions and rate limits live. */
+  backend: 'redis' | 'memory';
+  liveUpdates: 'redis' | 'local';
+  /** Why the configured Redis is not used for portal state; null when it is used or none is configured. */
+  redisRefused: string | null;
 }
 
 export interface Authenticated {
@@ -49,13 +66,23 @@ export interface Authenticated {
 
 export interface Portal {
   readonly backend: 'redis' | 'memory';
+  status(): PortalStatus;
+  /**
+   * Tells the portal where it listens. A Redis without a password is then refused for portal state
+   * if the portal or the Redis is reachable from the network: sessions, rate limits and live updates
+   * move to memory (this instance only) and a warning says why. Call before serving requests.
+   */
+  applyBind(host: string): PortalStatus;
   readonly accounts: AccountStore;
   readonly hasher: PasswordHasher;
   readonly sessions: SessionManager;
   readonly limiter: RateLimiter;
   readonly limits: PortalLimits;
   readonly live: LiveFeed;
-  /** The user behind a token, or null (missing, malformed, forged, expired, deleted or disabled). */
+  /**
+   * The user behind a token, or null (missing, malformed, forged, expired, deleted or disabled, or
+   * signed in before the account's password changed: its credentials version is stale).
+   */
   authenticate(token: string): Promise<Authenticated | null>;
   signIn(username: string, password: string, address: string): Promise<SignInResult>;
   /** Waits (at most timeoutMs) for the Redis connections; until then everything runs from memory. */
@@ -77,41 +104,139 @@ export function createPortal(options: PortalOptions): Portal {
   const now = options.now ?? Date.now;
   const prefix = portalKeyPrefix(options.keyPrefix ?? 'tallyconnect:');
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const instanceId = options.instanceId ?? randomUUID();
 
   const db = openPortalDb(options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'portal.db'));
   const accounts = createAccountStore(db, () => new Date(now()));
-  const hasher = createPasswordHasher(options.argon2 ?? DEFAULT_ARGON2);
+  // Signs session records kept in Redis; lives in portal.db only, never in Redis.
+  const sessionKey = portalSecret(db, 'session-mac');
+  const pool = createArgon2Pool(options.hashing ?? DEFAULT_ARGON2_POOL);
+  const hasher = createPasswordHasher(options.argon2 ?? DEFAULT_ARGON2, undefined, pool.compute);
 
+  // The stores and the live feed sit behind fixed facades, so applyBind() can move them to memory
+  // after the HTTP layer has taken hold of them.
   let clients: Redis[] = [];
-  let sessionStore: SessionStore;
-  let rateStore: RateLimitStore;
-  let live: LiveFeed;
-  if (options.redis) {
+  let sessionInner: SessionStore;
+  let rateInner: RateLimitStore;
+  let liveInner: LiveFeed;
+  let redisRefused: string | null = null;
+  const liveListeners = new Set<LiveListener>();
+  const fanOut: LiveListener = (event, payload) => {
+    for (const listener of [...liveListeners]) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        logger.warn('live feed listener failed', { event, error });
+      }
+    }
+  };
+  const useMemory = (): void => {
+    sessionInner = createMemorySessionStore(now);
+    rateInner = createMemoryRateLimitStore(now);
+    liveInner = createLiveFeed({ bus: options.bus, instanceId, logger });
+    liveInner.subscribe(fanOut);
+  };
+  const refuseRedis = (reason: string): void => {
+    redisRefused = reason;
+    logger.warn(
+      "portal: NOT using Redis/Memurai for sessions, sign-in limits and live updates; they stay in this instance's memory",
+      { reason },
+    );
+  };
+
+  const initialRefusal =
+    options.redis && options.bindHost !== undefined
+      ? portalRedisRefusal(options.redis, options.bindHost)
+      : null;
+  if (options.redis && initialRefusal === null) {
     const commands = createPortalRedis(options.redis);
     const publisher = createPortalRedis(options.redis);
     const subscriber = createPortalRedis(options.redis, { subscriber: true });
     clients = [commands, publisher, subscriber];
-    sessionStore = createResilientSessionStore(createRedisSessionStore(commands, prefix, now), {
+    sessionInner = createResilientSessionStore(createRedisSessionStore(commands, prefix, sessionKey, now), {
       now,
       logger,
     });
-    rateStore = createResilientRateLimitStore(createRedisRateLimitStore(commands, prefix), { now, logger });
-    live = createLiveFeed({
+    rateInner = createResilientRateLimitStore(createRedisRateLimitStore(commands, prefix), { now, logger });
+    liveInner = createLiveFeed({
       bus: options.bus,
-      instanceId: options.instanceId ?? randomUUID(),
+      instanceId,
       redis: { publisher, subscriber, channel: `${prefix}events` },
       logger,
     });
+    liveInner.subscribe(fanOut);
   } else {
-    sessionStore = createMemorySessionStore(now);
-    rateStore = createMemoryRateLimitStore(now);
-    live = createLiveFeed({ bus: options.bus, instanceId: options.instanceId ?? randomUUID(), logger });
+    if (initialRefusal) refuseRedis(initialRefusal);
+    useMemory();
   }
-  const sessions = createSessionManager(sessionStore, { policy: options.sessionPolicy, now });
+
+  const sessionStore: SessionStore = {
+    get kind() {
+      return sessionInner.kind;
+    },
+    put: (id, record) => sessionInner.put(id, record),
+    get: (id) => sessionInner.get(id),
+    delete: (id) => sessionInner.delete(id),
+    list: () => sessionInner.list(),
+    close: () => sessionInner.close(),
+  };
+  const rateStore: RateLimitStore = {
+    get kind() {
+      return rateInner.kind;
+    },
+    hit: (key, windowMs) => rateInner.hit(key, windowMs),
+    hitMany: (entries) => rateInner.hitMany(entries),
+    reset: (key) => rateInner.reset(key),
+    close: () => rateInner.close(),
+  };
+  const live: LiveFeed = {
+    get mode() {
+      return liveInner.mode;
+    },
+    subscribe(listener) {
+      liveListeners.add(listener);
+      return () => liveListeners.delete(listener);
+    },
+    async close() {
+      liveListeners.clear();
+      await liveInner.close();
+    },
+  };
+  const sessions = createSessionManager(sessionStore, {
+    policy: options.sessionPolicy,
+    now,
+    credentialsVersionOf: (username) => accounts.getCredentials(username)?.credentialsVersion ?? null,
+  });
   const limiter = createRateLimiter(rateStore);
+  const status = (): PortalStatus => ({
+    backend: clients.length > 0 ? 'redis' : 'memory',
+    liveUpdates: liveInner.mode,
+    redisRefused,
+  });
 
   return {
-    backend: options.redis ? 'redis' : 'memory',
+    get backend() {
+      return status().backend;
+    },
+    status,
+    applyBind(host) {
+      const reason = options.redis && clients.length > 0 ? portalRedisRefusal(options.redis, host) : null;
+      if (reason === null) return status();
+      refuseRedis(reason);
+      const [oldSessions, oldRates, oldLive, oldClients] = [sessionInner, rateInner, liveInner, clients];
+      clients = [];
+      useMemory();
+      void (async () => {
+        await oldLive.close();
+        await oldSessions.close();
+        await oldRates.close();
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          for (const client of oldClients) client.disconnect();
+        });
+      return status();
+    },
     accounts,
     hasher,
     sessions,
@@ -122,9 +247,17 @@ export function createPortal(options: PortalOptions): Portal {
       const session = await sessions.resolve(token);
       if (!session) return null;
       // Permissions are read fresh on every call: a change in Settings applies to open sessions at once.
-      const user = accounts.get(session.record.username);
-      if (!user || user.disabled) return null;
-      return { user, sessionId: session.id };
+      // The credentials version ends sessions in every process sharing this portal.db, Redis or not.
+      const account = accounts.getCredentials(session.record.username);
+      if (
+        !account ||
+        account.user.disabled ||
+        account.credentialsVersion !== session.record.credentialsVersion
+      ) {
+        await sessions.revoke(token).catch(() => false);
+        return null;
+      }
+      return { user: account.user, sessionId: session.id };
     },
     signIn: (username, password, address) =>
       signIn({ accounts, hasher, sessions, limiter, limits, logger }, username, password, address),
@@ -137,6 +270,7 @@ export function createPortal(options: PortalOptions): Portal {
       await rateStore.close();
       for (const client of clients) client.disconnect();
       clients = [];
+      await pool.close();
       db.close();
     },
   };

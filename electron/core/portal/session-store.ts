@@ -11,6 +11,11 @@ export interface SessionRecord {
   companyGuid: string | null;
   /** Epoch ms when the session expires unless used again (sliding expiry). */
   expiresAt: number;
+  /**
+   * The account's credentials version at sign-in (portal.db). Checked on every call: a new password,
+   * disabling or re-creating the account changes it, so older sessions are refused in every process.
+   */
+  credentialsVersion: string;
 }
 
 export interface SessionStore {
@@ -62,18 +67,44 @@ export function createMemorySessionStore(now: () => number = Date.now): SessionS
   };
 }
 
+/** The record's fields in a fixed order: what a signature covers, byte for byte. */
+export function canonicalSessionRecord(record: SessionRecord): string {
+  return JSON.stringify([
+    record.username,
+    record.signedInAt,
+    record.lastSeenAt,
+    record.address,
+    record.companyGuid,
+    record.expiresAt,
+    record.credentialsVersion,
+  ]);
+}
+
 /** Parses a stored record, refusing anything that is not exactly a session (a corrupt or foreign key). */
 export function parseSessionRecord(text: string | null): SessionRecord | null {
   if (text === null) return null;
   try {
-    const v = JSON.parse(text) as Partial<SessionRecord>;
+    return sessionRecordOf(JSON.parse(text));
+  } catch {
+    // fall through: unreadable records count as absent
+  }
+  return null;
+}
+
+/** The session fields of a parsed value, or null when any is missing or of the wrong type. */
+export function sessionRecordOf(value: unknown): SessionRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  {
+    const v = value as Partial<SessionRecord>;
     if (
       typeof v.username === 'string' &&
       typeof v.signedInAt === 'string' &&
       typeof v.lastSeenAt === 'string' &&
       typeof v.address === 'string' &&
       (v.companyGuid === null || typeof v.companyGuid === 'string') &&
-      typeof v.expiresAt === 'number'
+      typeof v.expiresAt === 'number' &&
+      Number.isFinite(v.expiresAt) &&
+      typeof v.credentialsVersion === 'string'
     ) {
       return {
         username: v.username,
@@ -82,10 +113,9 @@ export function parseSessionRecord(text: string | null): SessionRecord | null {
         address: v.address,
         companyGuid: v.companyGuid,
         expiresAt: v.expiresAt,
+        credentialsVersion: v.credentialsVersion,
       };
     }
-  } catch {
-    // fall through: unreadable records count as absent
   }
   return null;
 }

@@ -28,12 +28,24 @@ export interface ResolvedSession {
 }
 
 export interface SessionManager {
-  create(username: string, address: string): Promise<{ token: string; record: SessionRecord }>;
+  /**
+   * A new session; `credentialsVersion` is the account's at sign-in (checked on every call). Sign-in
+   * passes the version it read before checking the password; omitted, the current one is looked up.
+   */
+  create(
+    username: string,
+    address: string,
+    credentialsVersion?: string,
+  ): Promise<{ token: string; record: SessionRecord }>;
   /** The live session of a token, its expiry slid forward; null for malformed, unknown or expired. */
   resolve(token: string): Promise<ResolvedSession | null>;
   /** Remembers which company the session looks at (for the active-users list). */
   noteCompany(token: string, companyGuid: string): Promise<void>;
   revoke(token: string): Promise<boolean>;
+  /**
+   * Deletes every stored session of a user (best effort, this store only). What ends them in every
+   * process is the account's new credentials version; this also clears them from the active list.
+   */
   revokeUser(username: string): Promise<number>;
   active(): Promise<SessionRecord[]>;
   readonly policy: SessionPolicy;
@@ -45,6 +57,8 @@ export function createSessionManager(
     policy?: Partial<SessionPolicy>;
     now?: () => number;
     randomBytes?: (size: number) => Uint8Array;
+    /** The account's current credentials version (portal.db), for create() without one. */
+    credentialsVersionOf?: (username: string) => string | null;
   } = {},
 ): SessionManager {
   const policy = { ...DEFAULT_SESSION_POLICY, ...options.policy };
@@ -100,7 +114,7 @@ export function createSessionManager(
 
   return {
     policy,
-    async create(username, address) {
+    async create(username, address, credentialsVersion) {
       const token = createSessionToken(options.randomBytes);
       const at = now();
       const iso = new Date(at).toISOString();
@@ -111,6 +125,8 @@ export function createSessionManager(
         address,
         companyGuid: null,
         expiresAt: Math.min(at + policy.idleMs, at + policy.absoluteMs),
+        // No version (unknown account): a session that every check refuses.
+        credentialsVersion: credentialsVersion ?? options.credentialsVersionOf?.(username) ?? '',
       };
       const id = sessionIdOf(token);
       await store.put(id, record);

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { SignInResult } from '../../../shared/types/portal';
 import type { Logger } from '../logger';
 import type { AccountStore, SignInOutcome } from './accounts';
+import { networkScopeOf, rateSubjectOf } from './address';
 import type { PortalLimits } from './limits';
 import type { PasswordHasher } from './password';
 import type { RateLimiter } from './rate-limit';
@@ -19,9 +20,15 @@ export interface SignInDeps {
 const BAD_CREDENTIALS = 'Wrong username or password';
 
 /**
- * Sign-in with brute-force protection: attempts are counted per address and per username before the
- * password is even looked at; unknown users cost as much time as known ones; every attempt is logged
- * (log file and portal.db) with its outcome.
+ * Sign-in with brute-force protection: attempts are counted per address (IPv6 per /64), per username
+ * and for everyone together before the password is even looked at; unknown users cost as much time as
+ * known ones; every attempt is logged (log file and portal.db) with its outcome.
+ *
+ * The username and global counters are kept per network scope (loopback vs network): failed attempts
+ * from the LAN can lock a username out of the LAN, never out of the TallyConnect machine itself, so
+ * the owner can always sign in at the office PC (and the Electron desktop needs no sign-in at all).
+ * Counting stops at the first refusal: an address already refused does not use up the username's or
+ * everyone's allowance.
  */
 export async function signIn(
   deps: SignInDeps,
@@ -36,9 +43,12 @@ export async function signIn(
     else deps.logger.warn('portal sign-in refused', fields);
   };
 
+  const scope = networkScopeOf(address);
+  const userSubject = `${scope}:${username.toLowerCase()}`;
   for (const [rule, subject] of [
-    [deps.limits.signInPerAddress, address],
-    [deps.limits.signInPerUser, username.toLowerCase()],
+    [deps.limits.signInPerAddress, rateSubjectOf(address)],
+    [deps.limits.signInPerUser, userSubject],
+    [deps.limits.signInGlobal, scope],
   ] as const) {
     const decision = await deps.limiter.check(rule, subject);
     if (!decision.allowed) {
@@ -52,9 +62,16 @@ export async function signIn(
   }
 
   const account = deps.accounts.getWithHash(username);
-  const ok = account
-    ? await deps.hasher.verify(password, account.passwordHash)
-    : await deps.hasher.verifyDummy(password);
+  let ok: boolean;
+  try {
+    ok = account
+      ? await deps.hasher.verify(password, account.passwordHash)
+      : await deps.hasher.verifyDummy(password);
+  } catch (error) {
+    // The hashing queue is full (argon2-pool.ts): refused at once, answered 429.
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') record('rate_limited');
+    throw error;
+  }
   if (!account || !ok) {
     record('bad_credentials');
     throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS);
@@ -65,11 +82,15 @@ export async function signIn(
     throw new AppError('UNAUTHORIZED', 'This account is disabled; ask the office owner');
   }
 
-  await deps.limiter.reset(deps.limits.signInPerUser, username.toLowerCase());
+  await deps.limiter.reset(deps.limits.signInPerUser, userSubject);
   if (deps.hasher.needsRehash(account.passwordHash)) {
     deps.accounts.setPasswordHash(account.user.username, await deps.hasher.hash(password));
   }
-  const { token, record: session } = await deps.sessions.create(account.user.username, address);
+  const { token, record: session } = await deps.sessions.create(
+    account.user.username,
+    address,
+    account.credentialsVersion,
+  );
   record('ok');
   return {
     token,

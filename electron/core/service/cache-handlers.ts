@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { assertKeyCursor } from '../../../shared/contract/cache';
 import type { CacheManager } from '../cache/manager';
 import type { PartialHandlerMap } from './types';
 
@@ -16,15 +16,8 @@ export function cacheHandlers(deps: { cache: CacheManager }): PartialHandlerMap<
   return {
     'cache.status': async () => cache.status(),
     'cache.keys': async (input) => {
-      if (input.cursor !== null && !/^\d{1,20}$/.test(input.cursor)) {
-        throw new AppError(
-          'CACHE',
-          `Invalid cache key cursor "${input.cursor}" (use the cursor of the previous page)`,
-          {
-            field: 'cursor',
-          },
-        );
-      }
+      // The contract schema checks it too; this keeps a caller that skips the dispatcher honest.
+      if (input.cursor !== null) assertKeyCursor(input.cursor);
       return cache.keys(input.cursor, input.count, input.pattern);
     },
     'cache.clearAll': async () => ({ deleted: await cache.clearAll() }),

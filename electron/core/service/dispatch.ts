@@ -20,7 +20,11 @@ export function describeValidationError(operation: string, error: z.ZodError): E
 /** Anything thrown becomes an envelope; unexpected errors never leak stack traces. */
 export function toErrorInfo(error: unknown, onUnexpected?: (error: unknown) => void): ErrorInfo {
   if (error instanceof AppError) return error.toInfo();
-  onUnexpected?.(error);
+  try {
+    onUnexpected?.(error);
+  } catch {
+    // Reporting failed (a broken log file); the caller still gets its envelope, never a rejection.
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `Something went wrong inside TallyConnect: ${message}` };
 }

@@ -44,7 +44,9 @@ export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperatio
         if (error instanceof AccountError) throw new AppError('CONFIG', error.message, { field: 'password' });
         throw error;
       }
-      // A new password or a disabled account ends the sessions that used the old state.
+      // A new password or a disabled account ends the sessions that used the old state: save() gave the
+      // account a new credentials version (refused in every process); this also clears them from the
+      // shared store and the active list at once.
       if (hash !== null || saved.disabled) await portal.sessions.revokeUser(saved.username);
       return saved;
     },
@@ -57,8 +59,26 @@ export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperatio
       return { deleted: true };
     },
     'sessions.active': async (): Promise<SessionInfo[]> => {
-      const names = new Map(portal.accounts.list().map((u) => [u.username.toLowerCase(), u.displayName]));
-      return (await portal.sessions.active()).map((s) => ({
+      const accounts = new Map(
+        portal.accounts
+          .list()
+          .map((u) => [
+            u.username.toLowerCase(),
+            { user: u, credentials: portal.accounts.getCredentials(u.username) },
+          ]),
+      );
+      // Only sessions that would still be let in: not those of deleted or disabled accounts, nor those
+      // signed in before a password change (another process may not have removed them yet).
+      const live = (await portal.sessions.active()).filter((s) => {
+        const account = accounts.get(s.username.toLowerCase());
+        return (
+          account !== undefined &&
+          !account.user.disabled &&
+          account.credentials?.credentialsVersion === s.credentialsVersion
+        );
+      });
+      const names = new Map([...accounts].map(([name, a]) => [name, a.user.displayName]));
+      return live.map((s) => ({
         username: s.username,
         displayName: names.get(s.username.toLowerCase()) ?? s.username,
         signedInAt: s.signedInAt,

@@ -10,6 +10,8 @@ export interface CallContext {
   sessionToken?: string;
   /** Remote address of an HTTP call. */
   address?: string;
+  /** When set, import.files may read only files inside this folder (HTTP: the upload folder). */
+  importFolder?: string;
   signal?: AbortSignal;
 }
 

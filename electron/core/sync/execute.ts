@@ -1,4 +1,6 @@
-import type { ErrorInfo } from '../../../shared/errors';
+import { statSync } from 'node:fs';
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import { databaseError, sqliteCode } from '../db/sqlite-errors';
 import type { SyncProgress, SyncResult } from '../../../shared/types/sync';
 import type { Store } from '../db/store';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
@@ -28,6 +30,45 @@ export type SyncJob =
     }
   | { kind: 'import'; runId: string; paths: string[] };
 
+/** A file's identity (device and inode) without opening it: stat never touches SQLite's locks. */
+function identity(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    return stats.ino === 0 ? null : `${stats.dev}:${stats.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses to import the database itself (or its -wal/-shm/-journal): reading it would open and close a
+ * descriptor of the file in this process, which on POSIX drops every SQLite lock the process holds on
+ * it (docs/security/database.md). Compared by device and inode, so links and other spellings count.
+ */
+function refuseDatabaseFiles(store: Store, paths: readonly string[]): void {
+  const own = new Set(
+    ['', '-wal', '-shm', '-journal']
+      .map((suffix) => identity(`${store.path}${suffix}`))
+      .filter((id): id is string => id !== null),
+  );
+  if (own.size === 0) return;
+  for (const path of paths) {
+    const id = identity(path);
+    if (id !== null && own.has(id)) {
+      throw new AppError(
+        'IMPORT_INVALID',
+        `${path} is TallyConnect's own database, not a Tally export; choose the XML files exported from Tally`,
+        { path },
+      );
+    }
+  }
+}
+
+/** A raw SQLite failure as a DATABASE error that names the file and says what happened. */
+function failureOf(store: Store, error: unknown): ErrorInfo {
+  return errorInfoOf(sqliteCode(error) !== null ? databaseError(store.path, error) : error);
+}
+
 /** Runs one sync job against a store and reports everything as messages; never throws. */
 export async function executeSync(
   store: Store,
@@ -45,6 +86,7 @@ export async function executeSync(
   let vouchers: VoucherFetcher | undefined;
   try {
     if (job.kind === 'import') {
+      refuseDatabaseFiles(store, job.paths);
       const result = await importFiles({ store, paths: job.paths, runId: job.runId, progress, now, signal });
       post({ type: 'companyDone', result });
       post({ type: 'finished', results: [result] });
@@ -68,8 +110,12 @@ export async function executeSync(
     });
     post({ type: 'finished', results });
   } catch (error) {
-    post({ type: 'failed', error: errorInfoOf(error) });
+    post({ type: 'failed', error: failureOf(store, error) });
   } finally {
-    await vouchers?.close();
+    try {
+      await vouchers?.close();
+    } catch {
+      // The parse worker is gone either way; the run's outcome was already posted.
+    }
   }
 }

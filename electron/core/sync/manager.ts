@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { SyncProgress, SyncResult, TallyConnectionInfo } from '../../../shared/types/sync';
+import { databaseError, sqliteCode } from '../db/sqlite-errors';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
@@ -27,7 +28,11 @@ export interface SyncManagerOptions {
    * found nothing changed, the status moved but no books did.
    */
   invalidateCompanyList?: () => Promise<unknown>;
-  logger?: Pick<Logger, 'warn'>;
+  /**
+   * Where failures that must not fail a sync are reported (after-commit steps, event listeners): `error`
+   * when the logger has it, else `warn`; without a logger, the console.
+   */
+  logger?: Pick<Logger, 'warn'> & Partial<Pick<Logger, 'error'>>;
   newRunId?: () => string;
 }
 
@@ -45,28 +50,70 @@ export interface SyncManager {
  * One sync (or import) at a time: runs it through the runner (a worker thread in the app), forwards
  * progress to the event bus, and after every committed company invalidates its cache and announces
  * 'books.changed' so open dashboards refresh.
+ *
+ * Nothing here may reject or throw unobserved: the manager runs inside the app's process, where an
+ * unhandled rejection ends the process. Every step that runs outside a caller's await (messages from the
+ * runner, after-commit steps, event listeners) catches and reports its failure through the logger.
  */
 export function createSyncManager(options: SyncManagerOptions): SyncManager {
   const newRunId = options.newRunId ?? randomUUID;
   let running: { cancel(): void; done: Promise<unknown> } | null = null;
   let progress: SyncProgress | null = null;
 
+  const report = (message: string, fields: Record<string, unknown>): void => {
+    try {
+      const logger = options.logger;
+      if (logger?.error) logger.error(message, fields);
+      else if (logger) logger.warn(message, fields);
+      else console.error(`TallyConnect sync: ${message}`, fields);
+    } catch {
+      // A failing logger has nowhere left to report to; the sync itself goes on.
+    }
+  };
+
+  /** Announces an event; a throwing listener (a closed window, a broken stream) is reported, not raised. */
+  const emit: EventBus['emit'] = (event, payload) => {
+    try {
+      options.events.emit(event, payload);
+    } catch (error) {
+      report(`announcing ${event} failed`, { error, event });
+    }
+  };
+
+  /** A raw SQLite failure of the main connection as a DATABASE error that names the file. */
+  const asAppError = (error: unknown): unknown =>
+    sqliteCode(error) !== null ? databaseError(options.store.db.name, error) : error;
+
+  /** Never rejects: the books are committed, so its failures are reported, never raised. */
   const afterCommit = async (result: SyncResult): Promise<void> => {
     if (result.kind === 'unchanged') return;
     try {
       await options.invalidateCompany(result.companyGuid);
     } catch (error) {
       // Keys carry the data version, so stale entries cannot be served even if this fails.
-      options.logger?.warn('cache invalidation after sync failed', {
-        error,
+      report('cache invalidation after sync failed', { error, companyGuid: result.companyGuid });
+    }
+    let dataVersion = 0;
+    try {
+      dataVersion = options.store.findCompany(result.companyGuid)?.dataVersion ?? 0;
+    } catch (error) {
+      // Still announced below: open dashboards refresh and read the committed books themselves.
+      report('reading the committed company after sync failed', {
+        error: asAppError(error),
         companyGuid: result.companyGuid,
       });
     }
-    const row = options.store.findCompany(result.companyGuid);
-    options.events.emit('books.changed', {
-      companyGuid: result.companyGuid,
-      dataVersion: row?.dataVersion ?? 0,
-    });
+    emit('books.changed', { companyGuid: result.companyGuid, dataVersion });
+  };
+
+  /** Runs an after-commit step so that even a synchronous throw of it ends up reported. */
+  const settle = (step: () => Promise<void>, what: string): Promise<void> => {
+    try {
+      return step().catch((error: unknown) => report(`${what} failed`, { error }));
+    } catch (error) {
+      report(`${what} failed`, { error });
+      return Promise.resolve();
+    }
   };
 
   const refreshCompanyList = async (): Promise<void> => {
@@ -74,7 +121,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
       await options.invalidateCompanyList?.();
     } catch (error) {
       // The list then shows the previous status until its short TTL runs out.
-      options.logger?.warn('dropping the cached company list failed', { error });
+      report('dropping the cached company list failed', { error });
     }
   };
 
@@ -85,43 +132,58 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     const pending: Promise<void>[] = [];
     const announced = new Set<string>();
     let outcome: { results: SyncResult[] } | { error: ErrorInfo } | null = null;
+    // Called from the runner's event handlers (a worker's 'message'): a throw here would be uncaught.
     const onMessage = (message: SyncMessage): void => {
-      switch (message.type) {
-        case 'progress':
-          progress = message.progress;
-          options.events.emit('sync.progress', message.progress);
-          break;
-        case 'companyDone':
-          pending.push(afterCommit(message.result));
-          break;
-        case 'companyFailed':
-          announced.add(message.error.message);
-          pending.push(refreshCompanyList());
-          options.events.emit('sync.failed', {
-            runId: job.runId,
-            companyGuid: message.companyGuid,
-            error: message.error,
-          });
-          break;
-        case 'finished':
-          outcome = { results: message.results };
-          break;
-        case 'failed':
-          outcome = { error: message.error };
-          break;
+      try {
+        switch (message.type) {
+          case 'progress':
+            progress = message.progress;
+            emit('sync.progress', message.progress);
+            break;
+          case 'companyDone':
+            pending.push(settle(() => afterCommit(message.result), 'after-commit step'));
+            break;
+          case 'companyFailed':
+            announced.add(message.error.message);
+            pending.push(settle(refreshCompanyList, 'dropping the cached company list'));
+            emit('sync.failed', {
+              runId: job.runId,
+              companyGuid: message.companyGuid,
+              error: message.error,
+            });
+            break;
+          case 'finished':
+            // The first outcome stands: a late message after it cannot turn a success into a failure.
+            outcome ??= { results: message.results };
+            break;
+          case 'failed':
+            outcome ??= { error: message.error };
+            break;
+        }
+      } catch (error) {
+        report('handling a message from the sync run failed', {
+          error,
+          type: (message as { type?: unknown } | null)?.type,
+        });
       }
     };
     const handle = options.runner.run(job, onMessage);
     const done = (async () => {
       try {
         await handle.done;
-        await Promise.all(pending);
+      } catch (error) {
+        // The runners report through messages and never reject; if one does, the run failed.
+        outcome ??= { error: errorInfoOf(asAppError(error)) };
+      }
+      try {
+        // Every pending step already catches (settle); allSettled keeps that true whatever is pushed.
+        await Promise.allSettled(pending);
       } finally {
         running = null;
       }
       const result = outcome as { results: SyncResult[] } | { error: ErrorInfo } | null;
       if (result !== null && 'results' in result) {
-        options.events.emit('sync.finished', { runId: job.runId, results: result.results });
+        emit('sync.finished', { runId: job.runId, results: result.results });
         return result.results;
       }
       const error = result?.error ?? {
@@ -134,8 +196,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         message: error.message,
       };
       // A company's failure was already announced with its GUID; the run's own failure only once.
-      if (!announced.has(error.message))
-        options.events.emit('sync.failed', { runId: job.runId, companyGuid, error });
+      if (!announced.has(error.message)) emit('sync.failed', { runId: job.runId, companyGuid, error });
       throw AppError.fromInfo(error);
     })();
     running = { cancel: handle.cancel, done: done.catch(() => undefined) };
@@ -201,13 +262,13 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           unchanged = await poll;
         } catch (error) {
           running = null;
-          const info = errorInfoOf(error);
-          options.events.emit('sync.failed', {
+          const failure = asAppError(error);
+          emit('sync.failed', {
             runId,
             companyGuid: request.companyGuid ?? null,
-            error: info,
+            error: errorInfoOf(failure),
           });
-          throw error;
+          throw failure;
         }
         running = null;
         if (unchanged !== null) {
@@ -222,8 +283,8 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
             etaSeconds: null,
             message: 'Nothing changed in Tally since the last sync',
           };
-          options.events.emit('sync.progress', progress);
-          options.events.emit('sync.finished', { runId, results: unchanged });
+          emit('sync.progress', progress);
+          emit('sync.finished', { runId, results: unchanged });
           return unchanged;
         }
       }
@@ -237,7 +298,12 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     },
     cancel() {
       if (running === null) return { cancelled: false };
-      running.cancel();
+      try {
+        running.cancel();
+      } catch (error) {
+        // The run is ending anyway (its worker exited); it reports its own outcome.
+        report('cancelling the sync failed', { error });
+      }
       return { cancelled: true };
     },
     status() {
@@ -276,7 +342,11 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     async close() {
       const current = running;
       if (current === null) return;
-      current.cancel();
+      try {
+        current.cancel();
+      } catch (error) {
+        report('cancelling the sync failed', { error });
+      }
       await current.done;
     },
   };

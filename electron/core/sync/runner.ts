@@ -36,40 +36,76 @@ function startSyncWorker(entry: WorkerEntry, workerData: unknown): Worker {
   return startWorker(entry, workerData, resourceLimits);
 }
 
-/** In a worker thread with its own connection to the database file. */
+/**
+ * Calls the manager's handler from a worker's event: a throw there would be an uncaught exception that
+ * ends the process, so it is caught and reported as a process warning (the manager catches its own).
+ */
+function deliverSafely(onMessage: (message: SyncMessage) => void): (message: SyncMessage) => void {
+  return (message) => {
+    try {
+      onMessage(message);
+    } catch (error) {
+      process.emitWarning(
+        `TallyConnect: handling the sync message "${String((message as { type?: unknown } | null)?.type)}" failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+}
+
+/**
+ * In a worker thread with its own connection to the database file. `done` always resolves (when the
+ * worker has exited); every outcome, a crash of the worker included, arrives as a message.
+ */
 export function workerRunner(dbPath: string, entry = resolveSyncWorkerEntry()): SyncRunner {
   return {
     run(job, onMessage) {
-      const worker = startSyncWorker(entry, { dbPath, job });
+      const deliver = deliverSafely(onMessage);
+      let worker: Worker;
+      try {
+        worker = startSyncWorker(entry, { dbPath, job });
+      } catch (error) {
+        deliver({
+          type: 'failed',
+          error: {
+            code: 'INTERNAL',
+            message: `The sync worker could not start: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        });
+        return { done: Promise.resolve(), cancel: () => undefined };
+      }
       let finished = false;
+      const fail = (message: string): void => {
+        if (finished) return;
+        finished = true;
+        deliver({ type: 'failed', error: { code: 'INTERNAL', message } });
+      };
       const done = new Promise<void>((resolve) => {
         worker.on('message', (message: SyncMessage) => {
-          if (message.type === 'finished' || message.type === 'failed') finished = true;
-          onMessage(message);
-        });
-        worker.on('error', (error) => {
-          if (!finished) {
+          if (message.type === 'finished' || message.type === 'failed') {
+            // The first outcome stands: a late one (a failing clean-up) cannot change it.
+            if (finished) return;
             finished = true;
-            onMessage({
-              type: 'failed',
-              error: { code: 'INTERNAL', message: `The sync worker stopped: ${error.message}` },
-            });
           }
+          deliver(message);
         });
+        worker.on('messageerror', (error) =>
+          fail(`A message from the sync worker was unreadable: ${error.message}`),
+        );
+        worker.on('error', (error) => fail(`The sync worker stopped: ${error.message}`));
         worker.on('exit', (code) => {
-          if (!finished) {
-            finished = true;
-            onMessage({
-              type: 'failed',
-              error: { code: 'INTERNAL', message: `The sync worker exited unexpectedly (code ${code})` },
-            });
-          }
+          fail(`The sync worker exited unexpectedly (code ${code})`);
           resolve();
         });
       });
       return {
         done,
-        cancel: () => worker.postMessage({ type: 'cancel' }),
+        cancel: () => {
+          try {
+            worker.postMessage({ type: 'cancel' });
+          } catch {
+            // The worker has already exited; its outcome is on its way.
+          }
+        },
       };
     },
   };

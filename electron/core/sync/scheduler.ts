@@ -35,7 +35,13 @@ export function createAutoSync(options: {
 
   const tick = (): void => {
     if (options.isRunning()) return;
-    options.syncAll().catch((error: unknown) => options.onError?.(error));
+    options.syncAll().catch((error: unknown) => {
+      try {
+        options.onError?.(error);
+      } catch {
+        // A failing error reporter must not become an unhandled rejection of the timer tick.
+      }
+    });
   };
 
   const auto: AutoSync = {

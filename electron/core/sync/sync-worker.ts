@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { databaseError, sqliteCode } from '../db/sqlite-errors';
 import { openStore } from '../db/store';
 import { errorInfoOf } from './error-info';
 import { executeSync, type SyncJob, type SyncMessage } from './execute';
@@ -24,12 +25,21 @@ const post = (message: SyncMessage): void => port.postMessage(message);
 void (async () => {
   let store: ReturnType<typeof openStore> | null = null;
   try {
+    // openStore never touches the file with node:fs (that would drop the main thread's SQLite locks).
     store = openStore(input.dbPath);
     await executeSync(store, input.job, post, controller.signal, undefined, { allowParseWorker: true });
   } catch (error) {
-    post({ type: 'failed', error: errorInfoOf(error) });
+    const failure = sqliteCode(error) !== null ? databaseError(input.dbPath, error) : error;
+    post({ type: 'failed', error: errorInfoOf(failure) });
   } finally {
-    store?.close();
+    try {
+      store?.close();
+    } catch {
+      // Closing after a failed run: SQLite rolls back whatever was open; the outcome was posted.
+    }
     port.close();
   }
-})();
+})().catch((error: unknown) => {
+  // Only a failing post can get here; the runner then reports the worker's exit without an outcome.
+  console.error('TallyConnect sync worker:', error);
+});

@@ -37,14 +37,53 @@ export interface StreamDecoder {
   readonly encoding: TallyEncoding | null;
 }
 
+/** XML (and so every Tally export and answer) starts with "<", after a BOM and white space. */
+const XML_WHITESPACE = /^[\s\uFEFF]*/;
+
+export function notTallyXml(source: string, what: string): AppError {
+  return new AppError(
+    'IMPORT_INVALID',
+    `${source} is not a Tally XML export (${what}); in Tally, export the report as XML (Export > Format: XML)`,
+  );
+}
+
+/**
+ * The first character of XML text, or null while only white space has been seen. Anything but "<"
+ * means the bytes are not XML at all: a binary file (Excel, PDF, ZIP, an image) or plain text.
+ */
+function firstSignificant(text: string): string | null {
+  const rest = text.slice(XML_WHITESPACE.exec(text)?.[0].length ?? 0);
+  return rest === '' ? null : rest.charAt(0);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what marks binary data
+const BINARY = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/;
+
+function describeStart(text: string, first: string): string {
+  return BINARY.test(text.slice(0, 64))
+    ? 'it holds binary data, not text'
+    : `it starts with "${first}", not "<"`;
+}
+
 export function createStreamDecoder(source: string, hint?: string | null): StreamDecoder {
   let decoder: TextDecoder | null = null;
   let encoding: TallyEncoding | null = null;
   let pending: Uint8Array = new Uint8Array(0);
+  // Until the first non-blank character has been seen to be "<".
+  let startChecked = false;
+  const checkStart = (text: string): string => {
+    if (startChecked) return text;
+    const first = firstSignificant(text);
+    if (first === null) return text;
+    if (first !== '<') throw notTallyXml(source, describeStart(text, first));
+    startChecked = true;
+    return text;
+  };
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     try {
-      return (decoder as TextDecoder).decode(bytes, { stream });
-    } catch {
+      return checkStart((decoder as TextDecoder).decode(bytes, { stream }));
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       const name = encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
       throw new AppError(
         'IMPORT_INVALID',
@@ -57,6 +96,8 @@ export function createStreamDecoder(source: string, hint?: string | null): Strea
   };
   const start = (bytes: Uint8Array): void => {
     encoding = detectEncoding(bytes, hint);
+    // A binary file is named as such before its bytes are reported as a wrong text encoding.
+    checkStart(new TextDecoder(encoding).decode(bytes.subarray(0, 64), { stream: true }));
     // fatal: invalid input throws instead of turning into U+FFFD; a matching BOM is dropped.
     decoder = new TextDecoder(encoding, { fatal: true });
   };

@@ -1,5 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import * as fake from './fake-electron';
 import { aboutText, appMenuTemplate, type AppMenuActions } from '../../../electron/main/app-menu';
+
+vi.mock('electron', () => import('./fake-electron'));
+beforeEach(() => fake.resetFakeElectron());
 
 const actions = (): AppMenuActions & Record<string, ReturnType<typeof vi.fn>> => ({
   openDataFolder: vi.fn(),
@@ -31,6 +35,14 @@ describe('application menu', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+
+  it('never offers developer tools or reload in a packaged app, even when asked for dev', () => {
+    fake.app.isPackaged = true;
+    const roles = flat(appMenuTemplate({ dev: true }, actions())).map((i) => i.role);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
   });
 
   it('About names the version, the data folder and the log file', () => {

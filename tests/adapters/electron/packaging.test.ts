@@ -8,21 +8,30 @@ import { readIco } from '../../../tools/icon/ico';
 const root = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(root, path));
 
-interface BuilderConfig {
+type BuilderConfig = {
   appId: string;
   productName: string;
   files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
-  win: { target: { target: string; arch: string[] }[]; icon: string };
+  asar: boolean;
+  win: {
+    target: { target: string; arch: string[] }[];
+    icon: string;
+    signtoolOptions?: Record<string, unknown>;
+  } & Record<string, unknown>;
   nsis: Record<string, unknown>;
-}
+  electronFuses?: Record<string, boolean>;
+  forceCodeSigning?: boolean;
+} & Record<string, unknown>;
 
 const config = parse(read('electron-builder.yml').toString('utf8')) as BuilderConfig;
+const builderSchema = (): object =>
+  JSON.parse(read('node_modules/app-builder-lib/scheme.json').toString('utf8')) as object;
 
 describe('electron-builder.yml', () => {
   it("validates against electron-builder's own configuration schema", () => {
-    const schema = JSON.parse(read('node_modules/app-builder-lib/scheme.json').toString('utf8')) as object;
+    const schema = builderSchema();
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
     const validate = ajv.compile(schema);
     const valid = validate(config);
@@ -31,7 +40,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('the schema check really rejects a wrong option', () => {
-    const schema = JSON.parse(read('node_modules/app-builder-lib/scheme.json').toString('utf8')) as object;
+    const schema = builderSchema();
     const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(schema);
     expect(validate({ ...config, nsis: { ...config.nsis, oneClick: 'yes' } })).toBe(false);
     expect(validate({ ...config, notAnOption: true })).toBe(false);
@@ -60,6 +69,51 @@ describe('electron-builder.yml', () => {
     // npm start's Electron-ABI copy of better-sqlite3 must not be packaged over the rebuilt one.
     expect(config.files).toContain('!out/node_modules{,/**/*}');
     expect(config.files).toContain('!out/**/*.map');
+  });
+
+  it('flips the hardening fuses: no run-as-node, NODE_OPTIONS or --inspect; only an integrity-checked app.asar', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it("the fuse options are exactly the ones electron-builder's schema knows (a misspelt fuse fails)", () => {
+    const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(builderSchema());
+    const fuses = config.electronFuses ?? {};
+    const definitions = (builderSchema() as { definitions: Record<string, { properties: object }> })
+      .definitions;
+    const known = Object.keys(definitions['FuseOptionsV1']!.properties);
+    for (const fuse of Object.keys(fuses)) expect(known).toContain(fuse);
+    expect(validate({ ...config, electronFuses: { ...fuses, runAsNod: false } })).toBe(false);
+    expect(validate({ ...config, electronFuses: { ...fuses, runAsNode: 'no' } })).toBe(false);
+  });
+
+  it('signs Windows builds from the environment only: SHA-256 + timestamp, no secret in the file, unsigned still possible', () => {
+    expect(config.win.signtoolOptions).toMatchObject({
+      signingHashAlgorithms: ['sha256'],
+      rfc3161TimeStampServer: expect.stringMatching(/^https?:\/\//),
+    });
+    // The certificate and its password come from WIN_CSC_LINK / WIN_CSC_KEY_PASSWORD (or CSC_*).
+    const text = JSON.stringify(config); // the parsed settings (the comments explain the variables)
+    for (const secret of [
+      'cscLink',
+      'cscKeyPassword',
+      'certificateFile',
+      'certificatePassword',
+      'certificateSha1',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/\.(pfx|p12)\b/i);
+    // Local builds without a certificate still work; release builds pass -c.forceCodeSigning=true.
+    expect(config.forceCodeSigning).toBe(false);
   });
 
   it('uses the main entry the build produces', () => {

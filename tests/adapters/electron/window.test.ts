@@ -39,6 +39,24 @@ describe('main window', () => {
     });
   });
 
+  it('turns developer tools off in a packaged app even when the caller asks for them', () => {
+    fake.app.isPackaged = true;
+    expect(mainWindowOptions({ ...config, devTools: true }).webPreferences?.devTools).toBe(false);
+    const win = createMainWindow(
+      { ...config, devTools: true },
+      { show: true, openExternal: vi.fn() },
+    ) as unknown as fake.BrowserWindow;
+    const prefs = win.options['webPreferences'] as { devTools: boolean; sandbox: boolean };
+    expect(prefs.devTools).toBe(false);
+    expect(prefs.sandbox).toBe(true);
+  });
+
+  it('offers developer tools in development only when asked', () => {
+    expect(fake.app.isPackaged).toBe(false);
+    expect(mainWindowOptions({ ...config, devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(mainWindowOptions({ ...config, devTools: false }).webPreferences?.devTools).toBe(false);
+  });
+
   it('centres when no position is remembered', () => {
     const options = mainWindowOptions({ ...config, bounds: { width: 1280, height: 800, maximized: false } });
     expect(options.center).toBe(true);

@@ -13,6 +13,9 @@ let dir: string;
 let bus: EventBus;
 let app: ServeServer;
 let base: string;
+const TOKEN = 'test-launch-token_0123456789abcdefghijklmnopqrs';
+const auth = { 'x-tallyconnect-token': TOKEN };
+const json = { 'content-type': 'application/json', ...auth };
 const seen: { operation: string; caller: string }[] = [];
 
 function handlers(): HandlerMap {
@@ -44,6 +47,7 @@ beforeAll(async () => {
     uploadLimitBytes: 1000,
     bodyLimitBytes: 2000,
     heartbeatMs: 50,
+    launchToken: TOKEN,
   });
   base = (await app.listen(0)).url;
 });
@@ -53,8 +57,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const upload = { ...auth, 'x-tallyconnect-upload': '1' };
 const post = (op: string, body: string) =>
-  fetch(`${base}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  fetch(`${base}/api/${op}`, { method: 'POST', headers: json, body });
 
 describe('POST /api/<operation>', () => {
   it('answers the envelope of a valid call, as an http caller', async () => {
@@ -68,7 +73,7 @@ describe('POST /api/<operation>', () => {
   });
 
   it('treats an empty body as {}', async () => {
-    const res = await fetch(`${base}/api/companies.list`, { method: 'POST' });
+    const res = await fetch(`${base}/api/companies.list`, { method: 'POST', headers: json });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
   });
@@ -110,7 +115,7 @@ describe('POST /api/<operation>', () => {
 describe('GET /api/events', () => {
   it('forwards bus events as server-sent events and unsubscribes on close', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get(`${base}/api/events`, (res) => {
+      const req = http.get(`${base}/api/events?launch=${TOKEN}`, (res) => {
         expect(res.headers['content-type']).toMatch(/text\/event-stream/);
         let text = '';
         res.setEncoding('utf8');
@@ -135,7 +140,11 @@ describe('static files', () => {
   it('serves the renderer and falls back to index.html for client routes', async () => {
     const index = await fetch(`${base}/`);
     expect(index.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await index.text()).toContain('TallyConnect');
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    const html = await index.text();
+    expect(html).toContain('TallyConnect');
+    // The page carries this launch's secret for the HTTP bridge.
+    expect(html).toContain(`<meta name="tallyconnect-token" content="${TOKEN}" />`);
     const asset = await fetch(`${base}/assets/app.js`);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
@@ -169,21 +178,25 @@ describe('POST /api/upload', () => {
   it('stores the file under a fresh, safe name in the upload folder', async () => {
     const res = await fetch(`${base}/api/upload`, {
       method: 'POST',
-      headers: { 'x-file-name': encodeURIComponent('../../Day Book.xml') },
+      headers: { ...upload, 'x-file-name': encodeURIComponent('Day Book (2025).xml') },
       body: '<ENVELOPE/>',
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: true; data: { path: string; bytes: number } };
     expect(body.data.bytes).toBe(11);
     expect(path.dirname(body.data.path)).toBe(path.join(dir, 'uploads'));
-    expect(path.basename(body.data.path)).toMatch(/-Day_Book\.xml$/);
+    expect(path.basename(body.data.path)).toMatch(/-Day_Book__2025_\.xml$/);
     expect(readFileSync(body.data.path, 'utf8')).toBe('<ENVELOPE/>');
   });
 
   it('refuses files over the limit and empty files', async () => {
-    const big = await fetch(`${base}/api/upload`, { method: 'POST', body: 'x'.repeat(1500) });
+    const big = await fetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: upload,
+      body: 'x'.repeat(1500),
+    });
     expect(big.status).toBe(413);
-    const empty = await fetch(`${base}/api/upload`, { method: 'POST', body: '' });
+    const empty = await fetch(`${base}/api/upload`, { method: 'POST', headers: upload, body: '' });
     expect(empty.status).toBe(400);
   });
 });
@@ -199,9 +212,10 @@ describe('middleware', () => {
       await next();
     });
     expect(
-      (await fetch(`${base}/api/companies.list`, { method: 'POST', headers: { 'x-block': '1' } })).status,
+      (await fetch(`${base}/api/companies.list`, { method: 'POST', headers: { ...json, 'x-block': '1' } }))
+        .status,
     ).toBe(401);
-    const ok = await fetch(`${base}/api/companies.list`, { method: 'POST' });
+    const ok = await fetch(`${base}/api/companies.list`, { method: 'POST', headers: json });
     expect(ok.headers.get('x-seen')).toBe('yes');
   });
 });

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { Socket } from 'node:net';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,64 @@ import type { HandlerMap } from '../../../electron/core/service/types';
 import { createServeServer, type ServeServer } from '../../../electron/serve/server';
 import { portalEvents, portalMiddleware } from '../../../electron/serve/portal-setup';
 import { FAST_ARGON2 } from '../../core/portal/fixtures';
+import { freePort } from '../../helpers/redis-server';
+
+/**
+ * A private redis-server that requires a password (requirepass), on a free loopback port; never 6379.
+ * `url` carries the password.
+ */
+export async function startPasswordRedis(
+  password = 'portal-test-secret',
+): Promise<{ url: string; port: number; password: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tc-redis-pw-'));
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--requirepass',
+      password,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = new Socket();
+      socket.once('error', () => resolve(false));
+      socket.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+    });
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return {
+    url: `redis://:${password}@127.0.0.1:${port}`,
+    port,
+    password,
+    async stop() {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Report handlers stand-ins: the portal tests check access, not numbers. */
 function stubHandlers(): Record<string, (input: unknown) => Promise<unknown>> {
@@ -39,7 +99,13 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: Partial<PortalOptions> & { enabled?: boolean; bodyLimitBytes?: number; dir?: string } = {},
+  options: Partial<PortalOptions> & {
+    enabled?: boolean;
+    bodyLimitBytes?: number;
+    dir?: string;
+    /** The bind address the portal is told (the harness itself always listens on 127.0.0.1). */
+    host?: string;
+  } = {},
 ): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tc-portal-http-'));
   const staticDir = join(dir, 'static');
@@ -67,7 +133,7 @@ export async function startHarness(
     uploadDir: join(dir, 'uploads'),
     bodyLimitBytes: options.bodyLimitBytes ?? 4096,
     heartbeatMs: 60_000,
-    before: portalMiddleware(portal, { enabled: options.enabled ?? true }),
+    before: portalMiddleware(portal, { enabled: options.enabled ?? true, host: options.host ?? '127.0.0.1' }),
   });
   const { port } = await server.listen(0, '127.0.0.1');
   return {

@@ -231,7 +231,10 @@ describe('portal mode off (local serve)', () => {
   it('needs no sign-in on localhost but refuses foreign Host names (DNS rebinding)', async () => {
     const h = await startHarness({ enabled: false });
     try {
-      const local = await call(h.url, 'users.list', {});
+      // The desktop page's per-launch secret (server.ts); no portal sign-in.
+      const local = await call(h.url, 'users.list', {}, undefined, {
+        'x-tallyconnect-token': h.server.token,
+      });
       expect(local.status).toBe(200);
       const foreign = await rawGet(h.port, '/api/companies.list', { host: 'evil.example:4870' });
       expect(foreign.status).toBe(403);

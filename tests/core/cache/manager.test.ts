@@ -4,6 +4,7 @@ import { CacheManager } from '../../../electron/core/cache/manager';
 import type { Probe } from '../../../electron/core/cache/probe';
 import { probeRedis } from '../../../electron/core/cache/probe';
 import { parseInfo } from '../../../electron/core/cache/info';
+import { encodeEnvelope } from '../../../electron/core/cache/json-value';
 import type { ProcessRunner } from '../../../electron/core/cache/process-runner';
 import { loadConfig } from '../../../electron/core/config/config';
 import { createEventBus } from '../../../electron/core/events/bus';
@@ -115,9 +116,9 @@ describe('CacheManager with a real redis-server', () => {
       expect(manager.detection.backend).toBe('memory');
       expect(manager.redisUrl()).toBeNull();
       // Left over in Redis from an earlier run; the company was synced while we ran on memory.
-      await raw.set('tallyconnect:dashboard:G1:3:2025-26', '"old"');
-      await raw.set('tallyconnect:companies:all:synced', '["old"]');
-      await raw.set('tallyconnect:dashboard:G2:1:2025-26', '"keep"');
+      await raw.set('tallyconnect:dashboard:G1:3:2025-26', encodeEnvelope('dashboard:G1:3:2025-26', 'old'));
+      await raw.set('tallyconnect:companies:all:synced', encodeEnvelope('companies:all:synced', ['old']));
+      await raw.set('tallyconnect:dashboard:G2:1:2025-26', encodeEnvelope('dashboard:G2:1:2025-26', 'keep'));
       await raw.set('someone-else:key', 'keep');
       await manager.invalidateCompany('G1');
 
@@ -206,7 +207,7 @@ describe('CacheManager with a real redis-server', () => {
       const prefixed = cacheConfig({ REDIS_URL: server.url, REDIS_KEY_PREFIX: 'tc2:' });
       await manager.reconfigure(prefixed.config, prefixed.configErrors);
       await manager.set('a', 1);
-      expect(await raw.get('tc2:a')).toBe('1');
+      expect(await raw.get('tc2:a')).toBe(encodeEnvelope('a', 1));
       const off = cacheConfig({ REDIS_URL: server.url, REDIS_ENABLED: 'false' });
       const detection = await manager.reconfigure(off.config, off.configErrors);
       expect(detection).toMatchObject({ backend: 'memory', mode: 'false' });

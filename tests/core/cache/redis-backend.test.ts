@@ -31,7 +31,9 @@ describe('RedisBackend (real redis-server)', () => {
 
   it('stores JSON under the prefix with SET PX and reads back a frozen copy', async () => {
     await cache.set('dashboard:G:1:2025-26', { total: 12345, rows: [1, 2] }, 30);
-    expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe('{"total":12345,"rows":[1,2]}');
+    expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe(
+      '{"tc":1,"k":"dashboard:G:1:2025-26","v":{"total":12345,"rows":[1,2]}}',
+    );
     const pttl = await raw.pttl('tallyconnect:dashboard:G:1:2025-26');
     expect(pttl).toBeGreaterThan(29_000);
     expect(pttl).toBeLessThanOrEqual(30_000);

@@ -48,7 +48,9 @@ describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
     open.push(cache);
     await healthy(cache);
     await cache.set('dashboard:G:1:2025-26', { n: 1 });
-    expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe('{"n":1}');
+    expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe(
+      '{"tc":1,"k":"dashboard:G:1:2025-26","v":{"n":1}}',
+    );
     expect(await cache.get('dashboard:G:1:2025-26')).toEqual({ n: 1 });
     expect(cache.firstTierHits).toBe(1);
     const stats = await cache.stats();
@@ -166,7 +168,9 @@ describe('TieredCache: faults', () => {
       expect(cache.state).toMatchObject({ healthy: false, pendingInvalidations: 2 });
       // The server kept the old values meanwhile.
       await raw.connect();
-      expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe('"old"');
+      expect(await raw.get('tallyconnect:dashboard:G:1:2025-26')).toBe(
+        '{"tc":1,"k":"dashboard:G:1:2025-26","v":"old"}',
+      );
 
       proxy.heal();
       await healthy(cache);

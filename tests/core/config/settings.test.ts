@@ -141,7 +141,8 @@ describe('settings store and handlers', () => {
     const page = await dispatch('cache.keys', { count: 10 }, desktop);
     expect(page.ok && page.data.keys.map((k) => k.key)).toEqual(['dashboard:G1:1:2025-26']);
     const bad = await dispatch('cache.keys', { cursor: 'abc' }, desktop);
-    expect(bad).toMatchObject({ ok: false, error: { code: 'CACHE', details: { field: 'cursor' } } });
+    // A bad cursor is the caller's mistake (VALIDATION), never a cache fault.
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'cursor' } } });
     const empty = await dispatch('cache.clearCompany', { companyGuid: '' }, desktop);
     expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const cleared = await dispatch('cache.clearCompany', { companyGuid: 'G1' }, desktop);

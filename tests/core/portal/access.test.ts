@@ -5,6 +5,7 @@ import type { CallContext, HandlerMap } from '../../../electron/core/service/typ
 import { createDispatcher } from '../../../electron/core/service/dispatch';
 import { OPERATION_NAMES } from '../../../shared/contract';
 import type { PortalUser } from '../../../shared/types/portal';
+import type { SyncProgress } from '../../../shared/types/sync';
 
 const staff: PortalUser = {
   username: 'asha',
@@ -66,6 +67,10 @@ describe('portal access rules', () => {
       'dashboard.get',
       'ledger.statement',
       'dayBook.get',
+      'voucher.get',
+      'balanceSheet.get',
+      'groupSummary.get',
+      'ledgerMonthly.get',
       'outstanding.get',
       'ledgers.search',
     ]) {
@@ -74,6 +79,8 @@ describe('portal access rules', () => {
       );
     }
     expect(() => assertAllowed(partner, 'dashboard.get', { companyGuid: 'g2' })).not.toThrow();
+    // Report operations are open to staff for their own companies.
+    expect(() => assertAllowed(staff, 'voucher.get', { companyGuid: 'g1', voucherGuid: 'v' })).not.toThrow();
   });
 });
 
@@ -135,9 +142,47 @@ describe('live events per user', () => {
     expect(eventForUser(staff, 'books.changed', { companyGuid: 'g2', dataVersion: 3 })).toBeNull();
     expect(eventForUser(staff, 'books.changed', { companyGuid: 'g1', dataVersion: 3 })).not.toBeNull();
     expect(eventForUser(staff, 'sync.progress', progress('g2'))).toBeNull();
-    expect(eventForUser(staff, 'sync.progress', progress(null))).not.toBeNull();
+    expect(eventForUser(staff, 'sync.progress', progress('g1'))).not.toBeNull();
     expect(eventForUser(partner, 'sync.progress', progress('g2'))).not.toBeNull();
     expect(eventForUser(staff, 'cache.cleared', { scope: 'all', companyGuid: null, deleted: 1 })).toBeNull();
+  });
+
+  it('drops progress and failures that name no company for staff, not for partners', () => {
+    // "Reading company list", an import before its company is known: the message can name any company.
+    const early = { ...progress(null), message: 'Reading Secret Traders Pvt Ltd' };
+    expect(eventForUser(staff, 'sync.progress', early)).toBeNull();
+    expect(eventForUser(partner, 'sync.progress', early)).toEqual(early);
+    expect(eventForUser(null, 'sync.progress', early)).toEqual(early);
+    const failed = {
+      runId: 'r',
+      companyGuid: null,
+      error: { code: 'TALLY_ERROR' as const, message: 'Secret Traders: no answer' },
+    };
+    expect(eventForUser(staff, 'sync.failed', failed)).toBeNull();
+    expect(eventForUser(staff, 'sync.failed', { ...failed, companyGuid: 'g2' })).toBeNull();
+    expect(eventForUser(staff, 'sync.failed', { ...failed, companyGuid: 'g1' })).not.toBeNull();
+    expect(eventForUser(partner, 'sync.failed', failed)).not.toBeNull();
+  });
+
+  it('filters sync.status to the user’s companies (the guard, for every caller)', async () => {
+    let current: { running: boolean; progress: SyncProgress | null } = {
+      running: true,
+      progress: { ...progress('g2'), companyName: 'Two Traders' },
+    };
+    const handlers = { ...echoHandlers(), 'sync.status': async () => current } as unknown as HandlerMap;
+    const dispatch = createDispatcher(withPortalAccess(handlers));
+    const statusFor = async (user: PortalUser | null) => {
+      const answer = await dispatch('sync.status', {}, ctx(user, 'tok'));
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    expect(await statusFor(staff)).toEqual({ running: true, progress: null });
+    expect((await statusFor(partner)).progress?.companyGuid).toBe('g2');
+    expect((await statusFor(null)).progress?.companyGuid).toBe('g2');
+    current = { running: true, progress: progress(null) };
+    expect(await statusFor(staff)).toEqual({ running: true, progress: null });
+    current = { running: true, progress: progress('g1') };
+    expect((await statusFor(staff)).progress?.companyGuid).toBe('g1');
   });
 
   it('keeps only the user’s companies in a sync summary', () => {

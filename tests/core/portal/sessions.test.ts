@@ -31,7 +31,7 @@ describe('session tokens', () => {
 describe('session manager', () => {
   it('resolves a fresh session and refuses forged and malformed tokens', async () => {
     const { sessions } = setup();
-    const { token, record } = await sessions.create('asha', '10.0.0.7');
+    const { token, record } = await sessions.create('asha', '10.0.0.7', 'v1');
     expect(record).toMatchObject({ username: 'asha', address: '10.0.0.7', companyGuid: null });
     expect((await sessions.resolve(token))?.record.username).toBe('asha');
     expect(await sessions.resolve(createSessionToken())).toBeNull();
@@ -41,7 +41,7 @@ describe('session manager', () => {
 
   it('slides the expiry forward while used and ends an idle session', async () => {
     const { clock, sessions } = setup();
-    const { token } = await sessions.create('asha', '10.0.0.7');
+    const { token } = await sessions.create('asha', '10.0.0.7', 'v1');
     for (let i = 0; i < 4; i++) {
       clock.advance(20 * MIN);
       expect(await sessions.resolve(token)).not.toBeNull();
@@ -52,7 +52,7 @@ describe('session manager', () => {
 
   it('ends a session at its absolute lifetime even when busy', async () => {
     const { clock, sessions } = setup();
-    const { token } = await sessions.create('asha', '10.0.0.7');
+    const { token } = await sessions.create('asha', '10.0.0.7', 'v1');
     for (let i = 0; i < 11; i++) {
       clock.advance(10 * MIN);
       expect(await sessions.resolve(token)).not.toBeNull();
@@ -63,7 +63,7 @@ describe('session manager', () => {
 
   it('does not rewrite the session on every request (touch interval)', async () => {
     const { clock, store, sessions } = setup();
-    const { token } = await sessions.create('asha', '10.0.0.7');
+    const { token } = await sessions.create('asha', '10.0.0.7', 'v1');
     const put = vi.spyOn(store, 'put');
     clock.advance(10_000);
     await sessions.resolve(token);
@@ -77,7 +77,7 @@ describe('session manager', () => {
   it('trusts a session it just read for a moment, and sees another instance’s sign-out after it', async () => {
     const { clock, store, sessions } = setup();
     const other = createSessionManager(store, { now: clock.now });
-    const { token } = await sessions.create('asha', '10.0.0.7');
+    const { token } = await sessions.create('asha', '10.0.0.7', 'v1');
     const get = vi.spyOn(store, 'get');
     await sessions.resolve(token);
     await sessions.resolve(token);
@@ -90,7 +90,7 @@ describe('session manager', () => {
 
   it('applies its own sign-out at once, cache or not', async () => {
     const { sessions } = setup();
-    const { token } = await sessions.create('asha', '10.0.0.7');
+    const { token } = await sessions.create('asha', '10.0.0.7', 'v1');
     await sessions.resolve(token);
     await sessions.revoke(token);
     expect(await sessions.resolve(token)).toBeNull();
@@ -98,9 +98,9 @@ describe('session manager', () => {
 
   it('signs out one session, or every session of a user', async () => {
     const { sessions } = setup();
-    const a1 = await sessions.create('asha', '10.0.0.7');
-    const a2 = await sessions.create('ASHA', '10.0.0.8');
-    const r = await sessions.create('ravi', '10.0.0.9');
+    const a1 = await sessions.create('asha', '10.0.0.7', 'v1');
+    const a2 = await sessions.create('ASHA', '10.0.0.8', 'v1');
+    const r = await sessions.create('ravi', '10.0.0.9', 'v1');
     expect(await sessions.revoke(a1.token)).toBe(true);
     expect(await sessions.revoke(a1.token)).toBe(false);
     expect(await sessions.resolve(a1.token)).toBeNull();
@@ -111,9 +111,9 @@ describe('session manager', () => {
 
   it('lists active sessions with the company each one looks at', async () => {
     const { clock, sessions } = setup();
-    const a = await sessions.create('asha', '10.0.0.7');
+    const a = await sessions.create('asha', '10.0.0.7', 'v1');
     clock.advance(1000);
-    const r = await sessions.create('ravi', '10.0.0.9');
+    const r = await sessions.create('ravi', '10.0.0.9', 'v1');
     await sessions.noteCompany(a.token, 'guid-1');
     await sessions.noteCompany(r.token, 'guid-2');
     await sessions.noteCompany(r.token, 'guid-3');
