@@ -43,13 +43,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
   outstanding: {
     operation: 'outstanding.get',
     summary:
-      'Bills outstanding: --company GUID --kind receivable|payable --as-on DATE [--buckets 30,60,90,180]',
+      'Bills outstanding: --company GUID --kind receivable|payable --as-on DATE [--buckets 30,60,90,180] [--age-by due|bill]',
     flags: {
       ...company,
       kind: { field: 'kind', type: 'string' },
       'as-on': { field: 'asOn', type: 'string' },
       buckets: { field: 'buckets', type: 'numberList' },
+      'age-by': { field: 'ageBy', type: 'string' },
     },
+  },
+  voucher: {
+    operation: 'voucher.get',
+    summary: 'One voucher as Tally shows it: --company GUID --voucher VOUCHER-GUID',
+    flags: { ...company, voucher: { field: 'voucherGuid', type: 'string' } },
   },
   'trial-balance': {
     operation: 'trialBalance.get',

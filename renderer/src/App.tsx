@@ -16,7 +16,13 @@ const DayBook = lazy(() => import('./screens/DayBook').then((m) => ({ default: m
 const Ledger = lazy(() => import('./screens/Ledger').then((m) => ({ default: m.Ledger })));
 const Outstanding = lazy(() => import('./screens/Outstanding').then((m) => ({ default: m.Outstanding })));
 const ProfitLoss = lazy(() => import('./screens/ProfitLoss').then((m) => ({ default: m.ProfitLoss })));
+const BalanceSheet = lazy(() => import('./screens/BalanceSheet').then((m) => ({ default: m.BalanceSheet })));
+const GroupSummary = lazy(() => import('./screens/GroupSummary').then((m) => ({ default: m.GroupSummary })));
+const LedgerMonthly = lazy(() =>
+  import('./screens/LedgerMonthly').then((m) => ({ default: m.LedgerMonthly })),
+);
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const Voucher = lazy(() => import('./screens/Voucher').then((m) => ({ default: m.Voucher })));
 const TrialBalance = lazy(() => import('./screens/TrialBalance').then((m) => ({ default: m.TrialBalance })));
 
 function Screen() {
@@ -59,6 +65,14 @@ function Screen() {
       return <ProfitLoss key={company.guid} company={company} />;
     case 'dayBook':
       return <DayBook key={company.guid} company={company} />;
+    case 'balanceSheet':
+      return <BalanceSheet key={company.guid} company={company} />;
+    case 'groupSummary':
+      return <GroupSummary key={company.guid} company={company} />;
+    case 'ledgerMonthly':
+      return <LedgerMonthly key={company.guid} company={company} />;
+    case 'voucher':
+      return <Voucher key={company.guid} company={company} />;
   }
 }
 

@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { operation } from './define';
 import { companyGuid, financialYear, isoDate, withDateRange, empty } from './schemas';
 import type {
+  BalanceSheet,
   CompanySummary,
   Dashboard,
   DayBook,
+  GroupSummary,
+  LedgerMonthly,
   LedgerRef,
   LedgerStatement,
   Outstanding,
   ProfitLoss,
   Served,
   TrialBalance,
+  VoucherView,
 } from '../types/reports';
 
 export const DEFAULT_AGEING_BUCKETS = [30, 60, 90, 180] as const;
@@ -57,9 +61,12 @@ export const reportOperations = {
             message: 'ageing bucket bounds must be ascending',
           })
           .default([...DEFAULT_AGEING_BUCKETS]),
+        /** Age overdue bills from their due date (Tally's default) or from their bill date (F6). */
+        ageBy: z.enum(['due', 'bill']).default('due'),
       })
       .strict(),
-    description: 'Bills receivable or payable as on a date, per party and bill, with ageing buckets.',
+    description:
+      'Bills receivable or payable as on a date, per party and bill: not due, ageing buckets (by due or bill date) and On Account.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'trialBalance.get': operation<Served<TrialBalance>>()({
@@ -70,6 +77,33 @@ export const reportOperations = {
   'profitLoss.get': operation<Served<ProfitLoss>>()({
     input: withDateRange({ companyGuid }),
     description: 'Profit & loss summary for a period.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'balanceSheet.get': operation<Served<BalanceSheet>>()({
+    input: z.object({ companyGuid, asOn: isoDate }).strict(),
+    description:
+      'Balance Sheet as on a date (period: start of its financial year to the date): liabilities and assets by primary group, Profit & Loss A/c (opening, current period), closing stock, difference in opening balances.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'groupSummary.get': operation<Served<GroupSummary>>()({
+    input: withDateRange({
+      companyGuid,
+      groupName: z.string().trim().min(1, 'groupName is required').max(200),
+    }),
+    description: "A group's sub-groups and ledgers with opening, debit, credit and closing for a period.",
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'ledgerMonthly.get': operation<Served<LedgerMonthly>>()({
+    input: withDateRange({ companyGuid, ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required') }),
+    description: "A ledger's monthly summary for a period: debit, credit and closing balance of each month.",
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'voucher.get': operation<Served<VoucherView>>()({
+    input: z
+      .object({ companyGuid, voucherGuid: z.string().trim().min(1, 'voucherGuid is required').max(200) })
+      .strict(),
+    description:
+      'One voucher as Tally shows it: type, number, date, party, narration, ledger lines with bill allocations, flags.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'dayBook.get': operation<Served<DayBook>>()({

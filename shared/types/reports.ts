@@ -79,13 +79,24 @@ export interface Dashboard {
   fy: FinancialYear;
   from: IsoDate;
   to: IsoDate;
-  /** All KPI figures are positive numbers in paise except grossProfit, which may be negative (loss). */
+  /**
+   * The date balances are shown for (receivables, payables, cash, bank, overdue bills) and the profit is
+   * counted up to: today while the year is running, else the year end (its start for a year to come).
+   */
+  asOn: IsoDate;
+  /**
+   * All KPI figures are positive numbers in paise except grossProfit and netProfit, which may be negative
+   * (loss). Sales, purchases, receipts and payments cover the whole year; grossProfit and netProfit are
+   * the Profit & Loss report's for the year up to asOn; the balances are as on asOn. Receipts and
+   * payments are debits and credits to cash and bank ledgers in every voucher but contra vouchers.
+   */
   kpis: {
     sales: Paise;
     purchases: Paise;
     receipts: Paise;
     payments: Paise;
     grossProfit: Paise;
+    netProfit: Paise;
     receivables: Paise;
     payables: Paise;
     cashBalance: Paise;
@@ -147,14 +158,31 @@ export interface OutstandingBill {
   billDate: IsoDate | null;
   dueDate: IsoDate | null;
   overdueDays: number;
+  /**
+   * Days the bill is aged by (as-on date minus its due date or its bill date, as the report's `ageBy`
+   * says); null when it is not aged: not yet due (the "Not due" column) or the On Account line.
+   */
+  ageDays: number | null;
+  /** The part of the party's balance not covered by bills ("On Account"): never aged. */
+  onAccount: boolean;
   /** Positive: owed to us (receivable) / owed by us (payable), depending on the report kind. */
   amount: Paise;
 }
 
+/** Ageing from the due date (Tally's default) or from the bill date (Tally's F6 "Age by"). */
+export type AgeBy = 'due' | 'bill';
+
 export interface OutstandingParty {
   ledgerGuid: string;
   name: string;
+  /** The ledger's group (a bill-wise ledger may stand outside Sundry Debtors / Creditors). */
+  group: string;
+  /** notDue + onAccount + the ageing buckets; for a Sundry Debtor / Creditor its ledger balance. */
   total: Paise;
+  /** Bills whose due date is after the as-on date. */
+  notDue: Paise;
+  onAccount: Paise;
+  /** The aged bills by bucket (same order as Outstanding.buckets). */
   buckets: Paise[];
   bills: OutstandingBill[];
 }
@@ -163,7 +191,11 @@ export interface Outstanding {
   companyGuid: string;
   kind: OutstandingKind;
   asOn: IsoDate;
+  ageBy: AgeBy;
+  /** The aged bills only: not-due bills and On Account amounts have their own totals. */
   buckets: AgeingBucket[];
+  notDue: Paise;
+  onAccount: Paise;
   parties: OutstandingParty[];
   total: Paise;
 }
@@ -171,7 +203,11 @@ export interface Outstanding {
 export interface TrialBalanceRow {
   guid: string;
   name: string;
-  kind: 'group' | 'ledger';
+  /**
+   * 'difference': Tally's "Difference in opening balances" line, the contrary of what the ledgers' opening
+   * balances fail to sum to (only when they do not sum to zero); it makes the closing columns agree.
+   */
+  kind: 'group' | 'ledger' | 'difference';
   depth: number;
   parentGuid: string | null;
   opening: Paise;
@@ -202,6 +238,9 @@ export interface ProfitLoss {
   companyGuid: string;
   from: IsoDate;
   to: IsoDate;
+  /** Stock at the period's start and end (trading account: opening on the debit side, closing on the credit side). */
+  openingStock: Paise;
+  closingStock: Paise;
   /** Amounts positive in their natural direction (incomes credit, expenses debit). */
   directIncomes: ProfitLossLine[];
   directExpenses: ProfitLossLine[];
@@ -257,4 +296,152 @@ export interface DayBook {
   /** Of totalVouchers, those that change no balance (orders, memoranda, cancelled ...). */
   offBooksVouchers: number;
   vouchers: DayBookVoucher[];
+}
+
+export interface VoucherBillLine {
+  billName: string;
+  billType: 'New Ref' | 'Agst Ref' | 'Advance' | 'On Account';
+  /** Debit positive. */
+  amount: Paise;
+  creditPeriodDays: number | null;
+  /** The due date Tally gives the bill: as entered, else its date plus the credit period. */
+  dueDate: IsoDate | null;
+}
+
+export interface VoucherLedgerLine {
+  ledgerGuid: string;
+  ledgerName: string;
+  /** Debit positive (Dr), credit negative (Cr). */
+  amount: Paise;
+  bills: VoucherBillLine[];
+}
+
+/** One voucher as Tally shows it (the voucher view opened from the day book or a ledger statement). */
+export interface VoucherView {
+  companyGuid: string;
+  guid: string;
+  date: IsoDate;
+  voucherType: string;
+  /** The predefined type the voucher type derives from ("Sales", "Receipt" ...). */
+  baseType: string;
+  voucherNumber: string;
+  party: string | null;
+  reference: string | null;
+  narration: string;
+  isCancelled: boolean;
+  isOptional: boolean;
+  isPostDated: boolean;
+  /** Null when the voucher posts to the books; otherwise why it does not. */
+  offBooks: OffBooksReason | null;
+  postsToBooks: boolean;
+  /** Ledger lines in the voucher's order. */
+  lines: VoucherLedgerLine[];
+  /** Sums of the debit lines and of the credit lines (both positive). */
+  totalDebit: Paise;
+  totalCredit: Paise;
+  /**
+   * Inventory lines (stock items, quantities, rates). The store does not keep them yet (another table is
+   * being added); always empty until it does.
+   */
+  inventory: [];
+}
+
+/** A sub-group, ledger or the closing stock under a balance-sheet group, with its balance as on the date. */
+export interface BalanceSheetChild {
+  guid: string;
+  name: string;
+  kind: 'group' | 'ledger' | 'closingStock';
+  /** Closing balance, debit positive. */
+  closing: Paise;
+}
+
+/**
+ * A line of the Balance Sheet: a primary group; the Profit & Loss A/c; the closing stock (only when the
+ * company has no Current Assets group to hold it); Tally's "Difference in opening balances".
+ */
+export interface BalanceSheetLine {
+  kind: 'group' | 'profitAndLoss' | 'closingStock' | 'openingDifference';
+  /** The group's GUID; a fixed id for the other kinds. */
+  guid: string;
+  name: string;
+  /** Closing balance as on the date, debit positive; its sign decides the side (as Tally places it). */
+  closing: Paise;
+  /** The amount on its side: credit positive among the liabilities, debit positive among the assets. */
+  amount: Paise;
+  /** A group's sub-groups and ledgers (Current Assets: and the closing stock); empty for other kinds. */
+  children: BalanceSheetChild[];
+}
+
+/** The Profit & Loss A/c as the Balance Sheet shows it; debit positive (a debit is a loss). */
+export interface BalanceSheetProfitAndLoss {
+  /** Before the period: the ledger's own opening plus every earlier year's result. */
+  opening: Paise;
+  /** This year's result up to the as-on date (the Profit & Loss report's net profit, negated). */
+  currentPeriod: Paise;
+  /** Entries posted to the Profit & Loss A/c itself in the period (a transfer to capital, ...). */
+  transferred: Paise;
+  closing: Paise;
+}
+
+export interface BalanceSheet {
+  companyGuid: string;
+  /** Start of the financial year containing asOn (the company's own year start). */
+  from: IsoDate;
+  asOn: IsoDate;
+  liabilities: BalanceSheetLine[];
+  assets: BalanceSheetLine[];
+  /** Both positive; equal to the paisa (the difference in opening balances included). */
+  totalLiabilities: Paise;
+  totalAssets: Paise;
+  profitAndLoss: BalanceSheetProfitAndLoss;
+  /** What the ledgers' opening balances sum to (debit positive); 0 when they agree. */
+  openingDifference: Paise;
+  /**
+   * Closing stock as on the date, debit positive: the Stock-in-Hand ledgers (their closing values entered
+   * in Tally, else their balances).
+   */
+  closingStock: Paise;
+}
+
+export interface GroupSummaryRow {
+  guid: string;
+  name: string;
+  kind: 'group' | 'ledger';
+  /** Debit positive. */
+  opening: Paise;
+  debit: Paise;
+  credit: Paise;
+  closing: Paise;
+}
+
+/** Tally's Group Summary: a group's sub-groups and ledgers over a period. */
+export interface GroupSummary {
+  companyGuid: string;
+  from: IsoDate;
+  to: IsoDate;
+  group: { guid: string; name: string; parent: string | null; primaryGroup: string };
+  rows: GroupSummaryRow[];
+  total: { opening: Paise; debit: Paise; credit: Paise; closing: Paise };
+}
+
+export interface LedgerMonth {
+  /** "2025-04" */
+  month: string;
+  debit: Paise;
+  credit: Paise;
+  /** Balance at the end of the month (or of the period, in its last month); debit positive. */
+  closing: Paise;
+}
+
+/** A ledger's monthly summary (Tally's ledger Monthly Summary). */
+export interface LedgerMonthly {
+  companyGuid: string;
+  ledger: LedgerRef;
+  from: IsoDate;
+  to: IsoDate;
+  opening: Paise;
+  months: LedgerMonth[];
+  totalDebit: Paise;
+  totalCredit: Paise;
+  closing: Paise;
 }

@@ -15,6 +15,83 @@ describe('Dashboard', () => {
     expect(screen.getByText(/01-04-2025 to 31-03-2026/)).toBeInTheDocument();
   });
 
+  it('shows the net profit beside the gross profit, and the date each balance is for', async () => {
+    renderApp('#/dashboard');
+    const net = await screen.findByRole('button', { name: /Net profit/ });
+    expect(net).toHaveTextContent('₹1,82,345.00');
+    expect(net).toHaveClass('kpi-good');
+    // A closed year: balances as on its last day; the profit is simply the year's.
+    for (const name of [/Receivables/, /Payables/, /Cash & bank/]) {
+      expect(screen.getByRole('button', { name })).toHaveTextContent('As on 31-03-2026');
+    }
+    expect(net).not.toHaveTextContent(/Up to|As on/);
+    expect(screen.getByRole('button', { name: /Sales/ })).not.toHaveTextContent(/Up to|As on/);
+    const cards = [...document.querySelectorAll('[data-kpi]')].map((c) => c.getAttribute('data-kpi'));
+    expect(cards).toEqual([
+      'sales',
+      'purchases',
+      'grossProfit',
+      'receipts',
+      'payments',
+      'netProfit',
+      'receivables',
+      'payables',
+      'cashBank',
+    ]);
+  });
+
+  it('says a running year’s balances are as on today and its profit up to today, and opens them so', async () => {
+    renderApp('#/dashboard', {
+      handlers: {
+        'dashboard.get': (input) => {
+          const d = dashboard(input.fy);
+          d.asOn = '2025-11-25';
+          d.kpis.netProfit = -5_000_00;
+          return { data: d, source: 'database', tookMs: 3 };
+        },
+      },
+    });
+    const net = await screen.findByRole('button', { name: /Net profit/ });
+    expect(net).toHaveTextContent('Up to 25-11-2025');
+    expect(net).toHaveClass('kpi-bad');
+    expect(screen.getByRole('button', { name: /Gross profit/ })).toHaveTextContent('Up to 25-11-2025');
+    expect(screen.getByRole('button', { name: /Receivables/ })).toHaveTextContent('As on 25-11-2025');
+    expect(screen.getByRole('button', { name: /Cash & bank/ })).toHaveTextContent('As on 25-11-2025');
+    expect(screen.getByText(/overdue · As on 25-11-2025/)).toBeInTheDocument();
+    fireEvent.click(net);
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/profitLoss\?/));
+    expect(window.location.hash).toContain('from=2025-04-01');
+    expect(window.location.hash).toContain('to=2025-11-25');
+  });
+
+  it('opens the outstanding as on the date the receivables card is for', async () => {
+    renderApp('#/dashboard');
+    fireEvent.click(await screen.findByRole('button', { name: /Receivables/ }));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/outstanding\?/));
+    expect(window.location.hash).toContain('k=receivable');
+    expect(window.location.hash).toContain('on=2026-03-31');
+  });
+
+  it('shows the net profit card and the dates in Marathi', async () => {
+    renderApp('#/dashboard', {
+      language: 'mr',
+      handlers: {
+        'dashboard.get': (input) => {
+          const d = dashboard(input.fy);
+          d.asOn = '2025-11-25';
+          return { data: d, source: 'cache', tookMs: 0.4 };
+        },
+      },
+    });
+    const net = await screen.findByRole('button', { name: /निव्वळ नफा/ });
+    expect(net).toHaveTextContent('₹1,82,345.00');
+    expect(net).toHaveTextContent('25-11-2025 पर्यंत');
+    expect(screen.getByRole('button', { name: /येणे बाकी/ })).toHaveTextContent('25-11-2025 रोजी');
+    expect(screen.getByRole('button', { name: /देणे बाकी/ })).toHaveTextContent('25-11-2025 रोजी');
+    expect(screen.getByRole('button', { name: /रोख व बँक/ })).toHaveTextContent('25-11-2025 रोजी');
+    expect(screen.queryByText(/As on|Up to|Net profit/)).not.toBeInTheDocument();
+  });
+
   it('asks for the chosen financial year', async () => {
     const { bridge } = renderApp('#/dashboard');
     await screen.findByRole('button', { name: /Sales/ });

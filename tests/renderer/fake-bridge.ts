@@ -1,7 +1,13 @@
 import type { AppEventName, AppEvents, InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { Envelope, ErrorInfo } from '../../shared/errors';
 import type { AppBridge } from '../../renderer/src/bridge';
-import type { CompanySummary, Dashboard, LedgerStatement, Outstanding } from '../../shared/types/reports';
+import type {
+  CompanySummary,
+  Dashboard,
+  LedgerStatement,
+  Outstanding,
+  VoucherView,
+} from '../../shared/types/reports';
 import type { CacheStatus } from '../../shared/types/cache';
 import type { Settings } from '../../shared/types/settings';
 
@@ -74,12 +80,14 @@ export function dashboard(fy: string, scale = 1): Dashboard {
     fy,
     from: `${start}-04-01`,
     to: `${start + 1}-03-31`,
+    asOn: `${start + 1}-03-31`,
     kpis: {
       sales: 123456789 * scale,
       purchases: 98765400 * scale,
       receipts: 50000000,
       payments: 40000000,
       grossProfit: 24691389,
+      netProfit: 18234500,
       receivables: 1500000000,
       payables: 700000,
       cashBalance: 2500000,
@@ -146,20 +154,30 @@ export function statement(ledgerGuid: string, from: string, to: string, lines = 
   };
 }
 
-export const outstanding = (kind: 'receivable' | 'payable', asOn: string): Outstanding => ({
+export const outstanding = (
+  kind: 'receivable' | 'payable',
+  asOn: string,
+  ageBy: 'due' | 'bill' = 'due',
+): Outstanding => ({
   companyGuid: company.guid,
   kind,
   asOn,
+  ageBy,
   buckets: [
     { label: '0-30', fromDays: 0, toDays: 30, amount: 100000 },
     { label: '31-60', fromDays: 31, toDays: 60, amount: 0 },
     { label: '61+', fromDays: 61, toDays: null, amount: 250000 },
   ],
+  notDue: 30000,
+  onAccount: -30000,
   parties: [
     {
       ledgerGuid: 'l-cust-1',
       name: 'Patil Enterprises',
+      group: 'Sundry Debtors',
       total: 350000,
+      notDue: 30000,
+      onAccount: -30000,
       buckets: [100000, 0, 250000],
       bills: [
         {
@@ -167,6 +185,8 @@ export const outstanding = (kind: 'receivable' | 'payable', asOn: string): Outst
           billDate: '2025-05-01',
           dueDate: '2025-05-31',
           overdueDays: 120,
+          ageDays: 120,
+          onAccount: false,
           amount: 250000,
         },
         {
@@ -174,12 +194,71 @@ export const outstanding = (kind: 'receivable' | 'payable', asOn: string): Outst
           billDate: '2025-09-01',
           dueDate: '2025-09-20',
           overdueDays: 8,
+          ageDays: 8,
+          onAccount: false,
           amount: 100000,
+        },
+        {
+          billName: 'INV-160',
+          billDate: '2025-09-25',
+          dueDate: '2025-10-25',
+          overdueDays: -27,
+          ageDays: null,
+          onAccount: false,
+          amount: 30000,
+        },
+        {
+          billName: 'On Account',
+          billDate: null,
+          dueDate: null,
+          overdueDays: 0,
+          ageDays: null,
+          onAccount: true,
+          amount: -30000,
         },
       ],
     },
   ],
   total: 350000,
+});
+
+/** A posting sales voucher with a bill allocation, as voucher.get answers it. */
+export const voucherView = (guid: string): VoucherView => ({
+  companyGuid: company.guid,
+  guid,
+  date: '2025-09-01',
+  voucherType: 'Tax Invoice',
+  baseType: 'Sales',
+  voucherNumber: 'INV-140',
+  party: 'Patil Enterprises',
+  reference: 'PO-77',
+  narration: 'Goods as per order',
+  isCancelled: false,
+  isOptional: false,
+  isPostDated: false,
+  offBooks: null,
+  postsToBooks: true,
+  lines: [
+    {
+      ledgerGuid: 'l-cust-1',
+      ledgerName: 'Patil Enterprises',
+      amount: 118000,
+      bills: [
+        {
+          billName: 'INV-140',
+          billType: 'New Ref',
+          amount: 118000,
+          creditPeriodDays: 19,
+          dueDate: '2025-09-20',
+        },
+      ],
+    },
+    { ledgerGuid: 'l-sales', ledgerName: 'Sales Account', amount: -100000, bills: [] },
+    { ledgerGuid: 'l-gst', ledgerName: 'Output IGST', amount: -18000, bills: [] },
+  ],
+  totalDebit: 118000,
+  totalCredit: 118000,
+  inventory: [],
 });
 
 export const cacheStatus = (keyCount: number): CacheStatus => ({
@@ -260,10 +339,11 @@ export function demoHandlers(): FakeHandlers {
       tookMs: 12,
     }),
     'outstanding.get': (input) => ({
-      data: outstanding(input.kind, input.asOn),
+      data: outstanding(input.kind, input.asOn, input.ageBy),
       source: 'database',
       tookMs: 5,
     }),
+    'voucher.get': (input) => ({ data: voucherView(input.voucherGuid), source: 'database', tookMs: 2 }),
     'sync.status': () => ({ running: false, progress: null }),
     'settings.get': () => settings,
     'settings.update': (input) =>

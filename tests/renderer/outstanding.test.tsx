@@ -34,4 +34,42 @@ describe('Outstanding', () => {
       ).toBe(true),
     );
   });
+
+  it('shows Not due and On Account beside the ageing buckets, never aged', async () => {
+    renderApp('#/outstanding?k=receivable&on=2025-09-28');
+    expect(await screen.findByTestId('not-due')).toHaveTextContent('₹300.00');
+    expect(screen.getByTestId('on-account')).toHaveTextContent('-₹300.00');
+    const parties = screen.getByRole('table', { name: 'Parties' });
+    const headers = within(parties)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.indexOf('Not due')).toBeLessThan(headers.findIndex((h) => h?.includes('0–30 days')));
+    expect(headers.at(-1)).toContain('On Account');
+    fireEvent.click(within(parties).getByText('Patil Enterprises'));
+    const bills = await screen.findByRole('table', { name: 'Bills of Patil Enterprises' });
+    expect(within(bills).getByText('INV-160').closest('tr')).toHaveTextContent('Not due');
+    expect(within(bills).getAllByText('On Account').length).toBeGreaterThan(0);
+  });
+
+  it('ages by bill date on request, as part of the route and the request', async () => {
+    const { bridge } = renderApp('#/outstanding?k=receivable&on=2025-09-28');
+    fireEvent.click(await screen.findByRole('button', { name: 'Bill date' }));
+    await waitFor(() => expect(window.location.hash).toContain('a=bill'));
+    await waitFor(() =>
+      expect(
+        bridge.calls.some(
+          (c) => c.operation === 'outstanding.get' && (c.input as { ageBy: string }).ageBy === 'bill',
+        ),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('button', { name: 'Bill date' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('names the new columns in Marathi and Hindi', async () => {
+    const { unmount } = renderApp('#/outstanding?k=receivable&on=2025-09-28', { language: 'mr' });
+    expect(await screen.findByTestId('not-due')).toHaveTextContent('मुदत बाकी');
+    unmount();
+    renderApp('#/outstanding?k=receivable&on=2025-09-28', { language: 'hi' });
+    expect(await screen.findByTestId('on-account')).toHaveTextContent('खाते पर');
+  });
 });

@@ -52,6 +52,8 @@ const profitLoss = (from: string, to: string): ProfitLoss => ({
   companyGuid: 'co-1',
   from,
   to,
+  openingStock: 0,
+  closingStock: 0,
   directIncomes: [
     {
       groupName: 'Sales Accounts',

@@ -1,7 +1,11 @@
 import type { IsoDate } from '../../shared/dates';
 import type {
+  GodownRecord,
   GroupRecord,
   LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
@@ -50,6 +54,11 @@ export class SimCompany {
   readonly groups: GroupRecord[];
   readonly ledgers: LedgerRecord[];
   readonly voucherTypes: VoucherTypeRecord[];
+  /** Inventory masters (copies: the mutation API alters them). */
+  readonly stockGroups: StockGroupRecord[];
+  readonly units: UnitRecord[];
+  readonly godowns: GodownRecord[];
+  readonly stockItems: StockItemRecord[];
   /** The real shapes this company is served with. */
   readonly shapes: RealShapeOptions;
   /** Flags the misleading sub-groups are written with (their records keep the true ones), by GUID. */
@@ -76,6 +85,8 @@ export class SimCompany {
   private readonly renames = new Map<string, string>();
   /** The same for voucher types: vouchers show their type's current name. */
   private readonly typeRenames = new Map<string, string>();
+  /** The same for stock items: inventory lines show the item's current name. */
+  private readonly itemRenames = new Map<string, string>();
   private counts: Map<IsoDate, DateCount> | null = null;
   /** Non-posting vouchers (built on the first pass over the source), in date order, and their GUIDs. */
   private extras: VoucherRecord[] = [];
@@ -101,11 +112,19 @@ export class SimCompany {
     this.exportedFlags = masters.exportedFlags;
     this.profitAndLoss = masters.profitAndLoss;
     this.subGroups = masters.subGroups;
+    this.stockGroups = (source.stockGroups ?? []).map((g) => ({ ...g }));
+    this.units = (source.units ?? []).map((u) => ({ ...u }));
+    this.godowns = (source.godowns ?? []).map((g) => ({ ...g }));
+    this.stockItems = (source.stockItems ?? []).map((i) => ({ ...i }));
     this.masterAlterId = Math.max(
       0,
       ...this.groups.map((g) => g.alterId),
       ...this.ledgers.map((l) => l.alterId),
       ...this.voucherTypes.map((t) => t.alterId),
+      ...this.stockGroups.map((g) => g.alterId),
+      ...this.units.map((u) => u.alterId),
+      ...this.godowns.map((g) => g.alterId),
+      ...this.stockItems.map((i) => i.alterId),
     );
     this.counter = this.masterAlterId;
   }
@@ -282,6 +301,15 @@ export class SimCompany {
         entries: out.entries.map((e) => ({ ...e, ledgerName: rename(e.ledgerName) })),
       };
     }
+    if (this.itemRenames.size > 0 && out.inventory) {
+      out = {
+        ...out,
+        inventory: out.inventory.map((l) => ({
+          ...l,
+          stockItemName: this.itemRenames.get(l.stockItemName) ?? l.stockItemName,
+        })),
+      };
+    }
     if (!this.additions.includes(v) && !this.extraGuids.has(v.guid)) {
       // Automatic numbering: every insertion before a voucher moves its number up, every deletion down.
       const before = (x: { voucherType: string; date: IsoDate }): boolean =>
@@ -376,6 +404,19 @@ export class SimCompany {
     this.ledgers.push(record);
     this.masterAlterId = record.alterId;
     return record;
+  }
+
+  /** Alters a stock item (opening, costing method, name ...): it alone gets a new AlterID, as in Tally. */
+  alterStockItem(name: string, change: (item: StockItemRecord) => StockItemRecord): StockItemRecord {
+    this.ensureScanned();
+    const index = this.stockItems.findIndex((i) => i.name === name);
+    if (index < 0) throw new Error(`No stock item ${name}`);
+    const current = this.stockItems[index]!;
+    const next = { ...change(current), guid: current.guid, alterId: this.nextAlterId() };
+    this.stockItems[index] = next;
+    if (next.name !== current.name) chainRename(this.itemRenames, current.name, next.name);
+    this.masterAlterId = next.alterId;
+    return next;
   }
 
   renameLedger(oldName: string, newName: string): void {

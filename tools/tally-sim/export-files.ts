@@ -25,6 +25,10 @@ export function* allMastersExport(source: SimSource, options: SimOptions = {}): 
   for (const g of render.groupsWritten(company.groups)) yield tallyMessage(render.group(g));
   for (const t of company.voucherTypes) yield tallyMessage(render.voucherType(t));
   for (const l of company.ledgers) yield tallyMessage(render.ledger(l));
+  for (const g of company.stockGroups) yield tallyMessage(render.stockGroup(g));
+  for (const u of company.units) yield tallyMessage(render.unit(u));
+  for (const g of company.godowns) yield tallyMessage(render.godown(g));
+  for (const i of company.stockItems) yield tallyMessage(render.stockItem(i));
   yield exportFileTail;
 }
 

@@ -2,8 +2,13 @@ import { paiseToDecimalString, type Paise } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
 import type {
   BillAllocationRecord,
+  GodownRecord,
   GroupRecord,
+  InventoryEntryRecord,
   LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
@@ -27,6 +32,17 @@ export const esc = (value: string): string =>
 /** App amount (debit positive) -> Tally's text (debit negative). */
 export const tallyAmount = (paise: Paise): string => (paise === 0 ? '0' : paiseToDecimalString(-paise));
 const tallyDate = (date: IsoDate): string => date.replaceAll('-', '');
+
+/** Thousandths -> Tally's quantity text without the sign: 10000 -> "10", 10500 -> "10.500". */
+export const quantityText = (milli: number): string => {
+  const abs = Math.abs(milli);
+  const whole = Math.trunc(abs / 1000);
+  const fraction = abs % 1000;
+  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(3, '0')}`;
+};
+/** Paise per unit -> "250.00/Nos". */
+const rateText = (paise: number, unit: string | null): string =>
+  `${paiseToDecimalString(paise)}${unit !== null ? `/${unit}` : ''}`;
 const yn = (flag: boolean): string => (flag ? 'Yes' : 'No');
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -58,6 +74,20 @@ const VALUE_TYPES = {
   REFERENCE: 'String',
   LEDGERNAME: 'String',
   BILLTYPE: 'String',
+  STOCKITEMNAME: 'String',
+  GODOWNNAME: 'String',
+  BASEUNITS: 'String',
+  ADDITIONALUNITS: 'String',
+  ORIGINALNAME: 'String',
+  COSTINGMETHOD: 'String',
+  ACTUALQTY: 'Quantity',
+  BILLEDQTY: 'Quantity',
+  RATE: 'Rate',
+  OPENINGRATE: 'Rate',
+  OPENINGVALUE: 'Amount',
+  DECIMALPLACES: 'Number',
+  CONVERSION: 'Number',
+  ISSIMPLEUNIT: 'Logical',
   PARTYGSTIN: 'String',
   LEDSTATENAME: 'String',
   GSTREGISTRATIONTYPE: 'String',
@@ -110,6 +140,10 @@ export interface Renderer {
   group(g: GroupRecord): string;
   ledger(l: LedgerRecord): string;
   voucherType(t: VoucherTypeRecord): string;
+  stockGroup(g: StockGroupRecord): string;
+  unit(u: UnitRecord): string;
+  godown(g: GodownRecord): string;
+  stockItem(i: StockItemRecord): string;
   voucher(v: VoucherRecord, options?: { partyLedgers?: ReadonlySet<string> }): string;
   company(c: SimCompanyInfo): string;
   /** One row of the aggregated per-date count. */
@@ -154,6 +188,66 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     return mode === 'export' ? '<PARENT/>' : `${T.PARENT}${PRIMARY}</PARENT>`;
   };
 
+  /**
+   * One inventory line. Its ISDEEMEDPOSITIVE says the direction (Yes: inward); quantities are written
+   * without a sign. `allocation`: the invoice's sales/purchase ledger line, written inside it as exports do.
+   */
+  const inventoryLine = (line: InventoryEntryRecord, allocation: string): string => {
+    const inward = line.actualQuantity !== 0 ? line.actualQuantity > 0 : line.amount > 0;
+    const qty = (milli: number): string =>
+      ` ${quantityText(milli)}${line.unit !== null ? ` ${line.unit}` : ''}`;
+    const quantities =
+      `${T.ACTUALQTY}${qty(line.actualQuantity)}</ACTUALQTY>` +
+      `${T.BILLEDQTY}${qty(line.billedQuantity)}</BILLEDQTY>`;
+    return (
+      `<ALLINVENTORYENTRIES.LIST>${T.STOCKITEMNAME}${esc(line.stockItemName)}</STOCKITEMNAME>` +
+      `${T.ISDEEMEDPOSITIVE}${yn(inward)}</ISDEEMEDPOSITIVE>` +
+      (line.rate !== null ? `${T.RATE}${esc(rateText(line.rate, line.rateUnit))}</RATE>` : '') +
+      `${T.AMOUNT}${tallyAmount(line.amount)}</AMOUNT>${quantities}` +
+      (line.godown !== null
+        ? `<BATCHALLOCATIONS.LIST>${T.GODOWNNAME}${esc(line.godown)}</GODOWNNAME>` +
+          (mode === 'export' ? '<BATCHNAME>Primary Batch</BATCHNAME>' : '') +
+          `${T.AMOUNT}${tallyAmount(line.amount)}</AMOUNT>${quantities}` +
+          `</BATCHALLOCATIONS.LIST>`
+        : '<BATCHALLOCATIONS.LIST>      </BATCHALLOCATIONS.LIST>') +
+      allocation +
+      `</ALLINVENTORYENTRIES.LIST>`
+    );
+  };
+
+  const ledgerLine = (
+    list: 'ALLLEDGERENTRIES.LIST' | 'ACCOUNTINGALLOCATIONS.LIST',
+    e: VoucherRecord['entries'][number],
+    isParty: boolean,
+  ): string =>
+    `<${list}>${T.LEDGERNAME}${esc(e.ledgerName)}</LEDGERNAME>` +
+    `${T.ISDEEMEDPOSITIVE}${yn(e.amount > 0)}</ISDEEMEDPOSITIVE>${T.ISPARTYLEDGER}${yn(isParty)}</ISPARTYLEDGER>` +
+    `${T.AMOUNT}${tallyAmount(e.amount)}</AMOUNT>` +
+    e.bills.map(renderBill).join('') +
+    `</${list}>`;
+
+  /**
+   * In an export, an invoice's sales/purchase line sits inside its inventory line (ACCOUNTINGALLOCATIONS)
+   * instead of the ledger list, where one inventory line stands for exactly that ledger line. Collection
+   * answers carry every ledger line in AllLedgerEntries (TallyConnect does not fetch the allocations).
+   * Returns, per entry index, the inventory line written in its place.
+   */
+  const allocated = (v: VoucherRecord): Map<number, InventoryEntryRecord> => {
+    const placed = new Map<number, InventoryEntryRecord>();
+    if (mode !== 'export' || !v.inventory) return placed;
+    for (const line of v.inventory) {
+      const ledger = line.ledgerName ?? null;
+      if (ledger === null) continue;
+      const lines = v.inventory.filter((l) => (l.ledgerName ?? null) === ledger);
+      const entries = v.entries.flatMap((e, i) => (e.ledgerName === ledger ? [i] : []));
+      const [only] = entries;
+      if (lines.length !== 1 || entries.length !== 1 || only === undefined) continue;
+      const entry = v.entries[only]!;
+      if (entry.bills.length === 0 && entry.amount === line.amount) placed.set(only, line);
+    }
+    return placed;
+  };
+
   const voucher = (v: VoucherRecord, opts: { partyLedgers?: ReadonlySet<string> } = {}): string => {
     let out =
       `<VOUCHER REMOTEID="${esc(v.guid)}" VCHTYPE="${esc(v.voucherType)}" ACTION="Create">` +
@@ -169,15 +263,17 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       `${T.ALTERID} ${v.alterId}</ALTERID>` +
       (v.masterId !== null ? `${T.MASTERID} ${v.masterId}</MASTERID>` : '') +
       `<EWAYBILLDETAILS.LIST>      </EWAYBILLDETAILS.LIST>`;
-    for (const e of v.entries) {
+    const placed = allocated(v);
+    v.entries.forEach((e, i) => {
       const isParty = opts.partyLedgers?.has(e.ledgerName) ?? e.ledgerName === v.partyLedgerName;
+      const line = placed.get(i);
       out +=
-        `<ALLLEDGERENTRIES.LIST>${T.LEDGERNAME}${esc(e.ledgerName)}</LEDGERNAME>` +
-        `${T.ISDEEMEDPOSITIVE}${yn(e.amount > 0)}</ISDEEMEDPOSITIVE>${T.ISPARTYLEDGER}${yn(isParty)}</ISPARTYLEDGER>` +
-        `${T.AMOUNT}${tallyAmount(e.amount)}</AMOUNT>` +
-        e.bills.map(renderBill).join('') +
-        `</ALLLEDGERENTRIES.LIST>`;
-    }
+        line !== undefined
+          ? inventoryLine(line, ledgerLine('ACCOUNTINGALLOCATIONS.LIST', e, isParty))
+          : ledgerLine('ALLLEDGERENTRIES.LIST', e, isParty);
+    });
+    const inPlace = new Set(placed.values());
+    for (const line of v.inventory ?? []) if (!inPlace.has(line)) out += inventoryLine(line, '');
     return `${out}</VOUCHER>\r\n`;
   };
 
@@ -223,7 +319,16 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       (l.state ? `${T.LEDSTATENAME}${esc(l.state)}</LEDSTATENAME>` : '') +
       `${T.ALTERID} ${l.alterId}</ALTERID>` +
       `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(l.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
-      `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST></LEDGER>\r\n`
+      `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST>` +
+      ((l.closingValues ?? []).length > 0
+        ? (l.closingValues ?? [])
+            .map(
+              (c) =>
+                `<LEDGERCLOSINGVALUES.LIST>${T.DATE}${tallyDate(c.date)}</DATE>${T.AMOUNT}${tallyAmount(c.amount)}</AMOUNT></LEDGERCLOSINGVALUES.LIST>`,
+            )
+            .join('')
+        : '<LEDGERCLOSINGVALUES.LIST>      </LEDGERCLOSINGVALUES.LIST>') +
+      `</LEDGER>\r\n`
     );
   };
 
@@ -232,6 +337,44 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     `${T.PARENT}${esc(t.parent)}</PARENT>` +
     `${T.NUMBERINGMETHOD}${t.autoNumbered ? 'Automatic' : 'Manual'}</NUMBERINGMETHOD>` +
     `${T.ALTERID} ${t.alterId}</ALTERID></VOUCHERTYPE>\r\n`;
+
+  const languageName = (name: string): string =>
+    `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>`;
+
+  const stockGroup = (g: StockGroupRecord): string =>
+    `<STOCKGROUP NAME="${esc(g.name)}" RESERVEDNAME="">${T.GUID}${esc(g.guid)}</GUID>${parent(g.parent)}` +
+    `${T.ALTERID} ${g.alterId}</ALTERID>${languageName(g.name)}</STOCKGROUP>\r\n`;
+
+  const godown = (g: GodownRecord): string =>
+    `<GODOWN NAME="${esc(g.name)}" RESERVEDNAME="">${T.GUID}${esc(g.guid)}</GUID>${parent(g.parent)}` +
+    `${T.ALTERID} ${g.alterId}</ALTERID>${languageName(g.name)}</GODOWN>\r\n`;
+
+  const unit = (u: UnitRecord): string =>
+    `<UNIT NAME="${esc(u.name)}" RESERVEDNAME="">${T.NAME}${esc(u.name)}</NAME>${T.GUID}${esc(u.guid)}</GUID>` +
+    (u.formalName !== null ? `${T.ORIGINALNAME}${esc(u.formalName)}</ORIGINALNAME>` : '') +
+    `${T.ISSIMPLEUNIT}${yn(u.isSimple)}</ISSIMPLEUNIT>` +
+    (u.baseUnits !== null ? `${T.BASEUNITS}${esc(u.baseUnits)}</BASEUNITS>` : `${T.BASEUNITS}</BASEUNITS>`) +
+    (u.additionalUnits !== null
+      ? `${T.ADDITIONALUNITS}${esc(u.additionalUnits)}</ADDITIONALUNITS>`
+      : `${T.ADDITIONALUNITS}</ADDITIONALUNITS>`) +
+    `${T.CONVERSION} ${u.conversion !== null ? quantityText(u.conversion) : '0'}</CONVERSION>` +
+    `${T.DECIMALPLACES} ${u.decimalPlaces}</DECIMALPLACES>${T.ALTERID} ${u.alterId}</ALTERID></UNIT>\r\n`;
+
+  const stockItem = (i: StockItemRecord): string => {
+    const unitSuffix = i.unit !== null ? ` ${i.unit}` : '';
+    const opening = mode === 'collection' && typed ? '<OPENINGBALANCE TYPE="Quantity">' : '<OPENINGBALANCE>';
+    return (
+      `<STOCKITEM NAME="${esc(i.name)}" RESERVEDNAME="">${T.GUID}${esc(i.guid)}</GUID>${parent(i.parent)}` +
+      `${T.BASEUNITS}${i.unit !== null ? esc(i.unit) : NOT_APPLICABLE}</BASEUNITS>` +
+      `${T.COSTINGMETHOD}${esc(i.costingMethod)}</COSTINGMETHOD>` +
+      `${opening}${i.openingQuantity < 0 ? '-' : ' '}${quantityText(i.openingQuantity)}${esc(unitSuffix)}</OPENINGBALANCE>` +
+      `${T.OPENINGVALUE}${tallyAmount(i.openingValue)}</OPENINGVALUE>` +
+      (i.openingRate !== null
+        ? `${T.OPENINGRATE}${esc(rateText(i.openingRate, i.unit))}</OPENINGRATE>`
+        : '') +
+      `${T.ALTERID} ${i.alterId}</ALTERID>${languageName(i.name)}</STOCKITEM>\r\n`
+    );
+  };
 
   const company = (c: SimCompanyInfo): string =>
     `<COMPANY NAME="${esc(c.name)}">${T.NAME}${esc(c.name)}</NAME>${T.GUID}${esc(c.guid)}</GUID>` +
@@ -252,7 +395,22 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
   const groupsWritten = (groups: readonly GroupRecord[]): GroupRecord[] =>
     shapes.groupsTwice ? [...groups, ...groups.filter((g) => g.parent === null)] : [...groups];
 
-  return { mode, shapes, group, ledger, voucherType, voucher, company, countRow, indexRow, groupsWritten };
+  return {
+    mode,
+    shapes,
+    group,
+    ledger,
+    voucherType,
+    stockGroup,
+    unit,
+    godown,
+    stockItem,
+    voucher,
+    company,
+    countRow,
+    indexRow,
+    groupsWritten,
+  };
 }
 
 /** Export-file renderers (no TYPE attributes, <PARENT/>), every shape on. */

@@ -177,6 +177,22 @@ export async function startTallySimulator(
         for (const t of company.voucherTypes) yield render.voucherType(t);
         log.objects += company.voucherTypes.length;
         break;
+      case 'TCStockGroups':
+        for (const g of company.stockGroups) yield render.stockGroup(g);
+        log.objects += company.stockGroups.length;
+        break;
+      case 'TCUnits':
+        for (const u of company.units) yield render.unit(u);
+        log.objects += company.units.length;
+        break;
+      case 'TCGodowns':
+        for (const g of company.godowns) yield render.godown(g);
+        log.objects += company.godowns.length;
+        break;
+      case 'TCStockItems':
+        for (const i of company.stockItems) yield render.stockItem(i);
+        log.objects += company.stockItems.length;
+        break;
       case 'TCVoucherDates': {
         let counts = company.dateCounts(req.filter);
         if (req.alteredAfter !== null) {
@@ -249,6 +265,10 @@ export async function startTallySimulator(
           'TCGroups',
           'TCLedgers',
           'TCVoucherTypes',
+          'TCStockGroups',
+          'TCUnits',
+          'TCGodowns',
+          'TCStockItems',
           'TCVoucherDates',
           'TCVoucherIndex',
           'TCVouchers',

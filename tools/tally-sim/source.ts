@@ -1,7 +1,11 @@
 import type { IsoDate } from '../../shared/dates';
 import type {
+  GodownRecord,
   GroupRecord,
   LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
@@ -15,6 +19,11 @@ export interface SimSource {
   groups: readonly GroupRecord[];
   ledgers: readonly LedgerRecord[];
   voucherTypes: readonly VoucherTypeRecord[];
+  /** Inventory masters; absent for a company without inventory. */
+  stockGroups?: readonly StockGroupRecord[];
+  units?: readonly UnitRecord[];
+  godowns?: readonly GodownRecord[];
+  stockItems?: readonly StockItemRecord[];
   /** Each call starts a fresh pass, in date order. */
   vouchers(): Iterable<VoucherRecord>;
 }

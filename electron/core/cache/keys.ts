@@ -51,7 +51,9 @@ export const cacheKeys = {
     kind: string,
     asOn: string,
     buckets: readonly number[],
-  ): string => `outstanding:${segment(guid)}:${version}:${kind}:${asOn}:${buckets.join('-')}`,
+    ageBy: 'due' | 'bill' = 'due',
+  ): string =>
+    `outstanding:${segment(guid)}:${version}:${kind}:${asOn}:${buckets.join('-')}${ageBy === 'bill' ? ':bill' : ''}`,
   report: (guid: string, version: number, name: string, params: readonly (string | number)[]): string =>
     `report:${segment(guid)}:${version}:${name}:${params.map((p) => segment(String(p))).join(':')}`,
 };

@@ -72,6 +72,106 @@ export interface LedgerRecord {
   state: string | null;
   alterId: number;
   openingBills: OpeningBillRecord[];
+  /**
+   * LEDGERCLOSINGVALUES.LIST: dated closing balances the user entered (Stock-in-Hand ledgers of a company
+   * whose inventory is not integrated with its accounts keep their closing stock here). Debit positive.
+   * Absent: none.
+   */
+  closingValues?: LedgerClosingValueRecord[];
+}
+
+export interface LedgerClosingValueRecord {
+  date: IsoDate;
+  /** Debit positive. */
+  amount: Paise;
+}
+
+/**
+ * Quantities are integer thousandths of their unit (10.5 Kgs = 10500): exact sums, no floats. Tally's
+ * units have up to 4 decimal places; a fourth decimal is rounded half away from zero (quirks.tallyQuantity).
+ */
+export type Milli = number;
+
+/** Tally's "Avg. Cost" (its default), "FIFO", "LIFO Perpetual", "Std. Cost" ... as Tally names them. */
+export const DEFAULT_COSTING_METHOD = 'Avg. Cost';
+
+export interface StockGroupRecord {
+  guid: string;
+  name: string;
+  /** Parent stock group name; null under Primary. */
+  parent: string | null;
+  alterId: number;
+}
+
+export interface UnitRecord {
+  guid: string;
+  /** The symbol Tally shows after quantities ("Nos", "Kgs"). */
+  name: string;
+  /** ORIGINALNAME: the formal name ("Numbers"). */
+  formalName: string | null;
+  decimalPlaces: number;
+  /** False for a compound unit ("Box of 10 Nos"): baseUnits, additionalUnits and conversion say which. */
+  isSimple: boolean;
+  baseUnits: string | null;
+  additionalUnits: string | null;
+  /** Additional units per base unit of a compound unit, in thousandths; null for a simple unit. */
+  conversion: Milli | null;
+  alterId: number;
+}
+
+export interface GodownRecord {
+  guid: string;
+  name: string;
+  /** Parent godown; null under Primary. */
+  parent: string | null;
+  alterId: number;
+}
+
+export interface StockItemRecord {
+  guid: string;
+  name: string;
+  /** Stock group; null under Primary. */
+  parent: string | null;
+  /** BASEUNITS; null when the item has none ("&#4; Not Applicable"). */
+  unit: string | null;
+  /** OPENINGBALANCE (a quantity text in Tally), in thousandths of the base unit. */
+  openingQuantity: Milli;
+  /** OPENINGRATE, paise per unit (rounded half away from zero to the paisa); null when absent. */
+  openingRate: Paise | null;
+  /** OPENINGVALUE, debit positive (stock is an asset: Tally writes it negative). */
+  openingValue: Paise;
+  /** COSTINGMETHOD as Tally names it; DEFAULT_COSTING_METHOD when Tally sends none. */
+  costingMethod: string;
+  alterId: number;
+}
+
+/**
+ * One inventory line of a voucher (ALLINVENTORYENTRIES.LIST, else INVENTORYENTRIES.LIST). A line whose
+ * batch allocations name more than one godown comes as one record per allocation (its quantities and
+ * amount; the line's rate), so every record has one godown and the records of a line add up to it.
+ */
+export interface InventoryEntryRecord {
+  /** Stock item GUID when known; the writer resolves stockItemName otherwise. */
+  stockItemGuid: string | null;
+  stockItemName: string;
+  /** ACTUALQTY in thousandths; inward positive, outward negative (ISDEEMEDPOSITIVE Yes is inward). */
+  actualQuantity: Milli;
+  /** BILLEDQTY in thousandths, signed like actualQuantity. */
+  billedQuantity: Milli;
+  /** The unit the quantities were written in ("Nos"); null when Tally wrote none. */
+  unit: string | null;
+  /** RATE in paise per rateUnit (rounded half away from zero to the paisa); null when absent. */
+  rate: Paise | null;
+  rateUnit: string | null;
+  /** Debit positive: a purchase line is positive, a sales line negative. */
+  amount: Paise;
+  /** BATCHALLOCATIONS.LIST GODOWNNAME; null when the line has none. */
+  godown: string | null;
+  /**
+   * The ledger of the line's accounting allocation (an invoice's sales/purchase ledger), when the source
+   * says; not stored (the ledger line itself is among the voucher's entries).
+   */
+  ledgerName?: string | null;
 }
 
 /** Tally's predefined voucher types: the base every custom type derives from. */
@@ -155,6 +255,8 @@ export interface VoucherRecord {
   /** ISPOSTDATED: Tally posts it only once its date has come. Absent: false. */
   isPostDated?: boolean;
   entries: LedgerEntryRecord[];
+  /** Inventory lines; absent or empty for a voucher without items. Rewritten with the voucher. */
+  inventory?: InventoryEntryRecord[];
 }
 
 /**
@@ -167,6 +269,11 @@ export interface CompanyWriter {
   putGroups(groups: readonly GroupRecord[]): void;
   putLedgers(ledgers: readonly LedgerRecord[]): void;
   putVoucherTypes(types: readonly VoucherTypeRecord[]): void;
+  putStockGroups(groups: readonly StockGroupRecord[]): void;
+  putUnits(units: readonly UnitRecord[]): void;
+  putGodowns(godowns: readonly GodownRecord[]): void;
+  /** Upserts by GUID (a rename keeps the item's key, so its inventory lines follow). */
+  putStockItems(items: readonly StockItemRecord[]): void;
   /** Insert or replace vouchers (by GUID). Throws AppError IMPORT_INVALID naming the voucher if it is unusable. */
   putVouchers(vouchers: readonly VoucherRecord[]): void;
   deleteVouchers(guids: readonly string[]): void;
@@ -175,6 +282,7 @@ export interface CompanyWriter {
   renumberVouchers(numbers: readonly { guid: string; voucherNumber: string }[]): void;
   /** GUID -> AlterID of stored vouchers, for deletion detection. */
   voucherAlterIds(): Map<string, number>;
+  /** GUID -> AlterID of stored masters: groups, ledgers, voucher types, stock groups, units, godowns, stock items. */
   masterAlterIds(): Map<string, number>;
   /**
    * Makes the write visible. vouchersRemoved: stored vouchers that are gone after it (deleted in a merge;

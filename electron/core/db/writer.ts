@@ -8,14 +8,19 @@ import {
   isProfitAndLossLedger,
   type CompanyRecord,
   type CompanyWriter,
+  type GodownRecord,
   type GroupRecord,
   type LedgerRecord,
+  type StockGroupRecord,
+  type StockItemRecord,
+  type UnitRecord,
   type VoucherRecord,
   type VoucherTypeRecord,
 } from './records';
 import { BILLS_LEDGER_INDEX_SQL } from './migrations/005-integer-ledger-keys';
 import { ENTRIES_LEDGER_INDEX_SQL } from './migrations/007-entry-particulars';
 import { VOUCHERS_GUID_INDEX_SQL } from './migrations/008-voucher-guid-index';
+import { INVENTORY_ITEM_INDEX_SQL } from './migrations/010-inventory';
 import { voucherParticulars } from './particulars';
 import { SummaryAccumulator, summaryStatements } from './summaries';
 import { isConstraintError } from './sqlite-errors';
@@ -36,6 +41,7 @@ export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'bill_allocations_ledger', sql: BILLS_LEDGER_INDEX_SQL },
   // Unique: a duplicate GUID fails the build at commit and is named there (see buildDeferredIndexes).
   { name: 'vouchers_guid', sql: VOUCHERS_GUID_INDEX_SQL },
+  { name: 'inventory_entries_item', sql: INVENTORY_ITEM_INDEX_SQL },
 ];
 /**
  * Page cache for a replace write (negative: KiB). The indexes with random insert positions are deferred
@@ -114,6 +120,14 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   /** Stored names of groups and voucher types by GUID: a changed name is a rename to pass on. */
   const groupNameByGuid = new Map<string, string>();
   const typeNameByGuid = new Map<string, string>();
+  /** Stock items' integer keys (stable per company and GUID) by GUID and by name. */
+  const itemIdByGuid = new Map<string, number>();
+  const itemIdByName = new Map<string, number>();
+  const itemNameByGuid = new Map<string, string>();
+  /** Stored names of the other stock masters by GUID: a changed name is a rename to pass on. */
+  const stockGroupNameByGuid = new Map<string, string>();
+  const unitNameByGuid = new Map<string, string>();
+  const godownNameByGuid = new Map<string, string>();
   const touchedLedgers = new Set<string>();
   const touchedMonths = new Set<string>();
   let mastersChanged = false;
@@ -125,6 +139,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   let nextVoucherId = 0;
   let nextEntryId = 0;
   let nextBillId = 0;
+  let nextInventoryId = 0;
 
   const close = (): void => {
     open = false;
@@ -175,10 +190,27 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       typeParent.set(t.name, t.parent);
       typeNameByGuid.set(t.guid, t.name);
     }
+    for (const i of stmts.itemNames.all(companyId) as { id: number; guid: string; name: string }[]) {
+      itemIdByGuid.set(i.guid, i.id);
+      itemIdByName.set(i.name, i.id);
+      itemNameByGuid.set(i.guid, i.name);
+    }
+    for (const [table, names] of [
+      ['stock_groups', stockGroupNameByGuid],
+      ['units', unitNameByGuid],
+      ['godowns', godownNameByGuid],
+    ] as const) {
+      const rows = db.prepare(`SELECT guid, name FROM ${table} WHERE company_id = ?`).all(companyId) as {
+        guid: string;
+        name: string;
+      }[];
+      for (const r of rows) names.set(r.guid, r.name);
+    }
     // Explicit row ids: no lastInsertRowid round trip per row, and entries can name their voucher at once.
     nextVoucherId = (stmts.maxVoucherId.pluck().get() as number) + 1;
     nextEntryId = (stmts.maxEntryId.pluck().get() as number) + 1;
     nextBillId = (stmts.maxBillId.pluck().get() as number) + 1;
+    nextInventoryId = (stmts.maxInventoryId.pluck().get() as number) + 1;
   });
 
   const baseTypeOf = (name: string): string | null => {
@@ -197,6 +229,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   // bills) before anything reads or deletes those tables, and at the end of every putVouchers call.
   const entryRows: unknown[] = [];
   const billRows: unknown[] = [];
+  const inventoryRows: unknown[] = [];
   const flushBuffer = (
     rows: unknown[],
     columns: number,
@@ -212,6 +245,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const flushRows = (): void => {
     flushEntries();
     flushBuffer(billRows, BILL_COLUMNS, stmts.insertBills, stmts.insertBill);
+    flushBuffer(inventoryRows, INVENTORY_COLUMNS, stmts.insertInventories, stmts.insertInventory);
   };
 
   const deleteStoredVoucher = (guid: string): boolean => {
@@ -222,6 +256,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     touchedMonths.add(found.date.slice(0, 7));
     stmts.deleteBillsOfVoucher.run(found.id);
     stmts.deleteEntriesOfVoucher.run(found.id);
+    stmts.deleteInventoryOfVoucher.run(found.id);
     stmts.deleteVoucher.run(found.id);
     return true;
   };
@@ -263,6 +298,20 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       sum += entry.amount;
       if (entry.amount > 0) debit += entry.amount;
       guids.push(guid);
+    }
+    const inventory = v.inventory ?? [];
+    for (const line of inventory) {
+      if (
+        !Number.isSafeInteger(line.amount) ||
+        !Number.isSafeInteger(line.actualQuantity) ||
+        !Number.isSafeInteger(line.billedQuantity) ||
+        (line.rate !== null && !Number.isSafeInteger(line.rate))
+      ) {
+        throw invalid(
+          `Voucher ${voucherLabel(v)}: the inventory line of "${line.stockItemName}" has a non-integer quantity or amount`,
+          { ...details(v), stockItem: line.stockItemName },
+        );
+      }
     }
     // Only what posts (now or once its date has come) must balance; orders, memoranda and cancelled
     // vouchers are listed as Tally sent them.
@@ -344,6 +393,28 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         );
         if (billRows.length === BILL_COLUMNS * ROWS_PER_INSERT) flushRows();
       }
+    }
+    for (const line of inventory) {
+      const itemId =
+        (line.stockItemGuid !== null ? itemIdByGuid.get(line.stockItemGuid) : undefined) ??
+        itemIdByName.get(line.stockItemName) ??
+        null;
+      inventoryRows.push(
+        nextInventoryId++,
+        voucherId,
+        companyId,
+        itemId,
+        itemId === null ? line.stockItemName : null,
+        v.date,
+        line.actualQuantity,
+        line.billedQuantity,
+        line.unit,
+        line.rate,
+        line.rateUnit,
+        line.amount,
+        line.godown,
+      );
+      if (inventoryRows.length === INVENTORY_COLUMNS * ROWS_PER_INSERT) flushRows();
     }
     if (mode === 'merge') flushRows();
   };
@@ -433,6 +504,16 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     if (previousName !== undefined && previousName !== l.name) ledgerGuidByName.delete(previousName);
     ledgerGuidByName.set(l.name, l.guid);
     ledgerNameByGuid.set(l.guid, l.name);
+    stmts.deleteClosingValues.run(companyId, l.guid);
+    for (const c of l.closingValues ?? []) {
+      if (!isValidIsoDate(c.date) || !Number.isSafeInteger(c.amount)) {
+        throw invalid(`Ledger "${l.name}" has an invalid closing value dated ${c.date}`, {
+          guid: l.guid,
+          name: l.name,
+        });
+      }
+      stmts.insertClosingValue.run(companyId, l.guid, c.date, c.amount);
+    }
     stmts.deleteOpeningBills.run(companyId, l.guid);
     for (const b of l.openingBills) {
       stmts.insertOpeningBill.run(
@@ -469,8 +550,155 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     typeNameByGuid.set(t.guid, t.name);
   };
 
+  const clash =
+    (kind: string, m: { guid: string; name: string }) =>
+    (error: unknown): never => {
+      if (isConstraintError(error)) {
+        throw invalid(`${kind} "${m.name}" (GUID ${m.guid}) clashes with another of the same name`, {
+          guid: m.guid,
+          name: m.name,
+        });
+      }
+      throw error;
+    };
+
+  /** Old name -> new name of the masters in a batch whose stored name differs. */
+  const renamesIn = (
+    masters: readonly { guid: string; name: string }[],
+    stored: ReadonlyMap<string, string>,
+  ): Map<string, string> => {
+    const renames = new Map<string, string>();
+    for (const m of masters) {
+      const previous = stored.get(m.guid);
+      if (previous !== undefined && previous !== m.name) renames.set(previous, m.name);
+    }
+    return renames;
+  };
+  /** Rewrites a renamed stock master's name in the columns that keep it (before the batch is written). */
+  const passOnStockRenames = (renames: ReadonlyMap<string, string>, columns: readonly string[]): void => {
+    if (renames.size === 0) return;
+    flushRows();
+    for (const column of columns) {
+      const [table, field] = column.split('.') as [string, string];
+      const update = db.prepare(`UPDATE ${table} SET ${field} = ? WHERE company_id = ? AND ${field} = ?`);
+      for (const [from, to] of renames) update.run(to, companyId, from);
+    }
+  };
+
+  const putStockItem = (item: StockItemRecord): void => {
+    for (const [field, value] of [
+      ['opening quantity', item.openingQuantity],
+      ['opening value', item.openingValue],
+      ['opening rate', item.openingRate ?? 0],
+    ] as const) {
+      if (!Number.isSafeInteger(value)) {
+        throw invalid(`Stock item "${item.name}" has a non-integer ${field}`, {
+          guid: item.guid,
+          name: item.name,
+        });
+      }
+    }
+    let id: number;
+    try {
+      id = (
+        stmts.upsertStockItem.get(
+          companyId,
+          item.guid,
+          item.name,
+          item.parent,
+          item.unit,
+          item.openingQuantity,
+          item.openingRate,
+          item.openingValue,
+          item.costingMethod,
+          item.alterId,
+        ) as { id: number }
+      ).id;
+    } catch (error) {
+      return clash('Stock item', item)(error);
+    }
+    const previousName = itemNameByGuid.get(item.guid);
+    if (previousName !== undefined && previousName !== item.name) itemIdByName.delete(previousName);
+    itemIdByGuid.set(item.guid, id);
+    itemIdByName.set(item.name, id);
+    itemNameByGuid.set(item.guid, item.name);
+    // Lines stored before their item was known (a Day Book older or newer than its masters) link up now.
+    stmts.linkInventory.run(id, companyId, item.name);
+  };
+
   return {
     mode,
+    putStockGroups: (groups: readonly StockGroupRecord[]) =>
+      guard(() => {
+        mastersChanged = true;
+        passOnStockRenames(renamesIn(groups, stockGroupNameByGuid), [
+          'stock_groups.parent_name',
+          'stock_items.group_name',
+        ]);
+        for (const g of groups) {
+          try {
+            stmts.upsertStockGroup.run(companyId, g.guid, g.name, g.parent, g.alterId);
+          } catch (error) {
+            clash('Stock group', g)(error);
+          }
+          stockGroupNameByGuid.set(g.guid, g.name);
+        }
+      }),
+    putUnits: (units: readonly UnitRecord[]) =>
+      guard(() => {
+        mastersChanged = true;
+        passOnStockRenames(renamesIn(units, unitNameByGuid), [
+          'stock_items.unit',
+          'units.base_units',
+          'units.additional_units',
+          'inventory_entries.unit',
+          'inventory_entries.rate_unit',
+        ]);
+        for (const u of units) {
+          if (u.conversion !== null && !Number.isSafeInteger(u.conversion)) {
+            throw invalid(`Unit "${u.name}" has a non-integer conversion`, { guid: u.guid, name: u.name });
+          }
+          try {
+            stmts.upsertUnit.run(
+              companyId,
+              u.guid,
+              u.name,
+              u.formalName,
+              u.decimalPlaces,
+              u.isSimple ? 1 : 0,
+              u.baseUnits,
+              u.additionalUnits,
+              u.conversion,
+              u.alterId,
+            );
+          } catch (error) {
+            clash('Unit', u)(error);
+          }
+          unitNameByGuid.set(u.guid, u.name);
+        }
+      }),
+    putGodowns: (godowns: readonly GodownRecord[]) =>
+      guard(() => {
+        mastersChanged = true;
+        passOnStockRenames(renamesIn(godowns, godownNameByGuid), [
+          'godowns.parent_name',
+          'inventory_entries.godown',
+        ]);
+        for (const g of godowns) {
+          try {
+            stmts.upsertGodown.run(companyId, g.guid, g.name, g.parent, g.alterId);
+          } catch (error) {
+            clash('Godown', g)(error);
+          }
+          godownNameByGuid.set(g.guid, g.name);
+        }
+      }),
+    putStockItems: (items: readonly StockItemRecord[]) =>
+      guard(() => {
+        mastersChanged = true;
+        flushRows();
+        for (const item of items) putStockItem(item);
+      }),
     putGroups: (groups) =>
       guard(() => {
         mastersChanged = true;
@@ -528,7 +756,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     masterAlterIds: () =>
       guard(() => {
         const map = new Map<string, number>();
-        for (const r of stmts.masterAlterIds.all(companyId, companyId, companyId) as {
+        for (const r of stmts.masterAlterIds.all({ company: companyId }) as {
           guid: string;
           alter_id: number;
         }[]) {
@@ -588,6 +816,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
           voucherAlterId: company.voucherAlterId,
           dataVersion,
           now: now().toISOString(),
+          replace: mode === 'replace' ? 1 : 0,
         });
         db.exec('COMMIT');
         close();
@@ -611,12 +840,34 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         });
       }
       stmts.deleteOpeningBills.run(companyId, guid);
+      stmts.deleteClosingValues.run(companyId, guid);
       stmts.deleteLedger.run(companyId, guid);
       ledgerGuidByName.delete(ledger.name);
       ledgerNameByGuid.delete(guid);
       ledgerIdByGuid.delete(guid);
       touchedLedgers.add(guid);
       return;
+    }
+    const item = stmts.findStockItem.get(companyId, guid) as { id: number; name: string } | undefined;
+    if (item) {
+      // Its lines keep the item's name (Tally refuses to delete an item vouchers use; a Day Book may be newer).
+      flushRows();
+      stmts.unlinkInventory.run(item.name, item.id);
+      stmts.deleteStockItem.run(item.id);
+      itemIdByGuid.delete(guid);
+      itemIdByName.delete(item.name);
+      itemNameByGuid.delete(guid);
+      return;
+    }
+    for (const [table, names] of [
+      ['stock_groups', stockGroupNameByGuid],
+      ['units', unitNameByGuid],
+      ['godowns', godownNameByGuid],
+    ] as const) {
+      if (db.prepare(`DELETE FROM ${table} WHERE company_id = ? AND guid = ?`).run(companyId, guid).changes) {
+        names.delete(guid);
+        return;
+      }
     }
     stmts.deleteGroup.run(companyId, guid);
     groupNameByGuid.delete(guid);
@@ -714,6 +965,7 @@ function checkMasters(db: Database.Database, companyId: number): void {
       g.guid,
     );
   }
+  checkStockMasters(db, companyId);
   const orphan = db
     .prepare(
       `SELECT l.guid, l.name, l.group_name AS groupName FROM ledgers l
@@ -730,6 +982,51 @@ function checkMasters(db: Database.Database, companyId: number): void {
   }
 }
 
+/** Every stock item's stock group exists, and stock group parents form a tree. */
+function checkStockMasters(db: Database.Database, companyId: number): void {
+  const groups = db
+    .prepare('SELECT name, parent_name AS parent FROM stock_groups WHERE company_id = ?')
+    .all(companyId) as { name: string; parent: string | null }[];
+  const parentOf = new Map(groups.map((g) => [g.name, g.parent]));
+  for (const g of groups) {
+    const seen = new Set<string>();
+    let current: string | null = g.name;
+    while (current !== null) {
+      if (seen.has(current)) {
+        throw invalid(`Stock group "${g.name}" is its own ancestor (cycle through "${current}")`, {
+          name: g.name,
+        });
+      }
+      seen.add(current);
+      const parent = parentOf.get(current);
+      if (parent === undefined) {
+        throw invalid(
+          `Stock group "${[...seen].at(-2) ?? g.name}" has an unknown parent group "${current}"`,
+          {
+            name: g.name,
+            parent: current,
+          },
+        );
+      }
+      current = parent;
+    }
+  }
+  const orphan = db
+    .prepare(
+      `SELECT i.guid, i.name, i.group_name AS groupName FROM stock_items i
+       WHERE i.company_id = ? AND i.group_name IS NOT NULL AND NOT EXISTS
+         (SELECT 1 FROM stock_groups g WHERE g.company_id = i.company_id AND g.name = i.group_name) LIMIT 1`,
+    )
+    .get(companyId) as { guid: string; name: string; groupName: string } | undefined;
+  if (orphan) {
+    throw invalid(`Stock item "${orphan.name}" is under an unknown stock group "${orphan.groupName}"`, {
+      guid: orphan.guid,
+      name: orphan.name,
+      group: orphan.groupName,
+    });
+  }
+}
+
 /** Deletes a company's rows children first (cheaper than per-row cascades on millions of entries). */
 export function clearCompanyData(db: Database.Database, companyId: number): void {
   for (const table of [
@@ -738,7 +1035,13 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
     'voucher_month_counts',
     'bill_allocations',
     'entries',
+    'inventory_entries',
     'vouchers',
+    'stock_items',
+    'stock_groups',
+    'units',
+    'godowns',
+    'ledger_closing_values',
     'ledger_opening_bills',
     'ledgers',
     'voucher_types',
@@ -751,6 +1054,9 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
 const ROWS_PER_INSERT = 64;
 const ENTRY_COLUMNS = 9;
 const BILL_COLUMNS = 10;
+const INVENTORY_COLUMNS = 13;
+const INSERT_INVENTORY = `INSERT INTO inventory_entries (id, voucher_id, company_id, item_id, item_name, date,
+  actual_quantity, billed_quantity, unit, rate, rate_unit, amount, godown) VALUES`;
 const INSERT_ENTRY = `INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount, other_ledger_id,
   other_ledger_count, more_ledger_ids) VALUES`;
 const INSERT_BILL = `INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date, bill_name,
@@ -782,6 +1088,46 @@ function prepare(db: Database.Database) {
     insertEntry: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, 1)}`),
     insertEntries: db.prepare(`${INSERT_ENTRY} ${values(ENTRY_COLUMNS, ROWS_PER_INSERT)}`),
     insertBill: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, 1)}`),
+    insertInventory: db.prepare(`${INSERT_INVENTORY} ${values(INVENTORY_COLUMNS, 1)}`),
+    insertInventories: db.prepare(`${INSERT_INVENTORY} ${values(INVENTORY_COLUMNS, ROWS_PER_INSERT)}`),
+    maxInventoryId: db.prepare('SELECT coalesce(max(id), 0) FROM inventory_entries'),
+    deleteInventoryOfVoucher: db.prepare('DELETE FROM inventory_entries WHERE voucher_id = ?'),
+    itemNames: db.prepare('SELECT id, guid, name FROM stock_items WHERE company_id = ?'),
+    upsertStockItem: db.prepare(`INSERT INTO stock_items (company_id, guid, name, group_name, unit,
+      opening_quantity, opening_rate, opening_value, costing_method, alter_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, group_name = excluded.group_name,
+        unit = excluded.unit, opening_quantity = excluded.opening_quantity,
+        opening_rate = excluded.opening_rate, opening_value = excluded.opening_value,
+        costing_method = excluded.costing_method, alter_id = excluded.alter_id
+      RETURNING id`),
+    linkInventory: db.prepare(`UPDATE inventory_entries SET item_id = ?, item_name = NULL
+      WHERE company_id = ? AND item_id IS NULL AND item_name = ?`),
+    unlinkInventory: db.prepare(
+      'UPDATE inventory_entries SET item_id = NULL, item_name = ? WHERE item_id = ?',
+    ),
+    findStockItem: db.prepare('SELECT id, name FROM stock_items WHERE company_id = ? AND guid = ?'),
+    deleteStockItem: db.prepare('DELETE FROM stock_items WHERE id = ?'),
+    upsertStockGroup: db.prepare(`INSERT INTO stock_groups (company_id, guid, name, parent_name, alter_id)
+      VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, parent_name = excluded.parent_name,
+        alter_id = excluded.alter_id`),
+    upsertGodown: db.prepare(`INSERT INTO godowns (company_id, guid, name, parent_name, alter_id)
+      VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, parent_name = excluded.parent_name,
+        alter_id = excluded.alter_id`),
+    upsertUnit: db.prepare(`INSERT INTO units (company_id, guid, name, formal_name, decimal_places, is_simple,
+      base_units, additional_units, conversion, alter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (company_id, guid) DO UPDATE SET name = excluded.name, formal_name = excluded.formal_name,
+        decimal_places = excluded.decimal_places, is_simple = excluded.is_simple,
+        base_units = excluded.base_units, additional_units = excluded.additional_units,
+        conversion = excluded.conversion, alter_id = excluded.alter_id`),
+    deleteClosingValues: db.prepare(
+      'DELETE FROM ledger_closing_values WHERE company_id = ? AND ledger_guid = ?',
+    ),
+    insertClosingValue:
+      db.prepare(`INSERT OR REPLACE INTO ledger_closing_values (company_id, ledger_guid, date,
+      amount) VALUES (?, ?, ?, ?)`),
     insertBills: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, ROWS_PER_INSERT)}`),
     maxVoucherId: db.prepare('SELECT coalesce(max(id), 0) FROM vouchers'),
     maxEntryId: db.prepare('SELECT coalesce(max(id), 0) FROM entries'),
@@ -811,9 +1157,13 @@ function prepare(db: Database.Database) {
         auto_numbered = excluded.auto_numbered, alter_id = excluded.alter_id`),
     renumber: db.prepare('UPDATE vouchers SET voucher_number = ? WHERE company_id = ? AND guid = ?'),
     voucherAlterIds: db.prepare('SELECT guid, alter_id FROM vouchers WHERE company_id = ?'),
-    masterAlterIds: db.prepare(`SELECT guid, alter_id FROM groups WHERE company_id = ?
-      UNION ALL SELECT guid, alter_id FROM ledgers WHERE company_id = ?
-      UNION ALL SELECT guid, alter_id FROM voucher_types WHERE company_id = ?`),
+    masterAlterIds: db.prepare(`SELECT guid, alter_id FROM groups WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM ledgers WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM voucher_types WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM stock_groups WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM units WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM godowns WHERE company_id = @company
+      UNION ALL SELECT guid, alter_id FROM stock_items WHERE company_id = @company`),
     findLedger: db.prepare('SELECT name FROM ledgers WHERE company_id = ? AND guid = ?'),
     ledgerUsed: db.prepare(`SELECT 1 FROM entries
       WHERE ledger_id = (SELECT id FROM ledgers WHERE company_id = ? AND guid = ?) LIMIT 1`),
@@ -827,6 +1177,7 @@ function prepare(db: Database.Database) {
       books_from_source = @booksFromSource, year_start_month = @yearStartMonth,
       master_alter_id = @masterAlterId, voucher_alter_id = @voucherAlterId, data_version = @dataVersion,
       last_sync_at = @now, sync_status = 'ok', sync_error = NULL,
+      needs_full_sync = CASE WHEN @replace = 1 THEN 0 ELSE needs_full_sync END,
       count_groups = (SELECT count(*) FROM groups WHERE company_id = @id),
       count_ledgers = (SELECT count(*) FROM ledgers WHERE company_id = @id),
       count_voucher_types = (SELECT count(*) FROM voucher_types WHERE company_id = @id),

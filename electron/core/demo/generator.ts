@@ -11,12 +11,18 @@ import type {
   BaseVoucherType,
   BillAllocationRecord,
   CompanyRecord,
+  GodownRecord,
   GroupRecord,
+  InventoryEntryRecord,
   LedgerEntryRecord,
   LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../db/records';
+import { demoInventoryLines, demoStockMasters } from './inventory';
 import { predefinedGroups } from './groups';
 import { HOME_STATE, makeParties, type PartySpec } from './parties';
 import { createRandom, weightedPicker, type Random } from './random';
@@ -35,6 +41,11 @@ export interface DemoCompany {
   groups: GroupRecord[];
   ledgers: LedgerRecord[];
   voucherTypes: VoucherTypeRecord[];
+  /** Inventory masters (see inventory.ts); their AlterIDs follow the vouchers', so no earlier GUID moved. */
+  stockGroups: StockGroupRecord[];
+  units: UnitRecord[];
+  godowns: GodownRecord[];
+  stockItems: StockItemRecord[];
   /** A fresh, deterministic stream on every call, in date order; never held in memory as a whole. */
   vouchers(): Iterable<VoucherRecord>;
 }
@@ -237,16 +248,17 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const customerLedgers = customerSpecs.map((s) => partyLedger(s, 'Sundry Debtors', 1));
   const supplierLedgers = supplierSpecs.map((s) => partyLedger(s, 'Sundry Creditors', -1));
 
+  const lastMasterId = masterId - 1;
+  // Added after the vouchers' numbers: the GUIDs and AlterIDs of everything else stay as they were.
+  const stock = demoStockMasters(guidOf, lastMasterId + n + 1);
   // Opening balances must agree (Tally shows any difference); the partners' capital closes them.
   capital.openingBalance = -ledgers.reduce((sum, l) => sum + l.openingBalance, 0);
-
-  const lastMasterId = masterId - 1;
   const company: CompanyRecord = {
     guid: companyGuid,
     name: random.pick(COMPANY_NAMES),
     source: 'demo',
     booksFrom,
-    masterAlterId: lastMasterId,
+    masterAlterId: lastMasterId + n + countOf(stock),
     voucherAlterId: lastMasterId + n,
   };
 
@@ -268,9 +280,13 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     groups,
     ledgers,
     voucherTypes,
+    ...stock,
     vouchers: () => voucherStream(setup),
   };
 }
+
+const countOf = (stock: ReturnType<typeof demoStockMasters>): number =>
+  stock.stockGroups.length + stock.units.length + stock.godowns.length + stock.stockItems.length;
 
 interface StreamSetup {
   seed: number;
@@ -310,6 +326,8 @@ function dayWeights(from: IsoDate, to: IsoDate): { dates: IsoDate[]; cumulative:
 
 function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
   const random = createRandom((setup.seed ^ 0x5eed1e55) >>> 0);
+  // Inventory lines draw from their own stream: the ledger lines stay those of the demo without them.
+  const stockRandom = createRandom((setup.seed ^ 0x570c4e11) >>> 0);
   const byName = new Map(setup.ledgers.map((l) => [l.name, l]));
   const ledger = (name: string): LedgerRecord => {
     const found = byName.get(name);
@@ -433,6 +451,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
     let party: string | null = null;
     let narration = '';
     let reference: string | null = null;
+    let inventory: InventoryEntryRecord[] = [];
 
     // Returns and settlements need an open bill; without one the voucher becomes a sale or purchase.
     let customer: Party | null = null;
@@ -473,6 +492,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
           ...taxLines,
         );
         if (rounded !== taxable + tax) entries.push(entry(ledger('Round Off'), taxable + tax - rounded));
+        inventory = demoInventoryLines(stockRandom, 'sale', rate, taxable, `Sales @ ${rate}%`);
         openBills(c).push({ name: number, date, due, remaining: rounded, rate });
         party = c.ledger.name;
         narration = random.chance(0.5) ? 'Being goods sold on credit' : '';
@@ -501,6 +521,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
           ]),
         );
         if (rounded !== taxable + tax) entries.push(entry(ledger('Round Off'), rounded - taxable - tax));
+        inventory = demoInventoryLines(stockRandom, 'purchase', rate, taxable, `Purchase @ ${rate}%`);
         openBills(s).push({ name: billName, date, due, remaining: rounded, rate });
         party = s.ledger.name;
         narration = `Supplier invoice ${reference}`;
@@ -693,6 +714,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
       isOptional: false,
       isPostDated: false,
       entries,
+      ...(inventory.length > 0 ? { inventory } : {}),
     };
   }
 }

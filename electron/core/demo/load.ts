@@ -18,6 +18,10 @@ export function writeDemoCompany(store: Store, demo: DemoCompany): DemoLoadResul
     writer.putGroups(demo.groups);
     writer.putVoucherTypes(demo.voucherTypes);
     writer.putLedgers(demo.ledgers);
+    writer.putStockGroups(demo.stockGroups);
+    writer.putUnits(demo.units);
+    writer.putGodowns(demo.godowns);
+    writer.putStockItems(demo.stockItems);
     let batch: VoucherRecord[] = [];
     let count = 0;
     for (const voucher of demo.vouchers()) {

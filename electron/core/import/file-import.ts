@@ -6,8 +6,12 @@ import type { SyncResult } from '../../../shared/types/sync';
 import type {
   BooksFromSource,
   CompanyWriter,
+  GodownRecord,
   GroupRecord,
   LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../db/records';
@@ -15,7 +19,17 @@ import type { Store } from '../db/store';
 import { cancelled } from '../tally/client';
 import { createTextCleaner } from '../tally/clean';
 import { createStreamDecoder } from '../tally/decode';
-import { FIELDS_READ, mapGroup, mapLedger, mapVoucher, mapVoucherType } from '../tally/mappers';
+import {
+  FIELDS_READ,
+  mapGodown,
+  mapGroup,
+  mapLedger,
+  mapStockGroup,
+  mapStockItem,
+  mapUnit,
+  mapVoucher,
+  mapVoucherType,
+} from '../tally/mappers';
 import type { XNode } from '../tally/node';
 import { createTallyParser } from '../tally/parser';
 import { companyGuidOf, tallyDate, text } from '../tally/quirks';
@@ -36,7 +50,17 @@ export interface ImportOptions {
 }
 
 /** Objects of an export (inside TALLYMESSAGE); the company's name stands in the header. */
-const OBJECTS = new Set(['GROUP', 'LEDGER', 'VOUCHERTYPE', 'VOUCHER', 'COMPANY']);
+const OBJECTS = new Set([
+  'GROUP',
+  'LEDGER',
+  'VOUCHERTYPE',
+  'VOUCHER',
+  'COMPANY',
+  'STOCKGROUP',
+  'STOCKITEM',
+  'UNIT',
+  'GODOWN',
+]);
 const HEADER = new Set(['SVCURRENTCOMPANY']);
 const VOUCHER_BATCH = 2000;
 
@@ -107,6 +131,10 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   let groups: GroupRecord[] = [];
   let ledgers: LedgerRecord[] = [];
   let types: VoucherTypeRecord[] = [];
+  let stockGroups: StockGroupRecord[] = [];
+  let units: UnitRecord[] = [];
+  let godowns: GodownRecord[] = [];
+  let stockItems: StockItemRecord[] = [];
   let vouchers: VoucherRecord[] = [];
 
   const openWriter = (mode: 'replace' | 'merge'): CompanyWriter => {
@@ -135,9 +163,17 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     if (groups.length) writer.putGroups(groups);
     if (types.length) writer.putVoucherTypes(types);
     if (ledgers.length) writer.putLedgers(ledgers);
+    if (stockGroups.length) writer.putStockGroups(stockGroups);
+    if (units.length) writer.putUnits(units);
+    if (godowns.length) writer.putGodowns(godowns);
+    if (stockItems.length) writer.putStockItems(stockItems);
     groups = [];
     ledgers = [];
     types = [];
+    stockGroups = [];
+    units = [];
+    godowns = [];
+    stockItems = [];
   };
   const flushVouchers = (): void => {
     if (vouchers.length === 0) return;
@@ -200,12 +236,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
       return;
     }
     if (guid) noteGuid(guid);
-    const record =
-      node.name === 'GROUP'
-        ? mapGroup(node)
-        : node.name === 'LEDGER'
-          ? mapLedger(node)
-          : mapVoucherType(node);
+    const record = mapMaster(node);
     sameCompany(record.guid, `${node.name.toLowerCase()} "${record.name}"`);
     seen.masterAlterId = Math.max(seen.masterAlterId, record.alterId);
     // Real exports write some groups several times with one GUID: the last one stands, counted once.
@@ -213,6 +244,10 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     masterGuids.add(record.guid);
     if (node.name === 'GROUP') groups.push(record as GroupRecord);
     else if (node.name === 'LEDGER') ledgers.push(record as LedgerRecord);
+    else if (node.name === 'STOCKGROUP') stockGroups.push(record as StockGroupRecord);
+    else if (node.name === 'UNIT') units.push(record as UnitRecord);
+    else if (node.name === 'GODOWN') godowns.push(record as GodownRecord);
+    else if (node.name === 'STOCKITEM') stockItems.push(record as StockItemRecord);
     else types.push(record as VoucherTypeRecord);
   };
 
@@ -285,6 +320,34 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
   } catch (error) {
     (writer as CompanyWriter | null)?.rollback();
     throw withExportHint(error);
+  }
+}
+
+type MasterRecord =
+  | GroupRecord
+  | LedgerRecord
+  | VoucherTypeRecord
+  | StockGroupRecord
+  | UnitRecord
+  | GodownRecord
+  | StockItemRecord;
+
+function mapMaster(node: XNode): MasterRecord {
+  switch (node.name) {
+    case 'GROUP':
+      return mapGroup(node);
+    case 'LEDGER':
+      return mapLedger(node);
+    case 'STOCKGROUP':
+      return mapStockGroup(node);
+    case 'UNIT':
+      return mapUnit(node);
+    case 'GODOWN':
+      return mapGodown(node);
+    case 'STOCKITEM':
+      return mapStockItem(node);
+    default:
+      return mapVoucherType(node);
   }
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
+  AgeBy,
   AgeingBucket,
   Outstanding,
   OutstandingBill,
@@ -113,7 +114,7 @@ export function bucketsFor(bounds: readonly number[]): AgeingBucket[] {
   return buckets;
 }
 
-/** Bucket index for a number of overdue days; bills not yet due age as 0 days. */
+/** Bucket index for a number of days aged (negative days age as 0). */
 export function bucketIndex(bounds: readonly number[], overdueDays: number): number {
   const days = Math.max(0, overdueDays);
   const index = bounds.findIndex((b) => days <= b);
@@ -125,78 +126,145 @@ export function partyLedgers(masters: Masters, kind: OutstandingKind): LedgerInf
 }
 
 /**
- * Outstanding receivables or payables: per party and bill, with ageing by days overdue
- * (as-on date minus due date; negative while not yet due). A party balance not covered by bills
- * (non bill-wise ledgers, entries without allocations) shows as one "On Account" line, so each
- * party's total always equals its ledger balance.
+ * Bill-wise ledgers outside Sundry Debtors and Sundry Creditors (a bill-wise loan, a deposit, a ledger
+ * under Current Liabilities ...). Tally lists their bills too: debit bills as receivable, credit bills as
+ * payable.
+ */
+export function otherBillWiseLedgers(masters: Masters): LedgerInfo[] {
+  const parties = new Set([
+    ...partyLedgers(masters, 'receivable').map((l) => l.guid),
+    ...partyLedgers(masters, 'payable').map((l) => l.guid),
+  ]);
+  return [...masters.ledgers.values()].filter(
+    (l) => l.isBillWise && !l.isProfitAndLoss && !parties.has(l.guid),
+  );
+}
+
+/**
+ * Outstanding receivables or payables as Tally's Bills Receivable / Payable show them, per party and bill:
+ * - bills whose due date is after the as-on date are "Not due" and are not aged;
+ * - the other bills are aged by days since their due date (or, with `ageBy: 'bill'`, their bill date);
+ * - the part of a balance not covered by bills (non bill-wise ledgers, entries without allocations,
+ *   unnamed On Account allocations) is one "On Account" line, in its own column, never aged.
+ * A Sundry Debtor (receivable) or Sundry Creditor (payable) is listed with all its bills, so its total
+ * always equals its ledger balance as on the date. Any other bill-wise ledger is listed where Tally lists
+ * it, by the sign of each bill (debit: receivable, credit: payable; its On Account part likewise), so its
+ * lines in the two reports together make its balance.
+ * `overdueDays` stays as-on date minus due date (negative while not yet due).
  */
 export function outstanding(
   db: Database.Database,
   masters: Masters,
-  params: { kind: OutstandingKind; asOn: IsoDate; buckets: readonly number[] },
+  params: { kind: OutstandingKind; asOn: IsoDate; buckets: readonly number[]; ageBy?: AgeBy },
 ): Outstanding {
   const { kind, asOn, buckets: bounds } = params;
+  const ageBy = params.ageBy ?? 'due';
   const sign = kind === 'receivable' ? 1 : -1;
-  const ledgers = partyLedgers(masters, kind);
+  const parties = partyLedgers(masters, kind);
+  const others = otherBillWiseLedgers(masters);
+  const ledgers = [...parties, ...others];
   const bills = billsAsOn(db, masters.company.id, new Set(ledgers.map((l) => l.guid)), asOn);
   const balances = openingsAt(db, masters, addDays(asOn, 1), ledgers).byLedger;
   const byLedger = new Map<string, BillAsOn[]>();
   for (const b of bills) {
+    // On Account allocations carry no bill name (they are stored as one unnamed bill): they are part of
+    // the On Account line below, not a bill.
+    if (b.billName === '') continue;
     const list = byLedger.get(b.ledgerGuid);
     if (list) list.push(b);
     else byLedger.set(b.ledgerGuid, [b]);
   }
   const buckets = bucketsFor(bounds);
-  // Tens of thousands of bills share a few hundred due dates: parse each date once.
-  const overdueByDue = new Map<IsoDate, number>();
-  const daysOverdue = (due: IsoDate): number => {
-    let days = overdueByDue.get(due);
+  // Tens of thousands of bills share a few hundred dates: parse each date once.
+  const daysTo = new Map<IsoDate, number>();
+  const daysSince = (from: IsoDate): number => {
+    let days = daysTo.get(from);
     if (days === undefined) {
-      days = daysBetween(due, asOn);
-      overdueByDue.set(due, days);
+      days = daysBetween(from, asOn);
+      daysTo.set(from, days);
     }
     return days;
   };
-  const parties: OutstandingParty[] = [];
+  const result: OutstandingParty[] = [];
   let total = 0;
+  let notDueTotal = 0;
+  let onAccountTotal = 0;
+  const isParty = new Set(parties.map((l) => l.guid));
   for (const ledger of ledgers) {
-    const partyBills = byLedger.get(ledger.guid) ?? [];
+    const own = isParty.has(ledger.guid);
     const balance = balances.get(ledger.guid) ?? 0;
-    const billed = partyBills.reduce((s, b) => s + b.amount, 0);
-    if (balance !== billed) {
-      partyBills.push({
-        ledgerGuid: ledger.guid,
+    const ledgerBills = byLedger.get(ledger.guid) ?? [];
+    const billed = ledgerBills.reduce((s, b) => s + b.amount, 0);
+    const onAccount = balance - billed;
+    // A party of this report shows every bill; another bill-wise ledger only the bills on this side.
+    const shown = own ? ledgerBills : ledgerBills.filter((b) => sign * b.amount > 0);
+    const showOnAccount = onAccount !== 0 && (own || sign * onAccount > 0);
+    if (shown.length === 0 && !showOnAccount) continue;
+    const partyBuckets = bounds.map(() => 0).concat(0);
+    let partyNotDue = 0;
+    let partyTotal = 0;
+    const lines: OutstandingBill[] = shown.map((b) => {
+      const due = b.dueDate ?? b.billDate;
+      const overdueDays = due === null ? 0 : daysSince(due);
+      const amount = sign * b.amount;
+      partyTotal += amount;
+      if (overdueDays < 0) {
+        partyNotDue += amount;
+        return { ...lineOf(b), overdueDays, ageDays: null, onAccount: false, amount };
+      }
+      const from = ageBy === 'bill' ? (b.billDate ?? due) : due;
+      const ageDays = from === null ? 0 : Math.max(0, daysSince(from));
+      const index = bucketIndex(bounds, ageDays);
+      partyBuckets[index]! += amount;
+      buckets[index]!.amount += amount;
+      return { ...lineOf(b), overdueDays, ageDays, onAccount: false, amount };
+    });
+    lines.sort(
+      (a, b) => (a.billDate ?? '').localeCompare(b.billDate ?? '') || a.billName.localeCompare(b.billName),
+    );
+    const partyOnAccount = showOnAccount ? sign * onAccount : 0;
+    if (showOnAccount) {
+      partyTotal += partyOnAccount;
+      lines.push({
         billName: ON_ACCOUNT,
         billDate: null,
         dueDate: null,
-        amount: balance - billed,
+        overdueDays: 0,
+        ageDays: null,
+        onAccount: true,
+        amount: partyOnAccount,
       });
     }
-    if (partyBills.length === 0) continue;
-    const partyBuckets = bounds.map(() => 0).concat(0);
-    const lines: OutstandingBill[] = partyBills
-      .map((b) => {
-        const due = b.dueDate ?? b.billDate;
-        const overdueDays = due === null ? 0 : daysOverdue(due);
-        const amount = sign * b.amount;
-        const index = bucketIndex(bounds, overdueDays);
-        partyBuckets[index]! += amount;
-        buckets[index]!.amount += amount;
-        return { billName: b.billName, billDate: b.billDate, dueDate: b.dueDate, overdueDays, amount };
-      })
-      .sort(
-        (a, b) => (a.billDate ?? '').localeCompare(b.billDate ?? '') || a.billName.localeCompare(b.billName),
-      );
-    const partyTotal = sign * balance;
     total += partyTotal;
-    parties.push({
+    notDueTotal += partyNotDue;
+    onAccountTotal += partyOnAccount;
+    result.push({
       ledgerGuid: ledger.guid,
       name: ledger.name,
+      group: ledger.group.name,
       total: partyTotal,
+      notDue: partyNotDue,
+      onAccount: partyOnAccount,
       buckets: partyBuckets,
       bills: lines,
     });
   }
-  parties.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
-  return { companyGuid: masters.company.guid, kind, asOn, buckets, parties, total };
+  result.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  return {
+    companyGuid: masters.company.guid,
+    kind,
+    asOn,
+    ageBy,
+    buckets,
+    notDue: notDueTotal,
+    onAccount: onAccountTotal,
+    parties: result,
+    total,
+  };
 }
+
+const lineOf = (b: BillAsOn): Pick<OutstandingBill, 'billName' | 'billDate' | 'dueDate'> => ({
+  billName: b.billName,
+  billDate: b.billDate,
+  dueDate: b.dueDate,
+});

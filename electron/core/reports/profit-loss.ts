@@ -3,12 +3,19 @@ import type { IsoDate } from '../../../shared/dates';
 import type { ProfitLoss, ProfitLossLine } from '../../../shared/types/reports';
 import { movements, net } from './balances';
 import type { Masters } from './masters';
+import { stockInHandLedgers, type ClosingStockProvider } from './stock-value';
 
-/** Profit & loss for a period: revenue ledgers' movements, by primary group, in natural signs. */
+/**
+ * Profit & loss for a period as Tally shows it: the trading account (opening stock, direct expenses and
+ * incomes, closing stock) gives the gross profit, the indirect incomes and expenses the net profit;
+ * revenue ledgers' movements by primary group, in natural signs. The stock comes from the same provider
+ * the balance sheet uses (default: the Stock-in-Hand ledgers), so the two always agree.
+ */
 export function profitLoss(
   db: Database.Database,
   masters: Masters,
   params: { from: IsoDate; to: IsoDate },
+  options: { stock?: ClosingStockProvider } = {},
 ): ProfitLoss {
   const moves = movements(db, masters.company.id, params.from, params.to, undefined, masters.allInBooks);
   const sections = {
@@ -48,11 +55,15 @@ export function profitLoss(
   const directExpenses = finish(sections.directExpenses);
   const indirectIncomes = finish(sections.indirectIncomes);
   const indirectExpenses = finish(sections.indirectExpenses);
-  const grossProfit = sum(directIncomes) - sum(directExpenses);
+  const stock = (options.stock ?? stockInHandLedgers)(db, masters, { from: params.from, asOn: params.to });
+  // Gross profit = sales − purchases − direct expenses + direct incomes + closing stock − opening stock.
+  const grossProfit = sum(directIncomes) - sum(directExpenses) + stock.closing - stock.opening;
   return {
     companyGuid: masters.company.guid,
     from: params.from,
     to: params.to,
+    openingStock: stock.opening,
+    closingStock: stock.closing,
     directIncomes,
     directExpenses,
     indirectIncomes,

@@ -3,12 +3,22 @@ import type { IsoDate } from '../../../shared/dates';
 import type { TrialBalance, TrialBalanceRow } from '../../../shared/types/reports';
 import { movements, openingsAt } from './balances';
 import { PROFIT_AND_LOSS_LEDGER } from '../db/records';
+import { comparePrimaryGroups } from './group-order';
 import type { GroupInfo, Masters } from './masters';
 
 export const PROFIT_AND_LOSS_ROW = 'profit-and-loss';
+export const OPENING_DIFFERENCE_ROW = 'difference-in-opening-balances';
+export const OPENING_DIFFERENCE_NAME = 'Difference in opening balances';
 
-/** Tally's trial balance order: liabilities, assets, incomes, expenses. */
-const NATURE_ORDER = { liability: 0, asset: 1, income: 2, expense: 3 } as const;
+/**
+ * What the ledgers' opening balances sum to (debit positive). Vouchers always balance, so every balance
+ * of the books sums to this; Tally shows its contrary as "Difference in opening balances".
+ */
+export function openingDifference(masters: Masters): number {
+  let sum = 0;
+  for (const ledger of masters.ledgers.values()) sum += ledger.openingBalance;
+  return sum;
+}
 
 interface Amounts {
   opening: number;
@@ -107,9 +117,8 @@ export function trialBalance(
       });
     }
   };
-  const primaries = (childGroups.get(null) ?? []).sort(
-    (a, b) => NATURE_ORDER[a.nature] - NATURE_ORDER[b.nature] || a.name.localeCompare(b.name),
-  );
+  // Tally's order of its predefined primary groups; a user's own after the predefined ones of its nature.
+  const primaries = (childGroups.get(null) ?? []).sort(comparePrimaryGroups);
   for (const g of primaries) visit(g, 0, null);
 
   // Earlier years' results (and the ledger's own opening, the profit before the books) as Tally shows
@@ -132,6 +141,23 @@ export function trialBalance(
     });
     if (carried > 0) closingDebit += carried;
     else closingCredit -= carried;
+  }
+  // Openings that do not sum to zero: Tally's contrary line, so both closing columns agree.
+  const difference = -openingDifference(masters);
+  if (difference !== 0) {
+    rows.push({
+      guid: OPENING_DIFFERENCE_ROW,
+      name: OPENING_DIFFERENCE_NAME,
+      kind: 'difference',
+      depth: 0,
+      parentGuid: null,
+      opening: difference,
+      debit: 0,
+      credit: 0,
+      closing: difference,
+    });
+    if (difference > 0) closingDebit += difference;
+    else closingCredit -= difference;
   }
   return {
     companyGuid: masters.company.guid,

@@ -4,15 +4,19 @@ import { cacheKeys, DEFAULT_TTLS, type CacheResource } from '../cache/keys';
 import type { ReportCache } from '../cache/types';
 import type { CompanyRow, Store } from '../db/store';
 import { databaseError } from '../db/sqlite-errors';
+import { balanceSheet } from '../reports/balance-sheet';
 import { companyList } from '../reports/company-list';
 import { dashboard } from '../reports/dashboard';
 import { dayBook } from '../reports/day-book';
+import { groupSummary, requireGroup } from '../reports/group-summary';
+import { ledgerMonthly } from '../reports/ledger-monthly';
 import { ledgerSearch } from '../reports/ledger-search';
 import { ledgerStatement } from '../reports/ledger-statement';
 import { loadMasters, type Masters } from '../reports/masters';
 import { outstanding } from '../reports/outstanding';
 import { profitLoss } from '../reports/profit-loss';
 import { trialBalance } from '../reports/trial-balance';
+import { voucherView } from '../reports/voucher';
 import type { PartialHandlerMap } from './types';
 
 export type ReportOperation =
@@ -23,7 +27,11 @@ export type ReportOperation =
   | 'outstanding.get'
   | 'trialBalance.get'
   | 'profitLoss.get'
-  | 'dayBook.get';
+  | 'balanceSheet.get'
+  | 'groupSummary.get'
+  | 'ledgerMonthly.get'
+  | 'dayBook.get'
+  | 'voucher.get';
 
 export interface ReportDeps {
   store: Store;
@@ -90,7 +98,7 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
     'outstanding.get': async (input) => {
       const row = company(input.companyGuid);
       return serve(
-        cacheKeys.outstanding(row.guid, row.dataVersion, input.kind, input.asOn, input.buckets),
+        cacheKeys.outstanding(row.guid, row.dataVersion, input.kind, input.asOn, input.buckets, input.ageBy),
         'outstanding',
         () => outstanding(store.db, masters(row), input),
       );
@@ -111,6 +119,35 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
         () => profitLoss(store.db, masters(row), input),
       );
     },
+    'balanceSheet.get': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(cacheKeys.report(row.guid, row.dataVersion, 'balance-sheet', [input.asOn]), 'report', () =>
+        balanceSheet(store.db, masters(row), input),
+      );
+    },
+    'groupSummary.get': async (input) => {
+      const row = company(input.companyGuid);
+      // Validate the group before the cache so an unknown group is never cached or hidden.
+      guarded(() => requireGroup(masters(row), input.groupName));
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'group-summary', [input.groupName, input.from, input.to]),
+        'report',
+        () => groupSummary(store.db, masters(row), input),
+      );
+    },
+    'ledgerMonthly.get': async (input) => {
+      const row = company(input.companyGuid);
+      guarded(() => masters(row).ledger(input.ledgerGuid));
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'ledger-monthly', [
+          input.ledgerGuid,
+          input.from,
+          input.to,
+        ]),
+        'report',
+        () => ledgerMonthly(store.db, masters(row), input),
+      );
+    },
     'dayBook.get': async (input) => {
       const row = company(input.companyGuid);
       return serve(
@@ -122,6 +159,15 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
         ]),
         'report',
         () => dayBook(store.db, masters(row), input),
+      );
+    },
+    'voucher.get': async (input) => {
+      const row = company(input.companyGuid);
+      // An unknown voucher throws NOT_FOUND inside the computation, so nothing is cached for it.
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'voucher', [input.voucherGuid]),
+        'report',
+        () => voucherView(store.db, masters(row), input.voucherGuid),
       );
     },
   };

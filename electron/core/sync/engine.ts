@@ -98,7 +98,9 @@ export async function syncCompany(
   deps.progress.company(company.guid, company.name);
   const local = readLocalState(deps.store.db, company.guid);
   const base = { runId: deps.runId, companyGuid: company.guid, companyName: company.name };
-  const incremental = !full && local !== null && local.source === 'tally';
+  // A copy stored before schema 10 has no inventory: its next sync is a full one.
+  const incremental =
+    !full && local !== null && local.source === 'tally' && !needsFullSync(deps.store.db, company.guid);
   if (
     incremental &&
     local.masterAlterId === company.masterAlterId &&
@@ -165,17 +167,39 @@ async function fetchAndPutMasters(
   deps: EngineDeps,
   alteredAfter: number | null,
 ): Promise<{ masters: Masters; written: number }> {
-  deps.progress.phase('masters', null, `${company.name}: reading groups, ledgers and voucher types`);
+  deps.progress.phase(
+    'masters',
+    null,
+    `${company.name}: reading groups, ledgers, voucher types and stock masters`,
+  );
   const masters = await fetchMasters(deps.client, company.name, deps.signal);
   const changed = <T extends { alterId: number }>(items: T[]): T[] =>
     alteredAfter === null ? items : items.filter((x) => x.alterId > alteredAfter);
   const groups = changed(masters.groups);
   const ledgers = changed(masters.ledgers);
   const types = changed(masters.voucherTypes);
+  const stockGroups = changed(masters.stock.stockGroups);
+  const units = changed(masters.stock.units);
+  const godowns = changed(masters.stock.godowns);
+  const stockItems = changed(masters.stock.stockItems);
   writer.putGroups(groups);
   writer.putVoucherTypes(types);
   writer.putLedgers(ledgers);
-  return { masters, written: groups.length + ledgers.length + types.length };
+  writer.putStockGroups(stockGroups);
+  writer.putUnits(units);
+  writer.putGodowns(godowns);
+  writer.putStockItems(stockItems);
+  return {
+    masters,
+    written:
+      groups.length +
+      ledgers.length +
+      types.length +
+      stockGroups.length +
+      units.length +
+      godowns.length +
+      stockItems.length,
+  };
 }
 
 /** Fetches batches one ahead: Tally prepares the next answer while this one is being stored. */
@@ -276,7 +300,15 @@ async function incrementalSync(
     const { masters, written } = await fetchAndPutMasters(company, writer, deps, local.masterAlterId);
     mastersWritten = written;
     const inTally = new Set(
-      [...masters.groups, ...masters.ledgers, ...masters.voucherTypes].map((m) => m.guid),
+      [
+        ...masters.groups,
+        ...masters.ledgers,
+        ...masters.voucherTypes,
+        ...masters.stock.stockGroups,
+        ...masters.stock.units,
+        ...masters.stock.godowns,
+        ...masters.stock.stockItems,
+      ].map((m) => m.guid),
     );
     const gone = [...writer.masterAlterIds().keys()].filter((guid) => !inTally.has(guid));
     if (gone.length > 0) writer.deleteMasters(gone);
@@ -391,6 +423,13 @@ async function incrementalSync(
     }
   }
   return { vouchersWritten: written, vouchersDeleted: deleted, mastersWritten };
+}
+
+/** Set by migration 10 on copies synced before inventory was stored; a replace commit clears it. */
+function needsFullSync(db: EngineDeps['store']['db'], companyGuid: string): boolean {
+  const row = db.prepare('SELECT needs_full_sync FROM companies WHERE guid = ?').pluck().get(companyGuid) as
+    number | undefined;
+  return row === 1;
 }
 
 /** Type and date of a stored voucher before it changes, to know which auto-numbered series moved. */

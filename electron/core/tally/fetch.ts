@@ -1,10 +1,22 @@
 import type { IsoDate } from '../../../shared/dates';
-import type { GroupRecord, LedgerRecord, VoucherTypeRecord } from '../db/records';
+import type {
+  GodownRecord,
+  GroupRecord,
+  LedgerRecord,
+  StockGroupRecord,
+  StockItemRecord,
+  UnitRecord,
+  VoucherTypeRecord,
+} from '../db/records';
 import type { RequestSink, TallyClient } from './client';
 import {
   mapCompany,
+  mapGodown,
   mapGroup,
   mapLedger,
+  mapStockGroup,
+  mapStockItem,
+  mapUnit,
   mapVoucher,
   mapVoucherType,
   type MappedVoucher,
@@ -18,6 +30,7 @@ import {
   companiesRequest,
   groupsRequest,
   ledgersRequest,
+  stockMastersRequest,
   voucherDatesRequest,
   voucherIndexRequest,
   voucherTypesRequest,
@@ -51,6 +64,48 @@ export interface Masters {
   groups: GroupRecord[];
   ledgers: LedgerRecord[];
   voucherTypes: VoucherTypeRecord[];
+  stock: StockMasters;
+}
+
+export interface StockMasters {
+  stockGroups: StockGroupRecord[];
+  units: UnitRecord[];
+  godowns: GodownRecord[];
+  stockItems: StockItemRecord[];
+}
+
+/** Stock groups, units, godowns and stock items (empty lists for a company without inventory). */
+export async function fetchStockMasters(
+  client: TallyClient,
+  company: string,
+  signal?: AbortSignal,
+): Promise<StockMasters> {
+  const stockGroups = collect('STOCKGROUP', mapStockGroup);
+  await client.request(stockMastersRequest(company, 'stockGroups'), stockGroups, {
+    what: 'the stock groups',
+    company,
+    signal,
+  });
+  const units = collect('UNIT', mapUnit);
+  await client.request(stockMastersRequest(company, 'units'), units, { what: 'the units', company, signal });
+  const godowns = collect('GODOWN', mapGodown);
+  await client.request(stockMastersRequest(company, 'godowns'), godowns, {
+    what: 'the godowns',
+    company,
+    signal,
+  });
+  const stockItems = collect('STOCKITEM', mapStockItem);
+  await client.request(stockMastersRequest(company, 'stockItems'), stockItems, {
+    what: 'the stock items',
+    company,
+    signal,
+  });
+  return {
+    stockGroups: stockGroups.items,
+    units: units.items,
+    godowns: godowns.items,
+    stockItems: stockItems.items,
+  };
 }
 
 export async function fetchMasters(
@@ -64,7 +119,8 @@ export async function fetchMasters(
   await client.request(ledgersRequest(company), ledgers, { what: 'the ledgers', company, signal });
   const types = collect('VOUCHERTYPE', mapVoucherType);
   await client.request(voucherTypesRequest(company), types, { what: 'the voucher types', company, signal });
-  return { groups: groups.items, ledgers: ledgers.items, voucherTypes: types.items };
+  const stock = await fetchStockMasters(client, company, signal);
+  return { groups: groups.items, ledgers: ledgers.items, voucherTypes: types.items, stock };
 }
 
 export interface DateCount {

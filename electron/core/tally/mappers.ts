@@ -1,22 +1,39 @@
 import { AppError } from '../../../shared/errors';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import {
+  DEFAULT_COSTING_METHOD,
   isBaseVoucherType,
   PROFIT_AND_LOSS_LEDGER,
   type BillAllocationRecord,
   type BillType,
+  type GodownRecord,
   type GroupRecord,
+  type InventoryEntryRecord,
+  type LedgerClosingValueRecord,
   type LedgerEntryRecord,
   type LedgerRecord,
   type Nature,
   type OpeningBillRecord,
+  type StockGroupRecord,
+  type StockItemRecord,
+  type UnitRecord,
   type VoucherRecord,
   type VoucherTypeRecord,
 } from '../db/records';
 import { child, childText, childTexts, type XNode } from './node';
 import { rememberUpTo } from './remember';
 import { describeObject } from './parser';
-import { creditPeriodDays, parentName, tallyDate, tallyInt, text, toAppAmount, yesNo } from './quirks';
+import {
+  creditPeriodDays,
+  parentName,
+  tallyDate,
+  tallyInt,
+  tallyQuantityMilli,
+  tallyRate,
+  text,
+  toAppAmount,
+  yesNo,
+} from './quirks';
 
 /** Turns Tally's native objects into the app's records (debit positive, paise, ISO dates). */
 
@@ -49,6 +66,19 @@ const MASTER_FIELDS = [
   'BILLALLOCATIONS.LIST',
   'BILLDATE',
   'NUMBERINGMETHOD',
+  // ledgers' dated closing values
+  'LEDGERCLOSINGVALUES.LIST',
+  'AMOUNT',
+  // stock items, units (stock groups and godowns need nothing more)
+  'BASEUNITS',
+  'OPENINGVALUE',
+  'OPENINGRATE',
+  'COSTINGMETHOD',
+  'ORIGINALNAME',
+  'DECIMALPLACES',
+  'ISSIMPLEUNIT',
+  'ADDITIONALUNITS',
+  'CONVERSION',
   // per-date counts
   'DATE',
   'COUNT',
@@ -191,11 +221,22 @@ export function mapLedger(node: XNode): LedgerRecord {
         ...creditTerms(childText(bill, 'BILLCREDITPERIOD'), billDate),
       });
     }
+    const closingValues: LedgerClosingValueRecord[] = [];
+    for (const value of node.children) {
+      if (value.name !== 'LEDGERCLOSINGVALUES.LIST') continue;
+      const date = tallyDate(childText(value, 'DATE'), 'LEDGERCLOSINGVALUES DATE');
+      if (date === null) continue; // an empty <LEDGERCLOSINGVALUES.LIST> </LEDGERCLOSINGVALUES.LIST>
+      closingValues.push({
+        date,
+        amount: toAppAmount(childText(value, 'AMOUNT'), 'LEDGERCLOSINGVALUES AMOUNT'),
+      });
+    }
     return {
       guid: requireGuid(node),
       name,
       parent,
       reservedName,
+      ...(closingValues.length > 0 ? { closingValues } : {}),
       openingBalance: toAppAmount(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE'),
       isBillWise: yesNo(childText(node, 'ISBILLWISEON')),
       creditPeriodDays: creditPeriodDays(childText(node, 'BILLCREDITPERIOD')),
@@ -223,6 +264,67 @@ export function mapVoucherType(node: XNode): VoucherTypeRecord {
           : (text(childText(node, 'PARENT')) ?? name),
       reservedName,
       autoNumbered: /^automatic/i.test(method),
+      alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
+    };
+  });
+}
+
+/** A stock group, godown: name, parent (null under Primary), GUID, AlterID. */
+function mapNamedMaster(node: XNode): StockGroupRecord & GodownRecord {
+  return within(node, () => {
+    const name = objectName(node);
+    if (!name) throw invalid(node, 'it has no name');
+    return {
+      guid: requireGuid(node),
+      name,
+      parent: parentName(childText(node, 'PARENT')),
+      alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
+    };
+  });
+}
+
+export const mapStockGroup = (node: XNode): StockGroupRecord => mapNamedMaster(node);
+export const mapGodown = (node: XNode): GodownRecord => mapNamedMaster(node);
+
+export function mapUnit(node: XNode): UnitRecord {
+  return within(node, () => {
+    const name = objectName(node);
+    if (!name) throw invalid(node, 'it has no name');
+    const baseUnits = text(childText(node, 'BASEUNITS'));
+    const additionalUnits = text(childText(node, 'ADDITIONALUNITS'));
+    const simpleFlag = childText(node, 'ISSIMPLEUNIT');
+    const isSimple = text(simpleFlag) === null ? additionalUnits === null : yesNo(simpleFlag);
+    return {
+      guid: requireGuid(node),
+      name,
+      formalName: text(childText(node, 'ORIGINALNAME')),
+      decimalPlaces: tallyInt(childText(node, 'DECIMALPLACES'), 'DECIMALPLACES'),
+      isSimple,
+      baseUnits: isSimple ? null : baseUnits,
+      additionalUnits: isSimple ? null : additionalUnits,
+      conversion: isSimple ? null : tallyQuantityMilli(childText(node, 'CONVERSION'), 'CONVERSION').milli,
+      alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
+    };
+  });
+}
+
+/**
+ * A stock item. In Tally's masters OPENINGBALANCE is a quantity text (" 100 Nos"), OPENINGVALUE an amount
+ * (Tally-signed: stock, an asset, is written negative) and OPENINGRATE a rate ("250.00/Nos").
+ */
+export function mapStockItem(node: XNode): StockItemRecord {
+  return within(node, () => {
+    const name = objectName(node);
+    if (!name) throw invalid(node, 'it has no name');
+    return {
+      guid: requireGuid(node),
+      name,
+      parent: parentName(childText(node, 'PARENT')),
+      unit: text(childText(node, 'BASEUNITS')),
+      openingQuantity: tallyQuantityMilli(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE').milli,
+      openingRate: tallyRate(childText(node, 'OPENINGRATE'), 'OPENINGRATE').paise,
+      openingValue: toAppAmount(childText(node, 'OPENINGVALUE'), 'OPENINGVALUE'),
+      costingMethod: text(childText(node, 'COSTINGMETHOD')) ?? DEFAULT_COSTING_METHOD,
       alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
     };
   });
@@ -329,6 +431,102 @@ function collectEntries(node: XNode, date: IsoDate): LedgerEntryRecord[] {
   return chosen.sort((a, b) => a.at - b.at).map((l) => l.entry);
 }
 
+const INVENTORY_FIELDS = new Set([
+  'STOCKITEMNAME',
+  'ISDEEMEDPOSITIVE',
+  'ACTUALQTY',
+  'BILLEDQTY',
+  'RATE',
+  'AMOUNT',
+] as const);
+const BATCH_FIELDS = new Set(['GODOWNNAME', 'AMOUNT', 'ACTUALQTY', 'BILLEDQTY'] as const);
+
+/**
+ * One inventory line: quantities signed by direction (ISDEEMEDPOSITIVE Yes, a debit, is inward; without the
+ * flag the amount's side decides), the godown from its batch allocations. A line spread over several
+ * godowns becomes one record per allocation (see InventoryEntryRecord).
+ */
+function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
+  const f = childTexts(line, INVENTORY_FIELDS);
+  const stockItemName = text(f.STOCKITEMNAME);
+  if (stockItemName === null) {
+    if (text(f.AMOUNT) === null && text(f.ACTUALQTY) === null) return []; // an empty list
+    throw new AppError('IMPORT_INVALID', 'an inventory line has an amount or quantity but no STOCKITEMNAME');
+  }
+  const what = `the inventory line of "${stockItemName}"`;
+  const amount = toAppAmount(f.AMOUNT, `AMOUNT of ${what}`);
+  const inward = text(f.ISDEEMEDPOSITIVE) !== null ? yesNo(f.ISDEEMEDPOSITIVE) : amount > 0;
+  const direction = inward ? 1 : -1;
+  const actual = tallyQuantityMilli(f.ACTUALQTY, `ACTUALQTY of ${what}`);
+  const billed =
+    text(f.BILLEDQTY) === null ? actual : tallyQuantityMilli(f.BILLEDQTY, `BILLEDQTY of ${what}`);
+  const rate = tallyRate(f.RATE, `RATE of ${what}`);
+  let ledgerName: string | null = null;
+  const batches: XNode[] = [];
+  const godowns = new Set<string>();
+  for (const c of line.children) {
+    if (c.name === 'ACCOUNTINGALLOCATIONS.LIST') ledgerName ??= text(childText(c, 'LEDGERNAME'));
+    else if (c.name === 'BATCHALLOCATIONS.LIST') {
+      const godown = text(childText(c, 'GODOWNNAME'));
+      if (godown !== null) godowns.add(godown);
+      batches.push(c);
+    }
+  }
+  const base = {
+    stockItemGuid: null,
+    stockItemName,
+    unit: actual.unit ?? billed.unit ?? rate.unit,
+    rate: rate.paise,
+    rateUnit: rate.unit,
+    ...(ledgerName !== null ? { ledgerName } : {}),
+  };
+  if (godowns.size <= 1) {
+    const [godown = null] = godowns;
+    return [
+      {
+        ...base,
+        actualQuantity: direction * actual.milli,
+        billedQuantity: direction * billed.milli,
+        amount,
+        godown,
+      },
+    ];
+  }
+  const out: InventoryEntryRecord[] = [];
+  for (const batch of batches) {
+    const b = childTexts(batch, BATCH_FIELDS);
+    const godown = text(b.GODOWNNAME);
+    if (godown === null && text(b.AMOUNT) === null && text(b.ACTUALQTY) === null) continue;
+    const batchActual = tallyQuantityMilli(b.ACTUALQTY, `ACTUALQTY of ${what}`);
+    const batchBilled =
+      text(b.BILLEDQTY) === null ? batchActual : tallyQuantityMilli(b.BILLEDQTY, `BILLEDQTY of ${what}`);
+    out.push({
+      ...base,
+      actualQuantity: direction * batchActual.milli,
+      billedQuantity: direction * batchBilled.milli,
+      amount: toAppAmount(b.AMOUNT, `AMOUNT of ${what}`),
+      godown,
+    });
+  }
+  return out;
+}
+
+/** Inventory lines: ALLINVENTORYENTRIES and INVENTORYENTRIES are alternatives, the ALL… list read when present. */
+function collectInventory(node: XNode): InventoryEntryRecord[] {
+  let fromAll: InventoryEntryRecord[] | null = null;
+  let fromPlain: InventoryEntryRecord[] | null = null;
+  for (const c of node.children) {
+    if (c.name === 'ALLINVENTORYENTRIES.LIST') {
+      const lines = mapInventoryLine(c);
+      if (lines.length > 0) (fromAll ??= []).push(...lines);
+    } else if (c.name === 'INVENTORYENTRIES.LIST') {
+      const lines = mapInventoryLine(c);
+      if (lines.length > 0) (fromPlain ??= []).push(...lines);
+    }
+  }
+  return fromAll ?? fromPlain ?? [];
+}
+
 export interface MappedVoucher {
   record: VoucherRecord;
   /** ISDELETED=Yes or ACTION="Delete" in an export: remove it instead of storing it. */
@@ -375,6 +573,8 @@ export function mapVoucher(node: XNode): MappedVoucher {
       isPostDated: yesNo(f.ISPOSTDATED),
       entries: collectEntries(node, date),
     };
+    const inventory = collectInventory(node);
+    if (inventory.length > 0) record.inventory = inventory;
     // Whether it must balance depends on its voucher type (orders and memoranda need not): the writer checks.
     const deleted = yesNo(f.ISDELETED) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
     return { record, deleted };
@@ -394,4 +594,7 @@ export const FIELDS_READ: ReadonlySet<string> = new Set<string>([
   ...ENTRY_FIELDS,
   'BILLALLOCATIONS.LIST',
   ...BILL_FIELDS,
+  ...INVENTORY_FIELDS,
+  'BATCHALLOCATIONS.LIST',
+  ...BATCH_FIELDS,
 ]);

@@ -152,6 +152,62 @@ export function tallyQuantity(value: string | undefined | null): { quantity: num
   return { quantity: Number.isFinite(quantity) ? quantity : 0, unit: unit === '' ? null : unit };
 }
 
+const QUANTITY = /^(-?)(\d[\d,]*)?(?:\.(\d+))?\s*(.*)$/;
+
+/** Decimal text (sign, whole, fraction digits) -> integer in units of 10^-places, half away from zero. */
+function scaled(sign: string, whole: string, fraction: string, places: number, field: string): number {
+  const digits = whole.replace(/,/g, '') || '0';
+  let value = Number(digits) * 10 ** places + Number(fraction.slice(0, places).padEnd(places, '0') || '0');
+  if ((fraction[places] ?? '0') >= '5') value += 1;
+  if (!Number.isSafeInteger(value)) {
+    throw new AppError('IMPORT_INVALID', `${field} is out of range: "${sign}${whole}.${fraction}"`, {
+      field,
+    });
+  }
+  return sign === '-' && value !== 0 ? -value : value;
+}
+
+/**
+ * A quantity, exactly: " 10 Nos" -> { milli: 10000, unit: "Nos" }, " 10.500 Kgs" -> 10500; thousandths of
+ * the unit, a fourth decimal rounded half away from zero. "20 Nos = 2 Box" (alternate units) keeps the
+ * first. Empty or "not applicable" -> 0 and no unit.
+ */
+export function tallyQuantityMilli(
+  value: string | undefined | null,
+  field: string,
+): { milli: number; unit: string | null } {
+  const t = text(value);
+  if (t === null) return { milli: 0, unit: null };
+  const m = QUANTITY.exec(t);
+  if (!m || (m[2] === undefined && m[3] === undefined)) {
+    throw new AppError('IMPORT_INVALID', `${field} is not a quantity: "${t.slice(0, 40)}"`, { field });
+  }
+  const unit = (m[4] ?? '').split('=')[0]!.trim();
+  return { milli: scaled(m[1] ?? '', m[2] ?? '', m[3] ?? '', 3, field), unit: unit === '' ? null : unit };
+}
+
+/**
+ * A rate, "250.00/Nos" -> { paise: 25000, unit: "Nos" } (rounded half away from zero to the paisa);
+ * forex text ("$ 3.00 = ₹ 250.00/Nos") takes the amount after "=". Empty -> null.
+ */
+export function tallyRate(
+  value: string | undefined | null,
+  field: string,
+): { paise: number | null; unit: string | null } {
+  const t = text(value);
+  if (t === null) return { paise: null, unit: null };
+  const slash = t.lastIndexOf('/');
+  const unit = slash >= 0 ? t.slice(slash + 1).trim() : '';
+  let amount = slash >= 0 ? t.slice(0, slash) : t;
+  const eq = amount.lastIndexOf('=');
+  if (eq >= 0) amount = amount.slice(eq + 1);
+  const m = /^(-?)(\d[\d,]*)?(?:\.(\d+))?$/.exec(amount.replace(/[^\d.,-]/g, ''));
+  if (!m || (m[2] === undefined && m[3] === undefined)) {
+    throw new AppError('IMPORT_INVALID', `${field} is not a rate: "${t.slice(0, 40)}"`, { field });
+  }
+  return { paise: scaled(m[1] ?? '', m[2] ?? '', m[3] ?? '', 2, field), unit: unit === '' ? null : unit };
+}
+
 /** "30 Days" / "30" -> 30; a due date or anything else -> null (the caller may read it as a date). */
 export function creditPeriodDays(value: string | undefined | null): number | null {
   const t = text(value);

@@ -11,6 +11,10 @@ export const REQUEST_IDS = {
   groups: 'TCGroups',
   ledgers: 'TCLedgers',
   voucherTypes: 'TCVoucherTypes',
+  stockGroups: 'TCStockGroups',
+  stockItems: 'TCStockItems',
+  units: 'TCUnits',
+  godowns: 'TCGodowns',
   voucherDates: 'TCVoucherDates',
   voucherIndex: 'TCVoucherIndex',
   vouchers: 'TCVouchers',
@@ -78,7 +82,9 @@ export function ledgersRequest(company: string): string {
       REQUEST_IDS.ledgers,
       'Ledger',
       'Name, GUID, Parent, ReservedName, OpeningBalance, IsBillWiseOn, BillCreditPeriod, PartyGSTIN, LedStateName, AlterID, ' +
-        'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod',
+        'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod, ' +
+        // Dated closing values the user entered (stored, not computed: cheap to fetch in bulk).
+        'LedgerClosingValues.Date, LedgerClosingValues.Amount',
     ),
   });
 }
@@ -89,6 +95,31 @@ export function voucherTypesRequest(company: string): string {
     company,
     body: collection(REQUEST_IDS.voucherTypes, 'VoucherType', 'Name, GUID, Parent, NumberingMethod, AlterID'),
   });
+}
+
+/**
+ * The stock masters, one collection each (an empty answer for a company without inventory). Only stored
+ * fields: no computed closing balances (heavy for Tally, see docs/TALLY.md).
+ */
+export const STOCK_MASTER_REQUESTS = {
+  stockGroups: { type: 'StockGroup', fetch: 'Name, GUID, Parent, AlterID' },
+  units: {
+    type: 'Unit',
+    fetch:
+      'Name, GUID, OriginalName, DecimalPlaces, IsSimpleUnit, BaseUnits, AdditionalUnits, Conversion, AlterID',
+  },
+  godowns: { type: 'Godown', fetch: 'Name, GUID, Parent, AlterID' },
+  stockItems: {
+    type: 'StockItem',
+    fetch: 'Name, GUID, Parent, BaseUnits, OpeningBalance, OpeningRate, OpeningValue, CostingMethod, AlterID',
+  },
+} as const;
+export type StockMasterKind = keyof typeof STOCK_MASTER_REQUESTS;
+
+export function stockMastersRequest(company: string, kind: StockMasterKind): string {
+  const id = REQUEST_IDS[kind];
+  const spec = STOCK_MASTER_REQUESTS[kind];
+  return envelope({ id, company, body: collection(id, spec.type, spec.fetch) });
 }
 
 /**
@@ -163,7 +194,14 @@ export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alt
         'IsCancelled, IsOptional, IsPostDated, AllLedgerEntries.LedgerName, AllLedgerEntries.Amount, ' +
         'AllLedgerEntries.IsDeemedPositive, AllLedgerEntries.BillAllocations.Name, ' +
         'AllLedgerEntries.BillAllocations.BillType, AllLedgerEntries.BillAllocations.Amount, ' +
-        'AllLedgerEntries.BillAllocations.BillCreditPeriod',
+        'AllLedgerEntries.BillAllocations.BillCreditPeriod, ' +
+        // Inventory lines without their AccountingAllocations: AllLedgerEntries already holds every ledger
+        // line of an invoice (reading both would count the sales/purchase lines twice).
+        'AllInventoryEntries.StockItemName, AllInventoryEntries.IsDeemedPositive, ' +
+        'AllInventoryEntries.ActualQty, AllInventoryEntries.BilledQty, AllInventoryEntries.Rate, ' +
+        'AllInventoryEntries.Amount, AllInventoryEntries.BatchAllocations.GodownName, ' +
+        'AllInventoryEntries.BatchAllocations.Amount, AllInventoryEntries.BatchAllocations.ActualQty, ' +
+        'AllInventoryEntries.BatchAllocations.BilledQty',
       filters,
     ),
     formulae,

@@ -1,4 +1,4 @@
-import type { BillType, VoucherRecord } from '../db/records';
+import type { BillType, InventoryEntryRecord, VoucherRecord } from '../db/records';
 import type { MappedVoucher } from './mappers';
 
 /**
@@ -25,9 +25,17 @@ const DELETED = 4;
 const HAS_PARTY = 8;
 const HAS_REFERENCE = 16;
 const POST_DATED = 32;
+const HAS_INVENTORY = 64;
 // Entry and bill flags.
 const HAS_LEDGER_GUID = 1;
 const HAS_DUE_DATE = 1;
+// Inventory line flags.
+const LINE_GUID = 1;
+const LINE_UNIT = 2;
+const LINE_RATE = 4;
+const LINE_RATE_UNIT = 8;
+const LINE_GODOWN = 16;
+const LINE_LEDGER = 32;
 
 /** `into` (twice the size) holding `from`'s values. */
 function doubled<T extends Float64Array | Uint32Array>(from: T, into: T): T {
@@ -67,7 +75,8 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         (deleted ? DELETED : 0) |
         (v.partyLedgerName !== null ? HAS_PARTY : 0) |
         (v.reference !== null ? HAS_REFERENCE : 0) |
-        (v.isPostDated === true ? POST_DATED : 0),
+        (v.isPostDated === true ? POST_DATED : 0) |
+        (v.inventory !== undefined && v.inventory.length > 0 ? HAS_INVENTORY : 0),
     );
     n.push(v.alterId);
     n.push(v.masterId ?? NaN);
@@ -92,6 +101,30 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         n.push(b.creditPeriodDays ?? NaN);
         s.push(b.billName);
         if (b.dueDate !== null) s.push(b.dueDate);
+      }
+    }
+    if (v.inventory !== undefined && v.inventory.length > 0) {
+      n.push(v.inventory.length);
+      for (const line of v.inventory) {
+        const ledgerName = line.ledgerName ?? null;
+        n.push(
+          (line.stockItemGuid !== null ? LINE_GUID : 0) |
+            (line.unit !== null ? LINE_UNIT : 0) |
+            (line.rate !== null ? LINE_RATE : 0) |
+            (line.rateUnit !== null ? LINE_RATE_UNIT : 0) |
+            (line.godown !== null ? LINE_GODOWN : 0) |
+            (ledgerName !== null ? LINE_LEDGER : 0),
+        );
+        n.push(line.actualQuantity);
+        n.push(line.billedQuantity);
+        n.push(line.rate ?? NaN);
+        n.push(line.amount);
+        if (line.stockItemGuid !== null) s.push(line.stockItemGuid);
+        s.push(line.stockItemName);
+        if (line.unit !== null) s.push(line.unit);
+        if (line.rateUnit !== null) s.push(line.rateUnit);
+        if (line.godown !== null) s.push(line.godown);
+        if (ledgerName !== null) s.push(ledgerName);
       }
     }
   }
@@ -158,6 +191,36 @@ export function unpackVouchers(packed: PackedVouchers): MappedVoucher[] {
         };
       }
       record.entries[e] = entry;
+    }
+    if (flags & HAS_INVENTORY) {
+      const lineCount = num();
+      const inventory: InventoryEntryRecord[] = new Array<InventoryEntryRecord>(lineCount);
+      for (let l = 0; l < lineCount; l++) {
+        const lineFlags = num();
+        const actualQuantity = num();
+        const billedQuantity = num();
+        const rate = nullable(num());
+        const amount = num();
+        const stockItemGuid = lineFlags & LINE_GUID ? str() : null;
+        const stockItemName = str();
+        const unit = lineFlags & LINE_UNIT ? str() : null;
+        const rateUnit = lineFlags & LINE_RATE_UNIT ? str() : null;
+        const godown = lineFlags & LINE_GODOWN ? str() : null;
+        const line: InventoryEntryRecord = {
+          stockItemGuid,
+          stockItemName,
+          actualQuantity,
+          billedQuantity,
+          unit,
+          rate,
+          rateUnit,
+          amount,
+          godown,
+        };
+        if (lineFlags & LINE_LEDGER) line.ledgerName = str();
+        inventory[l] = line;
+      }
+      record.inventory = inventory;
     }
     out[i] = { record, deleted: (flags & DELETED) !== 0 };
   }

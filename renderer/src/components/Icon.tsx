@@ -13,6 +13,10 @@ const PATHS: Record<Screen | ActionIcon, string> = {
   profitLoss: 'M3 17l6-6 4 4 8-8M15 7h6v6',
   dayBook: 'M4 5h16v16H4zM4 10h16M9 3v4M15 3v4',
   cache: 'M13 2L4 14h7l-1 8 9-12h-7z',
+  balanceSheet: 'M3 4h18v16H3zM12 4v16M6 9h3M15 9h3M6 13h3M15 13h3',
+  groupSummary: 'M4 5h6v4H4zM14 5h6v4h-6zM4 15h6v4H4zM7 9v6M17 9v3H7',
+  ledgerMonthly: 'M4 5h16v16H4zM4 10h16M8 14h2M12 14h2M16 14h2M8 18h2M12 18h2',
+  voucher: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
   settings:

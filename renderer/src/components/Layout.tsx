@@ -21,6 +21,7 @@ const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen 
       { screen: 'outstanding' },
       { screen: 'trialBalance' },
       { screen: 'profitLoss' },
+      { screen: 'balanceSheet' },
       { screen: 'dayBook' },
     ],
   },
@@ -91,7 +92,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
                     aria-current={route.screen === item.screen ? 'page' : undefined}
                     data-screen={item.screen}
-                    title={`Alt+${SCREENS.indexOf(item.screen) + 1}`}
+                    title={
+                      SCREENS.indexOf(item.screen) < 9 ? `Alt+${SCREENS.indexOf(item.screen) + 1}` : undefined
+                    }
                   >
                     <span className="nav-icon">
                       <Icon name={item.screen} />

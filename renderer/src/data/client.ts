@@ -82,7 +82,11 @@ const REPORT_OPERATIONS: OperationName[] = [
   'outstanding.get',
   'trialBalance.get',
   'profitLoss.get',
+  'balanceSheet.get',
+  'groupSummary.get',
+  'ledgerMonthly.get',
   'dayBook.get',
+  'voucher.get',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */

@@ -10,6 +10,12 @@ export const SCREENS = [
   'dayBook',
   'cache',
   'settings',
+  // Opened from the day book, a ledger statement or a bill; not in the sidebar.
+  'voucher',
+  'balanceSheet',
+  // Drill-downs: from the balance sheet / trial balance and from a group summary; not in the sidebar.
+  'groupSummary',
+  'ledgerMonthly',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

@@ -24,6 +24,8 @@ interface Kpi {
   id: keyof DashboardData['kpis'] | 'cashBank';
   amount: Paise;
   sub?: string;
+  /** What date the figure is for, when it is not simply the year's: "As on 25-11-2026". */
+  when?: string;
   onClick?: () => void;
   tone?: 'good' | 'bad';
 }
@@ -67,19 +69,42 @@ export function Dashboard({ company }: { company: CompanySummary }) {
   const body = (d: DashboardData) => {
     const openLedger = (ledgerGuid: string) => go('ledger', { l: ledgerGuid, from: d.from, to: d.to });
     const k = d.kpis;
+    // Balances are as on a date; the profit is the year's up to it (said only while the year runs).
+    const asOn = t('dashboard.asOn', { date: date(d.asOn) });
+    const upTo = d.asOn < d.to ? t('dashboard.upTo', { date: date(d.asOn) }) : undefined;
+    const openProfitLoss = () => go('profitLoss', { from: d.from, to: d.asOn });
+    // Three rows of three: the year's trading and profit, money in and out, balances as on the date.
     const kpis: Kpi[] = [
       { id: 'sales', amount: k.sales, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
       { id: 'purchases', amount: k.purchases, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
-      { id: 'receipts', amount: k.receipts, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
-      { id: 'payments', amount: k.payments, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
       {
         id: 'grossProfit',
         amount: k.grossProfit,
+        when: upTo,
         tone: k.grossProfit >= 0 ? 'good' : 'bad',
-        onClick: () => go('profitLoss', { from: d.from, to: d.to }),
+        onClick: openProfitLoss,
       },
-      { id: 'receivables', amount: k.receivables, onClick: () => go('outstanding', { k: 'receivable' }) },
-      { id: 'payables', amount: k.payables, onClick: () => go('outstanding', { k: 'payable' }) },
+      { id: 'receipts', amount: k.receipts, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
+      { id: 'payments', amount: k.payments, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
+      {
+        id: 'netProfit',
+        amount: k.netProfit,
+        when: upTo,
+        tone: k.netProfit >= 0 ? 'good' : 'bad',
+        onClick: openProfitLoss,
+      },
+      {
+        id: 'receivables',
+        amount: k.receivables,
+        when: asOn,
+        onClick: () => go('outstanding', { k: 'receivable', on: d.asOn }),
+      },
+      {
+        id: 'payables',
+        amount: k.payables,
+        when: asOn,
+        onClick: () => go('outstanding', { k: 'payable', on: d.asOn }),
+      },
       {
         id: 'cashBank',
         amount: k.cashBalance + k.bankBalance,
@@ -87,7 +112,8 @@ export function Dashboard({ company }: { company: CompanySummary }) {
           cash: compactInr(k.cashBalance, units),
           bank: compactInr(k.bankBalance, units),
         }),
-        onClick: () => go('trialBalance', { from: d.from, to: d.to }),
+        when: asOn,
+        onClick: () => go('trialBalance', { from: d.from, to: d.asOn }),
       },
     ];
     const chartData = d.monthly.map((m) => ({
@@ -99,7 +125,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
 
     return (
       <>
-        <section className="kpi-grid" aria-label="KPIs">
+        <section className="kpi-grid kpi-grid-3" aria-label="KPIs">
           {kpis.map((kpi) => (
             <button
               key={kpi.id}
@@ -111,6 +137,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
               <span className="kpi-label">{t(`dashboard.kpi.${kpi.id}`)}</span>
               <span className="kpi-value">{money(kpi.amount)}</span>
               <span className="kpi-sub">{kpi.sub ?? compactInr(kpi.amount, units)}</span>
+              {kpi.when && <span className="kpi-when">{kpi.when}</span>}
             </button>
           ))}
         </section>
@@ -149,7 +176,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
           <div className="card-head">
             <h2 className="card-title">{t('dashboard.overdue')}</h2>
             <span className="card-note">
-              {t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })}
+              {t('dashboard.overdueTotal', { amount: money(d.overdueReceivablesTotal) })} · {asOn}
             </span>
           </div>
           {d.overdueReceivables.length === 0 ? (
@@ -171,9 +198,10 @@ export function Dashboard({ company }: { company: CompanySummary }) {
                     key={`${bill.ledgerGuid}:${bill.billName}`}
                     className="clickable"
                     tabIndex={0}
-                    onClick={() => go('outstanding', { k: 'receivable', p: bill.ledgerGuid })}
+                    onClick={() => go('outstanding', { k: 'receivable', p: bill.ledgerGuid, on: d.asOn })}
                     onKeyDown={(e) =>
-                      e.key === 'Enter' && go('outstanding', { k: 'receivable', p: bill.ledgerGuid })
+                      e.key === 'Enter' &&
+                      go('outstanding', { k: 'receivable', p: bill.ledgerGuid, on: d.asOn })
                     }
                   >
                     <td>{bill.party}</td>
@@ -194,7 +222,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
             <button
               type="button"
               className="btn btn-ghost see-all"
-              onClick={() => go('outstanding', { k: 'receivable' })}
+              onClick={() => go('outstanding', { k: 'receivable', on: d.asOn })}
             >
               {t('dashboard.seeAll')} ({d.overdueReceivables.length}) →
             </button>
@@ -254,15 +282,23 @@ function PartyList({
 type T = ReturnType<typeof useTranslation>['t'];
 
 function dashboardSheet(d: DashboardData, t: T): ExportSheet<{ label: string; amount: Paise }> {
+  // Each figure says what it is, as on the cards: balances as on a date, the profit up to it.
+  const when = (label: string, key: 'dashboard.asOn' | 'dashboard.upTo'): string =>
+    `${label} (${t(key, { date: date(d.asOn) })})`;
+  const profit = (label: string): string => (d.asOn < d.to ? when(label, 'dashboard.upTo') : label);
   const rows: { label: string; amount: Paise }[] = [
     { label: t('dashboard.kpi.sales'), amount: d.kpis.sales },
     { label: t('dashboard.kpi.purchases'), amount: d.kpis.purchases },
     { label: t('dashboard.kpi.receipts'), amount: d.kpis.receipts },
     { label: t('dashboard.kpi.payments'), amount: d.kpis.payments },
-    { label: t('dashboard.kpi.grossProfit'), amount: d.kpis.grossProfit },
-    { label: t('dashboard.kpi.receivables'), amount: d.kpis.receivables },
-    { label: t('dashboard.kpi.payables'), amount: d.kpis.payables },
-    { label: t('dashboard.kpi.cashBank'), amount: d.kpis.cashBalance + d.kpis.bankBalance },
+    { label: profit(t('dashboard.kpi.grossProfit')), amount: d.kpis.grossProfit },
+    { label: profit(t('dashboard.kpi.netProfit')), amount: d.kpis.netProfit },
+    { label: when(t('dashboard.kpi.receivables'), 'dashboard.asOn'), amount: d.kpis.receivables },
+    { label: when(t('dashboard.kpi.payables'), 'dashboard.asOn'), amount: d.kpis.payables },
+    {
+      label: when(t('dashboard.kpi.cashBank'), 'dashboard.asOn'),
+      amount: d.kpis.cashBalance + d.kpis.bankBalance,
+    },
     ...d.monthly.flatMap((m) => [
       { label: `${t('dashboard.kpi.sales')} ${m.month}`, amount: m.sales },
       { label: `${t('dashboard.kpi.purchases')} ${m.month}`, amount: m.purchases },

@@ -65,6 +65,7 @@ export function DayBook({ company }: { company: CompanySummary }) {
             columns={dayBookColumns(t)}
             rows={book.vouchers}
             rowKey={(v) => v.guid}
+            onRowClick={(v) => go('voucher', { v: v.guid })}
             empty={t('common.empty')}
           />
         )}

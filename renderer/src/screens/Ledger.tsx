@@ -166,6 +166,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
                 columns={columns}
                 rows={st.lines}
                 rowKey={(line, i) => `${line.voucherGuid}:${i}`}
+                onRowClick={(line) => go('voucher', { v: line.voucherGuid })}
                 empty={t('ledger.noLines')}
                 head={
                   <tr className="row-pinned">

@@ -31,9 +31,17 @@ export function Outstanding({ company }: { company: CompanySummary }) {
   const kind = route.params.k === 'payable' ? 'payable' : 'receivable';
   const asOn = route.params.on && isValidIsoDate(route.params.on) ? route.params.on : todayIso();
   const partyGuid = route.params.p ?? '';
-  const query = useOperation('outstanding.get', { companyGuid: company.guid, kind, asOn });
+  // Ageing from the due date (Tally's default) or the bill date (Tally's F6).
+  const ageBy = route.params.a === 'bill' ? 'bill' : 'due';
+  const query = useOperation('outstanding.get', { companyGuid: company.guid, kind, asOn, ageBy });
   const setParams = (params: Record<string, string | undefined>) =>
-    go('outstanding', { k: kind, on: route.params.on, p: partyGuid || undefined, ...params });
+    go('outstanding', {
+      k: kind,
+      on: route.params.on,
+      a: ageBy === 'bill' ? 'bill' : undefined,
+      p: partyGuid || undefined,
+      ...params,
+    });
 
   const data = query.data?.data;
   const party = data?.parties.find((p) => p.ledgerGuid === partyGuid) ?? null;
@@ -64,6 +72,20 @@ export function Outstanding({ company }: { company: CompanySummary }) {
             </button>
           ))}
         </div>
+        <div className="segmented" role="group" aria-label={t('outstanding.ageBy')}>
+          <span className="segmented-label">{t('outstanding.ageBy')}</span>
+          {(['due', 'bill'] as const).map((a) => (
+            <button
+              key={a}
+              type="button"
+              aria-pressed={ageBy === a}
+              className={ageBy === a ? 'active' : undefined}
+              onClick={() => setParams({ a: a === 'bill' ? 'bill' : undefined })}
+            >
+              {t(a === 'bill' ? 'outstanding.ageByBill' : 'outstanding.ageByDue')}
+            </button>
+          ))}
+        </div>
         <DateInput
           label={t('common.asOn')}
           value={asOn}
@@ -84,6 +106,10 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 <span>{t('outstanding.total')}</span>
                 <strong>{money(party ? party.total : report.total)}</strong>
               </div>
+              <div className="ageing-bucket ageing-not-due" data-testid="not-due">
+                <span>{t('outstanding.notDue')}</span>
+                <strong>{money(party ? party.notDue : report.notDue)}</strong>
+              </div>
               {report.buckets.map((b, i) => {
                 const amount = party ? (party.buckets[i] ?? 0) : b.amount;
                 const total = party ? party.total : report.total;
@@ -97,6 +123,10 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                   </div>
                 );
               })}
+              <div className="ageing-bucket ageing-on-account" data-testid="on-account">
+                <span>{t('outstanding.onAccount')}</span>
+                <strong>{money(party ? party.onAccount : report.onAccount)}</strong>
+              </div>
             </section>
             {party ? (
               <DataTable
@@ -119,12 +149,15 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 foot={
                   <tr className="row-total">
                     <td>{t('common.total')}</td>
+                    <td />
                     <td className="num">{money(report.total)}</td>
+                    <td className="num">{money(report.notDue)}</td>
                     {report.buckets.map((b) => (
                       <td key={b.label} className="num">
                         {money(b.amount)}
                       </td>
                     ))}
+                    <td className="num">{money(report.onAccount)}</td>
                   </tr>
                 }
               />
@@ -139,7 +172,9 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[] {
   return [
     { id: 'name', header: t('common.party'), kind: 'text', value: (p) => p.name },
+    { id: 'group', header: t('outstanding.group'), kind: 'text', value: (p) => p.group, width: '150px' },
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
+    { id: 'notDue', header: t('outstanding.notDue'), kind: 'money', value: (p) => p.notDue, width: '130px' },
     ...data.buckets.map((b, i): Column<OutstandingParty> => ({
       id: `b${i}`,
       header: bucketLabel(b, t),
@@ -147,12 +182,24 @@ function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[]
       value: (p) => p.buckets[i] ?? 0,
       width: '130px',
     })),
+    {
+      id: 'onAccount',
+      header: t('outstanding.onAccount'),
+      kind: 'money',
+      value: (p) => p.onAccount,
+      width: '130px',
+    },
   ];
 }
 
 function billColumnsOf(t: T): Column<OutstandingBill>[] {
   return [
-    { id: 'bill', header: t('outstanding.billName'), kind: 'text', value: (b) => b.billName },
+    {
+      id: 'bill',
+      header: t('outstanding.billName'),
+      kind: 'text',
+      value: (b) => (b.onAccount ? t('outstanding.onAccount') : b.billName),
+    },
     {
       id: 'billDate',
       header: t('outstanding.billDate'),
@@ -174,6 +221,15 @@ function billColumnsOf(t: T): Column<OutstandingBill>[] {
       value: (b) => b.overdueDays,
       width: '130px',
     },
+    {
+      id: 'age',
+      header: t('outstanding.ageDays'),
+      kind: 'text',
+      // Not-due bills and the On Account line are not aged: they say so instead of a number of days.
+      value: (b) =>
+        b.onAccount ? t('outstanding.onAccount') : b.ageDays === null ? t('outstanding.notDue') : b.ageDays,
+      width: '130px',
+    },
     { id: 'amount', header: t('common.amount'), kind: 'money', value: (b) => b.amount, width: '160px' },
   ];
 }
@@ -181,7 +237,7 @@ function billColumnsOf(t: T): Column<OutstandingBill>[] {
 function partiesSheet(data: OutstandingData, company: CompanySummary, t: T): ExportSheet<OutstandingParty> {
   return {
     title: `${t('outstanding.title')} - ${t(`outstanding.${data.kind}`)}`,
-    subtitle: [company.name, `${t('common.asOn')} ${date(data.asOn)}`],
+    subtitle: [company.name, `${t('common.asOn')} ${date(data.asOn)} · ${ageByText(data, t)}`],
     columns: partyColumnsOf(data, t),
     rows: data.parties,
   };
@@ -195,8 +251,14 @@ function billsSheet(
 ): ExportSheet<OutstandingBill> {
   return {
     title: t('outstanding.billsOf', { party: party.name }),
-    subtitle: [company.name, `${t(`outstanding.${data.kind}`)} · ${t('common.asOn')} ${date(data.asOn)}`],
+    subtitle: [
+      company.name,
+      `${t(`outstanding.${data.kind}`)} · ${t('common.asOn')} ${date(data.asOn)} · ${ageByText(data, t)}`,
+    ],
     columns: billColumnsOf(t),
     rows: party.bills,
   };
 }
+
+const ageByText = (data: OutstandingData, t: T): string =>
+  `${t('outstanding.ageBy')}: ${t(data.ageBy === 'bill' ? 'outstanding.ageByBill' : 'outstanding.ageByDue')}`;

@@ -74,6 +74,11 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
           <div className="pl card">
             <div className="pl-columns">
               <div>
+                <StockLine
+                  label={t('profitLoss.openingStock')}
+                  amount={pl.openingStock}
+                  testId="opening-stock"
+                />
                 {section(pl, 'directExpenses')}
                 <ResultLine
                   label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
@@ -83,6 +88,11 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
               </div>
               <div>
                 {section(pl, 'directIncomes')}
+                <StockLine
+                  label={t('profitLoss.closingStock')}
+                  amount={pl.closingStock}
+                  testId="closing-stock"
+                />
                 {section(pl, 'indirectIncomes')}
               </div>
             </div>
@@ -95,6 +105,19 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
         )}
       </QueryState>
     </>
+  );
+}
+
+/** Opening or closing stock in the trading account (shown when there is any, as Tally does). */
+function StockLine({ label, amount, testId }: { label: string; amount: Paise; testId: string }) {
+  if (amount === 0) return null;
+  return (
+    <div className="pl-section" data-testid={testId}>
+      <div className="pl-head">
+        <span>{label}</span>
+        <span>{money(amount)}</span>
+      </div>
+    </div>
   );
 }
 
@@ -119,8 +142,10 @@ function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportShe
       for (const l of line.ledgers) rows.push({ label: l.name, amount: l.amount, level: 2 });
     }
   };
+  rows.push({ label: t('profitLoss.openingStock'), amount: data.openingStock, level: 0 });
   add('directIncomes');
   add('directExpenses');
+  rows.push({ label: t('profitLoss.closingStock'), amount: data.closingStock, level: 0 });
   rows.push({ label: t('profitLoss.grossProfit'), amount: data.grossProfit, level: 0 });
   add('indirectIncomes');
   add('indirectExpenses');

@@ -43,9 +43,17 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
               rows={tb.rows}
               rowKey={(r) => `${r.kind}:${r.guid}`}
               rowClassName={(r) =>
-                r.kind === 'group' ? `row-group depth-${Math.min(r.depth, 3)}` : undefined
+                r.kind === 'group'
+                  ? `row-group depth-${Math.min(r.depth, 3)}`
+                  : r.kind === 'difference'
+                    ? 'note-bad'
+                    : undefined
               }
-              onRowClick={(r) => r.kind === 'ledger' && go('ledger', { l: r.guid, from: tb.from, to: tb.to })}
+              onRowClick={(r) => {
+                // A group opens its Group Summary, a ledger its statement (Tally's drill-down).
+                if (r.kind === 'group') go('groupSummary', { g: r.name, from: tb.from, to: tb.to });
+                else if (r.kind === 'ledger') go('ledger', { l: r.guid, from: tb.from, to: tb.to });
+              }}
               empty={t('common.empty')}
               foot={
                 <tr className="row-total">
@@ -79,7 +87,11 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
       kind: 'text',
       value: (r) => r.name,
       sortable: false,
-      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{r.name}</span>,
+      render: (r) => (
+        <span style={{ paddingLeft: `${r.depth * 18}px` }}>
+          {r.kind === 'difference' ? t('balanceSheet.difference') : r.name}
+        </span>
+      ),
     },
     {
       id: 'opening',

@@ -78,7 +78,8 @@ describe('outstanding against a recomputation from the stored rows', () => {
       for (const party of report.parties) {
         expect(party.total, `${party.name} on ${asOn}`).toBe(sign * balanceByOracle(party.ledgerGuid, asOn));
         expect(party.bills.reduce((s, b) => s + b.amount, 0)).toBe(party.total);
-        expect(party.buckets.reduce((s, b) => s + b, 0)).toBe(party.total);
+        // Not-due bills and On Account amounts are not aged: they have their own columns.
+        expect(party.notDue + party.onAccount + party.buckets.reduce((s, b) => s + b, 0)).toBe(party.total);
       }
       // Every party with a balance is listed.
       const listed = new Set(report.parties.map((p) => p.ledgerGuid));

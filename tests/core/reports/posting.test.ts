@@ -13,6 +13,8 @@ import { loadMasters, type Masters } from '../../../electron/core/reports/master
 import { outstanding } from '../../../electron/core/reports/outstanding';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
+import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
+import type { ClosingStockProvider } from '../../../electron/core/reports/stock-value';
 import { tempDir } from '../db/fixtures';
 
 /**
@@ -316,6 +318,63 @@ describe('posting as Tally posts', () => {
     expect(store.requireCompany(GUID).booksFrom).toBeNull();
     expect(masters().booksBegin).toBe('2025-04-01');
     expect(closings(FY27)).toMatchObject({ Sales: -3_000_00, 'Profit & Loss A/c': -26_000_00 });
+  });
+
+  it('takes opening and closing stock into the gross profit, and the balance sheet agrees', () => {
+    write(posting);
+    // ₹12,000 of stock at 1 April, ₹15,500 at 31 March (as an inventory valuation would give them).
+    const stock: ClosingStockProvider = (_db, _masters, { asOn }) => ({
+      opening: 12_000_00,
+      closing: asOn === FY26.to ? 15_500_00 : 12_000_00,
+    });
+    const pl = profitLoss(store.db, masters(), FY26, { stock });
+    expect([pl.openingStock, pl.closingStock]).toEqual([12_000_00, 15_500_00]);
+    expect(pl.grossProfit).toBe(8_000_00 + 3_500_00); // 14,000 − 6,000 + 15,500 − 12,000
+    expect(pl.netProfit).toBe(10_000_00); // − Rent 1,500
+    const bs = balanceSheet(store.db, masters(), { asOn: FY26.to }, { closingStock: stock });
+    expect(bs.closingStock).toBe(15_500_00);
+    expect(bs.profitAndLoss.currentPeriod).toBe(-pl.netProfit);
+    expect(bs.totalAssets).toBe(bs.totalLiabilities);
+    // Without stock ledgers there is no stock: the figures stay as they were.
+    expect(profitLoss(store.db, masters(), FY26)).toMatchObject({
+      openingStock: 0,
+      closingStock: 0,
+      grossProfit: 8_000_00,
+    });
+  });
+
+  it("takes the stock from the Stock-in-Hand ledgers' closing values entered in Tally", () => {
+    // Inventory not integrated: a stock ledger opening at ₹12,000, closing stock of ₹15,500 entered for
+    // 31 March 2026 (LEDGERCLOSINGVALUES); the capital takes the opening so that openings agree.
+    const withStock = ledgers.map((l) => (l.guid === 'L-CAP' ? { ...l, openingBalance: -42_000_00 } : l));
+    withStock.push(
+      ledger('L-STOCK', 'Stock of Rice', 'Stock-in-Hand', {
+        openingBalance: 12_000_00,
+        closingValues: [{ date: '2026-03-31', amount: 15_500_00 }],
+      }),
+    );
+    const writer = store.beginCompanyWrite(COMPANY, 'replace');
+    writer.putGroups(groups);
+    writer.putVoucherTypes(types);
+    writer.putLedgers(withStock);
+    writer.putVouchers(posting);
+    writer.commit(COMPANY);
+    const pl = profitLoss(store.db, masters(), FY26);
+    expect([pl.openingStock, pl.closingStock, pl.grossProfit, pl.netProfit]).toEqual([
+      12_000_00,
+      15_500_00,
+      11_500_00, // 14,000 − 6,000 + 15,500 − 12,000
+      10_000_00, // − Rent 1,500
+    ]);
+    // Before 31 March no closing value stands yet: the ledger's balance is the stock.
+    expect(profitLoss(store.db, masters(), { from: FY26.from, to: '2026-03-30' }).closingStock).toBe(
+      12_000_00,
+    );
+    const bs = balanceSheet(store.db, masters(), { asOn: FY26.to });
+    expect(bs.closingStock).toBe(15_500_00);
+    expect(bs.profitAndLoss.currentPeriod).toBe(-pl.netProfit);
+    expect(bs.totalAssets).toBe(bs.totalLiabilities);
+    expect(bs.openingDifference).toBe(0);
   });
 
   it('refuses a ledger without a group unless it is the Profit & Loss A/c', () => {

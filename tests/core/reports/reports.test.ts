@@ -122,7 +122,9 @@ describe('outstanding', () => {
       ['OB1', 5_000_00, 10],
       ['S1', 11_800_00, -25],
     ]);
-    expect(early.buckets.map((b) => b.amount)).toEqual([16_800_00, 0, 0, 0, 0]);
+    // S1 falls due after the as-on date: "Not due", not aged.
+    expect(early.notDue).toBe(11_800_00);
+    expect(early.buckets.map((b) => b.amount)).toEqual([5_000_00, 0, 0, 0, 0]);
 
     const later = outstanding(store.db, masters, {
       kind: 'receivable',
@@ -212,12 +214,15 @@ describe('trial balance and profit & loss', () => {
 describe('dashboard', () => {
   it('summarises a closed year as on its last day', () => {
     const d = dashboard(store.db, masters, { fy: '2025-26', today: '2026-11-25' });
+    expect(d.asOn).toBe('2026-03-31');
     expect(d.kpis).toEqual({
       sales: 11_800_00,
       purchases: 5_000_00,
       receipts: 11_250_00,
       payments: 2_000_00,
       grossProfit: 6_800_00,
+      // Gross profit − rent 2,000 + interest received 250, as the P&L has it.
+      netProfit: 5_050_00,
       receivables: 5_800_00,
       payables: 5_000_00,
       cashBalance: 8_000_00,
@@ -236,6 +241,7 @@ describe('dashboard', () => {
 
   it('uses today inside a running year', () => {
     const d = dashboard(store.db, masters, { fy: '2026-27', today: '2026-04-15' });
+    expect(d.asOn).toBe('2026-04-15');
     expect(d.kpis.sales).toBe(1_000_00);
     expect(d.kpis.receivables).toBe(6_800_00);
     expect(d.overdueReceivables.map((b) => b.billName)).toEqual(['S1']);

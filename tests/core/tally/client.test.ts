@@ -36,7 +36,7 @@ describe('Tally client', () => {
     const masters = await fetchMasters(client(), 'Small & Co');
     expect(masters.ledgers.map((l) => l.name)).toContain('गणेश ट्रेडर्स');
     // The simulator decoded "Small &amp; Co" back to the name: the escape was right.
-    expect(sim.requests.at(-1)).toMatchObject({ id: 'TCVoucherTypes', company: 'Small & Co' });
+    expect(sim.requests.at(-1)).toMatchObject({ id: 'TCStockItems', company: 'Small & Co' });
   });
 
   it('retries transient failures with doubling backoff, forgetting the objects of a failed attempt', async () => {

@@ -68,3 +68,23 @@ describe('Tally quirks', () => {
     expect(companyGuidOf('nohex')).toBeNull();
   });
 });
+
+describe('exact quantities and rates', () => {
+  it('reads quantities as thousandths and rates as paise, rounding half away from zero', async () => {
+    const { tallyQuantityMilli, tallyRate } = await import('../../../electron/core/tally/quirks');
+    expect(tallyQuantityMilli(' 10 Nos', 'Q')).toEqual({ milli: 10_000, unit: 'Nos' });
+    expect(tallyQuantityMilli(' 10.500 Kgs', 'Q')).toEqual({ milli: 10_500, unit: 'Kgs' });
+    expect(tallyQuantityMilli('12.3455 Kgs', 'Q')).toEqual({ milli: 12_346, unit: 'Kgs' });
+    expect(tallyQuantityMilli('-5 Nos', 'Q')).toEqual({ milli: -5_000, unit: 'Nos' });
+    expect(tallyQuantityMilli('20 Nos = 2 Box', 'Q')).toEqual({ milli: 20_000, unit: 'Nos' });
+    expect(tallyQuantityMilli('&#4; Not Applicable'.replace('&#4;', '\uE004'), 'Q')).toEqual({
+      milli: 0,
+      unit: null,
+    });
+    expect(() => tallyQuantityMilli('many', 'ACTUALQTY')).toThrow(/ACTUALQTY is not a quantity/);
+    expect(tallyRate('250.00/Nos', 'R')).toEqual({ paise: 250_00, unit: 'Nos' });
+    expect(tallyRate(' 12.345/Kgs', 'R')).toEqual({ paise: 12_35, unit: 'Kgs' });
+    expect(tallyRate('$ 3.00 = ₹ 250.00/Nos', 'R')).toEqual({ paise: 250_00, unit: 'Nos' });
+    expect(tallyRate('', 'R')).toEqual({ paise: null, unit: null });
+  });
+});

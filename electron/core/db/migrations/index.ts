@@ -7,6 +7,7 @@ import { migration006 } from './006-covering-bill-span-index';
 import { migration007 } from './007-entry-particulars';
 import { migration008 } from './008-voucher-guid-index';
 import { migration009 } from './009-off-books';
+import { migration010 } from './010-inventory';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly string[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { IsoDate } from '../../../shared/dates';
+import {
+  closingStock,
+  valuationMethodOf,
+  type ClosingStock,
+  type ItemMovement,
+  type ItemOpening,
+  type ValuationMethod,
+} from './valuation';
+
+/**
+ * Reads a company's stock items with their openings and movements from the store, and values them with
+ * valuation.ts. Stock moves with the vouchers that post and with inventory vouchers (delivery and receipt
+ * notes, stock journals ... stored off the books as 'inventory'); orders, cancelled, optional, memorandum
+ * vouchers and post-dated ones not yet due move nothing.
+ */
+
+/** SQL condition on `v` (vouchers) for the vouchers whose inventory lines move stock. */
+export const MOVES_STOCK = `(v.off_books IS NULL OR v.off_books = 'inventory')`;
+
+export interface StockItemMovements {
+  id: number;
+  guid: string;
+  name: string;
+  group: string | null;
+  unit: string | null;
+  costingMethod: string;
+  /** The method valued with: the item's own when valuation.ts knows it, else average cost. */
+  method: ValuationMethod;
+  opening: ItemOpening;
+  /** Date order. */
+  movements: ItemMovement[];
+}
+
+export function readStockMovements(
+  db: Database.Database,
+  companyGuid: string,
+  asOn: IsoDate,
+): StockItemMovements[] {
+  const items = db
+    .prepare(
+      `SELECT i.id, i.guid, i.name, i.group_name AS "group", i.unit, i.costing_method AS costingMethod,
+         i.opening_quantity AS openingQuantity, i.opening_value AS openingValue
+       FROM stock_items i JOIN companies c ON c.id = i.company_id WHERE c.guid = ? ORDER BY i.name`,
+    )
+    .all(companyGuid) as {
+    id: number;
+    guid: string;
+    name: string;
+    group: string | null;
+    unit: string | null;
+    costingMethod: string;
+    openingQuantity: number;
+    openingValue: number;
+  }[];
+  const moves = db.prepare(
+    `SELECT e.date, e.actual_quantity AS quantity, e.amount FROM inventory_entries e
+     JOIN vouchers v ON v.id = e.voucher_id
+     WHERE e.item_id = ? AND e.date <= ? AND ${MOVES_STOCK} ORDER BY e.date, e.voucher_id, e.id`,
+  );
+  return items.map((i) => ({
+    id: i.id,
+    guid: i.guid,
+    name: i.name,
+    group: i.group,
+    unit: i.unit,
+    costingMethod: i.costingMethod,
+    method: valuationMethodOf(i.costingMethod) ?? 'average',
+    opening: { quantity: i.openingQuantity, value: i.openingValue },
+    movements: moves.all(i.id, asOn) as ItemMovement[],
+  }));
+}
+
+/** Closing quantity and value of every stock item as on a date (see valuation.ts for the rules). */
+export function closingStockOf(
+  db: Database.Database,
+  companyGuid: string,
+  asOn: IsoDate,
+): (StockItemMovements & { closing: ClosingStock })[] {
+  return readStockMovements(db, companyGuid, asOn).map((item) => ({
+    ...item,
+    closing: closingStock(item.method, item.opening, item.movements, asOn),
+  }));
+}

@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import { addDays, type IsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+import { movements, net, openingsAt } from './balances';
+import type { LedgerInfo, Masters } from './masters';
+
+/**
+ * Opening and closing stock of a period, one definition for the Profit & Loss (trading account) and the
+ * Balance Sheet, so their figures always agree.
+ */
+
+/** Reserved name of the group whose ledgers carry the stock when inventory is not integrated. */
+export const STOCK_IN_HAND = 'Stock-in-Hand';
+
+/** Stock values of a period, debit positive. */
+export interface StockValues {
+  /** At the start of the period. */
+  opening: Paise;
+  /** At its end (the balance-sheet date, the P&L period end). */
+  closing: Paise;
+}
+
+/**
+ * Where the closing stock comes from. The default reads the Stock-in-Hand ledgers' balances; an
+ * inventory valuation (Tally's closing stock from the stock items) can be injected instead. Whatever
+ * the provider says, the sheet still balances: what it differs from the Stock-in-Hand ledgers by moves
+ * through the Profit & Loss A/c (its opening part into the opening balance, the year's part into the
+ * current period), as Tally's profit and loss takes opening and closing stock.
+ */
+export type ClosingStockProvider = (
+  db: Database.Database,
+  masters: Masters,
+  period: { from: IsoDate; asOn: IsoDate },
+) => StockValues;
+
+/** Ledgers under the Stock-in-Hand group (by reserved name, so a renamed group still counts). */
+export function stockLedgers(masters: Masters): LedgerInfo[] {
+  return masters.ledgersUnder(STOCK_IN_HAND).filter((l) => !l.isProfitAndLoss);
+}
+
+/**
+ * Stock kept in Stock-in-Hand ledgers (inventory not integrated): a ledger's value on a date is the latest
+ * closing value entered in Tally on or before it (LEDGERCLOSINGVALUES), else its balance.
+ */
+export const stockInHandLedgers: ClosingStockProvider = (db, masters, { from, asOn }) => {
+  const ledgers = stockLedgers(masters);
+  if (ledgers.length === 0) return { opening: 0, closing: 0 };
+  const openings = openingsAt(db, masters, from, ledgers);
+  const moves = movements(
+    db,
+    masters.company.id,
+    from,
+    asOn,
+    ledgers.map((l) => l.guid),
+    masters.allInBooks,
+  );
+  const entered = db.prepare(
+    `SELECT amount FROM ledger_closing_values WHERE company_id = ? AND ledger_guid = ? AND date <= ?
+     ORDER BY date DESC LIMIT 1`,
+  );
+  const enteredOn = (guid: string, date: IsoDate): Paise | undefined =>
+    entered.pluck().get(masters.company.id, guid, date) as Paise | undefined;
+  let opening = 0;
+  let closing = 0;
+  for (const l of ledgers) {
+    const o = openings.byLedger.get(l.guid) ?? 0;
+    opening += enteredOn(l.guid, addDays(from, -1)) ?? o;
+    closing += enteredOn(l.guid, asOn) ?? o + net(moves.get(l.guid));
+  }
+  return { opening, closing };
+};

@@ -1,0 +1,269 @@
+import { useTranslation } from 'react-i18next';
+import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+import type {
+  BalanceSheet as BalanceSheetData,
+  BalanceSheetChild,
+  BalanceSheetLine,
+  CompanySummary,
+} from '../../../shared/types/reports';
+import { useOperation } from '../data/client';
+import { date, drCr, money } from '../lib/format';
+import { useAppState } from '../state';
+import { periodFrom } from '../components/Period';
+import { ReportHeader } from '../components/ReportHeader';
+import { QueryState } from '../components/QueryState';
+import { DateInput } from '../components/DateInput';
+import { Toolbar } from '../components/PageHeader';
+import type { ExportSheet } from '../lib/export';
+
+type T = ReturnType<typeof useTranslation>['t'];
+type Side = 'liabilities' | 'assets';
+
+interface Flat {
+  side: string;
+  label: string;
+  amount: Paise | null;
+  level: 0 | 1;
+}
+
+const rowStyle = { display: 'flex', justifyContent: 'space-between', padding: '7px 0 7px 6px' } as const;
+
+/** The as-on date of the route, else the end of the company's newest financial year. */
+export function asOnFrom(params: Record<string, string>, company: CompanySummary): string {
+  return params.asOn && isValidIsoDate(params.asOn) ? params.asOn : periodFrom(params, company).to;
+}
+
+/** What a child shows on its side: credit positive among the liabilities, debit positive among the assets. */
+const onSide = (side: Side, closing: Paise): Paise => (side === 'assets' ? closing : -closing);
+
+/**
+ * Tally's Balance Sheet as on a date: liabilities beside assets by primary group, each group opening to
+ * its sub-groups and ledgers (and to its Group Summary), the Profit & Loss A/c as opening balance plus
+ * current period, closing stock under Current Assets, and any difference in opening balances.
+ */
+export function BalanceSheet({ company }: { company: CompanySummary }) {
+  const { t } = useTranslation();
+  const { route, go } = useAppState();
+  const asOn = asOnFrom(route.params, company);
+  const query = useOperation('balanceSheet.get', { companyGuid: company.guid, asOn });
+  const data = query.data?.data;
+  const fy = financialYearOf(asOn, company.yearStartMonth);
+  const years = company.financialYears.includes(fy)
+    ? company.financialYears
+    : [fy, ...company.financialYears];
+
+  const openGroup = (bs: BalanceSheetData, name: string) =>
+    go('groupSummary', { g: name, from: bs.from, to: bs.asOn });
+  const openChild = (bs: BalanceSheetData, child: BalanceSheetChild) => {
+    if (child.kind === 'group') openGroup(bs, child.name);
+    else if (child.kind === 'ledger') go('ledger', { l: child.guid, from: bs.from, to: bs.asOn });
+  };
+
+  const lineView = (bs: BalanceSheetData, side: Side, line: BalanceSheetLine) => {
+    if (line.kind === 'group') {
+      return (
+        <details key={line.guid} className="pl-group" data-testid={`bs-line-${line.name}`}>
+          <summary>
+            <span>{line.name}</span>
+            <span className="num">{money(line.amount)}</span>
+          </summary>
+          <ul>
+            <li>
+              <button type="button" className="link" onClick={() => openGroup(bs, line.name)}>
+                {t('balanceSheet.openGroup', { group: line.name })}
+              </button>
+            </li>
+            {line.children.map((child) => (
+              <li key={`${child.kind}:${child.guid}`}>
+                {child.kind === 'closingStock' ? (
+                  <span>{t('balanceSheet.closingStock')}</span>
+                ) : (
+                  <button type="button" className="link" onClick={() => openChild(bs, child)}>
+                    {child.name}
+                  </button>
+                )}
+                <span className="num">{money(onSide(side, child.closing))}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      );
+    }
+    if (line.kind === 'profitAndLoss') {
+      const pl = bs.profitAndLoss;
+      return (
+        <details key={line.guid} className="pl-group" open data-testid="bs-profit-and-loss">
+          <summary>
+            <span>{line.name}</span>
+            <span className="num">{money(line.amount)}</span>
+          </summary>
+          <ul>
+            <li>
+              <span>{t('balanceSheet.openingBalance')}</span>
+              <span className="num">{money(onSide(side, pl.opening))}</span>
+            </li>
+            <li>
+              <span>{t('balanceSheet.currentPeriod')}</span>
+              <span className="num">{money(onSide(side, pl.currentPeriod))}</span>
+            </li>
+            {pl.transferred !== 0 && (
+              <li>
+                <span>{t('balanceSheet.transferred')}</span>
+                <span className="num">{money(onSide(side, pl.transferred))}</span>
+              </li>
+            )}
+          </ul>
+        </details>
+      );
+    }
+    const label =
+      line.kind === 'openingDifference' ? t('balanceSheet.difference') : t('balanceSheet.closingStock');
+    return (
+      <div
+        key={line.guid}
+        style={rowStyle}
+        className={line.kind === 'openingDifference' ? 'note-bad' : undefined}
+        data-testid={line.kind === 'openingDifference' ? 'bs-difference' : undefined}
+      >
+        <span>{label}</span>
+        <span className="num">{money(line.amount)}</span>
+      </div>
+    );
+  };
+
+  const sideView = (bs: BalanceSheetData, side: Side) => (
+    <div className="pl-section" data-testid={`bs-${side}`}>
+      <div className="pl-head">
+        <span>{t(`balanceSheet.${side}`)}</span>
+      </div>
+      {bs[side].map((line) => lineView(bs, side, line))}
+      <div className="pl-result" data-testid={`bs-total-${side}`}>
+        <span>{t('common.total')}</span>
+        <span>{money(side === 'assets' ? bs.totalAssets : bs.totalLiabilities)}</span>
+      </div>
+    </div>
+  );
+
+  return (
+    <>
+      <ReportHeader
+        title={t('balanceSheet.title')}
+        served={query.data}
+        sheet={data && (() => bsSheet(data, company, t))}
+      >
+        {company.name} · {t('balanceSheet.asOnDate', { date: date(asOn) })}
+      </ReportHeader>
+      <Toolbar>
+        <label className="field field-inline">
+          <span>{t('common.year')}</span>
+          <select
+            value={fy}
+            onChange={(e) =>
+              go('balanceSheet', { asOn: financialYearRange(e.target.value, company.yearStartMonth).to })
+            }
+            data-testid="fy-picker"
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateInput
+          label={t('common.asOn')}
+          value={asOn}
+          onChange={(value) => go('balanceSheet', { asOn: value })}
+          testId="as-on"
+        />
+      </Toolbar>
+      <QueryState query={query}>
+        {({ data: bs }) => {
+          const gap = bs.totalAssets - bs.totalLiabilities;
+          return (
+            <div className="pl card">
+              <div className="pl-columns">
+                {sideView(bs, 'liabilities')}
+                {sideView(bs, 'assets')}
+              </div>
+              <p className={gap === 0 ? 'note note-good' : 'note note-bad'} data-testid="bs-check">
+                {gap === 0
+                  ? t('balanceSheet.balanced')
+                  : t('balanceSheet.notBalanced', { amount: money(Math.abs(gap)) })}
+              </p>
+              {bs.openingDifference !== 0 && (
+                <p className="note note-bad" data-testid="bs-difference-note">
+                  {t('balanceSheet.differenceNote', { amount: drCr(bs.openingDifference) })}
+                </p>
+              )}
+            </div>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}
+
+function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportSheet<Flat> {
+  const rows: Flat[] = [];
+  for (const side of ['liabilities', 'assets'] as const) {
+    const sideLabel = t(`balanceSheet.${side}`);
+    for (const line of data[side]) {
+      const label =
+        line.kind === 'openingDifference'
+          ? t('balanceSheet.difference')
+          : line.kind === 'closingStock'
+            ? t('balanceSheet.closingStock')
+            : line.name;
+      rows.push({ side: sideLabel, label, amount: line.amount, level: 0 });
+      if (line.kind === 'profitAndLoss') {
+        const pl = data.profitAndLoss;
+        rows.push({
+          side: sideLabel,
+          label: t('balanceSheet.openingBalance'),
+          amount: onSide(side, pl.opening),
+          level: 1,
+        });
+        rows.push({
+          side: sideLabel,
+          label: t('balanceSheet.currentPeriod'),
+          amount: onSide(side, pl.currentPeriod),
+          level: 1,
+        });
+        if (pl.transferred !== 0) {
+          rows.push({
+            side: sideLabel,
+            label: t('balanceSheet.transferred'),
+            amount: onSide(side, pl.transferred),
+            level: 1,
+          });
+        }
+      }
+      for (const child of line.children) {
+        const name = child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name;
+        rows.push({ side: sideLabel, label: name, amount: onSide(side, child.closing), level: 1 });
+      }
+    }
+    rows.push({
+      side: sideLabel,
+      label: t('common.total'),
+      amount: side === 'assets' ? data.totalAssets : data.totalLiabilities,
+      level: 0,
+    });
+  }
+  return {
+    title: t('balanceSheet.title'),
+    subtitle: [company.name, t('balanceSheet.asOnDate', { date: date(data.asOn) })],
+    columns: [
+      { header: t('balanceSheet.side'), kind: 'text', value: (r) => r.side },
+      {
+        header: t('balanceSheet.particulars'),
+        kind: 'text',
+        value: (r) => `${'  '.repeat(r.level)}${r.label}`,
+      },
+      { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
+    ],
+    rows,
+  };
+}
