@@ -27,10 +27,11 @@ export const TINY: CompanyRecord = {
   voucherAlterId: 200,
 };
 
-const ledger = (
+/** A ledger master with everything optional defaulted (no opening, not bill-wise); `parent` null only for the P&L A/c. */
+export const ledger = (
   guid: string,
   name: string,
-  parent: string,
+  parent: string | null,
   extra: Partial<LedgerRecord> = {},
 ): LedgerRecord => ({
   guid,

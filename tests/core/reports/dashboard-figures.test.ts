@@ -9,7 +9,7 @@ import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { dashboard, partyLinesSql } from '../../../electron/core/reports/dashboard';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
-import { tempDir } from '../db/fixtures';
+import { ledger, tempDir } from '../db/fixtures';
 
 /**
  * The dashboard's figures on a small hand-built trading company. Every expected amount below is worked
@@ -48,21 +48,6 @@ const COMPANY: CompanyRecord = {
   masterAlterId: 10,
   voucherAlterId: 90,
 };
-
-const ledger = (guid: string, name: string, parent: string, extra: Partial<LedgerRecord> = {}) =>
-  ({
-    guid,
-    name,
-    parent,
-    openingBalance: 0,
-    isBillWise: false,
-    creditPeriodDays: null,
-    gstin: null,
-    state: null,
-    alterId: 3,
-    openingBills: [],
-    ...extra,
-  }) satisfies LedgerRecord;
 
 const ledgers: LedgerRecord[] = [
   ledger('L-CASH', 'Cash', 'Cash-in-Hand', { openingBalance: 20_000_00 }),

@@ -12,7 +12,7 @@ import { ledgerStatement } from '../../../electron/core/reports/ledger-statement
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import { ON_ACCOUNT, outstanding } from '../../../electron/core/reports/outstanding';
 import type { OutstandingParty } from '../../../shared/types/reports';
-import { tempDir } from '../db/fixtures';
+import { ledger, tempDir } from '../db/fixtures';
 
 /**
  * Outstanding as Tally's Bills Receivable / Payable show it: a "Not due" column, On Account amounts in
@@ -30,21 +30,6 @@ const COMPANY: CompanyRecord = {
   masterAlterId: 10,
   voucherAlterId: 50,
 };
-
-const ledger = (guid: string, name: string, parent: string, extra: Partial<LedgerRecord> = {}) =>
-  ({
-    guid,
-    name,
-    parent,
-    openingBalance: 0,
-    isBillWise: false,
-    creditPeriodDays: null,
-    gstin: null,
-    state: null,
-    alterId: 3,
-    openingBills: [],
-    ...extra,
-  }) satisfies LedgerRecord;
 
 const ledgers: LedgerRecord[] = [
   ledger('L-CASH', 'Cash', 'Cash-in-Hand', { openingBalance: 1_00_000_00 }),

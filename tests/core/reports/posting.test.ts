@@ -15,7 +15,7 @@ import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
 import type { ClosingStockProvider } from '../../../electron/core/reports/stock-value';
-import { tempDir } from '../db/fixtures';
+import { ledger, tempDir } from '../db/fixtures';
 
 /**
  * Posting as Tally posts (docs/TALLY.md): orders, inventory notes, memoranda, reversing journals,
@@ -59,21 +59,6 @@ const groups: GroupRecord[] = [
     alterId: 2,
   },
 ];
-
-const ledger = (guid: string, name: string, parent: string | null, extra: Partial<LedgerRecord> = {}) =>
-  ({
-    guid,
-    name,
-    parent,
-    openingBalance: 0,
-    isBillWise: false,
-    creditPeriodDays: null,
-    gstin: null,
-    state: null,
-    alterId: 3,
-    openingBills: [],
-    ...extra,
-  }) satisfies LedgerRecord;
 
 const ledgers: LedgerRecord[] = [
   ledger('L-CASH', 'Cash', 'Cash-in-Hand', { openingBalance: 50_000_00 }),
