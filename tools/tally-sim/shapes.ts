@@ -9,6 +9,7 @@ import type {
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
 import type { SimSource } from './source';
+import { createRandom } from '../../electron/core/demo/random';
 
 /**
  * What real TallyPrime answers and exports contain where a reader built against a tidy model goes wrong
@@ -335,18 +336,6 @@ const EXTRA_SPECS: readonly ExtraSpec[] = [
 /** How many vouchers of each kind. */
 const PER_KIND = 2;
 
-/** Deterministic 32-bit generator (mulberry32). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seedOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -371,7 +360,8 @@ export function buildNonPosting(
   const { groups, ledgers, voucherTypes } = masters;
   const usable = ledgers.filter((l) => l.parent !== null);
   if (usable.length === 0) return [];
-  const random = createRandom(options.seed ?? seedOf(company.guid));
+  // The demo's own seeded generator: the same extra vouchers on every machine.
+  const { int, pick } = createRandom(options.seed ?? seedOf(company.guid));
   const pool = (...wanted: string[]): LedgerRecord[] => {
     for (const w of wanted) {
       const found = usable.filter((l) => under(groups, l.parent, w));
@@ -390,7 +380,6 @@ export function buildNonPosting(
   const money = pool('Cash-in-Hand', 'Bank Accounts');
   const expenses = natured('expense', purchases).filter((l) => !under(groups, l.parent, 'Purchase Accounts'));
   const spending = expenses.length > 0 ? expenses : purchases;
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   const today = isoDay((options.now ?? Date.now)());
   const first = stats.first ?? stats.last ?? today;
@@ -415,11 +404,8 @@ export function buildNonPosting(
     const type = findType(voucherTypes, spec.base)?.name ?? spec.base;
     for (let n = 1; n <= PER_KIND; n++) {
       const id = EXTRA_VOUCHER_ID + ++serial;
-      const date =
-        spec.kind === 'post-dated'
-          ? addDays(today, 1 + Math.floor(random() * 45))
-          : addDays(first, Math.floor(random() * (span + 1)));
-      const amount: Paise = (1_000 + Math.floor(random() * 1_49_000)) * 100;
+      const date = spec.kind === 'post-dated' ? addDays(today, int(1, 45)) : addDays(first, int(0, span));
+      const amount: Paise = int(1_000, 1_49_999) * 100;
       const number = `${spec.prefix}/${n}`;
       const bill = (billType: BillAllocationRecord['billType'], signed: Paise, days: number | null) =>
         spec.bills
