@@ -157,6 +157,8 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     if (firstGuid !== null) return;
     firstGuid = objectGuid;
     seen.companyGuid = companyGuidOf(objectGuid);
+    // Progress names the company as soon as it is known: the portal shows staff only their companies'.
+    if (seen.companyGuid !== null) options.progress.company(seen.companyGuid, seen.companyName);
   };
   const flushMasters = (): void => {
     if (!writer) return;

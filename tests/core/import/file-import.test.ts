@@ -41,6 +41,25 @@ const count = (table: string): number =>
   (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('file import', () => {
+  it('names the company on its progress as soon as the files say which it is', async () => {
+    const seen: { phase: string; companyGuid: string | null }[] = [];
+    await importFiles({
+      store,
+      paths: [write('M.xml', fixture('masters.xml')), write('D.xml', fixture('daybook.xml'))],
+      runId: 'imp',
+      now: () => 0,
+      progress: createProgressTracker({
+        runId: 'imp',
+        now: () => 0,
+        minIntervalMs: 0,
+        emit: (p) => seen.push({ phase: p.phase, companyGuid: p.companyGuid }),
+      }),
+    });
+    // Staff on the portal see only progress naming their companies: the company must be on it early.
+    const storing = seen.find((p) => p.phase === 'storing');
+    expect(storing?.companyGuid).toBe('f1f1f1f1-0000-4000-8000-000000000001');
+  });
+
   it('imports UTF-16LE (BOM, CRLF) Masters and a UTF-8 Day Book, in either order', async () => {
     const masters = write('Masters.xml', utf16WithBom(fixture('masters.xml')));
     const daybook = write('DayBook.xml', fixture('daybook.xml'));
