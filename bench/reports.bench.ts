@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { financialYearRange } from '../shared/dates';
+import { addDays, financialYearRange } from '../shared/dates';
 import { openStore } from '../electron/core/db/store';
 import { generateDemoCompany } from '../electron/core/demo/generator';
 import { writeDemoCompany } from '../electron/core/demo/load';
@@ -19,6 +19,10 @@ import { ledgerStatement } from '../electron/core/reports/ledger-statement';
 import { loadMasters } from '../electron/core/reports/masters';
 import { outstanding } from '../electron/core/reports/outstanding';
 import { trialBalance } from '../electron/core/reports/trial-balance';
+import { closingStockOf } from '../electron/core/inventory/movements';
+import { balanceSheet } from '../electron/core/reports/balance-sheet';
+import { profitLoss } from '../electron/core/reports/profit-loss';
+import type { ClosingStockProvider } from '../electron/core/reports/stock-value';
 import { replaceSection } from './reports-section';
 
 const args = process.argv.slice(2);
@@ -218,6 +222,29 @@ measure(
   () => naive.companies(db),
 );
 measure(`Trial balance FY ${CLOSED_FY}`, null, () => trialBalance(db, masters, closed), '—', null);
+
+// Stock valued from the items (stock_item_month_totals) against the naive valuation (every movement of
+// every item, closingStockOf) at both ends of the period.
+const current = financialYearRange(CURRENT_FY);
+const naiveStock: ClosingStockProvider = (database, m, period) => {
+  const at = (date: string): number =>
+    closingStockOf(database, m.company.guid, date).reduce((sum, i) => sum + i.closing.value, 0);
+  return { opening: at(addDays(period.from, -1)), closing: at(period.asOn), computed: true, itemsOpening: 0 };
+};
+measure(
+  `P&L with stock FY ${CURRENT_FY} to ${TODAY}`,
+  150,
+  () => profitLoss(db, masters, { from: current.from, to: TODAY }),
+  'same P&L, stock by closingStockOf',
+  () => profitLoss(db, masters, { from: current.from, to: TODAY }, { stock: naiveStock }),
+);
+measure(
+  `Balance sheet with stock as on ${TODAY}`,
+  null,
+  () => balanceSheet(db, masters, { asOn: TODAY }),
+  'same sheet, stock by closingStockOf',
+  () => balanceSheet(db, masters, { asOn: TODAY }, { closingStock: naiveStock }),
+);
 
 const load1 = loadavg()[0]!;
 store.close();

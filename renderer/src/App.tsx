@@ -21,6 +21,8 @@ const GroupSummary = lazy(() => import('./screens/GroupSummary').then((m) => ({ 
 const LedgerMonthly = lazy(() =>
   import('./screens/LedgerMonthly').then((m) => ({ default: m.LedgerMonthly })),
 );
+const StockSummary = lazy(() => import('./screens/StockSummary').then((m) => ({ default: m.StockSummary })));
+const StockItem = lazy(() => import('./screens/StockItem').then((m) => ({ default: m.StockItem })));
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
 const Voucher = lazy(() => import('./screens/Voucher').then((m) => ({ default: m.Voucher })));
 const TrialBalance = lazy(() => import('./screens/TrialBalance').then((m) => ({ default: m.TrialBalance })));
@@ -73,6 +75,10 @@ function Screen() {
       return <LedgerMonthly key={company.guid} company={company} />;
     case 'voucher':
       return <Voucher key={company.guid} company={company} />;
+    case 'stockSummary':
+      return <StockSummary key={company.guid} company={company} />;
+    case 'stockItem':
+      return <StockItem key={company.guid} company={company} />;
   }
 }
 

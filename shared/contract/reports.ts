@@ -13,6 +13,8 @@ import type {
   Outstanding,
   ProfitLoss,
   Served,
+  StockItemRegister,
+  StockSummary,
   TrialBalance,
   VoucherView,
 } from '../types/reports';
@@ -104,6 +106,25 @@ export const reportOperations = {
       .strict(),
     description:
       'One voucher as Tally shows it: type, number, date, party, narration, ledger lines with bill allocations, flags.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'stockSummary.get': operation<Served<StockSummary>>()({
+    input: withDateRange({
+      companyGuid,
+      /** A stock group to summarise; absent for the whole stock (Primary). */
+      groupName: z.string().trim().min(1).max(200).optional(),
+    }),
+    description:
+      'Stock Summary for a period: stock groups and items with opening, inwards, outwards (at cost) and closing quantity, rate and value, each item valued by its costing method (computed by TallyConnect).',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'stockItem.movements': operation<Served<StockItemRegister>>()({
+    input: withDateRange({
+      companyGuid,
+      itemGuid: z.string().trim().min(1, 'itemGuid is required').max(200),
+    }),
+    description:
+      "A stock item's vouchers in a period (date, type, number, party, inward / outward quantity, rate, value, running quantity) with opening and closing.",
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'dayBook.get': operation<Served<DayBook>>()({

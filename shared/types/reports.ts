@@ -206,8 +206,9 @@ export interface TrialBalanceRow {
   /**
    * 'difference': Tally's "Difference in opening balances" line, the contrary of what the ledgers' opening
    * balances fail to sum to (only when they do not sum to zero); it makes the closing columns agree.
+   * 'stock': the stock items' value at the period's start under Stock-in-Hand (computed by TallyConnect).
    */
-  kind: 'group' | 'ledger' | 'difference';
+  kind: 'group' | 'ledger' | 'difference' | 'stock';
   depth: number;
   parentGuid: string | null;
   opening: Paise;
@@ -241,6 +242,8 @@ export interface ProfitLoss {
   /** Stock at the period's start and end (trading account: opening on the debit side, closing on the credit side). */
   openingStock: Paise;
   closingStock: Paise;
+  /** True when TallyConnect valued the stock from the stock items (not a figure Tally sent). */
+  stockComputed?: boolean;
   /** Amounts positive in their natural direction (incomes credit, expenses debit). */
   directIncomes: ProfitLossLine[];
   directExpenses: ProfitLossLine[];
@@ -339,11 +342,123 @@ export interface VoucherView {
   /** Sums of the debit lines and of the credit lines (both positive). */
   totalDebit: Paise;
   totalCredit: Paise;
+  /** Inventory lines (stock items, quantities, rates, godowns) in the voucher's order; empty without items. */
+  inventory: VoucherInventoryLine[];
+}
+
+/** One inventory line of a voucher (a line spread over several godowns is one line per godown). */
+export interface VoucherInventoryLine {
+  /** Null while the item is unknown to the store (a Day Book naming an item its masters lack). */
+  itemGuid: string | null;
+  itemName: string;
+  /** Thousandths of the unit; inward positive, outward negative. */
+  actualQuantity: number;
+  billedQuantity: number;
+  unit: string | null;
+  /** Decimal places of the unit (0 when the unit is unknown). */
+  decimals: number;
+  /** Paise per rateUnit; null when the voucher has none. */
+  rate: Paise | null;
+  rateUnit: string | null;
+  /** Debit positive: purchases positive, sales negative. */
+  amount: Paise;
+  godown: string | null;
+}
+
+/**
+ * A quantity, rate and value of stock. Quantities are thousandths of the unit (null for a group whose
+ * items are in different units); rate in paise per unit (null without a quantity).
+ */
+export interface StockFigure {
+  quantity: number | null;
+  rate: Paise | null;
+  value: Paise;
+}
+
+/** A row of the Stock Summary: a stock group (its items' totals) or a stock item. */
+export interface StockSummaryRow {
+  kind: 'group' | 'item';
+  /** Item GUID; a group's GUID (its name when the group is not among the stock groups). */
+  guid: string;
+  name: string;
+  /** The stock group it stands under; null under Primary. */
+  parent: string | null;
+  /** 0 for the rows directly under the summarised group, 1 for theirs ... (the detailed view). */
+  depth: number;
+  /** An item's unit; a group's when all its items share one, else null. */
+  unit: string | null;
+  decimals: number;
+  /** An item's costing method as Tally names it; null for a group. */
+  costingMethod: string | null;
+  opening: StockFigure;
+  inwards: StockFigure;
+  /** At cost: opening value + inward value − closing value (consumption, as Tally shows it). */
+  outwards: StockFigure;
+  closing: StockFigure;
+}
+
+/** Tally's Stock Summary for a period: stock groups and items with opening, inwards, outwards, closing. */
+export interface StockSummary {
+  companyGuid: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** The stock group summarised; null for the whole stock (Primary). */
+  group: { name: string; parent: string | null } | null;
   /**
-   * Inventory lines (stock items, quantities, rates). The store does not keep them yet (another table is
-   * being added); always empty until it does.
+   * Groups and items directly under the group (depth 0), each group followed by everything under it
+   * (depth 1, 2 ...): the condensed view shows depth 0, the detailed view all rows.
    */
-  inventory: [];
+  rows: StockSummaryRow[];
+  /** Values of every item in the summary (quantities are not added across units). */
+  total: { opening: Paise; inwards: Paise; outwards: Paise; closing: Paise };
+  /** The figures are computed by TallyConnect from the items' movements (average cost / FIFO), not read from Tally. */
+  computed: true;
+}
+
+/** One voucher of a stock item's movement register (its lines for the item added up). */
+export interface StockItemLine {
+  voucherGuid: string;
+  date: IsoDate;
+  voucherType: string;
+  voucherNumber: string;
+  party: string | null;
+  /** Null for a voucher that posts; 'inventory' for a delivery / receipt note or stock journal. */
+  offBooks: OffBooksReason | null;
+  /** Thousandths, both positive (0 when none). */
+  inward: number;
+  outward: number;
+  /** The voucher's rate, paise per unit; null when it has none. */
+  rate: Paise | null;
+  /** The voucher's value for the item (cost of a purchase, price of a sale), positive. */
+  value: Paise;
+  /** Quantity in stock after the voucher. */
+  runningQuantity: number;
+  /** Godowns named by the lines, comma-separated; null when none. */
+  godown: string | null;
+}
+
+/** A stock item's movements over a period (Tally's Stock Item Vouchers), with opening and closing. */
+export interface StockItemRegister {
+  companyGuid: string;
+  from: IsoDate;
+  to: IsoDate;
+  item: {
+    guid: string;
+    name: string;
+    group: string | null;
+    unit: string | null;
+    decimals: number;
+    costingMethod: string;
+    /** The method the values are computed with. */
+    method: 'average' | 'fifo';
+  };
+  opening: StockFigure;
+  lines: StockItemLine[];
+  inwards: StockFigure;
+  /** At cost, as in the Stock Summary (the lines' outward values are the vouchers' own). */
+  outwards: StockFigure;
+  closing: StockFigure;
+  computed: true;
 }
 
 /** A sub-group, ledger or the closing stock under a balance-sheet group, with its balance as on the date. */
@@ -398,9 +513,11 @@ export interface BalanceSheet {
   openingDifference: Paise;
   /**
    * Closing stock as on the date, debit positive: the Stock-in-Hand ledgers (their closing values entered
-   * in Tally, else their balances).
+   * in Tally, else their balances), or the stock items valued by TallyConnect (`stockComputed`).
    */
   closingStock: Paise;
+  /** True when TallyConnect valued the stock from the stock items (not a figure Tally sent). */
+  stockComputed?: boolean;
 }
 
 export interface GroupSummaryRow {

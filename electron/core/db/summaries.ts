@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { POSTS } from './posting';
+import { STOCK_MONTH_TOTALS_SELECT } from './migrations/011-stock-month-totals';
+import { MOVES_STOCK } from '../inventory/movements';
 
 /**
  * Rebuilds the summary tables of migration 002 from the entries, inside the caller's transaction.
@@ -51,6 +53,12 @@ export interface SummaryStatements {
   rebuildCompanyBills(companyId: number): void;
   rebuildLedger(companyId: number, ledgerGuid: string): void;
   rebuildMonth(companyId: number, month: string): void;
+  /** stock_item_month_totals of the whole company (also part of rebuildCompany). */
+  rebuildCompanyStock(companyId: number): void;
+  /** stock_item_month_totals of every item in one month (vouchers of that month added, removed, settled). */
+  rebuildStockMonth(companyId: number, month: string): void;
+  /** stock_item_month_totals of one item (its lines linked or unlinked, the item deleted). */
+  rebuildStockItem(companyId: number, itemId: number): void;
 }
 
 export function summaryStatements(db: Database.Database): SummaryStatements {
@@ -81,8 +89,42 @@ export function summaryStatements(db: Database.Database): SummaryStatements {
     SELECT company_id, substr(date, 1, 7), base_type, count(*) FROM vouchers v
     WHERE company_id = ? AND date >= ? AND date <= ? AND ${IN_BOOKS} GROUP BY base_type`);
 
+  const STOCK_INSERT = `INSERT INTO stock_item_month_totals
+    (company_id, item_id, month, in_quantity, in_value, out_quantity, lines) ${STOCK_MONTH_TOTALS_SELECT}`;
+  const deleteStock = db.prepare('DELETE FROM stock_item_month_totals WHERE company_id = ?');
+  const insertStock = db.prepare(`${STOCK_INSERT}
+    WHERE e.company_id = ? AND e.item_id IS NOT NULL AND ${MOVES_STOCK}
+    GROUP BY e.item_id, substr(e.date, 1, 7)`);
+  const deleteStockMonth = db.prepare(
+    'DELETE FROM stock_item_month_totals WHERE company_id = ? AND month = ?',
+  );
+  // The month's vouchers through their date index, then each one's inventory lines.
+  const insertStockMonth = db.prepare(`${STOCK_INSERT}
+    WHERE v.company_id = ? AND v.date >= ? AND v.date <= ? AND e.item_id IS NOT NULL AND ${MOVES_STOCK}
+    GROUP BY e.item_id`);
+  const deleteStockItem = db.prepare(
+    'DELETE FROM stock_item_month_totals WHERE company_id = ? AND item_id = ?',
+  );
+  const insertStockItem = db.prepare(`${STOCK_INSERT}
+    WHERE e.item_id = ? AND e.company_id = ? AND ${MOVES_STOCK}
+    GROUP BY substr(e.date, 1, 7)`);
+  const rebuildCompanyStock = (companyId: number): void => {
+    deleteStock.run(companyId);
+    insertStock.run(companyId);
+  };
+
   return {
+    rebuildCompanyStock,
+    rebuildStockMonth(companyId, month) {
+      deleteStockMonth.run(companyId, month);
+      insertStockMonth.run(companyId, `${month}-01`, `${month}-31`);
+    },
+    rebuildStockItem(companyId, itemId) {
+      deleteStockItem.run(companyId, itemId);
+      insertStockItem.run(itemId, companyId);
+    },
     rebuildCompany(companyId) {
+      rebuildCompanyStock(companyId);
       deleteMonthTotals.run(companyId);
       insertMonthTotals.run(companyId);
       deleteBillTotals.run(companyId);

@@ -130,6 +130,8 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
   const godownNameByGuid = new Map<string, string>();
   const touchedLedgers = new Set<string>();
   const touchedMonths = new Set<string>();
+  /** Stock items whose lines were linked or unlinked (or that were deleted): their stock totals rebuilt. */
+  const touchedItems = new Set<number>();
   let mastersChanged = false;
   let vouchersRemoved = 0;
   // Replace mode accumulates summaries as it writes; anything unusual falls back to the SQL rebuild.
@@ -623,7 +625,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
     itemIdByName.set(item.name, id);
     itemNameByGuid.set(item.guid, item.name);
     // Lines stored before their item was known (a Day Book older or newer than its masters) link up now.
-    stmts.linkInventory.run(id, companyId, item.name);
+    if (stmts.linkInventory.run(id, companyId, item.name).changes > 0) touchedItems.add(id);
   };
 
   return {
@@ -791,6 +793,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         if (accumulator) {
           accumulator.write(db, companyId);
           summaries.rebuildCompanyBills(companyId);
+          summaries.rebuildCompanyStock(companyId);
           // The accumulator saw post-dated vouchers as waiting; those that posted at commit are added here.
           for (const guid of settled.ledgers) summaries.rebuildLedger(companyId, guid);
           for (const month of settled.months) summaries.rebuildMonth(companyId, month);
@@ -799,6 +802,9 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         } else {
           for (const guid of touchedLedgers) summaries.rebuildLedger(companyId, guid);
           for (const month of touchedMonths) summaries.rebuildMonth(companyId, month);
+          // Stock totals: the months whose vouchers changed (all their items), then items relinked.
+          for (const month of touchedMonths) summaries.rebuildStockMonth(companyId, month);
+          for (const item of touchedItems) summaries.rebuildStockItem(companyId, item);
         }
         const before = stmts.companyVersion.get(companyId) as { data_version: number };
         const dataVersion = Math.max(before.data_version + 1, company.masterAlterId, company.voucherAlterId);
@@ -854,6 +860,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
       flushRows();
       stmts.unlinkInventory.run(item.name, item.id);
       stmts.deleteStockItem.run(item.id);
+      touchedItems.add(item.id);
       itemIdByGuid.delete(guid);
       itemIdByName.delete(item.name);
       itemNameByGuid.delete(guid);
@@ -1031,6 +1038,7 @@ function checkStockMasters(db: Database.Database, companyId: number): void {
 export function clearCompanyData(db: Database.Database, companyId: number): void {
   for (const table of [
     'ledger_month_totals',
+    'stock_item_month_totals',
     'bill_totals',
     'voucher_month_counts',
     'bill_allocations',

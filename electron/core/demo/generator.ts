@@ -251,8 +251,13 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const lastMasterId = masterId - 1;
   // Added after the vouchers' numbers: the GUIDs and AlterIDs of everything else stay as they were.
   const stock = demoStockMasters(guidOf, lastMasterId + n + 1);
-  // Opening balances must agree (Tally shows any difference); the partners' capital closes them.
-  capital.openingBalance = -ledgers.reduce((sum, l) => sum + l.openingBalance, 0);
+  // Opening balances must agree (Tally shows any difference); the partners' capital closes them. The
+  // items' opening stock is an opening balance too (Tally carries it in Stock-in-Hand): capital takes it.
+  const openingStock = stock.stockItems.reduce(
+    (sum, i) => sum + (i.openingQuantity > 0 ? i.openingValue : 0),
+    0,
+  );
+  capital.openingBalance = -ledgers.reduce((sum, l) => sum + l.openingBalance, 0) - openingStock;
   const company: CompanyRecord = {
     guid: companyGuid,
     name: random.pick(COMPANY_NAMES),

@@ -29,6 +29,8 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'balanceSheet.get': 'user',
   'groupSummary.get': 'user',
   'ledgerMonthly.get': 'user',
+  'stockSummary.get': 'user',
+  'stockItem.movements': 'user',
   'sync.status': 'user',
   'sync.start': 'partner',
   'sync.cancel': 'partner',

@@ -9,7 +9,13 @@ import type {
 } from '../../../shared/types/reports';
 import { PROFIT_AND_LOSS_LEDGER } from '../db/records';
 import { fyStartOf, movements, net, openingsAt } from './balances';
-import { STOCK_IN_HAND, stockInHandLedgers, stockLedgers, type ClosingStockProvider } from './stock-value';
+import {
+  companyStock,
+  itemsOpeningAdjustment,
+  STOCK_IN_HAND,
+  stockLedgers,
+  type ClosingStockProvider,
+} from './stock-value';
 import { comparePrimaryGroups } from './group-order';
 import type { GroupInfo, Masters } from './masters';
 import { OPENING_DIFFERENCE_NAME, OPENING_DIFFERENCE_ROW, openingDifference } from './trial-balance';
@@ -19,6 +25,7 @@ export const CLOSING_STOCK_NAME = 'Closing Stock';
 export const PROFIT_AND_LOSS_LINE = 'profit-and-loss';
 
 export interface BalanceSheetOptions {
+  /** Default companyStock: the stock items valued when the company keeps them, else Stock-in-Hand ledgers. */
   closingStock?: ClosingStockProvider;
 }
 
@@ -79,9 +86,14 @@ export function balanceSheet(
     }
   }
 
-  const stock = (options.closingStock ?? stockInHandLedgers)(db, masters, { from, asOn });
-  // What the provider's stock differs from the Stock-in-Hand ledgers by goes through the P&L A/c.
-  const stockOpeningGain = stock.opening - stockLedgerOpening;
+  const stock = (options.closingStock ?? companyStock)(db, masters, { from, asOn });
+  // Stock valued from the items replaces the Stock-in-Hand ledgers' openings by the items' opening stock
+  // (an opening balance: it counts in the difference in opening balances below).
+  const itemsAdjustment = itemsOpeningAdjustment(masters, stock);
+  // What the provider's stock differs from the Stock-in-Hand ledgers (their openings replaced as above)
+  // by goes through the P&L A/c: the part gained before the year into its opening (earlier years' stock
+  // gains), the year's part into the current period.
+  const stockOpeningGain = stock.opening - stockLedgerOpening - itemsAdjustment;
   const stockPeriodGain = stock.closing - stock.opening - (stockLedgerClosing - stockLedgerOpening);
   const opening = plOpening + revenueOpening - stockOpeningGain;
   const currentPeriod = revenuePeriod - stockPeriodGain;
@@ -169,7 +181,7 @@ export function balanceSheet(
     closing: profitAndLoss.closing,
     children: [],
   });
-  const difference = openingDifference(masters);
+  const difference = openingDifference(masters) + itemsAdjustment;
   if (difference !== 0) {
     place({
       kind: 'openingDifference',
@@ -191,6 +203,7 @@ export function balanceSheet(
     profitAndLoss,
     openingDifference: difference,
     closingStock: stock.closing,
+    stockComputed: stock.computed === true,
   };
 }
 

@@ -3,13 +3,14 @@ import type { IsoDate } from '../../../shared/dates';
 import type { ProfitLoss, ProfitLossLine } from '../../../shared/types/reports';
 import { movements, net } from './balances';
 import type { Masters } from './masters';
-import { stockInHandLedgers, type ClosingStockProvider } from './stock-value';
+import { companyStock, type ClosingStockProvider } from './stock-value';
 
 /**
  * Profit & loss for a period as Tally shows it: the trading account (opening stock, direct expenses and
  * incomes, closing stock) gives the gross profit, the indirect incomes and expenses the net profit;
  * revenue ledgers' movements by primary group, in natural signs. The stock comes from the same provider
- * the balance sheet uses (default: the Stock-in-Hand ledgers), so the two always agree.
+ * the balance sheet uses (default: companyStock — the stock items valued when the company keeps them, else
+ * the Stock-in-Hand ledgers), so the two always agree.
  */
 export function profitLoss(
   db: Database.Database,
@@ -55,7 +56,7 @@ export function profitLoss(
   const directExpenses = finish(sections.directExpenses);
   const indirectIncomes = finish(sections.indirectIncomes);
   const indirectExpenses = finish(sections.indirectExpenses);
-  const stock = (options.stock ?? stockInHandLedgers)(db, masters, { from: params.from, asOn: params.to });
+  const stock = (options.stock ?? companyStock)(db, masters, { from: params.from, asOn: params.to });
   // Gross profit = sales − purchases − direct expenses + direct incomes + closing stock − opening stock.
   const grossProfit = sum(directIncomes) - sum(directExpenses) + stock.closing - stock.opening;
   return {
@@ -64,6 +65,7 @@ export function profitLoss(
     to: params.to,
     openingStock: stock.opening,
     closingStock: stock.closing,
+    stockComputed: stock.computed === true,
     directIncomes,
     directExpenses,
     indirectIncomes,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
+import { companyStockAt, itemsOpeningValue, stockItemCount } from '../inventory/stock-totals';
 import { movements, net, openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
 
@@ -18,6 +19,17 @@ export interface StockValues {
   opening: Paise;
   /** At its end (the balance-sheet date, the P&L period end). */
   closing: Paise;
+  /**
+   * True when TallyConnect valued the stock from the stock items (Tally's own figure is not in the store).
+   * The items then stand in for the Stock-in-Hand ledgers (Tally with accounts integrated with inventory:
+   * the stock figures come from the inventory records, entered ones are not considered).
+   */
+  computed?: boolean;
+  /**
+   * With `computed`: the items' opening stock at the books' start, an opening balance like a ledger's
+   * (it replaces the Stock-in-Hand ledgers' own openings in the difference in opening balances).
+   */
+  itemsOpening?: Paise;
 }
 
 /**
@@ -69,3 +81,30 @@ export const stockInHandLedgers: ClosingStockProvider = (db, masters, { from, as
   }
   return { opening, closing };
 };
+
+/**
+ * The company's stock: valued from its stock items when it keeps any (each item's costing method; average
+ * cost unless FIFO; see inventory/valuation.ts, computed fast by inventory/stock-totals.ts) — opening = the
+ * stock at the end of the day before the period starts, closing = at its end — else the Stock-in-Hand
+ * ledgers (stockInHandLedgers). The default of the P&L, balance sheet and trial balance.
+ */
+export const companyStock: ClosingStockProvider = (db, masters, period) => {
+  const companyId = masters.company.id;
+  if (stockItemCount(db, companyId) === 0) return stockInHandLedgers(db, masters, period);
+  return {
+    opening: companyStockAt(db, companyId, addDays(period.from, -1)).value,
+    closing: companyStockAt(db, companyId, period.asOn).value,
+    computed: true,
+    itemsOpening: itemsOpeningValue(db, companyId),
+  };
+};
+
+/**
+ * What the opening balances gain from the stock items: their opening stock in place of the Stock-in-Hand
+ * ledgers' own openings (0 when the stock is not computed from items).
+ */
+export function itemsOpeningAdjustment(masters: Masters, stock: StockValues): Paise {
+  if (stock.computed !== true) return 0;
+  const ledgersOpening = stockLedgers(masters).reduce((sum, l) => sum + l.openingBalance, 0);
+  return (stock.itemsOpening ?? 0) - ledgersOpening;
+}

@@ -5,10 +5,19 @@ import { movements, openingsAt } from './balances';
 import { PROFIT_AND_LOSS_LEDGER } from '../db/records';
 import { comparePrimaryGroups } from './group-order';
 import type { GroupInfo, Masters } from './masters';
+import {
+  companyStock,
+  itemsOpeningAdjustment,
+  STOCK_IN_HAND,
+  stockLedgers,
+  type ClosingStockProvider,
+} from './stock-value';
 
 export const PROFIT_AND_LOSS_ROW = 'profit-and-loss';
 export const OPENING_DIFFERENCE_ROW = 'difference-in-opening-balances';
 export const OPENING_DIFFERENCE_NAME = 'Difference in opening balances';
+export const OPENING_STOCK_ROW = 'opening-stock';
+export const OPENING_STOCK_NAME = 'Opening Stock';
 
 /**
  * What the ledgers' opening balances sum to (debit positive). Vouchers always balance, so every balance
@@ -30,12 +39,26 @@ interface Amounts {
 /**
  * Trial balance for a period, grouped by Tally's group tree. Revenue ledgers open at zero each
  * financial year; earlier years' result shows as the Profit & Loss A/c opening.
+ *
+ * Stock valued from the stock items (companyStock) shows as Tally's trial balance shows it with accounts
+ * integrated with inventory: the stock at the period's start under Stock-in-Hand (never the closing stock,
+ * which the purchases already hold), standing in for the Stock-in-Hand ledgers' own openings; the items'
+ * opening stock counts in the difference in opening balances, and what the stock gained since the books
+ * began (stock at the period's start − items' opening stock) in the Profit & Loss A/c's opening, so both
+ * closing columns still agree.
  */
 export function trialBalance(
   db: Database.Database,
   masters: Masters,
   params: { from: IsoDate; to: IsoDate },
+  options: { stock?: ClosingStockProvider } = {},
 ): TrialBalance {
+  const stock = (options.stock ?? companyStock)(db, masters, { from: params.from, asOn: params.to });
+  const computed = stock.computed === true;
+  const itemsAdjustment = itemsOpeningAdjustment(masters, stock);
+  const replacedOpenings = new Set(computed ? stockLedgers(masters).map((l) => l.guid) : []);
+  /** Earlier stock gains into the P&L A/c's opening (debit positive, so a gain is negative). */
+  const stockGains = computed ? (stock.itemsOpening ?? 0) - stock.opening : 0;
   const openings = openingsAt(db, masters, params.from);
   const moves = movements(db, masters.company.id, params.from, params.to, undefined, masters.allInBooks);
   const ledgerAmounts = new Map<string, Amounts>();
@@ -55,7 +78,9 @@ export function trialBalance(
   let closingCredit = 0;
   let profitAndLoss: Amounts | null = null;
   for (const ledger of masters.ledgers.values()) {
-    const opening = openings.byLedger.get(ledger.guid) ?? 0;
+    let opening = openings.byLedger.get(ledger.guid) ?? 0;
+    if (replacedOpenings.has(ledger.guid)) opening -= ledger.openingBalance;
+    if (ledger.isProfitAndLoss) opening += stockGains;
     const m = moves.get(ledger.guid) ?? { debit: 0, credit: 0 };
     if (opening === 0 && m.debit === 0 && m.credit === 0) continue;
     const a: Amounts = { opening, debit: m.debit, credit: m.credit, closing: opening + m.debit - m.credit };
@@ -76,6 +101,30 @@ export function trialBalance(
     ) {
       addTo(groupAmounts, g.name, a);
     }
+  }
+
+  // The items' stock at the period's start, under the Stock-in-Hand group (Current Assets without one).
+  let stockRow: TrialBalanceRow | null = null;
+  let stockGroup: GroupInfo | undefined;
+  if (computed && stock.opening !== 0) {
+    stockGroup =
+      [...masters.groups.values()]
+        .filter((g) => g.lineage.has(STOCK_IN_HAND))
+        .sort((a, b) => a.depth - b.depth)[0] ?? masters.groups.get('Current Assets');
+    const a: Amounts = { opening: stock.opening, debit: 0, credit: 0, closing: stock.opening };
+    stockRow = {
+      guid: OPENING_STOCK_ROW,
+      name: OPENING_STOCK_NAME,
+      kind: 'stock',
+      depth: stockGroup ? stockGroup.depth + 1 : 0,
+      parentGuid: stockGroup?.guid ?? null,
+      ...a,
+    };
+    for (let g = stockGroup; g; g = g.parent ? masters.groups.get(g.parent) : undefined) {
+      addTo(groupAmounts, g.name, a);
+    }
+    if (stock.opening > 0) closingDebit += stock.opening;
+    else closingCredit -= stock.opening;
   }
 
   const rows: TrialBalanceRow[] = [];
@@ -105,6 +154,7 @@ export function trialBalance(
     const ledgerGuids = (ledgersOf.get(group.name) ?? []).sort((a, b) =>
       masters.ledgers.get(a)!.name.localeCompare(masters.ledgers.get(b)!.name),
     );
+    if (stockRow && group === stockGroup) rows.push({ ...stockRow, depth: depth + 1 });
     for (const guid of ledgerGuids) {
       const l = masters.ledgers.get(guid)!;
       rows.push({
@@ -120,14 +170,15 @@ export function trialBalance(
   // Tally's order of its predefined primary groups; a user's own after the predefined ones of its nature.
   const primaries = (childGroups.get(null) ?? []).sort(comparePrimaryGroups);
   for (const g of primaries) visit(g, 0, null);
+  if (stockRow && !stockGroup) rows.push(stockRow);
 
   // Earlier years' results (and the ledger's own opening, the profit before the books) as Tally shows
   // them: one Profit & Loss A/c row. Books stored without the ledger get a row of their own.
   const pl = masters.profitAndLoss;
   if (pl !== null && profitAndLoss !== null) {
     rows.push({ guid: pl.guid, name: pl.name, kind: 'ledger', depth: 0, parentGuid: null, ...profitAndLoss });
-  } else if (pl === null && openings.profitAndLossCarried !== 0) {
-    const carried = openings.profitAndLossCarried;
+  } else if (pl === null && openings.profitAndLossCarried + stockGains !== 0) {
+    const carried = openings.profitAndLossCarried + stockGains;
     rows.push({
       guid: PROFIT_AND_LOSS_ROW,
       name: PROFIT_AND_LOSS_LEDGER,
@@ -143,7 +194,7 @@ export function trialBalance(
     else closingCredit -= carried;
   }
   // Openings that do not sum to zero: Tally's contrary line, so both closing columns agree.
-  const difference = -openingDifference(masters);
+  const difference = -(openingDifference(masters) + itemsAdjustment);
   if (difference !== 0) {
     rows.push({
       guid: OPENING_DIFFERENCE_ROW,

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type {
   OffBooksReason,
   VoucherBillLine,
+  VoucherInventoryLine,
   VoucherLedgerLine,
   VoucherView,
 } from '../../../shared/types/reports';
@@ -39,9 +40,20 @@ const BILLS_SQL = `SELECT b.entry_id AS entryId, b.bill_name AS billName, b.bill
       THEN date(b.date, '+' || b.credit_period_days || ' days') END) AS dueDate
   FROM bill_allocations b WHERE b.entry_id IN (SELECT value FROM json_each(?)) ORDER BY b.id`;
 
+// Inventory lines by the voucher index; the item's current name (the line keeps the name only while the
+// item is unknown) and the unit's decimal places.
+const INVENTORY_SQL = `SELECT i.guid AS itemGuid, coalesce(i.name, e.item_name) AS itemName,
+    e.actual_quantity AS actualQuantity, e.billed_quantity AS billedQuantity, e.unit,
+    coalesce(u.decimal_places, 0) AS decimals, e.rate, e.rate_unit AS rateUnit, e.amount, e.godown
+  FROM inventory_entries e
+  LEFT JOIN stock_items i ON i.id = e.item_id
+  LEFT JOIN units u ON u.company_id = e.company_id AND u.name = e.unit
+  WHERE e.voucher_id = ? ORDER BY e.id`;
+
 /**
  * One voucher as Tally shows it: its type, number, date, party, reference and narration, every ledger
- * line (debit positive) with its bill allocations, and whether it posts to the books (and why not).
+ * line (debit positive) with its bill allocations, its inventory lines (item, actual / billed quantity,
+ * rate, amount, godown), and whether it posts to the books (and why not).
  * Vouchers Tally does not post (cancelled, optional, orders, memoranda, post-dated ...) are shown too:
  * the day book lists them. NOT_FOUND for a voucher the company does not have.
  */
@@ -88,6 +100,6 @@ export function voucherView(db: Database.Database, masters: Masters, voucherGuid
     lines,
     totalDebit: lines.reduce((s, l) => s + (l.amount > 0 ? l.amount : 0), 0),
     totalCredit: lines.reduce((s, l) => s + (l.amount < 0 ? -l.amount : 0), 0),
-    inventory: [],
+    inventory: db.prepare(INVENTORY_SQL).all(v.id) as VoucherInventoryLine[],
   };
 }

@@ -15,6 +15,8 @@ import { ledgerStatement } from '../reports/ledger-statement';
 import { loadMasters, type Masters } from '../reports/masters';
 import { outstanding } from '../reports/outstanding';
 import { profitLoss } from '../reports/profit-loss';
+import { stockItemRegister } from '../reports/stock-item';
+import { stockSummary } from '../reports/stock-summary';
 import { trialBalance } from '../reports/trial-balance';
 import { voucherView } from '../reports/voucher';
 import type { PartialHandlerMap } from './types';
@@ -31,7 +33,9 @@ export type ReportOperation =
   | 'groupSummary.get'
   | 'ledgerMonthly.get'
   | 'dayBook.get'
-  | 'voucher.get';
+  | 'voucher.get'
+  | 'stockSummary.get'
+  | 'stockItem.movements';
 
 export interface ReportDeps {
   store: Store;
@@ -168,6 +172,27 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
         cacheKeys.report(row.guid, row.dataVersion, 'voucher', [input.voucherGuid]),
         'report',
         () => voucherView(store.db, masters(row), input.voucherGuid),
+      );
+    },
+    'stockSummary.get': async (input) => {
+      const row = company(input.companyGuid);
+      // An unknown stock group throws NOT_FOUND inside the computation, so nothing is cached for it.
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'stock-summary', [
+          input.from,
+          input.to,
+          input.groupName ?? '',
+        ]),
+        'report',
+        () => stockSummary(store.db, masters(row), input),
+      );
+    },
+    'stockItem.movements': async (input) => {
+      const row = company(input.companyGuid);
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'stock-item', [input.itemGuid, input.from, input.to]),
+        'report',
+        () => stockItemRegister(store.db, masters(row), input),
       );
     },
   };

@@ -17,6 +17,8 @@ const PATHS: Record<Screen | ActionIcon, string> = {
   groupSummary: 'M4 5h6v4H4zM14 5h6v4h-6zM4 15h6v4H4zM7 9v6M17 9v3H7',
   ledgerMonthly: 'M4 5h16v16H4zM4 10h16M8 14h2M12 14h2M16 14h2M8 18h2M12 18h2',
   voucher: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
+  stockSummary: 'M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10',
+  stockItem: 'M4 8l8-4 8 4-8 4zM4 8v8l8 4 8-4V8M12 12v8',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
   settings:

@@ -22,6 +22,7 @@ const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen 
       { screen: 'trialBalance' },
       { screen: 'profitLoss' },
       { screen: 'balanceSheet' },
+      { screen: 'stockSummary' },
       { screen: 'dayBook' },
     ],
   },

@@ -87,6 +87,8 @@ const REPORT_OPERATIONS: OperationName[] = [
   'ledgerMonthly.get',
   'dayBook.get',
   'voucher.get',
+  'stockSummary.get',
+  'stockItem.movements',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */

@@ -16,6 +16,9 @@ export const SCREENS = [
   // Drill-downs: from the balance sheet / trial balance and from a group summary; not in the sidebar.
   'groupSummary',
   'ledgerMonthly',
+  'stockSummary',
+  // Drill-down from the stock summary; not in the sidebar.
+  'stockItem',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

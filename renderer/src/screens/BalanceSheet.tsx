@@ -77,7 +77,10 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
             {line.children.map((child) => (
               <li key={`${child.kind}:${child.guid}`}>
                 {child.kind === 'closingStock' ? (
-                  <span>{t('balanceSheet.closingStock')}</span>
+                  <span>
+                    {t('balanceSheet.closingStock')}
+                    {bs.stockComputed === true ? ` (${t('profitLoss.stockComputed')})` : ''}
+                  </span>
                 ) : (
                   <button type="button" className="link" onClick={() => openChild(bs, child)}>
                     {child.name}

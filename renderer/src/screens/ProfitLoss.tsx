@@ -75,7 +75,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
             <div className="pl-columns">
               <div>
                 <StockLine
-                  label={t('profitLoss.openingStock')}
+                  label={stockLabel(t('profitLoss.openingStock'), pl.stockComputed === true, t)}
                   amount={pl.openingStock}
                   testId="opening-stock"
                 />
@@ -89,7 +89,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
               <div>
                 {section(pl, 'directIncomes')}
                 <StockLine
-                  label={t('profitLoss.closingStock')}
+                  label={stockLabel(t('profitLoss.closingStock'), pl.stockComputed === true, t)}
                   amount={pl.closingStock}
                   testId="closing-stock"
                 />
@@ -159,4 +159,9 @@ function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportShe
     ],
     rows,
   };
+}
+
+/** Stock TallyConnect valued from the items (not a figure Tally sent) says so next to its label. */
+function stockLabel(label: string, computed: boolean, t: T): string {
+  return computed ? `${label} (${t('profitLoss.stockComputed')})` : label;
 }

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type {
   CompanySummary,
   VoucherBillLine,
+  VoucherInventoryLine,
   VoucherLedgerLine,
   VoucherView,
 } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
+import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
 import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
@@ -26,7 +28,7 @@ function goBack(fallback: () => void): void {
 
 /**
  * One voucher as Tally shows it: type and number, date, party, reference, every ledger line Dr / Cr with
- * its bill-wise details, the narration, and whether it posts to the books. Esc or Back returns.
+ * its bill-wise details, its stock item lines, the narration, and whether it posts to the books. Esc or Back returns.
  */
 export function Voucher({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
@@ -135,6 +137,17 @@ function VoucherBody({ voucher, t }: { voucher: VoucherView; t: T }) {
           </tr>
         }
       />
+      {voucher.inventory.length > 0 && (
+        <section className="voucher-inventory" data-testid="voucher-inventory">
+          <h3>{t('voucher.inventory')}</h3>
+          <DataTable
+            label={t('voucher.inventory')}
+            columns={inventoryColumns(t)}
+            rows={voucher.inventory}
+            rowKey={(line, i) => `${line.itemGuid ?? line.itemName}:${i}`}
+          />
+        </section>
+      )}
       {voucher.narration && (
         <p className="voucher-narration">
           <span>{t('voucher.narration')}: </span>
@@ -202,6 +215,54 @@ function lineColumns(t: T): Column<VoucherLedgerLine>[] {
   ];
 }
 
+const rateText = (l: VoucherInventoryLine): string =>
+  l.rate === null ? '' : `${money(l.rate)}${l.rateUnit ? `/${l.rateUnit}` : ''}`;
+
+/** Stock item lines: item, actual and billed quantity, rate, amount (Dr / Cr), godown. */
+function inventoryColumns(t: T): Column<VoucherInventoryLine>[] {
+  return [
+    { id: 'item', header: t('voucher.item'), kind: 'text', value: (l) => l.itemName },
+    {
+      id: 'actual',
+      header: t('voucher.actualQty'),
+      kind: 'number',
+      value: (l) => l.actualQuantity / 1000,
+      render: (l) => quantity(l.actualQuantity, l.unit, l.decimals),
+      nowrap: true,
+      width: '140px',
+    },
+    {
+      id: 'billed',
+      header: t('voucher.billedQty'),
+      kind: 'number',
+      value: (l) => l.billedQuantity / 1000,
+      render: (l) => quantity(l.billedQuantity, l.unit, l.decimals),
+      nowrap: true,
+      width: '140px',
+    },
+    {
+      id: 'rate',
+      header: t('voucher.rate'),
+      kind: 'money',
+      value: (l) => l.rate,
+      render: (l) => rateText(l),
+      nowrap: true,
+      width: '140px',
+    },
+    { id: 'amount', header: t('voucher.amount'), kind: 'drcr', value: (l) => l.amount, width: '160px' },
+    { id: 'godown', header: t('voucher.godown'), kind: 'text', value: (l) => l.godown },
+  ];
+}
+
+/** "Toor Dal 50 Kgs @ ₹100.00/Kgs = ₹5,000.00 Dr · Main Location" */
+function inventoryText(l: VoucherInventoryLine): string {
+  const rate = rateText(l);
+  return [
+    `${l.itemName} ${quantity(l.actualQuantity, l.unit, l.decimals)}${rate ? ` @ ${rate}` : ''} = ${drCr(l.amount)}`,
+    ...(l.godown ? [l.godown] : []),
+  ].join(' · ');
+}
+
 function voucherSheet(v: VoucherView, company: CompanySummary, t: T): ExportSheet<VoucherLedgerLine> {
   const flags = flagsOf(v, t);
   return {
@@ -218,6 +279,9 @@ function voucherSheet(v: VoucherView, company: CompanySummary, t: T): ExportShee
         .filter((x) => x !== '')
         .join(' · '),
       ...(v.narration ? [`${t('voucher.narration')}: ${v.narration}`] : []),
+      ...(v.inventory.length > 0
+        ? [`${t('voucher.inventory')}: ${v.inventory.map(inventoryText).join('; ')}`]
+        : []),
     ],
     columns: [
       ...lineColumns(t),

@@ -46,9 +46,14 @@ describe('accounting invariants on the demo company', () => {
     expect(tb.totalDebit).toBeGreaterThan(0);
     expect(tb.totalDebit).toBe(tb.totalCredit);
     expect(tb.closingDebit).toBe(tb.closingCredit);
-    // Group rows add up their ledgers.
+    // Group rows add up their ledgers (and the stock the items hold, under Stock-in-Hand).
     const primaries = tb.rows.filter((r) => r.kind === 'group' && r.depth === 0);
-    const ledgers = tb.rows.filter((r) => r.kind === 'ledger' && r.guid !== 'profit-and-loss');
+    const ledgers = tb.rows.filter(
+      (r) => (r.kind === 'ledger' && r.guid !== 'profit-and-loss') || r.kind === 'stock',
+    );
+    // The items' opening stock is an opening balance the demo's capital agrees with.
+    expect(tb.rows.some((r) => r.kind === 'difference')).toBe(false);
+    expect(tb.rows.filter((r) => r.kind === 'stock')).toHaveLength(1);
     expect(primaries.reduce((s, r) => s + r.closing, 0)).toBe(ledgers.reduce((s, r) => s + r.closing, 0));
   });
 

@@ -1,3 +1,4 @@
+import { stockInHandLedgers } from '../../../electron/core/reports/stock-value';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,8 +126,10 @@ function byHand(c: SimCompany): HandBooks {
 
 function shownByApp(store: Store, guid: string): HandBooks {
   const masters = loadMasters(store.db, store.requireCompany(guid));
-  const tb = trialBalance(store.db, masters, FY);
-  const pl = profitLoss(store.db, masters, FY);
+  // Ledger figures by the posting rules: stock as the Stock-in-Hand ledgers hold it (the items' valuation
+  // is checked against valuation.ts in tests/core/inventory/stock-totals.test.ts).
+  const tb = trialBalance(store.db, masters, FY, { stock: stockInHandLedgers });
+  const pl = profitLoss(store.db, masters, FY, { stock: stockInHandLedgers });
   return {
     closings: Object.fromEntries(
       tb.rows.filter((r) => r.kind === 'ledger' && r.closing !== 0).map((r) => [r.name, r.closing]),

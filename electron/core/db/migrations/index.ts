@@ -8,6 +8,7 @@ import { migration007 } from './007-entry-particulars';
 import { migration008 } from './008-voucher-guid-index';
 import { migration009 } from './009-off-books';
 import { migration010 } from './010-inventory';
+import { migration011 } from './011-stock-month-totals';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly string[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
