@@ -28,8 +28,9 @@ export function figureColumns<Row>(
   header: string,
   pick: (row: Row) => StockFigure | null,
   unitOf: (row: Row) => { unit: string | null; decimals: number },
+  withRate = true,
 ): Column<Row>[] {
-  return [
+  const columns: Column<Row>[] = [
     {
       id: `${section}-quantity`,
       header: `${header} · ${t('stockSummary.quantity')}`,
@@ -61,6 +62,7 @@ export function figureColumns<Row>(
       sortable: false,
     },
   ];
+  return withRate ? columns : columns.filter((c) => c.id !== `${section}-rate`);
 }
 
 /**
@@ -89,7 +91,7 @@ export function StockSummary({ company }: { company: CompanySummary }) {
     ...extra,
   });
   const visible = (rows: StockSummaryRow[]) => (detailed ? rows : rows.filter((r) => r.depth === 0));
-  const columns = stockColumns(t);
+  const columns = stockColumns(t, true);
   return (
     <>
       <ReportHeader
@@ -105,7 +107,7 @@ export function StockSummary({ company }: { company: CompanySummary }) {
           value={period}
           onChange={(p) => go('stockSummary', params({ from: p.from, to: p.to }))}
         />
-        <label className="field field-inline">
+        <label className="field-check">
           <input
             type="checkbox"
             checked={detailed}
@@ -148,7 +150,7 @@ export function StockSummary({ company }: { company: CompanySummary }) {
                 <tr className="row-total">
                   <td>{t('common.total')}</td>
                   {STOCK_SECTIONS.map((s) => (
-                    <TotalCells key={s} value={summary.total[s]} />
+                    <TotalCells key={s} value={summary.total[s]} withRate={s === 'closing'} />
                   ))}
                 </tr>
               }
@@ -160,17 +162,22 @@ export function StockSummary({ company }: { company: CompanySummary }) {
   );
 }
 
-function TotalCells({ value }: { value: number }) {
+/** A section's total: the value under its value column (quantity, and on screen the closing rate, blank). */
+function TotalCells({ value, withRate }: { value: number; withRate: boolean }) {
   return (
     <>
       <td />
-      <td />
+      {withRate && <td />}
       <td className="num">{money(value)}</td>
     </>
   );
 }
 
-function stockColumns(t: T): Column<StockSummaryRow>[] {
+/**
+ * On screen only the closing stock shows its rate (thirteen columns do not fit a 1366-pixel laptop);
+ * the export carries every rate.
+ */
+function stockColumns(t: T, compact = false): Column<StockSummaryRow>[] {
   return [
     {
       id: 'name',
@@ -187,6 +194,7 @@ function stockColumns(t: T): Column<StockSummaryRow>[] {
         t(`stockSummary.${s}`),
         (r) => r[s],
         (r) => r,
+        !compact || s === 'closing',
       ),
     ),
   ];
