@@ -134,27 +134,29 @@ export function StockSummary({ company }: { company: CompanySummary }) {
                 {t('stockSummary.computed')}
               </p>
             )}
-            <DataTable
-              label={title}
-              columns={columns}
-              rows={visible(summary.rows)}
-              rowKey={(r) => `${r.kind}:${r.guid}`}
-              rowClassName={(r) => (r.kind === 'group' ? `row-group depth-${r.depth}` : undefined)}
-              onRowClick={(r) =>
-                r.kind === 'group'
-                  ? go('stockSummary', params({ g: r.name }))
-                  : go('stockItem', { i: r.guid, from: summary.from, to: summary.to })
-              }
-              empty={t('stockSummary.empty')}
-              foot={
-                <tr className="row-total">
-                  <td>{t('common.total')}</td>
-                  {STOCK_SECTIONS.map((s) => (
-                    <TotalCells key={s} value={summary.total[s]} withRate={s === 'closing'} />
-                  ))}
-                </tr>
-              }
-            />
+            <div className="stock-table">
+              <DataTable
+                label={title}
+                columns={columns}
+                rows={visible(summary.rows)}
+                rowKey={(r) => `${r.kind}:${r.guid}`}
+                rowClassName={(r) => (r.kind === 'group' ? `row-group depth-${r.depth}` : undefined)}
+                onRowClick={(r) =>
+                  r.kind === 'group'
+                    ? go('stockSummary', params({ g: r.name }))
+                    : go('stockItem', { i: r.guid, from: summary.from, to: summary.to })
+                }
+                empty={t('stockSummary.empty')}
+                foot={
+                  <tr className="row-total">
+                    <td>{t('common.total')}</td>
+                    {STOCK_SECTIONS.map((s) => (
+                      <TotalCells key={s} value={summary.total[s]} withRate={s === 'closing'} />
+                    ))}
+                  </tr>
+                }
+              />
+            </div>
           </>
         )}
       </QueryState>
