@@ -33,6 +33,22 @@ export interface StockItemMovements {
   movements: ItemMovement[];
 }
 
+/** A stock item's master row as the readers select it (ITEM_COLUMNS). */
+export interface StockItemRow {
+  id: number;
+  guid: string;
+  name: string;
+  group: string | null;
+  unit: string | null;
+  costingMethod: string;
+  openingQuantity: number;
+  openingValue: number;
+}
+
+/** The columns of a StockItemRow, on stock_items. */
+export const ITEM_COLUMNS = `id, guid, name, group_name AS "group", unit, costing_method AS costingMethod,
+  opening_quantity AS openingQuantity, opening_value AS openingValue`;
+
 export function readStockMovements(
   db: Database.Database,
   companyGuid: string,
@@ -40,20 +56,10 @@ export function readStockMovements(
 ): StockItemMovements[] {
   const items = db
     .prepare(
-      `SELECT i.id, i.guid, i.name, i.group_name AS "group", i.unit, i.costing_method AS costingMethod,
-         i.opening_quantity AS openingQuantity, i.opening_value AS openingValue
-       FROM stock_items i JOIN companies c ON c.id = i.company_id WHERE c.guid = ? ORDER BY i.name`,
+      `SELECT ${ITEM_COLUMNS} FROM stock_items
+       WHERE company_id = (SELECT id FROM companies WHERE guid = ?) ORDER BY name`,
     )
-    .all(companyGuid) as {
-    id: number;
-    guid: string;
-    name: string;
-    group: string | null;
-    unit: string | null;
-    costingMethod: string;
-    openingQuantity: number;
-    openingValue: number;
-  }[];
+    .all(companyGuid) as StockItemRow[];
   const moves = db.prepare(
     `SELECT e.date, e.actual_quantity AS quantity, e.amount FROM inventory_entries e
      JOIN vouchers v ON v.id = e.voucher_id

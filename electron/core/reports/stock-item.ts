@@ -2,21 +2,15 @@ import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { OffBooksReason, StockItemLine, StockItemRegister } from '../../../shared/types/reports';
-import { MOVES_STOCK, type StockItemMovements } from '../inventory/movements';
+import {
+  ITEM_COLUMNS,
+  MOVES_STOCK,
+  type StockItemMovements,
+  type StockItemRow,
+} from '../inventory/movements';
 import { valuationMethodOf } from '../inventory/valuation';
 import type { Masters } from './masters';
 import { itemFigures, rateOf, unitDecimals } from './stock-summary';
-
-interface ItemRow {
-  id: number;
-  guid: string;
-  name: string;
-  group: string | null;
-  unit: string | null;
-  costingMethod: string;
-  openingQuantity: number;
-  openingValue: number;
-}
 
 interface MoveRow {
   voucherId: number;
@@ -32,9 +26,7 @@ interface MoveRow {
   godown: string | null;
 }
 
-const ITEM_SQL = `SELECT id, guid, name, group_name AS "group", unit, costing_method AS costingMethod,
-    opening_quantity AS openingQuantity, opening_value AS openingValue
-  FROM stock_items WHERE company_id = ? AND guid = ?`;
+const ITEM_SQL = `SELECT ${ITEM_COLUMNS} FROM stock_items WHERE company_id = ? AND guid = ?`;
 // The same movements, in the same order, as inventory/movements.ts reads them, with their vouchers.
 const MOVES_SQL = `SELECT v.id AS voucherId, v.guid AS voucherGuid, e.date, v.voucher_type AS voucherType,
     v.voucher_number AS voucherNumber, v.party_name AS party, v.off_books AS offBooks,
@@ -54,7 +46,7 @@ export function stockItemRegister(
   input: { itemGuid: string; from: IsoDate; to: IsoDate },
 ): StockItemRegister {
   const company = masters.company;
-  const row = db.prepare(ITEM_SQL).get(company.id, input.itemGuid) as ItemRow | undefined;
+  const row = db.prepare(ITEM_SQL).get(company.id, input.itemGuid) as StockItemRow | undefined;
   if (!row) {
     throw new AppError(
       'NOT_FOUND',
