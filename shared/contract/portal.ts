@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation } from './define';
 import { empty } from './schemas';
-import type { PortalUser, SessionInfo, SignInResult } from '../types/portal';
+import type { PortalStatus, PortalUser, SessionInfo, SignInResult } from '../types/portal';
 
 const username = z
   .string()
@@ -56,6 +56,13 @@ export const portalOperations = {
   'sessions.active': operation<SessionInfo[]>()({
     input: empty,
     description: 'Who is signed in, since when, and which company they are looking at.',
+    errors: ['FORBIDDEN'],
+  }),
+  'portal.status': operation<PortalStatus>()({
+    input: empty,
+    description:
+      'Where the office portal keeps sessions, rate limits and live updates, and why not in the configured ' +
+      'Redis when it refuses one (a Redis without a password on a network bind). Desktop only.',
     errors: ['FORBIDDEN'],
   }),
 };

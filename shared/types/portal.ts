@@ -25,3 +25,12 @@ export interface SignInResult {
   user: PortalUser;
   expiresInSeconds: number;
 }
+
+/** Where the office portal keeps its state, and why not in the configured Redis when it refuses it. */
+export interface PortalStatus {
+  /** Where sessions and rate limits live. */
+  backend: 'redis' | 'memory';
+  liveUpdates: 'redis' | 'local';
+  /** Why the configured Redis is not used for portal state; null when it is used or none is configured. */
+  redisRefused: string | null;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Redis, RedisOptions } from 'ioredis';
-import type { PortalUser, SignInResult } from '../../../shared/types/portal';
+import type { PortalStatus, PortalUser, SignInResult } from '../../../shared/types/portal';
 import type { EventBus } from '../events/bus';
 import { silentLogger, type Logger } from '../logger';
 import { openPortalDb, portalSecret } from './accounts-db';
@@ -51,13 +51,7 @@ export interface PortalOptions {
   bindHost?: string;
 }
 
-export interface PortalStatus {
-  /** Where sessions and rate limits live. */
-  backend: 'redis' | 'memory';
-  liveUpdates: 'redis' | 'local';
-  /** Why the configured Redis is not used for portal state; null when it is used or none is configured. */
-  redisRefused: string | null;
-}
+export type { PortalStatus };
 
 export interface Authenticated {
   user: PortalUser;

@@ -11,7 +11,8 @@ type PortalOperation =
   | 'users.list'
   | 'users.save'
   | 'users.delete'
-  | 'sessions.active';
+  | 'sessions.active'
+  | 'portal.status';
 
 /** Account management is the desktop owner's; the access guard refuses it to portal users too. */
 function desktopOnly(context: CallContext, what: string): void {
@@ -57,6 +58,10 @@ export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperatio
       }
       await portal.sessions.revokeUser(input.username);
       return { deleted: true };
+    },
+    'portal.status': async (_input, context) => {
+      desktopOnly(context, 'The portal status');
+      return portal.status();
     },
     'sessions.active': async (): Promise<SessionInfo[]> => {
       const accounts = new Map(

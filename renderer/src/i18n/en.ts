@@ -408,6 +408,11 @@ export const en = {
       tooMany_one: 'Too many attempts. Try again in {{count}} second.',
       tooMany_other: 'Too many attempts. Try again in {{count}} seconds.',
     },
+    state: {
+      sessions: 'Sessions and sign-in limits are kept in: {{where}}',
+      memory: 'this TallyConnect only',
+      refused: 'The cache server is not used for the portal: {{reason}}',
+    },
     mode: {
       title: 'Office portal',
       hint: 'Lets partners and staff open TallyConnect in a browser on their own PCs. Off by default; everyone must sign in.',

@@ -49,6 +49,7 @@ describe('portal access rules', () => {
       'import.files',
       'company.delete',
       'cache.clearAll',
+      'portal.status',
     ]) {
       expect(() => assertAllowed(partner, op, {})).toThrow(/only available on the TallyConnect desktop/);
     }

@@ -161,4 +161,16 @@ describe('Settings → Office portal', () => {
       }),
     );
   });
+
+  it('says where sessions are kept and why a Redis without a password is not used', async () => {
+    const reason = 'the Redis server has no password and the portal listens on the network';
+    mount(<PortalSettings />, {
+      'users.list': () => [],
+      'sessions.active': () => [],
+      'portal.status': () => ({ backend: 'memory', liveUpdates: 'local', redisRefused: reason }),
+    });
+    const state = await screen.findByTestId('portal-state');
+    expect(state).toHaveTextContent('Sessions and sign-in limits are kept in: this TallyConnect only');
+    expect(state).toHaveTextContent(`The cache server is not used for the portal: ${reason}`);
+  });
 });

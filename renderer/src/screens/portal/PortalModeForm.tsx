@@ -9,7 +9,37 @@ import { QueryState } from '../../components/QueryState';
 /** Turns the office portal on or off and sets where it listens; applies when serve mode restarts. */
 export function PortalModeForm() {
   const settings = useOperation('settings.get', {});
-  return <QueryState query={settings}>{(s) => <ModeFields current={s.portal} />}</QueryState>;
+  return (
+    <>
+      <QueryState query={settings}>{(s) => <ModeFields current={s.portal} />}</QueryState>
+      <PortalState />
+    </>
+  );
+}
+
+/**
+ * Where the portal keeps sessions and rate limits. A Redis without a password is refused when the portal
+ * listens on the network (anyone on the LAN could write sessions into it): said here, not only in the log.
+ */
+function PortalState() {
+  const { t } = useTranslation();
+  const status = useOperation('portal.status', {});
+  const s = status.data;
+  if (!s) return null;
+  return (
+    <div className="card" data-testid="portal-state">
+      <p className="hint">
+        {t('portal.state.sessions', {
+          where: s.backend === 'redis' ? 'Redis / Memurai' : t('portal.state.memory'),
+        })}
+      </p>
+      {s.redisRefused !== null && (
+        <p className="notice notice-warn" role="status">
+          {t('portal.state.refused', { reason: s.redisRefused })}
+        </p>
+      )}
+    </div>
+  );
 }
 
 function ModeFields({ current }: { current: Settings['portal'] }) {
