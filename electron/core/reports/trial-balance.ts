@@ -76,6 +76,11 @@ export function trialBalance(
   let totalCredit = 0;
   let closingDebit = 0;
   let closingCredit = 0;
+  /** A closing balance into the closing columns, on its side. */
+  const addClosing = (closing: number): void => {
+    if (closing > 0) closingDebit += closing;
+    else closingCredit -= closing;
+  };
   let profitAndLoss: Amounts | null = null;
   for (const ledger of masters.ledgers.values()) {
     let opening = openings.byLedger.get(ledger.guid) ?? 0;
@@ -86,8 +91,7 @@ export function trialBalance(
     const a: Amounts = { opening, debit: m.debit, credit: m.credit, closing: opening + m.debit - m.credit };
     totalDebit += m.debit;
     totalCredit += m.credit;
-    if (a.closing > 0) closingDebit += a.closing;
-    else closingCredit -= a.closing;
+    addClosing(a.closing);
     // The Profit & Loss A/c stands under no group: its row comes after the groups (below).
     if (ledger.isProfitAndLoss) {
       profitAndLoss = a;
@@ -123,8 +127,7 @@ export function trialBalance(
     for (let g = stockGroup; g; g = g.parent ? masters.groups.get(g.parent) : undefined) {
       addTo(groupAmounts, g.name, a);
     }
-    if (stock.opening > 0) closingDebit += stock.opening;
-    else closingCredit -= stock.opening;
+    addClosing(stock.opening);
   }
 
   const rows: TrialBalanceRow[] = [];
@@ -172,44 +175,37 @@ export function trialBalance(
   for (const g of primaries) visit(g, 0, null);
   if (stockRow && !stockGroup) rows.push(stockRow);
 
+  /** A top-level row with an opening and no movement (a carried result, the difference in openings). */
+  const standing = (guid: string, name: string, kind: TrialBalanceRow['kind'], amount: number): void => {
+    rows.push({
+      guid,
+      name,
+      kind,
+      depth: 0,
+      parentGuid: null,
+      opening: amount,
+      debit: 0,
+      credit: 0,
+      closing: amount,
+    });
+    addClosing(amount);
+  };
   // Earlier years' results (and the ledger's own opening, the profit before the books) as Tally shows
   // them: one Profit & Loss A/c row. Books stored without the ledger get a row of their own.
   const pl = masters.profitAndLoss;
   if (pl !== null && profitAndLoss !== null) {
     rows.push({ guid: pl.guid, name: pl.name, kind: 'ledger', depth: 0, parentGuid: null, ...profitAndLoss });
   } else if (pl === null && openings.profitAndLossCarried + stockGains !== 0) {
-    const carried = openings.profitAndLossCarried + stockGains;
-    rows.push({
-      guid: PROFIT_AND_LOSS_ROW,
-      name: PROFIT_AND_LOSS_LEDGER,
-      kind: 'ledger',
-      depth: 0,
-      parentGuid: null,
-      opening: carried,
-      debit: 0,
-      credit: 0,
-      closing: carried,
-    });
-    if (carried > 0) closingDebit += carried;
-    else closingCredit -= carried;
+    standing(
+      PROFIT_AND_LOSS_ROW,
+      PROFIT_AND_LOSS_LEDGER,
+      'ledger',
+      openings.profitAndLossCarried + stockGains,
+    );
   }
   // Openings that do not sum to zero: Tally's contrary line, so both closing columns agree.
   const difference = -(openingDifference(masters) + itemsAdjustment);
-  if (difference !== 0) {
-    rows.push({
-      guid: OPENING_DIFFERENCE_ROW,
-      name: OPENING_DIFFERENCE_NAME,
-      kind: 'difference',
-      depth: 0,
-      parentGuid: null,
-      opening: difference,
-      debit: 0,
-      credit: 0,
-      closing: difference,
-    });
-    if (difference > 0) closingDebit += difference;
-    else closingCredit -= difference;
-  }
+  if (difference !== 0) standing(OPENING_DIFFERENCE_ROW, OPENING_DIFFERENCE_NAME, 'difference', difference);
   return {
     companyGuid: masters.company.guid,
     from: params.from,
