@@ -74,37 +74,49 @@ export interface StockMasters {
   stockItems: StockItemRecord[];
 }
 
+/** One master list of a company: the request's objects of one tag, mapped. */
+async function fetchList<T>(
+  client: TallyClient,
+  request: string,
+  tag: string,
+  map: (node: XNode) => T,
+  read: { what: string; company: string; signal?: AbortSignal },
+): Promise<T[]> {
+  const sink = collect(tag, map);
+  await client.request(request, sink, read);
+  return sink.items;
+}
+
 /** Stock groups, units, godowns and stock items (empty lists for a company without inventory). */
 export async function fetchStockMasters(
   client: TallyClient,
   company: string,
   signal?: AbortSignal,
 ): Promise<StockMasters> {
-  const stockGroups = collect('STOCKGROUP', mapStockGroup);
-  await client.request(stockMastersRequest(company, 'stockGroups'), stockGroups, {
-    what: 'the stock groups',
-    company,
-    signal,
-  });
-  const units = collect('UNIT', mapUnit);
-  await client.request(stockMastersRequest(company, 'units'), units, { what: 'the units', company, signal });
-  const godowns = collect('GODOWN', mapGodown);
-  await client.request(stockMastersRequest(company, 'godowns'), godowns, {
-    what: 'the godowns',
-    company,
-    signal,
-  });
-  const stockItems = collect('STOCKITEM', mapStockItem);
-  await client.request(stockMastersRequest(company, 'stockItems'), stockItems, {
-    what: 'the stock items',
-    company,
-    signal,
-  });
+  const read = (what: string) => ({ what, company, signal });
   return {
-    stockGroups: stockGroups.items,
-    units: units.items,
-    godowns: godowns.items,
-    stockItems: stockItems.items,
+    stockGroups: await fetchList(
+      client,
+      stockMastersRequest(company, 'stockGroups'),
+      'STOCKGROUP',
+      mapStockGroup,
+      read('the stock groups'),
+    ),
+    units: await fetchList(client, stockMastersRequest(company, 'units'), 'UNIT', mapUnit, read('the units')),
+    godowns: await fetchList(
+      client,
+      stockMastersRequest(company, 'godowns'),
+      'GODOWN',
+      mapGodown,
+      read('the godowns'),
+    ),
+    stockItems: await fetchList(
+      client,
+      stockMastersRequest(company, 'stockItems'),
+      'STOCKITEM',
+      mapStockItem,
+      read('the stock items'),
+    ),
   };
 }
 
@@ -113,14 +125,19 @@ export async function fetchMasters(
   company: string,
   signal?: AbortSignal,
 ): Promise<Masters> {
-  const groups = collect('GROUP', mapGroup);
-  await client.request(groupsRequest(company), groups, { what: 'the groups', company, signal });
-  const ledgers = collect('LEDGER', mapLedger);
-  await client.request(ledgersRequest(company), ledgers, { what: 'the ledgers', company, signal });
-  const types = collect('VOUCHERTYPE', mapVoucherType);
-  await client.request(voucherTypesRequest(company), types, { what: 'the voucher types', company, signal });
+  const read = (what: string) => ({ what, company, signal });
+  // One request after the other: Tally answers one at a time.
+  const groups = await fetchList(client, groupsRequest(company), 'GROUP', mapGroup, read('the groups'));
+  const ledgers = await fetchList(client, ledgersRequest(company), 'LEDGER', mapLedger, read('the ledgers'));
+  const voucherTypes = await fetchList(
+    client,
+    voucherTypesRequest(company),
+    'VOUCHERTYPE',
+    mapVoucherType,
+    read('the voucher types'),
+  );
   const stock = await fetchStockMasters(client, company, signal);
-  return { groups: groups.items, ledgers: ledgers.items, voucherTypes: types.items, stock };
+  return { groups, ledgers, voucherTypes, stock };
 }
 
 export interface DateCount {
