@@ -23,6 +23,11 @@ import { closingStockOf } from '../electron/core/inventory/movements';
 import { balanceSheet } from '../electron/core/reports/balance-sheet';
 import { profitLoss } from '../electron/core/reports/profit-loss';
 import type { ClosingStockProvider } from '../electron/core/reports/stock-value';
+import { readStockMovements } from '../electron/core/inventory/movements';
+import { dayBook } from '../electron/core/reports/day-book';
+import { groupSummary } from '../electron/core/reports/group-summary';
+import { itemFigures, stockSummary } from '../electron/core/reports/stock-summary';
+import { voucherView } from '../electron/core/reports/voucher';
 import { replaceSection } from './reports-section';
 
 const args = process.argv.slice(2);
@@ -240,10 +245,47 @@ measure(
 );
 measure(
   `Balance sheet with stock as on ${TODAY}`,
-  null,
+  150,
   () => balanceSheet(db, masters, { asOn: TODAY }),
   'same sheet, stock by closingStockOf',
   () => balanceSheet(db, masters, { asOn: TODAY }, { closingStock: naiveStock }),
+);
+
+measure(
+  `Stock summary FY ${CURRENT_FY} to ${TODAY} (every item, by stock group)`,
+  200,
+  () => stockSummary(db, masters, { from: current.from, to: TODAY }),
+  'each item valued from all its movements (readStockMovements + itemFigures)',
+  () => readStockMovements(db, company.guid, TODAY).map((i) => itemFigures(i, current.from, TODAY)),
+);
+const debtorGuids = [...debtors];
+measure(
+  `Group summary Sundry Debtors (${debtorGuids.length} ledgers) FY ${CLOSED_FY}`,
+  100,
+  () => groupSummary(db, masters, { groupName: 'Sundry Debtors', from: closed.from, to: closed.to }),
+  'openings and period totals summed from the entries of those ledgers',
+  () => {
+    const marks = debtorGuids.map(() => '?').join(',');
+    db.prepare(
+      `SELECT ledger_guid, sum(CASE WHEN date < ? THEN amount END), sum(CASE WHEN date >= ? AND amount < 0 THEN amount END),
+         sum(CASE WHEN date >= ? AND amount > 0 THEN amount END)
+       FROM ledger_entries WHERE company_id = ? AND date <= ? AND ledger_guid IN (${marks}) GROUP BY 1`,
+    ).all(closed.from, closed.from, closed.from, company.id, closed.to, ...debtorGuids);
+  },
+);
+// A voucher of the busiest party in the middle of the closed year.
+const sampleVoucher = db
+  .prepare(
+    `SELECT v.guid, v.date FROM vouchers v JOIN ledger_entries e ON e.voucher_id = v.id
+     WHERE v.company_id = ? AND e.ledger_guid = ? AND v.date >= ? ORDER BY v.date LIMIT 1`,
+  )
+  .get(company.id, busiest.guid, '2025-10-01') as { guid: string; date: string };
+measure(
+  `Voucher view (one sales voucher with its bills and stock lines)`,
+  5,
+  () => voucherView(db, masters, sampleVoucher.guid),
+  'the day book of that voucher’s date, where it would otherwise be looked up',
+  () => dayBook(db, masters, { from: sampleVoucher.date, to: sampleVoucher.date, page: 1, pageSize: 1000 }),
 );
 
 const load1 = loadavg()[0]!;
@@ -277,7 +319,7 @@ ${table.join('\n')}
 
 Reports are timed as pure functions on the database (median of ${RUNS} runs after one warm-up; no cache of any kind). Baselines are the naive queries a design without summary tables would run, measured once each in the same process on the same file.
 
-What makes the reports fast (docs/DESIGN.md): summary tables kept at write time (ledger totals per month and voucher type, voucher counts per month, one row per bill with its dated history); covering indexes that carry every column a report reads (entries per ledger and date with the voucher, amount and the entry's precomputed particulars — schema 7 —, and the bill summary's two indexes — schema 6); integer ledger keys (schema 5); the dashboard reading only overdue debtor bills and keeping its top 25 as it goes. The store's speed comes from bulk loads that defer the random-order indexes (per-ledger and unique voucher GUID — schema 8) to one sorted build at commit and write 64 rows per INSERT.
+What makes the reports fast (docs/DESIGN.md): summary tables kept at write time (ledger totals per month and voucher type, voucher counts per month, one row per bill with its dated history); covering indexes that carry every column a report reads (entries per ledger and date with the voucher, amount and the entry's precomputed particulars — schema 7 —, and the bill summary's two indexes — schema 6); integer ledger keys (schema 5); the dashboard reading only overdue debtor bills and keeping its top 25 as it goes. The statements with stock (P&L, balance sheet, stock summary) value each item at both ends of the period from the monthly stock summary (\`stock_item_month_totals\`, schema 11) plus the part month's lines, and for FIFO items only the newest inward lots, so their cost grows with items × months, not with vouchers; the group summary reads the ledger month totals. The store's speed comes from bulk loads that defer the random-order indexes (per-ledger and unique voucher GUID — schema 8) to one sorted build at commit and write 64 rows per INSERT.
 
 Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM (${(freemem() / 2 ** 30).toFixed(0)} GB free), Node ${process.version}, SQLite ${sqliteVersion}; load average ${load0.toFixed(1)} at start, ${load1.toFixed(1)} at end (other work shared the 2 cores, so absolute times are pessimistic).`;
 console.log(`\n${body}\n`);

@@ -52,6 +52,18 @@ export const COMMANDS: Record<string, CommandSpec> = {
       'age-by': { field: 'ageBy', type: 'string' },
     },
   },
+  bill: {
+    operation: 'bill.history',
+    summary:
+      "One bill's vouchers: --company GUID --ledger LEDGER-GUID --bill NAME --kind receivable|payable --as-on DATE",
+    flags: {
+      ...company,
+      ledger: { field: 'ledgerGuid', type: 'string' },
+      bill: { field: 'billName', type: 'string' },
+      kind: { field: 'kind', type: 'string' },
+      'as-on': { field: 'asOn', type: 'string' },
+    },
+  },
   voucher: {
     operation: 'voucher.get',
     summary: 'One voucher as Tally shows it: --company GUID --voucher VOUCHER-GUID',

@@ -3,6 +3,7 @@ import { operation } from './define';
 import { companyGuid, financialYear, isoDate, withDateRange, empty } from './schemas';
 import type {
   BalanceSheet,
+  BillHistory,
   CompanySummary,
   Dashboard,
   DayBook,
@@ -69,6 +70,20 @@ export const reportOperations = {
       .strict(),
     description:
       'Bills receivable or payable as on a date, per party and bill: not due, ageing buckets (by due or bill date) and On Account.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'bill.history': operation<Served<BillHistory>>()({
+    input: z
+      .object({
+        companyGuid,
+        ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required').max(200),
+        billName: z.string().min(1, 'billName is required').max(500),
+        kind: z.enum(['receivable', 'payable']),
+        asOn: isoDate,
+      })
+      .strict(),
+    description:
+      "One bill of a party as on a date: its opening amount and every voucher that raised, adjusted or settled it, with the pending amount after each (Tally's bill-wise drill from Bills Receivable / Payable).",
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'trialBalance.get': operation<Served<TrialBalance>>()({

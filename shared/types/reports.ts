@@ -319,6 +319,37 @@ export interface VoucherLedgerLine {
   bills: VoucherBillLine[];
 }
 
+/** One line of a bill's history: a voucher that raised, adjusted or settled it. */
+export interface BillHistoryLine {
+  date: IsoDate;
+  voucherGuid: string;
+  voucherType: string;
+  voucherNumber: string | null;
+  /** New Ref, Agst Ref, Advance (as allocated in the voucher). */
+  billType: string;
+  /** Positive: owed to us (receivable) / by us (payable), as the outstanding report of `kind` shows it. */
+  amount: Paise;
+  /** The bill's pending amount after this line. */
+  balance: Paise;
+}
+
+/** A bill of a party as Tally's bill-wise drill shows it: its opening amount, then every voucher on it. */
+export interface BillHistory {
+  companyGuid: string;
+  ledgerGuid: string;
+  ledgerName: string;
+  billName: string;
+  kind: OutstandingKind;
+  asOn: IsoDate;
+  billDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  /** The bill's amount in the ledger's opening bills (0 when a voucher raised it). */
+  opening: Paise;
+  lines: BillHistoryLine[];
+  /** Pending as on `asOn`: opening plus every line. */
+  pending: Paise;
+}
+
 /** One voucher as Tally shows it (the voucher view opened from the day book or a ledger statement). */
 export interface VoucherView {
   companyGuid: string;

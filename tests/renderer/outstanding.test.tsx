@@ -23,6 +23,27 @@ describe('Outstanding', () => {
     expect(within(bills).getAllByRole('row')[1]).toHaveTextContent('31-05-2025');
   });
 
+  it('drills from a bill to its vouchers and from there to a voucher', async () => {
+    const { bridge } = renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1');
+    const bills = await screen.findByRole('table', { name: 'Bills of Patil Enterprises' });
+    // The On Account line is not a bill: it opens nothing.
+    fireEvent.keyDown(within(bills).getAllByText('On Account')[0]!.closest('tr')!, { key: 'Enter' });
+    expect(window.location.hash).not.toContain('b=');
+    fireEvent.keyDown(within(bills).getByText('INV-101').closest('tr')!, { key: 'Enter' });
+    await waitFor(() => expect(window.location.hash).toContain('b=INV-101'));
+    const vouchers = await screen.findByRole('table', { name: 'Vouchers of bill INV-101' });
+    expect(bridge.calls.find((c) => c.operation === 'bill.history')?.input).toMatchObject({
+      ledgerGuid: 'l-cust-1',
+      billName: 'INV-101',
+      kind: 'receivable',
+      asOn: '2025-09-28',
+    });
+    expect(within(vouchers).getByText('R/7').closest('tr')).toHaveTextContent('₹3,000.00');
+    expect(screen.getByTestId('bill-history')).toHaveTextContent('Pending');
+    fireEvent.click(within(vouchers).getByText('S/101'));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/voucher\?.*v=v-sale-101/));
+  });
+
   it('switches to payables', async () => {
     const { bridge } = renderApp('#/outstanding');
     fireEvent.click(await screen.findByRole('tab', { name: 'Payable' }));

@@ -24,15 +24,19 @@ interface ItemRow {
   openingValue: Paise;
 }
 
-interface Sums {
+export interface Sums {
   inQuantity: Milli;
   inValue: Paise;
+  /** Zero or negative: outward quantities carry the minus sign they are stored with. */
   outQuantity: Milli;
 }
 
 export interface ItemClosing extends ClosingStock {
   itemId: number;
   method: ValuationMethod;
+  /** Every movement up to the date added up (openings excluded): a period's inwards and outwards are the
+   * difference of these sums at its two ends. */
+  moved: Sums;
 }
 
 export interface CompanyStockValue {
@@ -174,7 +178,7 @@ export function companyStockAt(db: Database.Database, companyId: number, asOn: I
       itemValue = fifoValue(s, companyId, item, quantity, asOn, lastWhole, partFrom);
     }
     value += itemValue;
-    result.push({ itemId: item.id, method, quantity, value: itemValue });
+    result.push({ itemId: item.id, method, quantity, value: itemValue, moved: t });
   }
   return { value, items: result };
 }

@@ -22,6 +22,7 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'ledgers.search': 'user',
   'ledger.statement': 'user',
   'outstanding.get': 'user',
+  'bill.history': 'user',
   'trialBalance.get': 'user',
   'profitLoss.get': 'user',
   'dayBook.get': 'user',

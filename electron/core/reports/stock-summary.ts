@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { StockFigure, StockSummary, StockSummaryRow } from '../../../shared/types/reports';
-import { readStockMovements, type StockItemMovements } from '../inventory/movements';
+import { ITEM_COLUMNS, type StockItemMovements, type StockItemRow } from '../inventory/movements';
+import { companyStockAt, type ItemClosing } from '../inventory/stock-totals';
 import { closingStock, mulDivRound } from '../inventory/valuation';
 import type { Masters } from './masters';
 
@@ -60,6 +61,33 @@ export function itemFigures(item: StockItemMovements, from: IsoDate, to: IsoDate
   };
 }
 
+const byItem = (items: ItemClosing[]): Map<number, ItemClosing> => new Map(items.map((i) => [i.itemId, i]));
+
+const NOTHING: ItemClosing = {
+  itemId: 0,
+  method: 'average',
+  quantity: 0,
+  value: 0,
+  moved: { inQuantity: 0, inValue: 0, outQuantity: 0 },
+};
+
+/**
+ * An item's period from its stock at the day before the period and at its last day: inwards and outwards
+ * are the differences of the running sums, the outwards' value what the period consumed at cost (the same
+ * rule as itemFigures, which works from the movements themselves).
+ */
+export function periodFigures(before: ItemClosing = NOTHING, after: ItemClosing = NOTHING): StockFigures {
+  const inQuantity = after.moved.inQuantity - before.moved.inQuantity;
+  const inValue = after.moved.inValue - before.moved.inValue;
+  const outQuantity = before.moved.outQuantity - after.moved.outQuantity;
+  return {
+    opening: figure(before.quantity, before.value),
+    inwards: figure(inQuantity, inValue),
+    outwards: figure(outQuantity, before.value + inValue - after.value),
+    closing: figure(after.quantity, after.value),
+  };
+}
+
 /** Decimal places of each unit of a company, by name. */
 export function unitDecimals(db: Database.Database, companyId: number): Map<string, number> {
   const rows = db
@@ -75,7 +103,7 @@ interface StockGroupNode {
 }
 
 /** The company's stock groups by name; a group an item names but the store lacks stands under Primary. */
-function stockGroups(db: Database.Database, companyId: number, items: StockItemMovements[]) {
+function stockGroups(db: Database.Database, companyId: number, items: { group: string | null }[]) {
   const rows = db
     .prepare('SELECT guid, name, parent_name AS parent FROM stock_groups WHERE company_id = ? ORDER BY name')
     .all(companyId) as StockGroupNode[];
@@ -109,7 +137,9 @@ export function stockSummary(
   input: { from: IsoDate; to: IsoDate; groupName?: string | undefined },
 ): StockSummary {
   const company = masters.company;
-  const items = readStockMovements(db, company.guid, input.to);
+  const items = db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM stock_items WHERE company_id = ? ORDER BY name`)
+    .all(company.id) as StockItemRow[];
   const groups = stockGroups(db, company.id, items);
   const groupName = input.groupName ?? null;
   const group = groupName === null ? null : groups.get(groupName);
@@ -120,6 +150,9 @@ export function stockSummary(
     });
   }
   const decimals = unitDecimals(db, company.id);
+  // Both ends of the period valued from the monthly summary (stock-totals.ts), not every movement.
+  const before = byItem(companyStockAt(db, company.id, addDays(input.from, -1)).items);
+  const after = byItem(companyStockAt(db, company.id, input.to).items);
 
   const itemRows: StockSummaryRow[] = items.map((item) => ({
     kind: 'item',
@@ -130,7 +163,7 @@ export function stockSummary(
     unit: item.unit,
     decimals: (item.unit !== null ? decimals.get(item.unit) : undefined) ?? 0,
     costingMethod: item.costingMethod,
-    ...itemFigures(item, input.from, input.to),
+    ...periodFigures(before.get(item.id), after.get(item.id)),
   }));
 
   const childGroups = new Map<string | null, StockGroupNode[]>();

@@ -5,6 +5,7 @@ import type { ReportCache } from '../cache/types';
 import type { CompanyRow, Store } from '../db/store';
 import { databaseError } from '../db/sqlite-errors';
 import { balanceSheet } from '../reports/balance-sheet';
+import { billHistory } from '../reports/bill-history';
 import { companyList } from '../reports/company-list';
 import { dashboard } from '../reports/dashboard';
 import { dayBook } from '../reports/day-book';
@@ -27,6 +28,7 @@ export type ReportOperation =
   | 'ledgers.search'
   | 'ledger.statement'
   | 'outstanding.get'
+  | 'bill.history'
   | 'trialBalance.get'
   | 'profitLoss.get'
   | 'balanceSheet.get'
@@ -105,6 +107,20 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
         cacheKeys.outstanding(row.guid, row.dataVersion, input.kind, input.asOn, input.buckets, input.ageBy),
         'outstanding',
         () => outstanding(store.db, masters(row), input),
+      );
+    },
+    'bill.history': async (input) => {
+      const row = company(input.companyGuid);
+      // An unknown ledger or bill throws NOT_FOUND inside the computation, so nothing is cached for it.
+      return serve(
+        cacheKeys.report(row.guid, row.dataVersion, 'bill', [
+          input.kind,
+          input.asOn,
+          input.ledgerGuid,
+          input.billName,
+        ]),
+        'report',
+        () => billHistory(store.db, masters(row), input),
       );
     },
     'trialBalance.get': async (input) => {

@@ -80,6 +80,7 @@ const REPORT_OPERATIONS: OperationName[] = [
   'ledgers.search',
   'ledger.statement',
   'outstanding.get',
+  'bill.history',
   'trialBalance.get',
   'profitLoss.get',
   'balanceSheet.get',

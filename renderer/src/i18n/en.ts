@@ -196,6 +196,13 @@ export const en = {
     ageByBill: 'Bill date',
     ageDays: 'Age (days)',
     group: 'Group',
+    billHistory: 'Bill {{bill}} of {{party}}',
+    billVouchers: 'Vouchers of bill {{bill}}',
+    openingBill: 'Opening balance of the bill',
+    billType: 'Type',
+    pending: 'Pending',
+    openBill: 'Open bill {{bill}}',
+    backToBills: 'Bills of {{party}}',
   },
   trialBalance: {
     title: 'Trial balance',

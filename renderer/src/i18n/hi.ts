@@ -197,6 +197,13 @@ export const hi: Messages = {
     ageByBill: 'बिल तारीख़ से',
     ageDays: 'अवधि (दिन)',
     group: 'समूह',
+    billHistory: '{{party}} का बिल {{bill}}',
+    billVouchers: 'बिल {{bill}} के वाउचर',
+    openingBill: 'बिल की प्रारंभिक शेष राशि',
+    billType: 'प्रकार',
+    pending: 'बकाया',
+    openBill: 'बिल {{bill}} खोलें',
+    backToBills: '{{party}} के बिल',
   },
   trialBalance: {
     title: 'तलपट',

@@ -197,6 +197,13 @@ export const mr: Messages = {
     ageByBill: 'बिल दिनांकापासून',
     ageDays: 'वय (दिवस)',
     group: 'गट',
+    billHistory: '{{party}} चे बिल {{bill}}',
+    billVouchers: 'बिल {{bill}} ची व्हाउचर्स',
+    openingBill: 'बिलाची आरंभीची शिल्लक',
+    billType: 'प्रकार',
+    pending: 'बाकी',
+    openBill: 'बिल {{bill}} उघडा',
+    backToBills: '{{party}} ची बिले',
   },
   trialBalance: {
     title: 'कच्चा ताळेबंद',

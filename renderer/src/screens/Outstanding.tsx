@@ -16,6 +16,7 @@ import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
 import { DateInput } from '../components/DateInput';
 import type { ExportSheet } from '../lib/export';
+import { BillHistory } from './BillHistory';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -31,6 +32,8 @@ export function Outstanding({ company }: { company: CompanySummary }) {
   const kind = route.params.k === 'payable' ? 'payable' : 'receivable';
   const asOn = route.params.on && isValidIsoDate(route.params.on) ? route.params.on : todayIso();
   const partyGuid = route.params.p ?? '';
+  // A bill of the party, drilled into from its bills (Tally's bill-wise drill).
+  const billName = route.params.b ?? '';
   // Ageing from the due date (Tally's default) or the bill date (Tally's F6).
   const ageBy = route.params.a === 'bill' ? 'bill' : 'due';
   const query = useOperation('outstanding.get', { companyGuid: company.guid, kind, asOn, ageBy });
@@ -40,6 +43,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
       on: route.params.on,
       a: ageBy === 'bill' ? 'bill' : undefined,
       p: partyGuid || undefined,
+      b: billName || undefined,
       ...params,
     });
 
@@ -51,7 +55,13 @@ export function Outstanding({ company }: { company: CompanySummary }) {
   return (
     <>
       <ReportHeader
-        title={party ? t('outstanding.billsOf', { party: party.name }) : t('outstanding.title')}
+        title={
+          party && billName
+            ? t('outstanding.billHistory', { bill: billName, party: party.name })
+            : party
+              ? t('outstanding.billsOf', { party: party.name })
+              : t('outstanding.title')
+        }
         served={query.data}
         sheet={data && (() => (party ? billsSheet(party, data, company, t) : partiesSheet(data, company, t)))}
       >
@@ -66,7 +76,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
               role="tab"
               aria-selected={kind === k}
               className={kind === k ? 'active' : undefined}
-              onClick={() => setParams({ k, p: undefined })}
+              onClick={() => setParams({ k, p: undefined, b: undefined })}
             >
               {t(`outstanding.${k}`)}
             </button>
@@ -92,8 +102,13 @@ export function Outstanding({ company }: { company: CompanySummary }) {
           onChange={(on) => setParams({ on })}
           testId="as-on"
         />
+        {party && billName && (
+          <button type="button" className="btn" onClick={() => setParams({ b: undefined })}>
+            ← {t('outstanding.backToBills', { party: party.name })}
+          </button>
+        )}
         {party && (
-          <button type="button" className="btn" onClick={() => setParams({ p: undefined })}>
+          <button type="button" className="btn" onClick={() => setParams({ p: undefined, b: undefined })}>
             ← {t('outstanding.back')}
           </button>
         )}
@@ -128,12 +143,22 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 <strong>{money(party ? party.onAccount : report.onAccount)}</strong>
               </div>
             </section>
-            {party ? (
+            {party && billName ? (
+              <BillHistory
+                company={company}
+                ledgerGuid={party.ledgerGuid}
+                billName={billName}
+                kind={kind}
+                asOn={asOn}
+              />
+            ) : party ? (
               <DataTable
                 label={t('outstanding.billsOf', { party: party.name })}
                 columns={billColumns}
                 rows={party.bills}
                 rowKey={(b, i) => `${b.billName}:${i}`}
+                // The On Account line is not a bill: nothing to drill into.
+                onRowClick={(b) => (b.onAccount ? undefined : setParams({ b: b.billName }))}
                 empty={t('outstanding.empty')}
                 initialSort={{ id: 'overdue', dir: 'desc' }}
               />
@@ -143,7 +168,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 columns={partyColumns}
                 rows={report.parties}
                 rowKey={(p) => p.ledgerGuid}
-                onRowClick={(p) => setParams({ p: p.ledgerGuid })}
+                onRowClick={(p) => setParams({ p: p.ledgerGuid, b: undefined })}
                 empty={t('outstanding.empty')}
                 initialSort={{ id: 'total', dir: 'desc' }}
                 foot={

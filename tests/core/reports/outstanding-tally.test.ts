@@ -11,6 +11,7 @@ import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import { ON_ACCOUNT, outstanding } from '../../../electron/core/reports/outstanding';
+import { billHistory } from '../../../electron/core/reports/bill-history';
 import type { OutstandingParty } from '../../../shared/types/reports';
 import { ledger, tempDir } from '../db/fixtures';
 
@@ -322,5 +323,56 @@ describe('each party total equals its ledger balance as on the date', () => {
         }
       }
     }
+  });
+});
+
+describe("A bill's history (the drill from a bill to its vouchers)", () => {
+  const history = (ledgerGuid: string, billName: string, kind: 'receivable' | 'payable', asOn = AS_ON) =>
+    billHistory(store.db, masters, { ledgerGuid, billName, kind, asOn });
+
+  it('lists the invoice that raised a bill and the receipt against it, with the pending amount after each', () => {
+    const s1 = history('L-ASHA', 'S1', 'receivable');
+    expect(s1.opening).toBe(0);
+    expect(s1.billDate).toBe('2025-04-10');
+    expect(
+      s1.lines.map((l) => [l.date, l.voucherNumber, l.voucherType, l.billType, l.amount, l.balance]),
+    ).toEqual([
+      ['2025-04-10', 'V1', 'Sales', 'New Ref', 10_000_00, 10_000_00],
+      ['2025-05-15', 'V3', 'Receipt', 'Agst Ref', -3_000_00, 7_000_00],
+    ]);
+    // The same pending amount the outstanding report shows for the bill.
+    expect(s1.pending).toBe(7_000_00);
+    const s1Line = party(
+      outstanding(store.db, masters, { kind: 'receivable', asOn: AS_ON, buckets: BUCKETS }).parties,
+      'Asha Stores',
+    ).bills.find((b) => b.billName === 'S1');
+    expect(s1Line?.amount).toBe(s1.pending);
+  });
+
+  it('stops at the as-on date', () => {
+    const s1 = history('L-ASHA', 'S1', 'receivable', '2025-05-14');
+    expect(s1.lines.map((l) => l.voucherNumber)).toEqual(['V1']);
+    expect(s1.pending).toBe(10_000_00);
+  });
+
+  it('starts an opening bill from the books’ opening bills, with no voucher', () => {
+    const ob1 = history('L-ASHA', 'OB1', 'receivable');
+    expect([ob1.opening, ob1.lines.length, ob1.pending, ob1.dueDate]).toEqual([
+      2_000_00,
+      0,
+      2_000_00,
+      '2025-03-31',
+    ]);
+  });
+
+  it('turns a payable bill to the side the report shows (owed by us is positive)', () => {
+    const p1 = history('L-BHARAT', 'P1', 'payable');
+    expect(p1.lines.map((l) => [l.voucherNumber, l.amount])).toEqual([['V7', 8_000_00]]);
+    expect(p1.pending).toBe(8_000_00);
+  });
+
+  it('knows no bill that only a cancelled voucher raised, nor an unknown ledger', () => {
+    expect(() => history('L-ASHA', 'S9', 'receivable')).toThrow(/No bill "S9"/);
+    expect(() => history('L-NOPE', 'S1', 'receivable')).toThrow(/No ledger/);
   });
 });
