@@ -242,7 +242,10 @@ export interface ProfitLoss {
   /** Stock at the period's start and end (trading account: opening on the debit side, closing on the credit side). */
   openingStock: Paise;
   closingStock: Paise;
-  /** True when TallyConnect valued the stock from the stock items (not a figure Tally sent). */
+  /**
+   * True when TallyConnect valued the stock (opening or closing) from the stock items; false when both are
+   * the figures Tally itself gave at sync (tally_stock_values) or come from the Stock-in-Hand ledgers.
+   */
   stockComputed?: boolean;
   /** Amounts positive in their natural direction (incomes credit, expenses debit). */
   directIncomes: ProfitLossLine[];
@@ -544,10 +547,11 @@ export interface BalanceSheet {
   openingDifference: Paise;
   /**
    * Closing stock as on the date, debit positive: the Stock-in-Hand ledgers (their closing values entered
-   * in Tally, else their balances), or the stock items valued by TallyConnect (`stockComputed`).
+   * in Tally, else their balances), Tally's own figure asked at sync, or the stock items valued by
+   * TallyConnect (`stockComputed`).
    */
   closingStock: Paise;
-  /** True when TallyConnect valued the stock from the stock items (not a figure Tally sent). */
+  /** True when TallyConnect valued the closing stock from the stock items (not a figure Tally gave). */
   stockComputed?: boolean;
 }
 

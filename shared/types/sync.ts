@@ -6,6 +6,7 @@ export type SyncPhase =
   | 'vouchers'
   | 'deletions'
   | 'renumbering'
+  | 'stock'
   | 'storing'
   | 'importing'
   | 'done'

@@ -21,6 +21,7 @@ import {
   type SourceStats,
 } from './shapes';
 import type { SimSource } from './source';
+import { SimStockBook } from './stock';
 
 /** Which vouchers a request leaves out; deleted vouchers are never served. */
 export interface VoucherFilter {
@@ -59,6 +60,8 @@ export class SimCompany {
   readonly units: UnitRecord[];
   readonly godowns: GodownRecord[];
   readonly stockItems: StockItemRecord[];
+  /** The closing stock this Tally values (the Stock-in-Hand group's closing balance). */
+  readonly stock: SimStockBook;
   /** The real shapes this company is served with. */
   readonly shapes: RealShapeOptions;
   /** Flags the misleading sub-groups are written with (their records keep the true ones), by GUID. */
@@ -116,6 +119,7 @@ export class SimCompany {
     this.units = (source.units ?? []).map((u) => ({ ...u }));
     this.godowns = (source.godowns ?? []).map((g) => ({ ...g }));
     this.stockItems = (source.stockItems ?? []).map((i) => ({ ...i }));
+    this.stock = new SimStockBook(this, options.stockValuation);
     this.masterAlterId = Math.max(
       0,
       ...this.groups.map((g) => g.alterId),

@@ -103,6 +103,7 @@ const VALUE_TYPES = {
   COUNT: 'Number',
   AMOUNT: 'Amount',
   OPENINGBALANCE: 'Amount',
+  CLOSINGBALANCE: 'Amount',
   BILLCREDITPERIOD: 'Due Date',
   ISCANCELLED: 'Logical',
   ISOPTIONAL: 'Logical',
@@ -150,6 +151,8 @@ export interface Renderer {
   countRow(date: IsoDate, count: number): string;
   /** One row of the voucher index (date, GUID, AlterID, type, number). */
   indexRow(v: VoucherRecord): string;
+  /** The Stock-in-Hand group with its closing balance (the closing stock, debit positive in the app). */
+  stockInHand(closing: Paise): string;
   /** Groups in the order they are written: with the shape on, primary groups come twice (same GUID). */
   groupsWritten(groups: readonly GroupRecord[]): GroupRecord[];
 }
@@ -392,6 +395,10 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     `<VOUCHER>${T.DATE}${tallyDate(v.date)}</DATE>${T.GUID}${esc(v.guid)}</GUID>${T.ALTERID} ${v.alterId}</ALTERID>` +
     `${T.VOUCHERTYPENAME}${esc(v.voucherType)}</VOUCHERTYPENAME>${T.VOUCHERNUMBER}${esc(v.voucherNumber)}</VOUCHERNUMBER></VOUCHER>\r\n`;
 
+  const stockInHand = (closing: Paise): string =>
+    `<GROUP NAME="Stock-in-Hand" RESERVEDNAME="Stock-in-Hand">${T.NAME}Stock-in-Hand</NAME>` +
+    `${T.CLOSINGBALANCE}${tallyAmount(closing)}</CLOSINGBALANCE></GROUP>\r\n`;
+
   const groupsWritten = (groups: readonly GroupRecord[]): GroupRecord[] =>
     shapes.groupsTwice ? [...groups, ...groups.filter((g) => g.parent === null)] : [...groups];
 
@@ -409,6 +416,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     company,
     countRow,
     indexRow,
+    stockInHand,
     groupsWritten,
   };
 }

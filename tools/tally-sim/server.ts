@@ -216,6 +216,11 @@ export async function startTallySimulator(
           yield render.indexRow(v);
         }
         break;
+      case 'TCStockInHand':
+        // One group: the filter names Stock-in-Hand. Its closing balance is the stock as on SVTODATE.
+        log.objects++;
+        yield render.stockInHand(company.stock.closingStock(to));
+        break;
       case 'TCVouchers':
         for (const v of company.range(from, to)) {
           if (!served(v) || (req.alteredAfter !== null && v.alterId <= req.alteredAfter)) continue;
@@ -272,6 +277,7 @@ export async function startTallySimulator(
           'TCVoucherDates',
           'TCVoucherIndex',
           'TCVouchers',
+          'TCStockInHand',
         ];
         if (!known.includes(parsed.id)) {
           response.end(Buffer.from('<RESPONSE>Unknown Request, cannot be processed</RESPONSE>', 'utf16le'));

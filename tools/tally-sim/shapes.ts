@@ -9,6 +9,7 @@ import type {
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
 import type { SimSource } from './source';
+import type { SimStockValuation } from './stock';
 import { createRandom } from '../../electron/core/demo/random';
 
 /**
@@ -78,6 +79,11 @@ export interface SimOptions {
   now?: () => number;
   /** Seed of the non-posting vouchers (which ledgers, dates, amounts). Default: from the company GUID. */
   seed?: number;
+  /**
+   * How the simulated Tally values its closing stock (the Stock-in-Hand group's closing balance); default:
+   * each item by its costing method over the vouchers that move stock (tools/tally-sim/stock.ts).
+   */
+  stockValuation?: SimStockValuation;
 }
 
 export const PROFIT_AND_LOSS = 'Profit & Loss A/c';

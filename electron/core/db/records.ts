@@ -263,6 +263,12 @@ export interface VoucherRecord {
  * A write into one company, atomic: nothing is visible to readers until commit(), and
  * rollback() (or any thrown error before commit) leaves the previous data exactly as it was.
  */
+/** The company's closing stock as on a date, as Tally values it (debit positive). */
+export interface TallyStockValue {
+  date: IsoDate;
+  value: Paise;
+}
+
 export interface CompanyWriter {
   /** 'replace': the writer starts from an empty company (full sync, demo, import); 'merge': incremental. */
   readonly mode: 'replace' | 'merge';
@@ -280,6 +286,11 @@ export interface CompanyWriter {
   deleteMasters(guids: readonly string[]): void;
   /** Renumber vouchers without touching anything else (Tally renumbers auto-numbered types). */
   renumberVouchers(numbers: readonly { guid: string; voucherNumber: string }[]): void;
+  /**
+   * Closing stock as Tally values it on dates it was asked about (debit positive). Replaces the stored
+   * values dated on or after `from` (all of them when null): those are the ones the write may change.
+   */
+  putTallyStockValues(from: IsoDate | null, values: readonly TallyStockValue[]): void;
   /** GUID -> AlterID of stored vouchers, for deletion detection. */
   voucherAlterIds(): Map<string, number>;
   /** GUID -> AlterID of stored masters: groups, ledgers, voucher types, stock groups, units, godowns, stock items. */

@@ -740,6 +740,12 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         mastersChanged = true;
         for (const guid of guids) deleteMaster(guid);
       }),
+    putTallyStockValues: (from, values) =>
+      guard(() => {
+        if (from === null) stmts.deleteTallyStock.run(companyId);
+        else stmts.deleteTallyStockFrom.run(companyId, from);
+        for (const v of values) stmts.insertTallyStock.run(companyId, v.date, v.value);
+      }),
     renumberVouchers: (numbers) =>
       guard(() => {
         for (const n of numbers) stmts.renumber.run(n.voucherNumber, companyId, n.guid);
@@ -1050,6 +1056,7 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
     'units',
     'godowns',
     'ledger_closing_values',
+    'tally_stock_values',
     'ledger_opening_bills',
     'ledgers',
     'voucher_types',
@@ -1137,6 +1144,11 @@ function prepare(db: Database.Database) {
       db.prepare(`INSERT OR REPLACE INTO ledger_closing_values (company_id, ledger_guid, date,
       amount) VALUES (?, ?, ?, ?)`),
     insertBills: db.prepare(`${INSERT_BILL} ${values(BILL_COLUMNS, ROWS_PER_INSERT)}`),
+    deleteTallyStock: db.prepare('DELETE FROM tally_stock_values WHERE company_id = ?'),
+    deleteTallyStockFrom: db.prepare('DELETE FROM tally_stock_values WHERE company_id = ? AND date >= ?'),
+    insertTallyStock: db.prepare(
+      'INSERT OR REPLACE INTO tally_stock_values (company_id, date, value) VALUES (?, ?, ?)',
+    ),
     maxVoucherId: db.prepare('SELECT coalesce(max(id), 0) FROM vouchers'),
     maxEntryId: db.prepare('SELECT coalesce(max(id), 0) FROM entries'),
     maxBillId: db.prepare('SELECT coalesce(max(id), 0) FROM bill_allocations'),

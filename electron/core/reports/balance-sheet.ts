@@ -15,6 +15,7 @@ import {
   STOCK_IN_HAND,
   stockLedgers,
   type ClosingStockProvider,
+  stockValuedByUs,
 } from './stock-value';
 import { comparePrimaryGroups } from './group-order';
 import type { GroupInfo, Masters } from './masters';
@@ -203,7 +204,7 @@ export function balanceSheet(
     profitAndLoss,
     openingDifference: difference,
     closingStock: stock.closing,
-    stockComputed: stock.computed === true,
+    stockComputed: stockValuedByUs(stock, 'closing'),
   };
 }
 

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { ProfitLoss, ProfitLossLine } from '../../../shared/types/reports';
 import { movements, net } from './balances';
 import type { Masters } from './masters';
-import { companyStock, type ClosingStockProvider } from './stock-value';
+import { companyStock, stockValuedByUs, type ClosingStockProvider } from './stock-value';
 
 /**
  * Profit & loss for a period as Tally shows it: the trading account (opening stock, direct expenses and
@@ -65,7 +65,7 @@ export function profitLoss(
     to: params.to,
     openingStock: stock.opening,
     closingStock: stock.closing,
-    stockComputed: stock.computed === true,
+    stockComputed: stockValuedByUs(stock, 'both'),
     directIncomes,
     directExpenses,
     indirectIncomes,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
+import { MOVES_STOCK } from '../inventory/movements';
 import { companyStockAt, itemsOpeningValue, stockItemCount } from '../inventory/stock-totals';
 import { movements, net, openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
@@ -30,6 +31,8 @@ export interface StockValues {
    * (it replaces the Stock-in-Hand ledgers' own openings in the difference in opening balances).
    */
   itemsOpening?: Paise;
+  /** Which of the two figures are Tally's own (asked of Tally at sync), not valued by TallyConnect. */
+  fromTally?: { opening: boolean; closing: boolean };
 }
 
 /**
@@ -90,14 +93,65 @@ export const stockInHandLedgers: ClosingStockProvider = (db, masters, { from, as
  */
 export const companyStock: ClosingStockProvider = (db, masters, period) => {
   const companyId = masters.company.id;
-  if (stockItemCount(db, companyId) === 0) return stockInHandLedgers(db, masters, period);
+  const withItems = stockItemCount(db, companyId) > 0;
+  const openingDate = addDays(period.from, -1);
+  // Tally's own figure wherever the sync asked Tally for it (Tally wins); ours only where it did not.
+  const tallyOpening = tallyStockAt(db, companyId, openingDate, withItems);
+  const tallyClosing = tallyStockAt(db, companyId, period.asOn, withItems);
+  const fromTally = { opening: tallyOpening !== null, closing: tallyClosing !== null };
+  if (!withItems) {
+    const ledgers = stockInHandLedgers(db, masters, period);
+    return {
+      opening: tallyOpening ?? ledgers.opening,
+      closing: tallyClosing ?? ledgers.closing,
+      fromTally,
+    };
+  }
   return {
-    opening: companyStockAt(db, companyId, addDays(period.from, -1)).value,
-    closing: companyStockAt(db, companyId, period.asOn).value,
+    opening: tallyOpening ?? companyStockAt(db, companyId, openingDate).value,
+    closing: tallyClosing ?? companyStockAt(db, companyId, period.asOn).value,
     computed: true,
     itemsOpening: itemsOpeningValue(db, companyId),
+    fromTally,
   };
 };
+
+/**
+ * The closing stock as on a date as Tally valued it, when the sync asked Tally for that date — or, with
+ * stock items, for an earlier date with no stock movement since (the stock has not changed). Null when
+ * Tally was not asked (file imports, a Tally that did not answer, a date between two answers with
+ * movements in between).
+ */
+export function tallyStockAt(
+  db: Database.Database,
+  companyId: number,
+  date: IsoDate,
+  withItems: boolean,
+): Paise | null {
+  const row = db
+    .prepare(
+      'SELECT date, value FROM tally_stock_values WHERE company_id = ? AND date <= ? ORDER BY date DESC LIMIT 1',
+    )
+    .get(companyId, date) as { date: IsoDate; value: Paise } | undefined;
+  if (!row) return null;
+  if (row.date === date) return row.value;
+  if (!withItems) return null;
+  const moved = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM vouchers v JOIN inventory_entries e ON e.voucher_id = v.id
+         WHERE v.company_id = ? AND v.date > ? AND v.date <= ? AND ${MOVES_STOCK})`,
+    )
+    .pluck()
+    .get(companyId, row.date, date) as number;
+  return moved === 1 ? null : row.value;
+}
+
+/** True when the stock figures of a report are TallyConnect's own valuation (to be labelled so). */
+export function stockValuedByUs(stock: StockValues, figures: 'closing' | 'both'): boolean {
+  if (stock.computed !== true) return false;
+  const tally = stock.fromTally ?? { opening: false, closing: false };
+  return figures === 'closing' ? !tally.closing : !(tally.opening && tally.closing);
+}
 
 /**
  * What the opening balances gain from the stock items: their opening stock in place of the Stock-in-Hand

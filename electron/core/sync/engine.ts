@@ -17,6 +17,7 @@ import { readLocalState, storedDateCounts, storedVouchersBetween } from './local
 import { errorInfoOf } from './error-info';
 import type { ProgressTracker } from './progress';
 import { inThreadFetcher, type VoucherFetcher } from './voucher-fetcher';
+import { putTallyStock } from './tally-stock';
 
 /** What the engine needs; all effects injected so it runs the same in a worker, in-process and in tests. */
 export interface EngineDeps {
@@ -124,9 +125,12 @@ export async function syncCompany(
     incremental ? 'merge' : 'replace',
   );
   try {
-    const counts = incremental
+    const { stockFrom, ...counts } = incremental
       ? await incrementalSync(company, local, writer, deps)
       : await fullSync(company, writer, deps);
+    checkCancel(deps.signal);
+    // Tally's own closing stock for the dates the write may have changed (undefined: nothing changed).
+    if (stockFrom !== undefined) await putTallyStock(company, writer, deps, stockFrom);
     checkCancel(deps.signal);
     deps.progress.phase('storing', null, `${company.name}: saving`);
     const record: CompanyRecord = {
@@ -159,6 +163,11 @@ interface WriteCounts {
   vouchersWritten: number;
   vouchersDeleted: number;
   mastersWritten: number;
+  /**
+   * The earliest date whose stock the write may have changed: null for all of it (a full sync, changed
+   * masters), undefined when nothing that moves stock changed.
+   */
+  stockFrom?: IsoDate | null;
 }
 
 async function fetchAndPutMasters(
@@ -283,7 +292,7 @@ async function fullSync(
       { companyGuid: company.guid },
     );
   }
-  return { vouchersWritten: written, vouchersDeleted: 0, mastersWritten };
+  return { vouchersWritten: written, vouchersDeleted: 0, mastersWritten, stockFrom: null };
 }
 
 async function incrementalSync(
@@ -326,8 +335,15 @@ async function incrementalSync(
       ).map((r) => r.name),
     );
   }
+  // Changed masters (an item's opening or costing method, a ledger moved into Stock-in-Hand) may change
+  // the stock on every date.
+  let stockFrom: IsoDate | null | undefined =
+    company.masterAlterId !== local.masterAlterId ? null : undefined;
+  const noteStock = (date: IsoDate): void => {
+    if (stockFrom === undefined || (stockFrom !== null && date < stockFrom)) stockFrom = date;
+  };
   if (company.voucherAlterId === local.voucherAlterId) {
-    return { vouchersWritten: 0, vouchersDeleted: 0, mastersWritten };
+    return { vouchersWritten: 0, vouchersDeleted: 0, mastersWritten, stockFrom };
   }
 
   // 1. Changed and new vouchers: AlterID above the last one seen, batched by their own per-date count.
@@ -363,8 +379,12 @@ async function incrementalSync(
         if (kept(v)) records.push(v.record);
         else removed.push(v.record.guid);
         noteAuto(v.record.voucherType, v.record.date);
+        noteStock(v.record.date);
         const old = findStored(v.record.guid);
-        if (old) noteAuto(old.voucherType, old.date);
+        if (old) {
+          noteAuto(old.voucherType, old.date);
+          noteStock(old.date);
+        }
       }
       writer.putVouchers(records);
       if (removed.length) writer.deleteVouchers(removed);
@@ -396,7 +416,10 @@ async function incrementalSync(
     const gone = storedVouchersBetween(db, company.guid, batch.from, batch.to).filter(
       (v) => dates.has(v.date) && !inTally.has(v.guid),
     );
-    for (const v of gone) noteAuto(v.voucherType, v.date);
+    for (const v of gone) {
+      noteAuto(v.voucherType, v.date);
+      noteStock(v.date);
+    }
     if (gone.length > 0) writer.deleteVouchers(gone.map((v) => v.guid));
     deleted += gone.length;
   }
@@ -422,7 +445,7 @@ async function incrementalSync(
       if (renumbered.length > 0) writer.renumberVouchers(renumbered);
     }
   }
-  return { vouchersWritten: written, vouchersDeleted: deleted, mastersWritten };
+  return { vouchersWritten: written, vouchersDeleted: deleted, mastersWritten, stockFrom };
 }
 
 /** Set by migration 10 on copies synced before inventory was stored; a replace commit clears it. */

@@ -25,11 +25,12 @@ import {
 import type { XNode } from './node';
 import { childText } from './node';
 import { ANY_OBJECT } from './parser';
-import { tallyDate, tallyInt, text } from './quirks';
+import { tallyDate, tallyInt, text, toAppAmount } from './quirks';
 import {
   companiesRequest,
   groupsRequest,
   ledgersRequest,
+  stockInHandRequest,
   stockMastersRequest,
   voucherDatesRequest,
   voucherIndexRequest,
@@ -219,4 +220,25 @@ export async function fetchVouchers(
     signal: options.signal,
   });
   return sink.items;
+}
+
+/**
+ * The company's closing stock as on a date as Tally values it (debit positive), or null when Tally sent no
+ * Stock-in-Hand group (a company without one).
+ */
+export async function fetchStockInHand(
+  client: TallyClient,
+  company: string,
+  from: IsoDate,
+  asOn: IsoDate,
+  signal?: AbortSignal,
+): Promise<number | null> {
+  const sink = collect('GROUP', (node) => toAppAmount(childText(node, 'CLOSINGBALANCE'), 'CLOSINGBALANCE'));
+  await client.request(stockInHandRequest(company, from, asOn), sink, {
+    what: `the closing stock as on ${asOn}`,
+    company,
+    ...(signal ? { signal } : {}),
+  });
+  // Sub-groups are not in the answer (the filter names one group); their stock is in its balance.
+  return sink.items.length === 0 ? null : sink.items[0]!;
 }

@@ -66,6 +66,8 @@ const MASTER_FIELDS = [
   'BILLALLOCATIONS.LIST',
   'BILLDATE',
   'NUMBERINGMETHOD',
+  // the Stock-in-Hand group's closing balance (Tally's closing stock)
+  'CLOSINGBALANCE',
   // ledgers' dated closing values
   'LEDGERCLOSINGVALUES.LIST',
   'AMOUNT',

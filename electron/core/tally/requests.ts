@@ -18,6 +18,7 @@ export const REQUEST_IDS = {
   voucherDates: 'TCVoucherDates',
   voucherIndex: 'TCVoucherIndex',
   vouchers: 'TCVouchers',
+  stockInHand: 'TCStockInHand',
 } as const;
 
 interface CollectionSpec {
@@ -205,5 +206,30 @@ export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alt
       filters,
     ),
     formulae,
+  });
+}
+
+/** Reserved name of the group whose closing balance is the company's closing stock. */
+export const STOCK_IN_HAND_GROUP = 'Stock-in-Hand';
+
+/**
+ * The Stock-in-Hand group's closing balance as on `asOn` (period `from`..`asOn`): the closing stock as Tally
+ * itself values it — from the stock items by each item's costing method when accounts are integrated with
+ * inventory, else the Stock-in-Hand ledgers' closing values. Tally computes it for the request, so it is
+ * asked once per date TallyConnect needs (month ends and the last voucher date), never in bulk.
+ * Source: tally-mcp-server's profit-and-loss and balance-sheet tools read the group this way (docs/TALLY.md).
+ */
+export function stockInHandRequest(company: string, from: IsoDate, asOn: IsoDate): string {
+  return envelope({
+    id: REQUEST_IDS.stockInHand,
+    company,
+    from,
+    to: asOn,
+    body: collection(REQUEST_IDS.stockInHand, 'Group', 'Name, ReservedName, ClosingBalance', [
+      'TCStockGroup',
+    ]),
+    formulae: {
+      TCStockGroup: `$$IsEqual:$Name:"${STOCK_IN_HAND_GROUP}" OR $$IsEqual:$ReservedName:"${STOCK_IN_HAND_GROUP}"`,
+    },
   });
 }

@@ -120,6 +120,7 @@ export const en = {
       counting: 'Counting vouchers',
       vouchers: 'Reading vouchers',
       deletions: 'Checking deletions',
+      stock: 'Asking Tally for its closing stock',
       renumbering: 'Checking renumbered vouchers',
       storing: 'Saving',
       importing: 'Importing',

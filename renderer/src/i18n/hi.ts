@@ -121,6 +121,7 @@ export const hi: Messages = {
       counting: 'वाउचर गिन रहा है',
       vouchers: 'वाउचर पढ़ रहा है',
       deletions: 'हटाए गए वाउचर जाँच रहा है',
+      stock: 'Tally से अंतिम स्टॉक ले रहा है',
       renumbering: 'नए क्रमांक जाँच रहा है',
       storing: 'सहेज रहा है',
       importing: 'आयात कर रहा है',

@@ -121,6 +121,7 @@ export const mr: Messages = {
       counting: 'व्हाउचर मोजत आहे',
       vouchers: 'व्हाउचर वाचत आहे',
       deletions: 'हटवलेले तपासत आहे',
+      stock: 'Tally कडून अंतिम साठा घेत आहे',
       renumbering: 'नवे क्रमांक तपासत आहे',
       storing: 'जतन करत आहे',
       importing: 'आयात करत आहे',

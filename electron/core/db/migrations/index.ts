@@ -9,6 +9,7 @@ import { migration008 } from './008-voucher-guid-index';
 import { migration009 } from './009-off-books';
 import { migration010 } from './010-inventory';
 import { migration011 } from './011-stock-month-totals';
+import { migration012 } from './012-tally-stock-values';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly string[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
