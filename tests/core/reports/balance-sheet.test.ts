@@ -1,11 +1,5 @@
 import { financialYearRange } from '../../../shared/dates';
-import type {
-  CompanyRecord,
-  GroupRecord,
-  LedgerEntryRecord,
-  LedgerRecord,
-  VoucherRecord,
-} from '../../../electron/core/db/records';
+import type { CompanyRecord, GroupRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { predefinedGroups } from '../../../electron/core/demo/groups';
@@ -17,7 +11,8 @@ import { loadMasters, type Masters } from '../../../electron/core/reports/master
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import type { BalanceSheet } from '../../../shared/types/reports';
-import { tempDir } from '../db/fixtures';
+import { ledger, tempDir } from '../db/fixtures';
+import { handBooks, voucherTypes } from '../db/books';
 
 /**
  * Balance Sheet, trial balance order and difference line, Group Summary and ledger Monthly Summary on a
@@ -59,21 +54,6 @@ const groups: GroupRecord[] = [
   },
 ];
 
-const ledger = (guid: string, name: string, parent: string | null, extra: Partial<LedgerRecord> = {}) =>
-  ({
-    guid,
-    name,
-    parent,
-    openingBalance: 0,
-    isBillWise: false,
-    creditPeriodDays: null,
-    gstin: null,
-    state: null,
-    alterId: 3,
-    openingBills: [],
-    ...extra,
-  }) satisfies LedgerRecord;
-
 const baseLedgers = (cashOpening = 45_000_00): LedgerRecord[] => [
   ledger('L-CASH', 'Cash', 'Cash-in-Hand', { openingBalance: cashOpening }),
   ledger('L-BANK', 'HDFC Bank', 'Bank Accounts'),
@@ -93,44 +73,9 @@ const baseLedgers = (cashOpening = 45_000_00): LedgerRecord[] => [
   ledger('L-PARTNER', 'Partner Current A/c', "Partners' Funds"),
 ];
 
-const types = ['Sales', 'Purchase', 'Receipt', 'Payment', 'Journal'].map((name, i) => ({
-  guid: `t-${i}`,
-  name,
-  parent: name,
-  reservedName: name,
-  autoNumbered: false,
-  alterId: 4,
-}));
+const types = voucherTypes('t', ['Sales', 'Purchase', 'Receipt', 'Payment', 'Journal']);
 
-const e = (guid: string, rupees: number): LedgerEntryRecord => ({
-  ledgerGuid: guid,
-  ledgerName: baseLedgers().find((l) => l.guid === guid)!.name,
-  amount: Math.round(rupees * 100),
-  bills: [],
-});
-let alterId = 10;
-const v = (
-  guid: string,
-  date: string,
-  voucherType: string,
-  entries: LedgerEntryRecord[],
-  extra: Partial<VoucherRecord> = {},
-): VoucherRecord => ({
-  guid,
-  alterId: alterId++,
-  masterId: null,
-  date,
-  voucherType,
-  voucherNumber: guid,
-  partyLedgerName: null,
-  narration: '',
-  reference: null,
-  isCancelled: false,
-  isOptional: false,
-  isPostDated: false,
-  entries,
-  ...extra,
-});
+const { voucher: v, entry: e } = handBooks(baseLedgers());
 
 const vouchers = [
   v('V1', '2024-05-10', 'Sales', [e('L-ASHA', 20_000), e('L-SALES', -20_000)]),

@@ -1,15 +1,11 @@
-import type {
-  CompanyRecord,
-  LedgerEntryRecord,
-  LedgerRecord,
-  VoucherRecord,
-} from '../../../electron/core/db/records';
+import type { CompanyRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { dashboard, partyLinesSql } from '../../../electron/core/reports/dashboard';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { ledger, tempDir } from '../db/fixtures';
+import { handBooks, voucherTypes } from '../db/books';
 
 /**
  * The dashboard's figures on a small hand-built trading company. Every expected amount below is worked
@@ -70,7 +66,7 @@ const ledgers: LedgerRecord[] = [
   ledger('L-EKNATH', 'Eknath Agencies', 'Sundry Creditors'),
 ];
 
-const types = [
+const types = voucherTypes('dft', [
   'Sales',
   'Purchase',
   'Receipt',
@@ -80,49 +76,9 @@ const types = [
   'Credit Note',
   'Debit Note',
   'Sales Order',
-].map((name, i) => ({
-  guid: `dft-${i}`,
-  name,
-  parent: name,
-  reservedName: name,
-  autoNumbered: false,
-  alterId: 4,
-}));
+]);
 
-const nameOf = (guid: string): string => ledgers.find((l) => l.guid === guid)!.name;
-const dr = (guid: string, rupees: number): LedgerEntryRecord => ({
-  ledgerGuid: guid,
-  ledgerName: nameOf(guid),
-  amount: rupees * 100,
-  bills: [],
-});
-const cr = (guid: string, rupees: number): LedgerEntryRecord => ({
-  ...dr(guid, rupees),
-  amount: -rupees * 100,
-});
-let alterId = 10;
-const v = (
-  guid: string,
-  date: string,
-  voucherType: string,
-  entries: LedgerEntryRecord[],
-  extra: Partial<VoucherRecord> = {},
-): VoucherRecord => ({
-  guid,
-  alterId: alterId++,
-  masterId: null,
-  date,
-  voucherType,
-  voucherNumber: guid,
-  partyLedgerName: null,
-  narration: '',
-  reference: null,
-  isCancelled: false,
-  isOptional: false,
-  isPostDated: false,
-  entries,
-  ...extra,
-});
+const { voucher: v, dr, cr } = handBooks(ledgers);
 
 const fy26 = [
   v('S1', '2025-04-10', 'Sales', [

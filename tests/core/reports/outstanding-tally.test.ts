@@ -2,7 +2,6 @@ import { addDays } from '../../../shared/dates';
 import type {
   BillAllocationRecord,
   CompanyRecord,
-  LedgerEntryRecord,
   LedgerRecord,
   VoucherRecord,
 } from '../../../electron/core/db/records';
@@ -14,6 +13,7 @@ import { ON_ACCOUNT, outstanding } from '../../../electron/core/reports/outstand
 import { billHistory } from '../../../electron/core/reports/bill-history';
 import type { OutstandingParty } from '../../../shared/types/reports';
 import { ledger, tempDir } from '../db/fixtures';
+import { bill as rupeeBill, handBooks, voucherTypes } from '../db/books';
 
 /**
  * Outstanding as Tally's Bills Receivable / Payable show it: a "Not due" column, On Account amounts in
@@ -60,47 +60,16 @@ const ledgers: LedgerRecord[] = [
   ledger('L-LOAN', 'Loan from Mehta', 'Unsecured Loans', { isBillWise: true }),
 ];
 
-const types = ['Sales', 'Purchase', 'Receipt', 'Payment'].map((name, i) => ({
-  guid: `vt-${i}`,
-  name,
-  parent: name,
-  autoNumbered: true,
-  alterId: 1,
-}));
+const types = voucherTypes('vt', ['Sales', 'Purchase', 'Receipt', 'Payment']);
 
+const { voucher: v, entry: e } = handBooks(ledgers);
+/** A bill allocation in paise (the bills below are written in paise). */
 const bill = (
   billName: string,
   billType: BillAllocationRecord['billType'],
   amount: number,
   creditPeriodDays: number | null = null,
-): BillAllocationRecord => ({ billName, billType, amount, creditPeriodDays, dueDate: null });
-const e = (ledgerGuid: string, rupees: number, bills: BillAllocationRecord[] = []): LedgerEntryRecord => ({
-  ledgerGuid,
-  ledgerName: ledgers.find((l) => l.guid === ledgerGuid)!.name,
-  amount: rupees * 100,
-  bills,
-});
-const v = (
-  guid: string,
-  date: string,
-  voucherType: string,
-  entries: LedgerEntryRecord[],
-  extra: Partial<VoucherRecord> = {},
-): VoucherRecord => ({
-  guid,
-  alterId: 1,
-  masterId: null,
-  date,
-  voucherType,
-  voucherNumber: guid,
-  partyLedgerName: null,
-  narration: '',
-  reference: null,
-  isCancelled: false,
-  isOptional: false,
-  entries,
-  ...extra,
-});
+): BillAllocationRecord => rupeeBill(billName, billType, amount / 100, creditPeriodDays);
 
 const vouchers: VoucherRecord[] = [
   // Loan received: bill LN1 with a year's credit, due 1 Apr 2026.

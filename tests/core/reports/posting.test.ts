@@ -16,6 +16,7 @@ import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
 import type { ClosingStockProvider } from '../../../electron/core/reports/stock-value';
 import { ledger, tempDir } from '../db/fixtures';
+import { bill, handBooks, voucherTypes } from '../db/books';
 
 /**
  * Posting as Tally posts (docs/TALLY.md): orders, inventory notes, memoranda, reversing journals,
@@ -75,65 +76,25 @@ const ledgers: LedgerRecord[] = [
   ledger('L-ASHA', 'Asha Stores', 'Sundry Debtors', { isBillWise: true, creditPeriodDays: 30 }),
 ];
 
-const types = [
-  ['Sales', 'Sales'],
-  ['Purchase', 'Purchase'],
-  ['Receipt', 'Receipt'],
-  ['Payment', 'Payment'],
-  ['Sales Order', 'Sales Order'],
-  ['Delivery Note', 'Delivery Note'],
-  ['Memorandum', 'Memorandum'],
+const types = voucherTypes('pt', [
+  'Sales',
+  'Purchase',
+  'Receipt',
+  'Payment',
+  'Sales Order',
+  'Delivery Note',
+  'Memorandum',
   ['Counter Memo', 'Memorandum'],
-  ['Reversing Journal', 'Reversing Journal'],
-].map(([name, parent], i) => ({
-  guid: `pt-${i}`,
-  name: name!,
-  parent: parent!,
-  reservedName: name === parent ? name! : null,
-  autoNumbered: false,
-  alterId: 4,
-}));
+  'Reversing Journal',
+]);
 
-const nameOf = (guid: string): string => ledgers.find((l) => l.guid === guid)!.name;
-const dr = (guid: string, rupees: number, bill?: string): LedgerEntryRecord => ({
-  ledgerGuid: guid,
-  ledgerName: nameOf(guid),
-  amount: rupees * 100,
-  bills: bill
-    ? [{ billName: bill, billType: 'New Ref', amount: rupees * 100, creditPeriodDays: 30, dueDate: null }]
-    : [],
-});
-const cr = (guid: string, rupees: number, bill?: string): LedgerEntryRecord => ({
-  ledgerGuid: guid,
-  ledgerName: nameOf(guid),
-  amount: -rupees * 100,
-  bills: bill
-    ? [{ billName: bill, billType: 'Agst Ref', amount: -rupees * 100, creditPeriodDays: null, dueDate: null }]
-    : [],
-});
-let alterId = 10;
-const v = (
-  guid: string,
-  date: string,
-  voucherType: string,
-  entries: LedgerEntryRecord[],
-  extra: Partial<VoucherRecord> = {},
-): VoucherRecord => ({
-  guid,
-  alterId: alterId++,
-  masterId: null,
-  date,
-  voucherType,
-  voucherNumber: guid,
-  partyLedgerName: null,
-  narration: '',
-  reference: null,
-  isCancelled: false,
-  isOptional: false,
-  isPostDated: false,
-  entries,
-  ...extra,
-});
+const books = handBooks(ledgers);
+const v = books.voucher;
+/** A debit (with a new bill of 30 days when named) and a credit (against that bill). */
+const dr = (guid: string, rupees: number, billName?: string): LedgerEntryRecord =>
+  books.dr(guid, rupees, billName ? [bill(billName, 'New Ref', rupees, 30)] : []);
+const cr = (guid: string, rupees: number, billName?: string): LedgerEntryRecord =>
+  books.cr(guid, rupees, billName ? [bill(billName, 'Agst Ref', -rupees)] : []);
 
 const posting = [
   v('V1', '2025-04-10', 'Sales', [dr('L-ASHA', 10_000, 'S1'), cr('L-SALES', 10_000)]),
