@@ -34,6 +34,10 @@ export function BillHistory(props: {
       {({ data: bill }) => (
         <section className="bill-history" data-testid="bill-history">
           <h2 className="section-title">{t('outstanding.billVouchers', { bill: bill.billName })}</h2>
+          <p className="hint" data-testid="bill-dates">
+            {t('outstanding.billDate')} {bill.billDate ? date(bill.billDate) : '—'} ·{' '}
+            {t('outstanding.dueDate')} {bill.dueDate ? date(bill.dueDate) : '—'}
+          </p>
           <DataTable
             label={t('outstanding.billVouchers', { bill: bill.billName })}
             columns={columnsOf(t)}
