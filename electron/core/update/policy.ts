@@ -45,18 +45,19 @@ export interface UpdatePolicy {
 const DEFAULT_STARTUP_DELAY_MS = 15_000;
 const DEFAULT_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
-/** electron-updater's messages are long and technical; the user sees the first line. */
+/** electron-updater's errors are long and technical: the user gets one plain sentence. */
 export function describeUpdateError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/sha512 checksum mismatch/i.test(text))
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'ERR_CHECKSUM_MISMATCH' || /sha512 checksum mismatch/i.test(text))
     return 'The downloaded update did not match its published checksum and was discarded.';
-  if (/not signed by the application owner/i.test(text))
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE')
     return 'The downloaded update is not signed by TallyConnect’s publisher and was discarded.';
-  if (/ERR_UPDATER_LATEST_VERSION_NOT_FOUND|404/.test(text))
-    return 'The update feed has no latest.yml (is the address right?).';
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|net::/.test(text))
+  if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND')
+    return 'The update address has no latest.yml (is the address right?).';
+  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET|net::ERR_/.test(`${code} ${text}`))
     return 'The update server could not be reached.';
-  return text.split('\n')[0]?.slice(0, 300) ?? 'Unknown error';
+  return text.split('\n')[0]?.slice(0, 300) || 'The update failed for an unknown reason.';
 }
 
 /**
