@@ -181,7 +181,8 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
   return {
     status: () => state,
     configure(feed) {
-      if (!engine) return state;
+      // Without an engine the address is still shown (Settings), but nothing is ever checked.
+      if (!engine) return set({ feedUrl: feed?.url ?? '', feedSource: feed?.source ?? null });
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
       if (!feed || feed.url === '') {
