@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -84,7 +85,6 @@ describe('update metadata and the smoke-test build', () => {
 
   it("both files validate against electron-builder's schema", () => {
     const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema());
-    const { parse } = require('yaml') as typeof import('yaml');
     for (const file of ['electron-builder.yml', 'build/electron-builder.smoke.yml']) {
       validate(parse(read(file)));
       expect(validate.errors ?? [], file).toEqual([]);
