@@ -112,11 +112,12 @@ describe('Settings › Updates', () => {
     expect(c.queryByRole('button', { name: 'Save address' })).toBeNull();
   });
 
-  it('speaks Marathi and Hindi', async () => {
-    renderApp('#/settings', { language: 'mr', handlers: { 'update.status': () => ready } });
-    expect((await card()).getByTestId('update-phase')).toHaveTextContent(
-      'आवृत्ती 0.2.0 डाउनलोड होऊन तपासली गेली आहे.',
-    );
+  it.each([
+    ['mr', 'आवृत्ती 0.2.0 डाउनलोड होऊन तपासली गेली आहे.'],
+    ['hi', 'संस्करण 0.2.0 डाउनलोड होकर जाँचा जा चुका है.'],
+  ] as const)('speaks %s', async (language, text) => {
+    renderApp('#/settings', { language, handlers: { 'update.status': () => ready } });
+    expect((await card()).getByTestId('update-phase')).toHaveTextContent(text);
   });
 
   it('is not shown by the browser server, which cannot update the desktop app', async () => {
