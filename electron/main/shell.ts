@@ -363,8 +363,14 @@ async function createUpdateEngine(
   logger: Logger,
 ): Promise<{ engine: UpdateEngine | null; noEngineReason?: 'not-installed' }> {
   if (!app.isPackaged) return { engine: null, noEngineReason: 'not-installed' };
-  const { NsisUpdater } = await import('electron-updater');
-  const updater = new NsisUpdater();
-  updater.logger = updaterLogger(logger.child({ area: 'update' }));
-  return { engine: engineFromUpdater(updater) };
+  try {
+    const { NsisUpdater } = await import('electron-updater');
+    const updater = new NsisUpdater();
+    updater.logger = updaterLogger(logger.child({ area: 'update' }));
+    return { engine: engineFromUpdater(updater) };
+  } catch (error) {
+    // A broken updater must never keep the accountant out of the books: run without updates.
+    logger.error('updater unavailable; updates are off', { error });
+    return { engine: null, noEngineReason: 'not-installed' };
+  }
 }
