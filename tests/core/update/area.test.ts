@@ -117,7 +117,7 @@ describe('update area (update.* operations over the settings store)', () => {
     expect(settings.current().config.updates.feedUrl).toBe('');
   });
 
-  it('portal users (even owners) can read the state but not check, install or configure', async () => {
+  it('refuses portal callers (even owners) to check, install or configure, below the portal guard too', async () => {
     const { dispatch, area } = setUp();
     const portal = { caller: 'http', user: owner } as const;
     expect((await dispatch('update.status', {}, portal)).ok).toBe(true);
