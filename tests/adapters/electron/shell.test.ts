@@ -296,9 +296,11 @@ describe('Electron shell: updates', () => {
       return true;
     });
     core.updates = { quitting };
-    core.events.emit('update.status', { ...ready, phase: 'downloading' });
-    core.events.emit('update.status', ready);
-    core.events.emit('update.status', ready);
+    // fakeCore's events are a real bus; ShellCore only promises onAny.
+    const bus = core.events as ReturnType<typeof createEventBus>;
+    bus.emit('update.status', { ...ready, phase: 'downloading' });
+    bus.emit('update.status', ready);
+    bus.emit('update.status', ready);
     const announced = fake.Notification.shown.filter((n) => n.title === 'TallyConnect 0.2.0 is ready');
     expect(announced).toHaveLength(1);
     expect(announced[0]!.body).toMatch(/Install update/);
