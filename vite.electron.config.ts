@@ -14,6 +14,13 @@ import pkg from './package.json' with { type: 'json' };
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ELECTRON_NODE_TARGET = 'node22'; // Electron 45 embeds Node 22
 
+/** The build date shown in Help › About: today (UTC), or SOURCE_DATE_EPOCH for a reproducible build. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const when = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  return when.toISOString().slice(0, 10);
+}
+
 const external = [
   'electron',
   /^electron\//,
@@ -55,6 +62,8 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     plugins: [copyTrayIcons()],
+    // Read by electron/main/build-info.ts.
+    define: { __TALLYCONNECT_BUILD_DATE__: JSON.stringify(buildDate()) },
     build: {
       outDir: here('./out/main'),
       emptyOutDir: true,

@@ -19,6 +19,8 @@ import { createPortal, type Portal } from './portal/portal';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
 import type { HandlerMap } from './service/types';
+import { createUpdateArea } from './update/area';
+import type { UpdateEngine } from './update/engine';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -29,6 +31,8 @@ export interface CoreOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   now?: () => Date;
+  /** The desktop shell's updater (electron-updater); absent elsewhere, where updates are off. */
+  updates?: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' | 'not-desktop' };
 }
 
 export interface Core {
@@ -99,6 +103,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   await portal.ready();
 
+  const updates = createUpdateArea({
+    engine: options.updates?.engine ?? null,
+    noEngineReason: options.updates?.noEngineReason ?? 'not-desktop',
+    currentVersion: packageJson.version,
+    settings,
+    events,
+    logger: logger.child({ area: 'update' }),
+    now,
+  });
+
   // Typed as the full map: an operation of the contract without a handler does not compile.
   const handlers: HandlerMap = {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
@@ -106,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers({ settings }),
     ...sync.handlers,
     ...portalHandlers(portal),
+    ...updates.handlers,
     ...companyHandlers({
       store,
       events,
@@ -136,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      updates.close();
       await sync.close();
       await portal.close();
       await cache.close();

@@ -4,6 +4,7 @@ export interface AppMenuActions {
   openDataFolder(): void;
   openLogFolder(): void;
   about(): void;
+  checkForUpdates(): void;
   quit(): void;
 }
 
@@ -56,6 +57,7 @@ export function appMenuTemplate(
         { id: 'help.logs', label: 'Open log folder (for support)', click: () => actions.openLogFolder() },
         { id: 'help.data', label: 'Open data folder', click: () => actions.openDataFolder() },
         { type: 'separator' },
+        { id: 'help.checkUpdates', label: 'Check for updates…', click: () => actions.checkForUpdates() },
         { id: 'help.about', label: 'About TallyConnect', click: () => actions.about() },
       ],
     },
@@ -64,12 +66,15 @@ export function appMenuTemplate(
 
 export function aboutText(info: {
   version: string;
+  /** YYYY-MM-DD of the build (injected at build time); null when running from sources. */
+  buildDate?: string | null;
   dataDir: string;
   logFile: string;
   electron: string;
 }): string {
+  const built = info.buildDate ? `, built ${info.buildDate}` : '';
   return [
-    `Version ${info.version} (Electron ${info.electron})`,
+    `Version ${info.version}${built} (Electron ${info.electron})`,
     `Data folder: ${info.dataDir}`,
     `Log file: ${info.logFile}`,
   ].join('\n');

@@ -10,6 +10,7 @@ import {
   screen,
   session,
   shell,
+  type MessageBoxOptions,
   type OpenDialogOptions,
 } from 'electron';
 import log from 'electron-log/main';
@@ -27,14 +28,23 @@ import { applySessionSecurity } from './session-security';
 import { createShellStateStore, restoreBounds } from './shell-state';
 import { cancelSyncAndWait, createShutdown } from './shutdown';
 import { createTrayController, type TrayController } from './tray';
+import { trayTooltip } from './tray-menu';
 import { createTrayActions } from './tray-actions';
 import { createMainWindow, currentBounds, denyByDefault, showWindow } from './window';
+import type { UpdateEngine } from '../core/update/engine';
+import type { UpdateStatus } from '../../shared/types/update';
+import { BUILD_DATE } from './build-info';
+import { clickMenuItem, installTestHooks, trayMenuView } from './test-hooks';
+import { engineFromUpdater, updaterLogger } from './updater';
+import { offerUpdateInstall } from './update-prompt';
 
 /** What the shell needs from the core (electron/core/app.ts createCore). */
 export interface ShellCore {
   dispatch: DispatchFn;
   events: { onAny(listener: (event: AppEventName, payload: unknown) => void): () => void };
   close(): Promise<void> | void;
+  /** The update policy's quit hook: installs a downloaded update the user agreed to. */
+  updates?: { quitting(): boolean };
 }
 
 export type CreateCore = (options: {
@@ -42,6 +52,8 @@ export type CreateCore = (options: {
   mode: 'electron';
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** electron-updater, in the installed app only. */
+  updates: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' };
 }) => Promise<ShellCore> | ShellCore;
 
 export interface ShellOptions {
@@ -139,11 +151,18 @@ export function startShell(options: ShellOptions): ShellHandle {
       dismissForever: () => stateStore.update({ memuraiPromptDismissed: true }),
     });
   };
+  const showBox = (box: MessageBoxOptions) =>
+    win && !win.isDestroyed() && win.isVisible()
+      ? dialog.showMessageBox(win, box)
+      : dialog.showMessageBox(box);
   const actions = createTrayActions({
     dispatch,
     showWindow: openWindow,
     notify,
     offerMemurai,
+    offerUpdate: async () => {
+      await offerUpdateInstall({ dispatch, showMessageBox: showBox });
+    },
     setOpenAtLogin: (enabled) => loginItems.set(enabled),
     quit: () => app.quit(),
     setBusy: (busy) => tray?.setBusy(busy),
@@ -159,6 +178,8 @@ export function startShell(options: ShellOptions): ShellHandle {
       { name: 'stop IPC and events', run: () => cleanups.splice(0).forEach((cleanup) => cleanup()) },
       { name: 'close core (database, Redis)', run: () => core?.close(), timeoutMs: 10_000 },
       { name: 'remove tray', run: () => tray?.destroy() },
+      // Last: the installer waits for this process to end, and only runs if the user agreed.
+      { name: 'install agreed update', run: () => core?.updates?.quitting() },
     ],
     logger,
   );
@@ -191,6 +212,7 @@ export function startShell(options: ShellOptions): ShellHandle {
         mode: 'electron',
         env,
         logger: coreLoggerFor(log, level),
+        updates: await createUpdateEngine(logger),
       });
     } catch (error) {
       logger.error('core failed to start', { error });
@@ -217,6 +239,7 @@ export function startShell(options: ShellOptions): ShellHandle {
                 message: 'TallyConnect',
                 detail: aboutText({
                   version: app.getVersion(),
+                  buildDate: BUILD_DATE,
                   dataDir: data.dir,
                   logFile,
                   electron: process.versions.electron ?? 'unknown',
@@ -224,6 +247,7 @@ export function startShell(options: ShellOptions): ShellHandle {
                 buttons: ['OK'],
                 noLink: true,
               }),
+            checkForUpdates: () => actions.checkForUpdates(),
             quit: () => app.quit(),
           },
         ),
@@ -294,6 +318,33 @@ export function startShell(options: ShellOptions): ShellHandle {
       openAtLogin: () => loginItems.get(),
     });
     await tray.refresh();
+    const trayNow = tray;
+    // A downloaded update is announced once; installing waits for the user's answer.
+    let lastUpdatePhase: UpdateStatus['phase'] | null = null;
+    cleanups.push(
+      core.events.onAny((event, payload) => {
+        if (event !== 'update.status') return;
+        const update = payload as UpdateStatus;
+        if (update.phase === 'ready' && lastUpdatePhase !== 'ready' && update.available)
+          notify(
+            `TallyConnect ${update.available.version} is ready`,
+            'Choose "Install update" in the tray menu, or in Settings › Updates.',
+          );
+        lastUpdatePhase = update.phase;
+      }),
+    );
+    installTestHooks(env, {
+      trayExists: () => !trayNow.isDestroyed(),
+      trayTooltip: () => trayTooltip(trayNow.state()),
+      trayMenu: () => trayMenuView(trayNow.menu()),
+      clickTray: (id) => clickMenuItem(trayNow.menu(), id),
+      settled: () => actions.settled(),
+      windowState: () => ({
+        exists: !window.isDestroyed(),
+        visible: !window.isDestroyed() && window.isVisible(),
+        focused: !window.isDestroyed() && window.isFocused(),
+      }),
+    });
     const detection = tray.state().detection;
     if (shouldOfferMemurai(detection, stateStore.get().memuraiPromptDismissed)) actions.startMemurai();
     logger.info('TallyConnect ready', { cache: detection?.backend ?? 'unknown' });
@@ -302,4 +353,24 @@ export function startShell(options: ShellOptions): ShellHandle {
   });
 
   return { started: true, ready, shutdown };
+}
+
+/**
+ * electron-updater's NSIS updater for the installed app; an unpackaged run (`electron .`) has nothing
+ * to update and reports updates as off. Loaded lazily: nothing of it runs until the app is installed.
+ */
+async function createUpdateEngine(
+  logger: Logger,
+): Promise<{ engine: UpdateEngine | null; noEngineReason?: 'not-installed' }> {
+  if (!app.isPackaged) return { engine: null, noEngineReason: 'not-installed' };
+  try {
+    const { NsisUpdater } = await import('electron-updater');
+    const updater = new NsisUpdater();
+    updater.logger = updaterLogger(logger.child({ area: 'update' }));
+    return { engine: engineFromUpdater(updater) };
+  } catch (error) {
+    // A broken updater must never keep the accountant out of the books: run without updates.
+    logger.error('updater unavailable; updates are off', { error });
+    return { engine: null, noEngineReason: 'not-installed' };
+  }
 }

@@ -1,6 +1,7 @@
 import type { DispatchFn } from './ipc';
 import type { TrayActions } from './tray-menu';
 import type { CallContext } from '../core/service/types';
+import type { UpdateStatus } from '../../shared/types/update';
 
 export interface TrayActionDeps {
   dispatch: DispatchFn;
@@ -8,6 +9,8 @@ export interface TrayActionDeps {
   /** A balloon / toast with a title and one line. */
   notify(title: string, body: string): void;
   offerMemurai(): Promise<void>;
+  /** Asks the user whether to install the downloaded update (now / when quitting / not now). */
+  offerUpdate(): Promise<void>;
   setOpenAtLogin(enabled: boolean): void;
   quit(): void;
   /** Called around each action so the menu can disable itself and then show fresh state. */
@@ -92,9 +95,44 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions & { settled
       track(async () => {
         deps.setOpenAtLogin(enabled);
       }, false),
+    checkForUpdates: () =>
+      track(async () => {
+        const status = await call<UpdateStatus>('update.check', {});
+        if (status) deps.notify(...updateCheckMessage(status));
+      }, false),
+    installUpdate: () => track(() => deps.offerUpdate(), false),
     quit: () => deps.quit(),
     async settled() {
       while (running.size) await Promise.all([...running]);
     },
   };
+}
+
+/** What a check from the tray or the Help menu tells the user: [title, body]. */
+export function updateCheckMessage(status: UpdateStatus): [string, string] {
+  switch (status.phase) {
+    case 'disabled':
+      return status.disabledReason === 'no-feed'
+        ? ['Updates are off', 'Enter the update address in Settings › Updates to turn them on.']
+        : ['Updates are off', 'Only the installed TallyConnect updates itself.'];
+    case 'up-to-date':
+      return ['TallyConnect is up to date', `Version ${status.currentVersion} is the latest.`];
+    case 'downloading':
+      return [
+        'Downloading an update',
+        `TallyConnect ${status.available?.version ?? ''} is downloading in the background.`.replace(
+          '  ',
+          ' ',
+        ),
+      ];
+    case 'ready':
+      return [
+        'Update ready',
+        `TallyConnect ${status.available?.version ?? ''} is ready: choose "Install update" in the tray.`,
+      ];
+    case 'error':
+      return ['Update failed', status.error ?? 'The update could not be checked.'];
+    default:
+      return ['Checking for updates', 'TallyConnect is checking for updates.'];
+  }
 }

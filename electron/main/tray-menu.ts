@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CacheDetection, CacheStats } from '../../shared/types/cache';
+import type { UpdateStatus } from '../../shared/types/update';
 
 /** Everything the tray shows, gathered from the core through the contract. */
 export interface TrayState {
@@ -13,6 +14,8 @@ export interface TrayState {
   openAtLogin: boolean | null;
   /** True while a tray action (clear, re-detect, start Memurai) is in flight. */
   busy: boolean;
+  /** Self-update state (null until first read); the update items show only when updates are on. */
+  update: UpdateStatus | null;
 }
 
 export interface TrayActions {
@@ -25,6 +28,9 @@ export interface TrayActions {
   redetect(): void;
   startMemurai(): void;
   setOpenAtLogin(enabled: boolean): void;
+  checkForUpdates(): void;
+  /** Asks whether to install the downloaded update now, when quitting, or not now. */
+  installUpdate(): void;
   quit(): void;
 }
 
@@ -36,6 +42,7 @@ export const INITIAL_TRAY_STATE: TrayState = {
   syncMessage: null,
   openAtLogin: null,
   busy: false,
+  update: null,
 };
 
 const TOOLTIP_LIMIT = 127; // Windows truncates tray tooltips at 127 characters.
@@ -143,7 +150,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
     enabled: idle,
     click: () => actions.redetect(),
   });
-  items.push({ type: 'separator' });
+  items.push({ type: 'separator' }, ...updateItems(state.update, actions));
   if (state.openAtLogin !== null) {
     const enabled = state.openAtLogin;
     items.push({
@@ -156,4 +163,28 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
   }
   items.push({ id: 'quit', label: 'Quit TallyConnect', click: () => actions.quit() });
   return items;
+}
+
+/** "Check for updates", or the download's progress, or "Install update …" once it is ready. */
+export function updateItems(update: UpdateStatus | null, actions: TrayActions): MenuItemConstructorOptions[] {
+  if (!update || update.phase === 'disabled') return [];
+  if (update.phase === 'ready' && update.available) {
+    const label = update.installOnQuit
+      ? `Update ${update.available.version} installs when you quit`
+      : `Install update ${update.available.version}…`;
+    return [{ id: 'update.install', label, click: () => actions.installUpdate() }];
+  }
+  if (update.phase === 'downloading') {
+    const percent = Math.floor(update.progress?.percent ?? 0);
+    const version = update.available?.version ?? '';
+    return [{ id: 'update.progress', label: `Downloading update ${version} — ${percent}%`, enabled: false }];
+  }
+  return [
+    {
+      id: 'update.check',
+      label: update.phase === 'checking' ? 'Checking for updates…' : 'Check for updates',
+      enabled: update.phase !== 'checking',
+      click: () => actions.checkForUpdates(),
+    },
+  ];
 }

@@ -1,7 +1,8 @@
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { AppEventName } from '../../shared/contract';
 import type { CacheStatus } from '../../shared/types/cache';
 import type { SyncProgress } from '../../shared/types/sync';
+import type { UpdateStatus } from '../../shared/types/update';
 import type { DispatchFn } from './ipc';
 import {
   INITIAL_TRAY_STATE,
@@ -16,10 +17,11 @@ const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled'
 
 /** Reads what the tray shows through the contract; a failing part keeps its previous value. */
 export async function readTrayState(dispatch: DispatchFn, previous: TrayState): Promise<TrayState> {
-  const [cache, companies, sync] = await Promise.all([
+  const [cache, companies, sync, update] = await Promise.all([
     dispatch('cache.status', {}, CONTEXT),
     dispatch('companies.list', {}, CONTEXT),
     dispatch('sync.status', {}, CONTEXT),
+    dispatch('update.status', {}, CONTEXT),
   ]);
   const next = { ...previous };
   if (cache.ok) {
@@ -36,6 +38,7 @@ export async function readTrayState(dispatch: DispatchFn, previous: TrayState): 
     next.syncRunning = s.running;
     next.syncMessage = s.running ? (s.progress?.message ?? null) : null;
   }
+  if (update.ok) next.update = update.data as UpdateStatus;
   return next;
 }
 
@@ -43,6 +46,9 @@ export interface TrayController {
   refresh(): Promise<void>;
   setBusy(busy: boolean): void;
   state(): TrayState;
+  /** The menu as last shown (for the smoke test's hook: ids, labels, enabled, click). */
+  menu(): MenuItemConstructorOptions[];
+  isDestroyed(): boolean;
   destroy(): void;
 }
 
@@ -59,11 +65,13 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   let state: TrayState = { ...INITIAL_TRAY_STATE, openAtLogin: options.openAtLogin() };
   let destroyed = false;
+  let template: MenuItemConstructorOptions[] = [];
 
   const render = (): void => {
     if (destroyed) return;
     tray.setToolTip(trayTooltip(state));
-    tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(state, options.actions())));
+    template = buildTrayMenu(state, options.actions());
+    tray.setContextMenu(Menu.buildFromTemplate(template));
   };
   const refresh = async (): Promise<void> => {
     state = await readTrayState(options.dispatch, { ...state, openAtLogin: options.openAtLogin() });
@@ -85,6 +93,16 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       const p = payload as SyncProgress;
       state = { ...state, syncRunning: !FINAL_PHASES.has(p.phase), syncMessage: p.message };
       renderSoon();
+    } else if (event === 'update.status') {
+      const update = payload as UpdateStatus;
+      // Download progress arrives often; only its whole percents change the menu.
+      if (update.phase === 'downloading' && state.update?.phase === 'downloading') {
+        state = { ...state, update };
+        renderSoon();
+      } else {
+        state = { ...state, update };
+        render();
+      }
     } else if (event === 'cache.status') {
       const p = payload as Pick<CacheStatus, 'detection' | 'stats'>;
       state = { ...state, detection: p.detection, stats: p.stats };
@@ -105,6 +123,8 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       render();
     },
     state: () => state,
+    menu: () => template,
+    isDestroyed: () => destroyed,
     destroy() {
       destroyed = true;
       if (progressTimer) clearTimeout(progressTimer);

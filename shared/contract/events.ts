@@ -1,6 +1,7 @@
 import type { CacheDetection, CacheStats } from '../types/cache';
 import type { SyncProgress, SyncResult } from '../types/sync';
 import type { ErrorInfo } from '../errors';
+import type { UpdateStatus } from '../types/update';
 
 /** Events pushed from the core to every window / browser (IPC, server-sent events, Redis pub/sub). */
 export interface AppEvents {
@@ -11,6 +12,8 @@ export interface AppEvents {
   'books.changed': { companyGuid: string; dataVersion: number };
   'cache.status': { detection: CacheDetection; stats: CacheStats };
   'cache.cleared': { scope: 'all' | 'company'; companyGuid: string | null; deleted: number };
+  /** The desktop app's self-update moved on (checking, progress, ready, error). */
+  'update.status': UpdateStatus;
 }
 
 export type AppEventName = keyof AppEvents;
@@ -21,4 +24,5 @@ export const APP_EVENT_NAMES: readonly AppEventName[] = [
   'books.changed',
   'cache.status',
   'cache.cleared',
+  'update.status',
 ];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { Language } from '../../../shared/types/settings';
+import { isAllowedFeedUrl } from '../../../shared/contract/update';
 import { FIRST_TIER_DEFAULTS, type FirstTierOptions, type MemoryLimits } from '../cache/create-cache';
 import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
 import { MEMORY_DEFAULTS } from '../cache/memory-backend';
@@ -46,6 +47,8 @@ export interface AppConfig {
   language: Language;
   portal: { enabled: boolean; bindAddress: string; port: number };
   cache: CacheConfig;
+  /** Self-update feed (electron-updater generic provider); '' = updates off. */
+  updates: { feedUrl: string };
 }
 
 export interface LoadedConfig {
@@ -86,6 +89,7 @@ export const CONFIG_VARIABLES = [
   'CACHE_MEMORY_MAX_MB',
   'CACHE_FIRST_TIER',
   'CACHE_FIRST_TIER_TTL',
+  'UPDATE_FEED_URL',
   ...Object.values(TTL_ENV_VARS),
 ] as const;
 
@@ -248,6 +252,11 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
         enabled: r.bool('CACHE_FIRST_TIER', FIRST_TIER_DEFAULTS.enabled),
         ttlSeconds: r.int('CACHE_FIRST_TIER_TTL', FIRST_TIER_DEFAULTS.ttlSeconds, 1, 3600),
       },
+    },
+    updates: {
+      feedUrl: r.string('UPDATE_FEED_URL', '', (url) =>
+        isAllowedFeedUrl(url) ? null : 'must be an https:// address (http only on 127.0.0.1)',
+      ),
     },
   };
   return { config, errors: r.errors };

@@ -73,6 +73,8 @@ export interface SettingsStore {
   settings(): Settings;
   /** Validates, writes the .env file atomically (unknown lines and comments kept), reloads, notifies. */
   update(patch: SettingsPatch): Promise<Settings>;
+  /** The same, for areas whose settings are not part of Settings (the update feed): raw .env variables. */
+  setVariables(variables: Record<string, string | null>): Promise<Settings>;
   /** Other areas (sync, portal, cache) react to changes here; update() waits for them. */
   onChange(listener: ConfigListener): () => void;
 }
@@ -82,8 +84,8 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
   const listeners = new Set<ConfigListener>();
   let queue: Promise<unknown> = Promise.resolve();
 
-  const apply = async (patch: SettingsPatch): Promise<Settings> => {
-    const variables = patchToVariables(patch, loaded);
+  const apply = (patch: SettingsPatch): Promise<Settings> => write(patchToVariables(patch, loaded));
+  const write = async (variables: Record<string, string | null>): Promise<Settings> => {
     const names = Object.keys(variables);
     if (names.length === 0) return toSettings(loaded);
 
@@ -132,18 +134,18 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
     return toSettings(loaded);
   };
 
+  // One update at a time, so two saves never lose each other's lines.
+  const enqueue = (work: () => Promise<Settings>): Promise<Settings> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     current: () => loaded,
     settings: () => toSettings(loaded),
-    update(patch) {
-      // One update at a time, so two saves never lose each other's lines.
-      const run = queue.then(
-        () => apply(patch),
-        () => apply(patch),
-      );
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    update: (patch) => enqueue(() => apply(patch)),
+    setVariables: (variables) => enqueue(() => write(variables)),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

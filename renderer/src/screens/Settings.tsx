@@ -10,6 +10,7 @@ import { ErrorState } from '../components/States';
 import { QueryState } from '../components/QueryState';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
+import { UpdateSettings } from './UpdateSettings';
 
 type Draft = {
   tallyHost: string;
@@ -81,6 +82,8 @@ export function Settings() {
         {(settings) => (
           <>
             <SettingsForm settings={settings} />
+            {/* Settings → Updates: feed, state, consent (desktop only; docs/ELECTRON.md). */}
+            <UpdateSettings />
             {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
             <PortalSettings />
           </>

@@ -9,6 +9,7 @@ const actions = (): AppMenuActions & Record<string, ReturnType<typeof vi.fn>> =>
   openDataFolder: vi.fn(),
   openLogFolder: vi.fn(),
   about: vi.fn(),
+  checkForUpdates: vi.fn(),
   quit: vi.fn(),
 });
 const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
@@ -56,5 +57,24 @@ describe('application menu', () => {
     ).toBe(
       'Version 0.1.0 (Electron 45.5.0)\nData folder: C:\\Users\\a\\AppData\\Roaming\\TallyConnect\nLog file: L',
     );
+  });
+
+  it('About shows the build date when the build injected one', () => {
+    const text = aboutText({
+      version: '0.2.0',
+      buildDate: '2026-12-02',
+      dataDir: 'D',
+      logFile: 'L',
+      electron: '45.5.0',
+    });
+    expect(text.split('\n')[0]).toBe('Version 0.2.0, built 2026-12-02 (Electron 45.5.0)');
+  });
+
+  it('Help › Check for updates… runs the check', () => {
+    const a = actions();
+    const item = flat(appMenuTemplate({ dev: false }, a)).find((i) => i.id === 'help.checkUpdates')!;
+    expect(item.label).toBe('Check for updates…');
+    (item.click as unknown as () => void)();
+    expect(a.checkForUpdates).toHaveBeenCalledOnce();
   });
 });

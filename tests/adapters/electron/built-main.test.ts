@@ -10,6 +10,7 @@ import { createEventBus } from '../../../electron/core/events/bus';
 import { createSyncManager } from '../../../electron/core/sync/manager';
 import { workerRunner } from '../../../electron/core/sync/runner';
 import { startTallySimulator } from '../../../tools/tally-sim/server';
+import { buildDate } from '../../../vite.electron.config';
 
 /**
  * Builds main + preload exactly as `npm run build` does (into a temp folder), then boots the built
@@ -48,6 +49,14 @@ interface Findings {
   tooltip: string;
   menu: string[];
   hiddenOnClose: boolean;
+  update: { ok: boolean; data: { phase: string; disabledReason: string | null } };
+  hooks: {
+    trayExists: boolean;
+    tooltip: string;
+    menu: string[];
+    clickedClear: boolean;
+    notifications: string[];
+  };
 }
 
 describe('built main process (real core, stub Electron)', () => {
@@ -72,7 +81,12 @@ describe('built main process (real core, stub Electron)', () => {
       ['--import', join(smoke, 'register.mjs'), join(smoke, 'drive.mjs'), join(out, 'main', 'main.js')],
       {
         cwd: root,
-        env: { ...process.env, TALLYCONNECT_DATA_DIR: data, REDIS_ENABLED: 'false' },
+        env: {
+          ...process.env,
+          TALLYCONNECT_DATA_DIR: data,
+          REDIS_ENABLED: 'false',
+          TALLYCONNECT_TEST_HOOKS: '1',
+        },
         timeout: 25_000,
       },
     );
@@ -106,6 +120,21 @@ describe('built main process (real core, stub Electron)', () => {
       expect.arrayContaining(['open', 'cache.clearAll', 'cache.redetect', 'quit']),
     );
     expect(findings.hiddenOnClose).toBe(true);
+    // Not installed (stub: app.isPackaged false): updates are off and say why.
+    expect(findings.update).toMatchObject({
+      ok: true,
+      data: { phase: 'disabled', disabledReason: 'not-installed' },
+    });
+    // The test hooks see the same tray and drive its Clear cache like a click.
+    expect(findings.hooks).toMatchObject({ trayExists: true, tooltip: findings.tooltip, clickedClear: true });
+    expect(findings.hooks.menu).toEqual(
+      expect.arrayContaining(['open', 'sync.all', 'cache.clearAll', 'quit']),
+    );
+    expect(findings.hooks.notifications).toContain('Cache cleared');
+    // Help › About's build date was written into the bundle by Vite.
+    const bundle = readFileSync(join(out, 'main', 'main.js'), 'utf8');
+    expect(bundle).not.toContain('__TALLYCONNECT_BUILD_DATE__');
+    expect(bundle).toContain(JSON.stringify(buildDate()));
 
     expect(exit.exit).toBe(0);
     expect(exit.calls).toContain('tray.destroy');

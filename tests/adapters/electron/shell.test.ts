@@ -267,3 +267,45 @@ describe('Electron shell', () => {
     expect(fake.app.exit).toHaveBeenCalledWith(1);
   });
 });
+
+describe('Electron shell: updates', () => {
+  const ready = {
+    phase: 'ready',
+    currentVersion: '0.1.0',
+    feedUrl: 'https://updates.example.in/tc/',
+    feedSource: 'settings',
+    disabledReason: null,
+    available: { version: '0.2.0', releaseDate: null },
+    progress: null,
+    installOnQuit: true,
+    lastCheckedAt: null,
+    error: null,
+  } as const;
+
+  it('an unpackaged app gives the core no updater, and says why', async () => {
+    const { createCore } = await start();
+    expect(createCore).toHaveBeenCalledWith(
+      expect.objectContaining({ updates: { engine: null, noEngineReason: 'not-installed' } }),
+    );
+  });
+
+  it('announces a downloaded update once, and installs an agreed one as the very last shutdown step', async () => {
+    const { handle, core, order } = await start();
+    const quitting = vi.fn(() => {
+      order.push('update.quitting');
+      return true;
+    });
+    core.updates = { quitting };
+    // fakeCore's events are a real bus; ShellCore only promises onAny.
+    const bus = core.events as ReturnType<typeof createEventBus>;
+    bus.emit('update.status', { ...ready, phase: 'downloading' });
+    bus.emit('update.status', ready);
+    bus.emit('update.status', ready);
+    const announced = fake.Notification.shown.filter((n) => n.title === 'TallyConnect 0.2.0 is ready');
+    expect(announced).toHaveLength(1);
+    expect(announced[0]!.body).toMatch(/Install update/);
+    await handle.shutdown();
+    expect(quitting).toHaveBeenCalledOnce();
+    expect(order.indexOf('update.quitting')).toBeGreaterThan(order.indexOf('core.close'));
+  });
+});

@@ -16,6 +16,7 @@ function deps(answers: Record<string, Envelope<unknown>>): TrayActionDeps & { ca
     showWindow: vi.fn(),
     notify: vi.fn(),
     offerMemurai: vi.fn(async () => undefined),
+    offerUpdate: vi.fn(async () => undefined),
     setOpenAtLogin: vi.fn(),
     quit: vi.fn(),
     setBusy: vi.fn(),

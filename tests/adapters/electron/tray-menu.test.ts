@@ -59,6 +59,8 @@ function actions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
     redetect: vi.fn(),
     startMemurai: vi.fn(),
     setOpenAtLogin: vi.fn(),
+    checkForUpdates: vi.fn(),
+    installUpdate: vi.fn(),
     quit: vi.fn(),
   };
 }

@@ -85,6 +85,7 @@ describe('tray Clear cache against a real core (in-memory cache)', () => {
       showWindow: () => undefined,
       notify: (_title, body) => notices.push(body),
       offerMemurai: async () => undefined,
+      offerUpdate: async () => undefined,
       setOpenAtLogin: () => undefined,
       quit: () => undefined,
       setBusy: () => undefined,

@@ -32,6 +32,19 @@ const findings = {
   tooltip: record.trays[0]?.tooltip,
   menu: record.trays[0]?.menu.template.map((item) => item.id).filter(Boolean),
 };
+// The main-process hooks npm run test:electron uses (TALLYCONNECT_TEST_HOOKS=1), on the built bundle.
+const hooks = globalThis.__tallyConnectTestHooks;
+if (hooks) {
+  findings.update = await call('update.status', {});
+  findings.hooks = {
+    trayExists: hooks.trayExists(),
+    tooltip: hooks.trayTooltip(),
+    menu: hooks.trayMenu().map((item) => item.id),
+    clickedClear: hooks.clickTray('cache.clearAll'),
+  };
+  await hooks.settled();
+  findings.hooks.notifications = record.calls.filter((c) => c[0] === 'notification').map((c) => c[1]);
+}
 const close = {
   defaultPrevented: false,
   preventDefault() {
