@@ -19,6 +19,8 @@ import { createPortal, type Portal } from './portal/portal';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
 import type { HandlerMap } from './service/types';
+import { createLiveArea, type LiveArea } from './live/area';
+import { liveHandlers } from './service/live-handlers';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -46,6 +48,8 @@ export interface Core {
   portal: Portal;
   /** Tally sync and file import (one at a time, in a worker thread). */
   sync: SyncManager;
+  /** Live mode: watches Tally's AlterIDs and syncs a company when they move (electron/core/live). */
+  live: LiveArea;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger: logger.child({ area: 'sync' }),
   });
 
+  const live = createLiveArea({
+    store,
+    events,
+    settings,
+    sync: sync.manager,
+    logger: logger.child({ area: 'live' }),
+    mode: options.mode,
+  });
+
   // Portal: shares the cache's Redis/Memurai (sessions, limits, pub/sub) or runs in memory.
   const portalEnv = portalOptionsFromEnv(env);
   for (const problem of portalEnv.problems) logger.warn('Configuration problem', { problem });
@@ -106,6 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers({ settings }),
     ...sync.handlers,
     ...portalHandlers(portal),
+    ...liveHandlers({ watcher: live.watcher, settings }),
     ...companyHandlers({
       store,
       events,
@@ -133,10 +147,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     portal,
     sync: sync.manager,
+    live,
     async close() {
       if (closed) return;
       closed = true;
+      // Live mode stops first (no new check), while the sync's close cancels a live sync in progress.
+      const liveStopped = live.close();
       await sync.close();
+      await liveStopped;
       await portal.close();
       await cache.close();
       store.close();

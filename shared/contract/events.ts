@@ -1,6 +1,7 @@
 import type { CacheDetection, CacheStats } from '../types/cache';
 import type { SyncProgress, SyncResult } from '../types/sync';
 import type { ErrorInfo } from '../errors';
+import type { LiveNotice, LiveStatus } from '../types/live';
 
 /** Events pushed from the core to every window / browser (IPC, server-sent events, Redis pub/sub). */
 export interface AppEvents {
@@ -11,6 +12,10 @@ export interface AppEvents {
   'books.changed': { companyGuid: string; dataVersion: number };
   'cache.status': { detection: CacheDetection; stats: CacheStats };
   'cache.cleared': { scope: 'all' | 'company'; companyGuid: string | null; deleted: number };
+  /** Live mode changed state (watching, paused, a change seen); not sent for checks that found nothing. */
+  'live.status': LiveStatus;
+  /** A voucher a live sync brought in is worth a notice (off unless switched on in Settings). */
+  'live.notice': LiveNotice;
 }
 
 export type AppEventName = keyof AppEvents;
@@ -21,4 +26,6 @@ export const APP_EVENT_NAMES: readonly AppEventName[] = [
   'books.changed',
   'cache.status',
   'cache.cleared',
+  'live.status',
+  'live.notice',
 ];

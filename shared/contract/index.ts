@@ -7,6 +7,7 @@ import { cacheOperations } from './cache';
 import { syncOperations } from './sync';
 import { settingsOperations } from './settings';
 import { portalOperations } from './portal';
+import { liveOperations } from './live';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...syncOperations,
   ...settingsOperations,
   ...portalOperations,
+  ...liveOperations,
 };
 
 export type Contract = typeof contract;

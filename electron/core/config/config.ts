@@ -46,6 +46,15 @@ export interface AppConfig {
   language: Language;
   portal: { enabled: boolean; bindAddress: string; port: number };
   cache: CacheConfig;
+  /** Live mode (electron/core/live); `enabled` null = the mode's default (on in the desktop app). */
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  enabled: boolean | null;
+  intervalSeconds: number;
+  notifyReceipts: boolean;
+  notifyPaymentAbovePaise: number;
 }
 
 export interface LoadedConfig {
@@ -86,6 +95,10 @@ export const CONFIG_VARIABLES = [
   'CACHE_MEMORY_MAX_MB',
   'CACHE_FIRST_TIER',
   'CACHE_FIRST_TIER_TTL',
+  'LIVE_MODE',
+  'LIVE_INTERVAL_SECONDS',
+  'LIVE_NOTIFY_RECEIPTS',
+  'LIVE_NOTIFY_PAYMENT_PAISE',
   ...Object.values(TTL_ENV_VARS),
 ] as const;
 
@@ -248,6 +261,12 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
         enabled: r.bool('CACHE_FIRST_TIER', FIRST_TIER_DEFAULTS.enabled),
         ttlSeconds: r.int('CACHE_FIRST_TIER_TTL', FIRST_TIER_DEFAULTS.ttlSeconds, 1, 3600),
       },
+    },
+    live: {
+      enabled: r.raw('LIVE_MODE') === undefined ? null : r.bool('LIVE_MODE', false),
+      intervalSeconds: r.int('LIVE_INTERVAL_SECONDS', 5, 2, 300),
+      notifyReceipts: r.bool('LIVE_NOTIFY_RECEIPTS', false),
+      notifyPaymentAbovePaise: r.int('LIVE_NOTIFY_PAYMENT_PAISE', 0, 0, Number.MAX_SAFE_INTEGER),
     },
   };
   return { config, errors: r.errors };

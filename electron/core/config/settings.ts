@@ -4,7 +4,15 @@ import type { settingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types/settings';
 import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
-import { buildConfig, loadConfig, mergeSources, readEnvFile, redactUrl, type LoadedConfig } from './config';
+import {
+  buildConfig,
+  CONFIG_VARIABLES,
+  loadConfig,
+  mergeSources,
+  readEnvFile,
+  redactUrl,
+  type LoadedConfig,
+} from './config';
 import { updateEnvText, writeFileAtomic } from './env-file';
 import { formatConfigError, type Source } from './parse';
 
@@ -73,6 +81,11 @@ export interface SettingsStore {
   settings(): Settings;
   /** Validates, writes the .env file atomically (unknown lines and comments kept), reloads, notifies. */
   update(patch: SettingsPatch): Promise<Settings>;
+  /**
+   * Writes known variables (CONFIG_VARIABLES) directly, for areas whose settings are not part of the
+   * settings form (live mode); validated, written and announced exactly like update().
+   */
+  updateVariables(variables: Record<string, string | null>): Promise<Settings>;
   /** Other areas (sync, portal, cache) react to changes here; update() waits for them. */
   onChange(listener: ConfigListener): () => void;
 }
@@ -82,8 +95,9 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
   const listeners = new Set<ConfigListener>();
   let queue: Promise<unknown> = Promise.resolve();
 
-  const apply = async (patch: SettingsPatch): Promise<Settings> => {
-    const variables = patchToVariables(patch, loaded);
+  const apply = (patch: SettingsPatch): Promise<Settings> => applyVariables(patchToVariables(patch, loaded));
+
+  const applyVariables = async (variables: Record<string, string | null>): Promise<Settings> => {
     const names = Object.keys(variables);
     if (names.length === 0) return toSettings(loaded);
 
@@ -140,6 +154,20 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
       const run = queue.then(
         () => apply(patch),
         () => apply(patch),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    updateVariables(variables) {
+      const unknown = Object.keys(variables).filter(
+        (name) => !(CONFIG_VARIABLES as readonly string[]).includes(name),
+      );
+      if (unknown.length > 0) {
+        return Promise.reject(new AppError('CONFIG', `Unknown setting ${unknown.join(', ')}`));
+      }
+      const run = queue.then(
+        () => applyVariables(variables),
+        () => applyVariables(variables),
       );
       queue = run.catch(() => undefined);
       return run;
