@@ -10,6 +10,7 @@ import { ErrorState } from '../components/States';
 import { QueryState } from '../components/QueryState';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
+import { LiveSettings } from './LiveSettings';
 
 type Draft = {
   tallyHost: string;
@@ -81,6 +82,7 @@ export function Settings() {
         {(settings) => (
           <>
             <SettingsForm settings={settings} />
+            <LiveSettings />
             {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
             <PortalSettings />
           </>
