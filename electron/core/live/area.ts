@@ -86,7 +86,7 @@ export function createLiveArea(deps: {
       checkTally,
       localCompanies: () => readWatchedCompanies(deps.store.db),
       isSyncRunning: () => deps.sync.status().running,
-      syncCompany: (guid) => deps.sync.start({ companyGuid: guid, full: false }),
+      syncCompany: (guid, small) => deps.sync.start({ companyGuid: guid, full: false }, { quick: small }),
       conditions: () => conditions(),
       notifications: () => ({
         receiptsFromOverdueParties: live().notifyReceipts,

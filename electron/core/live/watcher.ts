@@ -38,8 +38,11 @@ export interface LiveWatcherDeps {
   localCompanies: () => CompanyIds[];
   /** A sync started elsewhere (the user, the timer) is running: no check goes to Tally meanwhile. */
   isSyncRunning: () => boolean;
-  /** Incremental sync of one company (the sync manager: invalidates the cache, announces books.changed). */
-  syncCompany: (guid: string) => Promise<unknown>;
+  /**
+   * Incremental sync of one company (the sync manager: invalidates the cache, announces books.changed).
+   * `small` when Tally's AlterIDs moved by at most SMALL_CHANGE: a few vouchers, no worker thread needed.
+   */
+  syncCompany: (guid: string, small: boolean) => Promise<unknown>;
   conditions: () => LiveConditions;
   notifications: () => LiveNotificationSettings;
   onStatus: (status: LiveStatus) => void;
@@ -58,6 +61,9 @@ export interface LiveWatcher {
   /** Stops checking and waits for a check or live sync in progress to end. */
   stop(): Promise<void>;
 }
+
+/** AlterIDs moved by at most this many: a small change (a user saving vouchers), synced on the spot. */
+export const SMALL_CHANGE = 1_000;
 
 const CLOSED_CAUSES: ReadonlySet<unknown> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']);
 
@@ -178,10 +184,14 @@ export function createLiveWatcher(
     }, delayMs);
   };
 
-  const changedCompanies = (open: CompanyIds[], local: CompanyIds[], at: number): CompanyIds[] => {
+  const changedCompanies = (
+    open: CompanyIds[],
+    local: CompanyIds[],
+    at: number,
+  ): { ids: CompanyIds; small: boolean }[] => {
     const inTally = new Map(open.map((c) => [c.guid, c]));
     openInTally.clear();
-    const changed: CompanyIds[] = [];
+    const changed: { ids: CompanyIds; small: boolean }[] = [];
     for (const company of local) {
       const tally = inTally.get(company.guid);
       if (!tally) continue;
@@ -193,13 +203,16 @@ export function createLiveWatcher(
       const failed = failures.get(company.guid);
       // A sync that failed on these very AlterIDs would fail again: wait for Tally to change, or a while.
       if (failed && !hasChanged(tally, failed.ids) && at - failed.at < retryFailedMs) continue;
-      changed.push(tally);
+      const small =
+        Math.abs(tally.voucherAlterId - company.voucherAlterId) <= SMALL_CHANGE &&
+        Math.abs(tally.masterAlterId - company.masterAlterId) <= SMALL_CHANGE;
+      changed.push({ ids: tally, small });
     }
     return changed;
   };
 
-  const syncChanged = async (changed: CompanyIds[], mine: number): Promise<void> => {
-    for (const company of changed) {
+  const syncChanged = async (changed: { ids: CompanyIds; small: boolean }[], mine: number): Promise<void> => {
+    for (const { ids: company, small } of changed) {
       if (mine !== generation) return;
       const seen = deps.now();
       changeSeenAt.set(company.guid, seen);
@@ -207,7 +220,7 @@ export function createLiveWatcher(
       setState('syncing');
       announce();
       try {
-        await deps.syncCompany(company.guid);
+        await deps.syncCompany(company.guid, small);
         failures.delete(company.guid);
       } catch (error) {
         // Someone else's sync got there first: it brings the change in; nothing to remember.

@@ -13,7 +13,7 @@ function setup(options: { enabled?: boolean; intervalSeconds?: number } = {}) {
     [B, { guid: B, name: 'Beta', masterAlterId: 20, voucherAlterId: 200 }],
   ]);
   const local = new Map<string, CompanyIds>([...tally].map(([k, v]) => [k, { ...v }]));
-  const calls: { at: number; kind: 'check' | 'sync'; guid?: string }[] = [];
+  const calls: { at: number; kind: 'check' | 'sync'; guid?: string; small?: boolean }[] = [];
   const statuses: LiveStatus[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -43,8 +43,8 @@ function setup(options: { enabled?: boolean; intervalSeconds?: number } = {}) {
       },
       localCompanies: () => [...local.values()],
       isSyncRunning: () => otherSyncRunning,
-      syncCompany: async (guid) => {
-        calls.push({ at: Date.now(), kind: 'sync', guid });
+      syncCompany: async (guid, small) => {
+        calls.push({ at: Date.now(), kind: 'sync', guid, small });
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
         try {
@@ -138,6 +138,19 @@ describe('live watcher', () => {
     // Synced once: the next checks find nothing new.
     await vi.advanceTimersByTimeAsync(30_000);
     expect(s.syncs()).toEqual([B]);
+    await s.watcher.stop();
+  });
+
+  it('syncs a few changed vouchers on the spot and a big change in the worker', async () => {
+    const s = setup();
+    s.addVoucher(A);
+    const b = s.tally.get(B)!;
+    s.tally.set(B, { ...b, voucherAlterId: b.voucherAlterId + 5_000 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(s.calls.filter((c) => c.kind === 'sync').map((c) => [c.guid, c.small])).toEqual([
+      [A, true],
+      [B, false],
+    ]);
     await s.watcher.stop();
   });
 
