@@ -68,6 +68,34 @@ async function api<T>(base: string, operation: string, input: unknown): Promise<
   return envelope.data;
 }
 
+/** Listens to serve's event stream as a page does and notes when each books.changed arrives. */
+async function watchBooksChanged(base: string, arrivals: number[]): Promise<AbortController> {
+  const token = launchTokenIn(await (await fetch(`${base}/`)).text()) ?? '';
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/events?launch=${encodeURIComponent(token)}`, {
+    signal: controller.signal,
+  });
+  const reader = res.body?.getReader();
+  if (!reader) throw new Error('the event stream has no body');
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        const blocks = buffer.split('\n\n');
+        buffer = blocks.pop() ?? '';
+        for (const block of blocks) if (block.startsWith('event: books.changed')) arrivals.push(Date.now());
+      }
+    } catch {
+      // aborted at the end of the run
+    }
+  })();
+  return controller;
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   const sim = await startTallySimulator([generateDemoCompany({ vouchers: VOUCHERS, seed: 42 })]);
@@ -107,6 +135,10 @@ async function main(): Promise<void> {
     const totals: number[] = [];
     const ours: number[] = [];
     const waits: number[] = [];
+    const serverParts: number[] = [];
+    const screenParts: number[] = [];
+    const arrivals: number[] = [];
+    const stream = await watchBooksChanged(serve.url, arrivals);
     for (let round = 0; round < ROUNDS; round++) {
       await sleep(random() * INTERVAL_SECONDS * 1_000);
       const before = await page.locator(SALES).textContent();
@@ -128,11 +160,20 @@ async function main(): Promise<void> {
       totals.push(shownAt - savedAt);
       waits.push(check.at - savedAt);
       ours.push(shownAt - check.at);
+      const announced = arrivals.find((at) => at >= check.at);
+      if (announced !== undefined) {
+        serverParts.push(announced - check.at);
+        screenParts.push(shownAt - announced);
+      }
       console.log(
-        `round ${round + 1}/${ROUNDS}: ${ms(shownAt - savedAt)} (wait ${ms(check.at - savedAt)}, ours ${ms(shownAt - check.at)})`,
+        `round ${round + 1}/${ROUNDS}: ${ms(shownAt - savedAt)} (wait ${ms(check.at - savedAt)}, ours ${ms(shownAt - check.at)}` +
+          (announced === undefined
+            ? ')'
+            : `: server ${ms(announced - check.at)}, screen ${ms(shownAt - announced)})`),
       );
     }
 
+    stream.abort();
     const idle = async (): Promise<{ perMinute: number; others: number }> => {
       // Start after the loop has settled into its interval (a sync may just have finished).
       await sleep(INTERVAL_SECONDS * 1_000);
@@ -182,6 +223,8 @@ over server-sent events, the background refetch and the paint.
 | Save → new figure on the open dashboard | **${ms(medianTotal)}** | ${ms(quantile(totals, 0.95))} | median ≤ 5,000 ms ${medianTotal <= 5_000 ? '✔' : '✘'} |
 | of which waiting for the next check | ${ms(quantile(waits, 0.5))} | ${ms(quantile(waits, 0.95))} | (0–${INTERVAL_SECONDS * 1_000} ms by design) |
 | of which ours (check → figure painted) | **${ms(medianOurs)}** | ${ms(quantile(ours, 0.95))} | median ≤ 1,000 ms ${medianOurs <= 1_000 ? '✔' : '✘'} |
+| — ours in the server: check → \`books.changed\` received over SSE | ${ms(quantile(serverParts, 0.5))} | ${ms(quantile(serverParts, 0.95))} | |
+| — ours in the page: \`books.changed\` → figure painted | ${ms(quantile(screenParts, 0.5))} | ${ms(quantile(screenParts, 0.95))} | |
 
 | Nothing changing in Tally, dashboard open | Requests to Tally a minute | vs one check per interval (${ideal}/min) | Other requests | Goal |
 | --- | --- | --- | --- | --- |

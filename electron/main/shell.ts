@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   ipcMain,
+  powerMonitor,
   protocol,
   screen,
   session,
@@ -28,6 +29,8 @@ import { createShellStateStore, restoreBounds } from './shell-state';
 import { cancelSyncAndWait, createShutdown } from './shutdown';
 import { createTrayController, type TrayController } from './tray';
 import { createTrayActions } from './tray-actions';
+import { followPower } from './live-power';
+import type { LiveConditions } from '../core/live/policy';
 import { createMainWindow, currentBounds, denyByDefault, showWindow } from './window';
 
 /** What the shell needs from the core (electron/core/app.ts createCore). */
@@ -35,6 +38,8 @@ export interface ShellCore {
   dispatch: DispatchFn;
   events: { onAny(listener: (event: AppEventName, payload: unknown) => void): () => void };
   close(): Promise<void> | void;
+  /** Live mode: the shell reports battery and idle time (Electron's powerMonitor). */
+  live?: { setConditions(source: () => LiveConditions): void };
 }
 
 export type CreateCore = (options: {
@@ -246,6 +251,7 @@ export function startShell(options: ShellOptions): ShellHandle {
       }),
       forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
     );
+    if (core.live) cleanups.push(followPower(powerMonitor, core.live));
 
     const bounds = restoreBounds(
       stateStore.get().window,

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CacheDetection, CacheStats } from '../../shared/types/cache';
+import type { LiveStatus } from '../../shared/types/live';
 
 /** Everything the tray shows, gathered from the core through the contract. */
 export interface TrayState {
@@ -13,6 +14,8 @@ export interface TrayState {
   openAtLogin: boolean | null;
   /** True while a tray action (clear, re-detect, start Memurai) is in flight. */
   busy: boolean;
+  /** Live mode (issue 18); absent until read: the item is left out. */
+  live?: Pick<LiveStatus, 'enabled' | 'state' | 'pausedBecause'> | null;
 }
 
 export interface TrayActions {
@@ -25,6 +28,8 @@ export interface TrayActions {
   redetect(): void;
   startMemurai(): void;
   setOpenAtLogin(enabled: boolean): void;
+  /** Live mode on or off (live.set). */
+  setLive?(enabled: boolean): void;
   quit(): void;
 }
 
@@ -66,6 +71,19 @@ export function statusLine(state: TrayState): string {
     parts.push(hitRate === null ? 'no lookups yet' : `${Math.round(hitRate * 100)}% hits`);
   }
   return parts.join(' · ');
+}
+
+const LIVE_PAUSES: Record<NonNullable<LiveStatus['pausedBecause']>, string> = {
+  'tally-closed': 'paused, Tally is closed',
+  'nothing-to-watch': 'waiting for a first sync',
+  'sync-running': 'paused while a sync runs',
+};
+
+/** "Live books — watching Tally", "Live books — paused, Tally is closed", "Live books (off)". */
+export function liveLabel(live: NonNullable<TrayState['live']>): string {
+  if (!live.enabled) return 'Live books (follow Tally)';
+  if (live.pausedBecause) return `Live books — ${LIVE_PAUSES[live.pausedBecause]}`;
+  return live.state === 'syncing' ? 'Live books — bringing in changes…' : 'Live books — watching Tally';
 }
 
 /** Menu labels treat "&" as an accelerator marker; company names like "Shah & Sons" must show as typed. */
@@ -115,6 +133,17 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
   ];
   if (state.syncRunning) {
     items.push({ id: 'sync.cancel', label: 'Cancel sync', click: () => actions.cancelSync() });
+  }
+  const live = state.live;
+  if (live) {
+    items.push({
+      id: 'live',
+      label: liveLabel(live),
+      type: 'checkbox',
+      checked: live.enabled,
+      enabled: !state.busy,
+      click: () => actions.setLive?.(!live.enabled),
+    });
   }
   items.push(
     { type: 'separator' },

@@ -2,6 +2,7 @@ import { Menu, Tray, nativeImage } from 'electron';
 import type { AppEventName } from '../../shared/contract';
 import type { CacheStatus } from '../../shared/types/cache';
 import type { SyncProgress } from '../../shared/types/sync';
+import type { LiveStatus } from '../../shared/types/live';
 import type { DispatchFn } from './ipc';
 import {
   INITIAL_TRAY_STATE,
@@ -16,10 +17,11 @@ const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled'
 
 /** Reads what the tray shows through the contract; a failing part keeps its previous value. */
 export async function readTrayState(dispatch: DispatchFn, previous: TrayState): Promise<TrayState> {
-  const [cache, companies, sync] = await Promise.all([
+  const [cache, companies, sync, live] = await Promise.all([
     dispatch('cache.status', {}, CONTEXT),
     dispatch('companies.list', {}, CONTEXT),
     dispatch('sync.status', {}, CONTEXT),
+    dispatch('live.status', {}, CONTEXT),
   ]);
   const next = { ...previous };
   if (cache.ok) {
@@ -35,6 +37,10 @@ export async function readTrayState(dispatch: DispatchFn, previous: TrayState): 
     const s = sync.data as { running: boolean; progress: SyncProgress | null };
     next.syncRunning = s.running;
     next.syncMessage = s.running ? (s.progress?.message ?? null) : null;
+  }
+  if (live.ok) {
+    const s = live.data as LiveStatus;
+    next.live = { enabled: s.enabled, state: s.state, pausedBecause: s.pausedBecause };
   }
   return next;
 }
@@ -85,6 +91,10 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       const p = payload as SyncProgress;
       state = { ...state, syncRunning: !FINAL_PHASES.has(p.phase), syncMessage: p.message };
       renderSoon();
+    } else if (event === 'live.status') {
+      const s = payload as LiveStatus;
+      state = { ...state, live: { enabled: s.enabled, state: s.state, pausedBecause: s.pausedBecause } };
+      render();
     } else if (event === 'cache.status') {
       const p = payload as Pick<CacheStatus, 'detection' | 'stats'>;
       state = { ...state, detection: p.detection, stats: p.stats };
