@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../../shared/dates';
 import type { LiveConfig } from '../config/config';
 import type { SettingsStore } from '../config/settings';
 import type { Store } from '../db/store';
@@ -7,6 +8,7 @@ import type { SyncManager } from '../sync/manager';
 import { createTallyClient } from '../tally/client';
 import { fetchCompanies } from '../tally/fetch';
 import { readWatchedCompanies } from './local-companies';
+import { findNotices, voucherHighWater } from './notices';
 import { ACTIVE_ON_MAINS, type LiveConditions } from './policy';
 import {
   createLiveWatcher,
@@ -79,14 +81,42 @@ export function createLiveArea(deps: {
     }));
   };
 
+  const now = deps.now ?? Date.now;
+  /** The local calendar day (bills are due on local dates). */
+  const today = (): IsoDate => {
+    const d = new Date(now());
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  /** A live sync, then the notices its new vouchers deserve (only when the user asked for any). */
+  const syncCompany = async (guid: string, small: boolean): Promise<unknown> => {
+    const { notifyReceipts, notifyPaymentAbovePaise } = live();
+    const wanted = notifyReceipts || notifyPaymentAbovePaise > 0;
+    const before = wanted ? voucherHighWater(deps.store.db, guid) : 0;
+    const result = await deps.sync.start({ companyGuid: guid, full: false }, { quick: small });
+    if (!wanted) return result;
+    try {
+      const settings = {
+        receiptsFromOverdueParties: notifyReceipts,
+        paymentsAbovePaise: notifyPaymentAbovePaise,
+      };
+      for (const notice of findNotices(deps.store.db, guid, before, settings, today())) {
+        deps.events.emit('live.notice', notice);
+      }
+    } catch (error) {
+      // A notice is a courtesy: its failure never fails the sync that brought the books in.
+      deps.logger.warn('working out live notices failed', { error, companyGuid: guid });
+    }
+    return result;
+  };
+
   const watcher = createLiveWatcher(
     {
-      now: deps.now ?? Date.now,
+      now,
       timers: deps.timers ?? realTimers,
       checkTally,
       localCompanies: () => readWatchedCompanies(deps.store.db),
       isSyncRunning: () => deps.sync.status().running,
-      syncCompany: (guid, small) => deps.sync.start({ companyGuid: guid, full: false }, { quick: small }),
+      syncCompany,
       conditions: () => conditions(),
       notifications: () => ({
         receiptsFromOverdueParties: live().notifyReceipts,

@@ -7,6 +7,7 @@ import type { AppEvents } from '../../../shared/contract';
 import type { LiveStatus } from '../../../shared/types/live';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
 import { cashSale, SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-company';
+import type { VoucherRecord } from '../../../electron/core/db/records';
 
 const ctx: CallContext = { caller: 'test', user: null };
 let sim: TallySimulator;
@@ -124,4 +125,66 @@ describe('live mode against the Tally simulator', () => {
     expect(on).toMatchObject({ ok: true, data: { enabled: true, intervalSeconds: 7 } });
     expect(readFileSync(join(dir, '.env'), 'utf8')).toMatch(/LIVE_MODE=true/);
   });
+
+  it('tells of a receipt from a party with overdue bills when that notice is on', async () => {
+    const notices: AppEvents['live.notice'][] = [];
+    core.events.on('live.notice', (n) => notices.push(n));
+    expect(await core.dispatch('sync.start', {}, ctx)).toMatchObject({ ok: true });
+    await until(
+      () => core.live.watcher.status().companies[0]?.open === true,
+      'live mode to watch the company',
+    );
+
+    // Off by default: a receipt comes in without a notice.
+    sim.company().addVoucher(receiptFromSharma('0000fff2', 1_000_00));
+    await until(() => core.live.watcher.status().lastChangeAt !== null, 'the first live sync');
+    await until(() => core.live.watcher.status().state === 'watching', 'the first live sync to end');
+    expect(notices).toEqual([]);
+
+    expect(
+      await core.dispatch('live.set', { notifications: { receiptsFromOverdueParties: true } }, ctx),
+    ).toMatchObject({ ok: true });
+    const seen = core.live.watcher.status().lastChangeAt;
+    sim.company().addVoucher(receiptFromSharma('0000fff3', 500_00));
+    await until(() => notices.length > 0, 'the notice');
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'receipt-from-overdue-party',
+        companyGuid: SMALL_GUID,
+        party: 'Sharma & Sons "Retail"',
+        amount: 500_00,
+        // All three of the party's bills are past due: OB/1 (₹12,000 less these two receipts, ₹10,500),
+        // INV-1 (₹10,000 less ₹4,000 received) and INV-3 (₹7,000).
+        overdue: 10_500_00 + 6_000_00 + 7_000_00,
+      }),
+    ]);
+    expect(core.live.watcher.status().lastChangeAt).not.toBe(seen);
+  });
 });
+
+/** A receipt in cash from Sharma & Sons against their overdue opening bill OB/1. */
+function receiptFromSharma(guidSuffix: string, paise: number): Omit<VoucherRecord, 'alterId'> {
+  return {
+    guid: `${SMALL_GUID}-${guidSuffix}`,
+    masterId: null,
+    date: '2025-06-01',
+    voucherType: 'Receipt',
+    voucherNumber: guidSuffix,
+    partyLedgerName: 'Sharma & Sons "Retail"',
+    narration: '',
+    reference: null,
+    isCancelled: false,
+    isOptional: false,
+    entries: [
+      { ledgerGuid: null, ledgerName: 'Cash', amount: paise, bills: [] },
+      {
+        ledgerGuid: null,
+        ledgerName: 'Sharma & Sons "Retail"',
+        amount: -paise,
+        bills: [
+          { billName: 'OB/1', billType: 'Agst Ref', amount: -paise, creditPeriodDays: null, dueDate: null },
+        ],
+      },
+    ],
+  };
+}
