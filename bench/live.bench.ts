@@ -215,7 +215,7 @@ mode on at the default interval (${INTERVAL_SECONDS} s), in-memory cache, Debian
 the dashboard open. Each round waits a random 0–${INTERVAL_SECONDS} s, saves a voucher in the simulator (\`POST /_sim/add\`, a
 copy of the latest sale) and times until the new sales figure is painted (the page reports the animation frame it
 saw it in). "Wait" is the save to the arrival of the next check at the simulator; "ours" is that check's arrival to
-the figure on screen: the change noticed, the incremental sync (worker thread), cache invalidation, \`books.changed\`
+the figure on screen: the change noticed, the incremental sync (a few vouchers: on serve's main thread, own connection), cache invalidation, \`books.changed\`
 over server-sent events, the background refetch and the paint.
 
 | ${ROUNDS} vouchers saved in Tally | Median | p95 | Goal |
