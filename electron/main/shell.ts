@@ -30,6 +30,8 @@ import { cancelSyncAndWait, createShutdown } from './shutdown';
 import { createTrayController, type TrayController } from './tray';
 import { createTrayActions } from './tray-actions';
 import { followPower } from './live-power';
+import { liveNoticeText } from './live-notice';
+import type { LiveNotice } from '../../shared/types/live';
 import type { LiveConditions } from '../core/live/policy';
 import { createMainWindow, currentBounds, denyByDefault, showWindow } from './window';
 
@@ -252,6 +254,14 @@ export function startShell(options: ShellOptions): ShellHandle {
       forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
     );
     if (core.live) cleanups.push(followPower(powerMonitor, core.live));
+    // Live notices show as toasts in the window; when it is hidden in the tray, the system tells instead.
+    cleanups.push(
+      core.events.onAny((event, payload) => {
+        if (event !== 'live.notice' || (win && !win.isDestroyed() && win.isVisible())) return;
+        const { title, body } = liveNoticeText(payload as LiveNotice);
+        notify(title, body);
+      }),
+    );
 
     const bounds = restoreBounds(
       stateStore.get().window,

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { LiveConditions } from '../../../electron/core/live/policy';
 import { followPower } from '../../../electron/main/live-power';
+import { liveNoticeText } from '../../../electron/main/live-notice';
 
 class FakePower extends EventEmitter {
   onBattery = false;
@@ -44,5 +45,27 @@ describe('live mode follows the power state (desktop adapter)', () => {
     let source: (() => LiveConditions) | null = null;
     followPower(power, { setConditions: (next) => (source = next) });
     expect(source!()).toEqual({ onBattery: false, idleMs: 0 });
+  });
+});
+
+describe('live notices as system notifications (desktop adapter)', () => {
+  it('says who paid or was paid, and how much, in one line', () => {
+    const base = {
+      companyGuid: 'c',
+      companyName: 'Shah & Sons',
+      voucherGuid: 'v',
+      voucherType: 'Receipt',
+      voucherNumber: '12',
+      date: '2026-12-02',
+      party: 'Patil Enterprises',
+      amount: 25_000_00,
+    };
+    expect(liveNoticeText({ ...base, kind: 'receipt-from-overdue-party', overdue: 1_10_000_00 })).toEqual({
+      title: 'Shah & Sons',
+      body: 'Receipt from Patil Enterprises: ₹25,000.00 (still overdue: ₹1,10,000.00)',
+    });
+    expect(liveNoticeText({ ...base, kind: 'large-payment', overdue: null }).body).toBe(
+      'Payment to Patil Enterprises: ₹25,000.00',
+    );
   });
 });
