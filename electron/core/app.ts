@@ -21,6 +21,8 @@ import { withPortalAccess } from './portal/guard';
 import type { HandlerMap } from './service/types';
 import { createUpdateArea } from './update/area';
 import type { UpdateEngine } from './update/engine';
+import { createLiveArea, type LiveArea } from './live/area';
+import { liveHandlers } from './service/live-handlers';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -50,6 +52,8 @@ export interface Core {
   portal: Portal;
   /** Tally sync and file import (one at a time, in a worker thread). */
   sync: SyncManager;
+  /** Live mode: watches Tally's AlterIDs and syncs a company when they move (electron/core/live). */
+  live: LiveArea;
   close(): Promise<void>;
 }
 
@@ -90,6 +94,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger: logger.child({ area: 'sync' }),
   });
 
+  const live = createLiveArea({
+    store,
+    events,
+    settings,
+    sync: sync.manager,
+    logger: logger.child({ area: 'live' }),
+    mode: options.mode,
+  });
+
   // Portal: shares the cache's Redis/Memurai (sessions, limits, pub/sub) or runs in memory.
   const portalEnv = portalOptionsFromEnv(env);
   for (const problem of portalEnv.problems) logger.warn('Configuration problem', { problem });
@@ -121,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sync.handlers,
     ...portalHandlers(portal),
     ...updates.handlers,
+    ...liveHandlers({ watcher: live.watcher, settings }),
     ...companyHandlers({
       store,
       events,
@@ -148,11 +162,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     portal,
     sync: sync.manager,
+    live,
     async close() {
       if (closed) return;
       closed = true;
       updates.close();
+      // Live mode stops first (no new check), while the sync's close cancels a live sync in progress.
+      const liveStopped = live.close();
       await sync.close();
+      await liveStopped;
       await portal.close();
       await cache.close();
       store.close();

@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   ipcMain,
+  powerMonitor,
   protocol,
   screen,
   session,
@@ -30,6 +31,10 @@ import { cancelSyncAndWait, createShutdown } from './shutdown';
 import { createTrayController, type TrayController } from './tray';
 import { trayTooltip } from './tray-menu';
 import { createTrayActions } from './tray-actions';
+import { followPower } from './live-power';
+import { liveNoticeText } from './live-notice';
+import type { LiveNotice } from '../../shared/types/live';
+import type { LiveConditions } from '../core/live/policy';
 import { createMainWindow, currentBounds, denyByDefault, showWindow } from './window';
 import type { UpdateEngine } from '../core/update/engine';
 import type { UpdateStatus } from '../../shared/types/update';
@@ -45,6 +50,8 @@ export interface ShellCore {
   close(): Promise<void> | void;
   /** The update policy's quit hook: installs a downloaded update the user agreed to. */
   updates?: { quitting(): boolean };
+  /** Live mode: the shell reports battery and idle time (Electron's powerMonitor). */
+  live?: { setConditions(source: () => LiveConditions): void };
 }
 
 export type CreateCore = (options: {
@@ -269,6 +276,15 @@ export function startShell(options: ShellOptions): ShellHandle {
         },
       }),
       forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+    );
+    if (core.live) cleanups.push(followPower(powerMonitor, core.live));
+    // Live notices show as toasts in the window; when it is hidden in the tray, the system tells instead.
+    cleanups.push(
+      core.events.onAny((event, payload) => {
+        if (event !== 'live.notice' || (win && !win.isDestroyed() && win.isVisible())) return;
+        const { title, body } = liveNoticeText(payload as LiveNotice);
+        notify(title, body);
+      }),
     );
 
     const bounds = restoreBounds(

@@ -63,6 +63,10 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions & { settled
     open: () => deps.showWindow(),
     syncAll: () => sync({}),
     syncCompany: (guid) => sync({ companyGuid: guid }),
+    setLive: (enabled) =>
+      track(async () => {
+        await call('live.set', { enabled });
+      }, true),
     cancelSync: () =>
       track(async () => {
         await call('sync.cancel', {});

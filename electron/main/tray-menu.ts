@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CacheDetection, CacheStats } from '../../shared/types/cache';
 import type { UpdateStatus } from '../../shared/types/update';
+import type { LiveStatus } from '../../shared/types/live';
 
 /** Everything the tray shows, gathered from the core through the contract. */
 export interface TrayState {
@@ -16,6 +17,8 @@ export interface TrayState {
   busy: boolean;
   /** Self-update state (null until first read); the update items show only when updates are on. */
   update: UpdateStatus | null;
+  /** Live mode (issue 18); absent until read: the item is left out. */
+  live?: Pick<LiveStatus, 'enabled' | 'state' | 'pausedBecause'> | null;
 }
 
 export interface TrayActions {
@@ -31,6 +34,8 @@ export interface TrayActions {
   checkForUpdates(): void;
   /** Asks whether to install the downloaded update now, when quitting, or not now. */
   installUpdate(): void;
+  /** Live mode on or off (live.set). */
+  setLive?(enabled: boolean): void;
   quit(): void;
 }
 
@@ -73,6 +78,19 @@ export function statusLine(state: TrayState): string {
     parts.push(hitRate === null ? 'no lookups yet' : `${Math.round(hitRate * 100)}% hits`);
   }
   return parts.join(' · ');
+}
+
+const LIVE_PAUSES: Record<NonNullable<LiveStatus['pausedBecause']>, string> = {
+  'tally-closed': 'paused, Tally is closed',
+  'nothing-to-watch': 'waiting for a first sync',
+  'sync-running': 'paused while a sync runs',
+};
+
+/** "Live books — watching Tally", "Live books — paused, Tally is closed", "Live books (off)". */
+export function liveLabel(live: NonNullable<TrayState['live']>): string {
+  if (!live.enabled) return 'Live books (follow Tally)';
+  if (live.pausedBecause) return `Live books — ${LIVE_PAUSES[live.pausedBecause]}`;
+  return live.state === 'syncing' ? 'Live books — bringing in changes…' : 'Live books — watching Tally';
 }
 
 /** Menu labels treat "&" as an accelerator marker; company names like "Shah & Sons" must show as typed. */
@@ -122,6 +140,17 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
   ];
   if (state.syncRunning) {
     items.push({ id: 'sync.cancel', label: 'Cancel sync', click: () => actions.cancelSync() });
+  }
+  const live = state.live;
+  if (live) {
+    items.push({
+      id: 'live',
+      label: liveLabel(live),
+      type: 'checkbox',
+      checked: live.enabled,
+      enabled: !state.busy,
+      click: () => actions.setLive?.(!live.enabled),
+    });
   }
   items.push(
     { type: 'separator' },

@@ -3,6 +3,7 @@ import type { AppEventName } from '../../shared/contract';
 import type { CacheStatus } from '../../shared/types/cache';
 import type { SyncProgress } from '../../shared/types/sync';
 import type { UpdateStatus } from '../../shared/types/update';
+import type { LiveStatus } from '../../shared/types/live';
 import type { DispatchFn } from './ipc';
 import {
   INITIAL_TRAY_STATE,
@@ -17,11 +18,12 @@ const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled'
 
 /** Reads what the tray shows through the contract; a failing part keeps its previous value. */
 export async function readTrayState(dispatch: DispatchFn, previous: TrayState): Promise<TrayState> {
-  const [cache, companies, sync, update] = await Promise.all([
+  const [cache, companies, sync, update, live] = await Promise.all([
     dispatch('cache.status', {}, CONTEXT),
     dispatch('companies.list', {}, CONTEXT),
     dispatch('sync.status', {}, CONTEXT),
     dispatch('update.status', {}, CONTEXT),
+    dispatch('live.status', {}, CONTEXT),
   ]);
   const next = { ...previous };
   if (cache.ok) {
@@ -39,6 +41,10 @@ export async function readTrayState(dispatch: DispatchFn, previous: TrayState): 
     next.syncMessage = s.running ? (s.progress?.message ?? null) : null;
   }
   if (update.ok) next.update = update.data as UpdateStatus;
+  if (live.ok) {
+    const s = live.data as LiveStatus;
+    next.live = { enabled: s.enabled, state: s.state, pausedBecause: s.pausedBecause };
+  }
   return next;
 }
 
@@ -103,6 +109,10 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
         state = { ...state, update };
         render();
       }
+    } else if (event === 'live.status') {
+      const s = payload as LiveStatus;
+      state = { ...state, live: { enabled: s.enabled, state: s.state, pausedBecause: s.pausedBecause } };
+      render();
     } else if (event === 'cache.status') {
       const p = payload as Pick<CacheStatus, 'detection' | 'stats'>;
       state = { ...state, detection: p.detection, stats: p.stats };

@@ -2,6 +2,7 @@ import type { CacheDetection, CacheStats } from '../types/cache';
 import type { SyncProgress, SyncResult } from '../types/sync';
 import type { ErrorInfo } from '../errors';
 import type { UpdateStatus } from '../types/update';
+import type { LiveNotice, LiveStatus } from '../types/live';
 
 /** Events pushed from the core to every window / browser (IPC, server-sent events, Redis pub/sub). */
 export interface AppEvents {
@@ -14,6 +15,10 @@ export interface AppEvents {
   'cache.cleared': { scope: 'all' | 'company'; companyGuid: string | null; deleted: number };
   /** The desktop app's self-update moved on (checking, progress, ready, error). */
   'update.status': UpdateStatus;
+  /** Live mode changed state (watching, paused, a change seen); not sent for checks that found nothing. */
+  'live.status': LiveStatus;
+  /** A voucher a live sync brought in is worth a notice (off unless switched on in Settings). */
+  'live.notice': LiveNotice;
 }
 
 export type AppEventName = keyof AppEvents;
@@ -25,4 +30,6 @@ export const APP_EVENT_NAMES: readonly AppEventName[] = [
   'cache.status',
   'cache.cleared',
   'update.status',
+  'live.status',
+  'live.notice',
 ];

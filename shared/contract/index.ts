@@ -8,6 +8,7 @@ import { syncOperations } from './sync';
 import { settingsOperations } from './settings';
 import { portalOperations } from './portal';
 import { updateOperations } from './update';
+import { liveOperations } from './live';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...settingsOperations,
   ...portalOperations,
   ...updateOperations,
+  ...liveOperations,
 };
 
 export type Contract = typeof contract;

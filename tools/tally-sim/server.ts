@@ -36,6 +36,8 @@ export interface SimRequestLog {
   /** What the request's filter formulae leave out (`NOT $IsCancelled`, `NOT $IsOptional`). */
   filter: VoucherFilter;
   objects: number;
+  /** When the request arrived (ms since the epoch): live mode's request rate is measured from these. */
+  at: number;
 }
 
 export interface TallySimulator {
@@ -245,7 +247,7 @@ export async function startTallySimulator(
       }
       void (async () => {
         const parsed = parseRequest(Buffer.concat(parts));
-        const log: SimRequestLog = { ...parsed, objects: 0 };
+        const log: SimRequestLog = { ...parsed, objects: 0, at: Date.now() };
         requests.push(log);
         const fault = takeFault(parsed.id);
         if (fault?.kind === 'http500') {
@@ -345,7 +347,7 @@ export async function startTallySimulator(
           ...last,
           guid: `${c.guid}-${(0xf0000000 + c.voucherAlterId).toString(16)}`,
         });
-        return reply(200, { added: added.guid, altVchId: c.voucherAlterId });
+        return reply(200, { added: added.guid, altVchId: c.voucherAlterId, savedAt: Date.now() });
       }
       return reply(404, { error: `unknown control ${url}` });
     } catch (error) {

@@ -49,6 +49,15 @@ export interface AppConfig {
   cache: CacheConfig;
   /** Self-update feed (electron-updater generic provider); '' = updates off. */
   updates: { feedUrl: string };
+  /** Live mode (electron/core/live); `enabled` null = the mode's default (on in the desktop app). */
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  enabled: boolean | null;
+  intervalSeconds: number;
+  notifyReceipts: boolean;
+  notifyPaymentAbovePaise: number;
 }
 
 export interface LoadedConfig {
@@ -90,6 +99,10 @@ export const CONFIG_VARIABLES = [
   'CACHE_FIRST_TIER',
   'CACHE_FIRST_TIER_TTL',
   'UPDATE_FEED_URL',
+  'LIVE_MODE',
+  'LIVE_INTERVAL_SECONDS',
+  'LIVE_NOTIFY_RECEIPTS',
+  'LIVE_NOTIFY_PAYMENT_PAISE',
   ...Object.values(TTL_ENV_VARS),
 ] as const;
 
@@ -257,6 +270,12 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
       feedUrl: r.string('UPDATE_FEED_URL', '', (url) =>
         isAllowedFeedUrl(url) ? null : 'must be an https:// address (http only on 127.0.0.1)',
       ),
+    },
+    live: {
+      enabled: r.raw('LIVE_MODE') === undefined ? null : r.bool('LIVE_MODE', false),
+      intervalSeconds: r.int('LIVE_INTERVAL_SECONDS', 5, 2, 300),
+      notifyReceipts: r.bool('LIVE_NOTIFY_RECEIPTS', false),
+      notifyPaymentAbovePaise: r.int('LIVE_NOTIFY_PAYMENT_PAISE', 0, 0, Number.MAX_SAFE_INTEGER),
     },
   };
   return { config, errors: r.errors };

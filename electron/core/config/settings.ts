@@ -4,7 +4,15 @@ import type { settingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types/settings';
 import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
-import { buildConfig, loadConfig, mergeSources, readEnvFile, redactUrl, type LoadedConfig } from './config';
+import {
+  buildConfig,
+  CONFIG_VARIABLES,
+  loadConfig,
+  mergeSources,
+  readEnvFile,
+  redactUrl,
+  type LoadedConfig,
+} from './config';
 import { updateEnvText, writeFileAtomic } from './env-file';
 import { formatConfigError, type Source } from './parse';
 
@@ -73,7 +81,10 @@ export interface SettingsStore {
   settings(): Settings;
   /** Validates, writes the .env file atomically (unknown lines and comments kept), reloads, notifies. */
   update(patch: SettingsPatch): Promise<Settings>;
-  /** The same, for areas whose settings are not part of Settings (the update feed): raw .env variables. */
+  /**
+   * Writes known variables (CONFIG_VARIABLES) directly, for areas whose settings are not part of the
+   * settings form (the update feed, live mode); validated, written and announced exactly like update().
+   */
   setVariables(variables: Record<string, string | null>): Promise<Settings>;
   /** Other areas (sync, portal, cache) react to changes here; update() waits for them. */
   onChange(listener: ConfigListener): () => void;
@@ -145,7 +156,15 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
     current: () => loaded,
     settings: () => toSettings(loaded),
     update: (patch) => enqueue(() => apply(patch)),
-    setVariables: (variables) => enqueue(() => write(variables)),
+    setVariables(variables) {
+      const unknown = Object.keys(variables).filter(
+        (name) => !(CONFIG_VARIABLES as readonly string[]).includes(name),
+      );
+      if (unknown.length > 0) {
+        return Promise.reject(new AppError('CONFIG', `Unknown setting ${unknown.join(', ')}`));
+      }
+      return enqueue(() => write(variables));
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import type { Store } from '../db/store';
+import { openStore, type Store } from '../db/store';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../config/settings';
 import { syncHandlers } from '../service/sync-handlers';
 import { createSyncManager, type SyncManager } from './manager';
-import { inProcessRunner, resolveSyncWorkerEntry, workerRunner } from './runner';
+import { inProcessRunner, resolveSyncWorkerEntry, workerRunner, type SyncRunner } from './runner';
 import { createAutoSync, type AutoSync } from './scheduler';
 
 export interface SyncArea {
@@ -35,10 +35,21 @@ export function createSyncArea(deps: {
   if (!existsSync(entry.path)) {
     deps.logger.warn('sync worker file missing; syncing on the main thread', { path: entry.path });
   }
+  // Live mode's small syncs run on this thread, on a second connection opened when first needed (a
+  // write transaction stays open while Tally answers; reports must not read it through theirs).
+  let quickStore: Store | null = null;
+  const quickRunner: SyncRunner = {
+    run(job, onMessage) {
+      if (deps.store.path === ':memory:') return inProcessRunner(deps.store).run(job, onMessage);
+      quickStore ??= openStore(deps.store.path);
+      return inProcessRunner(quickStore).run(job, onMessage);
+    },
+  };
   const manager = createSyncManager({
     store: deps.store,
     events: deps.events,
     runner,
+    quickRunner,
     tally: () => ({ ...settings.current().config.tally }),
     parseInWorker: () => settings.current().config.syncParseWorker,
     invalidateCompany: deps.invalidateCompany,
@@ -62,6 +73,7 @@ export function createSyncArea(deps: {
       unsubscribe();
       autoSync.stop();
       await manager.close();
+      quickStore?.close();
     },
   };
 }

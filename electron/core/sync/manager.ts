@@ -17,6 +17,11 @@ export interface SyncManagerOptions {
   store: Pick<Store, 'findCompany' | 'db' | 'markSyncStatus'>;
   events: EventBus;
   runner: SyncRunner;
+  /**
+   * For small syncs asked for with `{ quick: true }` (live mode's few changed vouchers): runs without
+   * starting a worker thread, whose start-up would be most of such a sync's time. Its own connection.
+   */
+  quickRunner?: SyncRunner;
   /** Current Tally settings (they may change while the app runs). */
   tally: () => TallyClientOptions;
   /** Whether a sync parses in a second worker thread (SYNC_PARSE_WORKER); read at each start. */
@@ -37,7 +42,7 @@ export interface SyncManagerOptions {
 }
 
 export interface SyncManager {
-  start(request: SyncRequest): Promise<SyncResult[]>;
+  start(request: SyncRequest, how?: { quick?: boolean }): Promise<SyncResult[]>;
   importFiles(paths: string[]): Promise<SyncResult>;
   cancel(): { cancelled: boolean };
   status(): { running: boolean; progress: SyncProgress | null };
@@ -125,7 +130,11 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
     }
   };
 
-  const run = (job: SyncJob, companyGuid: string | null): Promise<SyncResult[]> => {
+  const run = (
+    job: SyncJob,
+    companyGuid: string | null,
+    runner: SyncRunner = options.runner,
+  ): Promise<SyncResult[]> => {
     if (running !== null) {
       throw new AppError('SYNC_IN_PROGRESS', 'A sync is already running; wait for it to finish or cancel it');
     }
@@ -167,7 +176,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         });
       }
     };
-    const handle = options.runner.run(job, onMessage);
+    const handle = runner.run(job, onMessage);
     const done = (async () => {
       try {
         await handle.done;
@@ -243,7 +252,7 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
   };
 
   return {
-    async start(request) {
+    async start(request, how = {}) {
       if (running !== null) {
         throw new AppError(
           'SYNC_IN_PROGRESS',
@@ -289,7 +298,8 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
         }
       }
       const parseInWorker = options.parseInWorker?.() ?? false;
-      return run({ kind: 'sync', runId, request, tally, parseInWorker }, request.companyGuid ?? null);
+      const runner = how.quick && !request.full ? (options.quickRunner ?? options.runner) : options.runner;
+      return run({ kind: 'sync', runId, request, tally, parseInWorker }, request.companyGuid ?? null, runner);
     },
     async importFiles(paths) {
       const [result] = await run({ kind: 'import', runId: newRunId(), paths }, null);

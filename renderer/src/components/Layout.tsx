@@ -7,6 +7,8 @@ import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
 import { Icon } from './Icon';
 import { LanguageOptions } from './LanguageOptions';
+import { LiveIndicator } from './LiveMode';
+import { LiveToasts } from './LiveToasts';
 import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
 
 const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen }[] }[] = [
@@ -110,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </aside>
       <div className="main">
         <div className="topbar no-print">
+          <LiveIndicator companyGuid={company?.guid} />
           <label className="topbar-field">
             <span>{t('common.company')}</span>
             <select
@@ -142,6 +145,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="print-company">{company?.name}</div>
           {children}
         </main>
+        <LiveToasts />
       </div>
     </div>
   );

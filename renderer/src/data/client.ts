@@ -98,15 +98,28 @@ export function useLiveRefresh(): void {
   const client = useQueryClient();
   useEffect(() => {
     const refreshReports = () => {
-      for (const op of REPORT_OPERATIONS) void client.invalidateQueries({ queryKey: [op] });
+      // A refetch already under way (started by books.changed after the commit) is not restarted.
+      for (const op of REPORT_OPERATIONS)
+        void client.invalidateQueries({ queryKey: [op] }, { cancelRefetch: false });
+    };
+    // Only the changed company's reports (and the company list): the data on screen stays while the
+    // new answer is fetched in the background, so the period, scroll and selection stay as they are.
+    const refreshCompany = (companyGuid: string) => {
+      void client.invalidateQueries({
+        predicate: (query) => {
+          const [op, input] = query.queryKey as [unknown, { companyGuid?: unknown } | undefined];
+          if (!REPORT_OPERATIONS.includes(op as OperationName)) return false;
+          return input?.companyGuid === undefined || input.companyGuid === companyGuid;
+        },
+      });
     };
     const refreshCache = () => {
       void client.invalidateQueries({ queryKey: ['cache.status'] });
       void client.invalidateQueries({ queryKey: ['cache.keys'] });
     };
     const offs = [
-      bridge.subscribe('books.changed', () => {
-        refreshReports();
+      bridge.subscribe('books.changed', (event) => {
+        refreshCompany(event.companyGuid);
         refreshCache();
       }),
       bridge.subscribe('sync.finished', refreshReports),

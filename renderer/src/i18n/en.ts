@@ -513,6 +513,47 @@ export const en = {
     version: 'Version',
     invalidNumber: '{{field}} must be a whole number between {{min}} and {{max}}.',
   },
+  live: {
+    title: 'Live books',
+    on: 'Live',
+    toggle: 'Follow Tally live',
+    hint: 'While Tally is open, TallyConnect asks it every few seconds whether anything changed, and brings a change in at once. It asks one small question at a time, and less often when Tally is busy, on battery, or when nobody uses the app.',
+    interval: 'Check every (seconds)',
+    intervalHint: '5 seconds suits most offices.',
+    state: {
+      off: 'Live mode is off',
+      watching: 'Watching Tally',
+      syncing: 'Bringing in changes…',
+      paused: 'Paused',
+    },
+    paused: {
+      'tally-closed': 'Paused: Tally is closed',
+      'nothing-to-watch': 'Waiting: sync a company from Tally first',
+      'sync-running': 'Paused while a sync runs',
+    },
+    slow: {
+      'tally-slow': 'Tally is slow',
+      'tally-busy': 'Tally is busy',
+      'on-battery': 'on battery',
+      idle: 'app not in use',
+    },
+    slowerNow: 'checking every {{seconds}} s ({{why}})',
+    lastChange: 'last change seen at {{when}}',
+    noChangeYet: 'no change seen yet',
+    updatedJustNow: 'Updated just now',
+    updatedAt: 'Updated at {{time}}',
+    notifications: 'Notifications (off unless ticked)',
+    notifyReceipts: 'A new receipt from a party with overdue bills',
+    notifyPayments: 'A payment of at least (₹)',
+    notifyPaymentsHint: '0 turns this notification off.',
+    badAmount: 'The payment amount must be a number of rupees, like 50000 or 50000.50.',
+    save: 'Save live settings',
+    notice: {
+      receipt: 'Receipt from {{party}}: {{amount}} (still overdue: {{overdue}})',
+      payment: 'Payment to {{party}}: {{amount}}',
+    },
+    dismiss: 'Dismiss',
+  },
 } as const;
 
 /** Same keys as English, any text. */

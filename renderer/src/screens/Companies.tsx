@@ -11,6 +11,7 @@ import { useAppState } from '../state';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, Loading } from '../components/States';
 import { SyncProgressBar, useSyncProgress } from '../components/SyncProgressBar';
+import { LiveSwitch } from '../components/LiveMode';
 import { parseIndianDate } from '../components/DateInput';
 
 function formatWhen(iso: string | null, never: string): string {
@@ -426,6 +427,7 @@ export function Companies() {
   return (
     <>
       <PageHeader title={t('companies.title')} subtitle={t('companies.subtitle')} />
+      {companies.length > 0 && <LiveSwitch />}
       {progress && <SyncProgressBar progress={progress} onCancel={() => cancel.mutate({})} />}
       {notice && (
         <div className="notice notice-good" role="status">

@@ -11,6 +11,7 @@ import { QueryState } from '../components/QueryState';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
+import { LiveSettings } from './LiveSettings';
 
 type Draft = {
   tallyHost: string;
@@ -84,6 +85,7 @@ export function Settings() {
             <SettingsForm settings={settings} />
             {/* Settings → Updates: feed, state, consent (desktop only; docs/ELECTRON.md). */}
             <UpdateSettings />
+            <LiveSettings />
             {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
             <PortalSettings />
           </>

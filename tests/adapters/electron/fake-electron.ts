@@ -118,6 +118,25 @@ export class Notification {
   }
 }
 
+class FakePowerMonitor extends Emitter {
+  onBattery = false;
+  idleSeconds = 0;
+  isOnBatteryPower(): boolean {
+    return this.onBattery;
+  }
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
+    return this;
+  }
+}
+export const powerMonitor = new FakePowerMonitor();
+
 class FakeApp extends Emitter {
   isPackaged = false;
   paths = new Map<string, string>([['userData', '/tmp/tallyconnect-fake-userdata']]);
@@ -200,6 +219,9 @@ export function resetFakeElectron(): void {
   BrowserWindow.instances = [];
   Tray.instances = [];
   Notification.shown = [];
+  powerMonitor.listeners.clear();
+  powerMonitor.onBattery = false;
+  powerMonitor.idleSeconds = 0;
   app.listeners.clear();
   app.isPackaged = false;
   app.loginItem = false;
@@ -215,6 +237,7 @@ export default {
   Menu,
   nativeImage,
   Notification,
+  powerMonitor,
   app,
   ipcMain,
   protocol,

@@ -148,6 +148,11 @@ export const session = {
 };
 export const shell = { openExternal: async () => undefined, openPath: async () => '' };
 export const webContents = { getAllWebContents: () => [] };
+class StubPowerMonitor extends EventEmitter {
+  isOnBatteryPower = () => false;
+  getSystemIdleTime = () => 0;
+}
+export const powerMonitor = new StubPowerMonitor();
 
 const electron = {
   app,
@@ -163,6 +168,7 @@ const electron = {
   session,
   shell,
   webContents,
+  powerMonitor,
 };
 // electron-log loads Electron with require(); the CommonJS shim hands it this same object.
 globalThis.__tallyConnectElectronStub = electron;
