@@ -70,6 +70,7 @@ export function createRedisClient(
         Math.min(50 * 2 ** Math.min(attempt, 10), timeouts.maxReconnectDelayMs),
       failoverDetector: true,
       reconnectOnError: (error: Error) => (isReadOnly(error) ? 2 : false),
+      ...overrides,
     });
   }
   return new Cluster(t.nodes, clusterOptions(base, timeouts));
