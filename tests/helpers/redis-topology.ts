@@ -125,18 +125,19 @@ export async function startTestSentinel(
   await Promise.all(sentinels.map((s) => s.start()));
   // Failover needs every sentinel to know the replica and the other sentinels (hello messages take a
   // few seconds); a client only needs one sentinel naming the master.
-  if (options.failover !== false) await until('the sentinels to discover each other and the replica', async () => {
-    const views = await Promise.all(
-      sentinels.map((s) =>
-        ask(s.port, async (c) => {
-          const others = (await c.call('SENTINEL', 'SENTINELS', name)) as unknown[];
-          const replicas = (await c.call('SENTINEL', 'REPLICAS', name)) as unknown[];
-          return others.length === 2 && replicas.length === 1;
-        }),
-      ),
-    );
-    return views.every(Boolean);
-  });
+  if (options.failover !== false)
+    await until('the sentinels to discover each other and the replica', async () => {
+      const views = await Promise.all(
+        sentinels.map((s) =>
+          ask(s.port, async (c) => {
+            const others = (await c.call('SENTINEL', 'SENTINELS', name)) as unknown[];
+            const replicas = (await c.call('SENTINEL', 'REPLICAS', name)) as unknown[];
+            return others.length === 2 && replicas.length === 1;
+          }),
+        ),
+      );
+      return views.every(Boolean);
+    });
 
   const currentMaster = async (): Promise<number> => {
     const [, port] = (await ask(sentinels[0]!.port, (c) =>
@@ -345,7 +346,12 @@ export function useTopology(kind: TopologyKind, options: { failover?: boolean } 
       if (sentinel) {
         return {
           address: address(0),
-          topology: { kind: 'sentinel', sentinels: sentinel.sentinels, name: sentinel.name, sentinelPassword: null },
+          topology: {
+            kind: 'sentinel',
+            sentinels: sentinel.sentinels,
+            name: sentinel.name,
+            sentinelPassword: null,
+          },
         };
       }
       const c = cluster as TestCluster;

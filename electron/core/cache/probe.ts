@@ -3,7 +3,11 @@ import type { RedisAddress } from './redis-options';
 import { createRedisClient, SINGLE, type RedisTopology } from './topology';
 
 export type ProbeResult = { ok: true; info: Record<string, string> } | { ok: false; error: string };
-export type Probe = (address: RedisAddress, budgetMs: number, topology?: RedisTopology) => Promise<ProbeResult>;
+export type Probe = (
+  address: RedisAddress,
+  budgetMs: number,
+  topology?: RedisTopology,
+) => Promise<ProbeResult>;
 
 /**
  * Connects, runs INFO server and disconnects, all within budgetMs (a closed port fails in ~1 ms). Through

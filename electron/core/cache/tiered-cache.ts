@@ -110,6 +110,14 @@ export class TieredCache implements Cache {
     client.on('close', () => {
       if (this.healthy) this.fault(new Error('connection to the cache server closed'));
     });
+    // ioredis gave up on this connection (it should not, with our retry strategy): start it again.
+    client.on('end', () => {
+      if (this.closed) return;
+      const again = setTimeout(() => {
+        if (!this.closed && client.status === 'end') client.connect().catch(() => undefined);
+      }, this.options.healthCheckMs);
+      again.unref();
+    });
     client.connect().catch(() => undefined);
     this.scheduleRecovery();
     this.pubsub?.start({

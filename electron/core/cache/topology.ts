@@ -43,8 +43,10 @@ const isReadOnly = (error: Error): boolean => error.message.startsWith('READONLY
 
 /**
  * A fast-fail client for any topology, using ioredis's own Sentinel and Cluster support. Sentinel: the
- * sentinels are asked for the master on every (re)connect, a demoted master's READONLY answer forces a
- * reconnect, and the failover detector listens for +switch-master. Cluster: no offline queue, no
+ * sentinels are asked for the master on every (re)connect, and a demoted master's READONLY answer
+ * forces a reconnect (Sentinel also kills the old master's client connections when it reconfigures it).
+ * ioredis's failoverDetector is left off: disconnecting on +switch-master while a reconnect is under way
+ * can end the client for good (seen with ioredis 5.11 in tests/core/cache/tiered-cache.test.ts). Cluster: no offline queue, no
  * retries on CLUSTERDOWN or a closed node connection (the call is served from memory instead), and the
  * per-node connections get the same fast-fail options as a single server.
  */
@@ -68,7 +70,6 @@ export function createRedisClient(
       sentinelCommandTimeout: timeouts.connectTimeoutMs,
       sentinelRetryStrategy: (attempt: number) =>
         Math.min(50 * 2 ** Math.min(attempt, 10), timeouts.maxReconnectDelayMs),
-      failoverDetector: true,
       reconnectOnError: (error: Error) => (isReadOnly(error) ? 2 : false),
       ...overrides,
     });

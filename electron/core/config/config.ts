@@ -196,7 +196,11 @@ function parseTopology(r: EnvReader, db: number): RedisTopology {
   if (clusterText) {
     const nodes = parseHostPorts(r, 'REDIS_CLUSTER_NODES', clusterText);
     if (db !== 0) {
-      r.fail('REDIS_DB', String(db), 'must be 0 with REDIS_CLUSTER_NODES (Redis Cluster has database 0 only)');
+      r.fail(
+        'REDIS_DB',
+        String(db),
+        'must be 0 with REDIS_CLUSTER_NODES (Redis Cluster has database 0 only)',
+      );
       return SINGLE;
     }
     return nodes ? { kind: 'cluster', nodes } : SINGLE;
@@ -216,7 +220,12 @@ function parseTopology(r: EnvReader, db: number): RedisTopology {
       return SINGLE;
     }
     return sentinels
-      ? { kind: 'sentinel', sentinels, name: nameText, sentinelPassword: r.raw('REDIS_SENTINEL_PASSWORD') ?? null }
+      ? {
+          kind: 'sentinel',
+          sentinels,
+          name: nameText,
+          sentinelPassword: r.raw('REDIS_SENTINEL_PASSWORD') ?? null,
+        }
       : SINGLE;
   }
   if (nameText) {

@@ -12,7 +12,10 @@ describe.each(TOPOLOGIES)('RedisBackend (real redis-server: %s)', (kind) => {
 
   beforeAll(async () => {
     raw = topology.raw();
-    const client = createRedisClient(topology.target(), { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: 1_000 });
+    const client = createRedisClient(topology.target(), {
+      ...REDIS_TIMEOUT_DEFAULTS,
+      commandTimeoutMs: 1_000,
+    });
     await client.connect();
     cache = new RedisBackend(client, { prefix: 'tallyconnect:', defaultTtlSeconds: 300, batchSize: 50 });
   });
