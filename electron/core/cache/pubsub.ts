@@ -1,4 +1,4 @@
-import { Cluster, Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { keySlot } from './slots';
 
 export interface PubSubHandlers {
