@@ -24,6 +24,9 @@ import { encodeEnvelope } from '../electron/core/cache/json-value';
 import type { TieredCache } from '../electron/core/cache/tiered-cache';
 import { startTestRedis } from '../tests/helpers/redis-server';
 import { startTcpProxy } from '../tests/core/cache/tcp-proxy';
+import { startTestCluster, startTestSentinel } from '../tests/helpers/redis-topology';
+import { createRedisClient, type RedisClient, type RedisTarget } from '../electron/core/cache/topology';
+import { Cluster } from 'ioredis';
 
 const KEY = 'dashboard:8f1c2b7e-0000-4c1a-9d2e-5f6a7b8c9d0e:4711:2025-26';
 
@@ -131,7 +134,151 @@ function row(name: string, ns: number, note = ''): void {
   process.stderr.write(`${name}: ${fmt(ns)} ${note}\n`);
 }
 
+const LOOPBACK = (port: number): RedisAddress => ({
+  host: '127.0.0.1',
+  port,
+  db: 0,
+  username: null,
+  password: null,
+  tls: false,
+});
+
+/**
+ * Sentinel (1 master, 1 replica, 3 sentinels) and a 3-master Cluster on loopback: hits against a bare
+ * ioredis client of the same topology (GET + JSON.parse), and clearing 100,000 keys spread over the
+ * three masters while other programs' keys sit on every node.
+ */
+async function topologies(check: (label: string, ok: boolean, detail: string) => void): Promise<void> {
+  const ROOMY = { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: 5_000 };
+  const R = 1_000;
+  const sentinel = await startTestSentinel('benchmaster', { failover: false });
+  const cluster = await startTestCluster();
+  try {
+    const targets: [string, RedisTarget, RedisClient][] = [
+      [
+        'Sentinel',
+        {
+          address: LOOPBACK(0),
+          topology: {
+            kind: 'sentinel',
+            sentinels: sentinel.sentinels,
+            name: sentinel.name,
+            sentinelPassword: null,
+          },
+        },
+        new Redis({ sentinels: sentinel.sentinels, name: sentinel.name }),
+      ],
+      [
+        'Cluster',
+        { address: LOOPBACK(0), topology: { kind: 'cluster', nodes: cluster.nodes } },
+        cluster.raw(),
+      ],
+    ];
+    for (const [name, target, raw] of targets) {
+      await raw.set(`tallyconnect:${KEY}`, encodeEnvelope(KEY, VALUE), 'PX', 300_000);
+      const client = createRedisClient(target, ROOMY);
+      await client.connect();
+      const backend = new RedisBackend(client, { prefix: 'tallyconnect:', defaultTtlSeconds: 300 });
+      const noTier = createTieredCache({
+        address: target.address,
+        topology: target.topology,
+        shardedPubSub: target.topology.kind === 'cluster',
+        timeouts: ROOMY,
+        prefix: 'tallyconnect:',
+        kind: 'redis',
+        defaultTtlSeconds: 300,
+        memory: { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 },
+        firstTier: { ...FIRST_TIER_DEFAULTS, enabled: false },
+      });
+      await noTier.whenHealthy(5_000);
+      const bare = async (): Promise<unknown> => JSON.parse((await raw.get(`tallyconnect:${KEY}`)) as string);
+      const direct = await pair(bare, () => backend.get(KEY), R);
+      const resilient = await pair(bare, () => noTier.get(KEY), R);
+      const kind = raw instanceof Cluster ? 'ioredis Cluster' : 'ioredis (Sentinel)';
+      row(`${name}: bare ${kind} GET + JSON.parse — baseline`, direct.base);
+      row(`${name}: RedisBackend.get`, direct.cand, `${direct.ratio.toFixed(2)}× baseline`);
+      row(
+        `${name}: TieredCache.get, first tier off`,
+        resilient.cand,
+        `${resilient.ratio.toFixed(2)}× baseline`,
+      );
+      check(
+        `${name} hit ≤ 1.3× bare ${kind} GET + JSON.parse`,
+        direct.ratio <= 1.3,
+        `${direct.ratio.toFixed(2)}× (resilient path ${resilient.ratio.toFixed(2)}×)`,
+      );
+      await Promise.all([backend.close(), noTier.close()]);
+    }
+
+    // ---- clearing 100,000 keys over three masters ------------------------------------------------
+    const raw = cluster.raw();
+    const COUNT = 100_000;
+    const nodes = cluster.nodes.map((n) => new Redis(n.port, '127.0.0.1'));
+    // Written straight to the master owning each key's slot, 5,000 per pipeline.
+    const { keySlot } = await import('../electron/core/cache/slots');
+    const slots = await raw.cluster('SLOTS');
+    const ownerOf = (key: string): Redis => {
+      const slot = keySlot(key);
+      const range = slots.find(([from, to]) => slot >= from && slot <= to);
+      const port = range?.[2]?.[1];
+      return nodes[cluster.nodes.findIndex((n) => n.port === port)] as Redis;
+    };
+    for (let start = 0; start < COUNT; start += 5_000) {
+      const pipes = new Map<Redis, ReturnType<Redis['pipeline']>>();
+      for (let i = start; i < start + 5_000; i++) {
+        const key = `tallyconnect:report:{G${i % 50}}:1:tb:${i}`;
+        const node = ownerOf(key);
+        let pipe = pipes.get(node);
+        if (!pipe) {
+          pipe = node.pipeline();
+          pipes.set(node, pipe);
+        }
+        pipe.set(key, '{"n":1}', 'PX', 600_000);
+      }
+      await Promise.all([...pipes.values()].map((p) => p.exec()));
+    }
+    for (let i = 0; i < 30; i++) await raw.set(`other-app:keep:${i}`, '1');
+    const perNode = await Promise.all(nodes.map((n) => n.dbsize()));
+    const client = createRedisClient(
+      { address: LOOPBACK(0), topology: { kind: 'cluster', nodes: cluster.nodes } },
+      ROOMY,
+    );
+    await client.connect();
+    const clearer = new RedisBackend(client, { prefix: 'tallyconnect:', defaultTtlSeconds: 300 });
+    const t0 = performance.now();
+    const deleted = await clearer.clearAll();
+    const clearMs = performance.now() - t0;
+    const left = await Promise.all(nodes.map((n) => n.dbsize()));
+    let kept = 0;
+    for (let i = 0; i < 30; i++) if ((await raw.get(`other-app:keep:${i}`)) === '1') kept++;
+    row(
+      `Cluster: clearAll of ${deleted.toLocaleString('en-IN')} keys over 3 masters (SCAN 500 per master + UNLINK per slot)`,
+      clearMs * 1e6,
+      `keys per master before ${perNode.join(' / ')}, after ${left.join(' / ')} (other programs' keys)`,
+    );
+    check(
+      'Cluster: clear 100,000 keys over three masters ≤ 1 s',
+      clearMs <= 1000 && deleted === COUNT + 1 && kept === 30 && left.every((n) => n > 0),
+      `${clearMs.toFixed(0)} ms, ${deleted} deleted, other programs' keys kept on every master: ${kept}/30`,
+    );
+    await clearer.close();
+    for (const n of nodes) n.disconnect();
+    targets[0]?.[2].disconnect();
+  } finally {
+    await sentinel.stop();
+    await cluster.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env['BENCH_CACHE_ONLY'] === 'topologies') {
+    const checks: string[] = [];
+    await topologies((label, ok, detail) =>
+      checks.push(`| ${label} | ${detail} | ${ok ? 'met' : '**not met**'} |`),
+    );
+    process.stdout.write([...rows, '', ...checks, ''].join('\n'));
+    return;
+  }
   const server = await startTestRedis();
   const address: RedisAddress = {
     host: '127.0.0.1',
@@ -379,6 +526,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  await topologies(check);
 
   const redisVersion = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).trim().split(' ')[2];
   const cpu = cpus();

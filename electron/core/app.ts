@@ -108,13 +108,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const problem of portalEnv.problems) logger.warn('Configuration problem', { problem });
   const portal = createPortal({
     dataDir: options.dataDir,
-    redis: cache.redisUrl(),
+    redis: cache.redisTarget(),
     keyPrefix: cache.cacheConfig.keyPrefix,
     bus: events,
     logger,
     ...portalEnv.options,
   });
   await portal.ready();
+  // The portal follows the cache to another Redis (re-detection, settings) or to memory.
+  cache.onTargetChange((target) => portal.useRedis(target));
 
   const updates = createUpdateArea({
     engine: options.updates?.engine ?? null,

@@ -18,6 +18,10 @@ export const settingsPatch = z
       .object({
         redisEnabled: z.enum(['auto', 'true', 'false']).optional(),
         redisUrl: z.string().max(500).optional(),
+        // Sentinel / Cluster: "host:port, host:port" lists, checked in full by the core ('' removes).
+        sentinels: z.string().max(1000).optional(),
+        sentinelName: z.string().max(64).optional(),
+        clusterNodes: z.string().max(1000).optional(),
         keyPrefix: z
           .string()
           .min(1)

@@ -50,6 +50,19 @@ export interface CacheTtlRow {
   envVar: string;
 }
 
+/** How the cache's Redis servers are laid out and who answers (Settings › cache panel). */
+export interface CacheTopologyStatus {
+  kind: 'single' | 'sentinel' | 'cluster';
+  /** The Sentinel master name; null otherwise. */
+  masterName: string | null;
+  /** Configured entry points: the sentinels, or the cluster nodes listed in REDIS_CLUSTER_NODES. */
+  seeds: string[];
+  /** The master(s) that answered when Redis was last joined ("10.0.0.5:6379", role "master"). */
+  nodes: { address: string; role: string }[];
+  /** Times Redis came back as another server since start (failovers, restarts). */
+  failovers: number;
+}
+
 export interface CacheStatus {
   detection: CacheDetection;
   stats: CacheStats;
@@ -58,6 +71,8 @@ export interface CacheStatus {
   ttls: CacheTtlRow[];
   /** Whether the in-process first tier is in front of Redis. */
   firstTier: boolean;
+  /** Which servers answer; absent on memory. */
+  topology?: CacheTopologyStatus;
 }
 
 export interface CacheKeyEntry {

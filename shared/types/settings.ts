@@ -9,6 +9,12 @@ export interface Settings {
   cache: {
     redisEnabled: 'auto' | 'true' | 'false';
     redisUrl: string;
+    /** REDIS_SENTINELS ("host:port, host:port"), '' when unset. */
+    sentinels?: string;
+    /** REDIS_SENTINEL_NAME, '' when unset. */
+    sentinelName?: string;
+    /** REDIS_CLUSTER_NODES ("host:port, host:port"), '' when unset. */
+    clusterNodes?: string;
     keyPrefix: string;
     defaultTtlSeconds: number;
     ttls: Record<string, number>;

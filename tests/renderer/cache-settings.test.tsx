@@ -130,3 +130,39 @@ describe('Settings', () => {
     });
   });
 });
+
+describe('Sentinel and Cluster', () => {
+  it('the cache panel says which servers answer, their role and the failovers seen', async () => {
+    renderApp('#/cache', {
+      handlers: {
+        'cache.status': () => ({
+          ...cacheStatus(3),
+          topology: {
+            kind: 'sentinel' as const,
+            masterName: 'office',
+            seeds: ['10.0.0.5:26379', '10.0.0.6:26379'],
+            nodes: [{ address: '10.0.0.7:6379', role: 'master' }],
+            failovers: 2,
+          },
+        }),
+        'cache.keys': () => ({ keys: [], cursor: null }),
+      },
+    });
+    expect(await screen.findByTestId('cache-topology')).toHaveTextContent(
+      'Sentinel (failover) · office · 10.0.0.5:26379, 10.0.0.6:26379',
+    );
+    expect(screen.getByTestId('cache-nodes')).toHaveTextContent('10.0.0.7:6379 (master)');
+    expect(screen.getByTestId('cache-failovers')).toHaveTextContent('2');
+  });
+
+  it('settings send the cluster nodes as typed', async () => {
+    const { bridge } = renderApp('#/settings');
+    const nodes = await screen.findByRole('textbox', { name: /^Cluster nodes \(host:port/ });
+    fireEvent.change(nodes, { target: { value: '10.0.0.5:7000, 10.0.0.6:7000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toMatchObject({
+      cache: { clusterNodes: '10.0.0.5:7000, 10.0.0.6:7000', sentinels: '', sentinelName: '' },
+    });
+  });
+});

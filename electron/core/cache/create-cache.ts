@@ -1,9 +1,11 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import type { Invalidation } from './invalidation';
 import { MEMORY_DEFAULTS, MemoryBackend } from './memory-backend';
 import { RedisBackend } from './redis-backend';
+import { channelLink, clusterLink, type PubSubLink } from './pubsub';
 import { fastFailOptions, type RedisAddress, type RedisTimeouts } from './redis-options';
 import { TieredCache } from './tiered-cache';
+import { createRedisClient, SINGLE, type RedisClient, type RedisTopology } from './topology';
 
 export interface MemoryLimits {
   maxEntries: number;
@@ -37,6 +39,10 @@ export function createMemoryCache(
 
 export interface TieredCacheConfig {
   address: RedisAddress;
+  /** Single server (default), Sentinel or Cluster. */
+  topology?: RedisTopology;
+  /** Cluster only: sharded pub/sub (SSUBSCRIBE/SPUBLISH, Redis 7+) for invalidations. */
+  shardedPubSub?: boolean;
   timeouts: RedisTimeouts;
   prefix: string;
   kind: 'redis' | 'memurai';
@@ -55,9 +61,28 @@ export function invalidationChannel(prefix: string, db: number): string {
   return `${prefix}invalidations:db${db}`;
 }
 
+/** The invalidation channel for a client of any topology (see pubsub.ts). */
+function invalidationLink(client: RedisClient, config: TieredCacheConfig): PubSubLink {
+  const channel = invalidationChannel(config.prefix, config.address.db);
+  if (client instanceof Cluster) {
+    return clusterLink(client, channel, {
+      sharded: config.shardedPubSub ?? false,
+      connect: (host, port) =>
+        new Redis({
+          ...fastFailOptions({ ...config.address, host, port, db: 0 }, config.timeouts),
+          connectionName: 'tallyconnect-invalidations',
+        }),
+    });
+  }
+  return channelLink(client, client.duplicate(), channel);
+}
+
 /** Builds and starts a Redis-backed two-tier cache; it serves from memory until Redis is ready. */
 export function createTieredCache(config: TieredCacheConfig): TieredCache {
-  const client = new Redis(fastFailOptions(config.address, config.timeouts));
+  const client = createRedisClient(
+    { address: config.address, topology: config.topology ?? SINGLE },
+    config.timeouts,
+  );
   const remote = new RedisBackend(client, {
     prefix: config.prefix,
     defaultTtlSeconds: config.defaultTtlSeconds,
@@ -67,8 +92,7 @@ export function createTieredCache(config: TieredCacheConfig): TieredCache {
   const first = config.firstTier;
   const cache = new TieredCache({
     remote,
-    subscriber: first.enabled ? client.duplicate() : null,
-    channel: invalidationChannel(config.prefix, config.address.db),
+    pubsub: first.enabled ? invalidationLink(client, config) : null,
     fallback: new MemoryBackend({
       ...config.memory,
       defaultTtlSeconds: config.defaultTtlSeconds,

@@ -4,7 +4,7 @@ import { formatConfigError, type ConfigError } from '../config/parse';
 import { identifyServer } from './info';
 import type { ProcessRunner } from './process-runner';
 import type { Probe } from './probe';
-import { describeAddress } from './redis-options';
+import { describeTarget } from './topology';
 import { queryCacheServices } from './windows-services';
 
 export interface DetectDeps {
@@ -63,14 +63,14 @@ export async function detectCache(
     );
   }
 
-  const where = describeAddress(config.address);
+  const where = describeTarget(config);
   const budget =
     config.explicitAddress || config.mode === 'true'
       ? config.timeouts.connectTimeoutMs
       : config.probeBudgetMs;
   const [services, probe] = await Promise.all([
     deps.platform === 'win32' ? queryCacheServices(deps.runner) : Promise.resolve([]),
-    deps.probe(config.address, budget),
+    deps.probe(config.address, budget, config.topology),
   ]);
 
   if (probe.ok) {

@@ -1,5 +1,6 @@
 /**
- * The cache key scheme of the product's design note: {resource}:{identifier}:{filter}.
+ * The cache key scheme of the product's design note: {resource}:{identifier}:{filter}, with the
+ * company GUID in braces (a Redis Cluster hash tag): dashboard:{GUID}:alterid:fy.
  * Every company key carries the company's data version (its AlterID, bumped locally on changes that do
  * not move the AlterID), so even a missed invalidation cannot serve data older than the last sync.
  * Keys here are unprefixed; backends add the namespace prefix (default "tallyconnect:").
@@ -39,12 +40,19 @@ export function escapeGlob(text: string): string {
 /** Key segments must not contain ':' ambiguity-wise; GUIDs and ISO dates never do, names are encoded. */
 const segment = (text: string): string => encodeURIComponent(text);
 
+/**
+ * The company segment is a Redis Cluster hash tag ("{GUID}"): every key of one company lands in one
+ * slot (one node), whatever the resource, so a company's keys are cleared together on one node. The
+ * GUID is URI-encoded first, so it can never contain a brace of its own.
+ */
+const company = (guid: string): string => `{${segment(guid)}}`;
+
 export const cacheKeys = {
   companies: (): string => 'companies:all:synced',
   dashboard: (guid: string, version: number, fy: string): string =>
-    `dashboard:${segment(guid)}:${version}:${fy}`,
+    `dashboard:${company(guid)}:${version}:${fy}`,
   ledger: (guid: string, version: number, ledgerGuid: string, from: string, to: string): string =>
-    `ledger:${segment(guid)}:${version}:${segment(ledgerGuid)}:${from}:${to}`,
+    `ledger:${company(guid)}:${version}:${segment(ledgerGuid)}:${from}:${to}`,
   outstanding: (
     guid: string,
     version: number,
@@ -53,9 +61,9 @@ export const cacheKeys = {
     buckets: readonly number[],
     ageBy: 'due' | 'bill' = 'due',
   ): string =>
-    `outstanding:${segment(guid)}:${version}:${kind}:${asOn}:${buckets.join('-')}${ageBy === 'bill' ? ':bill' : ''}`,
+    `outstanding:${company(guid)}:${version}:${kind}:${asOn}:${buckets.join('-')}${ageBy === 'bill' ? ':bill' : ''}`,
   report: (guid: string, version: number, name: string, params: readonly (string | number)[]): string =>
-    `report:${segment(guid)}:${version}:${name}:${params.map((p) => segment(String(p))).join(':')}`,
+    `report:${company(guid)}:${version}:${name}:${params.map((p) => segment(String(p))).join(':')}`,
 };
 
 /** The company list: it carries each company's sync status, so it is not keyed by a data version. */
@@ -63,6 +71,6 @@ export const COMPANY_LIST_PATTERN = 'companies:*';
 
 /** Glob patterns that cover everything cached for one company (all versions), plus the company list. */
 export function companyPatterns(guid: string): string[] {
-  const g = escapeGlob(segment(guid));
+  const g = escapeGlob(company(guid));
   return [`dashboard:${g}:*`, `ledger:${g}:*`, `outstanding:${g}:*`, `report:${g}:*`, COMPANY_LIST_PATTERN];
 }

@@ -3,6 +3,7 @@ import type {
   CacheKeyPage,
   CacheStats,
   CacheStatus,
+  CacheTopologyStatus,
   CacheTtlRow,
   RedisMemoryInfo,
 } from '../../../shared/types/cache';
@@ -27,6 +28,7 @@ import { MemoryBackend } from './memory-backend';
 import { execRunner } from './process-runner';
 import { probeRedis } from './probe';
 import { TieredCache } from './tiered-cache';
+import { describeHostPort, type RedisTarget } from './topology';
 import { startServiceElevated } from './windows-services';
 
 export interface CacheManagerOptions {
@@ -114,9 +116,42 @@ export class CacheManager implements Cache {
     return this.config.ttls[resource];
   }
 
-  /** URL of the Redis/Memurai in use (with credentials), or null on memory; for the portal. */
+  /** URL of the Redis/Memurai in use (with credentials), or null on memory or Sentinel/Cluster. */
   redisUrl(): string | null {
-    return this.detected.backend === 'memory' ? null : redisUrlOf(this.config.address);
+    const target = this.redisTarget();
+    return target && target.topology.kind === 'single' ? redisUrlOf(target.address) : null;
+  }
+
+  /**
+   * Where the cache's Redis/Memurai is (any topology, with credentials), or null while the cache runs
+   * on memory alone; for the portal, which follows it (onTargetChange).
+   */
+  redisTarget(): RedisTarget | null {
+    if (!(this.current instanceof TieredCache)) return null;
+    return { address: this.config.address, topology: this.config.topology };
+  }
+
+  private targetListeners = new Set<(target: RedisTarget | null) => void>();
+  private lastTarget: string | null = null;
+
+  /** Told whenever the Redis target changes (a switch to or from memory, another server, new settings). */
+  onTargetChange(listener: (target: RedisTarget | null) => void): () => void {
+    this.targetListeners.add(listener);
+    return () => this.targetListeners.delete(listener);
+  }
+
+  private notifyTarget(): void {
+    const target = this.redisTarget();
+    const key = JSON.stringify(target);
+    if (key === this.lastTarget) return;
+    this.lastTarget = key;
+    for (const listener of this.targetListeners) {
+      try {
+        listener(target);
+      } catch (error) {
+        this.options.logger?.warn('A cache target listener failed', { error });
+      }
+    }
   }
 
   /** Builds the backend for a detection result and swaps it in; the old one is closed after. */
@@ -126,8 +161,12 @@ export class CacheManager implements Cache {
     if (detection.backend === 'memory') {
       next = createMemoryCache(this.config.defaultTtlSeconds, this.config.memory);
     } else {
+      const major = Number((detection.serverVersion ?? '').split('.')[0]);
       const tiered = createTieredCache({
         address: this.config.address,
+        topology: this.config.topology,
+        // Sharded pub/sub needs Redis 7 (Memurai reports the Redis version it implements).
+        shardedPubSub: this.config.topology.kind === 'cluster' && major >= 7,
         timeouts: this.config.timeouts,
         prefix: this.config.keyPrefix,
         kind: detection.backend,
@@ -148,6 +187,7 @@ export class CacheManager implements Cache {
       this.server = { kind: next.kind, address: detection.address, version: detection.serverVersion };
     }
     if (previous !== next) await previous.close();
+    this.notifyTarget();
     this.announce();
   }
 
@@ -242,6 +282,7 @@ export class CacheManager implements Cache {
       JSON.stringify([
         c.mode,
         c.address,
+        c.topology,
         c.keyPrefix,
         c.timeouts,
         c.firstTier,
@@ -312,6 +353,24 @@ export class CacheManager implements Cache {
       keyPrefix: this.config.keyPrefix,
       ttls,
       firstTier: this.current instanceof TieredCache && this.current.state.firstTier,
+      ...(this.current instanceof TieredCache ? { topology: this.topologyStatus(this.current) } : {}),
+    };
+  }
+
+  private topologyStatus(cache: TieredCache): CacheTopologyStatus {
+    const t = this.config.topology;
+    const { nodes, serverChanges } = cache.state;
+    return {
+      kind: t.kind,
+      masterName: t.kind === 'sentinel' ? t.name : null,
+      seeds:
+        t.kind === 'sentinel'
+          ? t.sentinels.map(describeHostPort)
+          : t.kind === 'cluster'
+            ? t.nodes.map(describeHostPort)
+            : [],
+      nodes,
+      failovers: serverChanges,
     };
   }
 

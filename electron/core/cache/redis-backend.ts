@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import { assertKeyCursor } from '../../../shared/contract/cache';
 import type { CacheKeyPage, CacheStats, RedisMemoryInfo } from '../../../shared/types/cache';
 import { hitRate, ttlMs, type Cache } from './cache';
@@ -12,6 +12,8 @@ import {
 } from './json-value';
 import { escapeGlob } from './keys';
 import { SingleFlight } from './single-flight';
+import { groupBySlot } from './slots';
+import { masters, nodeName, type RedisClient } from './topology';
 
 export interface RedisBackendOptions {
   /** Namespace prefix, e.g. "tallyconnect:". Never empty: clearAll relies on it. */
@@ -49,7 +51,7 @@ export class RedisBackend implements Cache {
   private misses = 0;
 
   constructor(
-    readonly client: Redis,
+    readonly client: RedisClient,
     options: RedisBackendOptions,
   ) {
     if (!options.prefix) throw new Error('RedisBackend needs a non-empty key prefix');
@@ -150,19 +152,27 @@ export class RedisBackend implements Cache {
   }
 
   /**
-   * SCAN in batches and UNLINK each batch (UNLINK frees large values off the main thread). The next SCAN
-   * is sent without waiting for the previous UNLINK; one connection keeps them in order.
+   * SCAN in batches and UNLINK each batch (UNLINK frees large values off the main thread), on every
+   * master of a Cluster side by side (one master otherwise). The next SCAN is sent without waiting for
+   * the previous UNLINK; one connection keeps them in order. In a Cluster a batch is split by slot, as
+   * a multi-key command must stay within one.
    */
   private async scanUnlink(match: string): Promise<number> {
-    let cursor = '0';
-    const unlinks: Promise<number>[] = [];
-    do {
-      const [next, keys] = await this.client.scan(cursor, 'MATCH', match, 'COUNT', this.batchSize);
-      cursor = next;
-      if (keys.length > 0) unlinks.push(this.client.unlink(...keys));
-    } while (cursor !== '0');
-    const counts = await Promise.all(unlinks);
-    return counts.reduce((a, b) => a + b, 0);
+    const sliced = this.client instanceof Cluster;
+    const perNode = await Promise.all(
+      masters(this.client).map(async (node) => {
+        let cursor = '0';
+        const unlinks: Promise<number>[] = [];
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', match, 'COUNT', this.batchSize);
+          cursor = next;
+          if (keys.length === 0) continue;
+          for (const group of sliced ? groupBySlot(keys) : [keys]) unlinks.push(node.unlink(...group));
+        } while (cursor !== '0');
+        return (await Promise.all(unlinks)).reduce((a, b) => a + b, 0);
+      }),
+    );
+    return perNode.reduce((a, b) => a + b, 0);
   }
 
   async getOrCompute<T>(
@@ -173,44 +183,99 @@ export class RedisBackend implements Cache {
     return this.flights.getOrCompute(this, key, ttlSeconds, loader);
   }
 
+  /**
+   * One page of SCAN. In a Cluster the masters are walked one after another (sorted by address) and the
+   * page cursor carries both: node cursor × node count + node index, still one decimal number.
+   */
   async keys(cursor: string | null, count: number, pattern: string): Promise<CacheKeyPage> {
     if (cursor !== null) assertKeyCursor(cursor);
-    const [next, keys] = await this.client.scan(
-      cursor ?? '0',
+    const nodes = masters(this.client);
+    const width = BigInt(nodes.length);
+    const packed = BigInt(cursor ?? '0');
+    const index = Number(packed % width);
+    const node = nodes[index] as Redis;
+    const [next, keys] = await node.scan(
+      String(packed / width),
       'MATCH',
       this.globPrefix + pattern,
       'COUNT',
       count,
     );
-    const pipeline = this.client.pipeline();
+    const pipeline = node.pipeline();
     for (const key of keys) pipeline.pttl(key);
     const ttls = keys.length > 0 ? ((await pipeline.exec()) ?? []) : [];
     const entries = keys.map((key, i) => {
       const ms = Number(ttls[i]?.[1] ?? -2);
       return { key: key.slice(this.prefix.length), ttlMs: ms >= 0 ? ms : null, gone: ms === -2 };
     });
+    let after: string | null = null;
+    if (next !== '0') after = String(BigInt(next) * width + BigInt(index));
+    else if (index + 1 < nodes.length) after = String(index + 1);
     return {
       keys: entries.filter((e) => !e.gone).map(({ key, ttlMs: ms }) => ({ key, ttlMs: ms })),
-      cursor: next === '0' ? null : next,
+      cursor: after,
     };
   }
 
-  /** Counts this namespace's keys with SCAN (DBSIZE would count other programs' keys too). */
+  /** Counts this namespace's keys with SCAN on every master (DBSIZE would count other programs' keys too). */
   async countKeys(): Promise<number> {
-    let cursor = '0';
-    let total = 0;
-    do {
-      const [next, keys] = await this.client.scan(
-        cursor,
-        'MATCH',
-        this.globPrefix + '*',
-        'COUNT',
-        this.batchSize,
-      );
-      cursor = next;
-      total += keys.length;
-    } while (cursor !== '0');
-    return total;
+    const counts = await Promise.all(
+      masters(this.client).map(async (node) => {
+        let cursor = '0';
+        let total = 0;
+        do {
+          const [next, keys] = await node.scan(
+            cursor,
+            'MATCH',
+            this.globPrefix + '*',
+            'COUNT',
+            this.batchSize,
+          );
+          cursor = next;
+          total += keys.length;
+        } while (cursor !== '0');
+        return total;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** PING on every master: a Cluster is healthy only when every node holding slots answers. */
+  async ping(): Promise<void> {
+    await Promise.all(masters(this.client).map((node) => node.ping()));
+  }
+
+  /**
+   * Which server(s) hold the data now: the masters' addresses and run ids. It changes when a failover
+   * promoted a replica or a server restarted empty; the cache then replays recent invalidations, which
+   * the new master may never have received.
+   */
+  async identity(): Promise<{ id: string; nodes: { address: string; role: string }[] }> {
+    const nodes = await Promise.all(
+      masters(this.client).map(async (node) => {
+        const info = parseInfo(await node.info('server'));
+        const role = (await node.call('ROLE')) as unknown[];
+        return {
+          address: this.addressOf(node),
+          role: role[0] === 'master' ? 'master' : String(role[0]),
+          runId: info['run_id'] ?? '',
+        };
+      }),
+    );
+    return {
+      id: nodes.map((n) => `${n.address}/${n.runId}`).join(','),
+      nodes: nodes.map(({ address, role }) => ({ address, role })),
+    };
+  }
+
+  /** Where a connection is connected right now (a Sentinel client moves with the master). */
+  private addressOf(node: Redis): string {
+    const stream = (node as unknown as { stream?: { remoteAddress?: string; remotePort?: number } }).stream;
+    if (stream?.remoteAddress && stream.remotePort) {
+      const host = stream.remoteAddress.replace(/^::ffff:/, '');
+      return `${host.includes(':') ? `[${host}]` : host}:${stream.remotePort}`;
+    }
+    return nodeName(node);
   }
 
   async stats(): Promise<CacheStats> {
@@ -226,8 +291,10 @@ export class RedisBackend implements Cache {
     };
   }
 
+  /** INFO memory; in a Cluster the first master's (each master has its own maxmemory). */
   async memoryInfo(): Promise<RedisMemoryInfo> {
-    return toMemoryInfo(parseInfo(await this.client.info('memory')));
+    const node = masters(this.client)[0] as Redis;
+    return toMemoryInfo(parseInfo(await node.info('memory')));
   }
 
   async close(): Promise<void> {

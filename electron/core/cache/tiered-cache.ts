@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { AppError } from '../../../shared/errors';
 import type { CacheKeyPage, CacheStats, RedisMemoryInfo } from '../../../shared/types/cache';
 import { hitRate, ttlMs, type Cache } from './cache';
 import { decodeMessage, encodeMessage, InvalidationJournal, type Invalidation } from './invalidation';
 import { prepareValue, type PreparedValue } from './json-value';
 import type { MemoryBackend } from './memory-backend';
+import type { PubSubLink } from './pubsub';
 import type { RedisBackend } from './redis-backend';
 import { SingleFlight } from './single-flight';
 
 export interface TieredCacheOptions {
   remote: RedisBackend;
-  /** A second connection for pub/sub (remote.client.duplicate()); null disables the first tier. */
-  subscriber: Redis | null;
-  /** Pub/sub channel for invalidations, shared by every instance using this server and namespace. */
-  channel: string;
+  /** The invalidation channel (pub/sub), shared by every instance on this server and namespace; null disables the first tier. */
+  pubsub: PubSubLink | null;
   /** Serves every call while Redis is unreachable. */
   fallback: MemoryBackend;
   /** Small in-process tier in front of Redis (short TTL); null to go to Redis on every read. */
@@ -26,6 +24,13 @@ export interface TieredCacheOptions {
   /** Invalidations to replay before Redis is first trusted (e.g. unversioned keys after a restart). */
   initialInvalidations?: Invalidation[];
   onStateChange?: (healthy: boolean, reason: string) => void;
+  /**
+   * How long invalidations (and writes) are remembered after Redis acknowledged them. When Redis comes
+   * back as another server (a failover promoted a replica, or a server restarted), they are replayed:
+   * the old master may have acknowledged them without passing them on to the replica.
+   */
+  replayWindowMs?: number;
+  now?: () => number;
 }
 
 export type TieredState = 'healthy' | 'down';
@@ -40,7 +45,7 @@ export type TieredState = 'healthy' | 'down';
 export class TieredCache implements Cache {
   readonly instanceId = randomUUID();
   private readonly remote: RedisBackend;
-  private readonly subscriber: Redis | null;
+  private readonly pubsub: PubSubLink | null;
   private readonly fallback: MemoryBackend;
   private readonly firstTier: MemoryBackend | null;
   private readonly journal = new InvalidationJournal();
@@ -60,12 +65,17 @@ export class TieredCache implements Cache {
   private healthWaiters: (() => void)[] = [];
   private lastReason = 'connecting';
   private counters = { hits: 0, misses: 0, errors: 0, fallbacks: 0, firstTierHits: 0 };
+  /** Invalidations Redis acknowledged lately, replayed if the server behind the connection changes. */
+  private recent: { at: number; inv: Invalidation }[] = [];
+  private server: { id: string; nodes: { address: string; role: string }[] } | null = null;
+  /** Times Redis came back as another server (failovers, restarts). */
+  private serverChanges = 0;
 
   constructor(private readonly options: TieredCacheOptions) {
     this.remote = options.remote;
-    this.subscriber = options.subscriber;
+    this.pubsub = options.pubsub;
     this.fallback = options.fallback;
-    this.firstTier = options.subscriber ? options.firstTier : null;
+    this.firstTier = options.pubsub ? options.firstTier : null;
     for (const inv of options.initialInvalidations ?? []) this.journal.add(inv);
   }
 
@@ -73,12 +83,22 @@ export class TieredCache implements Cache {
     return this.remote.kind;
   }
 
-  get state(): { healthy: boolean; firstTier: boolean; pendingInvalidations: number; reason: string } {
+  get state(): {
+    healthy: boolean;
+    firstTier: boolean;
+    pendingInvalidations: number;
+    reason: string;
+    /** The master(s) that answered when Redis was last joined. */
+    nodes: { address: string; role: string }[];
+    serverChanges: number;
+  } {
     return {
       healthy: this.healthy,
       firstTier: this.firstTierActive(),
       pendingInvalidations: this.journal.size,
       reason: this.lastReason,
+      nodes: this.server?.nodes ?? [],
+      serverChanges: this.serverChanges,
     };
   }
 
@@ -90,28 +110,28 @@ export class TieredCache implements Cache {
     client.on('close', () => {
       if (this.healthy) this.fault(new Error('connection to the cache server closed'));
     });
+    // ioredis gave up on this connection (it should not, with our retry strategy): start it again.
+    client.on('end', () => {
+      if (this.closed) return;
+      const again = setTimeout(() => {
+        if (!this.closed && client.status === 'end') client.connect().catch(() => undefined);
+      }, this.options.healthCheckMs);
+      again.unref();
+    });
     client.connect().catch(() => undefined);
     this.scheduleRecovery();
-    const sub = this.subscriber;
-    if (sub) {
-      sub.on('error', () => undefined);
-      sub.on('ready', () => {
-        sub
-          .subscribe(this.options.channel)
-          .then(() => {
-            // Messages may have been missed while unsubscribed: start the first tier empty.
-            this.firstTier?.clearAllSync();
-            this.epoch++;
-            this.subscribed = true;
-          })
-          .catch(() => undefined);
-      });
-      sub.on('close', () => {
+    this.pubsub?.start({
+      up: () => {
+        // Messages may have been missed while unsubscribed: start the first tier empty.
+        this.firstTier?.clearAllSync();
+        this.epoch++;
+        this.subscribed = true;
+      },
+      down: () => {
         this.subscribed = false;
         this.firstTier?.clearAllSync();
-      });
-      sub.on('message', (channel: string, text: string) => {
-        if (channel !== this.options.channel) return;
+      },
+      message: (text) => {
         // Anyone who can PUBLISH on the server can send anything here: a message is decoded defensively
         // (decodeMessage), and nothing it does may throw out of ioredis's event handler (that would be
         // an uncaught exception in the main process). Whatever goes wrong, drop every local copy.
@@ -124,9 +144,8 @@ export class TieredCache implements Cache {
         } catch {
           this.applyLocal({ op: 'all' });
         }
-      });
-      sub.connect().catch(() => undefined);
-    }
+      },
+    });
   }
 
   /** Resolves true once Redis is in use, false after timeoutMs. */
@@ -193,6 +212,7 @@ export class TieredCache implements Cache {
       try {
         // SET and PUBLISH leave together: one round trip, and other instances hear only after the write.
         await Promise.all([this.remote.putPrepared(key, prepared, ttlSeconds), this.publish(inv)]);
+        this.remember(inv);
         if (this.firstTierActive()) {
           (this.firstTier as MemoryBackend).putPreparedSync(
             key,
@@ -340,12 +360,7 @@ export class TieredCache implements Cache {
     this.recoveryTimer = null;
     await Promise.all([
       this.remote.close(),
-      this.subscriber
-        ? this.subscriber.quit().then(
-            () => undefined,
-            () => this.subscriber?.disconnect(),
-          )
-        : undefined,
+      this.pubsub?.close(),
       this.fallback.close(),
       this.firstTier?.close(),
     ]);
@@ -398,12 +413,40 @@ export class TieredCache implements Cache {
             : 0;
     // Only once the keys are gone from Redis: a peer re-reading after the message must not find them.
     await this.publish(inv);
+    this.remember(inv);
     return deleted;
   }
 
   private async publish(inv: Invalidation): Promise<void> {
-    if (!this.subscriber) return;
-    await this.remote.client.publish(this.options.channel, encodeMessage({ from: this.instanceId, inv }));
+    if (!this.pubsub) return;
+    await this.pubsub.publish(encodeMessage({ from: this.instanceId, inv }));
+  }
+
+  private remember(inv: Invalidation): void {
+    const now = (this.options.now ?? performance.now.bind(performance))();
+    const window = this.options.replayWindowMs ?? 30_000;
+    const recent = this.recent;
+    let stale = 0;
+    while (stale < recent.length && now - (recent[stale] as { at: number }).at > window) stale++;
+    if (stale > 0) recent.splice(0, stale);
+    // Bounded like the journal: past its limit one clear-all stands for them all.
+    if (recent.length >= 1000) this.recent = [{ at: now, inv: { op: 'all' } }];
+    else recent.push({ at: now, inv });
+  }
+
+  /**
+   * Before Redis is trusted again: if another server now answers (a failover, a restart), the recent
+   * invalidations join the journal, since the new master may never have received them.
+   */
+  private async checkServer(): Promise<void> {
+    const now = await this.remote.identity();
+    const before = this.server;
+    this.server = now;
+    if (!before || before.id === now.id) return;
+    this.serverChanges++;
+    const window = this.options.replayWindowMs ?? 30_000;
+    const at = (this.options.now ?? performance.now.bind(performance))();
+    for (const { at: when, inv } of this.recent) if (at - when <= window) this.journal.add(inv);
   }
 
   // ---- faults and recovery -------------------------------------------------------------------------
@@ -430,7 +473,8 @@ export class TieredCache implements Cache {
     if (this.remote.client.status !== 'ready') return;
     this.recovering = true;
     try {
-      await this.remote.client.ping();
+      await this.remote.ping();
+      await this.checkServer();
       this.draining = true;
       // New invalidations now go straight to Redis, so this loop ends; a fault clears `draining`.
       for (let inv = this.journal.peek(); inv && this.draining; inv = this.journal.peek()) {

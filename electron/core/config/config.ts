@@ -7,6 +7,7 @@ import { FIRST_TIER_DEFAULTS, type FirstTierOptions, type MemoryLimits } from '.
 import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
 import { MEMORY_DEFAULTS } from '../cache/memory-backend';
 import { REDIS_TIMEOUT_DEFAULTS, type RedisAddress, type RedisTimeouts } from '../cache/redis-options';
+import { SINGLE, type HostPort, type RedisTopology } from '../cache/topology';
 import { checkHost, EnvReader, type ConfigError, type Source } from './parse';
 
 export type RedisMode = 'auto' | 'true' | 'false';
@@ -15,7 +16,9 @@ export interface CacheConfig {
   mode: RedisMode;
   /** Where to find Redis/Memurai (127.0.0.1:6379 unless configured). */
   address: RedisAddress;
-  /** True when REDIS_URL or REDIS_HOST chose the address (auto then tries only that address). */
+  /** Single server, or Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME) or Cluster (REDIS_CLUSTER_NODES). */
+  topology: RedisTopology;
+  /** True when REDIS_URL, REDIS_HOST, REDIS_SENTINELS or REDIS_CLUSTER_NODES chose where (auto then tries only that). */
   explicitAddress: boolean;
   /** True when a connection variable was invalid: the app runs on memory and says why. */
   addressInvalid: boolean;
@@ -90,6 +93,10 @@ export const CONFIG_VARIABLES = [
   'REDIS_DB',
   'REDIS_PASSWORD',
   'REDIS_TLS',
+  'REDIS_SENTINELS',
+  'REDIS_SENTINEL_NAME',
+  'REDIS_SENTINEL_PASSWORD',
+  'REDIS_CLUSTER_NODES',
   'REDIS_DEFAULT_TTL',
   'REDIS_KEY_PREFIX',
   'REDIS_COMMAND_TIMEOUT_MS',
@@ -160,6 +167,93 @@ function parseRedisUrl(reader: EnvReader, text: string): RedisAddress | null {
   };
 }
 
+/** "host:port, host:port" (IPv6 in brackets: "[::1]:26379"); null after reporting what was wrong. */
+function parseHostPorts(reader: EnvReader, name: string, text: string): HostPort[] | null {
+  const entries = text
+    .split(/[,\s]+/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const out: HostPort[] = [];
+  for (const entry of entries) {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+):(\d{1,5})$/.exec(entry);
+    const host = match?.[1]?.replace(/^\[|\]$/g, '') ?? '';
+    const port = Number(match?.[2]);
+    const hostProblem = match ? checkHost(host) : null;
+    if (!match || hostProblem || port < 1 || port > 65535) {
+      reader.fail(
+        name,
+        text,
+        `"${entry}" is not host:port (${hostProblem ?? 'a host name or IP address, a colon, a port from 1 to 65535'}); ` +
+          'list them separated by commas, e.g. 10.0.0.5:26379,10.0.0.6:26379',
+      );
+      return null;
+    }
+    if (!out.some((e) => e.host === host && e.port === port)) out.push({ host, port });
+  }
+  if (out.length === 0) {
+    reader.fail(name, text, 'must list at least one host:port');
+    return null;
+  }
+  return out;
+}
+
+/** REDIS_SENTINELS + REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES, or neither (one server). */
+function parseTopology(r: EnvReader, db: number): RedisTopology {
+  const sentinelsText = r.raw('REDIS_SENTINELS');
+  const nameText = r.raw('REDIS_SENTINEL_NAME');
+  const clusterText = r.raw('REDIS_CLUSTER_NODES');
+  if (sentinelsText && clusterText) {
+    r.fail(
+      'REDIS_CLUSTER_NODES',
+      clusterText,
+      'cannot be used together with REDIS_SENTINELS: set the one your servers run (Sentinel or Cluster)',
+    );
+    return SINGLE;
+  }
+  if (clusterText) {
+    const nodes = parseHostPorts(r, 'REDIS_CLUSTER_NODES', clusterText);
+    if (db !== 0) {
+      r.fail(
+        'REDIS_DB',
+        String(db),
+        'must be 0 with REDIS_CLUSTER_NODES (Redis Cluster has database 0 only)',
+      );
+      return SINGLE;
+    }
+    return nodes ? { kind: 'cluster', nodes } : SINGLE;
+  }
+  if (sentinelsText) {
+    const sentinels = parseHostPorts(r, 'REDIS_SENTINELS', sentinelsText);
+    if (!nameText) {
+      r.fail(
+        'REDIS_SENTINEL_NAME',
+        '',
+        'is needed with REDIS_SENTINELS: the master name the sentinels monitor (as in "sentinel monitor <name> ...")',
+      );
+      return SINGLE;
+    }
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(nameText)) {
+      r.fail('REDIS_SENTINEL_NAME', nameText, 'may use only letters, digits and _ . - (1 to 64 characters)');
+      return SINGLE;
+    }
+    return sentinels
+      ? {
+          kind: 'sentinel',
+          sentinels,
+          name: nameText,
+          sentinelPassword: r.raw('REDIS_SENTINEL_PASSWORD') ?? null,
+        }
+      : SINGLE;
+  }
+  if (nameText) {
+    r.fail('REDIS_SENTINEL_NAME', nameText, 'is used only with REDIS_SENTINELS (the sentinels to ask)');
+  }
+  if (r.raw('REDIS_SENTINEL_PASSWORD')) {
+    r.fail('REDIS_SENTINEL_PASSWORD', '***', 'is used only with REDIS_SENTINELS (the sentinels to ask)');
+  }
+  return SINGLE;
+}
+
 function checkPrefix(value: string): string | null {
   return /^[A-Za-z0-9_.:-]{1,64}$/.test(value)
     ? null
@@ -205,6 +299,7 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
   };
   if (fromUrl && r.raw('REDIS_PASSWORD') && !fromUrl.password)
     address.password = r.raw('REDIS_PASSWORD') ?? null;
+  const topology = parseTopology(r, address.db);
   const addressInvalid = r.errors.length > before;
 
   const defaultTtlSeconds = r.int('REDIS_DEFAULT_TTL', 300, 1, MAX_TTL_SECONDS);
@@ -233,7 +328,8 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
     cache: {
       mode,
       address,
-      explicitAddress: Boolean(urlText || hostText),
+      topology,
+      explicitAddress: Boolean(urlText || hostText) || topology.kind !== 'single',
       addressInvalid,
       redisUrl: urlText ?? '',
       keyPrefix: r.string('REDIS_KEY_PREFIX', DEFAULT_KEY_PREFIX, checkPrefix),

@@ -4,6 +4,7 @@ import type { settingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types/settings';
 import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
+import { describeHostPort, type HostPort, type RedisTopology } from '../cache/topology';
 import {
   buildConfig,
   CONFIG_VARIABLES,
@@ -18,6 +19,21 @@ import { formatConfigError, type Source } from './parse';
 
 export type SettingsPatch = z.output<typeof settingsPatch>;
 
+const hostPorts = (list: readonly HostPort[]): string => list.map(describeHostPort).join(', ');
+
+/** Sentinel/Cluster as the settings screen shows them (the sentinel password is never sent out). */
+function topologySettings(t: RedisTopology): {
+  sentinels: string;
+  sentinelName: string;
+  clusterNodes: string;
+} {
+  return {
+    sentinels: t.kind === 'sentinel' ? hostPorts(t.sentinels) : '',
+    sentinelName: t.kind === 'sentinel' ? t.name : '',
+    clusterNodes: t.kind === 'cluster' ? hostPorts(t.nodes) : '',
+  };
+}
+
 /** The settings the UI shows; the Redis password inside REDIS_URL is never sent out. */
 export function toSettings(loaded: LoadedConfig): Settings {
   const { config } = loaded;
@@ -29,6 +45,7 @@ export function toSettings(loaded: LoadedConfig): Settings {
     cache: {
       redisEnabled: config.cache.mode,
       redisUrl: redactUrl(config.cache.redisUrl),
+      ...topologySettings(config.cache.topology),
       keyPrefix: config.cache.keyPrefix,
       defaultTtlSeconds: config.cache.defaultTtlSeconds,
       ttls: { ...config.cache.ttls },
@@ -50,6 +67,17 @@ export function patchToVariables(patch: SettingsPatch, current: LoadedConfig): R
     // The UI echoes the redacted URL back unchanged: keep the stored one (and its password) then.
     if (cache.redisUrl !== undefined && cache.redisUrl.trim() !== redactUrl(current.config.cache.redisUrl)) {
       out['REDIS_URL'] = cache.redisUrl.trim() === '' ? null : cache.redisUrl.trim();
+    }
+    // The screen echoes these back as shown: only a change is written ('' removes the line).
+    const shown = topologySettings(current.config.cache.topology);
+    const lists = [
+      ['sentinels', 'REDIS_SENTINELS'],
+      ['sentinelName', 'REDIS_SENTINEL_NAME'],
+      ['clusterNodes', 'REDIS_CLUSTER_NODES'],
+    ] as const;
+    for (const [field, variable] of lists) {
+      const text = cache[field]?.trim();
+      if (text !== undefined && text !== shown[field]) out[variable] = text === '' ? null : text;
     }
     if (cache.keyPrefix !== undefined) out['REDIS_KEY_PREFIX'] = cache.keyPrefix;
     if (cache.defaultTtlSeconds !== undefined) out['REDIS_DEFAULT_TTL'] = String(cache.defaultTtlSeconds);
@@ -131,7 +159,18 @@ export function createSettingsStore(options: { dataDir: string; env: Source }): 
       else fileValues[name] = value;
     }
     const { merged } = mergeSources(options.env, fileValues);
-    const problems = buildConfig(options.dataDir, merged).errors.filter((e) => names.includes(e.variable));
+    // Sentinel/Cluster variables are checked together (a list without its name is the name's error).
+    const topologyVars = [
+      'REDIS_SENTINELS',
+      'REDIS_SENTINEL_NAME',
+      'REDIS_SENTINEL_PASSWORD',
+      'REDIS_CLUSTER_NODES',
+      'REDIS_DB',
+    ];
+    const touchesTopology = names.some((n) => topologyVars.includes(n));
+    const problems = buildConfig(options.dataDir, merged).errors.filter(
+      (e) => names.includes(e.variable) || (touchesTopology && topologyVars.includes(e.variable)),
+    );
     if (problems.length > 0) {
       throw new AppError('CONFIG', problems.map(formatConfigError).join('; '), {
         field: problems[0]?.variable ?? null,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/topology';
 import { APP_EVENT_NAMES, type AppEventName, type AppEvents } from '../../../shared/contract';
 import type { EventBus, Unsubscribe } from '../events/bus';
 import type { Logger } from '../logger';
@@ -52,7 +52,7 @@ function parseWire(text: string): Wire | null {
 export function createLiveFeed(options: {
   bus: EventBus;
   instanceId: string;
-  redis?: { publisher: Redis; subscriber: Redis; channel: string } | null;
+  redis?: { publisher: RedisClient; subscriber: RedisClient; channel: string } | null;
   logger?: Logger;
 }): LiveFeed {
   const listeners = new Set<LiveListener>();

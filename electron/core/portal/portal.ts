@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { RedisClient } from '../cache/topology';
 import type { PortalStatus, PortalUser, SignInResult } from '../../../shared/types/portal';
 import type { EventBus } from '../events/bus';
 import { silentLogger, type Logger } from '../logger';
@@ -17,7 +17,7 @@ import {
   type RateLimitStore,
 } from './rate-limit';
 import { createRedisRateLimitStore, createResilientRateLimitStore } from './rate-limit-redis';
-import { createPortalRedis, whenReady } from './redis-client';
+import { createPortalRedis, whenReady, type PortalRedisTarget } from './redis-client';
 import { portalRedisRefusal } from './redis-policy';
 import { createMemorySessionStore, type SessionStore } from './session-store';
 import { createRedisSessionStore } from './session-store-redis';
@@ -29,10 +29,11 @@ export interface PortalOptions {
   /** Folder holding portal.db; ':memory:' keeps accounts in memory (tests). */
   dataDir: string;
   /**
-   * The Redis/Memurai the cache layer uses (a redis:// URL or its ioredis options); null for memory
-   * only. Sessions, rate limits and live updates are then shared by every instance on that server.
+   * The Redis/Memurai the cache layer uses (a redis:// URL, ioredis options, or the cache's target, which
+   * may be a Sentinel set or a Cluster); null for memory only. Sessions, rate limits and live updates
+   * are then shared by every instance on that server. useRedis() moves the portal to another one.
    */
-  redis: string | RedisOptions | null;
+  redis: PortalRedisTarget | null;
   /** The cache's key prefix (default "tallyconnect:"); portal keys live beside it, not inside it. */
   keyPrefix?: string;
   bus: EventBus;
@@ -67,6 +68,11 @@ export interface Portal {
    * move to memory (this instance only) and a warning says why. Call before serving requests.
    */
   applyBind(host: string): PortalStatus;
+  /**
+   * Follows the cache to another Redis (re-detection, settings change) or to memory (null): sessions,
+   * rate limits and live updates move there; the old connections are closed.
+   */
+  useRedis(target: PortalRedisTarget | null): PortalStatus;
   readonly accounts: AccountStore;
   readonly hasher: PasswordHasher;
   readonly sessions: SessionManager;
@@ -85,12 +91,14 @@ export interface Portal {
 }
 
 /**
- * Portal keys use "<prefix>portal:" with the prefix's trailing ':' turned into '-', e.g.
- * "tallyconnect-portal:". They sit outside the report cache's namespace on purpose: "Clear cache" must
- * not sign the whole office out.
+ * Portal keys use "{<prefix>-portal}:" with the prefix's trailing ':' dropped, e.g.
+ * "{tallyconnect-portal}:session:…". They sit outside the report cache's namespace on purpose: "Clear
+ * cache" must not sign the whole office out. The braces are a Redis Cluster hash tag: every portal key
+ * lands in one slot, so a session's MULTI (record + index), the session list's MGET and the rate
+ * limiter's Lua script (several keys per call) work on a Cluster exactly as on one server.
  */
 export function portalKeyPrefix(cachePrefix: string): string {
-  return `${cachePrefix.replace(/:+$/, '')}-portal:`;
+  return `{${cachePrefix.replace(/:+$/, '')}-portal}:`;
 }
 
 export function createPortal(options: PortalOptions): Portal {
@@ -109,11 +117,13 @@ export function createPortal(options: PortalOptions): Portal {
 
   // The stores and the live feed sit behind fixed facades, so applyBind() can move them to memory
   // after the HTTP layer has taken hold of them.
-  let clients: Redis[] = [];
+  let clients: RedisClient[] = [];
   let sessionInner: SessionStore;
   let rateInner: RateLimitStore;
   let liveInner: LiveFeed;
   let redisRefused: string | null = null;
+  let target: PortalRedisTarget | null = options.redis;
+  let bindHost: string | undefined = options.bindHost;
   const liveListeners = new Set<LiveListener>();
   const fanOut: LiveListener = (event, payload) => {
     for (const listener of [...liveListeners]) {
@@ -137,15 +147,10 @@ export function createPortal(options: PortalOptions): Portal {
       { reason },
     );
   };
-
-  const initialRefusal =
-    options.redis && options.bindHost !== undefined
-      ? portalRedisRefusal(options.redis, options.bindHost)
-      : null;
-  if (options.redis && initialRefusal === null) {
-    const commands = createPortalRedis(options.redis);
-    const publisher = createPortalRedis(options.redis);
-    const subscriber = createPortalRedis(options.redis, { subscriber: true });
+  const useRedisNow = (where: PortalRedisTarget): void => {
+    const commands = createPortalRedis(where);
+    const publisher = createPortalRedis(where);
+    const subscriber = createPortalRedis(where, { subscriber: true });
     clients = [commands, publisher, subscriber];
     sessionInner = createResilientSessionStore(createRedisSessionStore(commands, prefix, sessionKey, now), {
       now,
@@ -159,10 +164,32 @@ export function createPortal(options: PortalOptions): Portal {
       logger,
     });
     liveInner.subscribe(fanOut);
-  } else {
-    if (initialRefusal) refuseRedis(initialRefusal);
-    useMemory();
-  }
+  };
+  /** Closes the current stores and connections in the background (they are already replaced). */
+  const retire = (): void => {
+    const [oldSessions, oldRates, oldLive, oldClients] = [sessionInner, rateInner, liveInner, clients];
+    clients = [];
+    void (async () => {
+      await oldLive.close();
+      await oldSessions.close();
+      await oldRates.close();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        for (const client of oldClients) client.disconnect();
+      });
+  };
+  /** Redis when there is one the policy allows, else memory. */
+  const place = (): void => {
+    redisRefused = null;
+    const refusal = target && bindHost !== undefined ? portalRedisRefusal(target, bindHost) : null;
+    if (target && refusal === null) useRedisNow(target);
+    else {
+      if (refusal) refuseRedis(refusal);
+      useMemory();
+    }
+  };
+  place();
 
   const sessionStore: SessionStore = {
     get kind() {
@@ -214,21 +241,22 @@ export function createPortal(options: PortalOptions): Portal {
     },
     status,
     applyBind(host) {
-      const reason = options.redis && clients.length > 0 ? portalRedisRefusal(options.redis, host) : null;
+      bindHost = host;
+      const reason = target && clients.length > 0 ? portalRedisRefusal(target, host) : null;
       if (reason === null) return status();
       refuseRedis(reason);
-      const [oldSessions, oldRates, oldLive, oldClients] = [sessionInner, rateInner, liveInner, clients];
-      clients = [];
+      retire();
       useMemory();
-      void (async () => {
-        await oldLive.close();
-        await oldSessions.close();
-        await oldRates.close();
-      })()
-        .catch(() => undefined)
-        .finally(() => {
-          for (const client of oldClients) client.disconnect();
-        });
+      return status();
+    },
+    useRedis(next) {
+      if (JSON.stringify(next) === JSON.stringify(target)) return status();
+      target = next;
+      logger.info('portal: following the cache to another Redis', {
+        redis: next === null ? 'none (memory)' : typeof next === 'string' ? 'url' : 'configured',
+      });
+      retire();
+      place();
       return status();
     },
     accounts,

@@ -1,11 +1,12 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/topology';
 import type { Logger } from '../logger';
 import { createMemoryRateLimitStore, type RateLimitStore, type WindowCount } from './rate-limit';
 
 /**
  * INCR and PEXPIRE in one Lua script, so the count and the window's expiry are set atomically even
  * with several instances hitting the same key (a crash between the two can never leave a key that
- * counts forever). A key without TTL (set by someone else) gets one.
+ * counts forever). A key without TTL (set by someone else) gets one. In a Redis Cluster the keys of one
+ * call must share a slot: the prefix carries a hash tag (portalKeyPrefix in portal.ts).
  */
 const HIT_SCRIPT = `
 local out = {}
@@ -24,7 +25,7 @@ end
 return out
 `;
 
-type RedisWithHit = Redis & {
+type RedisWithHit = RedisClient & {
   tcPortalHit(keyCount: number, ...keysThenWindows: (string | number)[]): Promise<number[]>;
 };
 
@@ -33,7 +34,7 @@ const checkWindow = (windowMs: number): void => {
     throw new RangeError(`window must be > 0 ms, got ${windowMs}`);
 };
 
-export function createRedisRateLimitStore(redis: Redis, prefix: string): RateLimitStore {
+export function createRedisRateLimitStore(redis: RedisClient, prefix: string): RateLimitStore {
   const client = redis as RedisWithHit;
   if (typeof client.tcPortalHit !== 'function') {
     // Key count is passed per call (the script takes any number of keys).

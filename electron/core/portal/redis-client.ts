@@ -1,4 +1,13 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { REDIS_TIMEOUT_DEFAULTS } from '../cache/redis-options';
+import { createRedisClient, type RedisClient, type RedisTarget } from '../cache/topology';
+
+/** Where the portal's Redis is: a redis:// URL, ioredis options, or the cache's target (any topology). */
+export type PortalRedisTarget = string | RedisOptions | RedisTarget;
+
+export function isRedisTarget(target: PortalRedisTarget): target is RedisTarget {
+  return typeof target === 'object' && 'topology' in target && 'address' in target;
+}
 
 /**
  * ioredis connections for the portal: fail fast while Redis is down (no offline queue, short
@@ -8,8 +17,16 @@ import { Redis, type RedisOptions } from 'ioredis';
  */
 export function createPortalRedis(
   target: string | RedisOptions,
+  options?: { subscriber?: boolean; commandTimeoutMs?: number },
+): Redis;
+export function createPortalRedis(
+  target: PortalRedisTarget,
+  options?: { subscriber?: boolean; commandTimeoutMs?: number },
+): RedisClient;
+export function createPortalRedis(
+  target: PortalRedisTarget,
   options: { subscriber?: boolean; commandTimeoutMs?: number } = {},
-): Redis {
+): RedisClient {
   const subscriber = options.subscriber === true;
   const overrides: RedisOptions = {
     lazyConnect: false,
@@ -23,6 +40,17 @@ export function createPortalRedis(
     // Session reads and rate-limit scripts of concurrent requests share one round trip.
     enableAutoPipelining: !subscriber,
   };
+  if (isRedisTarget(target)) {
+    // Sentinel or Cluster through the cache layer's factory (ioredis's own support), portal behaviour on top.
+    const timeouts = { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: options.commandTimeoutMs ?? 500 };
+    const client = createRedisClient(target, timeouts, {
+      ...overrides,
+      ...(subscriber ? { commandTimeout: undefined } : {}),
+    });
+    client.on('error', () => undefined);
+    if (client.status === 'wait') client.connect().catch(() => undefined);
+    return client;
+  }
   const timeout = { commandTimeout: options.commandTimeoutMs ?? 500 };
   const base: RedisOptions = typeof target === 'string' ? timeout : { ...timeout, ...target };
   if (subscriber) delete base.commandTimeout;
@@ -36,7 +64,7 @@ export function createPortalRedis(
 }
 
 /** Resolves once the client is connected, or after timeoutMs (the caller then runs on fallbacks). */
-export function whenReady(client: Redis, timeoutMs = 1_000): Promise<boolean> {
+export function whenReady(client: RedisClient, timeoutMs = 1_000): Promise<boolean> {
   if (client.status === 'ready') return Promise.resolve(true);
   return new Promise((resolve) => {
     const done = (ready: boolean): void => {

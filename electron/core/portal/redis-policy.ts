@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { RedisOptions } from 'ioredis';
 import { networkScopeOf } from './address';
+import { isRedisTarget, type PortalRedisTarget } from './redis-client';
 
 /** A host name or address that can only be reached from this machine. */
 export function isLoopbackHost(host: string): boolean {
@@ -14,7 +14,19 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** Where a Redis target points and whether it is reached with a password (URL or ioredis options). */
-export function describeRedisTarget(target: string | RedisOptions): { host: string; hasPassword: boolean } {
+export function describeRedisTarget(target: PortalRedisTarget): { host: string; hasPassword: boolean } {
+  if (isRedisTarget(target)) {
+    const t = target.topology;
+    const hosts =
+      t.kind === 'sentinel'
+        ? t.sentinels.map((s) => s.host)
+        : t.kind === 'cluster'
+          ? t.nodes.map((n) => n.host)
+          : [target.address.host];
+    // Sentinel/Cluster: the servers are as reachable as the least local of the listed ones.
+    const host = hosts.find((h) => !isLoopbackHost(h)) ?? hosts[0] ?? '127.0.0.1';
+    return { host, hasPassword: Boolean(target.address.password) };
+  }
   if (typeof target === 'string') {
     try {
       const url = new URL(target);
@@ -35,7 +47,7 @@ export function describeRedisTarget(target: string | RedisOptions): { host: stri
  * portal uses a Redis without a password only while both the Redis and the portal itself are
  * reachable from this machine alone; otherwise it keeps its state in memory (see portal.ts).
  */
-export function portalRedisRefusal(target: string | RedisOptions, bindHost: string): string | null {
+export function portalRedisRefusal(target: PortalRedisTarget, bindHost: string): string | null {
   const { host, hasPassword } = describeRedisTarget(target);
   if (hasPassword) return null;
   if (!isLoopbackHost(bindHost)) {

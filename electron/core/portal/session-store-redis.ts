@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../cache/topology';
 import {
   canonicalSessionRecord,
   sessionRecordOf,
@@ -47,10 +47,11 @@ export function verifySessionRecord(key: Buffer, id: string, text: string | null
  * Sessions in Redis: one string key per session with PX expiry (so Redis drops it by itself) and a
  * sorted set index (score = expiresAt) for the active-users list without SCANning the keyspace.
  * Every record is signed with `macKey` (HMAC-SHA256, the key lives in portal.db, never in Redis), so
- * write access to Redis is not enough to forge, alter or copy a session.
+ * write access to Redis is not enough to forge, alter or copy a session. MULTI and MGET span the
+ * session keys and the index: in a Redis Cluster the prefix must carry a hash tag (portalKeyPrefix).
  */
 export function createRedisSessionStore(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   macKey: Buffer,
   now: () => number = Date.now,

@@ -144,6 +144,26 @@ export function CachePanel({ company }: { company: CompanySummary | null }) {
                 <dd>✓</dd>
               </>
             )}
+            {s.topology && (
+              <>
+                <dt>{t('cache.topology')}</dt>
+                <dd data-testid="cache-topology">
+                  {[
+                    t(`cache.topologies.${s.topology.kind}`),
+                    s.topology.masterName,
+                    s.topology.seeds.join(', '),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </dd>
+                <dt>{t('cache.answering')}</dt>
+                <dd data-testid="cache-nodes">
+                  {s.topology.nodes.map((n) => `${n.address} (${n.role})`).join(', ') || '—'}
+                </dd>
+                <dt>{t('cache.failovers')}</dt>
+                <dd data-testid="cache-failovers">{count(s.topology.failovers)}</dd>
+              </>
+            )}
             {d.configErrors.length > 0 && (
               <>
                 <dt>{t('cache.configErrors')}</dt>

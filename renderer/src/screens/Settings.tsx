@@ -20,6 +20,9 @@ type Draft = {
   language: string;
   redisEnabled: string;
   redisUrl: string;
+  sentinels: string;
+  sentinelName: string;
+  clusterNodes: string;
   keyPrefix: string;
   defaultTtlSeconds: string;
   ttls: Record<string, string>;
@@ -33,6 +36,9 @@ function toDraft(s: SettingsData): Draft {
     language: s.language,
     redisEnabled: s.cache.redisEnabled,
     redisUrl: s.cache.redisUrl,
+    sentinels: s.cache.sentinels ?? '',
+    sentinelName: s.cache.sentinelName ?? '',
+    clusterNodes: s.cache.clusterNodes ?? '',
     keyPrefix: s.cache.keyPrefix,
     defaultTtlSeconds: String(s.cache.defaultTtlSeconds),
     ttls: Object.fromEntries(Object.entries(s.cache.ttls).map(([k, v]) => [k, String(v)])),
@@ -51,6 +57,9 @@ export function draftToPatch(draft: Draft): { ok: true; patch: unknown } | { ok:
     cache: {
       redisEnabled: draft.redisEnabled,
       redisUrl: draft.redisUrl,
+      sentinels: draft.sentinels,
+      sentinelName: draft.sentinelName,
+      clusterNodes: draft.clusterNodes,
       keyPrefix: draft.keyPrefix,
       defaultTtlSeconds: asInt(draft.defaultTtlSeconds),
       ttls: Object.fromEntries(Object.entries(draft.ttls).map(([k, v]) => [k, asInt(v)])),
@@ -196,6 +205,33 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
               onChange={(e) => set({ redisUrl: e.target.value })}
               name="redisUrl"
             />
+          </label>
+          <label className="field">
+            <span>{t('settings.redisSentinels')}</span>
+            <input
+              value={draft.sentinels}
+              onChange={(e) => set({ sentinels: e.target.value })}
+              name="sentinels"
+              placeholder="10.0.0.5:26379, 10.0.0.6:26379"
+            />
+          </label>
+          <label className="field">
+            <span>{t('settings.redisSentinelName')}</span>
+            <input
+              value={draft.sentinelName}
+              onChange={(e) => set({ sentinelName: e.target.value })}
+              name="sentinelName"
+            />
+          </label>
+          <label className="field">
+            <span>{t('settings.redisClusterNodes')}</span>
+            <input
+              value={draft.clusterNodes}
+              onChange={(e) => set({ clusterNodes: e.target.value })}
+              name="clusterNodes"
+              placeholder="10.0.0.5:7000, 10.0.0.6:7000"
+            />
+            <small>{t('settings.redisTopologyHint')}</small>
           </label>
           <label className="field">
             <span>{t('settings.keyPrefix')}</span>

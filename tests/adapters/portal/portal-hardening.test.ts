@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { createLogger, type LogRecord } from '../../../electron/core/logger';
+import { portalKeyPrefix } from '../../../electron/core/portal/portal';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
 import { createSessionToken, sessionIdOf } from '../../../electron/core/portal/tokens';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
 import { addUser, call, openEvents, signIn, startHarness, startPasswordRedis, type Harness } from './harness';
 
-const PREFIX = 'tallyconnect-portal:';
+const PREFIX = portalKeyPrefix('tallyconnect:');
 
 describe('session records in Redis are signed: write access to Redis is not impersonation', () => {
   let redis: TestRedis;

@@ -9,6 +9,7 @@ import type { ProcessRunner } from '../../../electron/core/cache/process-runner'
 import { loadConfig } from '../../../electron/core/config/config';
 import { createEventBus } from '../../../electron/core/events/bus';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { useTopology } from '../../helpers/redis-topology';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 function cacheConfig(env: Record<string, string>) {
@@ -42,9 +43,9 @@ describe('CacheManager on memory', () => {
     try {
       expect(manager.detection.backend).toBe('memory');
       expect(manager.ttlFor('dashboard')).toBe(120);
-      await manager.getOrCompute('dashboard:G1:3:2025-26', 120, () => ({ total: 1 }));
-      await manager.getOrCompute('dashboard:G1:3:2025-26', 120, () => ({ total: 1 }));
-      await manager.set('dashboard:G2:1:2025-26', { total: 2 });
+      await manager.getOrCompute('dashboard:{G1}:3:2025-26', 120, () => ({ total: 1 }));
+      await manager.getOrCompute('dashboard:{G1}:3:2025-26', 120, () => ({ total: 1 }));
+      await manager.set('dashboard:{G2}:1:2025-26', { total: 2 });
       await manager.set('companies:all:synced', []);
 
       const status = await manager.status();
@@ -66,12 +67,12 @@ describe('CacheManager on memory', () => {
       });
 
       expect(await manager.invalidateCompany('G1')).toBe(2); // its dashboard + the company list
-      expect(await manager.has('dashboard:G2:1:2025-26')).toBe(true);
+      expect(await manager.has('dashboard:{G2}:1:2025-26')).toBe(true);
       // A sync that failed changes only the list's status column: the list alone goes.
       await manager.set('companies:all:synced', []);
       expect(await manager.invalidateCompanyList()).toBe(1);
       expect(await manager.has('companies:all:synced')).toBe(false);
-      expect(await manager.has('dashboard:G2:1:2025-26')).toBe(true);
+      expect(await manager.has('dashboard:{G2}:1:2025-26')).toBe(true);
       expect(await manager.clearAll()).toBe(1);
       await new Promise((r) => setTimeout(r, 10));
       expect(seen.map((e) => e.event)).toEqual(['cache.status', 'cache.cleared', 'cache.cleared']);
@@ -116,9 +117,15 @@ describe('CacheManager with a real redis-server', () => {
       expect(manager.detection.backend).toBe('memory');
       expect(manager.redisUrl()).toBeNull();
       // Left over in Redis from an earlier run; the company was synced while we ran on memory.
-      await raw.set('tallyconnect:dashboard:G1:3:2025-26', encodeEnvelope('dashboard:G1:3:2025-26', 'old'));
+      await raw.set(
+        'tallyconnect:dashboard:{G1}:3:2025-26',
+        encodeEnvelope('dashboard:{G1}:3:2025-26', 'old'),
+      );
       await raw.set('tallyconnect:companies:all:synced', encodeEnvelope('companies:all:synced', ['old']));
-      await raw.set('tallyconnect:dashboard:G2:1:2025-26', encodeEnvelope('dashboard:G2:1:2025-26', 'keep'));
+      await raw.set(
+        'tallyconnect:dashboard:{G2}:1:2025-26',
+        encodeEnvelope('dashboard:{G2}:1:2025-26', 'keep'),
+      );
       await raw.set('someone-else:key', 'keep');
       await manager.invalidateCompany('G1');
 
@@ -126,18 +133,18 @@ describe('CacheManager with a real redis-server', () => {
       const detection = await manager.redetect();
       expect(detection.backend).toBe('redis');
       expect(manager.redisUrl()).toBe(`redis://127.0.0.1:${proxy.port}/0`);
-      expect(await raw.exists('tallyconnect:dashboard:G1:3:2025-26')).toBe(0);
+      expect(await raw.exists('tallyconnect:dashboard:{G1}:3:2025-26')).toBe(0);
       expect(await raw.exists('tallyconnect:companies:all:synced')).toBe(0);
-      expect(await manager.get('dashboard:G2:1:2025-26')).toBe('keep');
+      expect(await manager.get('dashboard:{G2}:1:2025-26')).toBe('keep');
 
-      await manager.set('report:G2:1:tb:a', { n: 1 }, 50);
+      await manager.set('report:{G2}:1:tb:a', { n: 1 }, 50);
       const status = await manager.status();
       expect(status.detection.backend).toBe('redis');
       expect(status.stats.keyCount).toBe(2);
       expect(status.redisMemory?.usedMemoryHuman).toBeTruthy();
       expect(status.firstTier).toBe(true);
       const page = await manager.keys(null, 100, 'report:*');
-      expect(page.keys).toEqual([{ key: 'report:G2:1:tb:a', ttlMs: expect.any(Number) }]);
+      expect(page.keys).toEqual([{ key: 'report:{G2}:1:tb:a', ttlMs: expect.any(Number) }]);
       expect(await manager.clearAll()).toBe(2);
       expect(await raw.get('someone-else:key')).toBe('keep');
 
@@ -215,6 +222,68 @@ describe('CacheManager with a real redis-server', () => {
     } finally {
       await manager.close();
       await raw.del('tc2:a');
+    }
+  });
+});
+
+describe.each(['sentinel', 'cluster'] as const)('CacheManager configured for %s', (kind) => {
+  const topology = useTopology(kind);
+
+  const env = (): Record<string, string> => {
+    const t = topology.target().topology;
+    const list = (nodes: { host: string; port: number }[]): string =>
+      nodes.map((n) => `${n.host}:${n.port}`).join(',');
+    if (t.kind === 'sentinel') return { REDIS_SENTINELS: list(t.sentinels), REDIS_SENTINEL_NAME: t.name };
+    if (t.kind === 'cluster') return { REDIS_CLUSTER_NODES: list(t.nodes) };
+    return {};
+  };
+
+  it('detects the servers, says which node answers, clears a company and only our keys', async () => {
+    const { bus } = recordEvents();
+    const manager = await CacheManager.create({
+      ...cacheConfig(env()),
+      bus,
+      deps: { ...linux, probe: probeRedis },
+      autoRedetectMs: 0,
+    });
+    const targets: unknown[] = [];
+    manager.onTargetChange((target) => targets.push(target));
+    try {
+      expect(manager.detection.backend).toBe('redis');
+      expect(manager.detection.address).toMatch(
+        kind === 'sentinel' ? /^sentinel tcmaster via 127\.0\.0\.1:/ : /^cluster 127\.0\.0\.1:/,
+      );
+      expect(manager.redisTarget()?.topology.kind).toBe(kind);
+      expect(manager.redisUrl()).toBeNull();
+
+      const raw = topology.raw();
+      for (let i = 0; i < 20; i++) await raw.set(`someone-else:${i}`, 'keep');
+      await manager.set('dashboard:{G1}:3:2025-26', 1);
+      await manager.set('report:{G1}:3:tb:x', 1);
+      await manager.set('dashboard:{G2}:1:2025-26', 2);
+      await manager.set('companies:all:synced', []);
+      expect(await manager.invalidateCompany('G1')).toBe(3);
+      expect(await manager.get('dashboard:{G2}:1:2025-26')).toBe(2);
+
+      const status = await manager.status();
+      expect(status.stats).toMatchObject({ backend: 'redis', keyCount: 1 });
+      expect(status.topology?.kind).toBe(kind);
+      expect(status.topology?.nodes.length).toBe(kind === 'cluster' ? 3 : 1);
+      expect(status.topology?.nodes.every((n) => n.role === 'master')).toBe(true);
+      expect(status.topology?.seeds.length).toBe(3);
+      expect(status.topology?.masterName).toBe(kind === 'sentinel' ? 'tcmaster' : null);
+
+      expect(await manager.clearAll()).toBe(1);
+      for (let i = 0; i < 20; i++) expect(await raw.get(`someone-else:${i}`)).toBe('keep');
+
+      // Settings switch it off: the portal is told the Redis target is gone.
+      const off = cacheConfig({ ...env(), REDIS_ENABLED: 'false' });
+      await manager.reconfigure(off.config, off.configErrors);
+      expect(targets).toEqual([null]);
+      expect(manager.redisTarget()).toBeNull();
+    } finally {
+      await manager.close();
+      await topology.flush();
     }
   });
 });

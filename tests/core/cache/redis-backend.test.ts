@@ -1,32 +1,29 @@
 import { Redis } from 'ioredis';
 import { RedisBackend } from '../../../electron/core/cache/redis-backend';
 import { fastFailOptions, REDIS_TIMEOUT_DEFAULTS } from '../../../electron/core/cache/redis-options';
-import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { keySlot } from '../../../electron/core/cache/slots';
+import { createRedisClient, type RedisClient } from '../../../electron/core/cache/topology';
+import { TOPOLOGIES, useTopology } from '../../helpers/redis-topology';
 
-describe('RedisBackend (real redis-server)', () => {
-  let server: TestRedis;
-  let raw: Redis;
+describe.each(TOPOLOGIES)('RedisBackend (real redis-server: %s)', (kind) => {
+  const topology = useTopology(kind);
+  let raw: RedisClient;
   let cache: RedisBackend;
 
   beforeAll(async () => {
-    server = await startTestRedis();
-    raw = new Redis(server.port, '127.0.0.1');
-    const client = new Redis(
-      fastFailOptions(
-        { host: '127.0.0.1', port: server.port, db: 0, username: null, password: null, tls: false },
-        REDIS_TIMEOUT_DEFAULTS,
-      ),
-    );
+    raw = topology.raw();
+    const client = createRedisClient(topology.target(), {
+      ...REDIS_TIMEOUT_DEFAULTS,
+      commandTimeoutMs: 1_000,
+    });
     await client.connect();
     cache = new RedisBackend(client, { prefix: 'tallyconnect:', defaultTtlSeconds: 300, batchSize: 50 });
   });
   afterAll(async () => {
     await cache.close();
-    raw.disconnect();
-    await server.stop();
   });
   beforeEach(async () => {
-    await raw.flushdb(); // the private test server only
+    await topology.flush(); // the private test servers only
   });
 
   it('stores JSON under the prefix with SET PX and reads back a frozen copy', async () => {
@@ -57,19 +54,42 @@ describe('RedisBackend (real redis-server)', () => {
     expect(await raw.exists('tallyconnect:k')).toBe(0);
   });
 
-  it("clears only this app's keys: other programs' keys survive clearAll and clearPattern", async () => {
-    await raw.set('other-app:session', 'keep');
+  it("clears only this app's keys: other programs' keys survive clearAll and clearPattern on every node", async () => {
+    const foreign = Array.from({ length: 30 }, (_, i) => `other-app:session:${i}`);
+    for (const key of foreign) await raw.set(key, 'keep');
     await raw.set('tallyconnectX:lookalike', 'keep');
     await raw.set('unrelated', 'keep');
+    const before = await topology.keysPerNode();
+    // Foreign keys sit on every master (a cluster spreads them over its slots).
+    for (const keys of before.values()) expect(keys.length).toBeGreaterThan(0);
     for (let i = 0; i < 260; i++) await cache.set(`report:G${i % 3}:1:x:${i}`, { i });
     await cache.set('companies:all:synced', []);
     expect(await cache.clearPattern('report:G1:*')).toBe(87);
     expect(await cache.stats()).toMatchObject({ keyCount: 174 });
     expect(await cache.clearAll()).toBe(174);
-    expect(await raw.get('other-app:session')).toBe('keep');
+    for (const key of foreign) expect(await raw.get(key)).toBe('keep');
     expect(await raw.get('tallyconnectX:lookalike')).toBe('keep');
     expect(await raw.get('unrelated')).toBe('keep');
-    expect(await raw.dbsize()).toBe(3);
+    const after = await topology.keysPerNode();
+    for (const [port, keys] of before) expect(new Set(after.get(port))).toEqual(new Set(keys));
+  });
+
+  it("a company's keys share one slot (hash tag) and its clear leaves other companies alone", async () => {
+    const { cacheKeys, companyPatterns } = await import('../../../electron/core/cache/keys');
+    const keys = [
+      cacheKeys.dashboard('G-1', 4, '2025-26'),
+      cacheKeys.ledger('G-1', 4, 'L/1', '2025-04-01', '2026-03-31'),
+      cacheKeys.outstanding('G-1', 4, 'receivable', '2026-03-31', [30, 60]),
+      cacheKeys.report('G-1', 4, 'trial-balance', ['2026-03-31']),
+    ];
+    expect(new Set(keys.map((k) => keySlot(`tallyconnect:${k}`))).size).toBe(1);
+    expect(keys[0]).toBe('dashboard:{G-1}:4:2025-26');
+    for (const key of keys) await cache.set(key, 1);
+    await cache.set(cacheKeys.dashboard('G-2', 1, '2025-26'), 2);
+    let deleted = 0;
+    for (const pattern of companyPatterns('G-1')) deleted += await cache.clearPattern(pattern);
+    expect(deleted).toBe(4);
+    expect(await cache.get(cacheKeys.dashboard('G-2', 1, '2025-26'))).toBe(2);
   });
 
   it('escapes glob characters in the prefix so it never widens', async () => {
@@ -82,7 +102,7 @@ describe('RedisBackend (real redis-server)', () => {
     await odd.close();
   });
 
-  it('pages keys with SCAN and remaining TTLs', async () => {
+  it('pages keys with SCAN and remaining TTLs (every master, one cursor)', async () => {
     for (let i = 0; i < 30; i++) await cache.set(`k:${i}`, i, 100);
     await raw.set('foreign', '1');
     const seen = new Set<string>();
@@ -104,7 +124,9 @@ describe('RedisBackend (real redis-server)', () => {
     expect(info.usedMemoryHuman).toMatch(/\d/);
     expect(info.maxmemoryPolicy).toBe('noeviction');
   });
+});
 
+describe('RedisBackend without a server', () => {
   it('fails fast (no offline queue) when the server is gone', async () => {
     const client = new Redis(
       fastFailOptions(

@@ -2,12 +2,26 @@ import { Redis } from 'ioredis';
 import { createTieredCache, FIRST_TIER_DEFAULTS } from '../../../electron/core/cache/create-cache';
 import { REDIS_TIMEOUT_DEFAULTS } from '../../../electron/core/cache/redis-options';
 import type { TieredCache } from '../../../electron/core/cache/tiered-cache';
+import type { RedisClient, RedisTarget } from '../../../electron/core/cache/topology';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { TOPOLOGIES, useTopology } from '../../helpers/redis-topology';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
-function tiered(port: number, extra: Partial<Parameters<typeof createTieredCache>[0]> = {}): TieredCache {
+function tiered(
+  where: number | RedisTarget,
+  extra: Partial<Parameters<typeof createTieredCache>[0]> = {},
+): TieredCache {
+  const target: RedisTarget =
+    typeof where === 'number'
+      ? {
+          address: { host: '127.0.0.1', port: where, db: 0, username: null, password: null, tls: false },
+          topology: { kind: 'single' },
+        }
+      : where;
   return createTieredCache({
-    address: { host: '127.0.0.1', port, db: 0, username: null, password: null, tls: false },
+    address: target.address,
+    topology: target.topology,
+    shardedPubSub: target.topology.kind === 'cluster',
     // Generous on a loaded CI machine; the hung-server test sets the real 50 ms default.
     timeouts: { ...REDIS_TIMEOUT_DEFAULTS, commandTimeoutMs: 250, maxReconnectDelayMs: 100 },
     prefix: 'tallyconnect:',
@@ -25,26 +39,21 @@ async function healthy(cache: TieredCache): Promise<void> {
   await vi.waitFor(() => expect(cache.state.firstTier).toBe(true), { timeout: 5_000 });
 }
 
-describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
-  let server: TestRedis;
-  let raw: Redis;
+describe.each(TOPOLOGIES)('TieredCache: two tiers and pub/sub (real redis-server: %s)', (kind) => {
+  const topology = useTopology(kind);
+  let raw: RedisClient;
   const open: TieredCache[] = [];
 
-  beforeAll(async () => {
-    server = await startTestRedis();
-    raw = new Redis(server.port, '127.0.0.1');
+  beforeAll(() => {
+    raw = topology.raw();
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close()));
-    await raw.flushdb();
-  });
-  afterAll(async () => {
-    raw.disconnect();
-    await server.stop();
+    await topology.flush();
   });
 
   it('serves repeat reads from the first tier and writes through to Redis', async () => {
-    const cache = tiered(server.port);
+    const cache = tiered(topology.target());
     open.push(cache);
     await healthy(cache);
     await cache.set('dashboard:G:1:2025-26', { n: 1 });
@@ -58,8 +67,8 @@ describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
   });
 
   it('two instances sharing one server never serve each other stale data', async () => {
-    const a = tiered(server.port);
-    const b = tiered(server.port);
+    const a = tiered(topology.target());
+    const b = tiered(topology.target());
     open.push(a, b);
     await Promise.all([healthy(a), healthy(b)]);
 
@@ -92,7 +101,7 @@ describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
   });
 
   it('single-flight across the tiers: concurrent misses run the loader once', async () => {
-    const cache = tiered(server.port);
+    const cache = tiered(topology.target());
     open.push(cache);
     await healthy(cache);
     let calls = 0;
@@ -109,7 +118,7 @@ describe('TieredCache: two tiers and pub/sub (real redis-server)', () => {
   });
 
   it('refuses non-JSON values with the same error as the other backends', async () => {
-    const cache = tiered(server.port);
+    const cache = tiered(topology.target());
     open.push(cache);
     await expect(cache.set('k', { big: 1n })).rejects.toMatchObject({
       code: 'CACHE',
@@ -218,6 +227,66 @@ describe('TieredCache: faults', () => {
   });
 });
 
+/**
+ * Four workers, each owning its keys (so "the latest version" is exact for a sequential check), read,
+ * delete and clear through `cache` while `disrupt` runs. Counts calls that failed and reads that served
+ * a value older than the last invalidation of its key.
+ */
+let workloadRuns = 0;
+
+async function workload(
+  cache: TieredCache,
+  disrupt: () => Promise<void>,
+): Promise<{ failures: number; stale: number; calls: number }> {
+  // Keys of earlier runs may still be cached: each run has its own version segment.
+  const run = ++workloadRuns;
+  const truth = new Map<string, number>();
+  let failures = 0;
+  let stale = 0;
+  let calls = 0;
+  let stop = false;
+  const worker = async (id: number): Promise<void> => {
+    let i = 0;
+    while (!stop) {
+      // One company per worker: its keys share a slot in a Cluster, as the app's keys do.
+      const key = `report:{G${id}}:${run}:k${i % 5}`;
+      try {
+        if (i % 7 === 3) {
+          truth.set(key, (truth.get(key) ?? 0) + 1);
+          await cache.delete(key);
+        } else if (i % 11 === 5) {
+          truth.set(key, (truth.get(key) ?? 0) + 1);
+          await cache.clearPattern(`report:{G${id}}:*`);
+          for (let j = 0; j < 5; j++) {
+            const k = `report:{G${id}}:${run}:k${j}`;
+            if (k !== key) truth.set(k, (truth.get(k) ?? 0) + 1);
+          }
+        } else {
+          const expected = truth.get(key) ?? 0;
+          const { value } = await cache.getOrCompute(key, 60, () => ({ v: truth.get(key) ?? 0 }));
+          if (value.v !== expected) stale++;
+        }
+      } catch {
+        failures++;
+      }
+      calls++;
+      i++;
+      // Bounded load: a few thousand calls a second, not a busy loop.
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  const workers = [0, 1, 2, 3].map(worker);
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    await disrupt();
+    await new Promise((r) => setTimeout(r, 300));
+  } finally {
+    stop = true;
+    await Promise.all(workers);
+  }
+  return { failures, stale, calls };
+}
+
 describe('TieredCache: redis-server killed and restarted during a workload', () => {
   it('no failed call and no stale read', async () => {
     const server = await startTestRedis();
@@ -225,55 +294,15 @@ describe('TieredCache: redis-server killed and restarted during a workload', () 
     const peer = tiered(server.port);
     try {
       await Promise.all([healthy(cache), healthy(peer)]);
-      const truth = new Map<string, number>();
-      let failures = 0;
-      let stale = 0;
-      let calls = 0;
-      let stop = false;
-
-      // Each worker owns its keys, so "the latest version" is exact for a sequential check.
-      const worker = async (id: number): Promise<void> => {
-        let i = 0;
-        while (!stop) {
-          const key = `report:G${id}:1:k${i % 5}`;
-          try {
-            if (i % 7 === 3) {
-              truth.set(key, (truth.get(key) ?? 0) + 1);
-              await cache.delete(key);
-            } else if (i % 11 === 5) {
-              truth.set(key, (truth.get(key) ?? 0) + 1);
-              await cache.clearPattern(`report:G${id}:*`);
-              for (let j = 0; j < 5; j++) {
-                const k = `report:G${id}:1:k${j}`;
-                if (k !== key) truth.set(k, (truth.get(k) ?? 0) + 1);
-              }
-            } else {
-              const expected = truth.get(key) ?? 0;
-              const { value } = await cache.getOrCompute(key, 60, () => ({ v: truth.get(key) ?? 0 }));
-              if (value.v !== expected) stale++;
-            }
-          } catch {
-            failures++;
-          }
-          calls++;
-          i++;
-          await new Promise((r) => setImmediate(r));
-        }
-      };
-      const workers = [0, 1, 2, 3].map(worker);
-      await new Promise((r) => setTimeout(r, 300));
-      await server.kill();
-      await new Promise((r) => setTimeout(r, 300));
-      expect(cache.state.healthy).toBe(false);
-      await server.restart();
-      await healthy(cache);
-      await new Promise((r) => setTimeout(r, 300));
-      stop = true;
-      await Promise.all(workers);
-
-      expect(failures).toBe(0);
-      expect(stale).toBe(0);
-      expect(calls).toBeGreaterThan(100);
+      const outcome = await workload(cache, async () => {
+        await server.kill();
+        await new Promise((r) => setTimeout(r, 300));
+        expect(cache.state.healthy).toBe(false);
+        await server.restart();
+        await healthy(cache);
+      });
+      expect(outcome).toMatchObject({ failures: 0, stale: 0 });
+      expect(outcome.calls).toBeGreaterThan(100);
       const stats = await cache.stats();
       expect(stats.fallbacks).toBeGreaterThan(0);
       expect(stats.backend).toBe('redis');
@@ -284,4 +313,69 @@ describe('TieredCache: redis-server killed and restarted during a workload', () 
       await server.stop();
     }
   });
+});
+
+describe('TieredCache: Sentinel failover during a workload', () => {
+  const topology = useTopology('sentinel', { failover: true });
+
+  it('SENTINEL FAILOVER, then the master killed: no failed call, no stale read, back on the new master', async () => {
+    const sentinel = topology.sentinel!;
+    const cache = tiered(topology.target());
+    try {
+      await healthy(cache);
+      const first = await sentinel.masterPort();
+      expect(cache.state.nodes).toEqual([{ address: `127.0.0.1:${first}`, role: 'master' }]);
+
+      const graceful = await workload(cache, async () => {
+        const promoted = await sentinel.failover();
+        await vi.waitFor(() => expect(cache.state.nodes[0]?.address).toBe(`127.0.0.1:${promoted}`), {
+          timeout: 15_000,
+        });
+        await healthy(cache);
+      });
+      expect(graceful).toMatchObject({ failures: 0, stale: 0 });
+      expect(cache.state.serverChanges).toBe(1);
+
+      const crash = await workload(cache, async () => {
+        const { newPort } = await sentinel.killMaster();
+        await vi.waitFor(() => expect(cache.state.nodes[0]?.address).toBe(`127.0.0.1:${newPort}`), {
+          timeout: 15_000,
+        });
+        await healthy(cache);
+      });
+      expect(crash).toMatchObject({ failures: 0, stale: 0 });
+      expect(crash.calls).toBeGreaterThan(100);
+      expect(cache.state.serverChanges).toBe(2);
+      expect((await cache.stats()).backend).toBe('redis');
+    } finally {
+      await cache.close();
+    }
+  }, 60_000);
+});
+
+describe('TieredCache: a Cluster node lost during a workload', () => {
+  const topology = useTopology('cluster');
+
+  it('no failed call and no stale read while a master is down; back on Redis once it returns', async () => {
+    const cluster = topology.cluster!;
+    const cache = tiered(topology.target());
+    try {
+      await healthy(cache);
+      const victim = cluster.nodes[1]!.port;
+      const outcome = await workload(cache, async () => {
+        await cluster.kill(victim);
+        await vi.waitFor(() => expect(cache.state.healthy).toBe(false), { timeout: 10_000 });
+        await new Promise((r) => setTimeout(r, 300));
+        await cluster.revive(victim);
+        await healthy(cache);
+      });
+      expect(outcome).toMatchObject({ failures: 0, stale: 0 });
+      expect(outcome.calls).toBeGreaterThan(100);
+      const stats = await cache.stats();
+      expect(stats.fallbacks).toBeGreaterThan(0);
+      expect(stats.backend).toBe('redis');
+    } finally {
+      await cache.close();
+    }
+  }, 60_000);
 });

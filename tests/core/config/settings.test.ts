@@ -137,9 +137,9 @@ describe('settings store and handlers', () => {
 
   it('cache handlers: keys paging, bad cursor, clear company validation', async () => {
     const { dispatch, cache } = await setup();
-    await cache.set('dashboard:G1:1:2025-26', 1);
+    await cache.set('dashboard:{G1}:1:2025-26', 1);
     const page = await dispatch('cache.keys', { count: 10 }, desktop);
-    expect(page.ok && page.data.keys.map((k) => k.key)).toEqual(['dashboard:G1:1:2025-26']);
+    expect(page.ok && page.data.keys.map((k) => k.key)).toEqual(['dashboard:{G1}:1:2025-26']);
     const bad = await dispatch('cache.keys', { cursor: 'abc' }, desktop);
     // A bad cursor is the caller's mistake (VALIDATION), never a cache fault.
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'cursor' } } });

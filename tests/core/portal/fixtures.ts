@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { Argon2Params } from '../../../electron/core/portal/password';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
+import type { RedisClient } from '../../../electron/core/cache/topology';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server';
+import { useTopology, type TopologyFixture } from '../../helpers/redis-topology';
 
 /** Tiny argon2 parameters so tests run fast; production uses DEFAULT_ARGON2. */
 export const FAST_ARGON2: Argon2Params = {
@@ -58,4 +60,30 @@ export function memoryAndRedis<T>(
       },
     ],
   ];
+}
+
+/**
+ * The same Redis backend on a Sentinel set and on a Cluster (started for this file), through the
+ * portal's own client factory. Each use starts from emptied servers. The prefix a store gets must carry
+ * a hash tag in a Cluster, as portalKeyPrefix's does.
+ */
+export function onSentinelAndCluster<T>(redis: (client: RedisClient) => T): [string, () => Promise<T>][] {
+  const fixtures: TopologyFixture[] = [useTopology('sentinel'), useTopology('cluster')];
+  const clients = new Map<TopologyFixture, RedisClient>();
+  afterAll(() => {
+    for (const client of clients.values()) client.disconnect();
+  });
+  return fixtures.map((fixture) => [
+    `redis ${fixture.kind}`,
+    async () => {
+      let client = clients.get(fixture);
+      if (!client) {
+        client = createPortalRedis(fixture.target(), { commandTimeoutMs: 5000 });
+        clients.set(fixture, client);
+        await whenReady(client, 10_000);
+      }
+      await fixture.flush();
+      return redis(client);
+    },
+  ]);
 }

@@ -9,7 +9,7 @@ import {
   createRedisRateLimitStore,
   createResilientRateLimitStore,
 } from '../../../electron/core/portal/rate-limit-redis';
-import { fakeClock, memoryAndRedis, usePortalRedis } from './fixtures';
+import { fakeClock, memoryAndRedis, onSentinelAndCluster, usePortalRedis } from './fixtures';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
 import { startTestRedis } from '../../helpers/redis-server';
 
@@ -19,9 +19,12 @@ const rule = (limit: number, windowMs: number): RateRule => ({ name: 'test', lim
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The same behaviour, asserted against both backends with real time (short windows).
-const backends = memoryAndRedis<RateLimitStore>(portalRedis, createMemoryRateLimitStore, (c) =>
-  createRedisRateLimitStore(c, 'rl-test:'),
-);
+const backends = [
+  ...memoryAndRedis<RateLimitStore>(portalRedis, createMemoryRateLimitStore, (c) =>
+    createRedisRateLimitStore(c, 'rl-test:'),
+  ),
+  ...onSentinelAndCluster<RateLimitStore>((c) => createRedisRateLimitStore(c, '{rl-test}:')),
+];
 
 describe.each(backends)('rate limiter conformance: %s', (_name, make) => {
   it('allows up to the limit, then refuses with a Retry-After within the window', async () => {

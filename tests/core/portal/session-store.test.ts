@@ -9,7 +9,7 @@ import {
   signSessionRecord,
 } from '../../../electron/core/portal/session-store-redis';
 import { createResilientSessionStore } from '../../../electron/core/portal/session-store-resilient';
-import { memoryAndRedis, usePortalRedis } from './fixtures';
+import { memoryAndRedis, onSentinelAndCluster, usePortalRedis } from './fixtures';
 import { createPortalRedis, whenReady } from '../../../electron/core/portal/redis-client';
 import { startTestRedis } from '../../helpers/redis-server';
 
@@ -29,9 +29,12 @@ const KEY = randomBytes(32);
 
 const portalRedis = usePortalRedis();
 
-const backends = memoryAndRedis<SessionStore>(portalRedis, createMemorySessionStore, (c) =>
-  createRedisSessionStore(c, 'test-portal:', KEY),
-);
+const backends = [
+  ...memoryAndRedis<SessionStore>(portalRedis, createMemorySessionStore, (c) =>
+    createRedisSessionStore(c, 'test-portal:', KEY),
+  ),
+  ...onSentinelAndCluster<SessionStore>((c) => createRedisSessionStore(c, '{test-portal}:', KEY)),
+];
 
 describe.each(backends)('session store conformance: %s', (_name, make) => {
   it('stores, reads, replaces and deletes', async () => {
