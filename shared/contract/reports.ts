@@ -37,7 +37,14 @@ function tableView<K extends string>(sortKeys: readonly [K, ...K[]]) {
 }
 
 export const DAY_BOOK_SORTS = ['date', 'voucherType', 'voucherNumber', 'party', 'amount'] as const;
-export const LEDGER_SORTS = ['date', 'particulars', 'voucherType', 'voucherNumber', 'debit', 'credit'] as const;
+export const LEDGER_SORTS = [
+  'date',
+  'particulars',
+  'voucherType',
+  'voucherNumber',
+  'debit',
+  'credit',
+] as const;
 
 export const reportOperations = {
   'companies.list': operation<Served<CompanySummary[]>>()({
