@@ -1,0 +1,166 @@
+import type { PrintDocument, PrintRow } from './document';
+import { paginate } from './paginate';
+
+/** A4 in millimetres, and the margin every page keeps (the @page margin). */
+export const A4 = { short: 210, long: 297, margin: 10 };
+/** Height of the title block on every page (company, report, period, page number). */
+export const HEAD_MM = 17;
+const PX_PER_MM = 96 / 25.4;
+
+export interface PageGeometry {
+  widthMm: number;
+  heightMm: number;
+}
+
+export function geometryOf(doc: PrintDocument): PageGeometry {
+  const portrait = doc.orientation === 'portrait';
+  return {
+    widthMm: (portrait ? A4.short : A4.long) - 2 * A4.margin,
+    // Half a millimetre spare so rounding never pushes a sheet onto a second physical page.
+    heightMm: (portrait ? A4.long : A4.short) - 2 * A4.margin - 0.5,
+  };
+}
+
+export const pageCss = (doc: PrintDocument): string =>
+  `@page { size: A4 ${doc.orientation}; margin: ${A4.margin}mm; }`;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const NUMERIC = new Set(['money', 'drcr', 'number']);
+
+function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
+  const cells = row.cells
+    .map((text, i) => {
+      const kind = doc.columns[i]?.kind ?? 'text';
+      const cls = NUMERIC.has(kind) ? 'num' : kind === 'date' ? 'date' : '';
+      return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
+    })
+    .join('');
+  return `<tr class="pd-${row.style}${extraClass ? ` ${extraClass}` : ''}">${cells}</tr>`;
+}
+
+function tableOpen(doc: PrintDocument): string {
+  const total = doc.columns.reduce((s, c) => s + c.weight, 0);
+  const cols = doc.columns.map((c) => `<col style="width:${((100 * c.weight) / total).toFixed(2)}%">`).join('');
+  const heads = doc.columns
+    .map((c) => `<th${NUMERIC.has(c.kind) ? ' class="num"' : ''}>${escapeHtml(c.header)}</th>`)
+    .join('');
+  return `<table class="pd-table"><colgroup>${cols}</colgroup><thead><tr>${heads}</tr></thead><tbody>`;
+}
+
+/** The column a label goes in: the widest text column (Particulars), else the first. */
+export function widestTextColumn(doc: PrintDocument): number {
+  let best = 0;
+  let weight = -1;
+  doc.columns.forEach((c, i) => {
+    if (c.kind === 'text' && c.weight > weight) {
+      best = i;
+      weight = c.weight;
+    }
+  });
+  return best;
+}
+
+/** Every row in print order: leading (opening), the lines, trailing (totals, closing). */
+export function unitsOf(doc: PrintDocument): { row: PrintRow; line: number | null }[] {
+  return [
+    ...doc.leading.map((row) => ({ row, line: null })),
+    ...doc.lines.map((row, line) => ({ row, line })),
+    ...doc.trailing.map((row) => ({ row, line: null })),
+  ];
+}
+
+/** A brought / carried forward row: running debit and credit of the lines so far, the balance after them. */
+function carryRow(
+  doc: PrintDocument,
+  label: string,
+  upTo: number,
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): PrintRow {
+  const carry = doc.carry!;
+  let debit = 0;
+  let credit = 0;
+  for (let i = 0; i <= upTo; i += 1) {
+    debit += carry.amounts[i]?.debit ?? 0;
+    credit += carry.amounts[i]?.credit ?? 0;
+  }
+  const balance = upTo >= 0 ? (carry.amounts[upTo]?.balance ?? carry.opening) : carry.opening;
+  const labelAt = widestTextColumn(doc);
+  const cells = doc.columns.map((_, i) => {
+    if (i === carry.debit) return format('money', debit);
+    if (i === carry.credit) return format('money', credit);
+    if (i === carry.balance) return format('drcr', balance);
+    return i === labelAt ? label : '';
+  });
+  return { cells, style: 'total' };
+}
+
+/** The measuring table: every row once, in the page's width, so their real heights can be read. */
+export function measureHtml(doc: PrintDocument): string {
+  const units = unitsOf(doc);
+  const rows = units.map((u) => rowHtml(doc, u.row)).join('');
+  return `${tableOpen(doc)}${rows}</tbody></table>`;
+}
+
+/**
+ * The whole document as HTML: A4 sheets of a fixed height, each with the title block, "Page X of Y"
+ * and the column headings; statements with brought / carried forward rows at the page breaks. Row
+ * heights (mm) come from measuring (`measureHtml`) or, where nothing can be measured, an estimate.
+ */
+export function renderDocument(
+  doc: PrintDocument,
+  heights: { rows: number[]; head: number; carry: number },
+  labels: { page: (page: number, pages: number) => string },
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): string {
+  const geometry = geometryOf(doc);
+  const units = unitsOf(doc);
+  const body = geometry.heightMm - HEAD_MM - heights.head;
+  const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: doc.carry !== null });
+  const lastLineBefore = (index: number): number => {
+    // The last statement line at or before this row (-1 before the first line).
+    for (let i = index; i >= 0; i -= 1) {
+      const line = units[i]?.line;
+      if (line !== null && line !== undefined) return line;
+    }
+    return -1;
+  };
+  const sheets = pages.map((indices, p) => {
+    const parts: string[] = [];
+    const first = indices[0] ?? 0;
+    const last = indices[indices.length - 1] ?? 0;
+    if (doc.carry && p > 0) {
+      parts.push(rowHtml(doc, carryRow(doc, doc.carry.labels.broughtForward, lastLineBefore(first - 1), format), 'pd-carry'));
+    }
+    for (const i of indices) parts.push(rowHtml(doc, units[i]!.row));
+    if (doc.carry && p < pages.length - 1) {
+      parts.push(rowHtml(doc, carryRow(doc, doc.carry.labels.carriedForward, lastLineBefore(last), format), 'pd-carry'));
+    }
+    const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
+    return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
+<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}</div></header>
+${tableOpen(doc)}${parts.join('')}</tbody></table></section>`;
+  });
+  return sheets.join('\n');
+}
+
+/** Millimetres of a height in CSS pixels. */
+export const pxToMm = (px: number): number => px / PX_PER_MM;
+
+/** Row heights when nothing can be measured (tests without layout): one line each, wrapped text more. */
+export function estimateHeights(doc: PrintDocument): { rows: number[]; head: number; carry: number } {
+  const geometry = geometryOf(doc);
+  const total = doc.columns.reduce((s, c) => s + c.weight, 0);
+  // About 1.9 mm per character at 9 pt; 4.6 mm per line with padding.
+  const linesOf = (row: PrintRow) =>
+    Math.max(
+      1,
+      ...row.cells.map((text, i) => {
+        const width = (geometry.widthMm * (doc.columns[i]?.weight ?? 1)) / total;
+        return Math.ceil((text.length * 1.9) / Math.max(1, width - 2));
+      }),
+    );
+  return { rows: unitsOf(doc).map((u) => 4.6 * linesOf(u.row)), head: 6, carry: 4.6 };
+}
