@@ -57,7 +57,8 @@ describe('paginate', () => {
   it('fills pages up to their height, leaving room for the carry rows', () => {
     expect(paginate([5, 5, 5, 5, 5], { body: 12, carryRow: 0, carry: false })).toEqual([[0, 1], [2, 3], [4]]);
     // First page: one carried-forward row; later pages: brought and carried forward.
-    expect(paginate([5, 5, 5, 5, 5], { body: 16, carryRow: 3, carry: true })).toEqual([
+    expect(paginate([5, 5, 5, 5, 5], { body: 16, carryRow: 3, carry: true })).toEqual([[0, 1], [2, 3], [4]]);
+    expect(paginate([5, 5, 5, 5, 5], { body: 15, carryRow: 3, carry: true })).toEqual([
       [0, 1],
       [2],
       [3],
