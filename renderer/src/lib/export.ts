@@ -44,6 +44,10 @@ export interface ExportSheet<Row> {
     /** A statement: these columns carry from page to page (brought / carried forward rows). */
     carry?: { debit: number; credit: number; balance: number };
     orientation?: 'portrait' | 'landscape';
+    /** Columns left off paper (by index), e.g. a narration printed under the particulars instead. */
+    omit?: number[];
+    /** A second, smaller line under a column's text (the narration under the particulars, as in Tally). */
+    detail?: { column: number; text(row: Row): string };
   };
 }
 

@@ -260,6 +260,7 @@ function dayBookSheet(
         entries: [],
       },
     },
-    print: { orientation: 'landscape' },
+    // On paper the narration goes under the particulars (columns: date 0, particulars 1 ... narration 6).
+    print: { orientation: 'landscape', omit: [6], detail: { column: 1, text: (v) => v.narration } },
   };
 }

@@ -358,6 +358,11 @@ function ledgerSheet(
     rows: s.lines,
     totals: { label: t('common.total') },
     trailing: plain ? [pinned(s.to, t('ledger.closing'), s.closing)] : [],
-    print: plain ? { carry: { debit: at('debit'), credit: at('credit'), balance: at('balance') } } : {},
+    print: {
+      // On paper the narration goes under the particulars, as Tally prints it, keeping A4 portrait.
+      omit: [at('narration')],
+      detail: { column: at('particulars'), text: (r) => r.narration },
+      ...(plain ? { carry: { debit: at('debit'), credit: at('credit'), balance: at('balance') } } : {}),
+    },
   };
 }

@@ -8,11 +8,15 @@ export interface PrintColumn {
   kind: ColumnKind;
   /** Share of the page width (relative to the other columns). */
   weight: number;
+  /** Short codes (voucher numbers, types) are never broken across lines. */
+  nowrap: boolean;
 }
 
 export interface PrintRow {
   cells: string[];
   style: 'line' | 'pinned' | 'total' | 'strong';
+  /** A smaller line under the detail column's text (the narration). */
+  detail?: string;
 }
 
 /** What carries from page to page in a statement: running debit and credit totals and the balance. */
@@ -35,6 +39,8 @@ export interface PrintDocument {
   notes: string[];
   orientation: Orientation;
   columns: PrintColumn[];
+  /** The column the rows' detail lines go under (-1 for none). */
+  detailColumn: number;
   /** Opening rows, printed once at the top of the first page. */
   leading: PrintRow[];
   lines: PrintRow[];
@@ -43,14 +49,27 @@ export interface PrintDocument {
   carry: PrintCarry | null;
 }
 
-/** Column weights: amounts and dates fixed, text by its longest value so Particulars gets the room. */
-function weightOf(kind: ColumnKind, header: string, texts: string[]): number {
-  if (kind === 'money' || kind === 'drcr') return 15;
-  if (kind === 'date') return 11;
-  if (kind === 'number') return 10;
+/** The longest text of a column (its header included), in characters. */
+function longestOf(header: string, texts: string[]): number {
   let longest = header.length;
   for (const text of texts) if (text.length > longest) longest = text.length;
-  return Math.min(48, Math.max(8, longest));
+  return longest;
+}
+
+/** Text this short is kept on one line (a voucher number, a voucher type). */
+const SHORT_TEXT = 18;
+
+/**
+ * Column weights (about a character each): amounts and dates as wide as their longest figure, text by
+ * its longest value plus room, so the Particulars column gets the page's width.
+ */
+function weightOf(kind: ColumnKind, header: string, texts: string[]): number {
+  const longest = longestOf(header, texts);
+  if (kind === 'money') return Math.max(12, Math.min(17, longest + 2));
+  if (kind === 'drcr') return Math.max(14, Math.min(20, longest + 2));
+  if (kind === 'date') return 12;
+  if (kind === 'number') return Math.max(8, Math.min(14, longest + 2));
+  return Math.min(50, Math.max(8, longest + 3));
 }
 
 /** Reports with many columns, or very wide ones, print on landscape pages. */
@@ -72,22 +91,38 @@ export function documentFromSheet<Row>(
     orientation?: Orientation;
   } = {},
 ): PrintDocument {
+  const omit = new Set(sheet.print?.omit ?? []);
+  // The columns on paper, by their index in the sheet; carry and detail columns are renumbered to them.
+  const kept = sheet.columns.map((_, i) => i).filter((i) => !omit.has(i));
+  const printed = kept.map((i) => sheet.columns[i]!);
+  const position = (index: number) => kept.indexOf(index);
   const cellsOf = (values: (string | number | null)[]) =>
-    sheet.columns.map((c, i) => format(c.kind, values[i] ?? null));
+    kept.map((i) => {
+      const value = values[i] ?? null;
+      const kind = sheet.columns[i]!.kind;
+      // Nil amounts print blank, as in Tally.
+      if ((kind === 'money' || kind === 'drcr') && value === 0) return '';
+      return value === '' ? '' : format(kind, value);
+    });
   const valuesOf = (row: Row) => sheet.columns.map((c) => c.value(row));
-  const lines: PrintRow[] = sheet.rows.map((row) => ({
-    cells: cellsOf(valuesOf(row)),
-    style: options.strong?.(row) ? 'strong' : 'line',
-  }));
-  const columns: PrintColumn[] = sheet.columns.map((c, i) => ({
-    header: c.header,
-    kind: c.kind,
-    weight: weightOf(
-      c.kind,
-      c.header,
-      lines.slice(0, 2000).map((l) => l.cells[i] ?? ''),
-    ),
-  }));
+  const detail = sheet.print?.detail;
+  const lines: PrintRow[] = sheet.rows.map((row) => {
+    const text = detail?.text(row) ?? '';
+    return {
+      cells: cellsOf(valuesOf(row)),
+      style: options.strong?.(row) ? 'strong' : 'line',
+      ...(text !== '' ? { detail: text } : {}),
+    };
+  });
+  const columns: PrintColumn[] = printed.map((c, i) => {
+    const texts = lines.slice(0, 2000).map((l) => l.cells[i] ?? '');
+    return {
+      header: c.header,
+      kind: c.kind,
+      weight: weightOf(c.kind, c.header, texts),
+      nowrap: c.kind === 'text' && longestOf('', texts) <= SHORT_TEXT,
+    };
+  });
   const totals = totalsOf(sheet);
   let carry: PrintCarry | null = null;
   if (options.carry) {
@@ -95,9 +130,9 @@ export function documentFromSheet<Row>(
     const num = (v: string | number | null) => (typeof v === 'number' ? v : 0);
     const first = sheet.leading?.[0];
     carry = {
-      debit,
-      credit,
-      balance,
+      debit: position(debit),
+      credit: position(credit),
+      balance: position(balance),
       opening: first ? num(sheet.columns[balance]!.value(first)) : 0,
       amounts: sheet.rows.map((row) => ({
         debit: num(sheet.columns[debit]!.value(row)),
@@ -114,6 +149,7 @@ export function documentFromSheet<Row>(
     notes: sheet.notes ?? [],
     orientation: options.orientation ?? orientationFor(columns),
     columns,
+    detailColumn: detail ? position(detail.column) : -1,
     leading: (sheet.leading ?? []).map((row) => ({ cells: cellsOf(valuesOf(row)), style: 'pinned' })),
     lines,
     trailing: [

@@ -33,9 +33,20 @@ const NUMERIC = new Set(['money', 'drcr', 'number']);
 function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
   const cells = row.cells
     .map((text, i) => {
-      const kind = doc.columns[i]?.kind ?? 'text';
-      const cls = NUMERIC.has(kind) ? 'num' : kind === 'date' ? 'date' : '';
-      return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
+      const column = doc.columns[i];
+      const kind = column?.kind ?? 'text';
+      const cls = NUMERIC.has(kind)
+        ? 'num'
+        : kind === 'date'
+          ? 'date'
+          : column?.nowrap
+            ? 'text nowrap'
+            : 'text';
+      const detail =
+        row.detail !== undefined && i === doc.detailColumn
+          ? `<div class="pd-detail">${escapeHtml(row.detail)}</div>`
+          : '';
+      return `<td class="${cls}">${escapeHtml(text)}${detail}</td>`;
     })
     .join('');
   return `<tr class="pd-${row.style}${extraClass ? ` ${extraClass}` : ''}">${cells}</tr>`;
@@ -43,7 +54,9 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
 
 function tableOpen(doc: PrintDocument): string {
   const total = doc.columns.reduce((s, c) => s + c.weight, 0);
-  const cols = doc.columns.map((c) => `<col style="width:${((100 * c.weight) / total).toFixed(2)}%">`).join('');
+  const cols = doc.columns
+    .map((c) => `<col style="width:${((100 * c.weight) / total).toFixed(2)}%">`)
+    .join('');
   const heads = doc.columns
     .map((c) => `<th${NUMERIC.has(c.kind) ? ' class="num"' : ''}>${escapeHtml(c.header)}</th>`)
     .join('');
@@ -132,11 +145,23 @@ export function renderDocument(
     const first = indices[0] ?? 0;
     const last = indices[indices.length - 1] ?? 0;
     if (doc.carry && p > 0) {
-      parts.push(rowHtml(doc, carryRow(doc, doc.carry.labels.broughtForward, lastLineBefore(first - 1), format), 'pd-carry'));
+      parts.push(
+        rowHtml(
+          doc,
+          carryRow(doc, doc.carry.labels.broughtForward, lastLineBefore(first - 1), format),
+          'pd-carry',
+        ),
+      );
     }
     for (const i of indices) parts.push(rowHtml(doc, units[i]!.row));
     if (doc.carry && p < pages.length - 1) {
-      parts.push(rowHtml(doc, carryRow(doc, doc.carry.labels.carriedForward, lastLineBefore(last), format), 'pd-carry'));
+      parts.push(
+        rowHtml(
+          doc,
+          carryRow(doc, doc.carry.labels.carriedForward, lastLineBefore(last), format),
+          'pd-carry',
+        ),
+      );
     }
     const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
     return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
