@@ -361,6 +361,7 @@ function ledgerSheet(
     print: {
       // On paper the narration goes under the particulars, as Tally prints it, keeping A4 portrait.
       omit: [at('narration')],
+      orientation: 'portrait',
       detail: { column: at('particulars'), text: (r) => r.narration },
       ...(plain ? { carry: { debit: at('debit'), credit: at('credit'), balance: at('balance') } } : {}),
     },

@@ -6,7 +6,7 @@ export type Orientation = 'portrait' | 'landscape';
 export interface PrintColumn {
   header: string;
   kind: ColumnKind;
-  /** Share of the page width (relative to the other columns). */
+  /** Characters of its longest text (header, lines, totals), text capped: what its width is made from. */
   weight: number;
   /** Short codes (voucher numbers, types) are never broken across lines. */
   nowrap: boolean;
@@ -59,23 +59,28 @@ function longestOf(header: string, texts: string[]): number {
 /** Text this short is kept on one line (a voucher number, a voucher type). */
 const SHORT_TEXT = 18;
 
-/**
- * Column weights (about a character each): amounts and dates as wide as their longest figure, text by
- * its longest value plus room, so the Particulars column gets the page's width.
- */
+/** A column's weight: its longest text in characters (wrapping text capped; it wraps beyond). */
 function weightOf(kind: ColumnKind, header: string, texts: string[]): number {
   const longest = longestOf(header, texts);
-  if (kind === 'money') return Math.max(12, Math.min(17, longest + 2));
-  if (kind === 'drcr') return Math.max(14, Math.min(20, longest + 2));
-  if (kind === 'date') return 12;
-  if (kind === 'number') return Math.max(8, Math.min(14, longest + 2));
-  return Math.min(50, Math.max(8, longest + 3));
+  if (kind === 'date') return 10;
+  // Amounts get a character more: totals and carried-forward rows print them bold.
+  return kind === 'text' ? Math.min(60, Math.max(6, longest)) : longest + 1;
 }
 
-/** Reports with many columns, or very wide ones, print on landscape pages. */
+/** Millimetres per character at the print size (8.5 pt, bold totals included), and a cell's padding. */
+export const MM_PER_CHAR = 1.6;
+export const CELL_PADDING_MM = 2.5;
+
+/** The width a column needs on one line, in millimetres. */
+export const naturalMm = (column: PrintColumn): number => column.weight * MM_PER_CHAR + CELL_PADDING_MM;
+
+/** Columns that never wrap (amounts, dates, numbers, short codes) get exactly the width they need. */
+export const isFixed = (column: PrintColumn): boolean => column.kind !== 'text' || column.nowrap;
+
+/** Reports with many columns, or wider than an A4 portrait page, print on landscape pages. */
 export function orientationFor(columns: PrintColumn[]): Orientation {
-  const weight = columns.reduce((s, c) => s + c.weight, 0);
-  return columns.length > 7 || weight > 120 ? 'landscape' : 'portrait';
+  const needed = columns.reduce((s, c) => s + (isFixed(c) ? naturalMm(c) : Math.min(60, naturalMm(c))), 0);
+  return columns.length > 7 || needed > 190 ? 'landscape' : 'portrait';
 }
 
 /**
@@ -114,8 +119,17 @@ export function documentFromSheet<Row>(
       ...(text !== '' ? { detail: text } : {}),
     };
   });
+  const totals = totalsOf(sheet);
+  const leading: PrintRow[] = (sheet.leading ?? []).map((row) => ({
+    cells: cellsOf(valuesOf(row)),
+    style: 'pinned',
+  }));
+  const trailing: PrintRow[] = [
+    ...(totals === null ? [] : [{ cells: cellsOf(totals), style: 'total' as const }]),
+    ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
+  ];
   const columns: PrintColumn[] = printed.map((c, i) => {
-    const texts = lines.slice(0, 2000).map((l) => l.cells[i] ?? '');
+    const texts = [...leading, ...lines.slice(0, 3000), ...trailing].map((l) => l.cells[i] ?? '');
     return {
       header: c.header,
       kind: c.kind,
@@ -123,7 +137,6 @@ export function documentFromSheet<Row>(
       nowrap: c.kind === 'text' && longestOf('', texts) <= SHORT_TEXT,
     };
   });
-  const totals = totalsOf(sheet);
   let carry: PrintCarry | null = null;
   if (options.carry) {
     const { debit, credit, balance } = options.carry;
@@ -150,12 +163,9 @@ export function documentFromSheet<Row>(
     orientation: options.orientation ?? orientationFor(columns),
     columns,
     detailColumn: detail ? position(detail.column) : -1,
-    leading: (sheet.leading ?? []).map((row) => ({ cells: cellsOf(valuesOf(row)), style: 'pinned' })),
+    leading,
     lines,
-    trailing: [
-      ...(totals === null ? [] : [{ cells: cellsOf(totals), style: 'total' as const }]),
-      ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
-    ],
+    trailing,
     carry,
   };
 }

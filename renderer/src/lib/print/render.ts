@@ -1,4 +1,4 @@
-import type { PrintDocument, PrintRow } from './document';
+import { CELL_PADDING_MM, isFixed, naturalMm, type PrintDocument, type PrintRow } from './document';
 import { paginate } from './paginate';
 
 /** A4 in millimetres, and the margin every page keeps (the @page margin). */
@@ -52,11 +52,27 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
   return `<tr class="pd-${row.style}${extraClass ? ` ${extraClass}` : ''}">${cells}</tr>`;
 }
 
+/**
+ * Column widths in millimetres: amounts, dates and codes as wide as their longest text, the wrapping
+ * text columns (Particulars) share the rest; when even the fixed ones do not fit, all shrink alike.
+ */
+export function columnWidthsMm(doc: PrintDocument, widthMm: number): number[] {
+  const fixed = doc.columns.map((c) => (isFixed(c) ? naturalMm(c) : 0));
+  const flex = doc.columns.map((c) => (isFixed(c) ? 0 : Math.max(8, c.weight)));
+  const flexShare = flex.reduce((s, w) => s + w, 0);
+  const fixedTotal = fixed.reduce((s, w) => s + w, 0);
+  // Each wrapping column keeps at least 28 mm (a name on two lines), shrinking the fixed ones if needed.
+  const flexMin = flex.filter((w) => w > 0).length * 28;
+  const scale = fixedTotal + flexMin > widthMm ? (widthMm - flexMin) / fixedTotal : 1;
+  const rest = widthMm - fixedTotal * scale;
+  return doc.columns.map((c, i) =>
+    isFixed(c) ? fixed[i]! * scale : flexShare === 0 ? 0 : (rest * flex[i]!) / flexShare,
+  );
+}
+
 function tableOpen(doc: PrintDocument): string {
-  const total = doc.columns.reduce((s, c) => s + c.weight, 0);
-  const cols = doc.columns
-    .map((c) => `<col style="width:${((100 * c.weight) / total).toFixed(2)}%">`)
-    .join('');
+  const widths = columnWidthsMm(doc, geometryOf(doc).widthMm);
+  const cols = widths.map((mm) => `<col style="width:${mm.toFixed(2)}mm">`).join('');
   const heads = doc.columns
     .map((c) => `<th${NUMERIC.has(c.kind) ? ' class="num"' : ''}>${escapeHtml(c.header)}</th>`)
     .join('');
@@ -176,16 +192,14 @@ export const pxToMm = (px: number): number => px / PX_PER_MM;
 
 /** Row heights when nothing can be measured (tests without layout): one line each, wrapped text more. */
 export function estimateHeights(doc: PrintDocument): { rows: number[]; head: number; carry: number } {
-  const geometry = geometryOf(doc);
-  const total = doc.columns.reduce((s, c) => s + c.weight, 0);
-  // About 1.9 mm per character at 9 pt; 4.6 mm per line with padding.
+  const widths = columnWidthsMm(doc, geometryOf(doc).widthMm);
+  // About 1.8 mm per character at 8.5 pt; 4.6 mm per line with padding.
   const linesOf = (row: PrintRow) =>
     Math.max(
       1,
-      ...row.cells.map((text, i) => {
-        const width = (geometry.widthMm * (doc.columns[i]?.weight ?? 1)) / total;
-        return Math.ceil((text.length * 1.9) / Math.max(1, width - 2));
-      }),
-    );
+      ...row.cells.map((text, i) =>
+        Math.ceil((text.length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM)),
+      ),
+    ) + (row.detail === undefined ? 0 : 1);
   return { rows: unitsOf(doc).map((u) => 4.6 * linesOf(u.row)), head: 6, carry: 4.6 };
 }
