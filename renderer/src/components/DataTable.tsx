@@ -104,7 +104,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const sorted = useMemo(() => {
     if (!sort || serverSorted) return found;
     const column = columns.find((c) => c.id === sort.id);
-    if (!column) return rows;
+    if (!column) return found;
     const factor = sort.dir === 'asc' ? 1 : -1;
     return [...found].sort((a, b) => factor * compare(column.value(a), column.value(b)));
   }, [found, columns, sort, serverSorted]);

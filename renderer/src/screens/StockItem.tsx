@@ -238,11 +238,16 @@ function itemSheet(data: StockItemRegister, company: CompanySummary, t: T): Expo
     rows: data.lines,
     // Inwards and outwards of the period once, on the totals row; the closing row carries only the stock.
     totals: {
-      row: pseudo(t('common.total'), data.to, { quantity: null, rate: null, value: 0 }, {
-        inward: data.inwards.quantity ?? 0,
-        outward: data.outwards.quantity ?? 0,
-        runningQuantity: data.closing.quantity ?? 0,
-      }),
+      row: pseudo(
+        t('common.total'),
+        data.to,
+        { quantity: null, rate: null, value: 0 },
+        {
+          inward: data.inwards.quantity ?? 0,
+          outward: data.outwards.quantity ?? 0,
+          runningQuantity: data.closing.quantity ?? 0,
+        },
+      ),
     },
     trailing: [pseudo(t('stockItem.closing'), data.to, data.closing)],
   };
