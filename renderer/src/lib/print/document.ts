@@ -63,8 +63,8 @@ const SHORT_TEXT = 18;
 function weightOf(kind: ColumnKind, header: string, texts: string[]): number {
   const longest = longestOf(header, texts);
   if (kind === 'date') return 10;
-  // A character more: headings, totals and carried-forward rows print bold.
-  return kind === 'text' ? Math.min(60, Math.max(6, longest + 1)) : longest + 1;
+  // Room to spare: headings, totals and carried-forward rows print bold (about a tenth wider).
+  return kind === 'text' ? Math.min(60, Math.max(6, longest + 1)) : Math.ceil(longest * 1.1) + 1;
 }
 
 /** Millimetres per character at the print size (8.5 pt, bold totals included), and a cell's padding. */
