@@ -17,6 +17,8 @@ export interface PrintRow {
   style: 'line' | 'pinned' | 'total' | 'strong';
   /** A smaller line under the detail column's text (the narration). */
   detail?: string;
+  /** The first cell spans this many columns (a brought / carried forward label); the ones it covers are skipped. */
+  span?: number;
 }
 
 /** What carries from page to page in a statement: running debit and credit totals and the balance. */
@@ -59,12 +61,14 @@ function longestOf(header: string, texts: string[]): number {
 /** Text this short is kept on one line (a voucher number, a voucher type). */
 const SHORT_TEXT = 18;
 
-/** A column's weight: its longest text in characters (wrapping text capped; it wraps beyond). */
-function weightOf(kind: ColumnKind, header: string, texts: string[]): number {
-  const longest = longestOf(header, texts);
-  if (kind === 'date') return 10;
-  // Room to spare: headings, totals and carried-forward rows print bold (about a tenth wider).
-  return kind === 'text' ? Math.min(60, Math.max(6, longest + 1)) : Math.ceil(longest * 1.1) + 1;
+/**
+ * A column's weight: its longest text in characters (wrapping text capped; it wraps beyond). Bold text
+ * (headings, totals, carried-forward rows) is about a tenth wider than the lines'.
+ */
+function weightOf(kind: ColumnKind, header: string, texts: string[], bold: string[]): number {
+  if (kind === 'date') return 11;
+  const longest = Math.max(longestOf('', texts), Math.ceil(longestOf(header, bold) * 1.1));
+  return kind === 'text' ? Math.min(60, Math.max(6, longest + 1)) : longest + 1;
 }
 
 /** Millimetres per character at the print size (8.5 pt, bold totals included), and a cell's padding. */
@@ -129,12 +133,16 @@ export function documentFromSheet<Row>(
     ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
   ];
   const columns: PrintColumn[] = printed.map((c, i) => {
-    const texts = [...leading, ...lines.slice(0, 3000), ...trailing].map((l) => l.cells[i] ?? '');
+    const sample = lines.slice(0, 3000);
+    const texts = sample.filter((l) => l.style === 'line').map((l) => l.cells[i] ?? '');
+    const bold = [...leading, ...sample.filter((l) => l.style !== 'line'), ...trailing].map(
+      (l) => l.cells[i] ?? '',
+    );
     return {
       header: c.header,
       kind: c.kind,
-      weight: weightOf(c.kind, c.header, texts),
-      nowrap: c.kind === 'text' && longestOf('', texts) <= SHORT_TEXT,
+      weight: weightOf(c.kind, c.header, texts, bold),
+      nowrap: c.kind === 'text' && longestOf('', [...texts, ...bold]) <= SHORT_TEXT,
     };
   });
   let carry: PrintCarry | null = null;

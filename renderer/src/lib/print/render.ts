@@ -31,8 +31,11 @@ export function escapeHtml(text: string): string {
 const NUMERIC = new Set(['money', 'drcr', 'number']);
 
 function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
+  const span = row.span ?? 1;
   const cells = row.cells
     .map((text, i) => {
+      if (i > 0 && i < span) return '';
+      if (i === 0 && span > 1) return `<td class="text" colspan="${span}">${escapeHtml(text)}</td>`;
       const column = doc.columns[i];
       const kind = column?.kind ?? 'text';
       const cls = NUMERIC.has(kind)
@@ -116,14 +119,15 @@ function carryRow(
     credit += carry.amounts[i]?.credit ?? 0;
   }
   const balance = upTo >= 0 ? (carry.amounts[upTo]?.balance ?? carry.opening) : carry.opening;
-  const labelAt = widestTextColumn(doc);
+  // The label spans every column before the first carried amount, so it never wraps.
+  const span = Math.max(1, Math.min(carry.debit, carry.credit, carry.balance));
   const cells = doc.columns.map((_, i) => {
     if (i === carry.debit) return format('money', debit);
     if (i === carry.credit) return format('money', credit);
     if (i === carry.balance) return format('drcr', balance);
-    return i === labelAt ? label : '';
+    return i === 0 ? label : '';
   });
-  return { cells, style: 'total' };
+  return { cells, style: 'total', span };
 }
 
 /** The measuring table: every row once, in the page's width, so their real heights can be read. */
