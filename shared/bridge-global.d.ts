@@ -8,6 +8,11 @@ import type { Bridge } from './contract';
 export interface DesktopBridge extends Bridge {
   /** Opens the native "Open" dialog for Tally XML exports; resolves [] when the user cancels. */
   pickFiles(): Promise<string[]>;
+  /**
+   * Prints the page (its print document) to PDF with Electron's printToPDF and saves it where the user
+   * says; resolves false when the user cancels.
+   */
+  savePdf(suggestedName: string): Promise<boolean>;
 }
 
 declare global {

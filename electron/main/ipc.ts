@@ -3,7 +3,7 @@ import { OPERATION_NAMES } from '../../shared/contract';
 import type { AppEventName } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import type { CallContext } from '../core/service/types';
-import { EVENT_CHANNEL, PICK_FILES_CHANNEL, invokeChannel } from '../preload/channels';
+import { EVENT_CHANNEL, PICK_FILES_CHANNEL, SAVE_PDF_CHANNEL, invokeChannel } from '../preload/channels';
 
 export type DispatchFn = (
   operation: string,
@@ -26,6 +26,8 @@ export interface IpcAdapterOptions {
   logger: Log;
   /** The native "Open" dialog; optional so tests and headless runs can leave it out. */
   pickFiles?: () => Promise<string[]>;
+  /** "Save PDF": prints the calling window's page to a PDF the user names (print-pdf.ts). */
+  savePdf?: (sender: IpcMainInvokeEvent['sender'], suggestedName: unknown) => Promise<boolean>;
   operations?: readonly string[];
 }
 
@@ -83,6 +85,20 @@ export function registerIpcHandlers(options: IpcAdapterOptions): () => void {
       return pickFiles();
     });
     channels.push(PICK_FILES_CHANNEL);
+  }
+
+  const { savePdf } = options;
+  if (savePdf) {
+    ipcMain.handle(SAVE_PDF_CHANNEL, async (event, name: unknown): Promise<boolean> => {
+      if (refuse(event, 'savePdf')) return false;
+      try {
+        return await savePdf(event.sender, name);
+      } catch (error) {
+        logger.error('Save PDF failed', { error });
+        return false;
+      }
+    });
+    channels.push(SAVE_PDF_CHANNEL);
   }
 
   return () => {

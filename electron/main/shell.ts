@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   BrowserWindow,
@@ -24,6 +25,7 @@ import { configureLogFile, coreLoggerFor } from './logging';
 import { createLoginItems } from './login-items';
 import { offerToStartMemurai, shouldOfferMemurai } from './memurai';
 import { APP_ID, HIDDEN_ARG, builtPaths, resolveDataDir } from './paths';
+import { PRINT_TO_PDF_OPTIONS, savePagePdf } from './print-pdf';
 import { isTrustedRendererUrl } from './security';
 import { applySessionSecurity } from './session-security';
 import { createShellStateStore, restoreBounds } from './shell-state';
@@ -274,6 +276,21 @@ export function startShell(options: ShellOptions): ShellHandle {
             : await dialog.showOpenDialog(IMPORT_DIALOG);
           return result.canceled ? [] : result.filePaths.slice(0, 10);
         },
+        savePdf: (sender, name) =>
+          savePagePdf(
+            {
+              printToPdf: () => sender.printToPDF(PRINT_TO_PDF_OPTIONS),
+              chooseFile: async (suggested) => {
+                const options = { defaultPath: suggested, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+                const result = win
+                  ? await dialog.showSaveDialog(win, options)
+                  : await dialog.showSaveDialog(options);
+                return result.canceled || !result.filePath ? null : result.filePath;
+              },
+              writeFile: (path, data) => writeFile(path, data),
+            },
+            name,
+          ),
       }),
       forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
     );

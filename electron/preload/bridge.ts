@@ -2,7 +2,13 @@ import type { AppEventName, AppEvents, InputOf, OperationName, OutputOf } from '
 import { APP_EVENT_NAMES } from '../../shared/contract/events';
 import type { Envelope, ErrorInfo } from '../../shared/errors';
 import type { DesktopBridge } from '../../shared/bridge-global';
-import { EVENT_CHANNEL, OPERATION_NAME_PATTERN, PICK_FILES_CHANNEL, invokeChannel } from './channels';
+import {
+  EVENT_CHANNEL,
+  OPERATION_NAME_PATTERN,
+  PICK_FILES_CHANNEL,
+  SAVE_PDF_CHANNEL,
+  invokeChannel,
+} from './channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses; injected so it is testable without Electron. */
 export interface IpcRendererLike {
@@ -84,6 +90,10 @@ export function createDesktopBridge(ipc: IpcRendererLike): DesktopBridge {
     async pickFiles(): Promise<string[]> {
       const paths = await ipc.invoke(PICK_FILES_CHANNEL);
       return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+    },
+
+    async savePdf(suggestedName: string): Promise<boolean> {
+      return (await ipc.invoke(SAVE_PDF_CHANNEL, String(suggestedName))) === true;
     },
   };
 }

@@ -5,6 +5,7 @@
 export const INVOKE_CHANNEL_PREFIX = 'tallyconnect:invoke:';
 export const EVENT_CHANNEL = 'tallyconnect:event';
 export const PICK_FILES_CHANNEL = 'tallyconnect:pick-files';
+export const SAVE_PDF_CHANNEL = 'tallyconnect:save-pdf';
 
 /** One channel per contract operation, so main registers exactly the contract and nothing more. */
 export function invokeChannel(operation: string): string {

@@ -5,6 +5,7 @@ import { createQueryClient } from './data/client';
 import { createI18n, rememberLanguage } from './i18n';
 import { Root } from './Root';
 import './styles.css';
+import './print.css';
 
 const i18n = createI18n();
 rememberLanguage(i18n.language as 'en' | 'mr' | 'hi');

@@ -22,6 +22,31 @@ import type {
 
 export const DEFAULT_AGEING_BUCKETS = [30, 60, 90, 180] as const;
 
+/** The most rows one page of a whole-period table may ask for (exports fetch page after page). */
+export const MAX_TABLE_PAGE_SIZE = 5000;
+
+/**
+ * Whole-period table parameters the core applies before paging: a sort column (from `sortKeys`, the
+ * first being the report's natural order), its direction and a case-insensitive search.
+ */
+function tableView<K extends string>(sortKeys: readonly [K, ...K[]]) {
+  return {
+    sort: z.enum(sortKeys).default(sortKeys[0]),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    search: z.string().trim().max(200, 'search must be at most 200 characters').default(''),
+  };
+}
+
+export const DAY_BOOK_SORTS = ['date', 'voucherType', 'voucherNumber', 'party', 'amount'] as const;
+export const LEDGER_SORTS = [
+  'date',
+  'particulars',
+  'voucherType',
+  'voucherNumber',
+  'debit',
+  'credit',
+] as const;
+
 export const reportOperations = {
   'companies.list': operation<Served<CompanySummary[]>>()({
     input: empty,
@@ -45,8 +70,16 @@ export const reportOperations = {
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'ledger.statement': operation<Served<LedgerStatement>>()({
-    input: withDateRange({ companyGuid, ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required') }),
-    description: 'Opening balance, lines with running balance, totals and closing balance of one ledger.',
+    input: withDateRange({
+      companyGuid,
+      ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required'),
+      ...tableView(LEDGER_SORTS),
+      /** Paging is optional: without pageSize every matching line is answered (page 1). */
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(MAX_TABLE_PAGE_SIZE).optional(),
+    }),
+    description:
+      'Opening balance, lines with running balance (in date order), totals and closing balance of one ledger; lines sorted, searched (particulars, narration, voucher type and number) and paged over the whole period.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'outstanding.get': operation<Served<Outstanding>>()({
@@ -146,9 +179,13 @@ export const reportOperations = {
     input: withDateRange({
       companyGuid,
       page: z.number().int().min(1).default(1),
-      pageSize: z.number().int().min(1).max(1000).default(100),
+      pageSize: z.number().int().min(1).max(MAX_TABLE_PAGE_SIZE).default(100),
+      ...tableView(DAY_BOOK_SORTS),
+      /** Only vouchers of these voucher types (as named in Tally); empty for every type. */
+      voucherTypes: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
     }),
-    description: 'Vouchers of a date range with their entries, paged.',
+    description:
+      'Vouchers of a date range with their entries: filtered by voucher type and search (party, number, type, narration, ledger names), sorted and paged over the whole period.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
 };

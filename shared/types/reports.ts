@@ -137,7 +137,14 @@ export interface LedgerStatement {
   from: IsoDate;
   to: IsoDate;
   opening: Paise;
+  /** The page of lines asked for (every matching line without paging), in the order asked for. */
   lines: LedgerStatementLine[];
+  /** Lines of the period that match the search (all of them without one). */
+  matchingLines: number;
+  page: number;
+  /** Null when every matching line was asked for. */
+  pageSize: number | null;
+  /** Totals of the whole period, whatever the search or page. */
   totalDebit: Paise;
   totalCredit: Paise;
   closing: Paise;
@@ -301,6 +308,10 @@ export interface DayBook {
   totalVouchers: number;
   /** Of totalVouchers, those that change no balance (orders, memoranda, cancelled ...). */
   offBooksVouchers: number;
+  /** Vouchers that pass the voucher-type filter and the search (totalVouchers without them). */
+  matchingVouchers: number;
+  /** The voucher types of the period with their counts, by name (for the voucher-type filter). */
+  voucherTypes: { name: string; count: number }[];
   vouchers: DayBookVoucher[];
 }
 

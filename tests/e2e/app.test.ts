@@ -133,7 +133,8 @@ describe('the demo company in a real browser', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const ws = book.worksheets[0]!;
-    expect(String(ws.getCell('A1').value)).toContain(heading);
+    // Company, report and period in the title rows.
+    expect(String(ws.getCell('A2').value)).toContain(heading);
     const headerRow = ws.getRow(5);
     expect(headerRow.getCell(1).value).toBe('Date');
     expect(headerRow.getCell(7).value).toBe('Balance');
@@ -143,7 +144,9 @@ describe('the demo company in a real browser', () => {
     const closingText = (await page.getByTestId('ledger-closing').textContent())!;
     const shown =
       Number(closingText.replace(/[₹,]|\s?(Dr|Cr)$/g, '')) * (closingText.endsWith('Cr') ? -1 : 1);
-    expect(last.getCell(7).value).toBeCloseTo(shown, 2);
+    // Balances are written as the amount with a Dr/Cr column beside it.
+    expect(last.getCell(7).value).toBeCloseTo(Math.abs(shown), 2);
+    expect(last.getCell(8).value).toBe(shown < 0 ? 'Cr' : 'Dr');
     expect(ws.getRow(6).getCell(1).value).toBeInstanceOf(Date);
 
     const [csv] = await Promise.all([

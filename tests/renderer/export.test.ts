@@ -1,51 +1,149 @@
 import ExcelJS from 'exceljs';
-import { toCsv, toXlsx, type ExportSheet } from '../../renderer/src/lib/export';
+import {
+  DR_CR_HEADER,
+  INR_FORMAT,
+  exportFileName,
+  toCsv,
+  toXlsx,
+  totalsOf,
+  type ExportSheet,
+} from '../../renderer/src/lib/export';
 
-interface Row {
+interface Line {
   date: string;
   name: string;
-  amount: number;
+  debit: number;
+  credit: number;
   balance: number;
 }
 
-const sheet: ExportSheet<Row> = {
+const line = (date: string, name: string, debit: number, credit: number, balance: number): Line => ({
+  date,
+  name,
+  debit,
+  credit,
+  balance,
+});
+
+/** A ledger statement as the screen exports it: opening and closing outside the totals. */
+const sheet: ExportSheet<Line> = {
   title: 'Ledger statement - Patil, "Pune"',
-  subtitle: ['Sharma Traders', 'Period: 01-04-2025 to 31-03-2026'],
+  company: 'Sharma Traders',
+  period: 'Period: 01-04-2025 to 31-03-2026',
+  notes: ['Sundry Debtors'],
   columns: [
     { header: 'Date', kind: 'date', value: (r) => r.date },
     { header: 'Particulars', kind: 'text', value: (r) => r.name },
-    { header: 'Debit', kind: 'money', value: (r) => r.amount },
+    { header: 'Debit', kind: 'money', value: (r) => r.debit },
+    { header: 'Credit', kind: 'money', value: (r) => r.credit },
     { header: 'Balance', kind: 'drcr', value: (r) => r.balance },
   ],
+  leading: [line('2025-04-01', 'Opening balance', 0, 0, 5_000_00)],
   rows: [
-    { date: '2025-04-05', name: 'विक्री, Sales', amount: 12345678, balance: -500 },
-    { date: '2026-03-31', name: 'HDFC', amount: 1, balance: 0 },
+    line('2025-04-05', 'विक्री, Sales', 1_23_45_678_90, 0, 1_23_50_678_90),
+    line('2026-03-31', 'HDFC Bank A/c (a long bank ledger name)', 0, 1_23_55_678_90, -5_000_00),
   ],
+  totals: { label: 'Total' },
+  trailing: [line('2026-03-31', 'Closing balance', 0, 0, -5_000_00)],
 };
 
-describe('export', () => {
-  it('writes CSV with a BOM, DD-MM-YYYY dates, exact rupees and quoted commas', () => {
+async function readBack(buffer: ArrayBuffer): Promise<ExcelJS.Worksheet> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer);
+  return book.worksheets[0]!;
+}
+
+describe('CSV export', () => {
+  it('has the title rows, a Dr/Cr column beside signed balances, blanks for nil, totals once', () => {
     const csv = toCsv(sheet);
-    expect(csv.startsWith('\uFEFFDate,Particulars,Debit,Balance\r\n')).toBe(true);
-    expect(csv).toContain('05-04-2025,"विक्री, Sales",123456.78,-5.00\r\n');
-    expect(csv).toContain('31-03-2026,HDFC,0.01,0.00\r\n');
+    const lines = csv.slice(1).split('\r\n');
+    expect(csv.startsWith('\uFEFFSharma Traders\r\n')).toBe(true);
+    expect(lines[1]).toBe('"Ledger statement - Patil, ""Pune"""');
+    expect(lines[2]).toBe('Period: 01-04-2025 to 31-03-2026 · Sundry Debtors');
+    expect(lines[4]).toBe(`Date,Particulars,Debit,Credit,Balance,${DR_CR_HEADER}`);
+    expect(lines[5]).toBe('01-04-2025,Opening balance,,,5000.00,Dr');
+    expect(lines[6]).toBe('05-04-2025,"विक्री, Sales",12345678.90,,12350678.90,Dr');
+    expect(lines[7]).toBe('31-03-2026,HDFC Bank A/c (a long bank ledger name),,12355678.90,-5000.00,Cr');
+    // Totals are of the lines only: the opening and closing rows are not added in.
+    expect(lines[8]).toBe(',Total,12345678.90,12355678.90,,');
+    expect(lines[9]).toBe('31-03-2026,Closing balance,,,-5000.00,Cr');
   });
 
-  it('writes an .xlsx with real numbers and dates that Excel can read back', async () => {
-    const buffer = await toXlsx(sheet);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buffer);
-    const ws = book.worksheets[0]!;
-    expect(ws.getCell('A1').value).toBe('Ledger statement - Patil, "Pune"');
-    expect(ws.getCell('A2').value).toBe('Sharma Traders');
+  it('names the file by company, report and period', () => {
+    expect(exportFileName(sheet as ExportSheet<unknown>, 'csv')).toBe(
+      'Sharma Traders - Ledger statement - Patil, Pune - Period 01-04-2025 to 31-03-2026.csv',
+    );
+  });
+});
+
+describe('Excel export', () => {
+  it('writes title rows, a frozen bold header with an autofilter, and widths that fit', async () => {
+    const ws = await readBack(await toXlsx(sheet));
+    expect(ws.getCell('A1').value).toBe('Sharma Traders');
+    expect(ws.getCell('A2').value).toBe('Ledger statement - Patil, "Pune"');
+    expect(ws.getCell('A3').value).toBe('Period: 01-04-2025 to 31-03-2026 · Sundry Debtors');
     const header = ws.getRow(5);
-    expect(header.getCell(3).value).toBe('Debit');
+    expect(header.values).toEqual([undefined, 'Date', 'Particulars', 'Debit', 'Credit', 'Balance', 'Dr/Cr']);
     expect(header.font?.bold).toBe(true);
-    const first = ws.getRow(6);
-    expect(first.getCell(1).value).toEqual(new Date('2025-04-05T00:00:00Z'));
-    expect(first.getCell(2).value).toBe('विक्री, Sales');
-    expect(first.getCell(3).value).toBe(123456.78);
-    expect(first.getCell(4).value).toBe(-5);
-    expect(first.getCell(4).numFmt).toContain('"Cr"');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(ws.autoFilter).toBe('A5:F5');
+    const particulars = ws.getColumn(2).width ?? 0;
+    expect(particulars).toBeGreaterThanOrEqual('HDFC Bank A/c (a long bank ledger name)'.length);
+    expect(ws.getColumn(3).width ?? 0).toBeGreaterThanOrEqual('1,23,45,678.90'.length);
+  });
+
+  it('writes amounts as numbers with Indian grouping in every amount column, blank where nil', async () => {
+    const ws = await readBack(await toXlsx(sheet));
+    // exceljs reads the format back without the escapes of the literal commas (the file has them).
+    for (const col of [3, 4, 5]) expect(ws.getColumn(col).numFmt).toBe(INR_FORMAT.replace(/\\/g, ''));
+    expect(INR_FORMAT).toBe('[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00');
+    const opening = ws.getRow(6);
+    expect(opening.getCell(1).value).toEqual(new Date('2025-04-01T00:00:00Z'));
+    expect(opening.getCell(3).value).toBeNull();
+    expect(opening.getCell(4).value).toBeNull();
+    expect(opening.getCell(5).value).toBe(5000);
+    expect(opening.getCell(6).value).toBe('Dr');
+    const sale = ws.getRow(7);
+    expect(sale.getCell(2).value).toBe('विक्री, Sales');
+    expect(sale.getCell(3).value).toBe(12345678.9);
+    expect(sale.getCell(4).value).toBeNull();
+    const receipt = ws.getRow(8);
+    expect(receipt.getCell(5).value).toBe(5000);
+    expect(receipt.getCell(6).value).toBe('Cr');
+  });
+
+  it('has one bold totals row of the lines, then the closing balance', async () => {
+    const ws = await readBack(await toXlsx(sheet));
+    const totals = ws.getRow(9);
+    expect(totals.getCell(2).value).toBe('Total');
+    expect(totals.getCell(3).value).toBe(12345678.9);
+    expect(totals.getCell(4).value).toBe(12355678.9);
+    expect(totals.getCell(5).value).toBeNull();
+    expect(totals.font?.bold).toBe(true);
+    expect(ws.getRow(10).getCell(2).value).toBe('Closing balance');
+    expect(ws.getRow(10).getCell(3).value).toBeNull();
+    expect(ws.rowCount).toBe(10);
+  });
+
+  it('uses a report’s own totals row where its rows nest, and none where nothing adds up', async () => {
+    const nested: ExportSheet<{ name: string; amount: number }> = {
+      title: 'Profit & Loss',
+      company: 'Sharma Traders',
+      period: 'Period: 01-04-2025 to 31-03-2026',
+      columns: [
+        { header: 'Particulars', kind: 'text', value: (r) => r.name },
+        { header: 'Amount', kind: 'money', value: (r) => r.amount },
+      ],
+      rows: [
+        { name: 'Sales Accounts', amount: 10_000_00 },
+        { name: '  Sales', amount: 10_000_00 },
+      ],
+      totals: { row: { name: 'Net profit', amount: -2_500_00 } },
+    };
+    expect(totalsOf(nested)).toEqual(['Net profit', -2_500_00]);
+    const ws = await readBack(await toXlsx(nested));
+    expect(ws.getRow(8).getCell(2).value).toBe(-2500);
+    expect(totalsOf({ ...nested, totals: null })).toBeNull();
+    expect((await readBack(await toXlsx({ ...nested, totals: null }))).rowCount).toBe(7);
   });
 });

@@ -148,6 +148,9 @@ export function statement(ledgerGuid: string, from: string, to: string, lines = 
         balance,
       };
     }),
+    matchingLines: lines,
+    page: 1,
+    pageSize: null,
     totalDebit: 0,
     totalCredit: 0,
     closing: balance,

@@ -26,40 +26,76 @@ describe('Ledger statement', () => {
     expect(screen.getByTestId('ledger-closing')).toHaveTextContent('₹1,800.00 Dr');
   });
 
-  it('sorts by a column when its header is clicked', async () => {
-    renderApp('#/ledger?l=l-cust-1');
+  it('asks the core to sort the whole period, and hides the running balance out of date order', async () => {
+    const { bridge } = renderApp('#/ledger?l=l-cust-1');
     const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    expect(within(table).getByRole('columnheader', { name: 'Balance' })).toBeInTheDocument();
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
-    const first = within(table).getAllByRole('row')[2];
-    expect(first).toHaveTextContent('₹500.00');
+    await waitFor(() =>
+      expect(bridge.calls.filter((c) => c.operation === 'ledger.statement').at(-1)?.input).toMatchObject({
+        sort: 'debit',
+        dir: 'desc',
+        page: 1,
+        pageSize: 200,
+      }),
+    );
     expect(within(table).getByRole('columnheader', { name: /Debit/ })).toHaveAttribute(
       'aria-sort',
       'descending',
     );
+    await waitFor(() => expect(within(table).queryByRole('columnheader', { name: 'Balance' })).toBeNull());
+    expect(
+      screen.getByText('The running balance shows when the lines are in date order.'),
+    ).toBeInTheDocument();
   });
 
-  it('renders only the visible rows of a long statement', async () => {
-    // jsdom has no layout; give the scroll box a height so the virtual list has a window to fill.
-    const height = vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    const width = vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-    onTestFinished(() => {
-      height.mockRestore();
-      width.mockRestore();
-    });
-    renderApp('#/ledger?l=l-cust-1', {
+  it('searches the whole period in the core from the table search (Ctrl+F goes there)', async () => {
+    const { bridge } = renderApp('#/ledger?l=l-cust-1');
+    await screen.findByRole('table', { name: 'Ledger statement' });
+    fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    const box = screen.getByRole('searchbox', { name: 'Search' });
+    expect(box).toHaveFocus();
+    fireEvent.change(box, { target: { value: 'HDFC' } });
+    await waitFor(() =>
+      expect(bridge.calls.filter((c) => c.operation === 'ledger.statement').at(-1)?.input).toMatchObject({
+        search: 'HDFC',
+        page: 1,
+      }),
+    );
+  });
+
+  it('pages a long statement in the core and renders every row of the page', async () => {
+    const { bridge } = renderApp('#/ledger?l=l-cust-1', {
       handlers: {
-        'ledger.statement': (input) => ({
-          data: statement(input.ledgerGuid, input.from, input.to, 5000),
-          source: 'database',
-          tookMs: 40,
-        }),
+        'ledger.statement': (input) => {
+          const all = statement(input.ledgerGuid, input.from, input.to, 5000);
+          const size = input.pageSize ?? 5000;
+          const page = input.page ?? 1;
+          return {
+            data: {
+              ...all,
+              lines: all.lines.slice((page - 1) * size, page * size),
+              matchingLines: 5000,
+              page,
+              pageSize: size,
+            },
+            source: 'database',
+            tookMs: 40,
+          };
+        },
       },
     });
     const table = await screen.findByRole('table', { name: 'Ledger statement' });
-    expect(table).toHaveAttribute('aria-rowcount', '5000');
-    const rendered = table.querySelectorAll('tbody tr[data-index]').length;
-    expect(rendered).toBeGreaterThan(5);
-    expect(rendered).toBeLessThan(100);
+    expect(table).toHaveAttribute('aria-rowcount', '201');
+    expect(table.querySelectorAll('tbody tr[data-index]')).toHaveLength(200);
+    expect(screen.getByText('Page 1 of 25')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    await waitFor(() =>
+      expect(bridge.calls.filter((c) => c.operation === 'ledger.statement').at(-1)?.input).toMatchObject({
+        page: 2,
+      }),
+    );
+    expect(await screen.findByText('Page 2 of 25')).toBeInTheDocument();
   });
 });

@@ -88,6 +88,8 @@ const dayBook = (from: string, to: string, page: number, pageSize: number): DayB
   pageSize,
   totalVouchers: 450,
   offBooksVouchers: 0,
+  matchingVouchers: 450,
+  voucherTypes: [{ name: 'Sales', count: 450 }],
   vouchers: [
     {
       guid: `v-${page}`,

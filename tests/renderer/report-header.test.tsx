@@ -18,7 +18,14 @@ describe('ReportHeader', () => {
       <ReportHeader
         title="Trial balance"
         served={{ source: 'database', tookMs: 12.4 }}
-        sheet={() => ({ title: 'Trial balance', subtitle: [], columns: [], rows: [] })}
+        sheet={() => ({
+          title: 'Trial balance',
+          company: company.name,
+          period: '01-04-2025 to 31-03-2026',
+          columns: [],
+          rows: [],
+          totals: null,
+        })}
       >
         <CompanyPeriod company={company} period={{ from: '2025-04-01', to: '2026-03-31' }} />
       </ReportHeader>,

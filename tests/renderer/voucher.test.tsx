@@ -12,6 +12,8 @@ const dayBook = (from: string, to: string): DayBook => ({
   pageSize: 200,
   totalVouchers: 2,
   offBooksVouchers: 1,
+  matchingVouchers: 2,
+  voucherTypes: [{ name: 'Tax Invoice', count: 2 }],
   vouchers: [
     {
       guid: 'v-sale',

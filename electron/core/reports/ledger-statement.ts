@@ -5,6 +5,30 @@ import { PARTICULAR_LEDGERS } from '../db/particulars';
 import { POSTS } from '../db/posting';
 import { openingsAt } from './balances';
 import type { LedgerInfo, Masters } from './masters';
+import { viewRows, type SortDir } from './table-view';
+
+export type LedgerSort = 'date' | 'particulars' | 'voucherType' | 'voucherNumber' | 'debit' | 'credit';
+
+export interface LedgerStatementParams {
+  ledgerGuid: string;
+  from: IsoDate;
+  to: IsoDate;
+  sort?: LedgerSort;
+  dir?: SortDir;
+  search?: string;
+  page?: number;
+  /** Absent: every matching line. */
+  pageSize?: number | undefined;
+}
+
+/** Sort keys of the lines; date order is the statement's own (date, voucher, entry), kept as built. */
+const LINE_KEYS: Record<Exclude<LedgerSort, 'date'>, (line: LedgerStatementLine) => string | number> = {
+  particulars: (l) => l.particulars,
+  voucherType: (l) => l.voucherType,
+  voucherNumber: (l) => l.voucherNumber,
+  debit: (l) => l.debit,
+  credit: (l) => l.credit,
+};
 
 export function ledgerRef(ledger: LedgerInfo): LedgerRef {
   return {
@@ -38,12 +62,14 @@ type LineRow = [
 /**
  * A ledger's statement: opening, one line per entry with the other ledger(s) of the voucher and a
  * running balance, totals, closing. One range scan of the covering ledger index, which carries each
- * entry's other ledgers (schema v7), plus one voucher row per line.
+ * entry's other ledgers (schema v7), plus one voucher row per line. Every line is built in date order
+ * whatever is asked (the running balance and the totals need them all); the search, another sort and
+ * the page then apply to the built lines.
  */
 export function ledgerStatement(
   db: Database.Database,
   masters: Masters,
-  params: { ledgerGuid: string; from: IsoDate; to: IsoDate },
+  params: LedgerStatementParams,
 ): LedgerStatement {
   const ledger = masters.ledger(params.ledgerGuid);
   const opening = openingsAt(db, masters, params.from, [ledger]).byLedger.get(ledger.guid) ?? 0;
@@ -92,13 +118,26 @@ export function ledgerStatement(
       balance,
     });
   }
+  const sort = params.sort ?? 'date';
+  const page = params.page ?? 1;
+  const view = viewRows(lines, {
+    key: sort === 'date' ? null : LINE_KEYS[sort],
+    dir: params.dir ?? 'asc',
+    search: params.search ?? '',
+    searchable: (l) => [l.particulars, l.narration, l.voucherType, l.voucherNumber],
+    page,
+    pageSize: params.pageSize,
+  });
   return {
     companyGuid: masters.company.guid,
     ledger: ledgerRef(ledger),
     from: params.from,
     to: params.to,
     opening,
-    lines,
+    lines: view.rows,
+    matchingLines: view.matching,
+    page,
+    pageSize: params.pageSize ?? null,
     totalDebit,
     totalCredit,
     closing: opening + totalDebit - totalCredit,

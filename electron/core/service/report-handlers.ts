@@ -51,6 +51,26 @@ export interface ReportDeps {
 export { todayInIndia };
 
 /**
+ * The cache-key parts of a whole-period table view (sort, direction, search, filter, paging), none when
+ * every one is at its default, so the keys of the plain reports stay as they were.
+ */
+export function viewKeyParts(view: {
+  sort: string;
+  dir: string;
+  search: string;
+  voucherTypes?: readonly string[];
+  page?: number;
+  pageSize?: number | undefined;
+}): string[] {
+  const parts: string[] = [];
+  if (view.sort !== 'date' || view.dir !== 'asc') parts.push(`sort=${view.sort}.${view.dir}`);
+  if (view.search !== '') parts.push(`q=${view.search}`);
+  if (view.voucherTypes && view.voucherTypes.length > 0) parts.push(`types=${view.voucherTypes.join('|')}`);
+  if (view.pageSize !== undefined) parts.push(`page=${view.page ?? 1}x${view.pageSize}`);
+  return parts;
+}
+
+/**
  * Report operations: look the company up (its data version keys the cache), then serve from the cache
  * or compute from the database. A damaged database surfaces as a DATABASE error naming the file.
  */
@@ -95,8 +115,10 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
       const row = company(input.companyGuid);
       // Validate the ledger before the cache so an unknown ledger is never cached or hidden.
       guarded(() => masters(row).ledger(input.ledgerGuid));
+      const view = viewKeyParts(input);
       return serve(
-        cacheKeys.ledger(row.guid, row.dataVersion, input.ledgerGuid, input.from, input.to),
+        cacheKeys.ledger(row.guid, row.dataVersion, input.ledgerGuid, input.from, input.to) +
+          view.map((part) => `:${encodeURIComponent(part)}`).join(''),
         'ledger',
         () => ledgerStatement(store.db, masters(row), input),
       );
@@ -176,6 +198,7 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
           input.to,
           input.page,
           input.pageSize,
+          ...viewKeyParts({ ...input, page: undefined, pageSize: undefined }),
         ]),
         'report',
         () => dayBook(store.db, masters(row), input),

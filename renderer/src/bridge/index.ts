@@ -6,6 +6,8 @@ import { createHttpBridge, type HttpBridge, type UploadResult } from './http-bri
 export interface BridgeExtras {
   pickFiles?: () => Promise<string[]>;
   upload?: (file: File) => Promise<Envelope<UploadResult>>;
+  /** The desktop app: saves the page as printed (the print document) to a PDF the user names. */
+  savePdf?: (suggestedName: string) => Promise<boolean>;
 }
 
 export type AppBridge = Bridge & BridgeExtras;

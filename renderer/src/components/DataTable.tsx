@@ -3,6 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ColumnKind, ExportColumn } from '../lib/export';
 import { count, date, drCr, money } from '../lib/format';
+import { TableSearch } from './table/TableSearch';
+import { nextSort, searchRows, type SortState } from './table/view';
 
 export interface Column<Row> extends ExportColumn<Row> {
   id: string;
@@ -26,7 +28,7 @@ export function displayValue(kind: ColumnKind, value: string | number | null): s
   return String(value);
 }
 
-type Sort = { id: string; dir: 'asc' | 'desc' } | null;
+type Sort = SortState;
 
 function compare(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
@@ -53,13 +55,27 @@ export interface DataTableProps<Row> {
   rowClassName?: (row: Row) => string | undefined;
   initialSort?: Sort;
   maxHeight?: string;
+  /**
+   * Sorting done by the core over the whole period: the table shows the rows as given and reports
+   * heading clicks here (columns with `sortable: false` stay unsortable).
+   */
+  sort?: Sort;
+  onSortChange?: (sort: Sort) => void;
+  /** The table's own search box over the rows it holds (the whole period); false when the screen searches in the core. */
+  searchable?: boolean;
+  /** False renders every row (a page the core sized), so browser find and screen readers reach them all. */
+  virtualise?: boolean;
 }
 
 /** A sortable, keyboard-navigable table; long lists are virtualised (and fully rendered for printing). */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { columns, rows, rowKey, onRowClick, label } = props;
   const { t } = useTranslation();
-  const [sort, setSort] = useState<Sort>(props.initialSort ?? null);
+  const [localSort, setLocalSort] = useState<Sort>(props.initialSort ?? null);
+  const serverSorted = props.onSortChange !== undefined;
+  const sort = serverSorted ? (props.sort ?? null) : localSort;
+  const [search, setSearch] = useState('');
+  const searchable = props.searchable ?? true;
   const [printing, setPrinting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -74,15 +90,26 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     };
   }, []);
 
+  const found = useMemo(
+    () =>
+      searchable && search.trim() !== ''
+        ? searchRows(
+            rows,
+            search,
+            columns.map((c) => (row: Row) => displayValue(c.kind, c.value(row))),
+          )
+        : rows,
+    [rows, columns, search, searchable],
+  );
   const sorted = useMemo(() => {
-    if (!sort) return rows;
+    if (!sort || serverSorted) return found;
     const column = columns.find((c) => c.id === sort.id);
-    if (!column) return rows;
+    if (!column) return found;
     const factor = sort.dir === 'asc' ? 1 : -1;
-    return [...rows].sort((a, b) => factor * compare(column.value(a), column.value(b)));
-  }, [rows, columns, sort]);
+    return [...found].sort((a, b) => factor * compare(column.value(a), column.value(b)));
+  }, [found, columns, sort, serverSorted]);
 
-  const virtual = sorted.length > VIRTUALISE_ABOVE && !printing;
+  const virtual = (props.virtualise ?? true) && sorted.length > VIRTUALISE_ABOVE && !printing;
   const virtualizer = useVirtualizer({
     count: virtual ? sorted.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -92,11 +119,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   });
 
   const toggleSort = (id: string) => {
-    setSort((current) => {
-      if (!current || current.id !== id) return { id, dir: 'asc' };
-      if (current.dir === 'asc') return { id, dir: 'desc' };
-      return null;
-    });
+    if (props.onSortChange) props.onSortChange(nextSort(sort, id));
+    else setLocalSort((current) => nextSort(current, id));
   };
 
   const focusRow = (index: number) => {
@@ -125,6 +149,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     <tr
       key={rowKey(row, index)}
       data-index={index}
+      aria-rowindex={index + 2}
       tabIndex={0}
       className={
         [onRowClick ? 'clickable' : '', props.rowClassName?.(row) ?? ''].join(' ').trim() || undefined
@@ -150,73 +175,83 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const padBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
-    <div
-      className="table-scroll"
-      ref={scrollRef}
-      style={props.maxHeight ? { maxHeight: props.maxHeight } : undefined}
-    >
-      <table className="data-table" aria-label={label} aria-rowcount={sorted.length}>
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.id} style={c.width ? { width: c.width } : undefined} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            {columns.map((c) => {
-              const active = sort?.id === c.id ? sort.dir : null;
-              const sortable = c.sortable !== false;
-              return (
-                <th
-                  key={c.id}
-                  scope="col"
-                  className={NUMERIC.includes(c.kind) ? 'num' : undefined}
-                  aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
-                >
-                  {sortable ? (
-                    <button
-                      type="button"
-                      className="th-sort"
-                      onClick={() => toggleSort(c.id)}
-                      title={t('common.sortBy', { column: c.header })}
-                    >
-                      {c.header}
-                      <span className="sort-mark" aria-hidden="true">
-                        {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    c.header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-          {props.head}
-        </thead>
-        <tbody>
-          {sorted.length === 0 && props.empty && (
+    <>
+      {searchable && (rows.length > 0 || search !== '') && (
+        <TableSearch
+          value={search}
+          onChange={setSearch}
+          matches={found.length}
+          label={`${t('wholeTable.search')}: ${label}`}
+        />
+      )}
+      <div
+        className="table-scroll"
+        ref={scrollRef}
+        style={props.maxHeight ? { maxHeight: props.maxHeight } : undefined}
+      >
+        <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
+          <colgroup>
+            {columns.map((c) => (
+              <col key={c.id} style={c.width ? { width: c.width } : undefined} />
+            ))}
+          </colgroup>
+          <thead>
             <tr>
-              <td colSpan={columns.length} className="table-empty">
-                {props.empty}
-              </td>
-            </tr>
-          )}
-          {virtual ? (
-            <>
-              {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-              {items.map((item) => {
-                const row = sorted[item.index];
-                return row === undefined ? null : renderRow(row, item.index);
+              {columns.map((c) => {
+                const active = sort?.id === c.id ? sort.dir : null;
+                const sortable = c.sortable !== false;
+                return (
+                  <th
+                    key={c.id}
+                    scope="col"
+                    className={NUMERIC.includes(c.kind) ? 'num' : undefined}
+                    aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
+                  >
+                    {sortable ? (
+                      <button
+                        type="button"
+                        className="th-sort"
+                        onClick={() => toggleSort(c.id)}
+                        title={t('common.sortBy', { column: c.header })}
+                      >
+                        {c.header}
+                        <span className="sort-mark" aria-hidden="true">
+                          {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
               })}
-              {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
-            </>
-          ) : (
-            sorted.map(renderRow)
-          )}
-        </tbody>
-        {props.foot && <tfoot>{props.foot}</tfoot>}
-      </table>
-    </div>
+            </tr>
+            {props.head}
+          </thead>
+          <tbody>
+            {sorted.length === 0 && props.empty && (
+              <tr>
+                <td colSpan={columns.length} className="table-empty">
+                  {props.empty}
+                </td>
+              </tr>
+            )}
+            {virtual ? (
+              <>
+                {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+                {items.map((item) => {
+                  const row = sorted[item.index];
+                  return row === undefined ? null : renderRow(row, item.index);
+                })}
+                {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+              </>
+            ) : (
+              sorted.map(renderRow)
+            )}
+          </tbody>
+          {props.foot && <tfoot>{props.foot}</tfoot>}
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,41 +1,95 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob, fileSafe, toCsv, toXlsx, type ExportSheet } from '../lib/export';
+import { formatDrCr, formatInr } from '../../../shared/money';
+import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
+import { documentFromSheet } from '../lib/print/document';
+import { printDocument } from '../lib/print/print';
+import { displayValue } from './DataTable';
 import { Icon } from './Icon';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Excel, CSV and Print buttons for one report; the sheet is built only when asked. */
-export function ExportMenu({ sheet }: { sheet: () => ExportSheet<unknown> | null }) {
+/**
+ * Builds a report's sheet when asked: synchronously from the data on screen, or by fetching the whole
+ * period from the core (a paged day book, a searched ledger).
+ */
+export type SheetSource = () => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
+
+const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
+  paise === 0 ? '' : kind === 'money' ? formatInr(paise) : formatDrCr(paise);
+
+/** Excel, CSV, Print (and, in the desktop app, Save PDF) for one report; the sheet is built only when asked. */
+export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const { t } = useTranslation();
+  // Only the desktop app's preload offers Save PDF (Electron's printToPDF).
+  const desktop = typeof window === 'undefined' ? undefined : window.tallyConnect;
+  const savePdf = desktop?.savePdf ? (name: string) => desktop.savePdf(name) : undefined;
   const [busy, setBusy] = useState(false);
-  const exportXlsx = async () => {
-    const data = sheet();
-    if (!data) return;
+  const run = async (work: (data: ExportSheet<unknown>) => Promise<void> | void) => {
     setBusy(true);
     try {
-      const buffer = await toXlsx(data);
-      downloadBlob(new Blob([buffer], { type: XLSX_TYPE }), `${fileSafe(data.title)}.xlsx`);
+      const data = await sheet();
+      if (data) await work(data);
     } finally {
       setBusy(false);
     }
   };
-  const exportCsv = () => {
-    const data = sheet();
-    if (!data) return;
-    downloadBlob(new Blob([toCsv(data)], { type: 'text/csv;charset=utf-8' }), `${fileSafe(data.title)}.csv`);
+  const exportXlsx = (data: ExportSheet<unknown>) =>
+    toXlsx(data).then((buffer) =>
+      downloadBlob(new Blob([buffer], { type: XLSX_TYPE }), exportFileName(data, 'xlsx')),
+    );
+  const exportCsv = (data: ExportSheet<unknown>) =>
+    downloadBlob(new Blob([toCsv(data)], { type: 'text/csv;charset=utf-8' }), exportFileName(data, 'csv'));
+  const print = (data: ExportSheet<unknown>, pdf: boolean) => {
+    const doc = documentFromSheet(data, (kind, value) => (value === '' ? '' : displayValue(kind, value)), {
+      strong: data.print?.strong,
+      orientation: data.print?.orientation,
+      carry: data.print?.carry
+        ? {
+            ...data.print.carry,
+            labels: {
+              broughtForward: t('wholeTable.broughtForward'),
+              carriedForward: t('wholeTable.carriedForward'),
+            },
+          }
+        : null,
+    });
+    const name = exportFileName(data, 'csv').replace(/\.csv$/, '.pdf');
+    return printDocument(
+      doc,
+      { page: (page, pages) => t('wholeTable.printPage', { page, pages }) },
+      printFormat,
+      pdf && savePdf ? () => savePdf(name) : undefined,
+    );
   };
   return (
-    <div className="export-menu no-print" role="group" aria-label={t('common.export')}>
-      <button type="button" className="btn btn-ghost" onClick={() => void exportXlsx()} disabled={busy}>
+    <div className="export-menu no-print" role="group" aria-label={t('common.export')} aria-busy={busy}>
+      <button type="button" className="btn btn-ghost" onClick={() => void run(exportXlsx)} disabled={busy}>
         <Icon name="download" size={15} /> {t('common.exportXlsx')}
       </button>
-      <button type="button" className="btn btn-ghost" onClick={exportCsv}>
+      <button type="button" className="btn btn-ghost" onClick={() => void run(exportCsv)} disabled={busy}>
         <Icon name="download" size={15} /> {t('common.exportCsv')}
       </button>
-      <button type="button" className="btn btn-ghost" onClick={() => window.print()}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => void run((d) => print(d, false))}
+        disabled={busy}
+        data-testid="print-report"
+      >
         <Icon name="print" size={15} /> {t('common.print')}
       </button>
+      {savePdf && (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => void run((d) => print(d, true))}
+          disabled={busy}
+        >
+          <Icon name="download" size={15} /> {t('wholeTable.savePdf')}
+        </button>
+      )}
+      {busy && <span className="muted">{t('wholeTable.preparing')}</span>}
     </div>
   );
 }

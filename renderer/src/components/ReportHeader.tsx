@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../shared/types/reports';
-import type { ExportSheet } from '../lib/export';
 import { date } from '../lib/format';
-import { ExportMenu } from './ExportMenu';
+import { ExportMenu, type SheetSource } from './ExportMenu';
 import { PageHeader } from './PageHeader';
 import type { PeriodValue } from './Period';
 import { ReportSubtitle } from './ServedBadge';
@@ -20,8 +19,8 @@ export function ReportHeader({
 }: {
   title: string;
   served: { source: 'cache' | 'database'; tookMs: number } | undefined;
-  /** Builds the export; leave it out (undefined) while there is no data. */
-  sheet: (() => ExportSheet<unknown> | null) | undefined;
+  /** Builds the export (and the print document); leave it out (undefined) while there is no data. */
+  sheet: SheetSource | undefined;
   children: ReactNode;
 }) {
   return (

@@ -563,6 +563,24 @@ export const en = {
     },
     dismiss: 'Dismiss',
   },
+  wholeTable: {
+    search: 'Search',
+    searchPlaceholder: 'Search the whole period…',
+    searchHint: 'Ctrl+F searches this table over the whole period',
+    matches_one: '{{n}} match',
+    matches_other: '{{n}} matches',
+    voucherTypes: 'Voucher types',
+    allTypes: 'All types',
+    page: 'Page {{page}} of {{pages}}',
+    previous: 'Previous',
+    next: 'Next',
+    balanceHidden: 'The running balance shows when the lines are in date order.',
+    savePdf: 'Save PDF',
+    preparing: 'Preparing…',
+    printPage: 'Page {{page}} of {{pages}}',
+    broughtForward: 'Brought forward',
+    carriedForward: 'Carried forward',
+  },
 } as const;
 
 /** Same keys as English, any text. */

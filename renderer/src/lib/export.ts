@@ -1,4 +1,4 @@
-import { paiseToDecimalString, type Paise } from '../../../shared/money';
+import { formatInr, paiseToDecimalString } from '../../../shared/money';
 import { formatDateIndian } from '../../../shared/dates';
 
 export type ColumnKind = 'text' | 'money' | 'drcr' | 'date' | 'number';
@@ -8,15 +8,93 @@ export interface ExportColumn<Row> {
   kind: ColumnKind;
   // Method syntax on purpose: a sheet of any row type can be handed to the generic export menu.
   value(row: Row): string | number | null;
+  /**
+   * Whether the automatic totals row adds this column up: money columns do by default; balances (Dr/Cr),
+   * quantities and counts do not (a running balance added up means nothing).
+   */
+  total?: 'sum' | 'none';
 }
 
+/**
+ * The totals row of a sheet: added up from the rows (`label` in the first text column, every column
+ * whose total is 'sum'), or a row the report computed itself (a trial balance's grand total).
+ */
+export type ExportTotals<Row> = { label: string } | { row: Row };
+
 export interface ExportSheet<Row> {
-  /** Sheet / file title, e.g. "Ledger statement - Sharma Traders". */
+  /** The report, e.g. "Ledger statement - Sharma Traders". */
   title: string;
-  /** Lines under the title: company, period. */
-  subtitle: string[];
+  company: string;
+  /** "01-04-2025 to 31-03-2026", "As on 31-03-2026": in the title rows and the file name. */
+  period: string;
+  /** More lines under the title (the ledger's group, how outstanding is aged ...). */
+  notes?: string[];
   columns: ExportColumn<Row>[];
+  /** Rows before the data (the opening balance): printed, never added to the totals. */
+  leading?: Row[];
   rows: Row[];
+  /** Null only for a sheet whose rows do not add up (the dashboard's figures). */
+  totals: ExportTotals<Row> | null;
+  /** Rows after the totals row (the closing balance): printed, never added to the totals. */
+  trailing?: Row[];
+  /** How the printed document differs from the file (see lib/print). */
+  print?: {
+    /** Rows printed bold (groups, sub-totals). */
+    strong?(row: Row): boolean;
+    /** A statement: these columns carry from page to page (brought / carried forward rows). */
+    carry?: { debit: number; credit: number; balance: number };
+    orientation?: 'portrait' | 'landscape';
+    /** Columns left off paper (by index), e.g. a narration printed under the particulars instead. */
+    omit?: number[];
+    /** A second, smaller line under a column's text (the narration under the particulars, as in Tally). */
+    detail?: { column: number; text(row: Row): string };
+  };
+}
+
+/** The header of the Dr/Cr column written beside each balance (the same word in every language, as Tally). */
+export const DR_CR_HEADER = 'Dr/Cr';
+
+const isAmount = (kind: ColumnKind): boolean => kind === 'money' || kind === 'drcr';
+const sums = (column: ExportColumn<unknown>): boolean =>
+  column.total === 'sum' || (column.total === undefined && column.kind === 'money');
+
+/** An amount cell's value: null where there is nothing (a zero amount prints blank, as in Tally). */
+function amountOf(value: string | number | null): number | null {
+  return typeof value === 'number' && value !== 0 ? value : null;
+}
+
+/** The totals row as cell values, one per column (null: blank). */
+export function totalsOf<Row>(sheet: ExportSheet<Row>): (string | number | null)[] | null {
+  const { totals } = sheet;
+  if (totals === null) return null;
+  if ('row' in totals) return sheet.columns.map((c) => c.value(totals.row));
+  const labelAt = Math.max(
+    0,
+    sheet.columns.findIndex((c) => c.kind === 'text'),
+  );
+  return sheet.columns.map((c, i) => {
+    if (sums(c as ExportColumn<unknown>)) {
+      return sheet.rows.reduce((s, row) => s + (amountOf(c.value(row)) ?? 0), 0);
+    }
+    return i === labelAt ? totals.label : null;
+  });
+}
+
+/** A sheet's rows in file order, each marked with its role; the totals row comes before the trailing rows. */
+function fileRows<Row>(sheet: ExportSheet<Row>): { cells: (string | number | null)[]; total: boolean }[] {
+  const cellsOf = (row: Row) => sheet.columns.map((c) => c.value(row));
+  const totals = totalsOf(sheet);
+  return [
+    ...(sheet.leading ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
+    ...sheet.rows.map((r) => ({ cells: cellsOf(r), total: false })),
+    ...(totals === null ? [] : [{ cells: totals, total: true }]),
+    ...(sheet.trailing ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
+  ];
+}
+
+/** "Sharma Traders - Day Book - 01-04-2025 to 31-03-2026.xlsx": company, report and period. */
+export function exportFileName(sheet: ExportSheet<unknown>, extension: 'xlsx' | 'csv'): string {
+  return `${fileSafe(`${sheet.company} - ${sheet.title} - ${sheet.period}`)}.${extension}`;
 }
 
 function csvCell(text: string): string {
@@ -25,17 +103,42 @@ function csvCell(text: string): string {
 
 /** Exact decimal rupees for files (no thousands separators, so spreadsheets read them as numbers). */
 function plainCell(kind: ColumnKind, value: string | number | null): string {
-  if (value === null) return '';
-  if ((kind === 'money' || kind === 'drcr') && typeof value === 'number') return paiseToDecimalString(value);
+  if (value === null || value === '') return '';
+  if (isAmount(kind)) {
+    const amount = amountOf(value);
+    return amount === null ? '' : paiseToDecimalString(amount);
+  }
   if (kind === 'date' && typeof value === 'string') return formatDateIndian(value);
   return String(value);
 }
 
-/** CSV with a BOM so Excel opens Devanagari names correctly. */
+const drCrOf = (value: string | number | null): string => {
+  const amount = amountOf(value);
+  return amount === null ? '' : amount > 0 ? 'Dr' : 'Cr';
+};
+
+/**
+ * CSV with a BOM so Excel opens Devanagari names correctly: the title rows, the header, the rows, the
+ * totals. A balance is written signed (debit positive) with a Dr/Cr column beside it.
+ */
 export function toCsv<Row>(sheet: ExportSheet<Row>): string {
+  const headers = sheet.columns.flatMap((c) => (c.kind === 'drcr' ? [c.header, DR_CR_HEADER] : [c.header]));
+  const line = (cells: (string | number | null)[]) =>
+    sheet.columns
+      .flatMap((c, i) => {
+        const value = cells[i] ?? null;
+        const text = plainCell(c.kind, value);
+        return c.kind === 'drcr' ? [text, drCrOf(value)] : [text];
+      })
+      .map(csvCell)
+      .join(',');
   const lines = [
-    sheet.columns.map((c) => csvCell(c.header)).join(','),
-    ...sheet.rows.map((row) => sheet.columns.map((c) => csvCell(plainCell(c.kind, c.value(row)))).join(',')),
+    csvCell(sheet.company),
+    csvCell(sheet.title),
+    csvCell([sheet.period, ...(sheet.notes ?? [])].join(' · ')),
+    '',
+    headers.map(csvCell).join(','),
+    ...fileRows(sheet).map((r) => line(r.cells)),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -47,45 +150,103 @@ function isoToExcelDate(iso: string): Date {
 /** Indian grouping in Excel: crores, lakhs, thousands. */
 export const INR_FORMAT = '[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00';
 
-/** An .xlsx workbook: title rows, a bold header, amounts as real numbers in rupees, dates as dates. */
+interface FileColumn {
+  /** The sheet column it comes from. */
+  source: number;
+  kind: ColumnKind;
+  header: string;
+  /** A balance is two file columns: its amount and its side. */
+  part: 'value' | 'amount' | 'side';
+}
+
+/** The width (characters) a column needs for its header and its longest value, within bounds. */
+function widthOf(kind: ColumnKind, header: string, cells: (string | number | null)[]): number {
+  let longest = header.length;
+  for (const value of cells) {
+    if (value === null) continue;
+    const text =
+      isAmount(kind) && typeof value === 'number'
+        ? formatInr(Math.abs(value))
+        : kind === 'date'
+          ? '00-00-0000'
+          : String(value);
+    if (text.length > longest) longest = text.length;
+  }
+  return Math.min(kind === 'text' ? 60 : 24, Math.max(isAmount(kind) ? 12 : 8, longest + 2));
+}
+
+/**
+ * An .xlsx workbook as accountants use it: company, report and period in the title rows; a bold, frozen
+ * header with an autofilter; amounts as numbers in rupees with Indian grouping (blank where nil), each
+ * balance as its amount plus a Dr/Cr column; dates as dates; a bold totals row; columns as wide as their
+ * contents.
+ */
 export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'TallyConnect';
   const ws = workbook.addWorksheet(sheet.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Report');
-  ws.addRow([sheet.title]).font = { bold: true, size: 14 };
-  for (const line of sheet.subtitle) ws.addRow([line]);
+  ws.addRow([sheet.company]).font = { bold: true, size: 14 };
+  ws.addRow([sheet.title]).font = { bold: true, size: 12 };
+  ws.addRow([[sheet.period, ...(sheet.notes ?? [])].join(' · ')]);
   ws.addRow([]);
-  const header = ws.addRow(sheet.columns.map((c) => c.header));
+
+  // One file column per column, two for a balance (the amount, then Dr/Cr).
+  const layout = sheet.columns.flatMap((c, i): FileColumn[] =>
+    c.kind === 'drcr'
+      ? [
+          { source: i, kind: c.kind, header: c.header, part: 'amount' },
+          { source: i, kind: 'text', header: DR_CR_HEADER, part: 'side' },
+        ]
+      : [{ source: i, kind: c.kind, header: c.header, part: 'value' }],
+  );
+  const header = ws.addRow(layout.map((l) => l.header));
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  for (const row of sheet.rows) {
-    ws.addRow(
-      sheet.columns.map((c) => {
-        const v = c.value(row);
-        if (v === null) return null;
-        if ((c.kind === 'money' || c.kind === 'drcr') && typeof v === 'number') return (v as Paise) / 100;
-        if (c.kind === 'date' && typeof v === 'string') return isoToExcelDate(v);
+  const headerRow = header.number;
+
+  const rows = fileRows(sheet);
+  for (const { cells, total } of rows) {
+    const added = ws.addRow(
+      layout.map((l) => {
+        const v = cells[l.source] ?? null;
+        if (l.part === 'side') return drCrOf(v) || null;
+        if (isAmount(l.kind)) {
+          const amount = amountOf(v);
+          if (amount === null) return null;
+          // A balance's side is in its Dr/Cr column; a money column keeps its sign (a loss is negative).
+          return (l.kind === 'drcr' ? Math.abs(amount) : amount) / 100;
+        }
+        if (v === null || v === '') return null;
+        if (l.kind === 'date' && typeof v === 'string') return isoToExcelDate(v);
         return v;
       }),
     );
+    if (total) {
+      added.font = { bold: true };
+      added.eachCell((cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } }));
+    }
   }
-  sheet.columns.forEach((c, i) => {
+  layout.forEach((l, i) => {
     const col = ws.getColumn(i + 1);
-    if (c.kind === 'money' || c.kind === 'drcr') {
-      // Balances keep their sign (debit positive) and show Dr / Cr the way Tally does.
-      col.numFmt = c.kind === 'drcr' ? '#,##0.00 "Dr";#,##0.00 "Cr";0.00' : INR_FORMAT;
-      col.width = 18;
-    } else if (c.kind === 'date') {
+    const cells = rows.map((r) => r.cells[l.source] ?? null);
+    if (l.part === 'side') {
+      col.width = 6;
+    } else if (isAmount(l.kind)) {
+      col.numFmt = INR_FORMAT;
+      col.width = widthOf(l.kind, l.header, cells);
+    } else if (l.kind === 'date') {
       col.numFmt = 'dd-mm-yyyy';
       col.width = 12;
     } else {
-      col.width = Math.min(48, Math.max(12, c.header.length + 4));
+      col.width = widthOf(l.kind, l.header, cells);
     }
   });
+  ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: layout.length } };
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
@@ -95,7 +256,7 @@ export function fileSafe(name: string): string {
       .replace(/[\\/:*?"<>|]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
-      .slice(0, 120) || 'report'
+      .slice(0, 150) || 'report'
   );
 }
 

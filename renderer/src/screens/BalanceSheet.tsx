@@ -248,16 +248,15 @@ function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportS
         rows.push({ side: sideLabel, label: name, amount: onSide(side, child.closing), level: 1 });
       }
     }
-    rows.push({
-      side: sideLabel,
-      label: t('common.total'),
-      amount: side === 'assets' ? data.totalAssets : data.totalLiabilities,
-      level: 0,
-    });
+    // The assets' total is the sheet's totals row (the two sides agree to the paisa).
+    if (side === 'liabilities') {
+      rows.push({ side: sideLabel, label: t('common.total'), amount: data.totalLiabilities, level: 0 });
+    }
   }
   return {
     title: t('balanceSheet.title'),
-    subtitle: [company.name, t('balanceSheet.asOnDate', { date: date(data.asOn) })],
+    company: company.name,
+    period: t('balanceSheet.asOnDate', { date: date(data.asOn) }),
     columns: [
       { header: t('balanceSheet.side'), kind: 'text', value: (r) => r.side },
       {
@@ -268,5 +267,9 @@ function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportS
       { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
     ],
     rows,
+    totals: {
+      row: { side: t('balanceSheet.assets'), label: t('common.total'), amount: data.totalAssets, level: 0 },
+    },
+    print: { strong: (r) => r.level === 0 },
   };
 }

@@ -306,11 +306,14 @@ function dashboardSheet(d: DashboardData, t: T): ExportSheet<{ label: string; am
   ];
   return {
     title: `${t('dashboard.title')} ${d.fy} - ${d.companyName}`,
-    subtitle: [d.companyName, t('common.period', { from: date(d.from), to: date(d.to) })],
+    company: d.companyName,
+    period: t('common.period', { from: date(d.from), to: date(d.to) }),
     columns: [
       { header: t('ledger.particulars'), kind: 'text', value: (r) => r.label },
       { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
     ],
     rows,
+    // Figures of different kinds (sales, balances, months): nothing here adds up.
+    totals: null,
   };
 }

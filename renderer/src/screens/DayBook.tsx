@@ -1,6 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DAY_BOOK_SORTS } from '../../../shared/contract/reports';
+import { useBridge } from '../bridge/context';
+import { Pager } from '../components/table/Pager';
+import { TableSearch, useDebounced } from '../components/table/TableSearch';
+import { fetchEveryPage, type SortState } from '../components/table/view';
 import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../../../shared/types/reports';
-import { useOperation } from '../data/client';
+import { OperationError, useOperation } from '../data/client';
 import { count, date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PeriodToolbar, periodFrom } from '../components/Period';
@@ -16,29 +22,65 @@ import {
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
+type DayBookSortKey = (typeof DAY_BOOK_SORTS)[number];
 const PAGE_SIZE = 200;
+
+/** Day-book columns the core sorts by, by the table's column ids. */
+const SORT_KEYS: Record<string, DayBookSortKey> = {
+  date: 'date',
+  party: 'party',
+  type: 'voucherType',
+  number: 'voucherNumber',
+  amount: 'amount',
+};
 
 export function DayBook({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
+  const bridge = useBridge();
   const { route, go } = useAppState();
   const period = periodFrom(route.params, company);
   const page = Math.max(1, Number(route.params.page) || 1);
+  const [sort, setSort] = useState<SortState>(null);
+  const [text, setText] = useState('');
+  const [types, setTypes] = useState<string[]>([]);
+  const search = useDebounced(text.trim());
+  const view = {
+    sort: sort ? (SORT_KEYS[sort.id] ?? 'date') : 'date',
+    dir: sort?.dir ?? 'asc',
+    search,
+    voucherTypes: types,
+  } as const;
   const query = useOperation(
     'dayBook.get',
-    { companyGuid: company.guid, ...period, page, pageSize: PAGE_SIZE },
+    { companyGuid: company.guid, ...period, page, pageSize: PAGE_SIZE, ...view },
     { placeholderData: (previous) => previous },
   );
   const data = query.data?.data;
-  const pages = data ? Math.max(1, Math.ceil(data.totalVouchers / data.pageSize)) : 1;
-  const setPage = (p: number) => go('dayBook', { from: period.from, to: period.to, page: String(p) });
+  const setPage = (p: number) =>
+    go('dayBook', { from: period.from, to: period.to, page: p > 1 ? String(p) : undefined });
+  // A new filter, search or sort starts again at the first page.
+  const restart = () => {
+    if (page !== 1) setPage(1);
+  };
+  const wholePeriod = async () => {
+    if (!data) return null;
+    const vouchers = await fetchEveryPage(async (p, pageSize) => {
+      const answer = await bridge.invoke('dayBook.get', {
+        companyGuid: company.guid,
+        ...period,
+        page: p,
+        pageSize,
+        ...view,
+      });
+      if (!answer.ok) throw new OperationError(answer.error);
+      return { rows: answer.data.data.vouchers, total: answer.data.data.matchingVouchers };
+    });
+    return dayBookSheet({ ...data, vouchers }, company, t, view.voucherTypes, search);
+  };
 
   return (
     <>
-      <ReportHeader
-        title={t('dayBook.title')}
-        served={query.data}
-        sheet={data && (() => dayBookSheet(data, company, t))}
-      >
+      <ReportHeader title={t('dayBook.title')} served={query.data} sheet={data && wholePeriod}>
         <CompanyPeriod company={company} period={period} />
         {data && ` · ${t('dayBook.vouchers', { count: data.totalVouchers, n: count(data.totalVouchers) })}`}
         {data &&
@@ -46,16 +88,26 @@ export function DayBook({ company }: { company: CompanySummary }) {
           ` · ${t('dayBook.offBooksCount', { count: data.offBooksVouchers, n: count(data.offBooksVouchers) })}`}
       </ReportHeader>
       <PeriodToolbar screen="dayBook" company={company} value={period}>
-        {data && pages > 1 && (
-          <div className="pager">
-            <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              ← {t('dayBook.previous')}
-            </button>
-            <span>{t('dayBook.page', { page, pages })}</span>
-            <button type="button" className="btn" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              {t('dayBook.next')} →
-            </button>
-          </div>
+        <TableSearch
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            restart();
+          }}
+          matches={data?.matchingVouchers}
+        />
+        {data && data.voucherTypes.length > 1 && (
+          <VoucherTypeFilter
+            types={data.voucherTypes}
+            chosen={types}
+            onChange={(next) => {
+              setTypes(next);
+              restart();
+            }}
+          />
+        )}
+        {data && (
+          <Pager page={page} total={data.matchingVouchers} pageSize={data.pageSize} onPage={setPage} />
         )}
       </PeriodToolbar>
       <QueryState query={query}>
@@ -67,10 +119,52 @@ export function DayBook({ company }: { company: CompanySummary }) {
             rowKey={(v) => v.guid}
             onRowClick={(v) => go('voucher', { v: v.guid })}
             empty={t('common.empty')}
+            sort={sort}
+            onSortChange={(next) => {
+              setSort(next);
+              restart();
+            }}
+            searchable={false}
+            virtualise={false}
           />
         )}
       </QueryState>
     </>
+  );
+}
+
+/** Which voucher types the day book lists: all, or those ticked (with their counts in the period). */
+function VoucherTypeFilter({
+  types,
+  chosen,
+  onChange,
+}: {
+  types: { name: string; count: number }[];
+  chosen: string[];
+  onChange: (types: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const toggle = (name: string) =>
+    onChange(chosen.includes(name) ? chosen.filter((c) => c !== name) : [...chosen, name]);
+  return (
+    <details className="type-filter no-print">
+      <summary>
+        {t('wholeTable.voucherTypes')}: {chosen.length === 0 ? t('wholeTable.allTypes') : chosen.join(', ')}
+      </summary>
+      <fieldset>
+        <legend className="sr-only">{t('wholeTable.voucherTypes')}</legend>
+        <label>
+          <input type="checkbox" checked={chosen.length === 0} onChange={() => onChange([])} />{' '}
+          {t('wholeTable.allTypes')}
+        </label>
+        {types.map((type) => (
+          <label key={type.name}>
+            <input type="checkbox" checked={chosen.includes(type.name)} onChange={() => toggle(type.name)} />{' '}
+            {type.name} <span className="muted">({count(type.count)})</span>
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }
 
@@ -122,10 +216,22 @@ function dayBookColumns(t: T): Column<DayBookVoucher>[] {
 const offBooksLabel = (v: DayBookVoucher, t: T): string =>
   v.offBooks === null ? '' : t(`dayBook.offBooks.${v.offBooks}`);
 
-function dayBookSheet(data: DayBookData, company: CompanySummary, t: T): ExportSheet<DayBookVoucher> {
+function dayBookSheet(
+  data: DayBookData,
+  company: CompanySummary,
+  t: T,
+  types: readonly string[],
+  search: string,
+): ExportSheet<DayBookVoucher> {
   return {
     title: t('dayBook.title'),
-    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
+    // The active filter is part of what was exported.
+    notes: [
+      ...(types.length > 0 ? [`${t('wholeTable.voucherTypes')}: ${types.join(', ')}`] : []),
+      ...(search !== '' ? [`${t('wholeTable.search')}: ${search}`] : []),
+    ],
     columns: [
       ...dayBookColumns(t),
       { header: t('dayBook.status'), kind: 'text', value: (v) => offBooksLabel(v, t) },
@@ -140,5 +246,21 @@ function dayBookSheet(data: DayBookData, company: CompanySummary, t: T): ExportS
       },
     ],
     rows: data.vouchers,
+    // Orders, memoranda and cancelled vouchers change no balance: they are not in the total.
+    totals: {
+      row: {
+        guid: '',
+        date: '',
+        voucherType: '',
+        voucherNumber: '',
+        party: t('common.total'),
+        narration: '',
+        amount: data.vouchers.reduce((s, v) => s + (v.offBooks === null ? v.amount : 0), 0),
+        offBooks: null,
+        entries: [],
+      },
+    },
+    // On paper the narration goes under the particulars (columns: date 0, particulars 1 ... narration 6).
+    print: { orientation: 'landscape', omit: [6], detail: { column: 1, text: (v) => v.narration } },
   };
 }

@@ -164,8 +164,11 @@ function gsSheet(data: GroupSummaryData, company: CompanySummary, t: T): ExportS
   const columns = gsColumns(t, () => undefined).slice(0, 5);
   return {
     title: t('groupSummary.titleOf', { group: data.group.name }),
-    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
     columns,
-    rows: [...data.rows, { guid: 'total', name: t('common.total'), kind: 'group', ...data.total }],
+    rows: data.rows,
+    totals: { row: { guid: 'total', name: t('common.total'), kind: 'group', ...data.total } },
+    print: { strong: (r) => r.kind === 'group' },
   };
 }

@@ -1,7 +1,12 @@
 import { useDeferredValue, useState, type KeyboardEvent } from 'react';
+import type { LEDGER_SORTS } from '../../../shared/contract/reports';
+import { useBridge } from '../bridge/context';
+import { Pager } from '../components/table/Pager';
+import { TableSearch, useDebounced } from '../components/table/TableSearch';
+import { fetchEveryPage, type SortState } from '../components/table/view';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
-import { useOperation } from '../data/client';
+import { OperationError, useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { Toolbar } from '../components/PageHeader';
@@ -104,27 +109,80 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
   );
 }
 
+const PAGE_SIZE = 200;
+
+/** Ledger columns the core sorts by, by the table's column ids (the balance follows the date order). */
+const SORT_KEYS: Record<string, LedgerSortKey> = {
+  date: 'date',
+  particulars: 'particulars',
+  type: 'voucherType',
+  number: 'voucherNumber',
+  debit: 'debit',
+  credit: 'credit',
+};
+
 export function Ledger({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
+  const bridge = useBridge();
   const { route, go } = useAppState();
   const period = periodFrom(route.params, company);
   const ledgerGuid = route.params.l ?? '';
+  const [sort, setSort] = useState<SortState>(null);
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(1);
+  const search = useDebounced(text.trim());
+  const view = {
+    sort: sort ? (SORT_KEYS[sort.id] ?? 'date') : 'date',
+    dir: sort?.dir ?? 'asc',
+    search,
+  } as const;
+  // The running balance reads only in date order (a sorted or reversed list would jump about).
+  const dateOrder = view.sort === 'date' && view.dir === 'asc';
   const statement = useOperation(
     'ledger.statement',
-    { companyGuid: company.guid, ledgerGuid, from: period.from, to: period.to },
-    { enabled: ledgerGuid !== '' },
+    {
+      companyGuid: company.guid,
+      ledgerGuid,
+      from: period.from,
+      to: period.to,
+      ...view,
+      page,
+      pageSize: PAGE_SIZE,
+    },
+    { enabled: ledgerGuid !== '', placeholderData: (previous) => previous },
   );
-  const setParams = (params: Record<string, string | undefined>) =>
+  const setParams = (params: Record<string, string | undefined>) => {
+    setPage(1);
+    setText('');
     go('ledger', { l: ledgerGuid || undefined, from: period.from, to: period.to, ...params });
+  };
 
-  const columns = ledgerColumns(t);
+  const columns = ledgerColumns(t, dateOrder);
   const s = statement.data?.data;
+  const wholePeriod = async () => {
+    if (!s) return null;
+    const lines = await fetchEveryPage(async (p, pageSize) => {
+      const answer = await bridge.invoke('ledger.statement', {
+        companyGuid: company.guid,
+        ledgerGuid,
+        from: period.from,
+        to: period.to,
+        ...view,
+        page: p,
+        pageSize,
+      });
+      if (!answer.ok) throw new OperationError(answer.error);
+      return { rows: answer.data.data.lines, total: answer.data.data.matchingLines };
+    });
+    return ledgerSheet({ ...s, lines }, company, t, { dateOrder, search });
+  };
+  const numbers = dateOrder ? 3 : 2;
   return (
     <>
       <ReportHeader
         title={s ? s.ledger.name : t('ledger.title')}
         served={statement.data}
-        sheet={s && (() => ledgerSheet(s, company, t))}
+        sheet={s && wholePeriod}
       >
         {s ? `${s.ledger.group} · ` : ''}
         <CompanyPeriod company={company} period={period} />
@@ -136,6 +194,19 @@ export function Ledger({ company }: { company: CompanySummary }) {
           value={period}
           onChange={(p) => setParams({ from: p.from, to: p.to })}
         />
+        {ledgerGuid !== '' && (
+          <TableSearch
+            value={text}
+            onChange={(value) => {
+              setText(value);
+              setPage(1);
+            }}
+            matches={s?.matchingLines}
+          />
+        )}
+        {s && s.pageSize !== null && (
+          <Pager page={page} total={s.matchingLines} pageSize={s.pageSize} onPage={setPage} />
+        )}
       </Toolbar>
       {ledgerGuid === '' ? (
         <Empty>{t('ledger.choose')}</Empty>
@@ -161,6 +232,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
                   <strong data-testid="ledger-closing">{drCr(st.closing)}</strong>
                 </div>
               </div>
+              {!dateOrder && <p className="muted no-print">{t('wholeTable.balanceHidden')}</p>}
               <DataTable
                 label={t('ledger.title')}
                 columns={columns}
@@ -168,14 +240,23 @@ export function Ledger({ company }: { company: CompanySummary }) {
                 rowKey={(line, i) => `${line.voucherGuid}:${i}`}
                 onRowClick={(line) => go('voucher', { v: line.voucherGuid })}
                 empty={t('ledger.noLines')}
+                sort={sort}
+                onSortChange={(next) => {
+                  setSort(next);
+                  setPage(1);
+                }}
+                searchable={false}
+                virtualise={false}
                 head={
-                  <tr className="row-pinned">
-                    <td className="nowrap">{date(st.from)}</td>
-                    <td colSpan={3}>{t('ledger.opening')}</td>
-                    <td className="num" />
-                    <td className="num" />
-                    <td className="num">{drCr(st.opening)}</td>
-                  </tr>
+                  dateOrder && page === 1 && search === '' ? (
+                    <tr className="row-pinned">
+                      <td className="nowrap">{date(st.from)}</td>
+                      <td colSpan={3}>{t('ledger.opening')}</td>
+                      <td className="num" />
+                      <td className="num" />
+                      <td className="num">{drCr(st.opening)}</td>
+                    </tr>
+                  ) : undefined
                 }
                 foot={
                   <>
@@ -184,14 +265,14 @@ export function Ledger({ company }: { company: CompanySummary }) {
                       <td colSpan={3}>{t('common.total')}</td>
                       <td className="num">{money(st.totalDebit)}</td>
                       <td className="num">{money(st.totalCredit)}</td>
-                      <td className="num" />
+                      {numbers === 3 && <td className="num" />}
                     </tr>
                     <tr className="row-total">
                       <td className="nowrap">{date(st.to)}</td>
                       <td colSpan={3}>{t('ledger.closing')}</td>
                       <td className="num" />
                       <td className="num" />
-                      <td className="num">{drCr(st.closing)}</td>
+                      {numbers === 3 ? <td className="num">{drCr(st.closing)}</td> : null}
                     </tr>
                   </>
                 }
@@ -205,9 +286,10 @@ export function Ledger({ company }: { company: CompanySummary }) {
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
+type LedgerSortKey = (typeof LEDGER_SORTS)[number];
 
-function ledgerColumns(t: T): Column<LedgerStatementLine>[] {
-  return [
+function ledgerColumns(t: T, withBalance: boolean): Column<LedgerStatementLine>[] {
+  const columns: Column<LedgerStatementLine>[] = [
     voucherDateColumn(t('common.date')),
     particularsColumn(
       'particulars',
@@ -219,37 +301,69 @@ function ledgerColumns(t: T): Column<LedgerStatementLine>[] {
     voucherNumberColumn(t('ledger.vchNo')),
     { id: 'debit', header: t('ledger.debit'), kind: 'money', value: (r) => r.debit, width: '150px' },
     { id: 'credit', header: t('ledger.credit'), kind: 'money', value: (r) => r.credit, width: '150px' },
-    { id: 'balance', header: t('ledger.balance'), kind: 'drcr', value: (r) => r.balance, width: '170px' },
   ];
+  if (withBalance) {
+    columns.push({
+      id: 'balance',
+      header: t('ledger.balance'),
+      kind: 'drcr',
+      value: (r) => r.balance,
+      width: '170px',
+      sortable: false,
+    });
+  }
+  return columns;
 }
 
-function ledgerSheet(s: LedgerStatement, company: CompanySummary, t: T): ExportSheet<LedgerStatementLine> {
-  const opening: LedgerStatementLine = {
-    date: s.from,
+/**
+ * The statement as a file or print: opening once, the lines, the totals of the lines (once: the closing
+ * row carries only the balance), the closing. A searched export totals the lines it holds and leaves the
+ * opening and closing out; the balance column only comes in date order.
+ */
+function ledgerSheet(
+  s: LedgerStatement,
+  company: CompanySummary,
+  t: T,
+  view: { dateOrder: boolean; search: string },
+): ExportSheet<LedgerStatementLine> {
+  const plain = view.dateOrder && view.search === '';
+  const pinned = (day: string, label: string, balance: number): LedgerStatementLine => ({
+    date: day,
     voucherGuid: '',
     voucherType: '',
     voucherNumber: '',
-    particulars: t('ledger.opening'),
+    particulars: label,
     narration: '',
     debit: 0,
     credit: 0,
-    balance: s.opening,
-  };
-  const closing: LedgerStatementLine = {
-    ...opening,
-    date: s.to,
-    particulars: t('ledger.closing'),
-    debit: s.totalDebit,
-    credit: s.totalCredit,
-    balance: s.closing,
-  };
+    balance,
+  });
+  const columns = [
+    ...ledgerColumns(t, view.dateOrder),
+    {
+      id: 'narration',
+      header: t('ledger.narration'),
+      kind: 'text' as const,
+      value: (r: LedgerStatementLine) => r.narration,
+    },
+  ];
+  const at = (id: string) => columns.findIndex((c) => c.id === id);
   return {
     title: `${t('ledger.title')} - ${s.ledger.name}`,
-    subtitle: [company.name, t('common.period', { from: date(s.from), to: date(s.to) })],
-    columns: [
-      ...ledgerColumns(t),
-      { id: 'narration', header: t('ledger.narration'), kind: 'text', value: (r) => r.narration },
-    ],
-    rows: [opening, ...s.lines, closing],
+    company: company.name,
+    period: t('common.period', { from: date(s.from), to: date(s.to) }),
+    notes: [s.ledger.group, ...(view.search !== '' ? [`${t('wholeTable.search')}: ${view.search}`] : [])],
+    columns,
+    leading: plain ? [pinned(s.from, t('ledger.opening'), s.opening)] : [],
+    rows: s.lines,
+    totals: { label: t('common.total') },
+    trailing: plain ? [pinned(s.to, t('ledger.closing'), s.closing)] : [],
+    print: {
+      // On paper the narration goes under the particulars, as Tally prints it, keeping A4 portrait.
+      omit: [at('narration')],
+      orientation: 'portrait',
+      detail: { column: at('particulars'), text: (r) => r.narration },
+      ...(plain ? { carry: { debit: at('debit'), credit: at('credit'), balance: at('balance') } } : {}),
+    },
   };
 }

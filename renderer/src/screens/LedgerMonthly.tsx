@@ -153,8 +153,11 @@ function monthlySheet(
 ): ExportSheet<LedgerMonth> {
   return {
     title: t('ledgerMonthly.titleOf', { ledger: data.ledger.name }),
-    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
+    notes: [`${t('ledger.opening')}: ${drCr(data.opening)}`],
     columns: monthColumns(t, language),
     rows: data.months,
+    totals: { label: t('common.total') },
   };
 }

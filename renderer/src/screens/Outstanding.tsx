@@ -262,9 +262,12 @@ function billColumnsOf(t: T): Column<OutstandingBill>[] {
 function partiesSheet(data: OutstandingData, company: CompanySummary, t: T): ExportSheet<OutstandingParty> {
   return {
     title: `${t('outstanding.title')} - ${t(`outstanding.${data.kind}`)}`,
-    subtitle: [company.name, `${t('common.asOn')} ${date(data.asOn)} · ${ageByText(data, t)}`],
+    company: company.name,
+    period: `${t('common.asOn')} ${date(data.asOn)}`,
+    notes: [ageByText(data, t)],
     columns: partyColumnsOf(data, t),
     rows: data.parties,
+    totals: { label: t('common.total') },
   };
 }
 
@@ -276,12 +279,12 @@ function billsSheet(
 ): ExportSheet<OutstandingBill> {
   return {
     title: t('outstanding.billsOf', { party: party.name }),
-    subtitle: [
-      company.name,
-      `${t(`outstanding.${data.kind}`)} · ${t('common.asOn')} ${date(data.asOn)} · ${ageByText(data, t)}`,
-    ],
+    company: company.name,
+    period: `${t('common.asOn')} ${date(data.asOn)}`,
+    notes: [t(`outstanding.${data.kind}`), ageByText(data, t)],
     columns: billColumnsOf(t),
     rows: party.bills,
+    totals: { label: t('common.total') },
   };
 }
 

@@ -149,15 +149,18 @@ function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportShe
   rows.push({ label: t('profitLoss.grossProfit'), amount: data.grossProfit, level: 0 });
   add('indirectIncomes');
   add('indirectExpenses');
-  rows.push({ label: t('profitLoss.netProfit'), amount: data.netProfit, level: 0 });
   return {
     title: t('profitLoss.title'),
-    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
     columns: [
       { header: t('profitLoss.group'), kind: 'text', value: (r) => `${'  '.repeat(r.level)}${r.label}` },
       { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
     ],
     rows,
+    // Expanded to ledgers (groups and sections nest): the bottom line is the net profit, not a sum.
+    totals: { row: { label: t('profitLoss.netProfit'), amount: data.netProfit, level: 0 } },
+    print: { strong: (r) => r.level < 2 },
   };
 }
 

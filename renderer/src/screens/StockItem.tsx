@@ -185,7 +185,14 @@ function lineColumns(t: T, unit: Unit): Column<StockItemLine>[] {
     },
     qty('inward', t('stockItem.inward'), (l) => l.inward),
     qty('outward', t('stockItem.outward'), (l) => l.outward),
-    { id: 'rate', header: t('stockSummary.rate'), kind: 'money', value: (l) => l.rate, width: '120px' },
+    {
+      id: 'rate',
+      header: t('stockSummary.rate'),
+      kind: 'money',
+      value: (l) => l.rate,
+      width: '120px',
+      total: 'none',
+    },
     { id: 'value', header: t('stockSummary.value'), kind: 'money', value: (l) => l.value, width: '140px' },
     {
       id: 'running',
@@ -219,21 +226,29 @@ function itemSheet(data: StockItemRegister, company: CompanySummary, t: T): Expo
   const unit = data.item;
   return {
     title: t('stockItem.titleOf', { item: data.item.name }),
-    subtitle: [
-      company.name,
-      t('common.period', { from: date(data.from), to: date(data.to) }),
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
+    notes: [
       `${t('stockItem.method', { method: data.item.costingMethod })} · ${t('stockSummary.unit')}: ${data.item.unit ?? '—'}`,
       ...STOCK_SECTIONS.map((s) => `${t(`stockSummary.${s}`)}: ${figureText(data[s], unit)}`),
       t('stockSummary.computed'),
     ],
     columns: lineColumns(t, unit),
-    rows: [
-      pseudo(t('stockItem.opening'), data.from, data.opening),
-      ...data.lines,
-      pseudo(t('stockItem.closing'), data.to, data.closing, {
-        inward: data.inwards.quantity ?? 0,
-        outward: data.outwards.quantity ?? 0,
-      }),
-    ],
+    leading: [pseudo(t('stockItem.opening'), data.from, data.opening)],
+    rows: data.lines,
+    // Inwards and outwards of the period once, on the totals row; the closing row carries only the stock.
+    totals: {
+      row: pseudo(
+        t('common.total'),
+        data.to,
+        { quantity: null, rate: null, value: 0 },
+        {
+          inward: data.inwards.quantity ?? 0,
+          outward: data.outwards.quantity ?? 0,
+          runningQuantity: data.closing.quantity ?? 0,
+        },
+      ),
+    },
+    trailing: [pseudo(t('stockItem.closing'), data.to, data.closing)],
   };
 }

@@ -216,11 +216,9 @@ function stockSheet(
   };
   return {
     title: data.group ? t('stockSummary.titleOf', { group: data.group.name }) : t('stockSummary.title'),
-    subtitle: [
-      company.name,
-      t('common.period', { from: date(data.from), to: date(data.to) }),
-      t('stockSummary.computed'),
-    ],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
+    notes: [t('stockSummary.computed')],
     columns: [
       ...columns.map((c) => ({
         header: c.header,
@@ -233,6 +231,8 @@ function stockSheet(
         value: (r: StockSummaryRow | null) => r?.unit ?? null,
       },
     ],
-    rows: [...rows, null],
+    rows,
+    totals: { row: null },
+    print: { strong: (r) => r?.kind === 'group' },
   };
 }

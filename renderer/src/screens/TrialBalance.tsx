@@ -130,10 +130,27 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
 
 function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<TrialBalanceRow> {
   const columns = tbColumns(t);
+  const top = data.rows.filter((r) => r.depth === 0);
   return {
     title: t('trialBalance.title'),
-    subtitle: [company.name, t('common.period', { from: date(data.from), to: date(data.to) })],
+    company: company.name,
+    period: t('common.period', { from: date(data.from), to: date(data.to) }),
     columns: [{ ...columns[0]!, value: (r) => `${'  '.repeat(r.depth)}${r.name}` }, ...columns.slice(1)],
     rows: data.rows,
+    // Rows nest (groups hold their ledgers): the grand total is of the top-level rows.
+    totals: {
+      row: {
+        guid: 'total',
+        name: t('common.total'),
+        kind: 'group',
+        depth: 0,
+        parentGuid: null,
+        opening: top.reduce((s, r) => s + r.opening, 0),
+        debit: data.totalDebit,
+        credit: data.totalCredit,
+        closing: top.reduce((s, r) => s + r.closing, 0),
+      },
+    },
+    print: { strong: (r) => r.kind === 'group' },
   };
 }

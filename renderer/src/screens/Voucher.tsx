@@ -267,8 +267,9 @@ function voucherSheet(v: VoucherView, company: CompanySummary, t: T): ExportShee
   const flags = flagsOf(v, t);
   return {
     title: t('voucher.heading', { type: v.voucherType, number: v.voucherNumber }),
-    subtitle: [
-      company.name,
+    company: company.name,
+    period: date(v.date),
+    notes: [
       [
         date(v.date),
         v.party ?? '',
@@ -292,5 +293,6 @@ function voucherSheet(v: VoucherView, company: CompanySummary, t: T): ExportShee
       },
     ],
     rows: v.lines,
+    totals: { label: t('common.total') },
   };
 }

@@ -108,7 +108,7 @@ describe('preload bridge', () => {
 });
 
 describe('preload entry', () => {
-  it('exposes exactly invoke, subscribe and pickFiles as window.tallyConnect', async () => {
+  it('exposes exactly invoke, subscribe, pickFiles and savePdf as window.tallyConnect', async () => {
     vi.resetModules();
     vi.doMock('electron', () => import('./fake-electron'));
     const fake = await import('./fake-electron');
@@ -117,7 +117,7 @@ describe('preload entry', () => {
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     const [name, api] = fake.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, object];
     expect(name).toBe('tallyConnect');
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'pickFiles', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'pickFiles', 'savePdf', 'subscribe']);
     vi.doUnmock('electron');
   });
 });

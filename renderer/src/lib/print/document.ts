@@ -1,0 +1,179 @@
+import type { ColumnKind, ExportSheet } from '../export';
+import { totalsOf } from '../export';
+
+export type Orientation = 'portrait' | 'landscape';
+
+export interface PrintColumn {
+  header: string;
+  kind: ColumnKind;
+  /** Characters of its longest text (header, lines, totals), text capped: what its width is made from. */
+  weight: number;
+  /** Short codes (voucher numbers, types) are never broken across lines. */
+  nowrap: boolean;
+}
+
+export interface PrintRow {
+  cells: string[];
+  style: 'line' | 'pinned' | 'total' | 'strong';
+  /** A smaller line under the detail column's text (the narration). */
+  detail?: string;
+  /** The first cell spans this many columns (a brought / carried forward label); the ones it covers are skipped. */
+  span?: number;
+}
+
+/** What carries from page to page in a statement: running debit and credit totals and the balance. */
+export interface PrintCarry {
+  debit: number;
+  credit: number;
+  balance: number;
+  /** The balance before the first line (the opening). */
+  opening: number;
+  /** Per line (same order as `lines`): its debit, credit and balance after it, in paise. */
+  amounts: { debit: number; credit: number; balance: number }[];
+  labels: { broughtForward: string; carriedForward: string };
+}
+
+/** A report laid out for paper: title block, columns and rows; paginated when printed. */
+export interface PrintDocument {
+  company: string;
+  title: string;
+  period: string;
+  notes: string[];
+  orientation: Orientation;
+  columns: PrintColumn[];
+  /** The column the rows' detail lines go under (-1 for none). */
+  detailColumn: number;
+  /** Opening rows, printed once at the top of the first page. */
+  leading: PrintRow[];
+  lines: PrintRow[];
+  /** Totals and closing rows, printed once after the last line. */
+  trailing: PrintRow[];
+  carry: PrintCarry | null;
+}
+
+/** The longest text of a column (its header included), in characters. */
+function longestOf(header: string, texts: string[]): number {
+  let longest = header.length;
+  for (const text of texts) if (text.length > longest) longest = text.length;
+  return longest;
+}
+
+/** Text this short is kept on one line (a voucher number, a voucher type). */
+const SHORT_TEXT = 18;
+
+/**
+ * A column's weight: its longest text in characters (wrapping text capped; it wraps beyond). Bold text
+ * (headings, totals, carried-forward rows) is about a tenth wider than the lines'.
+ */
+function weightOf(kind: ColumnKind, header: string, texts: string[], bold: string[]): number {
+  if (kind === 'date') return 11;
+  const longest = Math.max(longestOf('', texts), Math.ceil(longestOf(header, bold) * 1.1));
+  return kind === 'text' ? Math.min(60, Math.max(6, longest + 1)) : longest + 1;
+}
+
+/** Millimetres per character at the print size (8.5 pt, bold totals included), and a cell's padding. */
+export const MM_PER_CHAR = 1.6;
+export const CELL_PADDING_MM = 2.5;
+
+/** The width a column needs on one line, in millimetres. */
+export const naturalMm = (column: PrintColumn): number => column.weight * MM_PER_CHAR + CELL_PADDING_MM;
+
+/** Columns that never wrap (amounts, dates, numbers, short codes) get exactly the width they need. */
+export const isFixed = (column: PrintColumn): boolean => column.kind !== 'text' || column.nowrap;
+
+/** Reports with many columns, or wider than an A4 portrait page, print on landscape pages. */
+export function orientationFor(columns: PrintColumn[]): Orientation {
+  const needed = columns.reduce((s, c) => s + (isFixed(c) ? naturalMm(c) : Math.min(60, naturalMm(c))), 0);
+  return columns.length > 7 || needed > 190 ? 'landscape' : 'portrait';
+}
+
+/**
+ * The print document of an export sheet: the same columns and rows, cells formatted for reading
+ * (amounts with Indian grouping, blank where nil), the totals row, and a carry for statements.
+ */
+export function documentFromSheet<Row>(
+  sheet: ExportSheet<Row>,
+  format: (kind: ColumnKind, value: string | number | null) => string,
+  options: {
+    strong?: (row: Row) => boolean;
+    carry?: { debit: number; credit: number; balance: number; labels: PrintCarry['labels'] } | null;
+    orientation?: Orientation;
+  } = {},
+): PrintDocument {
+  const omit = new Set(sheet.print?.omit ?? []);
+  // The columns on paper, by their index in the sheet; carry and detail columns are renumbered to them.
+  const kept = sheet.columns.map((_, i) => i).filter((i) => !omit.has(i));
+  const printed = kept.map((i) => sheet.columns[i]!);
+  const position = (index: number) => kept.indexOf(index);
+  const cellsOf = (values: (string | number | null)[]) =>
+    kept.map((i) => {
+      const value = values[i] ?? null;
+      const kind = sheet.columns[i]!.kind;
+      // Nil amounts print blank, as in Tally.
+      if ((kind === 'money' || kind === 'drcr') && value === 0) return '';
+      return value === '' ? '' : format(kind, value);
+    });
+  const valuesOf = (row: Row) => sheet.columns.map((c) => c.value(row));
+  const detail = sheet.print?.detail;
+  const lines: PrintRow[] = sheet.rows.map((row) => {
+    const text = detail?.text(row) ?? '';
+    return {
+      cells: cellsOf(valuesOf(row)),
+      style: options.strong?.(row) ? 'strong' : 'line',
+      ...(text !== '' ? { detail: text } : {}),
+    };
+  });
+  const totals = totalsOf(sheet);
+  const leading: PrintRow[] = (sheet.leading ?? []).map((row) => ({
+    cells: cellsOf(valuesOf(row)),
+    style: 'pinned',
+  }));
+  const trailing: PrintRow[] = [
+    ...(totals === null ? [] : [{ cells: cellsOf(totals), style: 'total' as const }]),
+    ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
+  ];
+  const columns: PrintColumn[] = printed.map((c, i) => {
+    const sample = lines.slice(0, 3000);
+    const texts = sample.filter((l) => l.style === 'line').map((l) => l.cells[i] ?? '');
+    const bold = [...leading, ...sample.filter((l) => l.style !== 'line'), ...trailing].map(
+      (l) => l.cells[i] ?? '',
+    );
+    return {
+      header: c.header,
+      kind: c.kind,
+      weight: weightOf(c.kind, c.header, texts, bold),
+      nowrap: c.kind === 'text' && longestOf('', [...texts, ...bold]) <= SHORT_TEXT,
+    };
+  });
+  let carry: PrintCarry | null = null;
+  if (options.carry) {
+    const { debit, credit, balance } = options.carry;
+    const num = (v: string | number | null) => (typeof v === 'number' ? v : 0);
+    const first = sheet.leading?.[0];
+    carry = {
+      debit: position(debit),
+      credit: position(credit),
+      balance: position(balance),
+      opening: first ? num(sheet.columns[balance]!.value(first)) : 0,
+      amounts: sheet.rows.map((row) => ({
+        debit: num(sheet.columns[debit]!.value(row)),
+        credit: num(sheet.columns[credit]!.value(row)),
+        balance: num(sheet.columns[balance]!.value(row)),
+      })),
+      labels: options.carry.labels,
+    };
+  }
+  return {
+    company: sheet.company,
+    title: sheet.title,
+    period: sheet.period,
+    notes: sheet.notes ?? [],
+    orientation: options.orientation ?? orientationFor(columns),
+    columns,
+    detailColumn: detail ? position(detail.column) : -1,
+    leading,
+    lines,
+    trailing,
+    carry,
+  };
+}

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { CompanySummary, DayBook, LedgerRef, LedgerStatement } from '../../shared/types/reports';
+import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+
+/** Printed documents as PDF and as PNG pages (60 dpi), kept to be looked at. */
+const PRINTS = path.join(ROOT, 'test-output', 'print');
+
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let company: CompanySummary;
+/** A whole financial year that has ended (April to March). */
+let year: { from: string; to: string };
+
+/** One contract operation over the serve HTTP API, from inside the page (same origin and session). */
+async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([op, body]) => {
+      // The launch token the served page carries (serve refuses API calls without it).
+      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    },
+    [operation, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
+  return envelope.data as T;
+}
+
+beforeAll(async () => {
+  rmSync(PRINTS, { recursive: true, force: true });
+  mkdirSync(PRINTS, { recursive: true });
+  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
+  page = await newPage(browser);
+  // The browser's print dialog cannot open headless: printing lays the document out, page.pdf() prints it.
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await page.goto(`${serve.url}/#/companies`);
+  const companies = await call<{ data: CompanySummary[] }>('companies.list', {});
+  company = companies.data[0]!;
+  const fy = company.financialYears[1] ?? company.financialYears[0]!;
+  const start = Number(fy.slice(0, 4));
+  year = { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+/** Clicks Print, waits for the print document, prints it to PDF and renders its pages to PNG. */
+async function printToPdf(name: string): Promise<{ pdf: string; sections: number; pages: number }> {
+  await page.getByTestId('print-report').click();
+  await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
+  const sections = await page.locator('#pd-root section.pd-page').count();
+  const pdf = path.join(PRINTS, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(PRINTS, name)]);
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  return { pdf, sections, pages };
+}
+
+const pageText = (pdf: string, n: number): string =>
+  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+
+describe('whole-period export and paper-grade print', () => {
+  it('exports every voucher of a full year from the day book, whatever page is in view', async () => {
+    await page.goto(`${serve.url}/#/dayBook?from=${year.from}&to=${year.to}`);
+    await page.locator('table[aria-label="Day book"] tbody tr[data-index]').first().waitFor();
+    const first = await call<{ data: DayBook }>('dayBook.get', {
+      companyGuid: company.guid,
+      ...year,
+      page: 1,
+      pageSize: 1,
+    });
+    const total = first.data.totalVouchers;
+    // More than a page: the export must reach past the page on screen.
+    expect(total).toBeGreaterThan(1000);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Excel/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `${company.name} - Day book - Period ${year.from.split('-').reverse().join('-')} to ${year.to.split('-').reverse().join('-')}.xlsx`,
+    );
+    const file = path.join(serve.dataDir, 'day-book.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe(company.name);
+    expect(ws.getRow(5).getCell(1).value).toBe('Date');
+    // Title rows (3), a blank row, the header, the vouchers, the totals row.
+    const rows: string[] = [];
+    for (let r = 6; r < ws.rowCount; r += 1) {
+      const row = ws.getRow(r);
+      const day = row.getCell(1).value as Date;
+      rows.push(
+        `${day.toISOString().slice(0, 10)}|${String(row.getCell(3).value)}|${String(row.getCell(4).value ?? '')}`,
+      );
+    }
+    expect(rows).toHaveLength(total);
+    expect(ws.getRow(ws.rowCount).getCell(2).value).toBe('Total');
+    // Every voucher of the core's day book is in the file, once.
+    const all: string[] = [];
+    for (let p = 1; all.length < total; p += 1) {
+      const book = await call<{ data: DayBook }>('dayBook.get', {
+        companyGuid: company.guid,
+        ...year,
+        page: p,
+        pageSize: 5000,
+      });
+      all.push(...book.data.vouchers.map((v) => `${v.date}|${v.voucherType}|${v.voucherNumber}`));
+      if (book.data.vouchers.length === 0) break;
+    }
+    expect([...rows].sort()).toEqual([...all].sort());
+  });
+
+  it('filters the day book by voucher type over the whole period and exports the filtered list', async () => {
+    const types = (
+      await call<{ data: DayBook }>('dayBook.get', {
+        companyGuid: company.guid,
+        ...year,
+        page: 1,
+        pageSize: 1,
+      })
+    ).data.voucherTypes;
+    const receipt = types.find((t) => t.name === 'Receipt')!;
+    await page.locator('.type-filter summary').click();
+    await page
+      .locator('.type-filter label', { hasText: /^\s*Receipt/ })
+      .locator('input')
+      .check();
+    await page.getByText(`Receipt (${receipt.count.toLocaleString('en-IN')})`).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('table[aria-label="Day book"] tbody tr[data-index]')].every((r) =>
+        r.textContent?.includes('Receipt'),
+      ),
+    );
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    const file = path.join(serve.dataDir, 'receipts.csv');
+    await csv.saveAs(file);
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    const lines = text.trim().split('\r\n');
+    // 3 title rows, a blank row, the header, the receipts, the totals.
+    expect(lines.length - 6).toBe(receipt.count);
+    expect(lines[2]).toContain('Voucher types: Receipt');
+  });
+
+  it('prints a ledger to PDF with headings and a brought-forward line on page 2, page X of Y on every page', async () => {
+    const parties = await call<LedgerRef[]>('ledgers.search', {
+      companyGuid: company.guid,
+      query: '',
+      limit: 500,
+    });
+    let best: { guid: string; lines: number } = { guid: '', lines: 0 };
+    for (const party of parties.filter((l) => l.group === 'Sundry Debtors').slice(0, 40)) {
+      const s = await call<{ data: LedgerStatement }>('ledger.statement', {
+        companyGuid: company.guid,
+        ledgerGuid: party.guid,
+        ...year,
+        pageSize: 1,
+      });
+      if (s.data.matchingLines > best.lines) best = { guid: party.guid, lines: s.data.matchingLines };
+    }
+    expect(best.lines).toBeGreaterThan(60);
+    await page.goto(`${serve.url}/#/ledger?l=${best.guid}&from=${year.from}&to=${year.to}`);
+    await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').first().waitFor();
+    const { pdf, sections, pages } = await printToPdf('ledger');
+    expect(pages).toBeGreaterThan(1);
+    // The document was laid out into exactly the pages the PDF has (nothing spilled over).
+    expect(pages).toBe(sections);
+    const one = pageText(pdf, 1);
+    expect(one).toContain(company.name);
+    expect(one).toContain(`Page 1 of ${pages}`);
+    expect(one).toMatch(/Opening/);
+    expect(one).toMatch(/Carried forward/);
+    const two = pageText(pdf, 2);
+    expect(two).toContain(company.name);
+    expect(two).toContain(`Page 2 of ${pages}`);
+    expect(two).toMatch(/Date\s+Particulars\s+Vch type\s+Vch no\.\s+Debit\s+Credit\s+Balance/);
+    expect(two).toMatch(/Brought forward/);
+    expect(two).not.toMatch(/Opening/);
+    const last = pageText(pdf, pages);
+    expect(last).toMatch(/Closing/);
+    expect(last).not.toMatch(/Carried forward/);
+    // No on-screen chrome on paper.
+    expect(one).not.toMatch(/From cache|Computed|Excel|Print/);
+    expect(readdirSync(PRINTS).filter((f) => f.startsWith('ledger-') && f.endsWith('.png'))).toHaveLength(
+      pages,
+    );
+  });
+
+  const reports: [string, string][] = [
+    // A month of it: a full year is well over a hundred pages.
+    ['day-book', `#/dayBook?from=YFROM&to=YMONTH`],
+    ['trial-balance', `#/trialBalance?from=YFROM&to=YTO`],
+    ['profit-loss', `#/profitLoss?from=YFROM&to=YTO`],
+    ['balance-sheet', `#/balanceSheet?from=YFROM&to=YTO`],
+    ['outstanding', `#/outstanding`],
+    ['group-summary', `#/groupSummary?g=Sundry%20Debtors&from=YFROM&to=YTO`],
+    ['stock-summary', `#/stockSummary?from=YFROM&to=YTO`],
+  ];
+  it.each(reports)('prints the %s as numbered A4 pages', async (name, hash) => {
+    const month = `${year.from.slice(0, 8)}30`;
+    await page.goto(
+      `${serve.url}/${hash.replace('YFROM', year.from).replace('YTO', year.to).replace('YMONTH', month)}`,
+    );
+    await page.getByTestId('print-report').waitFor();
+    await page.locator('table tbody tr, .pl-group, .bs-side').first().waitFor();
+    const { pdf, sections, pages } = await printToPdf(name);
+    expect(pages).toBe(sections);
+    for (let p = 1; p <= pages; p += 1) {
+      const text = pageText(pdf, p);
+      expect(text).toContain(company.name);
+      expect(text).toContain(`Page ${p} of ${pages}`);
+    }
+  });
+});
