@@ -22,7 +22,7 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../db/records';
-import { demoInventoryLines, demoStockMasters } from './inventory';
+import { demoInventoryLines, demoStockMasters, demoStockOnHand } from './inventory';
 import { predefinedGroups } from './groups';
 import { HOME_STATE, makeParties, type PartySpec } from './parties';
 import { createRandom, weightedPicker, type Random } from './random';
@@ -333,6 +333,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
   const random = createRandom((setup.seed ^ 0x5eed1e55) >>> 0);
   // Inventory lines draw from their own stream: the ledger lines stay those of the demo without them.
   const stockRandom = createRandom((setup.seed ^ 0x570c4e11) >>> 0);
+  const onHand = demoStockOnHand();
   const byName = new Map(setup.ledgers.map((l) => [l.name, l]));
   const ledger = (name: string): LedgerRecord => {
     const found = byName.get(name);
@@ -497,7 +498,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
           ...taxLines,
         );
         if (rounded !== taxable + tax) entries.push(entry(ledger('Round Off'), taxable + tax - rounded));
-        inventory = demoInventoryLines(stockRandom, 'sale', rate, taxable, `Sales @ ${rate}%`);
+        inventory = demoInventoryLines(stockRandom, 'sale', rate, taxable, `Sales @ ${rate}%`, onHand);
         openBills(c).push({ name: number, date, due, remaining: rounded, rate });
         party = c.ledger.name;
         narration = random.chance(0.5) ? 'Being goods sold on credit' : '';
@@ -526,7 +527,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
           ]),
         );
         if (rounded !== taxable + tax) entries.push(entry(ledger('Round Off'), rounded - taxable - tax));
-        inventory = demoInventoryLines(stockRandom, 'purchase', rate, taxable, `Purchase @ ${rate}%`);
+        inventory = demoInventoryLines(stockRandom, 'purchase', rate, taxable, `Purchase @ ${rate}%`, onHand);
         openBills(s).push({ name: billName, date, due, remaining: rounded, rate });
         party = s.ledger.name;
         narration = `Supplier invoice ${reference}`;

@@ -105,19 +105,40 @@ for (const item of ITEMS) byRate.set(item.gst, [...(byRate.get(item.gst) ?? []),
  * `taxable` paise through the GST `rate` ledger `ledgerName`: amounts add up to exactly `taxable`.
  * Uses its own random stream, so the vouchers' ledger lines are those of the demo without inventory.
  */
+/**
+ * What the demo trader holds of each item (thousandths of its unit), so it sells what it has and buys what
+ * runs low, as a shop does: without it, items drawn at random went deep into negative stock.
+ */
+export type DemoStockOnHand = Map<string, number>;
+
+export function demoStockOnHand(): DemoStockOnHand {
+  return new Map(ITEMS.map((item) => [item.name, Math.max(1, Math.round(2_00_000 / item.cost)) * 1000]));
+}
+
 export function demoInventoryLines(
   random: Random,
   kind: 'sale' | 'purchase',
   rate: number,
   taxable: Paise,
   ledgerName: string,
+  onHand: DemoStockOnHand = demoStockOnHand(),
 ): InventoryEntryRecord[] {
   const candidates = byRate.get(rate) ?? [];
   if (candidates.length === 0 || taxable <= 0) return [];
   const count =
     taxable < 1_000_00 ? 1 : Math.min(candidates.length, random.chance(0.55) ? 1 : random.int(2, 3));
+  // Sales draw on the items with the most stock (at cost), purchases restock those with the least; a
+  // random start breaks ties so equal stock still varies.
   const start = random.int(0, candidates.length - 1);
-  const picked = Array.from({ length: count }, (_, k) => candidates[(start + k) % candidates.length]!);
+  const held = (item: ItemSpec): number => ((onHand.get(item.name) ?? 0) / 1000) * item.cost;
+  const ordered = candidates
+    .map((item, k) => ({ item, order: (k - start + candidates.length) % candidates.length }))
+    .sort(
+      (a, b) =>
+        (kind === 'sale' ? held(b.item) - held(a.item) : held(a.item) - held(b.item)) || a.order - b.order,
+    )
+    .map((c) => c.item);
+  const picked = ordered.slice(0, count);
   const sign = kind === 'sale' ? -1 : 1;
   let left = taxable;
   return picked.map((item, k) => {
@@ -128,6 +149,7 @@ export function demoInventoryLines(
     // Quantity to the unit's decimals (thousandths: 1 Nos = 1000), at least one step.
     const step = 10 ** (3 - DECIMALS[item.unit]);
     const quantity = Math.max(1, Math.round((amount * 1000) / price / step)) * step;
+    onHand.set(item.name, (onHand.get(item.name) ?? 0) + sign * quantity);
     return {
       stockItemGuid: null,
       stockItemName: item.name,
