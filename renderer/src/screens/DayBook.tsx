@@ -3,7 +3,7 @@ import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../
 import { useOperation } from '../data/client';
 import { count, date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodToolbar, periodFrom } from '../components/Period';
+import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, displayValue, type Column } from '../components/DataTable';
@@ -21,7 +21,7 @@ const PAGE_SIZE = 200;
 export function DayBook({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   const page = Math.max(1, Number(route.params.page) || 1);
   const query = useOperation(
     'dayBook.get',

@@ -1,11 +1,12 @@
-import { useDeferredValue, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { focusIsFree } from '../components/keyboard/focus';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { Toolbar } from '../components/PageHeader';
-import { PeriodPicker, periodFrom } from '../components/Period';
+import { PeriodPicker, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
@@ -19,8 +20,21 @@ import {
 import type { ExportSheet } from '../lib/export';
 
 /** Search-as-you-type over thousands of ledgers (the server filters; we show the best 50). */
-function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (guid: string) => void }) {
+function LedgerSearch({
+  company,
+  onPick,
+  autoFocus,
+}: {
+  company: CompanySummary;
+  onPick: (guid: string) => void;
+  /** On a visit with no ledger chosen yet, the picker is where the keys go. */
+  autoFocus: boolean;
+}) {
   const { t } = useTranslation();
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus && focusIsFree()) inputRef.current?.focus();
+  }, [autoFocus]);
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -48,8 +62,12 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
     } else if (e.key === 'Enter' && items[active]) {
       e.preventDefault();
       pick(items[active].guid);
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && (open || text !== '')) {
+      // Esc closes the list and clears the typing first; from an empty box it goes back a screen.
+      e.preventDefault();
+      e.stopPropagation();
       setOpen(false);
+      setText('');
     }
   };
 
@@ -58,6 +76,7 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
       <label className="field">
         <span>{t('ledger.searchLabel')}</span>
         <input
+          ref={inputRef}
           type="search"
           role="combobox"
           aria-expanded={open}
@@ -107,7 +126,7 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
 export function Ledger({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   const ledgerGuid = route.params.l ?? '';
   const statement = useOperation(
     'ledger.statement',
@@ -115,7 +134,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
     { enabled: ledgerGuid !== '' },
   );
   const setParams = (params: Record<string, string | undefined>) =>
-    go('ledger', { l: ledgerGuid || undefined, from: period.from, to: period.to, ...params });
+    go('ledger', { l: ledgerGuid || undefined, from: route.params.from, to: route.params.to, ...params });
 
   const columns = ledgerColumns(t);
   const s = statement.data?.data;
@@ -130,12 +149,12 @@ export function Ledger({ company }: { company: CompanySummary }) {
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
-        <LedgerSearch company={company} onPick={(guid) => setParams({ l: guid })} />
-        <PeriodPicker
+        <LedgerSearch
           company={company}
-          value={period}
-          onChange={(p) => setParams({ from: p.from, to: p.to })}
+          onPick={(guid) => setParams({ l: guid })}
+          autoFocus={ledgerGuid === ''}
         />
+        <PeriodPicker company={company} value={period} />
       </Toolbar>
       {ledgerGuid === '' ? (
         <Empty>{t('ledger.choose')}</Empty>

@@ -10,6 +10,7 @@ import { isValidIsoDate } from '../../../shared/dates';
 import { useOperation } from '../data/client';
 import { date, money, todayIso } from '../lib/format';
 import { useAppState } from '../state';
+import { asOnOf } from '../components/Period';
 import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
@@ -27,9 +28,15 @@ export function bucketLabel(bucket: AgeingBucket, t: T): string {
 
 export function Outstanding({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
+  const { route, go, sessionPeriod } = useAppState();
   const kind = route.params.k === 'payable' ? 'payable' : 'receivable';
-  const asOn = route.params.on && isValidIsoDate(route.params.on) ? route.params.on : todayIso();
+  // As on the link's date (a drill-down), else the session's date (F2), else today.
+  const asOn =
+    route.params.on && isValidIsoDate(route.params.on)
+      ? route.params.on
+      : sessionPeriod
+        ? asOnOf(sessionPeriod)
+        : todayIso();
   const partyGuid = route.params.p ?? '';
   // Ageing from the due date (Tally's default) or the bill date (Tally's F6).
   const ageBy = route.params.a === 'bill' ? 'bill' : 'due';

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompanySummary,
@@ -11,6 +10,7 @@ import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
+import { goBack } from '../lib/route';
 import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
 import { Empty } from '../components/States';
@@ -19,12 +19,6 @@ import { DataTable, type Column } from '../components/DataTable';
 import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
-
-/** Back to the screen the voucher was opened from (the day book, a ledger statement, a bill). */
-function goBack(fallback: () => void): void {
-  if (window.history.length > 1) window.history.back();
-  else fallback();
-}
 
 /**
  * One voucher as Tally shows it: type and number, date, party, reference, every ledger line Dr / Cr with
@@ -39,17 +33,8 @@ export function Voucher({ company }: { company: CompanySummary }) {
     { companyGuid: company.guid, voucherGuid },
     { enabled: voucherGuid !== '' },
   );
+  // Back to the screen the voucher was opened from (the day book, a ledger statement, a bill); Esc too.
   const back = () => goBack(() => go('dayBook'));
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      goBack(() => go('dayBook'));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
 
   const v = query.data?.data;
   return (
