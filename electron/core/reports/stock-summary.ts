@@ -114,10 +114,12 @@ export function stockSummary(
   const groupName = input.groupName ?? null;
   const group = groupName === null ? null : groups.get(groupName);
   if (group === undefined) {
-    throw new AppError('NOT_FOUND', `No stock group "${groupName}" in company "${company.name}"`, {
-      groupName,
-      companyGuid: company.guid,
-    });
+    throw new AppError(
+      'NOT_FOUND',
+      `No stock group "${groupName}" in company "${company.name}"`,
+      { groupName, companyGuid: company.guid },
+      { reason: 'unknownStockGroup', params: { group: groupName ?? '', company: company.name } },
+    );
   }
   const decimals = unitDecimals(db, company.id);
 
