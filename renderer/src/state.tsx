@@ -19,7 +19,11 @@ interface AppState {
   company: CompanySummary | null;
   selectCompany(guid: string): void;
   /** Opens a screen (a new visit, Esc returns) with the current company kept. */
-  go(screen: Route['screen'], params?: Record<string, string | undefined>): void;
+  go(
+    screen: Route['screen'],
+    params?: Record<string, string | undefined>,
+    options?: { replace?: boolean },
+  ): void;
   /**
    * The period every report shows until it is changed (Alt+F2), as in Tally; null until the user
    * picks one (each company's newest financial year then).
@@ -101,7 +105,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       company,
       selectCompany: (guid) =>
         navigate(route.screen === 'companies' ? 'dashboard' : route.screen, { c: guid }),
-      go: (screen, params = {}) => navigate(screen, { c: company?.guid, ...params }),
+      go: (screen, params = {}, options = {}) => navigate(screen, { c: company?.guid, ...params }, options),
       sessionPeriod,
       setPeriod,
     }),

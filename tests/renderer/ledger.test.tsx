@@ -18,7 +18,7 @@ describe('Ledger statement', () => {
         (c) => c.operation === 'ledgers.search' && (c.input as { query: string }).query === 'kulk',
       ),
     ).toBe(true);
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     const rows = within(table).getAllByRole('row');
     // header, opening, 3 lines, 2 footer rows
     expect(rows).toHaveLength(7);
@@ -28,7 +28,7 @@ describe('Ledger statement', () => {
 
   it('sorts by a column when its header is clicked', async () => {
     renderApp('#/ledger?l=l-cust-1');
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
     const first = within(table).getAllByRole('row')[2];
@@ -56,7 +56,7 @@ describe('Ledger statement', () => {
         }),
       },
     });
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     expect(table).toHaveAttribute('aria-rowcount', '5000');
     const rendered = table.querySelectorAll('tbody tr[data-index]').length;
     expect(rendered).toBeGreaterThan(5);

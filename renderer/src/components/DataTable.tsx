@@ -39,7 +39,7 @@ function compare(a: string | number | null, b: string | number | null): number {
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALISE_ABOVE = 120;
-const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 22;
 
 export interface DataTableProps<Row> {
   columns: Column<Row>[];

@@ -54,7 +54,10 @@ function numberProblem(text: string, min: number, max: number, label: string, t:
  * Builds the patch and checks it before saving, in words ("Tally XML port must be a number from 1 to
  * 65535"), then with the same schema the core uses.
  */
-export function draftToPatch(draft: Draft, t: T): { ok: true; patch: unknown } | { ok: false; message: string } {
+export function draftToPatch(
+  draft: Draft,
+  t: T,
+): { ok: true; patch: unknown } | { ok: false; message: string } {
   const week = 7 * 86_400;
   const host = draft.tallyHost.trim();
   const problem =

@@ -107,7 +107,10 @@ export function StockSummary({ company }: { company: CompanySummary }) {
           <input
             type="checkbox"
             checked={detailed}
-            onChange={(e) => go('stockSummary', params({ d: e.target.checked ? '1' : undefined }))}
+            onChange={(e) =>
+              // Condensed or detailed is a view of the same report, not a step Back returns through.
+              go('stockSummary', params({ d: e.target.checked ? '1' : undefined }), { replace: true })
+            }
             data-testid="stock-detailed"
           />
           <span>{t('stockSummary.detailed')}</span>

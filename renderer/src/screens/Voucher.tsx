@@ -10,8 +10,6 @@ import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
-import { goBack } from '../lib/route';
-import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
 import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
@@ -26,15 +24,14 @@ type T = ReturnType<typeof useTranslation>['t'];
  */
 export function Voucher({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
+  const { route } = useAppState();
   const voucherGuid = route.params.v ?? '';
   const query = useOperation(
     'voucher.get',
     { companyGuid: company.guid, voucherGuid },
     { enabled: voucherGuid !== '' },
   );
-  // Back to the screen the voucher was opened from (the day book, a ledger statement, a bill); Esc too.
-  const back = () => goBack(() => go('dayBook'));
+  // Back (the header's button, Esc, Backspace) returns to where the voucher was opened from.
 
   const v = query.data?.data;
   return (
@@ -49,11 +46,6 @@ export function Voucher({ company }: { company: CompanySummary }) {
         {company.name}
         {v && ` · ${date(v.date)}`}
       </ReportHeader>
-      <Toolbar>
-        <button type="button" className="btn" onClick={back} title="Esc">
-          ← {t('voucher.back')}
-        </button>
-      </Toolbar>
       {voucherGuid === '' ? (
         <Empty>{t('voucher.choose')}</Empty>
       ) : (
