@@ -112,7 +112,8 @@ function Screen() {
 export function App() {
   useLiveRefresh();
   const { route, company } = useAppState();
-  const home = () => navigate('dashboard', { c: company?.guid }, { replace: true });
+  // A new visit, so the failed screen's boundary is left behind.
+  const home = () => navigate('dashboard', { c: company?.guid });
   return (
     <Layout>
       <ScreenBoundary key={route.entry} onBack={() => goBack(home)} onHome={home}>

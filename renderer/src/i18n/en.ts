@@ -544,7 +544,7 @@ export const en = {
       badDate: '"{{value}}" is not a date. Dates are written DD-MM-YYYY.',
       reversedRange: 'The period is reversed: {{from}} is after {{to}}.',
       badYear: '"{{value}}" is not a financial year. Write it like 2025-26.',
-      badInput: 'A value is not valid ({{field}}).',
+      badInput: 'A value entered is not valid.',
       unknownCompany: 'This company is not on this computer any more.',
       unknownLedger: 'This ledger is not in {{company}}.',
       unknownGroup: 'There is no group "{{group}}" in {{company}}.',

@@ -542,7 +542,7 @@ export const hi: Messages = {
       badDate: '"{{value}}" तारीख नहीं है. तारीख DD-MM-YYYY लिखें.',
       reversedRange: 'अवधि उलटी है: {{from}}, {{to}} के बाद की तारीख है.',
       badYear: '"{{value}}" वित्तीय वर्ष नहीं है. 2025-26 जैसा लिखें.',
-      badInput: 'एक मान सही नहीं है ({{field}}).',
+      badInput: 'भरा गया एक मान सही नहीं है.',
       unknownCompany: 'यह कंपनी अब इस कंप्यूटर पर नहीं है.',
       unknownLedger: 'यह खाता {{company}} में नहीं है.',
       unknownGroup: '{{company}} में "{{group}}" समूह नहीं है.',

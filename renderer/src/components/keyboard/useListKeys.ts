@@ -64,7 +64,7 @@ export function useListKeys(
       event.preventDefault();
       const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
       row?.focus();
-      row?.scrollIntoView({ block: 'nearest' });
+      row?.scrollIntoView?.({ block: 'nearest' });
     };
     const target = event.target as HTMLElement;
     const details = target.tagName === 'SUMMARY' ? (target.parentElement as HTMLDetailsElement) : null;

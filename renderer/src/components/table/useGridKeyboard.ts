@@ -77,7 +77,7 @@ export function useGridKeyboard({
     setActive(clamped);
     scrollToIndex?.(clamped);
     requestAnimationFrame(() => {
-      document.getElementById(rowId(clamped))?.scrollIntoView({ block: 'nearest' });
+      document.getElementById(rowId(clamped))?.scrollIntoView?.({ block: 'nearest' });
       remember(clamped);
     });
   };
