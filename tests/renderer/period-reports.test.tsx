@@ -230,4 +230,21 @@ describe('Day book', () => {
       pageSize: 200,
     });
   });
+
+  it('clamps a page number past the end to the last page', async () => {
+    const { bridge } = renderApp('#/dayBook?from=2025-04-01&to=2026-03-31&page=99', {
+      handlers: {
+        'dayBook.get': (input) => ({
+          data: dayBook(input.from, input.to, input.page ?? 1, input.pageSize ?? 200),
+          source: 'database',
+          tookMs: 4,
+        }),
+      },
+    });
+    await waitFor(() => expect(window.location.hash).toContain('page=3'));
+    expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument();
+    expect(bridge.calls.filter((c) => c.operation === 'dayBook.get').at(-1)?.input).toMatchObject({
+      page: 3,
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
@@ -30,7 +31,15 @@ export function DayBook({ company }: { company: CompanySummary }) {
   );
   const data = query.data?.data;
   const pages = data ? Math.max(1, Math.ceil(data.totalVouchers / data.pageSize)) : 1;
-  const setPage = (p: number) => go('dayBook', { from: period.from, to: period.to, page: String(p) });
+  // Paging moves within the same visit (Back leaves the day book); the period stays the session's
+  // unless the link carried its own.
+  const setPage = (p: number) =>
+    go('dayBook', { ...route.params, page: p > 1 ? String(p) : undefined }, { replace: true });
+  // A page past the end (an old link, fewer vouchers after a sync) shows the last page, said as such.
+  const beyond = data !== undefined && page > pages;
+  useEffect(() => {
+    if (beyond) setPage(pages);
+  });
 
   return (
     <>
