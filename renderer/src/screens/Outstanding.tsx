@@ -178,8 +178,30 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 
 function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[] {
   return [
-    { id: 'name', header: t('common.party'), kind: 'text', value: (p) => p.name },
-    { id: 'group', header: t('outstanding.group'), kind: 'text', value: (p) => p.group, width: '150px' },
+    // Names stay on one line (cut with …, whole in the tooltip) so ten amount columns fit a laptop.
+    {
+      id: 'name',
+      header: t('common.party'),
+      kind: 'text',
+      value: (p) => p.name,
+      render: (p) => (
+        <span className="cell-name" title={p.name}>
+          {p.name}
+        </span>
+      ),
+    },
+    {
+      id: 'group',
+      header: t('outstanding.group'),
+      kind: 'text',
+      value: (p) => p.group,
+      width: '120px',
+      render: (p) => (
+        <span className="cell-name" title={p.group}>
+          {p.group}
+        </span>
+      ),
+    },
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
     { id: 'notDue', header: t('outstanding.notDue'), kind: 'money', value: (p) => p.notDue, width: '130px' },
     ...data.buckets.map((b, i): Column<OutstandingParty> => ({
