@@ -184,6 +184,7 @@ function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[]
       header: t('common.party'),
       kind: 'text',
       value: (p) => p.name,
+      width: '180px',
       render: (p) => (
         <span className="cell-name" title={p.name}>
           {p.name}
@@ -195,7 +196,7 @@ function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[]
       header: t('outstanding.group'),
       kind: 'text',
       value: (p) => p.group,
-      width: '120px',
+      width: '100px',
       render: (p) => (
         <span className="cell-name" title={p.group}>
           {p.group}
