@@ -21,11 +21,41 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What went wrong, in words the screen translates (English, मराठी, हिन्दी): the renderer shows
+ * `errors.reason.<reason>` with `params`, never the English `message`, which is for logs and the CLI.
+ */
+export const ERROR_REASONS = [
+  'badDate', // a date that is not a real date: { field, value }
+  'reversedRange', // from after to: { from, to }
+  'badYear', // a financial year not written like 2025-26: { field, value }
+  'badInput', // any other field the operation refuses: { field }
+  'unknownCompany', // { guid }
+  'unknownLedger', // { guid, company }
+  'unknownGroup', // { group, company }
+  'unknownVoucher', // { guid, company }
+  'unknownStockItem', // { guid, company }
+  'unknownStockGroup', // { group, company }
+  'tallyNotRunning', // nothing answers: { host, port }
+  'tallyStopped', // answered, then stopped answering: { host, port, attempts }
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
   /** Machine-readable extras: the failing field, the voucher GUID, retry-after seconds, ... */
   details?: Record<string, string | number | boolean | null>;
+  /** The user-facing reason, translated by the screens; absent where the code says enough. */
+  reason?: ErrorReason;
+  params?: ErrorParams;
+}
+
+/** The reason and its parameters a user-facing error carries (see ERROR_REASONS). */
+export interface UserReason {
+  reason: ErrorReason;
+  params?: ErrorParams;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
@@ -37,19 +67,29 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorInfo['details'],
+    readonly user?: UserReason,
   ) {
     super(message);
   }
 
   /** The error an envelope describes, on the side that receives it (another thread, the manager). */
   static fromInfo(info: ErrorInfo): AppError {
-    return new AppError(info.code, info.message, info.details);
+    return new AppError(
+      info.code,
+      info.message,
+      info.details,
+      info.reason ? { reason: info.reason, ...(info.params ? { params: info.params } : {}) } : undefined,
+    );
   }
 
   toInfo(): ErrorInfo {
-    return this.details
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.details) info.details = this.details;
+    if (this.user) {
+      info.reason = this.user.reason;
+      if (this.user.params) info.params = this.user.params;
+    }
+    return info;
   }
 }
 
@@ -61,4 +101,8 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
     (ERROR_CODES as readonly string[]).includes((value as ErrorInfo).code) &&
     typeof (value as ErrorInfo).message === 'string'
   );
+}
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
 }

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { NoCompany } from './components/NoCompany';
 import { Empty, Loading } from './components/States';
-import { buildHash } from './lib/route';
+import { ScreenBoundary } from './components/ErrorBoundary';
+import { PageHeader } from './components/PageHeader';
+import { PeriodProblemNote, periodProblem } from './components/Period';
+import { buildHash, goBack, navigate } from './lib/route';
 import { useLiveRefresh } from './data/client';
 import { useAppState } from './state';
 import { Dashboard } from './screens/Dashboard';
@@ -53,42 +56,71 @@ function Screen() {
   }
   if (companiesLoading) return <Loading />;
   if (!company) return <NoCompany />;
-  // Keyed by company so a switch never shows one company's numbers under another's name.
+  // A link with a date that cannot be read (or a reversed range) says so; it never shows other dates.
+  const problem = periodProblem(route.params);
+  if (problem) {
+    const params: Record<string, string | undefined> = { ...route.params };
+    for (const key of ['from', 'to', 'asOn', 'on']) delete params[key];
+    return (
+      <>
+        <PageHeader title={t(`nav.${route.screen}`)} subtitle={company.name} />
+        <Empty>
+          <PeriodProblemNote problem={problem} />
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => navigate(route.screen, params, { replace: true })}
+            data-testid="period-problem-fix"
+          >
+            {t('period.useSession')}
+          </button>
+        </Empty>
+      </>
+    );
+  }
+  // Keyed by company (a switch never shows one company's numbers under another's name) and by the
+  // visit (each visit starts fresh; Back restores the table's place from its saved view).
+  const key = `${company.guid}:${route.entry}`;
   switch (route.screen) {
     case 'dashboard':
-      return <Dashboard key={company.guid} company={company} />;
+      return <Dashboard key={key} company={company} />;
     case 'ledger':
-      return <Ledger key={company.guid} company={company} />;
+      return <Ledger key={key} company={company} />;
     case 'outstanding':
-      return <Outstanding key={company.guid} company={company} />;
+      return <Outstanding key={key} company={company} />;
     case 'trialBalance':
-      return <TrialBalance key={company.guid} company={company} />;
+      return <TrialBalance key={key} company={company} />;
     case 'profitLoss':
-      return <ProfitLoss key={company.guid} company={company} />;
+      return <ProfitLoss key={key} company={company} />;
     case 'dayBook':
-      return <DayBook key={company.guid} company={company} />;
+      return <DayBook key={key} company={company} />;
     case 'balanceSheet':
-      return <BalanceSheet key={company.guid} company={company} />;
+      return <BalanceSheet key={key} company={company} />;
     case 'groupSummary':
-      return <GroupSummary key={company.guid} company={company} />;
+      return <GroupSummary key={key} company={company} />;
     case 'ledgerMonthly':
-      return <LedgerMonthly key={company.guid} company={company} />;
+      return <LedgerMonthly key={key} company={company} />;
     case 'voucher':
-      return <Voucher key={company.guid} company={company} />;
+      return <Voucher key={key} company={company} />;
     case 'stockSummary':
-      return <StockSummary key={company.guid} company={company} />;
+      return <StockSummary key={key} company={company} />;
     case 'stockItem':
-      return <StockItem key={company.guid} company={company} />;
+      return <StockItem key={key} company={company} />;
   }
 }
 
 export function App() {
   useLiveRefresh();
+  const { route, company } = useAppState();
+  // A new visit, so the failed screen's boundary is left behind.
+  const home = () => navigate('dashboard', { c: company?.guid });
   return (
     <Layout>
-      <Suspense fallback={<Loading />}>
-        <Screen />
-      </Suspense>
+      <ScreenBoundary key={route.entry} onBack={() => goBack(home)} onHome={home}>
+        <Suspense fallback={<Loading />}>
+          <Screen />
+        </Suspense>
+      </ScreenBoundary>
     </Layout>
   );
 }

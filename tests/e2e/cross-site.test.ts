@@ -216,7 +216,8 @@ describe('a hostile page on another origin', () => {
       mimeType: 'application/octet-stream',
       buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
     });
-    await page.getByText(/is not a Tally XML export/).waitFor();
+    // Said in the user's words (the core's English detail is for Settings › Advanced › diagnostics).
+    await page.getByText('The file cannot be imported.').waitFor();
     const uploads = path.join(serve.dataDir, 'uploads');
     expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
   });

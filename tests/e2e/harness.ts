@@ -67,9 +67,9 @@ export async function newPage(browser: Browser, downloadsPath?: string): Promise
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Let charts finish their entry animation so the picture shows the real bars.
   await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

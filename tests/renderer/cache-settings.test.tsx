@@ -52,7 +52,7 @@ describe('Cache panel, details', () => {
         'cache.keys': () => ({ keys: [], cursor: null }),
       },
     });
-    const table = await screen.findByRole('table', { name: 'How long each report is kept' });
+    const table = await screen.findByRole('grid', { name: 'How long each report is kept' });
     expect(within(table).getByText('5 min')).toBeInTheDocument();
     expect(within(table).getByText('1 h 30 min')).toBeInTheDocument();
     expect(table).not.toHaveTextContent('0 s');
@@ -119,7 +119,9 @@ describe('Settings', () => {
     const port = await screen.findByRole('textbox', { name: 'Tally XML port' });
     fireEvent.change(port, { target: { value: '99999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('tallyPort');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Tally XML port must be a number from 1 to 65535.',
+    );
     expect(bridge.calls.some((c) => c.operation === 'settings.update')).toBe(false);
     fireEvent.change(port, { target: { value: '9001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

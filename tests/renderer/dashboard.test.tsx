@@ -96,7 +96,10 @@ describe('Dashboard', () => {
     const { bridge } = renderApp('#/dashboard');
     await screen.findByRole('button', { name: /Sales/ });
     fireEvent.change(screen.getByTestId('fy-picker'), { target: { value: '2024-25' } });
-    await waitFor(() => expect(window.location.hash).toContain('fy=2024-25'));
+    // The year is the session's period (Alt+F2), shared by every report.
+    await waitFor(() =>
+      expect(screen.getByTestId('session-period')).toHaveTextContent('01-04-2024 – 31-03-2025'),
+    );
     await waitFor(() =>
       expect(
         bridge.calls.some(

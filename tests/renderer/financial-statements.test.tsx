@@ -185,7 +185,7 @@ describe('Group summary and monthly summary', () => {
         }),
       },
     });
-    const table = await screen.findByRole('table', { name: 'Group summary: Current Assets' });
+    const table = await screen.findByRole('grid', { name: 'Group summary: Current Assets' });
     expect(bridge.calls.find((c) => c.operation === 'groupSummary.get')?.input).toEqual({
       companyGuid: 'co-1',
       groupName: 'Current Assets',
@@ -198,7 +198,7 @@ describe('Group summary and monthly summary', () => {
     await waitFor(() => expect(window.location.hash).toContain('#/ledgerMonthly?'));
     expect(window.location.hash).toContain('l=l-asha');
     window.location.hash = '#/groupSummary?g=Current+Assets&from=2025-04-01&to=2025-12-31';
-    fireEvent.click(await within(await screen.findByRole('table')).findByText('Bank Accounts'));
+    fireEvent.click(await within(await screen.findByRole('grid')).findByText('Bank Accounts'));
     await waitFor(() => expect(window.location.hash).toContain('g=Bank+Accounts'));
   });
 
@@ -212,7 +212,7 @@ describe('Group summary and monthly summary', () => {
         }),
       },
     });
-    const table = await screen.findByRole('table', { name: 'Monthly summary: Cash' });
+    const table = await screen.findByRole('grid', { name: 'Monthly summary: Cash' });
     expect(table.querySelector('.row-pinned')).toHaveTextContent('₹30,000.00 Dr');
     expect(table.querySelector('tfoot .row-total')).toHaveTextContent('₹24,000.00');
     expect(table.querySelector('tfoot .row-total')).toHaveTextContent('₹54,000.00 Dr');
@@ -259,7 +259,7 @@ describe('Group summary and monthly summary', () => {
     renderApp('#/trialBalance?from=2025-04-01&to=2026-03-31', {
       handlers: { 'trialBalance.get': () => ({ data: tb, source: 'cache', tookMs: 1 }) },
     });
-    const table = await screen.findByRole('table', { name: 'Trial balance' });
+    const table = await screen.findByRole('grid', { name: 'Trial balance' });
     expect(within(table).getByText('Difference in opening balances').closest('tr')).toHaveClass('note-bad');
     fireEvent.click(within(table).getByText('Current Assets'));
     await waitFor(() => expect(window.location.hash).toContain('#/groupSummary?'));

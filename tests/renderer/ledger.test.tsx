@@ -18,7 +18,7 @@ describe('Ledger statement', () => {
         (c) => c.operation === 'ledgers.search' && (c.input as { query: string }).query === 'kulk',
       ),
     ).toBe(true);
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     const rows = within(table).getAllByRole('row');
     // header, opening, 3 lines, 2 footer rows
     expect(rows).toHaveLength(7);
@@ -28,7 +28,7 @@ describe('Ledger statement', () => {
 
   it('asks the core to sort the whole period, and hides the running balance out of date order', async () => {
     const { bridge } = renderApp('#/ledger?l=l-cust-1');
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     expect(within(table).getByRole('columnheader', { name: 'Balance' })).toBeInTheDocument();
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
     fireEvent.click(within(table).getByRole('button', { name: 'Debit' }));
@@ -52,7 +52,7 @@ describe('Ledger statement', () => {
 
   it('searches the whole period in the core from the table search (Ctrl+F goes there)', async () => {
     const { bridge } = renderApp('#/ledger?l=l-cust-1');
-    await screen.findByRole('table', { name: 'Ledger statement' });
+    await screen.findByRole('grid', { name: 'Ledger statement' });
     fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
     const box = screen.getByRole('searchbox', { name: 'Search' });
     expect(box).toHaveFocus();
@@ -86,7 +86,7 @@ describe('Ledger statement', () => {
         },
       },
     });
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     expect(table).toHaveAttribute('aria-rowcount', '201');
     expect(table.querySelectorAll('tbody tr[data-index]')).toHaveLength(200);
     expect(screen.getByText('Page 1 of 25')).toBeInTheDocument();

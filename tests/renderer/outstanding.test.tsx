@@ -13,12 +13,12 @@ describe('Outstanding', () => {
       kind: 'receivable',
       asOn: '2025-09-28',
     });
-    const parties = screen.getByRole('table', { name: 'Parties' });
+    const parties = screen.getByRole('grid', { name: 'Parties' });
     const row = within(parties).getByText('Patil Enterprises').closest('tr');
     expect(row).not.toBeNull();
     fireEvent.keyDown(row!, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toContain('p=l-cust-1'));
-    const bills = await screen.findByRole('table', { name: 'Bills of Patil Enterprises' });
+    const bills = await screen.findByRole('grid', { name: 'Bills of Patil Enterprises' });
     expect(within(bills).getAllByRole('row')[1]).toHaveTextContent('INV-101');
     expect(within(bills).getAllByRole('row')[1]).toHaveTextContent('31-05-2025');
   });
@@ -60,14 +60,14 @@ describe('Outstanding', () => {
     renderApp('#/outstanding?k=receivable&on=2025-09-28');
     expect(await screen.findByTestId('not-due')).toHaveTextContent('₹300.00');
     expect(screen.getByTestId('on-account')).toHaveTextContent('-₹300.00');
-    const parties = screen.getByRole('table', { name: 'Parties' });
+    const parties = screen.getByRole('grid', { name: 'Parties' });
     const headers = within(parties)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
     expect(headers.indexOf('Not due')).toBeLessThan(headers.findIndex((h) => h?.includes('0–30 days')));
     expect(headers.at(-1)).toContain('On Account');
     fireEvent.click(within(parties).getByText('Patil Enterprises'));
-    const bills = await screen.findByRole('table', { name: 'Bills of Patil Enterprises' });
+    const bills = await screen.findByRole('grid', { name: 'Bills of Patil Enterprises' });
     expect(within(bills).getByText('INV-160').closest('tr')).toHaveTextContent('Not due');
     expect(within(bills).getAllByText('On Account').length).toBeGreaterThan(0);
   });

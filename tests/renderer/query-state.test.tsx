@@ -34,7 +34,9 @@ describe('QueryState', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveClass('state', 'state-error');
     expect(alert).toHaveTextContent('This could not be loaded');
-    expect(alert).toHaveTextContent('No such company: co-9');
+    // The user reads what the code means; the core's English words are for Diagnostics.
+    expect(alert).toHaveTextContent('What you asked for is not in the books.');
+    expect(alert).not.toHaveTextContent('No such company: co-9');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(q.refetch).toHaveBeenCalledTimes(1);
     expect(children).not.toHaveBeenCalled();

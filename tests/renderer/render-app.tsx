@@ -24,9 +24,13 @@ export interface Rendered extends RenderResult {
 /** Mounts the whole app at a hash route over a fake bridge. */
 export function renderApp(
   hash: string,
-  options: { handlers?: FakeHandlers; language?: Language } = {},
+  options: { handlers?: FakeHandlers; language?: Language; diagnostics?: boolean } = {},
 ): Rendered {
   localStorage.clear();
+  sessionStorage.clear();
+  // Most screen tests read the technical details too (where a report came from, the core's words);
+  // tests of what an accountant sees by default pass diagnostics: false.
+  if (options.diagnostics !== false) localStorage.setItem('tallyconnect.diagnostics', 'on');
   window.location.hash = hash;
   const bridge = createFakeBridge({ ...demoHandlers(), ...options.handlers });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import type { ReactNode } from 'react';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { setDiagnostics } from '../../renderer/src/lib/diagnostics';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../renderer/src/i18n';
 import { CompanyPeriod, ReportHeader } from '../../renderer/src/components/ReportHeader';
@@ -14,6 +15,7 @@ function renderEn(ui: ReactNode) {
 
 describe('ReportHeader', () => {
   it('shows the title, what the report covers and where it came from, with export buttons', () => {
+    setDiagnostics(true);
     renderEn(
       <ReportHeader
         title="Trial balance"
@@ -35,6 +37,9 @@ describe('ReportHeader', () => {
       'Sharma Traders Pvt Ltd · Period: 01-04-2025 to 31-03-2026 Computed · 12 ms',
     );
     expect(screen.getByTestId('served')).toHaveAttribute('data-source', 'database');
+    // Where the answer came from is a technical detail: shown only with Diagnostics on.
+    act(() => setDiagnostics(false));
+    expect(screen.queryByTestId('served')).toBeNull();
     expect(screen.getByRole('group', { name: 'Export' })).toHaveClass('export-menu', 'no-print');
   });
 

@@ -178,7 +178,7 @@ const handlers = {
 describe('Stock summary', () => {
   it('is in the sidebar and shows groups with opening, inwards, outwards and closing, computed by TallyConnect', async () => {
     const { bridge } = renderApp('#/stockSummary?from=2025-05-01&to=2025-06-30', { handlers });
-    const table = await screen.findByRole('table', { name: 'Stock summary' });
+    const table = await screen.findByRole('grid', { name: 'Stock summary' });
     expect(screen.getByRole('heading', { name: 'Stock summary' })).toBeInTheDocument();
     expect(document.querySelector('a[data-screen="stockSummary"]')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('stock-computed')).toHaveTextContent('Computed by TallyConnect');
@@ -214,7 +214,7 @@ describe('Stock summary', () => {
     const { bridge } = renderApp('#/stockSummary?from=2025-05-01&to=2025-06-30', { handlers });
     fireEvent.click(await screen.findByText('Grains'));
     await waitFor(() => expect(window.location.hash).toContain('g=Grains'));
-    const table = await screen.findByRole('table', { name: 'Stock summary: Grains' });
+    const table = await screen.findByRole('grid', { name: 'Stock summary: Grains' });
     expect(bridge.calls.filter((c) => c.operation === 'stockSummary.get').at(-1)?.input).toEqual({
       companyGuid: 'co-1',
       from: '2025-05-01',
@@ -226,7 +226,7 @@ describe('Stock summary', () => {
     fireEvent.click(within(table).getByText('Rice Bag'));
     await waitFor(() => expect(window.location.hash).toContain('#/stockItem?'));
     expect(window.location.hash).toContain('i=i-rice');
-    const lines = await screen.findByRole('table', { name: 'Stock item: Toor Dal' });
+    const lines = await screen.findByRole('grid', { name: 'Stock item: Toor Dal' });
     expect(screen.getByTestId('stock-computed')).toBeInTheDocument();
     expect(screen.getByTestId('stock-item-figures')).toHaveTextContent(
       'Closing79.500 Kgs · ₹98.06 · ₹7,795.42',

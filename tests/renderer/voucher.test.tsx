@@ -65,7 +65,7 @@ const handlers = {
 describe('Voucher view', () => {
   it('opens from a day book row with Enter, shows the voucher as Tally does, and goes back', async () => {
     const { bridge } = renderApp('#/dayBook?c=co-1&from=2025-09-01&to=2025-09-30', { handlers });
-    const table = await screen.findByRole('table', { name: 'Day book' });
+    const table = await screen.findByRole('grid', { name: 'Day book' });
     const row = within(table).getByText('INV-140').closest('tr');
     fireEvent.keyDown(row!, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toContain('#/voucher?'));
@@ -83,7 +83,7 @@ describe('Voucher view', () => {
     expect(facts).toHaveTextContent('Patil Enterprises');
     expect(facts).toHaveTextContent('PO-77');
     expect(screen.getByTestId('voucher-posts')).toHaveTextContent('Yes');
-    const lines = screen.getByRole('table', { name: 'Voucher' });
+    const lines = screen.getByRole('grid', { name: 'Voucher' });
     const party = within(lines).getByText('Patil Enterprises').closest('tr')!;
     expect(party).toHaveTextContent('₹1,180.00');
     expect(party).toHaveTextContent('New Ref INV-140');
@@ -94,7 +94,7 @@ describe('Voucher view', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /Back/ }));
     await waitFor(() => expect(window.location.hash).toContain('#/dayBook'));
-    expect(await screen.findByRole('table', { name: 'Day book' })).toBeInTheDocument();
+    expect(await screen.findByRole('grid', { name: 'Day book' })).toBeInTheDocument();
   });
 
   it('shows a cancelled voucher as not posting, with its flag', async () => {
@@ -106,7 +106,7 @@ describe('Voucher view', () => {
 
   it('opens from a ledger statement line', async () => {
     renderApp('#/ledger?c=co-1&l=l-cust-1&from=2025-04-01&to=2026-03-31', { handlers });
-    const table = await screen.findByRole('table', { name: 'Ledger statement' });
+    const table = await screen.findByRole('grid', { name: 'Ledger statement' });
     fireEvent.click(within(table).getAllByText('Sales Account')[0]!.closest('tr')!);
     await waitFor(() => expect(window.location.hash).toContain('v=v0'));
     expect(await screen.findByTestId('voucher-facts')).toBeInTheDocument();

@@ -256,9 +256,12 @@ function createStore(db: Database.Database, path: string, readonly: boolean, now
     requireCompany(guid) {
       const row = store.findCompany(guid);
       if (!row) {
-        throw new AppError('NOT_FOUND', `No company with GUID "${guid}" in the local store`, {
-          companyGuid: guid,
-        });
+        throw new AppError(
+          'NOT_FOUND',
+          `No company with GUID "${guid}" in the local store`,
+          { companyGuid: guid },
+          { reason: 'unknownCompany', params: { guid } },
+        );
       }
       return row;
     },

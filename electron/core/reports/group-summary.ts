@@ -9,10 +9,12 @@ import type { GroupInfo, LedgerInfo, Masters } from './masters';
 export function requireGroup(masters: Masters, groupName: string): GroupInfo {
   const group = masters.groups.get(groupName);
   if (!group) {
-    throw new AppError('NOT_FOUND', `No group named "${groupName}" in company "${masters.company.name}"`, {
-      groupName,
-      companyGuid: masters.company.guid,
-    });
+    throw new AppError(
+      'NOT_FOUND',
+      `No group named "${groupName}" in company "${masters.company.name}"`,
+      { groupName, companyGuid: masters.company.guid },
+      { reason: 'unknownGroup', params: { group: groupName, company: masters.company.name } },
+    );
   }
   return group;
 }

@@ -201,10 +201,12 @@ function readMasters(db: Database.Database, company: CompanyRow): Masters {
     ledger(guid) {
       const found = ledgers.get(guid);
       if (!found) {
-        throw new AppError('NOT_FOUND', `No ledger with GUID "${guid}" in company "${company.name}"`, {
-          ledgerGuid: guid,
-          companyGuid: company.guid,
-        });
+        throw new AppError(
+          'NOT_FOUND',
+          `No ledger with GUID "${guid}" in company "${company.name}"`,
+          { ledgerGuid: guid, companyGuid: company.guid },
+          { reason: 'unknownLedger', params: { guid, company: company.name } },
+        );
       }
       return found;
     },

@@ -55,6 +55,7 @@ export function stockItemRegister(
         itemGuid: input.itemGuid,
         companyGuid: company.guid,
       },
+      { reason: 'unknownStockItem', params: { guid: input.itemGuid, company: company.name } },
     );
   }
   const moves = db.prepare(MOVES_SQL).all(row.id, input.to) as MoveRow[];

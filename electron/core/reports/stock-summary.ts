@@ -144,10 +144,12 @@ export function stockSummary(
   const groupName = input.groupName ?? null;
   const group = groupName === null ? null : groups.get(groupName);
   if (group === undefined) {
-    throw new AppError('NOT_FOUND', `No stock group "${groupName}" in company "${company.name}"`, {
-      groupName,
-      companyGuid: company.guid,
-    });
+    throw new AppError(
+      'NOT_FOUND',
+      `No stock group "${groupName}" in company "${company.name}"`,
+      { groupName, companyGuid: company.guid },
+      { reason: 'unknownStockGroup', params: { group: groupName ?? '', company: company.name } },
+    );
   }
   const decimals = unitDecimals(db, company.id);
   // Both ends of the period valued from the monthly summary (stock-totals.ts), not every movement.

@@ -64,6 +64,7 @@ export function voucherView(db: Database.Database, masters: Masters, voucherGuid
       'NOT_FOUND',
       `No voucher with GUID "${voucherGuid}" in company "${masters.company.name}"`,
       { voucherGuid, companyGuid: masters.company.guid },
+      { reason: 'unknownVoucher', params: { guid: voucherGuid, company: masters.company.name } },
     );
   }
   const entries = db.prepare(ENTRIES_SQL).all(v.id) as { id: number; ledgerGuid: string; amount: number }[];

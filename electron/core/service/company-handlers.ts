@@ -53,9 +53,12 @@ export function companyHandlers(
     },
     'company.delete': async (input) => {
       if (!store.deleteCompany(input.companyGuid)) {
-        throw new AppError('NOT_FOUND', `No company with GUID "${input.companyGuid}" in the local store`, {
-          companyGuid: input.companyGuid,
-        });
+        throw new AppError(
+          'NOT_FOUND',
+          `No company with GUID "${input.companyGuid}" in the local store`,
+          { companyGuid: input.companyGuid },
+          { reason: 'unknownCompany', params: { guid: input.companyGuid } },
+        );
       }
       logger.info('company deleted', { companyGuid: input.companyGuid });
       await announceChange(input.companyGuid, 0);

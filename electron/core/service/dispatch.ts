@@ -1,19 +1,47 @@
 import type { z } from 'zod';
 import { contract, isOperationName, type OperationName, type OutputOf } from '../../../shared/contract';
-import { AppError, type Envelope, type ErrorInfo } from '../../../shared/errors';
+import {
+  AppError,
+  isErrorReason,
+  type Envelope,
+  type ErrorInfo,
+  type ErrorParams,
+} from '../../../shared/errors';
 import type { CallContext, HandlerMap } from './types';
 
 /** Turns a zod failure into one sentence naming each bad field. */
-export function describeValidationError(operation: string, error: z.ZodError): ErrorInfo {
+export function describeValidationError(
+  operation: string,
+  error: z.ZodError,
+  rawInput: unknown = null,
+): ErrorInfo {
   const parts = error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.join('.') : 'input';
     return `${path}: ${issue.message}`;
   });
   const first = error.issues[0];
+  const field = first?.path.join('.') || 'input';
+  const named =
+    first && 'params' in first ? (first.params as { reason?: unknown } | undefined)?.reason : null;
+  const reason = isErrorReason(named) ? named : 'badInput';
+  const params: ErrorParams = { field };
+  const input = rawInput as Record<string, unknown> | null;
+  if (reason === 'reversedRange' && input) {
+    params.from = String(input.from);
+    params.to = String(input.to);
+  } else if ((reason === 'badDate' || reason === 'badYear') && input && first) {
+    const value = first.path.reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+      input,
+    );
+    params.value = String(value ?? '');
+  }
   return {
     code: 'VALIDATION',
     message: `Invalid input for ${operation}: ${parts.join('; ')}`,
     details: first ? { field: first.path.join('.') || null } : undefined,
+    reason,
+    params,
   };
 }
 
@@ -48,7 +76,8 @@ export function createDispatcher(handlers: HandlerMap, onUnexpected?: (error: un
       return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation "${operation}"` } };
     }
     const parsed = contract[operation].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: describeValidationError(operation, parsed.error) };
+    if (!parsed.success)
+      return { ok: false, error: describeValidationError(operation, parsed.error, rawInput) };
     try {
       const handler = handlers[operation] as (input: unknown, context: CallContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };

@@ -174,11 +174,16 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === 'EHOSTUNREACH') {
           finish(
-            new AppError('TALLY_UNREACHABLE', `${UNREACHABLE_MESSAGE} (nothing answers on ${where})`, {
-              host: options.host,
-              port: options.port,
-              cause: error.code,
-            }),
+            new AppError(
+              'TALLY_UNREACHABLE',
+              `${UNREACHABLE_MESSAGE} (nothing answers on ${where})`,
+              {
+                host: options.host,
+                port: options.port,
+                cause: error.code,
+              },
+              { reason: 'tallyNotRunning', params: { host: options.host, port: options.port } },
+            ),
           );
         } else
           finish(
@@ -211,6 +216,7 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
         'TALLY_UNREACHABLE',
         `${lastError?.message ?? 'Tally did not answer'} (tried ${attempts} times). Is Tally still running?`,
         { host: options.host, port: options.port },
+        { reason: 'tallyStopped', params: { host: options.host, port: options.port, attempts } },
       );
     },
   };

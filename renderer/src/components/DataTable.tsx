@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ColumnKind, ExportColumn } from '../lib/export';
 import { count, date, drCr, money } from '../lib/format';
 import { TableSearch } from './table/TableSearch';
 import { nextSort, searchRows, type SortState } from './table/view';
+import { useGridKeyboard } from './table/useGridKeyboard';
 
 export interface Column<Row> extends ExportColumn<Row> {
   id: string;
@@ -40,7 +41,7 @@ function compare(a: string | number | null, b: string | number | null): number {
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALISE_ABOVE = 120;
-const ROW_HEIGHT = 37;
+const ROW_HEIGHT = 22;
 
 export interface DataTableProps<Row> {
   columns: Column<Row>[];
@@ -123,39 +124,36 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     else setLocalSort((current) => nextSort(current, id));
   };
 
-  const focusRow = (index: number) => {
-    const clamped = Math.max(0, Math.min(sorted.length - 1, index));
-    if (virtual) virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${clamped}"]`)?.focus();
-    });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row) => {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 };
-    if (event.key in moves) {
-      event.preventDefault();
-      focusRow(index + (moves[event.key] ?? 0));
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      focusRow(event.key === 'Home' ? 0 : sorted.length - 1);
-    } else if (event.key === 'Enter' && onRowClick) {
-      event.preventDefault();
-      onRowClick(row);
-    }
-  };
+  const grid = useGridKeyboard({
+    rowCount: sorted.length,
+    onActivate: onRowClick
+      ? (index) => {
+          const row = sorted[index];
+          if (row !== undefined) onRowClick(row);
+        }
+      : undefined,
+    scrollRef,
+    scrollToIndex: virtual ? (index) => virtualizer.scrollToIndex(index) : undefined,
+    label,
+    rowHeight: ROW_HEIGHT,
+  });
 
   const renderRow = (row: Row, index: number) => (
     <tr
       key={rowKey(row, index)}
       data-index={index}
       aria-rowindex={index + 2}
-      tabIndex={0}
+      {...grid.rowProps(index)}
       className={
-        [onRowClick ? 'clickable' : '', props.rowClassName?.(row) ?? ''].join(' ').trim() || undefined
+        [
+          onRowClick ? 'clickable' : '',
+          index === grid.active ? 'active' : '',
+          props.rowClassName?.(row) ?? '',
+        ]
+          .join(' ')
+          .trim() || undefined
       }
-      onClick={onRowClick ? () => onRowClick(row) : undefined}
-      onKeyDown={(event) => onKeyDown(event, index, row)}
+      onClick={onRowClick ? () => grid.activate(index) : undefined}
     >
       {columns.map((c) => (
         <td
@@ -188,8 +186,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         className="table-scroll"
         ref={scrollRef}
         style={props.maxHeight ? { maxHeight: props.maxHeight } : undefined}
+        onScroll={grid.onScroll}
       >
-        <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
+        <table
+          className="data-table"
+          aria-label={label}
+          aria-rowcount={sorted.length + 1}
+          {...grid.gridProps}
+        >
           <colgroup>
             {columns.map((c) => (
               <col key={c.id} style={c.width ? { width: c.width } : undefined} />

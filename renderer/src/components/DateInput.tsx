@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isValidIsoDate } from '../../../shared/dates';
 import { date as toIndian } from '../lib/format';
 
@@ -26,6 +27,7 @@ export function DateInput({
   label: string;
   testId?: string;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? toIndian(value);
   const invalid = text !== null && parseIndianDate(text) === null;
@@ -46,15 +48,25 @@ export function DateInput({
         placeholder="DD-MM-YYYY"
         inputMode="numeric"
         aria-invalid={invalid}
-        title={invalid ? 'DD-MM-YYYY' : undefined}
+        aria-describedby={invalid && testId ? `${testId}-error` : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setText(null);
+          // Esc first undoes the typing; only an untouched field lets Esc go back a screen.
+          if (e.key === 'Escape' && text !== null) {
+            e.preventDefault();
+            e.stopPropagation();
+            setText(null);
+          }
         }}
         data-testid={testId}
       />
+      {invalid && (
+        <span className="field-error" role="alert" id={testId ? `${testId}-error` : undefined}>
+          {t('period.typeDate')}
+        </span>
+      )}
     </label>
   );
 }

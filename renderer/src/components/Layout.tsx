@@ -1,17 +1,23 @@
-import { useEffect, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { financialYearRange } from '../../../shared/dates';
 import { isLanguage, rememberLanguage } from '../i18n';
-import { SCREENS, buildHash, navigate, type Screen } from '../lib/route';
+import { SCREENS, buildHash, canGoBack, goBack, navigate, type Screen } from '../lib/route';
+import { date } from '../lib/format';
 import { useAppState } from '../state';
 import { useBridge } from '../bridge/context';
+import { HelpOverlay } from './HelpOverlay';
 import { Icon } from './Icon';
 import { LanguageOptions } from './LanguageOptions';
 import { LiveIndicator } from './LiveMode';
 import { LiveToasts } from './LiveToasts';
+import { DateDialog, PeriodDialog } from './PeriodDialog';
+import { defaultFy } from './Period';
+import { useAppKeys } from './keyboard/useAppKeys';
 import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
 
-const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen }[] }[] = [
+const NAV: { section: 'overview' | 'reports' | 'tools' | 'diagnostics'; items: { screen: Screen }[] }[] = [
   {
     section: 'overview',
     items: [{ screen: 'companies' }, { screen: 'dashboard' }],
@@ -30,14 +36,20 @@ const NAV: { section: 'overview' | 'reports' | 'tools'; items: { screen: Screen 
   },
   {
     section: 'tools',
-    items: [{ screen: 'cache' }, { screen: 'settings' }],
+    items: [{ screen: 'settings' }],
+  },
+  {
+    // Technical details (cache keys, timings) are kept apart from the books.
+    section: 'diagnostics',
+    items: [{ screen: 'cache' }],
   },
 ];
 
 /** Sidebar navigation, company and language pickers, and the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { route, companies, company, selectCompany } = useAppState();
+  const { route, companies, company, selectCompany, sessionPeriod, setPeriod } = useAppState();
+  const [dialog, setDialog] = useState<'period' | 'date' | 'help' | null>(null);
   const bridge = useBridge();
   const client = useQueryClient();
   const portalUser = usePortalUser();
@@ -47,19 +59,26 @@ export function Layout({ children }: { children: ReactNode }) {
     items: group.items.filter((item) => canOpenScreen(portalUser, item.screen)),
   })).filter((group) => group.items.length > 0);
 
-  // Alt+1 … Alt+9 open the screens in sidebar order, for keyboard-first accountants (as in Tally).
   const companyGuid = company?.guid;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const screen = SCREENS[Number(event.key) - 1];
-      if (!screen) return;
-      event.preventDefault();
-      navigate(screen, { c: companyGuid });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [companyGuid]);
+  const period =
+    sessionPeriod ?? (company ? financialYearRange(defaultFy(company), company.yearStartMonth) : null);
+  const back = () => goBack(() => navigate('dashboard', { c: companyGuid }, { replace: true }));
+  const backable = canGoBack() || route.screen !== 'dashboard';
+  // Tally's keys: Esc / Backspace / Alt+← back, Alt+F2 the period, F2 the date, F1 or ? this help, and
+  // Alt+1 … Alt+9 the screens in their order.
+  useAppKeys(
+    {
+      back,
+      period: () => period && setDialog('period'),
+      date: () => period && setDialog('date'),
+      help: () => setDialog('help'),
+      screen: (n) => {
+        const screen = SCREENS[n - 1];
+        if (screen) navigate(screen, { c: companyGuid });
+      },
+    },
+    dialog === null,
+  );
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;
@@ -98,6 +117,12 @@ export function Layout({ children }: { children: ReactNode }) {
                     title={
                       SCREENS.indexOf(item.screen) < 9 ? `Alt+${SCREENS.indexOf(item.screen) + 1}` : undefined
                     }
+                    onClick={(event) => {
+                      // A visit Esc can return from, not a bare link.
+                      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+                      event.preventDefault();
+                      navigate(item.screen, { c: company?.guid });
+                    }}
                   >
                     <span className="nav-icon">
                       <Icon name={item.screen} />
@@ -113,6 +138,28 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="main">
         <div className="topbar no-print">
           <LiveIndicator companyGuid={company?.guid} />
+          <button
+            type="button"
+            className="btn btn-back"
+            onClick={back}
+            disabled={!backable}
+            title={t('keys.backTitle')}
+            data-testid="back"
+          >
+            ← {t('common.back')}
+          </button>
+          {period && (
+            <button
+              type="button"
+              className="btn btn-period"
+              onClick={() => setDialog('period')}
+              title="Alt+F2"
+              data-testid="session-period"
+            >
+              <span className="btn-period-label">{t('period.label')}</span> {date(period.from)} –{' '}
+              {date(period.to)}
+            </button>
+          )}
           <label className="topbar-field">
             <span>{t('common.company')}</span>
             <select
@@ -140,6 +187,16 @@ export function Layout({ children }: { children: ReactNode }) {
               <LanguageOptions />
             </select>
           </label>
+          <button
+            type="button"
+            className="btn btn-help"
+            onClick={() => setDialog('help')}
+            title="F1"
+            aria-label={t('keys.title')}
+            data-testid="help"
+          >
+            ?
+          </button>
         </div>
         <main className="content">
           <div className="print-company">{company?.name}</div>
@@ -147,6 +204,29 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <LiveToasts />
       </div>
+      {dialog === 'period' && period && (
+        <PeriodDialog
+          company={company}
+          period={period}
+          onApply={(p) => {
+            setDialog(null);
+            setPeriod(p);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'date' && period && (
+        <DateDialog
+          company={company}
+          period={period}
+          onApply={(p) => {
+            setDialog(null);
+            setPeriod(p);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
     </div>
   );
 }

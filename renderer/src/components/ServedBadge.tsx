@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDiagnostics } from '../lib/diagnostics';
 
-/** Where a report came from and how long it took: every report shows it. */
+/** Where a report came from and how long it took: shown when Settings › Diagnostics is on. */
 export function ServedBadge({ source, tookMs }: { source: 'cache' | 'database'; tookMs: number }) {
   const { t } = useTranslation();
+  const diagnostics = useDiagnostics();
+  if (!diagnostics) return null;
   return (
     <span className={`served served-${source}`} data-testid="served" data-source={source}>
       <span className="served-dot" aria-hidden="true" />

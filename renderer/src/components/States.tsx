@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { OperationError } from '../data/client';
+import { OperationError } from '../data/client';
+import { useDiagnostics } from '../lib/diagnostics';
+import { errorText } from '../lib/error-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -22,10 +24,15 @@ export function ErrorState({
   title?: string;
 }) {
   const { t } = useTranslation();
+  const diagnostics = useDiagnostics();
+  // What the user reads is translated from the error's code and reason; the core's own English words
+  // are a technical detail, shown only with Diagnostics on.
+  const info = error instanceof OperationError ? error.info : { code: 'INTERNAL' as const };
   return (
-    <div className="state state-error" role="alert">
+    <div className="state state-error" role="alert" data-code={info.code}>
       <strong>{title ?? t('common.errorTitle')}</strong>
-      <p>{error.message}</p>
+      <p>{errorText(t, info)}</p>
+      {diagnostics && <p className="state-detail">{error.message}</p>}
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
           {t('common.retry')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../../shared/types/sync';
 import { useAppEvent, useOperation } from '../data/client';
 import { count, duration } from '../lib/format';
+import { useDiagnostics } from '../lib/diagnostics';
 
 /** The latest sync progress: from sync.status at mount, then from events. */
 export function useSyncProgress(): { progress: SyncProgress | null; running: boolean } {
@@ -27,6 +28,7 @@ export function useSyncProgress(): { progress: SyncProgress | null; running: boo
 
 export function SyncProgressBar({ progress, onCancel }: { progress: SyncProgress; onCancel?: () => void }) {
   const { t } = useTranslation();
+  const diagnostics = useDiagnostics();
   const finished = ['done', 'failed', 'cancelled'].includes(progress.phase);
   const percent =
     progress.phase === 'done'
@@ -65,7 +67,8 @@ export function SyncProgressBar({ progress, onCancel }: { progress: SyncProgress
       >
         <span style={{ width: `${percent ?? 35}%` }} />
       </div>
-      {progress.message && <div className="sync-progress-message">{progress.message}</div>}
+      {/* The phase above is the status in the user's language; the core's English detail is technical. */}
+      {diagnostics && progress.message && <div className="sync-progress-message">{progress.message}</div>}
     </div>
   );
 }

@@ -23,8 +23,14 @@ export function particularsColumn<Row>(
       const sub = details(r);
       return (
         <>
-          <div>{name(r)}</div>
-          {sub !== undefined && <div className="cell-sub">{sub}</div>}
+          <div className="cell-name" title={name(r)}>
+            {name(r)}
+          </div>
+          {sub !== undefined && (
+            <div className="cell-sub" title={sub}>
+              {sub}
+            </div>
+          )}
         </>
       );
     },

@@ -1,5 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
+import { financialYearOf, financialYearRange, isValidIsoDate, yearStartOf } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   BalanceSheet as BalanceSheetData,
@@ -11,6 +12,7 @@ import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { periodFrom } from '../components/Period';
+import { useListKeys } from '../components/keyboard/useListKeys';
 import { ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DateInput } from '../components/DateInput';
@@ -29,9 +31,13 @@ interface Flat {
 
 const rowStyle = { display: 'flex', justifyContent: 'space-between', padding: '7px 0 7px 6px' } as const;
 
-/** The as-on date of the route, else the end of the company's newest financial year. */
-export function asOnFrom(params: Record<string, string>, company: CompanySummary): string {
-  return params.asOn && isValidIsoDate(params.asOn) ? params.asOn : periodFrom(params, company).to;
+/** The as-on date of the route, else the end of the session's period (or the newest financial year). */
+export function asOnFrom(
+  params: Record<string, string>,
+  company: CompanySummary,
+  session: { from: string; to: string } | null = null,
+): string {
+  return params.asOn && isValidIsoDate(params.asOn) ? params.asOn : periodFrom(params, company, session).to;
 }
 
 /** What a child shows on its side: credit positive among the liabilities, debit positive among the assets. */
@@ -44,10 +50,19 @@ const onSide = (side: Side, closing: Paise): Paise => (side === 'assets' ? closi
  */
 export function BalanceSheet({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
-  const asOn = asOnFrom(route.params, company);
+  const { route, go, sessionPeriod, setPeriod } = useAppState();
+  const asOn = asOnFrom(route.params, company, sessionPeriod);
   const query = useOperation('balanceSheet.get', { companyGuid: company.guid, asOn });
   const data = query.data?.data;
+  // A new as-on date is the session's (F2): the period ends there, starting with its year.
+  const setAsOn = (value: string) => {
+    const start = sessionPeriod && sessionPeriod.from <= value ? sessionPeriod.from : null;
+    setPeriod({ from: start ?? yearStartOf(value, company.yearStartMonth), to: value });
+  };
+  const statementRef = useRef<HTMLDivElement>(null);
+  const keys = useListKeys(statementRef, query.isSuccess, (group) =>
+    go('groupSummary', { g: group, from: data?.from, to: data?.asOn }),
+  );
   const fy = financialYearOf(asOn, company.yearStartMonth);
   const years = company.financialYears.includes(fy)
     ? company.financialYears
@@ -63,7 +78,12 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   const lineView = (bs: BalanceSheetData, side: Side, line: BalanceSheetLine) => {
     if (line.kind === 'group') {
       return (
-        <details key={line.guid} className="pl-group" data-testid={`bs-line-${line.name}`}>
+        <details
+          key={line.guid}
+          className="pl-group"
+          data-testid={`bs-line-${line.name}`}
+          data-group={line.name}
+        >
           <summary>
             <span>{line.name}</span>
             <span className="num">{money(line.amount)}</span>
@@ -162,9 +182,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
           <span>{t('common.year')}</span>
           <select
             value={fy}
-            onChange={(e) =>
-              go('balanceSheet', { asOn: financialYearRange(e.target.value, company.yearStartMonth).to })
-            }
+            onChange={(e) => setPeriod(financialYearRange(e.target.value, company.yearStartMonth))}
             data-testid="fy-picker"
           >
             {years.map((y) => (
@@ -174,18 +192,13 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
             ))}
           </select>
         </label>
-        <DateInput
-          label={t('common.asOn')}
-          value={asOn}
-          onChange={(value) => go('balanceSheet', { asOn: value })}
-          testId="as-on"
-        />
+        <DateInput label={t('common.asOn')} value={asOn} onChange={setAsOn} testId="as-on" />
       </Toolbar>
       <QueryState query={query}>
         {({ data: bs }) => {
           const gap = bs.totalAssets - bs.totalLiabilities;
           return (
-            <div className="pl card">
+            <div className="pl card" ref={statementRef} {...keys}>
               <div className="pl-columns">
                 {sideView(bs, 'liabilities')}
                 {sideView(bs, 'assets')}

@@ -7,6 +7,7 @@ import { useBridge } from '../bridge/context';
 import { useOperation, useOperationMutation, OperationError } from '../data/client';
 import { count, date } from '../lib/format';
 import { buildHash } from '../lib/route';
+import { useDiagnostics } from '../lib/diagnostics';
 import { useAppState } from '../state';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, Loading } from '../components/States';
@@ -347,6 +348,7 @@ function BooksFrom({ company }: { company: CompanySummary }) {
 function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: boolean }) {
   const { t } = useTranslation();
   const sync = useOperationMutation('sync.start');
+  const diagnostics = useDiagnostics();
   const status = syncing ? 'syncing' : company.syncStatus;
   return (
     <article className="company-card" data-testid="company-card" data-guid={company.guid}>
@@ -380,7 +382,9 @@ function CompanyCard({ company, syncing }: { company: CompanySummary; syncing: b
       <BooksFrom company={company} />
       {company.syncStatus === 'error' && company.syncError && (
         <div className="notice notice-bad" role="status" data-testid="company-sync-error">
-          {t('companies.lastSyncFailed')} {company.syncError}
+          {t('companies.lastSyncFailed')}
+          {/* The stored cause is the core's English; shown with Settings › Advanced › diagnostics on. */}
+          {diagnostics && ` ${company.syncError}`}
         </div>
       )}
       {/* A failure the card does not show already (Tally unreachable, say: no company was touched). */}

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, Dashboard as DashboardData, PartyAmount } from '../../../shared/types/reports';
 import type { Paise } from '../../../shared/money';
@@ -12,7 +12,8 @@ import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
-import { financialYearRange } from '../../../shared/dates';
+import { financialYearOf, financialYearRange } from '../../../shared/dates';
+import { focusIsFree } from '../components/keyboard/focus';
 
 // The chart library is large; KPIs paint first and the chart follows a moment later.
 const MonthlyChart = lazy(() => import('../components/MonthlyChart'));
@@ -32,8 +33,12 @@ interface Kpi {
 
 export function Dashboard({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
-  const { route, go } = useAppState();
-  const fy = route.params.fy ?? defaultFy(company);
+  const { route, go, sessionPeriod, setPeriod } = useAppState();
+  // The dashboard's year is the session's period (Alt+F2), as every report's.
+  const fy =
+    route.params.fy ??
+    (sessionPeriod ? financialYearOf(sessionPeriod.from, company.yearStartMonth) : defaultFy(company));
+  const kpisRef = useRef<HTMLElement>(null);
   const query = useOperation('dashboard.get', { companyGuid: company.guid, fy });
   const units = { lakh: t('common.lakh'), crore: t('common.crore') };
   const range = financialYearRange(fy, company.yearStartMonth);
@@ -43,6 +48,8 @@ export function Dashboard({ company }: { company: CompanySummary }) {
     if (loaded && performance.getEntriesByName('dashboard-painted').length === 0) {
       requestAnimationFrame(() => performance.mark('dashboard-painted'));
     }
+    // Keyboard first: the first card has the focus when the figures arrive.
+    if (loaded && focusIsFree()) kpisRef.current?.querySelector<HTMLElement>('button')?.focus();
   }, [loaded]);
 
   const header = (
@@ -58,7 +65,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
           <FyPicker
             years={company.financialYears}
             value={fy}
-            onChange={(value) => go('dashboard', { fy: value })}
+            onChange={(value) => setPeriod(financialYearRange(value, company.yearStartMonth))}
           />
           <ExportMenu sheet={() => (query.data ? dashboardSheet(query.data.data, t) : null)} />
         </>
@@ -73,10 +80,14 @@ export function Dashboard({ company }: { company: CompanySummary }) {
     const asOn = t('dashboard.asOn', { date: date(d.asOn) });
     const upTo = d.asOn < d.to ? t('dashboard.upTo', { date: date(d.asOn) }) : undefined;
     const openProfitLoss = () => go('profitLoss', { from: d.from, to: d.asOn });
-    // Three rows of three: the year's trading and profit, money in and out, balances as on the date.
+    // Each card opens the report behind its figure, for the same year and as-on date: sales and
+    // purchases their group's summary (Tally's Sales / Purchase Accounts), receipts and payments the
+    // day book of that voucher type, balances the reports as on the date.
+    const openGroup = (group: string) => go('groupSummary', { g: group, from: d.from, to: d.to });
+    const openDayBook = (voucherType: string) => go('dayBook', { from: d.from, to: d.to, vt: voucherType });
     const kpis: Kpi[] = [
-      { id: 'sales', amount: k.sales, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
-      { id: 'purchases', amount: k.purchases, onClick: () => go('profitLoss', { from: d.from, to: d.to }) },
+      { id: 'sales', amount: k.sales, onClick: () => openGroup('Sales Accounts') },
+      { id: 'purchases', amount: k.purchases, onClick: () => openGroup('Purchase Accounts') },
       {
         id: 'grossProfit',
         amount: k.grossProfit,
@@ -84,8 +95,8 @@ export function Dashboard({ company }: { company: CompanySummary }) {
         tone: k.grossProfit >= 0 ? 'good' : 'bad',
         onClick: openProfitLoss,
       },
-      { id: 'receipts', amount: k.receipts, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
-      { id: 'payments', amount: k.payments, onClick: () => go('dayBook', { from: d.from, to: d.to }) },
+      { id: 'receipts', amount: k.receipts, onClick: () => openDayBook('Receipt') },
+      { id: 'payments', amount: k.payments, onClick: () => openDayBook('Payment') },
       {
         id: 'netProfit',
         amount: k.netProfit,
@@ -125,7 +136,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
 
     return (
       <>
-        <section className="kpi-grid kpi-grid-3" aria-label="KPIs">
+        <section className="kpi-grid kpi-grid-3" aria-label="KPIs" ref={kpisRef}>
           {kpis.map((kpi) => (
             <button
               key={kpi.id}

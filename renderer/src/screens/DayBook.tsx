@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DAY_BOOK_SORTS } from '../../../shared/contract/reports';
 import { useBridge } from '../bridge/context';
@@ -9,7 +9,7 @@ import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../
 import { OperationError, useOperation } from '../data/client';
 import { count, date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodToolbar, periodFrom } from '../components/Period';
+import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, displayValue, type Column } from '../components/DataTable';
@@ -38,11 +38,12 @@ export function DayBook({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   const page = Math.max(1, Number(route.params.page) || 1);
   const [sort, setSort] = useState<SortState>(null);
   const [text, setText] = useState('');
-  const [types, setTypes] = useState<string[]>([]);
+  // A dashboard card opens the day book on its voucher types (vt=Receipt): the filter starts from them.
+  const [types, setTypes] = useState<string[]>(() => (route.params.vt ? route.params.vt.split(',') : []));
   const search = useDebounced(text.trim());
   const view = {
     sort: sort ? (SORT_KEYS[sort.id] ?? 'date') : 'date',
@@ -56,8 +57,16 @@ export function DayBook({ company }: { company: CompanySummary }) {
     { placeholderData: (previous) => previous },
   );
   const data = query.data?.data;
+  // Paging moves within the same visit (Back leaves the day book); the period stays the session's
+  // unless the link carried its own.
   const setPage = (p: number) =>
-    go('dayBook', { from: period.from, to: period.to, page: p > 1 ? String(p) : undefined });
+    go('dayBook', { ...route.params, page: p > 1 ? String(p) : undefined }, { replace: true });
+  const pages = data ? Math.max(1, Math.ceil(data.matchingVouchers / data.pageSize)) : 1;
+  // A page past the end (an old link, fewer vouchers after a sync) shows the last page, said as such.
+  const beyond = data !== undefined && page > pages;
+  useEffect(() => {
+    if (beyond) setPage(pages);
+  });
   // A new filter, search or sort starts again at the first page.
   const restart = () => {
     if (page !== 1) setPage(1);

@@ -7,7 +7,7 @@ import type {
 import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodPicker, periodFrom, type PeriodValue } from '../components/Period';
+import { PeriodPicker, useReportPeriod, type PeriodValue } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
@@ -25,7 +25,7 @@ export function GroupSummary({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go } = useAppState();
   const groupName = route.params.g ?? '';
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   if (!groupName) {
     return (
       <Empty>
@@ -61,11 +61,7 @@ function GroupSummaryReport({
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('groupSummary', { g: groupName, from: p.from, to: p.to })}
-        />
+        <PeriodPicker company={company} value={period} />
         {data?.group.parent && (
           <button
             type="button"

@@ -1,16 +1,17 @@
-import { useDeferredValue, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LEDGER_SORTS } from '../../../shared/contract/reports';
 import { useBridge } from '../bridge/context';
 import { Pager } from '../components/table/Pager';
 import { TableSearch, useDebounced } from '../components/table/TableSearch';
 import { fetchEveryPage, type SortState } from '../components/table/view';
+import { focusIsFree } from '../components/keyboard/focus';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, LedgerStatement, LedgerStatementLine } from '../../../shared/types/reports';
 import { OperationError, useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { Toolbar } from '../components/PageHeader';
-import { PeriodPicker, periodFrom } from '../components/Period';
+import { PeriodPicker, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
@@ -24,8 +25,21 @@ import {
 import type { ExportSheet } from '../lib/export';
 
 /** Search-as-you-type over thousands of ledgers (the server filters; we show the best 50). */
-function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (guid: string) => void }) {
+function LedgerSearch({
+  company,
+  onPick,
+  autoFocus,
+}: {
+  company: CompanySummary;
+  onPick: (guid: string) => void;
+  /** On a visit with no ledger chosen yet, the picker is where the keys go. */
+  autoFocus: boolean;
+}) {
   const { t } = useTranslation();
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus && focusIsFree()) inputRef.current?.focus();
+  }, [autoFocus]);
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -53,8 +67,12 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
     } else if (e.key === 'Enter' && items[active]) {
       e.preventDefault();
       pick(items[active].guid);
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && (open || text !== '')) {
+      // Esc closes the list and clears the typing first; from an empty box it goes back a screen.
+      e.preventDefault();
+      e.stopPropagation();
       setOpen(false);
+      setText('');
     }
   };
 
@@ -63,6 +81,7 @@ function LedgerSearch({ company, onPick }: { company: CompanySummary; onPick: (g
       <label className="field">
         <span>{t('ledger.searchLabel')}</span>
         <input
+          ref={inputRef}
           type="search"
           role="combobox"
           aria-expanded={open}
@@ -125,7 +144,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   const ledgerGuid = route.params.l ?? '';
   const [sort, setSort] = useState<SortState>(null);
   const [text, setText] = useState('');
@@ -154,7 +173,7 @@ export function Ledger({ company }: { company: CompanySummary }) {
   const setParams = (params: Record<string, string | undefined>) => {
     setPage(1);
     setText('');
-    go('ledger', { l: ledgerGuid || undefined, from: period.from, to: period.to, ...params });
+    go('ledger', { l: ledgerGuid || undefined, from: route.params.from, to: route.params.to, ...params });
   };
 
   const columns = ledgerColumns(t, dateOrder);
@@ -188,12 +207,12 @@ export function Ledger({ company }: { company: CompanySummary }) {
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
-        <LedgerSearch company={company} onPick={(guid) => setParams({ l: guid })} />
-        <PeriodPicker
+        <LedgerSearch
           company={company}
-          value={period}
-          onChange={(p) => setParams({ from: p.from, to: p.to })}
+          onPick={(guid) => setParams({ l: guid })}
+          autoFocus={ledgerGuid === ''}
         />
+        <PeriodPicker company={company} value={period} />
         {ledgerGuid !== '' && (
           <TableSearch
             value={text}

@@ -8,7 +8,7 @@ import type {
 import { useOperation } from '../data/client';
 import { date, drCr, money, monthLabel } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodPicker, periodFrom, type PeriodValue } from '../components/Period';
+import { PeriodPicker, useReportPeriod, type PeriodValue } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
@@ -23,7 +23,7 @@ export function LedgerMonthly({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route } = useAppState();
   const ledgerGuid = route.params.l ?? '';
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   if (!ledgerGuid) {
     return (
       <Empty>
@@ -64,11 +64,7 @@ function MonthlyReport({
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('ledgerMonthly', { l: ledgerGuid, from: p.from, to: p.to })}
-        />
+        <PeriodPicker company={company} value={period} />
         <button
           type="button"
           className="btn"

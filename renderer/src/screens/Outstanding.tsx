@@ -10,6 +10,7 @@ import { isValidIsoDate } from '../../../shared/dates';
 import { useOperation } from '../data/client';
 import { date, money, todayIso } from '../lib/format';
 import { useAppState } from '../state';
+import { asOnOf } from '../components/Period';
 import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
@@ -28,9 +29,15 @@ export function bucketLabel(bucket: AgeingBucket, t: T): string {
 
 export function Outstanding({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
+  const { route, go, sessionPeriod } = useAppState();
   const kind = route.params.k === 'payable' ? 'payable' : 'receivable';
-  const asOn = route.params.on && isValidIsoDate(route.params.on) ? route.params.on : todayIso();
+  // As on the link's date (a drill-down), else the session's date (F2), else today.
+  const asOn =
+    route.params.on && isValidIsoDate(route.params.on)
+      ? route.params.on
+      : sessionPeriod
+        ? asOnOf(sessionPeriod)
+        : todayIso();
   const partyGuid = route.params.p ?? '';
   // A bill of the party, drilled into from its bills (Tally's bill-wise drill).
   const billName = route.params.b ?? '';
@@ -196,8 +203,31 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 
 function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[] {
   return [
-    { id: 'name', header: t('common.party'), kind: 'text', value: (p) => p.name },
-    { id: 'group', header: t('outstanding.group'), kind: 'text', value: (p) => p.group, width: '150px' },
+    // Names stay on one line (cut with …, whole in the tooltip) so ten amount columns fit a laptop.
+    {
+      id: 'name',
+      header: t('common.party'),
+      kind: 'text',
+      value: (p) => p.name,
+      width: '180px',
+      render: (p) => (
+        <span className="cell-name" title={p.name}>
+          {p.name}
+        </span>
+      ),
+    },
+    {
+      id: 'group',
+      header: t('outstanding.group'),
+      kind: 'text',
+      value: (p) => p.group,
+      width: '100px',
+      render: (p) => (
+        <span className="cell-name" title={p.group}>
+          {p.group}
+        </span>
+      ),
+    },
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
     { id: 'notDue', header: t('outstanding.notDue'), kind: 'money', value: (p) => p.notDue, width: '130px' },
     ...data.buckets.map((b, i): Column<OutstandingParty> => ({

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useListKeys } from '../components/keyboard/useListKeys';
 import type {
   CompanySummary,
   ProfitLoss as ProfitLossData,
@@ -8,7 +10,7 @@ import type { Paise } from '../../../shared/money';
 import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodToolbar, periodFrom } from '../components/Period';
+import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import type { ExportSheet } from '../lib/export';
@@ -26,11 +28,15 @@ const sum = (lines: ProfitLossLine[]) => lines.reduce((s, l) => s + l.amount, 0)
 
 export function ProfitLoss({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const { go } = useAppState();
+  const period = useReportPeriod(company);
   const query = useOperation('profitLoss.get', { companyGuid: company.guid, ...period });
   const data = query.data?.data;
   const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
+  const statementRef = useRef<HTMLDivElement>(null);
+  const keys = useListKeys(statementRef, query.isSuccess, (group) =>
+    go('groupSummary', { g: group, from: period.from, to: period.to }),
+  );
 
   const section = (pl: ProfitLossData, key: Section) => (
     <div className="pl-section" key={key}>
@@ -39,7 +45,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
         <span>{money(sum(pl[key]))}</span>
       </div>
       {pl[key].map((line) => (
-        <details key={line.groupName} className="pl-group">
+        <details key={line.groupName} className="pl-group" data-group={line.groupName}>
           <summary>
             <span>{line.groupName}</span>
             <span className="num">{money(line.amount)}</span>
@@ -71,7 +77,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
       <PeriodToolbar screen="profitLoss" company={company} value={period} />
       <QueryState query={query}>
         {({ data: pl }) => (
-          <div className="pl card">
+          <div className="pl card" ref={statementRef} {...keys}>
             <div className="pl-columns">
               <div>
                 <StockLine

@@ -12,6 +12,7 @@ import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { LiveSettings } from './LiveSettings';
+import { setDiagnostics, useDiagnostics } from '../lib/diagnostics';
 
 type Draft = {
   tallyHost: string;
@@ -47,8 +48,38 @@ function toDraft(s: SettingsData): Draft {
 
 const asInt = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-/** Builds the patch and validates it with the same schema the core uses, so errors show before saving. */
-export function draftToPatch(draft: Draft): { ok: true; patch: unknown } | { ok: false; message: string } {
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** A whole number in [min, max], else the sentence that says so about `label`. */
+function numberProblem(text: string, min: number, max: number, label: string, t: T): string | null {
+  const value = asInt(text);
+  return Number.isInteger(value) && value >= min && value <= max
+    ? null
+    : t('settings.problemNumber', { field: label, min, max });
+}
+
+/**
+ * Builds the patch and checks it before saving, in words ("Tally XML port must be a number from 1 to
+ * 65535"), then with the same schema the core uses.
+ */
+export function draftToPatch(
+  draft: Draft,
+  t: T,
+): { ok: true; patch: unknown } | { ok: false; message: string } {
+  const week = 7 * 86_400;
+  const host = draft.tallyHost.trim();
+  const problem =
+    (host === '' || host.length > 253 ? t('settings.problemHost') : null) ??
+    numberProblem(draft.tallyPort, 1, 65535, t('settings.tallyPort'), t) ??
+    numberProblem(draft.autoSyncMinutes, 0, 24 * 60, t('settings.autoSync'), t) ??
+    (draft.redisUrl.length > 500 ? t('settings.problemRedisUrl') : null) ??
+    (/^[A-Za-z0-9_.:-]{1,64}$/.test(draft.keyPrefix) ? null : t('settings.problemKeyPrefix')) ??
+    numberProblem(draft.defaultTtlSeconds, 1, week, t('settings.defaultTtl'), t) ??
+    Object.entries(draft.ttls)
+      .map(([resource, text]) => numberProblem(text, 1, week, `${t('settings.ttls')}: ${resource}`, t))
+      .find((p) => p !== null) ??
+    null;
+  if (problem) return { ok: false, message: problem };
   const candidate = {
     tallyHost: draft.tallyHost,
     tallyPort: asInt(draft.tallyPort),
@@ -67,11 +98,9 @@ export function draftToPatch(draft: Draft): { ok: true; patch: unknown } | { ok:
   };
   const parsed = settingsPatch.safeParse(candidate);
   if (parsed.success) return { ok: true, patch: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  const message =
-    issue?.code === 'invalid_type' ? 'must be a whole number' : (issue?.message ?? 'is not valid');
-  return { ok: false, message: `${field}: ${message}` };
+  // The checks above mirror the schema; anything it still refuses is named by its field.
+  const field = parsed.error.issues[0]?.path.join('.') ?? '';
+  return { ok: false, message: t('errors.reason.badInput', { field }) };
 }
 
 export function Settings() {
@@ -111,6 +140,7 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const diagnostics = useDiagnostics();
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setSaved(false);
@@ -118,7 +148,7 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const result = draftToPatch(draft);
+    const result = draftToPatch(draft, t);
     if (!result.ok) {
       setProblem(result.message);
       return;
@@ -181,8 +211,19 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </label>
         </div>
       </fieldset>
-      <fieldset className="card">
-        <legend>{t('settings.cache')}</legend>
+      <details className="card advanced" data-testid="advanced">
+        <summary>{t('settings.advanced')}</summary>
+        <p className="hint">{t('settings.advancedHint')}</p>
+        <label className="field field-check">
+          <input
+            type="checkbox"
+            checked={diagnostics}
+            onChange={(e) => setDiagnostics(e.target.checked)}
+            data-testid="diagnostics"
+          />
+          <span>{t('settings.diagnostics')}</span>
+        </label>
+        <h3 className="subhead">{t('settings.cache')}</h3>
         <div className="form-grid">
           <label className="field">
             <span>{t('settings.redisEnabled')}</span>
@@ -270,7 +311,7 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </>
         )}
         <p className="hint">{t('settings.envNote')}</p>
-      </fieldset>
+      </details>
       {problem && (
         <div className="notice notice-bad" role="alert">
           {problem}

@@ -9,7 +9,7 @@ import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
 import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
-import { PeriodPicker, periodFrom, type PeriodValue } from '../components/Period';
+import { PeriodPicker, useReportPeriod, type PeriodValue } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
@@ -31,7 +31,7 @@ export function StockItem({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go } = useAppState();
   const itemGuid = route.params.i ?? '';
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   if (!itemGuid) {
     return (
       <Empty>
@@ -65,11 +65,7 @@ function StockItemReport({
         {data && ` · ${t('stockItem.method', { method: data.item.costingMethod })}`}
       </ReportHeader>
       <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('stockItem', { i: itemGuid, from: p.from, to: p.to })}
-        />
+        <PeriodPicker company={company} value={period} />
         <button
           type="button"
           className="btn"

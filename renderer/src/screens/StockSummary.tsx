@@ -9,7 +9,7 @@ import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
 import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
-import { PeriodPicker, periodFrom } from '../components/Period';
+import { PeriodPicker, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
@@ -75,7 +75,7 @@ export function StockSummary({ company }: { company: CompanySummary }) {
   const { route, go } = useAppState();
   const groupName = route.params.g || undefined;
   const detailed = route.params.d === '1';
-  const period = periodFrom(route.params, company);
+  const period = useReportPeriod(company);
   const query = useOperation('stockSummary.get', {
     companyGuid: company.guid,
     ...period,
@@ -102,16 +102,15 @@ export function StockSummary({ company }: { company: CompanySummary }) {
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
-        <PeriodPicker
-          company={company}
-          value={period}
-          onChange={(p) => go('stockSummary', params({ from: p.from, to: p.to }))}
-        />
+        <PeriodPicker company={company} value={period} />
         <label className="field-check">
           <input
             type="checkbox"
             checked={detailed}
-            onChange={(e) => go('stockSummary', params({ d: e.target.checked ? '1' : undefined }))}
+            onChange={(e) =>
+              // Condensed or detailed is a view of the same report, not a step Back returns through.
+              go('stockSummary', params({ d: e.target.checked ? '1' : undefined }), { replace: true })
+            }
             data-testid="stock-detailed"
           />
           <span>{t('stockSummary.detailed')}</span>

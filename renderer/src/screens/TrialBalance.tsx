@@ -7,7 +7,7 @@ import type {
 import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
-import { PeriodToolbar, periodFrom } from '../components/Period';
+import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
@@ -17,8 +17,8 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 export function TrialBalance({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
-  const period = periodFrom(route.params, company);
+  const { go } = useAppState();
+  const period = useReportPeriod(company);
   const query = useOperation('trialBalance.get', { companyGuid: company.guid, ...period });
   const data = query.data?.data;
   const columns = tbColumns(t);

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompanySummary,
@@ -11,7 +10,6 @@ import { useOperation } from '../data/client';
 import { date, drCr, money } from '../lib/format';
 import { quantity } from '../lib/quantity';
 import { useAppState } from '../state';
-import { Toolbar } from '../components/PageHeader';
 import { ReportHeader } from '../components/ReportHeader';
 import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
@@ -20,36 +18,20 @@ import type { ExportSheet } from '../lib/export';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** Back to the screen the voucher was opened from (the day book, a ledger statement, a bill). */
-function goBack(fallback: () => void): void {
-  if (window.history.length > 1) window.history.back();
-  else fallback();
-}
-
 /**
  * One voucher as Tally shows it: type and number, date, party, reference, every ledger line Dr / Cr with
  * its bill-wise details, its stock item lines, the narration, and whether it posts to the books. Esc or Back returns.
  */
 export function Voucher({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
-  const { route, go } = useAppState();
+  const { route } = useAppState();
   const voucherGuid = route.params.v ?? '';
   const query = useOperation(
     'voucher.get',
     { companyGuid: company.guid, voucherGuid },
     { enabled: voucherGuid !== '' },
   );
-  const back = () => goBack(() => go('dayBook'));
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      goBack(() => go('dayBook'));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  // Back (the header's button, Esc, Backspace) returns to where the voucher was opened from.
 
   const v = query.data?.data;
   return (
@@ -64,11 +46,6 @@ export function Voucher({ company }: { company: CompanySummary }) {
         {company.name}
         {v && ` · ${date(v.date)}`}
       </ReportHeader>
-      <Toolbar>
-        <button type="button" className="btn" onClick={back} title="Esc">
-          ← {t('voucher.back')}
-        </button>
-      </Toolbar>
       {voucherGuid === '' ? (
         <Empty>{t('voucher.choose')}</Empty>
       ) : (
