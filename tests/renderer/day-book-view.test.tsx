@@ -49,7 +49,7 @@ describe('Day book over the whole period', () => {
     const { bridge } = renderApp('#/dayBook?from=2025-04-01&to=2026-03-31', {
       handlers: { 'dayBook.get': (input) => ({ data: dayBook(input), source: 'database', tookMs: 4 }) },
     });
-    const table = await screen.findByRole('table', { name: 'Day book' });
+    const table = await screen.findByRole('grid', { name: 'Day book' });
     expect(table.querySelectorAll('tbody tr[data-index]')).toHaveLength(200);
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
     fireEvent.click(screen.getByText(/Voucher types: All types/));
@@ -72,7 +72,7 @@ describe('Day book over the whole period', () => {
     const { bridge } = renderApp('#/dayBook?from=2025-04-01&to=2026-03-31&page=2', {
       handlers: { 'dayBook.get': (input) => ({ data: dayBook(input), source: 'database', tookMs: 4 }) },
     });
-    const table = await screen.findByRole('table', { name: 'Day book' });
+    const table = await screen.findByRole('grid', { name: 'Day book' });
     fireEvent.click(within(table).getByRole('button', { name: 'Amount' }));
     fireEvent.click(within(table).getByRole('button', { name: 'Amount' }));
     await waitFor(() =>

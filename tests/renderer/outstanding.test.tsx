@@ -25,13 +25,13 @@ describe('Outstanding', () => {
 
   it('drills from a bill to its vouchers and from there to a voucher', async () => {
     const { bridge } = renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1');
-    const bills = await screen.findByRole('table', { name: 'Bills of Patil Enterprises' });
+    const bills = await screen.findByRole('grid', { name: 'Bills of Patil Enterprises' });
     // The On Account line is not a bill: it opens nothing.
-    fireEvent.keyDown(within(bills).getAllByText('On Account')[0]!.closest('tr')!, { key: 'Enter' });
+    fireEvent.click(within(bills).getAllByText('On Account')[0]!.closest('tr')!);
     expect(window.location.hash).not.toContain('b=');
-    fireEvent.keyDown(within(bills).getByText('INV-101').closest('tr')!, { key: 'Enter' });
+    fireEvent.click(within(bills).getByText('INV-101').closest('tr')!);
     await waitFor(() => expect(window.location.hash).toContain('b=INV-101'));
-    const vouchers = await screen.findByRole('table', { name: 'Vouchers of bill INV-101' });
+    const vouchers = await screen.findByRole('grid', { name: 'Vouchers of bill INV-101' });
     expect(bridge.calls.find((c) => c.operation === 'bill.history')?.input).toMatchObject({
       ledgerGuid: 'l-cust-1',
       billName: 'INV-101',
