@@ -185,9 +185,9 @@ const measure = (
     ours,
     baseline,
     baselineWhat,
-    // Reports are synchronous and single-threaded: their CPU time is their wall time on an idle machine,
-    // and unlike wall time it does not grow with other work sharing the cores.
-    within: targetMs === null ? null : ours.cpu <= targetMs,
+    // Judged on wall time: what the user waits for. CPU time (all of this process's threads, the garbage
+    // collector's included) is shown beside it to tell a loaded machine from a slow report.
+    within: targetMs === null ? null : ours.wall <= targetMs,
   });
   console.log(
     `${what}: ${ms(ours.wall)} ms wall, ${ms(ours.cpu)} ms CPU${baseline !== null ? ` (baseline ${ms(baseline.wall)} ms wall, ${ms(baseline.cpu)} ms CPU)` : ''}`,
@@ -313,12 +313,12 @@ const sqliteVersion = (() => {
 })();
 const writerRate = Math.round(VOUCHERS / (writerMs / 1000));
 const table = [
-  '| Measurement (no cache) | Target | TallyConnect: CPU (wall) | Naive baseline, same run: CPU (wall) | Ratio (CPU) | Met (CPU) |',
+  '| Measurement (no cache) | Target | TallyConnect: wall (CPU) | Naive baseline, same run: wall (CPU) | Ratio (wall) | Met (wall) |',
   '|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.what} | ${r.target} | ${ms(r.ours.cpu)} ms (${ms(r.ours.wall)}) | ${r.baseline === null ? '—' : `${ms(r.baseline.cpu)} ms (${ms(r.baseline.wall)}) — ${r.baselineWhat}`} | ${
-        r.baseline === null ? '—' : `${(r.baseline.cpu / r.ours.cpu).toFixed(1)}× faster`
+      `| ${r.what} | ${r.target} | ${ms(r.ours.wall)} ms (${ms(r.ours.cpu)}) | ${r.baseline === null ? '—' : `${ms(r.baseline.wall)} ms (${ms(r.baseline.cpu)}) — ${r.baselineWhat}`} | ${
+        r.baseline === null ? '—' : `${(r.baseline.wall / r.ours.wall).toFixed(1)}× faster`
       } | ${r.within === null ? '—' : r.within ? 'yes' : '**no**'} |`,
   ),
 ];
@@ -330,7 +330,7 @@ Demo company: ${VOUCHERS.toLocaleString('en-IN')} vouchers (seed ${SEED}, books 
 
 ${table.join('\n')}
 
-Reports are timed as pure functions on the database (median of ${RUNS} runs after one warm-up; no cache of any kind), in CPU time of this process (\`process.cpuUsage()\`: a report is synchronous and single-threaded, so on an idle machine its CPU time is its wall time; the wall time, in brackets, also counts waiting for cores other work holds). Targets are judged on CPU time. Baselines are the naive queries a design without summary tables would run, measured once each in the same process on the same file.
+Reports are timed as pure functions on the database (median of ${RUNS} runs after one warm-up; no cache of any kind), judged on wall time; the CPU time of this process (\`process.cpuUsage()\`, every thread's, the garbage collector's included) is in brackets, to tell a machine loaded by other work (wall far above CPU) from a slow report. Baselines are the naive queries a design without summary tables would run, measured once each in the same process on the same file.
 
 What makes the reports fast (docs/DESIGN.md): summary tables kept at write time (ledger totals per month and voucher type, voucher counts per month, one row per bill with its dated history); covering indexes that carry every column a report reads (entries per ledger and date with the voucher, amount and the entry's precomputed particulars — schema 7 —, and the bill summary's two indexes — schema 6); integer ledger keys (schema 5); the dashboard reading only overdue debtor bills and keeping its top 25 as it goes. The statements with stock (P&L, balance sheet, stock summary) value each item at both ends of the period from the monthly stock summary (\`stock_item_month_totals\`, schema 11) plus the part month's lines, and for FIFO items only the newest inward lots, so their cost grows with items × months, not with vouchers; the group summary reads the ledger month totals. The store's speed comes from bulk loads that defer the random-order indexes (per-ledger and unique voucher GUID — schema 8) to one sorted build at commit and write 64 rows per INSERT.
 
