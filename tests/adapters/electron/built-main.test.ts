@@ -97,7 +97,8 @@ describe('built main process (real core, stub Electron)', () => {
     const findings = JSON.parse(lines[0]!) as Findings;
     const exit = JSON.parse(lines[1]!) as { exit: number; calls: string[] };
 
-    expect(findings.ipcChannels).toBe(OPERATION_NAMES.length + 1);
+    // One channel per operation, plus the file picker and Save PDF.
+    expect(findings.ipcChannels).toBe(OPERATION_NAMES.length + 2);
     expect(findings.webPreferences).toMatchObject({
       preload: join(out, 'preload', 'preload.cjs'),
       contextIsolation: true,
