@@ -146,9 +146,10 @@ describe('keyboard, as in Tally', () => {
           const row = id ? document.getElementById(id) : null;
           return row?.dataset.index === String(n);
         },
+        // aria-rowcount counts the header row too (the first data row is aria-rowindex 2).
         (await page.locator('table[role="grid"]').getAttribute('aria-rowcount')) === null
           ? rows - 1
-          : Number(await page.locator('table[role="grid"]').getAttribute('aria-rowcount')) - 1,
+          : Number(await page.locator('table[role="grid"]').getAttribute('aria-rowcount')) - 2,
       );
     }
     // Backspace goes back too; then Esc to the trial balance.

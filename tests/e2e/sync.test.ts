@@ -15,6 +15,8 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   page = await newPage(browser);
+  // Tally's own words for a failed sync are shown with Settings › Advanced › diagnostics on.
+  await page.addInitScript(() => localStorage.setItem('tallyconnect.diagnostics', 'on'));
 });
 
 afterAll(async () => {
