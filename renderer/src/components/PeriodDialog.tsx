@@ -9,21 +9,19 @@ import { Dialog } from './Dialog';
 
 type Problem = 'from' | 'to' | 'reversed' | null;
 
-/**
- * Tally's Alt+F2: the period every report shows from now on. Dates are typed DD-MM-YYYY; a year can
- * be picked whole. Enter applies, Esc leaves the period as it was.
- */
-export function PeriodDialog({
-  company,
-  period,
-  onApply,
-  onClose,
-}: {
+/** What both dialogs (Alt+F2 and F2) take: the session period and what to do with a new one. */
+interface PeriodDialogProps {
   company: CompanySummary | null;
   period: SessionPeriod;
   onApply: (period: SessionPeriod) => void;
   onClose: () => void;
-}) {
+}
+
+/**
+ * Tally's Alt+F2: the period every report shows from now on. Dates are typed DD-MM-YYYY; a year can
+ * be picked whole. Enter applies, Esc leaves the period as it was.
+ */
+export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialogProps) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(date(period.from));
   const [to, setTo] = useState(date(period.to));
@@ -114,17 +112,7 @@ export function PeriodDialog({
  * Tally's F2: one date, the "as on" of balances and the end of the period. A date before the period's
  * start moves the start to the beginning of that date's financial year (the range is never reversed).
  */
-export function DateDialog({
-  company,
-  period,
-  onApply,
-  onClose,
-}: {
-  company: CompanySummary | null;
-  period: SessionPeriod;
-  onApply: (period: SessionPeriod) => void;
-  onClose: () => void;
-}) {
+export function DateDialog({ company, period, onApply, onClose }: PeriodDialogProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(date(period.to));
   const [problem, setProblem] = useState(false);

@@ -10,11 +10,11 @@ import { loadMasters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { runSync, type EngineDeps } from '../../../electron/core/sync/engine';
-import { createProgressTracker } from '../../../electron/core/sync/progress';
-import { createTallyClient } from '../../../electron/core/tally/client';
 import { renderAllMastersExport, renderDayBookExport } from '../../../tools/tally-sim/export-files';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
 import type { SimCompany } from '../../../tools/tally-sim/company';
+import { simulatorEngineDeps } from '../../helpers/engine-deps';
+import { createProgressTracker } from '../../../electron/core/sync/progress';
 
 /**
  * A full sync, an incremental sync and a file import of a company in real-Tally shape (the simulator's
@@ -154,19 +154,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function deps(store: Store): EngineDeps {
-  let t = 0;
-  const now = (): number => (t += 1);
-  return {
-    client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
-    store,
-    progress: createProgressTracker({ runId: 'r', now, emit: () => undefined }),
-    now,
-    signal: new AbortController().signal,
-    runId: 'r',
-    batchSize: 150,
-  };
-}
+const deps = (store: Store): EngineDeps => simulatorEngineDeps(sim.port, store, 150);
 
 describe('books of a real-shape Tally company', () => {
   it('full sync, then incremental sync, show what a recomputation by Tally’s rules gives', async () => {

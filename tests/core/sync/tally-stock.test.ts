@@ -6,11 +6,10 @@ import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
 import { loadMasters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { runSync, type EngineDeps } from '../../../electron/core/sync/engine';
-import { createProgressTracker } from '../../../electron/core/sync/progress';
 import { stockDates } from '../../../electron/core/sync/tally-stock';
-import { createTallyClient } from '../../../electron/core/tally/client';
 import { stockInHandRequest } from '../../../electron/core/tally/requests';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { simulatorEngineDeps } from '../../helpers/engine-deps';
 
 /**
  * The closing stock as Tally values it (the Stock-in-Hand group's closing balance, docs/TALLY.md) is asked
@@ -41,19 +40,7 @@ afterEach(async () => {
   await sim.stop();
 });
 
-function deps(): EngineDeps {
-  let t = 0;
-  const now = (): number => (t += 1);
-  return {
-    client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
-    store,
-    progress: createProgressTracker({ runId: 'r', now, emit: () => undefined }),
-    now,
-    signal: new AbortController().signal,
-    runId: 'r',
-    batchSize: 200,
-  };
-}
+const deps = (): EngineDeps => simulatorEngineDeps(sim.port, store, 200);
 
 const stored = (): { date: string; value: number }[] =>
   store.db.prepare('SELECT date, value FROM tally_stock_values ORDER BY date').all() as {
