@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, lastDayOfMonth, yearStartOf, type IsoDate } from '../../../shared/dates';
+import { addDays, daysBetween, lastDayOfMonth, yearStartOf, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import { POSTS } from '../db/posting';
 import type { LedgerInfo, Masters } from './masters';
@@ -44,18 +44,54 @@ export function splitRange(
   return { months: [firstFull, lastFull], partial };
 }
 
-function add(map: Map<string, Movement>, guid: string, debit: number, credit: number): void {
+/** A part of a range read with a sign: +1 adds its movements, −1 takes them away. */
+export interface SignedSpan {
+  from: string;
+  to: string;
+  sign: 1 | -1;
+}
+
+/**
+ * How to read [from, to]: whole months from the monthly summary and days from the entries. A partial
+ * month is read as the whole month less the rest of it when the rest is shorter (a report to the 25th
+ * reads days 26–30, usually empty, instead of 25 days of entries), so no range reads more than about
+ * half a month of entries at either end. Exact: the summary is built from the same entries.
+ */
+export function planRange(from: IsoDate, to: IsoDate): { months: SignedSpan[]; days: SignedSpan[] } {
+  const { months, partial } = splitRange(from, to);
+  const plan = {
+    months: months ? [{ from: months[0], to: months[1], sign: 1 as const }] : [],
+    days: [] as SignedSpan[],
+  };
+  for (const [a, b] of partial) {
+    const month = monthOf(a);
+    const first = `${month}-01`;
+    const last = lastDayOfMonth(month);
+    const rest: SignedSpan[] = [];
+    if (a > first) rest.push({ from: first, to: addDays(a, -1), sign: -1 });
+    if (b < last) rest.push({ from: addDays(b, 1), to: last, sign: -1 });
+    const days = (s: { from: IsoDate; to: IsoDate }): number => daysBetween(s.from, s.to) + 1;
+    const restDays = rest.reduce((n, s) => n + days(s), 0);
+    if (restDays < days({ from: a, to: b })) {
+      plan.months.push({ from: month, to: month, sign: 1 });
+      plan.days.push(...rest);
+    } else plan.days.push({ from: a, to: b, sign: 1 });
+  }
+  return plan;
+}
+
+function add(map: Map<string, Movement>, guid: string, sign: 1 | -1, debit: number, credit: number): void {
   const m = map.get(guid);
   if (m) {
-    m.debit += debit;
-    m.credit += credit;
-  } else map.set(guid, { debit, credit });
+    m.debit += sign * debit;
+    m.credit += sign * credit;
+  } else map.set(guid, { debit: sign * debit, credit: sign * credit });
 }
 
 /** Above this many ledgers in `only`, movements are read for all of them at once. */
 const FEW_LEDGERS = 8;
 
-/** Movements per ledger in [from, to]; `only` limits the work to a few ledgers (index lookups). */
+/** Movements per ledger in [from, to]; `only` limits the work to those ledgers (index lookups). */
 export function movements(
   db: Database.Database,
   companyId: number,
@@ -66,7 +102,7 @@ export function movements(
   allInBooks = false,
 ): Map<string, Movement> {
   const result = new Map<string, Movement>();
-  const { months, partial } = splitRange(from, to);
+  const plan = planRange(from, to);
   type Row = { guid: string; debit: number; credit: number };
   if (only && only.length > FEW_LEDGERS) {
     // Many ledgers (a dashboard's parties): one statement per range instead of one per ledger and range;
@@ -83,13 +119,15 @@ export function movements(
       WHERE l.company_id = ? AND l.guid IN (SELECT value FROM json_each(?)) AND e.date >= ? AND e.date <= ?
         ${allInBooks ? '' : `AND ${POSTS}`}
       GROUP BY l.guid`);
-    if (months) {
-      for (const r of monthly.all(companyId, list, months[0], months[1]) as Row[]) {
-        add(result, r.guid, r.debit, r.credit);
+    for (const span of plan.months) {
+      for (const r of monthly.all(companyId, list, span.from, span.to) as Row[]) {
+        add(result, r.guid, span.sign, r.debit, r.credit);
       }
     }
-    for (const [a, b] of partial) {
-      for (const r of daily.all(companyId, list, a, b) as Row[]) add(result, r.guid, r.debit, r.credit);
+    for (const span of plan.days) {
+      for (const r of daily.all(companyId, list, span.from, span.to) as Row[]) {
+        add(result, r.guid, span.sign, r.debit, r.credit);
+      }
     }
     for (const guid of only) if (!result.has(guid)) result.set(guid, { debit: 0, credit: 0 });
     return result;
@@ -105,26 +143,26 @@ export function movements(
         AND e.date >= ? AND e.date <= ?
         ${allInBooks ? '' : `AND ${POSTS}`}`);
     for (const guid of only) {
-      if (months) {
-        const r = monthly.get(companyId, guid, months[0], months[1]) as Row;
-        add(result, guid, r.debit ?? 0, r.credit ?? 0);
+      result.set(guid, { debit: 0, credit: 0 });
+      for (const span of plan.months) {
+        const r = monthly.get(companyId, guid, span.from, span.to) as Row;
+        add(result, guid, span.sign, r.debit ?? 0, r.credit ?? 0);
       }
-      for (const [a, b] of partial) {
-        const r = daily.get(companyId, guid, a, b) as Row;
-        add(result, guid, r.debit ?? 0, r.credit ?? 0);
+      for (const span of plan.days) {
+        const r = daily.get(companyId, guid, span.from, span.to) as Row;
+        add(result, guid, span.sign, r.debit ?? 0, r.credit ?? 0);
       }
-      if (!result.has(guid)) result.set(guid, { debit: 0, credit: 0 });
     }
     return result;
   }
-  if (months) {
-    const rows = db
-      .prepare(
-        `SELECT ledger_guid AS guid, sum(debit) AS debit, sum(credit) AS credit FROM ledger_month_totals
-         WHERE company_id = ? AND month >= ? AND month <= ? GROUP BY ledger_guid`,
-      )
-      .all(companyId, months[0], months[1]) as Row[];
-    for (const r of rows) add(result, r.guid, r.debit, r.credit);
+  const monthly = db.prepare(
+    `SELECT ledger_guid AS guid, sum(debit) AS debit, sum(credit) AS credit FROM ledger_month_totals
+     WHERE company_id = ? AND month >= ? AND month <= ? GROUP BY ledger_guid`,
+  );
+  for (const span of plan.months) {
+    for (const r of monthly.all(companyId, span.from, span.to) as Row[]) {
+      add(result, r.guid, span.sign, r.debit, r.credit);
+    }
   }
   const daily = db.prepare(`SELECT l.guid AS guid, t.debit, t.credit FROM (
       SELECT e.ledger_id, sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
@@ -133,9 +171,13 @@ export function movements(
       WHERE v.company_id = ? AND v.date >= ? AND v.date <= ?
         ${allInBooks ? '' : `AND ${POSTS}`}
       GROUP BY e.ledger_id) t JOIN ledgers l ON l.id = t.ledger_id`);
-  for (const [a, b] of partial) {
-    for (const r of daily.all(companyId, a, b) as Row[]) add(result, r.guid, r.debit, r.credit);
+  for (const span of plan.days) {
+    for (const r of daily.all(companyId, span.from, span.to) as Row[]) {
+      add(result, r.guid, span.sign, r.debit, r.credit);
+    }
   }
+  // A ledger moved only in the part taken away nets to nothing: drop it, as if never read.
+  for (const [guid, m] of result) if (m.debit === 0 && m.credit === 0) result.delete(guid);
   return result;
 }
 

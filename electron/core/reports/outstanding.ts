@@ -210,14 +210,14 @@ export function outstanding(
       partyTotal += amount;
       if (overdueDays < 0) {
         partyNotDue += amount;
-        return { ...lineOf(b), overdueDays, ageDays: null, onAccount: false, amount };
+        return line(b, overdueDays, null, amount);
       }
       const from = ageBy === 'bill' ? (b.billDate ?? due) : due;
       const ageDays = from === null ? 0 : Math.max(0, daysSince(from));
       const index = bucketIndex(bounds, ageDays);
       partyBuckets[index]! += amount;
       buckets[index]!.amount += amount;
-      return { ...lineOf(b), overdueDays, ageDays, onAccount: false, amount };
+      return line(b, overdueDays, ageDays, amount);
     });
     lines.sort(
       (a, b) => (a.billDate ?? '').localeCompare(b.billDate ?? '') || a.billName.localeCompare(b.billName),
@@ -263,8 +263,13 @@ export function outstanding(
   };
 }
 
-const lineOf = (b: BillAsOn): Pick<OutstandingBill, 'billName' | 'billDate' | 'dueDate'> => ({
+// One literal per line (a spread of a helper's object costs tens of milliseconds over 35,000 bills).
+const line = (b: BillAsOn, overdueDays: number, ageDays: number | null, amount: Paise): OutstandingBill => ({
   billName: b.billName,
   billDate: b.billDate,
   dueDate: b.dueDate,
+  overdueDays,
+  ageDays,
+  onAccount: false,
+  amount,
 });

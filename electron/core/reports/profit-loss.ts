@@ -18,7 +18,9 @@ export function profitLoss(
   params: { from: IsoDate; to: IsoDate },
   options: { stock?: ClosingStockProvider } = {},
 ): ProfitLoss {
-  const moves = movements(db, masters.company.id, params.from, params.to, undefined, masters.allInBooks);
+  // Only the revenue ledgers: their entries through the ledger index, not every entry of a part month.
+  const revenue = [...masters.ledgers.values()].filter((l) => l.group.isRevenue).map((l) => l.guid);
+  const moves = movements(db, masters.company.id, params.from, params.to, revenue, masters.allInBooks);
   const sections = {
     directIncomes: new Map<string, ProfitLossLine>(),
     directExpenses: new Map<string, ProfitLossLine>(),

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, financialYearRange } from '../../../shared/dates';
 import { openStore, type Store } from '../../../electron/core/db/store';
+import { summaryStatements } from '../../../electron/core/db/summaries';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { movements, net } from '../../../electron/core/reports/balances';
 import { OVERDUE_LIST_LIMIT, dashboard } from '../../../electron/core/reports/dashboard';
@@ -94,6 +95,64 @@ describe('accounting invariants on the demo company', () => {
           expect(together.get(guid)).toEqual(alone);
         }
       }
+    }
+  });
+
+  it('movements over any range equal the entries summed directly, part months read from either side', () => {
+    const company = masters.company.id;
+    const direct = store.db.prepare(`SELECT l.guid AS guid,
+        sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END) AS debit,
+        sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END) AS credit
+      FROM entries e JOIN vouchers v ON v.id = e.voucher_id JOIN ledgers l ON l.id = e.ledger_id
+      WHERE e.company_id = ? AND e.date >= ? AND e.date <= ? AND v.off_books IS NULL
+      GROUP BY l.guid HAVING debit <> 0 OR credit <> 0`);
+    const guids = [...masters.ledgers.keys()];
+    const ranges = [
+      ['2025-04-01', '2025-11-25'], // ends late in a month: the month less its last days
+      ['2025-04-03', '2025-11-10'], // starts early, ends early: days at both ends
+      ['2025-04-28', '2025-06-30'], // starts late: the month less its first days
+      ['2025-05-04', '2025-05-27'], // inside one month: the month less both ends
+      ['2025-05-14', '2025-05-16'], // a few days inside one month
+      ['2024-02-02', '2024-02-29'], // leap February
+      ['2026-11-01', '2026-11-25'], // the running month, empty after today
+    ] as const;
+    const check = (everyVoucherInBooks: boolean): void => {
+      for (const [from, to] of ranges) {
+        const expected = new Map(
+          (direct.all(company, from, to) as { guid: string; debit: number; credit: number }[]).map((r) => [
+            r.guid,
+            { debit: r.debit, credit: r.credit },
+          ]),
+        );
+        // allInBooks (a promise that no voucher is off the books) only where it holds.
+        for (const allInBooks of everyVoucherInBooks ? [true, false] : [false]) {
+          const all = movements(store.db, company, from, to, undefined, allInBooks);
+          expect(new Map([...all].filter(([, m]) => m.debit !== 0 || m.credit !== 0))).toEqual(expected);
+          const many = movements(store.db, company, from, to, guids, allInBooks);
+          for (const guid of guids.slice(0, 12)) {
+            const one = movements(store.db, company, from, to, [guid], allInBooks).get(guid);
+            expect(one).toEqual(expected.get(guid) ?? { debit: 0, credit: 0 });
+          }
+          for (const guid of guids)
+            expect(many.get(guid)).toEqual(expected.get(guid) ?? { debit: 0, credit: 0 });
+        }
+      }
+    };
+    expect(masters.allInBooks).toBe(true);
+    check(true);
+    // Again with cancelled and optional vouchers in the books: the summary and the days both leave them out.
+    store.db.exec('SAVEPOINT off_books');
+    try {
+      store.db
+        .prepare(
+          `UPDATE vouchers SET off_books = CASE id % 2 WHEN 0 THEN 'cancelled' ELSE 'optional' END
+          WHERE company_id = ? AND id % 7 = 3`,
+        )
+        .run(company);
+      summaryStatements(store.db).rebuildCompany(company);
+      check(false);
+    } finally {
+      store.db.exec('ROLLBACK TO off_books; RELEASE off_books');
     }
   });
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Store } from '../../../electron/core/db/store';
-import { splitRange } from '../../../electron/core/reports/balances';
+import { planRange, splitRange } from '../../../electron/core/reports/balances';
 import { companyList } from '../../../electron/core/reports/company-list';
 import { dashboard } from '../../../electron/core/reports/dashboard';
 import { dayBook } from '../../../electron/core/reports/day-book';
@@ -295,5 +295,43 @@ describe('date range splitting', () => {
       partial: [['2025-04-10', '2025-04-20']],
     });
     expect(splitRange('2024-02-01', '2024-02-29')).toEqual({ months: ['2024-02', '2024-02'], partial: [] });
+  });
+
+  it('reads a part month as the whole month less the rest when the rest is shorter', () => {
+    // To the 25th: November less 26–30 (5 days of entries instead of 25).
+    expect(planRange('2026-04-01', '2026-11-25')).toEqual({
+      months: [
+        { from: '2026-04', to: '2026-10', sign: 1 },
+        { from: '2026-11', to: '2026-11', sign: 1 },
+      ],
+      days: [{ from: '2026-11-26', to: '2026-11-30', sign: -1 }],
+    });
+    // From the 3rd to the 10th: April less its first 2 days, then 10 days of June (shorter than its 20).
+    expect(planRange('2025-04-03', '2025-06-10')).toEqual({
+      months: [
+        { from: '2025-05', to: '2025-05', sign: 1 },
+        { from: '2025-04', to: '2025-04', sign: 1 },
+      ],
+      days: [
+        { from: '2025-04-01', to: '2025-04-02', sign: -1 },
+        { from: '2025-06-01', to: '2025-06-10', sign: 1 },
+      ],
+    });
+    // Inside one month: 4–27 May is May less 1–3 and 28–31.
+    expect(planRange('2025-05-04', '2025-05-27')).toEqual({
+      months: [{ from: '2025-05', to: '2025-05', sign: 1 }],
+      days: [
+        { from: '2025-05-01', to: '2025-05-03', sign: -1 },
+        { from: '2025-05-28', to: '2025-05-31', sign: -1 },
+      ],
+    });
+    // Equal sides read the days themselves (no summary lookup for nothing).
+    expect(planRange('2025-06-01', '2025-06-15').days).toEqual([
+      { from: '2025-06-01', to: '2025-06-15', sign: 1 },
+    ]);
+    expect(planRange('2025-04-01', '2026-03-31')).toEqual({
+      months: [{ from: '2025-04', to: '2026-03', sign: 1 }],
+      days: [],
+    });
   });
 });
