@@ -79,6 +79,31 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: 'Profit & loss: --company GUID --from DATE --to DATE',
     flags: { ...company, ...range },
   },
+  'balance-sheet': {
+    operation: 'balanceSheet.get',
+    summary: 'Balance sheet: --company GUID --as-on DATE',
+    flags: { ...company, 'as-on': { field: 'asOn', type: 'string' } },
+  },
+  'group-summary': {
+    operation: 'groupSummary.get',
+    summary: 'Group summary: --company GUID --group NAME --from DATE --to DATE',
+    flags: { ...company, group: { field: 'groupName', type: 'string' }, ...range },
+  },
+  'ledger-monthly': {
+    operation: 'ledgerMonthly.get',
+    summary: "A ledger's monthly summary: --company GUID --ledger LEDGER-GUID --from DATE --to DATE",
+    flags: { ...company, ledger: { field: 'ledgerGuid', type: 'string' }, ...range },
+  },
+  'stock-summary': {
+    operation: 'stockSummary.get',
+    summary: 'Stock summary: --company GUID --from DATE --to DATE [--group STOCK-GROUP]',
+    flags: { ...company, group: { field: 'groupName', type: 'string' }, ...range },
+  },
+  'stock-item': {
+    operation: 'stockItem.movements',
+    summary: "A stock item's movements: --company GUID --item ITEM-GUID --from DATE --to DATE",
+    flags: { ...company, item: { field: 'itemGuid', type: 'string' }, ...range },
+  },
   'day-book': {
     operation: 'dayBook.get',
     summary: 'Day book: --company GUID --from DATE --to DATE [--page N] [--page-size N]',

@@ -55,6 +55,55 @@ describe('command line', () => {
     expect(JSON.parse(generic.out).data[0].guid).toBe(company.guid);
   });
 
+  it('answers the financial statements and stock reports with their flags', async () => {
+    const db = dir.path('statements.db');
+    const demo = await cli([
+      'demo',
+      '--db',
+      db,
+      '--vouchers',
+      '400',
+      '--seed',
+      '11',
+      '--until',
+      '2026-11-25',
+    ]);
+    const guid = (JSON.parse(demo.out) as { company: { guid: string } }).company.guid;
+    await cli(['demo', '--vouchers', '400', '--seed', '11', '--until', '2026-11-25']);
+    const data = async (args: string[]): Promise<Record<string, unknown>> => {
+      const r = await cli([...args, '--company', guid, '--compact']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { data: Record<string, unknown> }).data;
+    };
+    const sheet = await data(['balance-sheet', '--as-on', '2026-03-31']);
+    expect(sheet.asOn).toBe('2026-03-31');
+    const groups = await data([
+      'group-summary',
+      '--group',
+      'Sundry Debtors',
+      '--from',
+      '2025-04-01',
+      '--to',
+      '2026-03-31',
+    ]);
+    expect((groups.group as { name: string }).name).toBe('Sundry Debtors');
+    const stock = await data(['stock-summary', '--from', '2025-04-01', '--to', '2026-03-31']);
+    expect((stock.rows as unknown[]).length).toBeGreaterThan(0);
+    const found = await cli(['ledgers', '--company', guid, '--query', 'Sales', '--compact']);
+    const ledger = JSON.parse(found.out) as { guid: string }[];
+    const monthly = await data([
+      'ledger-monthly',
+      '--ledger',
+      ledger[0]!.guid,
+      '--from',
+      '2025-04-01',
+      '--to',
+      '2026-03-31',
+    ]);
+    expect((monthly.months as unknown[]).length).toBe(12);
+  });
+
   it('prints errors as a JSON envelope on stderr with exit code 1', async () => {
     const unknown = await cli(['dashboard', '--company', 'nope', '--fy', '2025-26']);
     expect(unknown.code).toBe(1);
