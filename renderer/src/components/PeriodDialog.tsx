@@ -95,14 +95,7 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
             {problem === 'reversed' ? t('period.reversedShort') : t('period.typeDate')}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary">
-            {t('period.apply')}
-          </button>
-        </div>
+        <ApplyOrCancel onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -144,15 +137,23 @@ export function DateDialog({ company, period, onApply, onClose }: PeriodDialogPr
             {t('period.typeDate')}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary">
-            {t('period.apply')}
-          </button>
-        </div>
+        <ApplyOrCancel onCancel={onClose} />
       </form>
     </Dialog>
+  );
+}
+
+/** The dialogs' two buttons: Cancel closes, Apply submits the form. */
+function ApplyOrCancel({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" className="btn btn-primary">
+        {t('period.apply')}
+      </button>
+    </div>
   );
 }

@@ -201,33 +201,32 @@ export function Outstanding({ company }: { company: CompanySummary }) {
   );
 }
 
+/** A text column kept to one line, cut with … and whole in the tooltip. */
+function clippedText(
+  id: string,
+  header: string,
+  value: (p: OutstandingParty) => string,
+  width: string,
+): Column<OutstandingParty> {
+  return {
+    id,
+    header,
+    kind: 'text',
+    value,
+    width,
+    render: (p) => (
+      <span className="cell-name" title={value(p)}>
+        {value(p)}
+      </span>
+    ),
+  };
+}
+
 function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[] {
   return [
     // Names stay on one line (cut with …, whole in the tooltip) so ten amount columns fit a laptop.
-    {
-      id: 'name',
-      header: t('common.party'),
-      kind: 'text',
-      value: (p) => p.name,
-      width: '180px',
-      render: (p) => (
-        <span className="cell-name" title={p.name}>
-          {p.name}
-        </span>
-      ),
-    },
-    {
-      id: 'group',
-      header: t('outstanding.group'),
-      kind: 'text',
-      value: (p) => p.group,
-      width: '100px',
-      render: (p) => (
-        <span className="cell-name" title={p.group}>
-          {p.group}
-        </span>
-      ),
-    },
+    clippedText('name', t('common.party'), (p) => p.name, '180px'),
+    clippedText('group', t('outstanding.group'), (p) => p.group, '100px'),
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
     { id: 'notDue', header: t('outstanding.notDue'), kind: 'money', value: (p) => p.notDue, width: '130px' },
     ...data.buckets.map((b, i): Column<OutstandingParty> => ({
