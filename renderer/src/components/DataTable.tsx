@@ -12,6 +12,8 @@ export interface Column<Row> extends ExportColumn<Row> {
   render?: (row: Row) => ReactNode;
   sortable?: boolean;
   width?: string;
+  /** A floor for a column whose cells are cut with … (they would otherwise give way to every other). */
+  minWidth?: string;
   /** Keeps voucher numbers and similar codes on one line. */
   nowrap?: boolean;
 }
@@ -209,6 +211,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                     key={c.id}
                     scope="col"
                     className={NUMERIC.includes(c.kind) ? 'num' : undefined}
+                    style={c.minWidth ? { minWidth: c.minWidth } : undefined}
                     aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
                   >
                     {sortable ? (

@@ -56,7 +56,7 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 
   const data = query.data?.data;
   const party = data?.parties.find((p) => p.ledgerGuid === partyGuid) ?? null;
-  const partyColumns = data ? partyColumnsOf(data, t) : [];
+  const partyColumns = data ? partyColumnsOf(data, t, { screen: true }) : [];
   const billColumns = billColumnsOf(t);
 
   return (
@@ -222,11 +222,22 @@ function clippedText(
   };
 }
 
-function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[] {
-  return [
+/**
+ * The party table's columns. On screen a column that would say nothing is left out, so a laptop keeps room
+ * for the names: Group when every party is in one group, On Account when no party has any (its card stays).
+ * Exports keep every column.
+ */
+function partyColumnsOf(
+  data: OutstandingData,
+  t: T,
+  { screen = false }: { screen?: boolean } = {},
+): Column<OutstandingParty>[] {
+  const oneGroup = new Set(data.parties.map((p) => p.group)).size <= 1;
+  const noOnAccount = data.parties.every((p) => p.onAccount === 0);
+  const columns: Column<OutstandingParty>[] = [
     // Names stay on one line (cut with …, whole in the tooltip) so ten amount columns fit a laptop.
-    clippedText('name', t('common.party'), (p) => p.name, '180px'),
-    clippedText('group', t('outstanding.group'), (p) => p.group, '100px'),
+    { ...clippedText('name', t('common.party'), (p) => p.name, '180px'), minWidth: '170px' },
+    ...(screen && oneGroup ? [] : [clippedText('group', t('outstanding.group'), (p) => p.group, '100px')]),
     { id: 'total', header: t('common.total'), kind: 'money', value: (p) => p.total, width: '150px' },
     { id: 'notDue', header: t('outstanding.notDue'), kind: 'money', value: (p) => p.notDue, width: '130px' },
     ...data.buckets.map((b, i): Column<OutstandingParty> => ({
@@ -236,14 +247,17 @@ function partyColumnsOf(data: OutstandingData, t: T): Column<OutstandingParty>[]
       value: (p) => p.buckets[i] ?? 0,
       width: '130px',
     })),
-    {
+  ];
+  if (!(screen && noOnAccount)) {
+    columns.push({
       id: 'onAccount',
       header: t('outstanding.onAccount'),
       kind: 'money',
       value: (p) => p.onAccount,
       width: '130px',
-    },
-  ];
+    });
+  }
+  return columns;
 }
 
 function billColumnsOf(t: T): Column<OutstandingBill>[] {
