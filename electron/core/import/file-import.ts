@@ -99,6 +99,8 @@ interface Collected {
   voucherAlterId: number;
   vouchers: number;
   masters: number;
+  /** Groups and ledgers: an inventory-masters export (stock items, godowns, units) holds none. */
+  accountingMasters: number;
 }
 
 export async function importFiles(options: ImportOptions): Promise<SyncResult> {
@@ -122,6 +124,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     voucherAlterId: 0,
     vouchers: 0,
     masters: 0,
+    accountingMasters: 0,
   };
   // The writer opens at the first voucher, or after the last file when there is none: the company's name
   // and GUID come from the files themselves, and a masters-only import must merge, not replace.
@@ -242,7 +245,10 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     sameCompany(record.guid, `${node.name.toLowerCase()} "${record.name}"`);
     seen.masterAlterId = Math.max(seen.masterAlterId, record.alterId);
     // Real exports write some groups several times with one GUID: the last one stands, counted once.
-    if (!masterGuids.has(record.guid)) seen.masters++;
+    if (!masterGuids.has(record.guid)) {
+      seen.masters++;
+      if (node.name === 'GROUP' || node.name === 'LEDGER') seen.accountingMasters++;
+    }
     masterGuids.add(record.guid);
     if (node.name === 'GROUP') groups.push(record as GroupRecord);
     else if (node.name === 'LEDGER') ledgers.push(record as LedgerRecord);
@@ -321,7 +327,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     };
   } catch (error) {
     (writer as CompanyWriter | null)?.rollback();
-    throw withExportHint(error);
+    throw withExportHint(error, seen.accountingMasters > 0);
   }
 }
 
@@ -355,14 +361,24 @@ function mapMaster(node: XNode): MasterRecord {
 
 /**
  * Masters exports are often taken on another day than the Day Book: a voucher then names a ledger the
- * masters file does not have (created or renamed since). Says so, and what to do.
+ * masters file does not have. Either file can be the newer one (a real pair had the masters exported
+ * after the ledger was renamed), so the hint names no direction. Export > Masters can also be limited to
+ * inventory masters: with no group or ledger read at all, that is what the hint says (TALLY-SOURCES §12).
+ * Checked here, on the failure, not at the first voucher: a Day Book with its dependent masters writes
+ * each voucher's masters just before it, and a first stock voucher needs no ledger.
  */
-function withExportHint(error: unknown): unknown {
+function withExportHint(error: unknown, sawLedgers: boolean): unknown {
   if (!(error instanceof AppError) || error.code !== 'IMPORT_INVALID' || !error.details?.ledger) return error;
+  const hint = sawLedgers
+    ? 'The masters file and the Day Book were probably exported at different times (a ledger created, ' +
+      'renamed or deleted in between): export All Masters and the Day Book again at the same time and ' +
+      'import both'
+    : 'The files hold no groups or ledgers, only inventory masters (stock items, godowns, units): export ' +
+      'the masters again with the accounting masters too (Export > Masters, All Masters) and import it ' +
+      'together with the Day Book';
   return new AppError(
     'IMPORT_INVALID',
-    `${error.message}. The masters file may be older than the Day Book: export All Masters and the Day Book ` +
-      'again at the same time and import both; the books stored before are kept',
+    `${error.message}. ${hint}; the books stored before are kept`,
     error.details,
   );
 }

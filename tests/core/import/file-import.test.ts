@@ -98,7 +98,7 @@ describe('file import', () => {
     [
       'an unknown ledger',
       (d: string) => d.replaceAll('HDFC Bank', 'ICICI Bank'),
-      /unknown ledger "ICICI Bank".*masters file may be older than the Day Book: export All Masters and the Day Book again/,
+      /unknown ledger "ICICI Bank".*exported at different times \(a ledger created, renamed or deleted in between\): export All Masters and the Day Book again/,
     ],
     [
       'a duplicate GUID',
