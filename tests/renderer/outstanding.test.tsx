@@ -72,6 +72,26 @@ describe('Outstanding', () => {
     expect(within(bills).getAllByText('On Account').length).toBeGreaterThan(0);
   });
 
+  it('keeps each total under its column, with or without the columns that say nothing', async () => {
+    renderApp('#/outstanding?k=receivable&on=2025-09-28');
+    const parties = await screen.findByRole('grid', { name: 'Parties' });
+    const headers = within(parties)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent ?? '');
+    const foot = parties.querySelector('tfoot tr')!;
+    const cells = Array.from(foot.querySelectorAll('td')).map((c) => c.textContent ?? '');
+    expect(cells).toHaveLength(headers.length);
+    expect(cells[0]).toBe('Total');
+    // Every party of the fixture is a Sundry Debtor: no Group column on screen.
+    expect(headers.some((h) => h.startsWith('Group'))).toBe(false);
+    const totalAt = headers.findIndex((h) => h.startsWith('Total'));
+    const rows = within(parties).getAllByRole('row').slice(1, -1);
+    const sum = rows
+      .map((r) => r.querySelectorAll('td')[totalAt]!.textContent ?? '')
+      .reduce((s, text) => s + Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100), 0);
+    expect(Math.round(Number(cells[totalAt]!.replace(/[^0-9.-]/g, '')) * 100)).toBe(sum);
+  });
+
   it('ages by bill date on request, as part of the route and the request', async () => {
     const { bridge } = renderApp('#/outstanding?k=receivable&on=2025-09-28');
     fireEvent.click(await screen.findByRole('button', { name: 'Bill date' }));

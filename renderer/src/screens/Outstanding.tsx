@@ -179,17 +179,17 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 empty={t('outstanding.empty')}
                 initialSort={{ id: 'total', dir: 'desc' }}
                 foot={
+                  // One cell per column shown, so the totals stay under their amounts whatever is left out.
                   <tr className="row-total">
-                    <td>{t('common.total')}</td>
-                    <td />
-                    <td className="num">{money(report.total)}</td>
-                    <td className="num">{money(report.notDue)}</td>
-                    {report.buckets.map((b) => (
-                      <td key={b.label} className="num">
-                        {money(b.amount)}
+                    {partyColumns.map((c) => (
+                      <td key={c.id} className={c.kind === 'money' ? 'num' : undefined}>
+                        {c.id === 'name'
+                          ? t('common.total')
+                          : c.kind === 'money'
+                            ? money(report.parties.reduce((sum, p) => sum + Number(c.value(p) ?? 0), 0))
+                            : null}
                       </td>
                     ))}
-                    <td className="num">{money(report.onAccount)}</td>
                   </tr>
                 }
               />
