@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IsoDate } from '../../shared/dates';
+import { addDays, yearStartOf, type IsoDate } from '../../shared/dates';
+import { toTallyRequestDate } from '../../electron/core/tally/quirks';
 import type { VoucherRecord } from '../../electron/core/db/records';
 import { admits, SimCompany, type VoucherFilter } from './company';
 import { collectionHeadFor, collectionTail, createRenderer, errorEnvelope } from './render';
@@ -51,6 +52,10 @@ export interface TallySimulator {
   close(guid: string): void;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Tally's current period (Alt+F2), as the accountant would see it. */
+  currentPeriod(): { from: IsoDate; to: IsoDate };
+  /** Sets it as the accountant would (Alt+F2). */
+  setPeriod(period: { from: IsoDate; to: IsoDate }): void;
   readonly requests: SimRequestLog[];
   stop(): Promise<void>;
 }
@@ -75,6 +80,10 @@ function requestDate(text: string | undefined): IsoDate | null {
 
 interface ParsedRequest {
   id: string;
+  /** "Collection", "Data", "Function" ... */
+  type: string;
+  /** A "Change Period" report's SVFromDate / SVToDate. */
+  setPeriod: { from: IsoDate; to: IsoDate } | null;
   company: string | null;
   from: IsoDate | null;
   to: IsoDate | null;
@@ -91,8 +100,15 @@ function parseRequest(body: Buffer): ParsedRequest {
     new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(text)?.[1];
   const altered = /\$AlterID\s*&gt;\s*(\d+)/.exec(text);
   const company = tag('SVCURRENTCOMPANY');
+  const set = (name: string): IsoDate | null =>
+    requestDate(new RegExp(`<SET>\\s*${name}\\s*:\\s*"([^"]*)"\\s*</SET>`, 'i').exec(text)?.[1]);
+  const setFrom = set('SVFromDate');
+  const setTo = set('SVToDate');
   return {
     id: (tag('ID') ?? '').trim(),
+    type: (tag('TYPE') ?? '').trim(),
+    setPeriod:
+      /<USE>\s*Change Period\s*<\/USE>/i.test(text) && setFrom && setTo ? { from: setFrom, to: setTo } : null,
     company: company === undefined ? null : unescape(company),
     from: requestDate(tag('SVFROMDATE')),
     to: requestDate(tag('SVTODATE')),
@@ -126,6 +142,14 @@ export async function startTallySimulator(
   const closed = new Set<string>();
   let faults: FaultRule[] = [];
   const requests: SimRequestLog[] = [];
+
+  // Tally's current period (Alt+F2): the financial year of today until a "Change Period" report sets it.
+  let period: { from: IsoDate; to: IsoDate } | null = null;
+  const currentPeriod = (): { from: IsoDate; to: IsoDate } => {
+    if (period !== null) return period;
+    const start = yearStartOf(new Date((options.now ?? Date.now)()).toISOString().slice(0, 10), 4);
+    return { from: start, to: addDays(`${Number(start.slice(0, 4)) + 1}${start.slice(4)}`, -1) };
+  };
 
   const takeFault = (id: string): SimFault | null => {
     const rule = faults.find((f) => (f.match === undefined || f.match === id) && (f.times ?? 1) > 0);
@@ -161,8 +185,15 @@ export async function startTallySimulator(
       realShapes: company.shapes,
       exportedFlags: company.exportedFlags,
     });
-    const from = req.from ?? '1900-01-01';
-    const to = req.to ?? '9999-12-31';
+    let from = req.from ?? '1900-01-01';
+    let to = req.to ?? '9999-12-31';
+    if (company.shapes.periodScoped) {
+      // Real Tally: the collection holds the current period's vouchers only, whatever SVFROMDATE says
+      // (the request's own $Date formulae, which name the same dates, still narrow it).
+      const current = currentPeriod();
+      if (current.from > from) from = current.from;
+      if (current.to < to) to = current.to;
+    }
     const served = (v: VoucherRecord): boolean => admits(req.filter, v);
     switch (req.id) {
       case 'TCGroups':
@@ -221,7 +252,9 @@ export async function startTallySimulator(
       case 'TCStockInHand':
         // One group: the filter names Stock-in-Hand. Its closing balance is the stock as on SVTODATE.
         log.objects++;
-        yield render.stockInHand(company.stock.closingStock(to));
+        yield render.stockInHand(
+          company.stock.closingStock(company.shapes.periodScoped ? currentPeriod().to : to),
+        );
         break;
       case 'TCVouchers':
         for (const v of company.range(from, to)) {
@@ -265,6 +298,28 @@ export async function startTallySimulator(
         }
         if (fault?.kind === 'garbage') {
           response.end(Buffer.from(fault.text, 'utf16le'));
+          return;
+        }
+        if (parsed.type === 'Function' && /^\$\$SystemPeriod(From|To)$/.test(parsed.id)) {
+          const current = currentPeriod();
+          const date = parsed.id.endsWith('From') ? current.from : current.to;
+          response.end(
+            Buffer.from(
+              '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER><BODY><DESC></DESC><DATA>' +
+                `<RESULT TYPE="Date">${toTallyRequestDate(date)}</RESULT></DATA></BODY></ENVELOPE>`,
+              'utf16le',
+            ),
+          );
+          return;
+        }
+        if (parsed.id === 'TCChangePeriod' && parsed.setPeriod !== null) {
+          period = parsed.setPeriod;
+          response.end(
+            Buffer.from(
+              '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER><BODY><DESC></DESC><DATA></DATA></BODY></ENVELOPE>',
+              'utf16le',
+            ),
+          );
           return;
         }
         const known = [
@@ -379,6 +434,10 @@ export async function startTallySimulator(
     },
     clearFaults() {
       faults = [];
+    },
+    currentPeriod,
+    setPeriod(value) {
+      period = value;
     },
     requests,
     stop: () =>

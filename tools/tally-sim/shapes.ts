@@ -34,6 +34,11 @@ export interface RealShapeOptions {
   countRows: boolean;
   /** Orders, notes, memorandum, reversing journals, post-dated, cancelled and optional vouchers besides the books. */
   nonPostingVouchers: boolean;
+  /**
+   * Voucher collections and the Stock-in-Hand balance answer for Tally's current period (set by a "Change
+   * Period" report; at start the financial year of today), not for the request's SVFROMDATE/SVTODATE.
+   */
+  periodScoped: boolean;
 }
 
 export const REAL_SHAPES: Readonly<RealShapeOptions> = Object.freeze({
@@ -45,6 +50,7 @@ export const REAL_SHAPES: Readonly<RealShapeOptions> = Object.freeze({
   groupsTwice: true,
   countRows: true,
   nonPostingVouchers: true,
+  periodScoped: true,
 });
 
 /** Every shape off: the simulator as it was before it learnt real Tally's habits. */
@@ -57,6 +63,7 @@ export const NO_REAL_SHAPES: Readonly<RealShapeOptions> = Object.freeze({
   groupsTwice: false,
   countRows: false,
   nonPostingVouchers: false,
+  periodScoped: false,
 });
 
 export const resolveShapes = (partial: Partial<RealShapeOptions> = {}): RealShapeOptions => ({

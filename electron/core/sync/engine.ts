@@ -13,11 +13,17 @@ import {
 } from '../tally/fetch';
 import type { MappedVoucher, TallyCompany } from '../tally/mappers';
 import { MAX_VOUCHERS_PER_REQUEST, monthBatches, planBatches, type Batch } from './batches';
-import { readLocalState, storedDateCounts, storedVouchersBetween } from './local-state';
+import {
+  readLocalState,
+  storedDateCounts,
+  storedVouchersBetween,
+  type LocalCompanyState,
+} from './local-state';
 import { errorInfoOf } from './error-info';
 import type { ProgressTracker } from './progress';
 import { inThreadFetcher, type VoucherFetcher } from './voucher-fetcher';
 import { putTallyStock } from './tally-stock';
+import { booksPeriod, openPeriodSession, type PeriodSession } from './tally-period';
 
 /** What the engine needs; all effects injected so it runs the same in a worker, in-process and in tests. */
 export interface EngineDeps {
@@ -25,6 +31,8 @@ export interface EngineDeps {
   store: Pick<Store, 'db' | 'beginCompanyWrite' | 'markSyncStatus'>;
   progress: ProgressTracker;
   now: () => number;
+  /** Today's date (India), for Tally's period; default the wall clock (`now` may be a test's counter). */
+  today?: () => IsoDate;
   signal: AbortSignal;
   runId: string;
   batchSize?: number;
@@ -120,6 +128,41 @@ export async function syncCompany(
     };
   }
   deps.store.markSyncStatus(company.guid, 'syncing');
+  // Tally answers for its current period: the whole books while the sync reads, the accountant's own after.
+  const period = await openPeriodSession(deps.client, deps.signal);
+  try {
+    const books = booksPeriod(company, (deps.today ?? (() => todayInIndia(new Date())))());
+    if (!(await period.use(books))) {
+      // Tally would answer for its own, shorter period: a copy missing years would look complete.
+      throw new AppError(
+        'TALLY_ERROR',
+        `Tally did not let TallyConnect read the whole books of "${company.name}": its period is ` +
+          `${period.original?.from ?? '?'} to ${period.original?.to ?? '?'}. In Tally, press Alt+F2 and set the ` +
+          `period from ${books.from} to ${books.to}, then sync again; the books stored before are kept.`,
+        {
+          company: company.name,
+          periodFrom: period.original?.from ?? null,
+          periodTo: period.original?.to ?? null,
+          neededFrom: books.from,
+          neededTo: books.to,
+        },
+      );
+    }
+    return await writeCompany(company, incremental ? local : null, deps, started, period);
+  } finally {
+    await period.restore();
+  }
+}
+
+async function writeCompany(
+  company: TallyCompany,
+  local: LocalCompanyState | null,
+  deps: EngineDeps,
+  started: number,
+  period: PeriodSession,
+): Promise<SyncResult> {
+  const incremental = local !== null;
+  const base = { runId: deps.runId, companyGuid: company.guid, companyName: company.name };
   const writer = deps.store.beginCompanyWrite(
     { guid: company.guid, name: company.name, source: 'tally' },
     incremental ? 'merge' : 'replace',
@@ -130,7 +173,7 @@ export async function syncCompany(
       : await fullSync(company, writer, deps);
     checkCancel(deps.signal);
     // Tally's own closing stock for the dates the write may have changed (undefined: nothing changed).
-    if (stockFrom !== undefined) await putTallyStock(company, writer, deps, stockFrom);
+    if (stockFrom !== undefined) await putTallyStock(company, writer, { ...deps, period }, stockFrom);
     checkCancel(deps.signal);
     deps.progress.phase('storing', null, `${company.name}: saving`);
     const record: CompanyRecord = {

@@ -4,6 +4,7 @@ import type { CompanyWriter, TallyStockValue } from '../db/records';
 import { MOVES_STOCK } from '../inventory/movements';
 import type { TallyClient } from '../tally/client';
 import { fetchStockInHand } from '../tally/fetch';
+import type { PeriodSession } from './tally-period';
 import type { TallyCompany } from '../tally/mappers';
 import { STOCK_IN_HAND_GROUP } from '../tally/requests';
 import type { Store } from '../db/store';
@@ -76,7 +77,14 @@ function lastStockDate(db: Store['db'], companyGuid: string): IsoDate | null {
 export async function putTallyStock(
   company: TallyCompany,
   writer: CompanyWriter,
-  deps: { client: TallyClient; store: Pick<Store, 'db'>; progress: ProgressTracker; signal: AbortSignal },
+  deps: {
+    client: TallyClient;
+    store: Pick<Store, 'db'>;
+    progress: ProgressTracker;
+    signal: AbortSignal;
+    /** Tally's current period, moved to each date's year before its stock is asked (tally-period.ts). */
+    period?: PeriodSession;
+  },
   changedFrom: IsoDate | null,
 ): Promise<void> {
   const db = deps.store.db;
@@ -95,7 +103,7 @@ export async function putTallyStock(
   const values: TallyStockValue[] = [];
   try {
     for (const date of dates) {
-      const value = await askTally(deps.client, company, date, deps.signal);
+      const value = await askTally(deps, company, date);
       if (value === null) break;
       values.push({ date, value });
       deps.progress.advance(1);
@@ -114,9 +122,16 @@ export async function putTallyStock(
   writer.putTallyStockValues(changedFrom, values);
 }
 
-function askTally(client: TallyClient, company: TallyCompany, date: IsoDate, signal: AbortSignal) {
+async function askTally(
+  deps: { client: TallyClient; signal: AbortSignal; period?: PeriodSession },
+  company: TallyCompany,
+  date: IsoDate,
+): Promise<number | null> {
   // The financial year of the date (as Tally's own period would be), not before the books begin.
   const yearStart = yearStartOf(date, company.yearStartMonth ?? 4);
   const from = company.booksFrom !== null && company.booksFrom > yearStart ? company.booksFrom : yearStart;
-  return fetchStockInHand(client, company.name, from > date ? date : from, date, signal);
+  const period = { from: from > date ? date : from, to: date };
+  // Tally values the stock as on its current period's end: make that the date asked for.
+  await deps.period?.use(period);
+  return fetchStockInHand(deps.client, company.name, period.from, period.to, deps.signal);
 }

@@ -27,11 +27,13 @@ import { childText } from './node';
 import { ANY_OBJECT } from './parser';
 import { tallyDate, tallyInt, text, toAppAmount } from './quirks';
 import {
+  changePeriodRequest,
   companiesRequest,
   groupsRequest,
   ledgersRequest,
   stockInHandRequest,
   stockMastersRequest,
+  systemPeriodRequest,
   voucherDatesRequest,
   voucherIndexRequest,
   voucherTypesRequest,
@@ -241,4 +243,43 @@ export async function fetchStockInHand(
   });
   // Sub-groups are not in the answer (the filter names one group); their stock is in its balance.
   return sink.items.length === 0 ? null : sink.items[0]!;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Tally's current period (what Alt+F2 shows), or null when Tally does not say. */
+export async function fetchCurrentPeriod(client: TallyClient, signal?: AbortSignal): Promise<Period | null> {
+  const edge = async (which: 'From' | 'To'): Promise<IsoDate | null> => {
+    const sink = collect('RESULT', (node) => {
+      try {
+        return tallyDate(node.text, 'RESULT');
+      } catch {
+        return null;
+      }
+    });
+    await client.request(systemPeriodRequest(which), sink, {
+      what: `Tally's current period (${which === 'From' ? 'start' : 'end'})`,
+      ...(signal ? { signal } : {}),
+    });
+    return sink.items[0] ?? null;
+  };
+  const from = await edge('From');
+  const to = await edge('To');
+  return from !== null && to !== null && from <= to ? { from, to } : null;
+}
+
+/** Makes `period` Tally's current period (changePeriodRequest). */
+export async function setCurrentPeriod(
+  client: TallyClient,
+  period: Period,
+  signal?: AbortSignal,
+): Promise<void> {
+  const sink = collect(ANY_OBJECT, () => null);
+  await client.request(changePeriodRequest(period.from, period.to), sink, {
+    what: `the period ${period.from} to ${period.to}`,
+    ...(signal ? { signal } : {}),
+  });
 }

@@ -19,6 +19,7 @@ export const REQUEST_IDS = {
   voucherIndex: 'TCVoucherIndex',
   vouchers: 'TCVouchers',
   stockInHand: 'TCStockInHand',
+  changePeriod: 'TCChangePeriod',
 } as const;
 
 interface CollectionSpec {
@@ -232,4 +233,30 @@ export function stockInHandRequest(company: string, from: IsoDate, asOn: IsoDate
       TCStockGroup: `$$IsEqual:$Name:"${STOCK_IN_HAND_GROUP}" OR $$IsEqual:$ReservedName:"${STOCK_IN_HAND_GROUP}"`,
     },
   });
+}
+
+/**
+ * Makes [from, to] Tally's current period. Collection exports read Tally's current period, not the
+ * request's SVFROMDATE/SVTODATE: a live TallyPrime answered a voucher collection with the current
+ * financial year only, whatever dates were asked (MarketingBNG/Tally-MCP probe findings), and
+ * tally-database-loader sets the period this way before it exports (docs/TALLY.md "Tally's current
+ * period"). The report "Change Period" is Tally's Alt+F2; its SETs are what that screen sets.
+ */
+export function changePeriodRequest(from: IsoDate, to: IsoDate): string {
+  const id = REQUEST_IDS.changePeriod;
+  return (
+    '<ENVELOPE><HEADER><VERSION>1</VERSION><TALLYREQUEST>Export</TALLYREQUEST><TYPE>Data</TYPE>' +
+    `<ID>${id}</ID></HEADER><BODY><DESC><STATICVARIABLES></STATICVARIABLES><TDL><TDLMESSAGE>` +
+    `<REPORT NAME="${id}"><USE>Change Period</USE>` +
+    `<SET>SVFromDate : "${toTallyRequestDate(from)}"</SET><SET>SVToDate : "${toTallyRequestDate(to)}"</SET>` +
+    '</REPORT></TDLMESSAGE></TDL></DESC></BODY></ENVELOPE>'
+  );
+}
+
+/** Tally's current period's first or last day: a Function export answering `<RESULT TYPE="Date">`. */
+export function systemPeriodRequest(edge: 'From' | 'To'): string {
+  return (
+    '<ENVELOPE><HEADER><VERSION>1</VERSION><TALLYREQUEST>Export</TALLYREQUEST><TYPE>Function</TYPE>' +
+    `<ID>$$SystemPeriod${edge}</ID></HEADER></ENVELOPE>`
+  );
 }

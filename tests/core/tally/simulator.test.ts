@@ -6,6 +6,8 @@ import { SMALL_GUID, smallCompanySource } from '../../fixtures/tally/small-compa
 let sim: TallySimulator;
 beforeEach(async () => {
   sim = await startTallySimulator([smallCompanySource()]);
+  // Collections answer for Tally's current period; the company's books are in 2025-26.
+  sim.setPeriod({ from: '2025-04-01', to: '2026-03-31' });
 });
 afterEach(async () => {
   await sim.stop();
@@ -25,6 +27,19 @@ function post(body: string): Promise<{ headers: http.IncomingHttpHeaders; bytes:
 }
 
 describe('Tally simulator native answers', () => {
+  it("answers a voucher collection for Tally's current period, not the request's dates", async () => {
+    sim.setPeriod({ from: '2026-04-01', to: '2027-03-31' });
+    const outside = (await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-30'))).bytes.toString(
+      'utf16le',
+    );
+    expect(outside).not.toMatch(/<VOUCHER [^>]*>/);
+    sim.setPeriod({ from: '2025-04-01', to: '2026-03-31' });
+    const inside = (await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-30'))).bytes.toString(
+      'utf16le',
+    );
+    expect(inside).toMatch(/<VOUCHER [^>]*>/);
+  });
+
   it("answers in UTF-16LE with Tally's quirks: debit negative, YYYYMMDD, spaced AlterIDs, &#4;", async () => {
     const { headers, bytes } = await post(vouchersRequest('Small & Co', '2025-04-01', '2025-04-01'));
     expect(headers['content-type']).toMatch(/utf-16/);

@@ -1,0 +1,98 @@
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { generateDemoCompany } from '../../../electron/core/demo/generator';
+import { runSync } from '../../../electron/core/sync/engine';
+import { booksPeriod } from '../../../electron/core/sync/tally-period';
+import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { simulatorEngineDeps } from '../../helpers/engine-deps';
+
+/**
+ * Tally's collections answer for Tally's current period (Alt+F2), not for the request's SVFROMDATE and
+ * SVTODATE (a live TallyPrime sent only the current year's vouchers however a request was dated;
+ * tally-database-loader changes the period before it exports). The simulator answers that way; the sync
+ * must make the whole books the current period, read, and give the accountant's period back.
+ */
+
+const NOW = (): number => Date.parse('2026-12-02T06:00:00Z');
+// Three financial years of books: 2024-25, 2025-26 and the running 2026-27.
+const demo = generateDemoCompany({ vouchers: 900, seed: 71, years: 3, until: '2026-11-20' });
+const ACCOUNTANTS_PERIOD = { from: '2026-04-01', to: '2027-03-31' };
+
+let sim: TallySimulator;
+let store: Store;
+beforeEach(async () => {
+  sim = await startTallySimulator([demo], { now: NOW });
+  sim.setPeriod(ACCOUNTANTS_PERIOD);
+  store = openStore(':memory:');
+});
+afterEach(async () => {
+  store.close();
+  await sim.stop();
+});
+
+const storedVouchers = (): number =>
+  store.db.prepare('SELECT count(*) FROM vouchers').pluck().get() as number;
+const storedYears = (): string[] =>
+  (
+    store.db
+      .prepare(
+        `SELECT DISTINCT CASE WHEN substr(date, 6, 2) >= '04' THEN substr(date, 1, 4) ELSE substr(date, 1, 4) - 1 END
+         FROM vouchers ORDER BY 1`,
+      )
+      .pluck()
+      .all() as (string | number)[]
+  ).map(String);
+
+describe("Tally's current period during a sync", () => {
+  it('reads every year of the books, not only the period Tally shows, and puts that period back', async () => {
+    const tallyHolds = [...sim.company().all()].length;
+    const [result] = await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    expect(result!.kind).toBe('full');
+    expect(storedVouchers()).toBe(tallyHolds);
+    expect(storedYears()).toEqual(expect.arrayContaining(['2024', '2025', '2026']));
+    // The books were made the current period before any voucher was asked for ...
+    const ids = sim.requests.map((r) => r.id);
+    expect(ids.indexOf('TCChangePeriod')).toBeGreaterThan(-1);
+    expect(ids.indexOf('TCChangePeriod')).toBeLessThan(ids.indexOf('TCVoucherDates'));
+    // ... and the accountant finds Tally on the period they had.
+    expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
+  it('an incremental sync sees a change in an earlier year', async () => {
+    await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    const company = sim.company();
+    const old = [...company.all()].find((v) => v.date < '2025-03-01' && v.voucherType === 'Sales')!;
+    company.alterVoucher(old.guid, (v) => ({ ...v, narration: 'Corrected in an earlier year' }));
+    const [result] = await runSync({ full: false }, simulatorEngineDeps(sim.port, store, 300));
+    expect(result!.kind).toBe('incremental');
+    expect(store.db.prepare('SELECT narration FROM vouchers WHERE guid = ?').pluck().get(old.guid)).toBe(
+      'Corrected in an earlier year',
+    );
+    expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
+  it('a Tally that will not change its period fails the sync in plain words and keeps the books', async () => {
+    await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    const before = storedVouchers();
+    sim.addFault({ match: 'TCChangePeriod', fault: { kind: 'error', message: 'Could not find Report' } });
+    await expect(runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300))).rejects.toThrow(
+      /did not let TallyConnect read the whole books .*Alt\+F2.*from 2024-04-01/,
+    );
+    expect(storedVouchers()).toBe(before);
+  });
+
+  it('the books period runs from the books’ first day to a 31st a year past today', () => {
+    const company = {
+      guid: 'g',
+      name: 'N',
+      booksFrom: '2021-04-01',
+      yearStartMonth: 4,
+      masterAlterId: 1,
+      voucherAlterId: 1,
+    };
+    expect(booksPeriod(company, '2026-12-02')).toEqual({ from: '2021-04-01', to: '2027-12-31' });
+    expect(booksPeriod({ ...company, booksFrom: null }, '2026-12-02')).toEqual({
+      from: '2026-04-01',
+      to: '2027-12-31',
+    });
+  });
+});
