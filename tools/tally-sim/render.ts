@@ -76,6 +76,7 @@ const VALUE_TYPES = {
   BILLTYPE: 'String',
   STOCKITEMNAME: 'String',
   GODOWNNAME: 'String',
+  TRACKINGNUMBER: 'String',
   BASEUNITS: 'String',
   ADDITIONALUNITS: 'String',
   ORIGINALNAME: 'String',
@@ -199,6 +200,15 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     const inward = line.actualQuantity !== 0 ? line.actualQuantity > 0 : line.amount > 0;
     const qty = (milli: number): string =>
       ` ${quantityText(milli)}${line.unit !== null ? ` ${line.unit}` : ''}`;
+    // The note a line is tracked against sits in its batch allocation; exports write "Not Applicable"
+    // for an untracked one (real Tally exports, TALLY-SOURCES §13).
+    const tracking = line.trackingNumber ?? null;
+    const trackingTag =
+      tracking !== null
+        ? `${T.TRACKINGNUMBER}${esc(tracking)}</TRACKINGNUMBER>`
+        : mode === 'export'
+          ? `${T.TRACKINGNUMBER}${NOT_APPLICABLE}</TRACKINGNUMBER>`
+          : '';
     const quantities =
       `${T.ACTUALQTY}${qty(line.actualQuantity)}</ACTUALQTY>` +
       `${T.BILLEDQTY}${qty(line.billedQuantity)}</BILLEDQTY>`;
@@ -207,9 +217,11 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       `${T.ISDEEMEDPOSITIVE}${yn(inward)}</ISDEEMEDPOSITIVE>` +
       (line.rate !== null ? `${T.RATE}${esc(rateText(line.rate, line.rateUnit))}</RATE>` : '') +
       `${T.AMOUNT}${tallyAmount(line.amount)}</AMOUNT>${quantities}` +
-      (line.godown !== null
-        ? `<BATCHALLOCATIONS.LIST>${T.GODOWNNAME}${esc(line.godown)}</GODOWNNAME>` +
+      (line.godown !== null || tracking !== null
+        ? `<BATCHALLOCATIONS.LIST>` +
+          (line.godown !== null ? `${T.GODOWNNAME}${esc(line.godown)}</GODOWNNAME>` : '') +
           (mode === 'export' ? '<BATCHNAME>Primary Batch</BATCHNAME>' : '') +
+          trackingTag +
           `${T.AMOUNT}${tallyAmount(line.amount)}</AMOUNT>${quantities}` +
           `</BATCHALLOCATIONS.LIST>`
         : '<BATCHALLOCATIONS.LIST>      </BATCHALLOCATIONS.LIST>') +

@@ -168,6 +168,12 @@ export interface InventoryEntryRecord {
   /** BATCHALLOCATIONS.LIST GODOWNNAME; null when the line has none. */
   godown: string | null;
   /**
+   * BATCHALLOCATIONS.LIST TRACKINGNUMBER: the delivery / receipt note (or rejection) this line is tracked
+   * against, e.g. "DN/1"; absent or null for "Not Applicable" and none. An invoice's tracked line does
+   * not move stock, its note does (docs/TALLY.md "Which lines move stock").
+   */
+  trackingNumber?: string | null;
+  /**
    * The ledger of the line's accounting allocation (an invoice's sales/purchase ledger), when the source
    * says; not stored (the ledger line itself is among the voucher's entries).
    */

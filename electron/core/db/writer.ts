@@ -415,6 +415,7 @@ export function beginCompanyWrite(options: WriterOptions): CompanyWriter {
         line.rateUnit,
         line.amount,
         line.godown,
+        line.trackingNumber ?? null,
       );
       if (inventoryRows.length === INVENTORY_COLUMNS * ROWS_PER_INSERT) flushRows();
     }
@@ -1069,9 +1070,9 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
 const ROWS_PER_INSERT = 64;
 const ENTRY_COLUMNS = 9;
 const BILL_COLUMNS = 10;
-const INVENTORY_COLUMNS = 13;
+const INVENTORY_COLUMNS = 14;
 const INSERT_INVENTORY = `INSERT INTO inventory_entries (id, voucher_id, company_id, item_id, item_name, date,
-  actual_quantity, billed_quantity, unit, rate, rate_unit, amount, godown) VALUES`;
+  actual_quantity, billed_quantity, unit, rate, rate_unit, amount, godown, tracking_number) VALUES`;
 const INSERT_ENTRY = `INSERT INTO entries (id, voucher_id, company_id, ledger_id, date, amount, other_ledger_id,
   other_ledger_count, more_ledger_ids) VALUES`;
 const INSERT_BILL = `INSERT INTO bill_allocations (id, entry_id, company_id, ledger_id, date, bill_name,

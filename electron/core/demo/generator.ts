@@ -34,6 +34,13 @@ export interface DemoOptions {
   until?: IsoDate;
   /** Financial years covered, ending with the one that contains `until`. */
   years?: number;
+  /**
+   * Every fourth sale goes out on a Delivery Note first (same day, same lines, tracking number = the
+   * note's number) and the sale's lines are tracked to it, as Tally records a sale against a delivery note:
+   * stock moves once, with the note. Off by default, so the demo's vouchers stay as they were. The notes
+   * share their sale's AlterID (their GUID is the sale's with "-dn").
+   */
+  deliveryNotes?: boolean;
 }
 
 export interface DemoCompany {
@@ -267,7 +274,22 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     voucherAlterId: lastMasterId + n,
   };
 
+  if (options.deliveryNotes === true) {
+    // After every other master and voucher id, so nothing else moves.
+    const id = company.masterAlterId + 1;
+    voucherTypes.push({
+      guid: guidOf(id),
+      name: 'Delivery Note',
+      parent: 'Delivery Note',
+      reservedName: 'Delivery Note',
+      autoNumbered: true,
+      alterId: id,
+    });
+    company.masterAlterId = id;
+  }
+
   const setup = {
+    deliveryNotes: options.deliveryNotes === true,
     seed: options.seed,
     vouchers: n,
     booksFrom,
@@ -294,6 +316,7 @@ const countOf = (stock: ReturnType<typeof demoStockMasters>): number =>
   stock.stockGroups.length + stock.units.length + stock.godowns.length + stock.stockItems.length;
 
 interface StreamSetup {
+  deliveryNotes: boolean;
   seed: number;
   vouchers: number;
   booksFrom: IsoDate;
@@ -706,6 +729,27 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
       }
     }
 
+    if (setup.deliveryNotes && type === 'Sales' && seq % 4 === 0 && inventory.length > 0) {
+      // The goods go out on a delivery note first; the invoice's lines are tracked to it.
+      const note = `DL/${fy.slice(2)}/${String(seq / 4).padStart(5, '0')}`;
+      inventory = inventory.map((l) => ({ ...l, trackingNumber: note }));
+      yield {
+        guid: `${setup.guidOf(id)}-dn`,
+        alterId: id,
+        masterId: id,
+        date,
+        voucherType: 'Delivery Note',
+        voucherNumber: note,
+        partyLedgerName: party,
+        narration: `Goods delivered against ${number}`,
+        reference: null,
+        isCancelled: false,
+        isOptional: false,
+        isPostDated: false,
+        entries: [],
+        inventory,
+      };
+    }
     yield {
       guid: setup.guidOf(id),
       alterId: id,

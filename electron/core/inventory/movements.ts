@@ -13,11 +13,23 @@ import {
  * Reads a company's stock items with their openings and movements from the store, and values them with
  * valuation.ts. Stock moves with the vouchers that post and with inventory vouchers (delivery and receipt
  * notes, stock journals ... stored off the books as 'inventory'); orders, cancelled, optional, memorandum
- * vouchers and post-dated ones not yet due move nothing.
+ * vouchers and post-dated ones not yet due move nothing. A line of a posting voucher (an invoice, credit or
+ * debit note) tracked against a delivery / receipt note or rejection moves nothing either: the note moves
+ * the stock, whether it comes before or after the invoice (Tally help "Using Tracking Numbers": invoice
+ * lines update stock at once only when "Not Applicable"; docs/TALLY.md "Which lines move stock").
  */
 
-/** SQL condition on `v` (vouchers) for the vouchers whose inventory lines move stock. */
-export const MOVES_STOCK = `(v.off_books IS NULL OR v.off_books = 'inventory')`;
+/**
+ * SQL condition on `v` (vouchers) and `e` (their inventory_entries) for the lines that move stock: the one
+ * definition every stock figure uses (summaries, valuation, stock summary, item register).
+ */
+export const MOVES_STOCK = `(v.off_books = 'inventory' OR (v.off_books IS NULL AND e.tracking_number IS NULL))`;
+
+/**
+ * SQL condition on `v` alone: vouchers some of whose lines may move stock (MOVES_STOCK decides per line).
+ * For questions about dates that may only over-include, like which dates to ask Tally's stock figure for.
+ */
+export const VOUCHER_MAY_MOVE_STOCK = `(v.off_books IS NULL OR v.off_books = 'inventory')`;
 
 export interface StockItemMovements {
   id: number;

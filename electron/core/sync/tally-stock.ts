@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { lastDayOfMonth, yearStartOf, type IsoDate } from '../../../shared/dates';
 import type { CompanyWriter, TallyStockValue } from '../db/records';
-import { MOVES_STOCK } from '../inventory/movements';
+import { VOUCHER_MAY_MOVE_STOCK } from '../inventory/movements';
 import type { TallyClient } from '../tally/client';
 import { fetchStockInHand } from '../tally/fetch';
 import type { PeriodSession } from './tally-period';
@@ -63,7 +63,7 @@ function lastStockDate(db: Store['db'], companyGuid: string): IsoDate | null {
   return (db
     .prepare(
       `SELECT max(v.date) FROM vouchers v JOIN companies c ON c.id = v.company_id
-       WHERE c.guid = ? AND ${MOVES_STOCK}`,
+       WHERE c.guid = ? AND ${VOUCHER_MAY_MOVE_STOCK}`,
     )
     .pluck()
     .get(companyGuid) ?? null) as IsoDate | null;

@@ -441,12 +441,22 @@ const INVENTORY_FIELDS = new Set([
   'RATE',
   'AMOUNT',
 ] as const);
-const BATCH_FIELDS = new Set(['GODOWNNAME', 'AMOUNT', 'ACTUALQTY', 'BILLEDQTY'] as const);
+const BATCH_FIELDS = new Set(['GODOWNNAME', 'AMOUNT', 'ACTUALQTY', 'BILLEDQTY', 'TRACKINGNUMBER'] as const);
+
+/**
+ * A batch allocation's TRACKINGNUMBER, or null for none: Tally writes "&#4; Not Applicable" for a line not
+ * tracked (text() drops the marker), and some producers plain "Not Applicable".
+ */
+function trackingNumberOf(value: string | undefined): string | null {
+  const t = text(value);
+  return t === null || t.toLowerCase() === 'not applicable' ? null : t;
+}
 
 /**
  * One inventory line: quantities signed by direction (ISDEEMEDPOSITIVE Yes, a debit, is inward; without the
- * flag the amount's side decides), the godown from its batch allocations. A line spread over several
- * godowns becomes one record per allocation (see InventoryEntryRecord).
+ * flag the amount's side decides), the godown and tracking number from its batch allocations. A line spread
+ * over several godowns, or whose allocations differ in tracking number (part of an invoice against a
+ * delivery note, part not), becomes one record per allocation (see InventoryEntryRecord).
  */
 function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
   const f = childTexts(line, INVENTORY_FIELDS);
@@ -466,11 +476,13 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
   let ledgerName: string | null = null;
   const batches: XNode[] = [];
   const godowns = new Set<string>();
+  const trackingNumbers = new Set<string | null>();
   for (const c of line.children) {
     if (c.name === 'ACCOUNTINGALLOCATIONS.LIST') ledgerName ??= text(childText(c, 'LEDGERNAME'));
     else if (c.name === 'BATCHALLOCATIONS.LIST') {
       const godown = text(childText(c, 'GODOWNNAME'));
       if (godown !== null) godowns.add(godown);
+      trackingNumbers.add(trackingNumberOf(childText(c, 'TRACKINGNUMBER')));
       batches.push(c);
     }
   }
@@ -482,8 +494,9 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     rateUnit: rate.unit,
     ...(ledgerName !== null ? { ledgerName } : {}),
   };
-  if (godowns.size <= 1) {
+  if (godowns.size <= 1 && trackingNumbers.size <= 1) {
     const [godown = null] = godowns;
+    const [trackingNumber = null] = trackingNumbers;
     return [
       {
         ...base,
@@ -491,6 +504,7 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
         billedQuantity: direction * billed.milli,
         amount,
         godown,
+        ...(trackingNumber !== null ? { trackingNumber } : {}),
       },
     ];
   }
@@ -502,12 +516,14 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     const batchActual = tallyQuantityMilli(b.ACTUALQTY, `ACTUALQTY of ${what}`);
     const batchBilled =
       text(b.BILLEDQTY) === null ? batchActual : tallyQuantityMilli(b.BILLEDQTY, `BILLEDQTY of ${what}`);
+    const trackingNumber = trackingNumberOf(b.TRACKINGNUMBER);
     out.push({
       ...base,
       actualQuantity: direction * batchActual.milli,
       billedQuantity: direction * batchBilled.milli,
       amount: toAppAmount(b.AMOUNT, `AMOUNT of ${what}`),
       godown,
+      ...(trackingNumber !== null ? { trackingNumber } : {}),
     });
   }
   return out;

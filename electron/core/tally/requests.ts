@@ -203,7 +203,7 @@ export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alt
         'AllInventoryEntries.ActualQty, AllInventoryEntries.BilledQty, AllInventoryEntries.Rate, ' +
         'AllInventoryEntries.Amount, AllInventoryEntries.BatchAllocations.GodownName, ' +
         'AllInventoryEntries.BatchAllocations.Amount, AllInventoryEntries.BatchAllocations.ActualQty, ' +
-        'AllInventoryEntries.BatchAllocations.BilledQty',
+        'AllInventoryEntries.BatchAllocations.BilledQty, AllInventoryEntries.BatchAllocations.TrackingNumber',
       filters,
     ),
     formulae,

@@ -36,6 +36,7 @@ const LINE_RATE = 4;
 const LINE_RATE_UNIT = 8;
 const LINE_GODOWN = 16;
 const LINE_LEDGER = 32;
+const LINE_TRACKING = 64;
 
 /** `into` (twice the size) holding `from`'s values. */
 function doubled<T extends Float64Array | Uint32Array>(from: T, into: T): T {
@@ -107,13 +108,15 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
       n.push(v.inventory.length);
       for (const line of v.inventory) {
         const ledgerName = line.ledgerName ?? null;
+        const trackingNumber = line.trackingNumber ?? null;
         n.push(
           (line.stockItemGuid !== null ? LINE_GUID : 0) |
             (line.unit !== null ? LINE_UNIT : 0) |
             (line.rate !== null ? LINE_RATE : 0) |
             (line.rateUnit !== null ? LINE_RATE_UNIT : 0) |
             (line.godown !== null ? LINE_GODOWN : 0) |
-            (ledgerName !== null ? LINE_LEDGER : 0),
+            (ledgerName !== null ? LINE_LEDGER : 0) |
+            (trackingNumber !== null ? LINE_TRACKING : 0),
         );
         n.push(line.actualQuantity);
         n.push(line.billedQuantity);
@@ -125,6 +128,7 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         if (line.rateUnit !== null) s.push(line.rateUnit);
         if (line.godown !== null) s.push(line.godown);
         if (ledgerName !== null) s.push(ledgerName);
+        if (trackingNumber !== null) s.push(trackingNumber);
       }
     }
   }
@@ -218,6 +222,7 @@ export function unpackVouchers(packed: PackedVouchers): MappedVoucher[] {
           godown,
         };
         if (lineFlags & LINE_LEDGER) line.ledgerName = str();
+        if (lineFlags & LINE_TRACKING) line.trackingNumber = str();
         inventory[l] = line;
       }
       record.inventory = inventory;

@@ -10,6 +10,7 @@ import { migration009 } from './009-off-books';
 import { migration010 } from './010-inventory';
 import { migration011 } from './011-stock-month-totals';
 import { migration012 } from './012-tally-stock-values';
+import { migration013 } from './013-tracking-numbers';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly string[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
