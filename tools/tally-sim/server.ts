@@ -283,6 +283,10 @@ export async function startTallySimulator(
         const log: SimRequestLog = { ...parsed, objects: 0, at: Date.now() };
         requests.push(log);
         const fault = takeFault(parsed.id);
+        // A refused "Change Period" (an error answer) changes nothing; one whose answer is lost still does.
+        if (parsed.setPeriod !== null && fault?.kind !== 'error' && fault?.kind !== 'http500') {
+          period = parsed.setPeriod;
+        }
         if (fault?.kind === 'http500') {
           response.writeHead(500).end();
           return;
@@ -313,7 +317,6 @@ export async function startTallySimulator(
           return;
         }
         if (parsed.id === 'TCChangePeriod' && parsed.setPeriod !== null) {
-          period = parsed.setPeriod;
           response.end(
             Buffer.from(
               '<ENVELOPE><HEADER><VERSION>1</VERSION><STATUS>1</STATUS></HEADER><BODY><DESC></DESC><DATA></DATA></BODY></ENVELOPE>',

@@ -49,12 +49,15 @@ export async function openPeriodSession(
     if (error instanceof AppError && error.code === 'CANCELLED') throw error;
     warn(error instanceof Error ? error.message : String(error));
   };
-  let original: Period | null = null;
-  try {
-    original = await fetchCurrentPeriod(client, signal);
-  } catch (error) {
-    passOn(error);
-  }
+  const readPeriod = async (): Promise<Period | null> => {
+    try {
+      return await fetchCurrentPeriod(client, signal);
+    } catch (error) {
+      passOn(error);
+      return null;
+    }
+  };
+  const original = await readPeriod();
   let current = original;
   let refused = false;
   const covers = (outer: Period | null, inner: Period): boolean =>
@@ -70,6 +73,12 @@ export async function openPeriodSession(
           return true;
         } catch (error) {
           passOn(error);
+          // What Tally answers to "Change Period" is not documented (an empty answer reads as an error
+          // here): where Tally says its period, believe the period, not the answer.
+          if (original !== null && same(await readPeriod(), period)) {
+            current = period;
+            return true;
+          }
           refused = true;
         }
       }

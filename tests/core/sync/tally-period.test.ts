@@ -80,6 +80,14 @@ describe("Tally's current period during a sync", () => {
     expect(storedVouchers()).toBe(before);
   });
 
+  it('believes the period Tally then shows, whatever Tally answered to the change', async () => {
+    sim.addFault({ match: 'TCChangePeriod', fault: { kind: 'empty' }, times: 1 });
+    const [result] = await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    expect(result!.kind).toBe('full');
+    expect(storedVouchers()).toBe([...sim.company().all()].length);
+    expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
   it('the books period runs from the books’ first day to a 31st a year past today', () => {
     const company = {
       guid: 'g',
