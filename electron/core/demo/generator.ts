@@ -22,7 +22,7 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../db/records';
-import { demoInventoryLines, demoStockMasters, demoStockOnHand } from './inventory';
+import { demoInventoryLines, demoRestockNeed, demoStockMasters, demoStockOnHand } from './inventory';
 import { predefinedGroups } from './groups';
 import { HOME_STATE, makeParties, type PartySpec } from './parties';
 import { createRandom, weightedPicker, type Random } from './random';
@@ -530,7 +530,11 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
       case 'Purchase': {
         const s = suppliers[pickSupplier(random)]!;
         const rate = GST_RATES[pickRate(random)]!;
-        const taxable = rupees(Math.min(50_00_000, random.logNormal(49_000, 1)));
+        // At least what the items of this rate are short of (the shop restocks what runs low).
+        const taxable = Math.max(
+          rupees(Math.min(50_00_000, random.logNormal(49_000, 1))),
+          Math.min(50_00_000_00, Math.ceil(demoRestockNeed(onHand, rate) / 100) * 100),
+        );
         const { tax, entries: taxLines } = taxEntries(s.inState, taxable, rate, 'Input', 1);
         const rounded = Math.round((taxable + tax) / 100) * 100;
         const due = plusDays(date, s.spec.creditPeriodDays);

@@ -115,6 +115,21 @@ export function demoStockOnHand(): DemoStockOnHand {
   return new Map(ITEMS.map((item) => [item.name, Math.max(1, Math.round(2_00_000 / item.cost)) * 1000]));
 }
 
+/**
+ * What the items invoiced at GST `rate` are short of their usual stock (their opening quantity), valued at
+ * cost, in paise: a purchase at that rate buys at least this much, so the shop restocks what runs low
+ * instead of selling into negative stock for years.
+ */
+export function demoRestockNeed(onHand: DemoStockOnHand, rate: number): Paise {
+  let need = 0;
+  for (const item of byRate.get(rate) ?? []) {
+    const usual = Math.max(1, Math.round(2_00_000 / item.cost)) * 1000;
+    const short = usual - (onHand.get(item.name) ?? 0);
+    if (short > 0) need += Math.round((short / 1000) * item.cost * 100);
+  }
+  return need;
+}
+
 export function demoInventoryLines(
   random: Random,
   kind: 'sale' | 'purchase',
@@ -138,14 +153,26 @@ export function demoInventoryLines(
         (kind === 'sale' ? held(b.item) - held(a.item) : held(a.item) - held(b.item)) || a.order - b.order,
     )
     .map((c) => c.item);
-  const picked = ordered.slice(0, count);
   const sign = kind === 'sale' ? -1 : 1;
+  const priceOf = (item: ItemSpec): number => Math.round(item.cost * 100 * (kind === 'sale' ? MARKUP : 1));
+  // A sale worth more than its first items hold takes in the next ones too (a shop sells what it has).
+  let picked = ordered.slice(0, count);
+  if (kind === 'sale') {
+    const worthHeld = (items: ItemSpec[]): number =>
+      items.reduce((sum, item) => sum + ((onHand.get(item.name) ?? 0) / 1000) * priceOf(item), 0);
+    let more = count;
+    while (more < ordered.length && worthHeld(picked) < taxable) picked = ordered.slice(0, ++more);
+  }
+  const lines = picked.length;
   let left = taxable;
   return picked.map((item, k) => {
-    const amount =
-      k === count - 1 ? left : Math.max(1, Math.floor((left * (0.3 + 0.4 * random.next())) / 100) * 100);
+    const price = priceOf(item);
+    const heldWorth = Math.max(0, Math.floor((((onHand.get(item.name) ?? 0) / 1000) * price) / 100) * 100);
+    const share =
+      k === lines - 1 ? left : Math.max(1, Math.floor((left * (0.3 + 0.4 * random.next())) / 100) * 100);
+    // A sale takes no more of an item than is held, while later items can take the rest.
+    const amount = kind === 'sale' && k < lines - 1 && heldWorth >= 100 ? Math.min(share, heldWorth) : share;
     left -= amount;
-    const price = Math.round(item.cost * 100 * (kind === 'sale' ? MARKUP : 1));
     // Quantity to the unit's decimals (thousandths: 1 Nos = 1000), at least one step.
     const step = 10 ** (3 - DECIMALS[item.unit]);
     const quantity = Math.max(1, Math.round((amount * 1000) / price / step)) * step;

@@ -107,6 +107,36 @@ describe('demo company generator', () => {
     }
   });
 
+  it.each([
+    [5_000, 42],
+    [20_000, 7],
+    [3_000, 9],
+  ])(
+    'the %i-voucher trader (seed %i) restocks what runs low: no item below zero at any year end',
+    (count, seed) => {
+      const trader = generateDemoCompany({ vouchers: count, seed, until: '2026-11-25' });
+      const held = new Map(trader.stockItems.map((i) => [i.name, i.openingQuantity]));
+      const yearEnds = ['2025-03-31', '2026-03-31', '2026-11-25'];
+      const below: string[] = [];
+      let next = 0;
+      const check = (): void => {
+        for (const [name, quantity] of held) if (quantity < 0) below.push(`${name} on ${yearEnds[next]}`);
+      };
+      for (const v of trader.vouchers()) {
+        while (next < yearEnds.length && v.date > yearEnds[next]!) {
+          check();
+          next++;
+        }
+        for (const line of v.inventory ?? []) {
+          held.set(line.stockItemName, (held.get(line.stockItemName) ?? 0) + line.actualQuantity);
+        }
+      }
+      for (; next < yearEnds.length; next++) check();
+      // Before purchases restocked, 12 of the items of the 5,000-voucher demo ended below zero.
+      expect(below).toEqual([]);
+    },
+  );
+
   it('keeps ledger names unique at every size (masters are built eagerly, vouchers lazily)', () => {
     for (const size of [10, 1_000_000, 2_000_000]) {
       const names = generateDemoCompany({ vouchers: size, seed: 42 }).ledgers.map((l) => l.name);
