@@ -1,7 +1,7 @@
 /**
  * The server side of `npm run bench:portal`, run as its own process so the load generator does not
  * share its event loop: the real core (cache, portal) and the real serve middleware, with the demo
- * company loaded and N portal users signed in. Prints one JSON line with the URL and the tokens.
+ * company loaded and N portal users signed in. Prints one JSON line with the URL, the launch secret and the tokens.
  *
  * Environment: BENCH_DATA_DIR, BENCH_PORTAL (on|off), BENCH_USERS, plus the usual REDIS_* and PORTAL_*.
  */
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   });
   const { url } = await server.listen(0, '127.0.0.1');
   process.stdout.write(
-    `${JSON.stringify({ url, tokens, companyGuid: company.guid, fy, cache: core.cache.kind, sessions: core.portal.backend })}\n`,
+    `${JSON.stringify({ url, launchToken: server.token, tokens, companyGuid: company.guid, fy, cache: core.cache.kind, sessions: core.portal.backend })}\n`,
   );
   const stop = async () => {
     await server.close();

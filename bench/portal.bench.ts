@@ -28,6 +28,9 @@ const P99_TARGET_MS = 50;
 
 interface ServerInfo {
   url: string;
+  /** The per-launch secret the app's own page sends (X-TallyConnect-Token); baseline calls need it. */
+  launchToken: string;
+  /** Portal session tokens, one per user (Bearer). */
   tokens: string[];
   companyGuid: string;
   fy: string;
@@ -81,6 +84,15 @@ async function startServer(
   };
 }
 
+/** The headers a client of this run sends: the launch secret as the app's page does, and a user's token. */
+function headersFor(info: ServerInfo, token: string | undefined): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-tallyconnect-token': info.launchToken,
+    authorization: `Bearer ${token ?? ''}`,
+  };
+}
+
 function load(info: ServerInfo, seconds: number) {
   let next = 0;
   const body = JSON.stringify({ companyGuid: info.companyGuid, fy: info.fy });
@@ -97,10 +109,7 @@ function load(info: ServerInfo, seconds: number) {
         // Each request takes the next user's token, so the clients are spread over every session.
         setupRequest: (request) => ({
           ...request,
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${info.tokens[next++ % info.tokens.length] ?? ''}`,
-          },
+          headers: headersFor(info, info.tokens[next++ % info.tokens.length]),
         }),
       },
     ],
@@ -112,7 +121,7 @@ async function warm(info: ServerInfo): Promise<string> {
   for (const token of info.tokens) {
     const response = await fetch(`${info.url}/api/dashboard.get`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: headersFor(info, token),
       body: JSON.stringify({ companyGuid: info.companyGuid, fy: info.fy }),
     });
     const envelope = (await response.json()) as {
