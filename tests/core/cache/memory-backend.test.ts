@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors';
 import { MemoryBackend } from '../../../electron/core/cache/memory-backend';
 
 function makeClock(): { now: () => number; advance: (ms: number) => void } {
@@ -16,6 +15,8 @@ function backend(overrides: Partial<ConstructorParameters<typeof MemoryBackend>[
   });
 }
 
+// What every backend owes (falsy values, frozen copies, refusals, clearing, paging, single flight) is in
+// contract.test.ts; this file holds what only the memory backend does (fake clock, LRU and byte bounds).
 describe('MemoryBackend', () => {
   it('gets, sets, deletes and reports has/ttl', async () => {
     const clock = makeClock();
@@ -30,19 +31,6 @@ describe('MemoryBackend', () => {
     expect(await cache.delete('a')).toBe(false);
     expect(await cache.get('a')).toBeUndefined();
     expect(await cache.ttl('a')).toBeNull();
-  });
-
-  it('keeps null and falsy values apart from a miss', async () => {
-    const cache = backend();
-    await cache.set('n', null);
-    await cache.set('z', 0);
-    await cache.set('f', false);
-    await cache.set('s', '');
-    expect(await cache.get('n')).toBeNull();
-    expect(await cache.get('z')).toBe(0);
-    expect(await cache.get('f')).toBe(false);
-    expect(await cache.get('s')).toBe('');
-    expect(await cache.has('n')).toBe(true);
   });
 
   it('honours the TTL on read, without extending it on access', async () => {
@@ -95,38 +83,6 @@ describe('MemoryBackend', () => {
     expect(await cache.has('k9')).toBe(true);
     await cache.set('huge', 'y'.repeat(20_000));
     expect(await cache.has('huge')).toBe(false);
-  });
-
-  it('hands out a frozen value: mutation throws and never changes the next get', async () => {
-    const cache = backend();
-    const original = { rows: [{ amount: 100 }] };
-    await cache.set('k', original);
-    original.rows[0]!.amount = 999;
-    const first = await cache.get<{ rows: { amount: number }[] }>('k');
-    expect(() => {
-      first!.rows[0]!.amount = 5;
-    }).toThrow(TypeError);
-    expect(() => first!.rows.push({ amount: 1 })).toThrow(TypeError);
-    expect(await cache.get('k')).toEqual({ rows: [{ amount: 100 }] });
-  });
-
-  it('refuses non-JSON values and bad TTLs with a CACHE error', async () => {
-    const cache = backend();
-    await expect(cache.set('k', { d: new Date() })).rejects.toMatchObject({ code: 'CACHE' });
-    await expect(cache.set('k', 1, 0)).rejects.toBeInstanceOf(AppError);
-    await expect(cache.set('k', 1, Number.NaN)).rejects.toMatchObject({ code: 'CACHE' });
-    expect(await cache.has('k')).toBe(false);
-  });
-
-  it('clears by Redis glob and clears all', async () => {
-    const cache = backend();
-    for (const key of ['dashboard:G1:1:2025-26', 'dashboard:G1:2:2025-26', 'dashboard:G2:1:2025-26', 'x']) {
-      await cache.set(key, 1);
-    }
-    expect(await cache.clearPattern('dashboard:G1:*')).toBe(2);
-    expect(await cache.has('dashboard:G2:1:2025-26')).toBe(true);
-    expect(await cache.clearAll()).toBe(2);
-    expect(cache.size).toBe(0);
   });
 
   it('runs the loader once for concurrent misses (single-flight) and reports hits', async () => {
