@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
+  // The portal learns where it listens first (a network bind would move its sessions off a password-less
+  // Redis), then the sessions are made in the store it will use.
+  const before = portalMiddleware(core.portal, { enabled: portalOn, host: '127.0.0.1' });
   const tokens: string[] = [];
   for (let i = 0; i < userCount; i++) {
     const username = `bench${i}`;
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
         onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }),
       },
     },
-    before: portalMiddleware(core.portal, { enabled: portalOn }),
+    before,
     staticDir: null,
     uploadDir: dataDir,
   });
