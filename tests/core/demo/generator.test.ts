@@ -3,7 +3,8 @@ import { financialYearOf } from '../../../shared/dates';
 import type { VoucherRecord } from '../../../electron/core/db/records';
 import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { PREDEFINED_GROUPS } from '../../../electron/core/demo/groups';
-import { buildGstin, isValidGstin } from '../../../electron/core/demo/gstin';
+import { buildGstin } from '../../../electron/core/demo/gstin';
+import { isValidGstin } from '../../../electron/core/gst/gstin';
 
 const hashOf = (vouchers: Iterable<VoucherRecord>): string => {
   const hash = createHash('sha256');

@@ -1,0 +1,62 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+
+/**
+ * The GST facts of one outward or inward document, as the returns need them: one shape whichever way the
+ * books came in (sync, import, simulator). Amounts are positive paise; `kind` says whether a note adds
+ * to or takes from the supplies. Rates are in hundredths of a percent (18% → 1800, 0.25% → 25) so that
+ * every rate Tally allows is an integer.
+ */
+export type GstRegistration =
+  'regular' | 'composition' | 'unregistered' | 'consumer' | 'sez' | 'overseas' | 'deemed-export' | 'uin';
+
+export type Taxability = 'taxable' | 'nil' | 'exempt' | 'non-gst';
+
+export interface GstLine {
+  hsn: string | null;
+  /** The item's or ledger's name, for the HSN summary's description. */
+  description: string;
+  /** Unit quantity code as the portal lists them (NOS, KGS, MTR, …); null where Tally has no unit. */
+  uqc: string | null;
+  /** Quantity in thousandths of a unit (Tally keeps three decimals). */
+  quantityMilli: number;
+  taxability: Taxability;
+  rate: number;
+  taxable: Paise;
+  igst: Paise;
+  cgst: Paise;
+  sgst: Paise;
+  cess: Paise;
+}
+
+export type GstDocumentKind = 'invoice' | 'credit-note' | 'debit-note';
+
+export interface GstDocument {
+  voucherGuid: string;
+  kind: GstDocumentKind;
+  /** The voucher type's name, for the documents-issued summary's series. */
+  voucherType: string;
+  number: string;
+  date: IsoDate;
+  cancelled: boolean;
+  partyName: string;
+  partyGstin: string | null;
+  registration: GstRegistration;
+  /** State code of the place of supply; null when the voucher has none. */
+  placeOfSupply: string | null;
+  reverseCharge: boolean;
+  /** The whole document's value (the party's amount), positive. */
+  value: Paise;
+  /** For a note: the value of the invoice it adjusts, where known (decides B2CL vs B2CS for CDNUR). */
+  originalInvoiceValue: Paise | null;
+  lines: GstLine[];
+}
+
+export interface GstCompany {
+  gstin: string;
+  stateCode: string;
+}
+
+/** Sum of a line's tax heads. */
+export const taxOf = (line: Pick<GstLine, 'igst' | 'cgst' | 'sgst' | 'cess'>): Paise =>
+  line.igst + line.cgst + line.sgst + line.cess;
