@@ -569,7 +569,11 @@ export interface BalanceSheet {
 export interface GroupSummaryRow {
   guid: string;
   name: string;
-  kind: 'group' | 'ledger';
+  /**
+   * 'stock': the stock standing under the group as the report drilled from shows it (Opening Stock, as
+   * the trial balance; Closing Stock, as the balance sheet); it opens the Stock Summary for the period.
+   */
+  kind: 'group' | 'ledger' | 'stock';
   /** Debit positive. */
   opening: Paise;
   debit: Paise;
