@@ -581,6 +581,12 @@ export interface GroupSummaryRow {
   closing: Paise;
 }
 
+/**
+ * Which stock a Group Summary puts under Stock-in-Hand: the trial balance's ('opening': the stock at the
+ * period's start) or the balance sheet's ('closing': the closing stock).
+ */
+export type GroupSummaryStock = 'opening' | 'closing';
+
 /** Tally's Group Summary: a group's sub-groups and ledgers over a period. */
 export interface GroupSummary {
   companyGuid: string;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import type { GroupSummary, GroupSummaryRow } from '../../../shared/types/reports';
+import type { GroupSummary, GroupSummaryRow, GroupSummaryStock } from '../../../shared/types/reports';
 import { movements, openingsAt } from './balances';
 import type { GroupInfo, LedgerInfo, Masters } from './masters';
 import {
@@ -41,9 +41,6 @@ function childUnder(
   }
   return null;
 }
-
-/** Which stock the Stock-in-Hand line carries: the trial balance's (opening) or the balance sheet's (closing). */
-export type GroupSummaryStock = 'opening' | 'closing';
 
 export const CLOSING_STOCK_ROW = 'closing-stock';
 export const CLOSING_STOCK_ROW_NAME = 'Closing Stock';
