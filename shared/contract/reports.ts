@@ -139,8 +139,14 @@ export const reportOperations = {
     input: withDateRange({
       companyGuid,
       groupName: z.string().trim().min(1, 'groupName is required').max(200),
+      /**
+       * The stock under Stock-in-Hand as the report drilled from shows it: 'opening' (the trial balance:
+       * the stock at the period's start) or 'closing' (the balance sheet: the closing stock).
+       */
+      stock: z.enum(['opening', 'closing']).default('opening'),
     }),
-    description: "A group's sub-groups and ledgers with opening, debit, credit and closing for a period.",
+    description:
+      "A group's sub-groups and ledgers with opening, debit, credit and closing for a period; the stock under Stock-in-Hand at the period's opening (as the trial balance) or closing (as the balance sheet).",
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'ledgerMonthly.get': operation<Served<LedgerMonthly>>()({

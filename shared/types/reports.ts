@@ -569,13 +569,23 @@ export interface BalanceSheet {
 export interface GroupSummaryRow {
   guid: string;
   name: string;
-  kind: 'group' | 'ledger';
+  /**
+   * 'stock': the stock standing under the group as the report drilled from shows it (Opening Stock, as
+   * the trial balance; Closing Stock, as the balance sheet); it opens the Stock Summary for the period.
+   */
+  kind: 'group' | 'ledger' | 'stock';
   /** Debit positive. */
   opening: Paise;
   debit: Paise;
   credit: Paise;
   closing: Paise;
 }
+
+/**
+ * Which stock a Group Summary puts under Stock-in-Hand: the trial balance's ('opening': the stock at the
+ * period's start) or the balance sheet's ('closing': the closing stock).
+ */
+export type GroupSummaryStock = 'opening' | 'closing';
 
 /** Tally's Group Summary: a group's sub-groups and ledgers over a period. */
 export interface GroupSummary {

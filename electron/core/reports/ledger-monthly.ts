@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { LedgerMonth, LedgerMonthly } from '../../../shared/types/reports';
-import { fyStartOf, lastDayOfMonth, movements, openingsAt } from './balances';
+import { lastDayOfMonth, movements, openingsAt } from './balances';
 import { ledgerRef } from './ledger-statement';
 import type { Masters } from './masters';
 
@@ -13,8 +13,11 @@ function nextMonth(month: string): string {
 /**
  * A ledger's Monthly Summary: debit, credit and the balance at the end of each month of the period.
  * Whole months come from the summary table (ledger_month_totals) in one query; only a period starting or
- * ending inside a month reads that month's entries. A revenue ledger restarts at the start of each
- * financial year the period crosses (and the Profit & Loss A/c takes the year's result), as Tally does.
+ * ending inside a month reads that month's entries. One balance runs through the whole period, as in the
+ * ledger statement and the trial balance: a revenue ledger opens at zero only at the start of the
+ * financial year the period starts in (earlier years are in the Profit & Loss A/c's opening) and does
+ * not restart at a 1 April inside the period, so opening + debit − credit = closing on the page and the
+ * last month's balance is the statement's closing (docs/TALLY.md, "A period spanning two years").
  */
 export function ledgerMonthly(
   db: Database.Database,
@@ -37,7 +40,6 @@ export function ledgerMonthly(
       }[]
     ).map((r) => [r.month, r]),
   );
-  const restarts = ledger.group.isRevenue || ledger.isProfitAndLoss;
   const months: LedgerMonth[] = [];
   let running = opening;
   let totalDebit = 0;
@@ -45,9 +47,6 @@ export function ledgerMonthly(
   for (let month = params.from.slice(0, 7); month <= params.to.slice(0, 7); month = nextMonth(month)) {
     const start = `${month}-01` < params.from ? params.from : `${month}-01`;
     const end = lastDayOfMonth(month) > params.to ? params.to : lastDayOfMonth(month);
-    if (restarts && start > params.from && start === fyStartOf(start, masters.company.yearStartMonth)) {
-      running = openingsAt(db, masters, start, [ledger]).byLedger.get(ledger.guid) ?? 0;
-    }
     let debit = 0;
     let credit = 0;
     if (start === `${month}-01` && end === lastDayOfMonth(month)) {

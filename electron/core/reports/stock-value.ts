@@ -4,7 +4,7 @@ import type { Paise } from '../../../shared/money';
 import { MOVES_STOCK } from '../inventory/movements';
 import { companyStockAt, itemsOpeningValue, stockItemCount } from '../inventory/stock-totals';
 import { movements, net, openingsAt } from './balances';
-import type { LedgerInfo, Masters } from './masters';
+import type { GroupInfo, LedgerInfo, Masters } from './masters';
 
 /**
  * Opening and closing stock of a period, one definition for the Profit & Loss (trading account) and the
@@ -47,6 +47,33 @@ export type ClosingStockProvider = (
   masters: Masters,
   period: { from: IsoDate; asOn: IsoDate },
 ) => StockValues;
+
+/**
+ * The group the trial balance and the group summary put the items' stock under: the outermost group that
+ * is or descends from Stock-in-Hand, else Current Assets (undefined when the company has neither).
+ */
+export function stockGroupOf(masters: Masters): GroupInfo | undefined {
+  return (
+    [...masters.groups.values()]
+      .filter((g) => g.lineage.has(STOCK_IN_HAND))
+      .sort((a, b) => a.depth - b.depth)[0] ?? masters.groups.get('Current Assets')
+  );
+}
+
+/**
+ * The value the stock items took in over [from, to] (their inwards at cost, as the Stock Summary adds
+ * them up): the difference of the items' running inward sums at the day before and at `to`.
+ */
+export function stockInwardsValue(
+  db: Database.Database,
+  companyId: number,
+  from: IsoDate,
+  to: IsoDate,
+): Paise {
+  const sum = (date: IsoDate): Paise =>
+    companyStockAt(db, companyId, date).items.reduce((s, i) => s + i.moved.inValue, 0);
+  return sum(to) - sum(addDays(from, -1));
+}
 
 /** Ledgers under the Stock-in-Hand group (by reserved name, so a renamed group still counts). */
 export function stockLedgers(masters: Masters): LedgerInfo[] {

@@ -8,7 +8,7 @@ import type { GroupInfo, Masters } from './masters';
 import {
   companyStock,
   itemsOpeningAdjustment,
-  STOCK_IN_HAND,
+  stockGroupOf,
   stockLedgers,
   type ClosingStockProvider,
 } from './stock-value';
@@ -111,10 +111,7 @@ export function trialBalance(
   let stockRow: TrialBalanceRow | null = null;
   let stockGroup: GroupInfo | undefined;
   if (computed && stock.opening !== 0) {
-    stockGroup =
-      [...masters.groups.values()]
-        .filter((g) => g.lineage.has(STOCK_IN_HAND))
-        .sort((a, b) => a.depth - b.depth)[0] ?? masters.groups.get('Current Assets');
+    stockGroup = stockGroupOf(masters);
     const a: Amounts = { opening: stock.opening, debit: 0, credit: 0, closing: stock.opening };
     stockRow = {
       guid: OPENING_STOCK_ROW,

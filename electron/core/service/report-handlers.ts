@@ -172,7 +172,12 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
       // Validate the group before the cache so an unknown group is never cached or hidden.
       guarded(() => requireGroup(masters(row), input.groupName));
       return serve(
-        cacheKeys.report(row.guid, row.dataVersion, 'group-summary', [input.groupName, input.from, input.to]),
+        cacheKeys.report(row.guid, row.dataVersion, 'group-summary', [
+          input.groupName,
+          input.from,
+          input.to,
+          input.stock,
+        ]),
         'report',
         () => groupSummary(store.db, masters(row), input),
       );

@@ -296,17 +296,26 @@ describe('group summary and monthly summary', () => {
       { month: '2025-07', debit: 0, credit: 0, closing: 50_000_00 },
     ]);
     expect([cash.totalDebit, cash.totalCredit, cash.closing]).toEqual([30_000_00, 10_000_00, 50_000_00]);
-    // A revenue ledger restarts at the year's start.
+    // A revenue ledger opens at the start of the period's first year and, like its statement and the
+    // trial balance, runs on through 1 April (tests/core/reports/period-spanning-years.test.ts).
     const sales = ledgerMonthly(store.db, masters, {
       ledgerGuid: 'L-SALES',
       from: '2025-03-01',
       to: '2025-05-31',
     });
+    expect(sales.opening).toBe(-20_000_00);
     expect(sales.months.map((m) => [m.month, m.credit, m.closing])).toEqual([
       ['2025-03', 0, -20_000_00],
-      ['2025-04', 0, 0],
-      ['2025-05', 9_000_00, -9_000_00],
+      ['2025-04', 0, -20_000_00],
+      ['2025-05', 9_000_00, -29_000_00],
     ]);
+    // From 1 April it opens at zero: the earlier year is in the Profit & Loss A/c.
+    const year = ledgerMonthly(store.db, masters, {
+      ledgerGuid: 'L-SALES',
+      from: '2025-04-01',
+      to: '2025-05-31',
+    });
+    expect([year.opening, year.closing]).toEqual([0, -9_000_00]);
   });
 });
 
