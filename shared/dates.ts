@@ -66,9 +66,56 @@ export function formatDateIndian(date: IsoDate): string {
   return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
 }
 
+/**
+ * India time. Tally keeps its books in calendar dates and its users are in India, so every "today",
+ * default as-on date and shown timestamp is India Standard Time (UTC+05:30 all year, no daylight saving),
+ * whatever time zone the PC clock is set to: a PC set to UTC at 01:49 on 7 December in India is still
+ * on 6 December by its own clock. Only the instant comes from the clock (injectable: `now`); the zone
+ * never does, so these give the same answer under TZ=UTC and TZ=Asia/Kolkata.
+ */
+export const INDIA_UTC_OFFSET_MINUTES = 330;
+
+/** An instant: a Date, milliseconds since the epoch or an ISO timestamp ("2026-12-06T20:19:00.000Z"). */
+export type Instant = Date | number | string;
+
+/** Reads the time the app runs at; tests pass a fixed one. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+const millisOf = (instant: Instant): number =>
+  instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant);
+
+/** The wall clock in India at an instant, read through the UTC fields of a shifted Date. */
+function indiaWallClock(instant: Instant): Date {
+  const ms = millisOf(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: "${String(instant)}"`);
+  return new Date(ms + INDIA_UTC_OFFSET_MINUTES * 60_000);
+}
+
+/** The calendar date in India at an instant. */
+export function indiaDateOf(instant: Instant): IsoDate {
+  return indiaWallClock(instant).toISOString().slice(0, 10);
+}
+
 /** Today's date in India (IST, UTC+5:30): "today" for an Indian accountant, wherever the clock runs. */
-export function todayInIndia(now: Date): IsoDate {
-  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+export function todayInIndia(now: Instant = Date.now()): IsoDate {
+  return indiaDateOf(now);
+}
+
+/**
+ * The time of day in India: "01:49 am" (12-hour, as en-IN writes it), or "01:49" with `hour12: false`.
+ */
+export function formatTimeIndian(instant: Instant, options: { hour12?: boolean } = {}): string {
+  const wall = indiaWallClock(instant);
+  const hours = wall.getUTCHours();
+  const minutes = pad2(wall.getUTCMinutes());
+  if (options.hour12 === false) return `${pad2(hours)}:${minutes}`;
+  return `${pad2(hours % 12 === 0 ? 12 : hours % 12)}:${minutes} ${hours < 12 ? 'am' : 'pm'}`;
+}
+
+/** Date and time in India, DD-MM-YYYY first: "07-12-2026 01:49 am". */
+export function formatDateTimeIndian(instant: Instant, options: { hour12?: boolean } = {}): string {
+  return `${formatDateIndian(indiaDateOf(instant))} ${formatTimeIndian(instant, options)}`;
 }
 
 /**

@@ -23,8 +23,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   dashboard: {
     operation: 'dashboard.get',
-    summary: 'Dashboard of one financial year: --company GUID --fy 2025-26',
-    flags: { ...company, fy: { field: 'fy', type: 'string' } },
+    summary: 'Dashboard of one financial year: --company GUID --fy 2025-26 [--to DATE (period end)]',
+    flags: { ...company, fy: { field: 'fy', type: 'string' }, to: { field: 'to', type: 'string' } },
   },
   ledgers: {
     operation: 'ledgers.search',

@@ -54,8 +54,16 @@ export const reportOperations = {
     errors: ['DATABASE'],
   }),
   'dashboard.get': operation<Served<Dashboard>>()({
-    input: z.object({ companyGuid, fy: financialYear }).strict(),
-    description: 'KPIs, monthly trend, top parties and overdue receivables for one financial year.',
+    input: z
+      .object({
+        companyGuid,
+        fy: financialYear,
+        /** The period's end (the session's, F2): every card follows it; the year's end when left out. */
+        to: isoDate.optional(),
+      })
+      .strict(),
+    description:
+      'KPIs, monthly trend, top parties and overdue receivables for one financial year up to the period end (to, default the year end).',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'ledgers.search': operation<LedgerRef[]>()({

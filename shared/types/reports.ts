@@ -68,6 +68,7 @@ export interface OverdueBill {
   billName: string;
   billDate: IsoDate | null;
   dueDate: IsoDate | null;
+  /** Tally's "Overdue by days" (as-on date minus due date, 0 on the due date: electron/core/reports/due.ts). */
   overdueDays: number;
   /** Positive: receivable from the party. */
   amount: Paise;
@@ -77,16 +78,19 @@ export interface Dashboard {
   companyGuid: string;
   companyName: string;
   fy: FinancialYear;
+  /** The financial year's start. */
   from: IsoDate;
+  /** The period's end (the session's; the year's end by default): every figure stops there. */
   to: IsoDate;
   /**
    * The date balances are shown for (receivables, payables, cash, bank, overdue bills) and the profit is
-   * counted up to: today while the year is running, else the year end (its start for a year to come).
+   * counted up to: today (India) while the period is running, else its end (the year's start for a year
+   * to come).
    */
   asOn: IsoDate;
   /**
    * All KPI figures are positive numbers in paise except grossProfit and netProfit, which may be negative
-   * (loss). Sales, purchases, receipts and payments cover the whole year; grossProfit and netProfit are
+   * (loss). Sales, purchases, receipts and payments cover from to to; grossProfit and netProfit are
    * the Profit & Loss report's for the year up to asOn; the balances are as on asOn. Receipts and
    * payments are debits and credits to cash and bank ledgers in every voucher but contra vouchers.
    */
@@ -357,6 +361,13 @@ export interface BillHistory {
   asOn: IsoDate;
   billDate: IsoDate | null;
   dueDate: IsoDate | null;
+  /**
+   * Tally's "Overdue by days" on `asOn` (electron/core/reports/due.ts): negative while not yet due, 0 on
+   * the due date; null for a bill with neither a due date nor a bill date.
+   */
+  overdueDays: number | null;
+  /** Whether the bill is overdue on `asOn` by the same rule the outstanding report and dashboard use. */
+  overdue: boolean;
   /** The bill's amount in the ledger's opening bills (0 when a voucher raised it). */
   opening: Paise;
   lines: BillHistoryLine[];

@@ -110,6 +110,37 @@ describe('Dashboard', () => {
     expect(await screen.findByText(/01-04-2024 to 31-03-2025/)).toBeInTheDocument();
   });
 
+  it('follows the session period’s end (F2): asks up to it and says so, the cards as on it', async () => {
+    const { bridge } = renderApp('#/dashboard', {
+      handlers: {
+        'dashboard.get': (input) => {
+          const d = dashboard(input.fy);
+          if (input.to) [d.to, d.asOn] = [input.to, input.to];
+          return { data: d, source: 'database', tookMs: 3 };
+        },
+      },
+    });
+    await screen.findByRole('button', { name: /Sales/ });
+    // The whole year: only the year is asked for, as callers always did.
+    const first = bridge.calls.find((c) => c.operation === 'dashboard.get')!;
+    expect(first.input).toEqual({ companyGuid: expect.any(String), fy: '2025-26' });
+    fireEvent.keyDown(window, { key: 'F2' });
+    fireEvent.change(await screen.findByTestId('date-dialog-date'), { target: { value: '30-09-2025' } });
+    fireEvent.submit(screen.getByTestId('date-dialog-date').closest('form')!);
+    await waitFor(() =>
+      expect(
+        bridge.calls.some(
+          (c) =>
+            c.operation === 'dashboard.get' &&
+            (c.input as { fy: string; to?: string }).fy === '2025-26' &&
+            (c.input as { to?: string }).to === '2025-09-30',
+        ),
+      ).toBe(true),
+    );
+    expect(await screen.findByText(/01-04-2025 to 30-09-2025/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Receivables/ })).toHaveTextContent('As on 30-09-2025');
+  });
+
   it('opens the ledger behind a top customer and the outstanding behind an overdue bill', async () => {
     renderApp('#/dashboard');
     const customers = await screen.findByTestId('top-customers');

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/types/reports';
 import type { CacheStatus } from '../../shared/types/cache';
 import type { Settings } from '../../shared/types/settings';
+import { daysBetween } from '../../shared/dates';
 
 type Handler<N extends OperationName> = (
   input: InputOf<N>,
@@ -291,7 +292,7 @@ export const cacheStatus = (keyCount: number): CacheStatus => ({
   ttls: [
     {
       resource: 'dashboard',
-      pattern: 'dashboard:{guid}:{alterid}:{fy}',
+      pattern: 'dashboard:{guid}:{alterid}:{fy}:{to}:{as_on}',
       ttlSeconds: 300,
       envVar: 'CACHE_TTL_DASHBOARD',
     },
@@ -356,6 +357,8 @@ export function demoHandlers(): FakeHandlers {
         asOn: input.asOn,
         billDate: '2025-05-01',
         dueDate: '2025-05-31',
+        overdueDays: daysBetween('2025-05-31', input.asOn),
+        overdue: input.asOn >= '2025-05-31',
         opening: 0,
         lines: [
           {

@@ -40,6 +40,8 @@ describe('Outstanding', () => {
     });
     expect(within(vouchers).getByText('R/7').closest('tr')).toHaveTextContent('₹3,000.00');
     expect(screen.getByTestId('bill-history')).toHaveTextContent('Pending');
+    // Overdue or not as the core answers it (one rule for every screen): due 31-05, as on 28-09.
+    expect(screen.getByTestId('bill-dates')).toHaveTextContent('Overdue (days) 120');
     fireEvent.click(within(vouchers).getByText('S/101'));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/voucher\?.*v=v-sale-101/));
   });

@@ -1,6 +1,6 @@
 /**
  * The cache key scheme of the product's design note: {resource}:{identifier}:{filter}, with the
- * company GUID in braces (a Redis Cluster hash tag): dashboard:{GUID}:alterid:fy.
+ * company GUID in braces (a Redis Cluster hash tag): dashboard:{GUID}:alterid:fy:to:asOn.
  * Every company key carries the company's data version (its AlterID, bumped locally on changes that do
  * not move the AlterID), so even a missed invalidation cannot serve data older than the last sync.
  * Keys here are unprefixed; backends add the namespace prefix (default "tallyconnect:").
@@ -26,7 +26,7 @@ export const TTL_ENV_VARS: Record<CacheResource, string> = {
 
 export const KEY_PATTERNS: Record<CacheResource, string> = {
   companies: 'companies:all:synced',
-  dashboard: 'dashboard:{guid}:{alterid}:{fy}',
+  dashboard: 'dashboard:{guid}:{alterid}:{fy}:{to}:{as_on}',
   ledger: 'ledger:{guid}:{alterid}:{ledger}:{from}:{to}',
   outstanding: 'outstanding:{guid}:{alterid}:{kind}:{as_on}:{buckets}',
   report: 'report:{guid}:{alterid}:{name}:{params}',
@@ -49,8 +49,12 @@ const company = (guid: string): string => `{${segment(guid)}}`;
 
 export const cacheKeys = {
   companies: (): string => 'companies:all:synced',
-  dashboard: (guid: string, version: number, fy: string): string =>
-    `dashboard:${company(guid)}:${version}:${fy}`,
+  /**
+   * A dashboard shows its year up to the period's end (`to`) with balances as on `asOn` (today while the
+   * period runs), so both are in its key: a new period or a new day is never answered from an old entry.
+   */
+  dashboard: (guid: string, version: number, fy: string, to?: string, asOn?: string): string =>
+    `dashboard:${company(guid)}:${version}:${fy}${to === undefined ? '' : `:${to}`}${asOn === undefined ? '' : `:${asOn}`}`,
   ledger: (guid: string, version: number, ledgerGuid: string, from: string, to: string): string =>
     `ledger:${company(guid)}:${version}:${segment(ledgerGuid)}:${from}:${to}`,
   outstanding: (

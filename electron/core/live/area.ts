@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/dates';
+import { todayInIndia, type IsoDate } from '../../../shared/dates';
 import type { LiveConfig } from '../config/config';
 import type { SettingsStore } from '../config/settings';
 import type { Store } from '../db/store';
@@ -82,11 +82,8 @@ export function createLiveArea(deps: {
   };
 
   const now = deps.now ?? Date.now;
-  /** The local calendar day (bills are due on local dates). */
-  const today = (): IsoDate => {
-    const d = new Date(now());
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
+  /** Today in India (bills fall due on India dates), whatever zone the PC clock is set to. */
+  const today = (): IsoDate => todayInIndia(now());
   /** A live sync, then the notices its new vouchers deserve (only when the user asked for any). */
   const syncCompany = async (guid: string, small: boolean): Promise<unknown> => {
     const { notifyReceipts, notifyPaymentAbovePaise } = live();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import type { LiveNotice, LiveNotificationSettings } from '../../../shared/types/live';
+import { OVERDUE_ON_AS_ON_SQL } from '../reports/due';
 
 /** The highest voucher row of a company: vouchers a later sync adds get higher ones. */
 export function voucherHighWater(db: Database.Database, companyGuid: string): number {
@@ -27,7 +28,7 @@ interface NewVoucher {
 
 /**
  * What of the vouchers a live sync added is worth a notice, by the user's choice (both off by default):
- * a receipt from a party that still has overdue bills (due before `today`, after the receipt), and a
+ * a receipt from a party that still has overdue bills on `today` (the rule of reports/due.ts), and a
  * payment of at least the chosen amount. Only vouchers that post (not cancelled, optional or off the
  * books) count; the amount is the voucher's total (its debit side).
  */
@@ -55,7 +56,7 @@ export function findNotices(
   const overdueOf = db.prepare(
     `SELECT coalesce(sum(b.amount), 0) AS overdue FROM bill_totals b
      JOIN ledgers l ON l.company_id = b.company_id AND l.guid = b.ledger_guid
-     WHERE b.company_id = ? AND l.name = ? AND b.amount > 0 AND b.due_date IS NOT NULL AND b.due_date < ?`,
+     WHERE b.company_id = @company AND l.name = @party AND b.amount > 0 AND ${OVERDUE_ON_AS_ON_SQL}`,
   );
   const notices: LiveNotice[] = [];
   for (const v of added) {
@@ -70,7 +71,9 @@ export function findNotices(
       amount: v.amount,
     };
     if (v.baseType === 'Receipt' && wantReceipts) {
-      const { overdue } = overdueOf.get(v.companyId, v.party, today) as { overdue: number };
+      const { overdue } = overdueOf.get({ company: v.companyId, party: v.party, asOn: today }) as {
+        overdue: number;
+      };
       if (overdue > 0) notices.push({ ...base, kind: 'receipt-from-overdue-party', overdue });
     } else if (v.baseType === 'Payment' && paymentFloor > 0 && v.amount >= paymentFloor) {
       notices.push({ ...base, kind: 'large-payment', overdue: null });

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { BillHistory, BillHistoryLine, OutstandingKind } from '../../../shared/types/reports';
 import { POSTS } from '../db/posting';
+import { dueDateOf, isOverdue, overdueDays } from './due';
 import type { Masters } from './masters';
 
 /**
@@ -60,6 +61,8 @@ export function billHistory(
     pending += sign * r.amount;
     return { ...r, amount: sign * r.amount, balance: pending };
   });
+  const due = dueDateOf(bill);
+  const days = due === null ? null : overdueDays(due, params.asOn);
   return {
     companyGuid: company.guid,
     ledgerGuid: ledger.guid,
@@ -69,6 +72,8 @@ export function billHistory(
     asOn: params.asOn,
     billDate: bill.billDate,
     dueDate: bill.dueDate,
+    overdueDays: days,
+    overdue: days !== null && isOverdue(days),
     opening,
     lines,
     pending,

@@ -1,16 +1,18 @@
 import type Database from 'better-sqlite3';
 import {
   addDays,
-  daysBetween,
   financialYearMonths,
   financialYearRange,
+  lastDayOfMonth,
   type FinancialYear,
   type IsoDate,
 } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
 import type { Paise } from '../../../shared/money';
 import type { Dashboard, OverdueBill, PartyAmount } from '../../../shared/types/reports';
 import { POSTS } from '../db/posting';
 import { openingsAt } from './balances';
+import { dueDateOf, isOverdue, overdueDaysOn } from './due';
 import type { LedgerInfo, Masters } from './masters';
 import { billsAsOn, partyLedgers } from './outstanding';
 import { profitLoss } from './profit-loss';
@@ -40,28 +42,59 @@ export const partyLinesSql = (allInBooks: boolean): string =>
 const CONTRA = 'Contra';
 
 /**
- * The year at a glance, from the monthly summary (whole financial-year months) plus balances and
- * bills as on the year end, or today while the year is running (`asOn`). Gross and net profit are the
- * Profit & Loss report's, for the year up to that date. Receipts and payments are the money that came
- * into and went out of the cash and bank ledgers in any voucher (a bank receipt booked as a journal
- * too), except contra vouchers, which only move money between them.
+ * The lines of a few ledgers in [from, to] (part of a month), summed like the monthly summary's rows: per
+ * ledger and base voucher type, vouchers that post only.
+ */
+const partMonthSql = `SELECT l.guid, substr(e.date, 1, 7), v.base_type,
+    sum(CASE WHEN e.amount > 0 THEN e.amount ELSE 0 END), sum(CASE WHEN e.amount < 0 THEN -e.amount ELSE 0 END)
+  FROM entries e JOIN vouchers v ON v.id = e.voucher_id JOIN ledgers l ON l.id = e.ledger_id
+  WHERE e.ledger_id IN (SELECT value FROM json_each(?)) AND e.date >= ? AND e.date <= ? AND ${POSTS}
+  GROUP BY e.ledger_id, v.base_type`;
+
+/**
+ * The period a dashboard shows: its financial year's start to `to` (the session period's end; the year's
+ * end when not given), and the date balances are as on: that end, or today while it is still to come
+ * (the year's start for a year still to come). A `to` outside the year is refused, naming both.
+ */
+export function dashboardPeriod(
+  fy: FinancialYear,
+  startMonth: number,
+  today: IsoDate,
+  periodEnd?: IsoDate,
+): { from: IsoDate; to: IsoDate; asOn: IsoDate } {
+  const year = financialYearRange(fy, startMonth);
+  const to = periodEnd ?? year.to;
+  if (to < year.from || to > year.to) {
+    throw new AppError(
+      'VALIDATION',
+      `to ${to} is not in the financial year ${fy} (${year.from} to ${year.to})`,
+      { field: 'to', value: to },
+      { reason: 'badInput', params: { field: 'to' } },
+    );
+  }
+  const asOn = today < to ? (today < year.from ? year.from : today) : to;
+  return { from: year.from, to, asOn };
+}
+
+/**
+ * The year at a glance up to the period's end (`to`, the session period's; the year's end by default):
+ * sales, purchases, receipts, payments, the monthly trend and the top parties over [year start, to],
+ * from the monthly summary (a last month cut short by `to` read from its entries); balances and bills
+ * as on `asOn` (see dashboardPeriod); gross and net profit the Profit & Loss report's up to `asOn`.
+ * Receipts and payments are the money that came into and went out of the cash and bank ledgers in any
+ * voucher (a bank receipt booked as a journal too), except contra vouchers, which only move money
+ * between them. Overdue bills follow due.ts, as the outstanding report does.
  */
 export function dashboard(
   db: Database.Database,
   masters: Masters,
-  params: { fy: FinancialYear; today: IsoDate },
+  params: { fy: FinancialYear; today: IsoDate; to?: IsoDate },
 ): Dashboard {
   const startMonth = masters.company.yearStartMonth;
-  const { from, to } = financialYearRange(params.fy, startMonth);
-  const asOn = params.today < to ? (params.today < from ? from : params.today) : to;
-  const months = financialYearMonths(params.fy, startMonth);
-  const rows = db
-    .prepare(
-      `SELECT ledger_guid, month, base_type, debit, credit FROM ledger_month_totals
-       WHERE company_id = ? AND month >= ? AND month <= ?`,
-    )
-    .raw()
-    .all(masters.company.id, months[0], months[11]) as MonthRow[];
+  const { from, to, asOn } = dashboardPeriod(params.fy, startMonth, params.today, params.to);
+  const months = financialYearMonths(params.fy, startMonth).filter((m) => m <= to.slice(0, 7));
+  const lastMonth = months[months.length - 1]!;
+  const lastMonthWhole = lastDayOfMonth(lastMonth) === to;
 
   const guidsUnder = (name: string): Set<string> => new Set(masters.ledgersUnder(name).map((l) => l.guid));
   const sales = guidsUnder('Sales Accounts');
@@ -73,7 +106,28 @@ export function dashboard(
   const debtorSet = new Set(debtors.map((l) => l.guid));
   const creditorSet = new Set(creditors.map((l) => l.guid));
 
-  const monthly = new Map(months.map((m) => [m, { month: m, sales: 0, purchases: 0 }]));
+  const rows = db
+    .prepare(
+      `SELECT ledger_guid, month, base_type, debit, credit FROM ledger_month_totals
+       WHERE company_id = ? AND month >= ? AND month <= ?`,
+    )
+    .raw()
+    .all(
+      masters.company.id,
+      months[0],
+      lastMonthWhole ? lastMonth : (months[months.length - 2] ?? ''),
+    ) as MonthRow[];
+  if (!lastMonthWhole) {
+    // The period ends inside a month: that month's lines up to the end, of the few ledgers the cards read.
+    const ids = [...sales, ...purchases, ...cash, ...bank].map((guid) => masters.ledger(guid).id);
+    rows.push(
+      ...(db.prepare(partMonthSql).raw().all(JSON.stringify(ids), `${lastMonth}-01`, to) as MonthRow[]),
+    );
+  }
+
+  const monthly = new Map(
+    financialYearMonths(params.fy, startMonth).map((m) => [m, { month: m, sales: 0, purchases: 0 }]),
+  );
   // The Profit & Loss report's own figures, so the cards follow whatever it counts (closing stock ...).
   const pl = profitLoss(db, masters, { from, to: asOn });
   const kpis: Dashboard['kpis'] = {
@@ -150,17 +204,12 @@ export function dashboard(
 
   const overdue: OverdueBill[] = [];
   let overdueTotal = 0;
-  // Thousands of overdue bills share a few hundred due dates: parse each date once.
-  const overdueByDue = new Map<IsoDate, number>();
+  const overdueDaysOf = overdueDaysOn(asOn);
   for (const bill of billsAsOn(db, masters.company.id, debtorSet, asOn, true)) {
-    const due = bill.dueDate ?? bill.billDate;
+    const due = dueDateOf(bill);
     if (due === null || bill.amount <= 0) continue;
-    let overdueDays = overdueByDue.get(due);
-    if (overdueDays === undefined) {
-      overdueDays = daysBetween(due, asOn);
-      overdueByDue.set(due, overdueDays);
-    }
-    if (overdueDays <= 0) continue;
+    const overdueDays = overdueDaysOf(due);
+    if (!isOverdue(overdueDays)) continue;
     overdueTotal += bill.amount;
     // Keep only the listed few, biggest first and then most overdue, ties in reading order (what a stable
     // sort of all of them would list first), instead of sorting tens of thousands of bills.

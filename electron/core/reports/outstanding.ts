@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
+import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   AgeBy,
@@ -10,6 +10,7 @@ import type {
   OutstandingParty,
 } from '../../../shared/types/reports';
 import { openingsAt } from './balances';
+import { dueDateOf, isOverdue, OVERDUE_ON_AS_ON_SQL, overdueDaysOn } from './due';
 import type { LedgerInfo, Masters } from './masters';
 
 export const ON_ACCOUNT = 'On Account';
@@ -47,8 +48,8 @@ export const UNTOUCHED_BILLS_SQL = `SELECT ${COLUMNS} FROM bill_totals INDEXED B
 export const SPANNING_BILLS_SQL = `SELECT ${COLUMNS}, history FROM bill_totals INDEXED BY bill_totals_last_date
   WHERE company_id = @company AND last_date > @asOn AND (first_date <= @asOn OR opening_amount <> 0)
     AND ${IN_LEDGERS}`;
-/** Overdue on the as-on date: due (or, without a due date, dated) before it. */
-const OVERDUE = 'coalesce(due_date, bill_date) < @asOn';
+/** Overdue on the as-on date (due.ts: due, or without a due date dated, on or before it). */
+const OVERDUE = OVERDUE_ON_AS_ON_SQL;
 
 /** Sum of a bill's allocations dated on or before `asOn`, from its "date:paise;..." history. */
 export function allocatedBy(history: string, asOn: IsoDate): Paise {
@@ -142,7 +143,7 @@ export function otherBillWiseLedgers(masters: Masters): LedgerInfo[] {
 
 /**
  * Outstanding receivables or payables as Tally's Bills Receivable / Payable show them, per party and bill:
- * - bills whose due date is after the as-on date are "Not due" and are not aged;
+ * - bills not yet due on the as-on date (due.ts: due date after it) are "Not due" and are not aged;
  * - the other bills are aged by days since their due date (or, with `ageBy: 'bill'`, their bill date);
  * - the part of a balance not covered by bills (non bill-wise ledgers, entries without allocations,
  *   unnamed On Account allocations) is one "On Account" line, in its own column, never aged.
@@ -175,16 +176,8 @@ export function outstanding(
     else byLedger.set(b.ledgerGuid, [b]);
   }
   const buckets = bucketsFor(bounds);
-  // Tens of thousands of bills share a few hundred dates: parse each date once.
-  const daysTo = new Map<IsoDate, number>();
-  const daysSince = (from: IsoDate): number => {
-    let days = daysTo.get(from);
-    if (days === undefined) {
-      days = daysBetween(from, asOn);
-      daysTo.set(from, days);
-    }
-    return days;
-  };
+  // Days from a date to the as-on date; tens of thousands of bills share a few hundred dates.
+  const daysSince = overdueDaysOn(asOn);
   const result: OutstandingParty[] = [];
   let total = 0;
   let notDueTotal = 0;
@@ -204,11 +197,11 @@ export function outstanding(
     let partyNotDue = 0;
     let partyTotal = 0;
     const lines: OutstandingBill[] = shown.map((b) => {
-      const due = b.dueDate ?? b.billDate;
+      const due = dueDateOf(b);
       const overdueDays = due === null ? 0 : daysSince(due);
       const amount = sign * b.amount;
       partyTotal += amount;
-      if (overdueDays < 0) {
+      if (!isOverdue(overdueDays)) {
         partyNotDue += amount;
         return line(b, overdueDays, null, amount);
       }

@@ -7,7 +7,7 @@ import { databaseError } from '../db/sqlite-errors';
 import { balanceSheet } from '../reports/balance-sheet';
 import { billHistory } from '../reports/bill-history';
 import { companyList } from '../reports/company-list';
-import { dashboard } from '../reports/dashboard';
+import { dashboard, dashboardPeriod } from '../reports/dashboard';
 import { dayBook } from '../reports/day-book';
 import { groupSummary, requireGroup } from '../reports/group-summary';
 import { ledgerMonthly } from '../reports/ledger-monthly';
@@ -103,8 +103,13 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
     'companies.list': async () => serve(cacheKeys.companies(), 'companies', () => companyList(store.db)),
     'dashboard.get': async (input) => {
       const row = company(input.companyGuid);
-      return serve(cacheKeys.dashboard(row.guid, row.dataVersion, input.fy), 'dashboard', () =>
-        dashboard(store.db, masters(row), { fy: input.fy, today: todayInIndia(deps.now()) }),
+      const today = todayInIndia(deps.now());
+      // The period is settled (and a `to` outside the year refused) before the cache is asked.
+      const period = dashboardPeriod(input.fy, row.yearStartMonth, today, input.to);
+      return serve(
+        cacheKeys.dashboard(row.guid, row.dataVersion, input.fy, period.to, period.asOn),
+        'dashboard',
+        () => dashboard(store.db, masters(row), { fy: input.fy, today, to: period.to }),
       );
     },
     'ledgers.search': async (input) => {

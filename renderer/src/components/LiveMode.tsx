@@ -4,12 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { LiveStatus } from '../../../shared/types/live';
 import { queryKeyOf, useOperationMutation } from '../data/client';
 import { useBooksUpdated, useLiveStatus } from '../data/live';
-import { date } from '../lib/format';
-
-function clock(ms: number | string): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+import { indiaDateOf, todayInIndia, type Instant } from '../../../shared/dates';
+import { clockTime, date } from '../lib/format';
 
 /** "Watching Tally", "Paused: Tally is closed", "Checking every 15 s (on battery)". */
 export function liveStateText(status: LiveStatus, t: TFunction): string {
@@ -22,13 +18,14 @@ export function liveStateText(status: LiveStatus, t: TFunction): string {
 }
 
 /** "Last change seen at 14:03" (with the date when it is not today), or that none was seen yet. */
-export function lastChangeText(status: LiveStatus, t: TFunction): string {
+export function lastChangeText(status: LiveStatus, t: TFunction, now: Instant = Date.now()): string {
   if (status.lastChangeAt === null) return t('live.noChangeYet');
-  const when = new Date(status.lastChangeAt);
-  const today = new Date().toDateString() === when.toDateString();
-  const text = today
-    ? clock(status.lastChangeAt)
-    : `${date(status.lastChangeAt.slice(0, 10))} ${clock(status.lastChangeAt)}`;
+  // Both the day and the time in India time (the timestamp is UTC).
+  const day = indiaDateOf(status.lastChangeAt);
+  const text =
+    day === todayInIndia(now)
+      ? clockTime(status.lastChangeAt)
+      : `${date(day)} ${clockTime(status.lastChangeAt)}`;
   return t('live.lastChange', { when: text });
 }
 
@@ -60,7 +57,7 @@ export function LiveIndicator({ companyGuid }: { companyGuid: string | undefined
           data-testid="live-updated"
           role="status"
         >
-          {updated.justNow ? t('live.updatedJustNow') : t('live.updatedAt', { time: clock(updated.at) })}
+          {updated.justNow ? t('live.updatedJustNow') : t('live.updatedAt', { time: clockTime(updated.at) })}
         </span>
       )}
     </span>

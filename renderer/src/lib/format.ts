@@ -1,5 +1,12 @@
 import { formatDrCr, formatInr, type Paise } from '../../../shared/money';
-import { formatDateIndian, type IsoDate } from '../../../shared/dates';
+import {
+  formatDateIndian,
+  formatDateTimeIndian,
+  formatTimeIndian,
+  todayInIndia,
+  type Instant,
+  type IsoDate,
+} from '../../../shared/dates';
 
 export const money = (paise: Paise): string => formatInr(paise);
 export const drCr = (paise: Paise): string => formatDrCr(paise);
@@ -46,8 +53,13 @@ export function duration(seconds: number): string {
   return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
 }
 
-/** Today as an ISO date in local time. */
-export function todayIso(): IsoDate {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** Today in India, whatever zone the PC clock is set to (shared/dates: India time). */
+export function todayIso(now: Instant = Date.now()): IsoDate {
+  return todayInIndia(now);
 }
+
+/** A timestamp as an Indian accountant reads it, in India time: "07-12-2026 01:49 am". */
+export const dateTime = (instant: Instant): string => formatDateTimeIndian(instant);
+
+/** The time of an instant in India, 24-hour: "14:03". */
+export const clockTime = (instant: Instant): string => formatTimeIndian(instant, { hour12: false });

@@ -37,6 +37,15 @@ export function BillHistory(props: {
           <p className="hint" data-testid="bill-dates">
             {t('outstanding.billDate')} {bill.billDate ? date(bill.billDate) : '—'} ·{' '}
             {t('outstanding.dueDate')} {bill.dueDate ? date(bill.dueDate) : '—'}
+            {/* Due or not as the core says (one rule for every screen), never worked out here. */}
+            {bill.overdueDays !== null && (
+              <>
+                {' · '}
+                {bill.overdue
+                  ? `${t('outstanding.overdueDays')} ${bill.overdueDays}`
+                  : t('outstanding.notDue')}
+              </>
+            )}
           </p>
           <DataTable
             label={t('outstanding.billVouchers', { bill: bill.billName })}

@@ -5,7 +5,7 @@ import type { CompanySummary } from '../../../shared/types/reports';
 import type { TallyConnectionInfo } from '../../../shared/types/sync';
 import { useBridge } from '../bridge/context';
 import { useOperation, useOperationMutation, OperationError } from '../data/client';
-import { count, date } from '../lib/format';
+import { count, date, dateTime } from '../lib/format';
 import { buildHash } from '../lib/route';
 import { useDiagnostics } from '../lib/diagnostics';
 import { useAppState } from '../state';
@@ -15,11 +15,9 @@ import { SyncProgressBar, useSyncProgress } from '../components/SyncProgressBar'
 import { LiveSwitch } from '../components/LiveMode';
 import { parseIndianDate } from '../components/DateInput';
 
-function formatWhen(iso: string | null, never: string): string {
-  if (!iso) return never;
-  const d = new Date(iso);
-  const time = d.toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit' });
-  return `${date(iso.slice(0, 10))} ${time}`;
+/** "07-12-2026 01:49 am": the date and the time both in India time, whatever the PC clock's zone. */
+export function formatWhen(iso: string | null, never: string): string {
+  return iso ? dateTime(iso) : never;
 }
 
 function ConnectCard({ onSynced }: { onSynced: () => void }) {

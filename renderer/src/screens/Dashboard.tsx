@@ -4,7 +4,7 @@ import type { CompanySummary, Dashboard as DashboardData, PartyAmount } from '..
 import type { Paise } from '../../../shared/money';
 import { useOperation } from '../data/client';
 import { compactInr, date, money, monthLabel } from '../lib/format';
-import { useAppState } from '../state';
+import { useAppState, type SessionPeriod } from '../state';
 import { FyPicker, defaultFy } from '../components/Period';
 import { PageHeader } from '../components/PageHeader';
 import { ReportSubtitle } from '../components/ServedBadge';
@@ -12,7 +12,7 @@ import { Empty } from '../components/States';
 import { QueryState } from '../components/QueryState';
 import { ExportMenu } from '../components/ExportMenu';
 import type { ExportSheet } from '../lib/export';
-import { financialYearOf, financialYearRange } from '../../../shared/dates';
+import { financialYearOf, financialYearRange, isValidFinancialYear } from '../../../shared/dates';
 import { focusIsFree } from '../components/keyboard/focus';
 
 // The chart library is large; KPIs paint first and the chart follows a moment later.
@@ -31,15 +31,28 @@ interface Kpi {
   tone?: 'good' | 'bad';
 }
 
+/**
+ * The dashboard's year and period end: a link's year (whole), else the session's period (Alt+F2 / F2):
+ * the year its end falls in, up to that end (every card follows it), else the newest year. `to` is
+ * left out when it is the year's end, as older callers send only the year.
+ */
+export function dashboardPeriodOf(
+  params: Record<string, string>,
+  company: CompanySummary,
+  session: SessionPeriod | null,
+): { fy: string; to?: string } {
+  if (params.fy && isValidFinancialYear(params.fy)) return { fy: params.fy };
+  if (!session) return { fy: defaultFy(company) };
+  const fy = financialYearOf(session.to, company.yearStartMonth);
+  return session.to === financialYearRange(fy, company.yearStartMonth).to ? { fy } : { fy, to: session.to };
+}
+
 export function Dashboard({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
   const { route, go, sessionPeriod, setPeriod } = useAppState();
-  // The dashboard's year is the session's period (Alt+F2), as every report's.
-  const fy =
-    route.params.fy ??
-    (sessionPeriod ? financialYearOf(sessionPeriod.from, company.yearStartMonth) : defaultFy(company));
+  const { fy, to } = dashboardPeriodOf(route.params, company, sessionPeriod);
   const kpisRef = useRef<HTMLElement>(null);
-  const query = useOperation('dashboard.get', { companyGuid: company.guid, fy });
+  const query = useOperation('dashboard.get', { companyGuid: company.guid, fy, ...(to ? { to } : {}) });
   const units = { lakh: t('common.lakh'), crore: t('common.crore') };
   const range = financialYearRange(fy, company.yearStartMonth);
   const loaded = query.isSuccess;
@@ -57,7 +70,7 @@ export function Dashboard({ company }: { company: CompanySummary }) {
       title={t('dashboard.title')}
       subtitle={
         <ReportSubtitle served={query.data}>
-          {company.name} · {t('common.period', { from: date(range.from), to: date(range.to) })}
+          {company.name} · {t('common.period', { from: date(range.from), to: date(to ?? range.to) })}
         </ReportSubtitle>
       }
       actions={

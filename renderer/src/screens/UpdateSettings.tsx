@@ -5,6 +5,7 @@ import type { UpdatePhase, UpdateStatus } from '../../../shared/types/update';
 import { updateFeedUrl } from '../../../shared/contract/update';
 import { queryKeyOf, useAppEvent, useOperation, useOperationMutation } from '../data/client';
 import { ErrorState } from '../components/States';
+import { dateTime } from '../lib/format';
 
 const PHASE_KEYS: Record<UpdatePhase, string> = {
   disabled: 'updates.phase.disabled',
@@ -37,7 +38,7 @@ export function UpdateSettings() {
 }
 
 function UpdateCard({ status }: { status: UpdateStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const configure = useOperationMutation('update.configure');
   const check = useOperationMutation('update.check');
@@ -102,7 +103,7 @@ function UpdateCard({ status }: { status: UpdateStatus }) {
       {status.lastCheckedAt && (
         <p className="hint">
           {t('updates.lastChecked', {
-            when: new Date(status.lastCheckedAt).toLocaleString(`${i18n.language}-IN`),
+            when: dateTime(status.lastCheckedAt),
           })}
         </p>
       )}

@@ -61,7 +61,7 @@ describe('CacheManager on memory', () => {
       expect(status.firstTier).toBe(false);
       expect(status.ttls).toContainEqual({
         resource: 'dashboard',
-        pattern: 'dashboard:{guid}:{alterid}:{fy}',
+        pattern: 'dashboard:{guid}:{alterid}:{fy}:{to}:{as_on}',
         ttlSeconds: 120,
         envVar: 'CACHE_TTL_DASHBOARD',
       });

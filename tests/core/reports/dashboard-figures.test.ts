@@ -235,6 +235,67 @@ describe.each([
     ]);
   });
 
+  // Issue 23: after F2 → 09-09-2025 every card follows the period's end, not the year's. By hand, up to
+  // 09-09-2025: sales 10,000 + 21,000 + 10,000 + 5,000 − 1,000 + 2,000 (cash sale of 01-09) = 47,000;
+  // purchases 30,000; receipts 2,360 + 11,800 + 21,000 = 35,160 (interest of 01-10 later, the cancelled
+  // receipt of 09-09 never); payments 500 + 16,520 = 17,020 (rent of 10-09 and Eknath's 10,000 later);
+  // profit 16,500 (no rent yet); cash 20,000 − 500 + 5,000 − 2,000 + 2,360 = 24,860; bank 50,000 + 11,800
+  // + 21,000 − 5,000 − 16,520 + 2,000 = 63,280; payables Eknath 16,000 (not yet paid).
+  it('follows the period end inside a month: flows, profit, balances and the monthly trend stop there', () => {
+    const d = dashboard(store.db, masters, { fy: '2025-26', today: '2026-05-15', to: '2025-09-09' });
+    expect([d.from, d.to, d.asOn]).toEqual(['2025-04-01', '2025-09-09', '2025-09-09']);
+    expect(d.kpis).toEqual({
+      sales: 47_000_00,
+      purchases: 30_000_00,
+      receipts: 35_160_00,
+      payments: 17_020_00,
+      grossProfit: 16_500_00,
+      netProfit: 16_500_00,
+      receivables: 16_520_00,
+      payables: 16_000_00,
+      cashBalance: 24_860_00,
+      bankBalance: 63_280_00,
+    });
+    const pl = profitLoss(store.db, masters, { from: '2025-04-01', to: '2025-09-09' });
+    expect([d.kpis.grossProfit, d.kpis.netProfit]).toEqual([pl.grossProfit, pl.netProfit]);
+    expect(d.monthly.map((m) => [m.month, m.sales])).toEqual([
+      ['2025-04', 10_000_00],
+      ['2025-05', 21_000_00],
+      ['2025-06', 10_000_00],
+      ['2025-07', 5_000_00],
+      ['2025-08', -1_000_00],
+      ['2025-09', 2_000_00],
+      ['2025-10', 0],
+      ['2025-11', 0],
+      ['2025-12', 0],
+      ['2026-01', 0],
+      ['2026-02', 0],
+      ['2026-03', 0],
+    ]);
+  });
+
+  it('follows a period end at a month end, and within a running year stops the flows there too', () => {
+    const september = dashboard(store.db, masters, { fy: '2025-26', today: '2026-05-15', to: '2025-09-30' });
+    expect(september.kpis).toMatchObject({ receipts: 35_160_00, payments: 20_020_00, netProfit: 13_500_00 });
+    // Today 15-05-2026 inside a period ending 31-05-2026: balances as on today, flows to the period end
+    // (Bharat's sale of 10-06 is after it).
+    const may = dashboard(store.db, masters, { fy: '2026-27', today: '2026-05-15', to: '2026-05-31' });
+    expect([may.to, may.asOn]).toEqual(['2026-05-31', '2026-05-15']);
+    expect(may.kpis).toMatchObject({ sales: 2_000_00, receivables: 14_160_00, cashBalance: 26_580_00 });
+    expect(may.topCustomers.map((p) => [p.name, p.amount])).toEqual([['Asha Stores', 2_000_00]]);
+  });
+
+  it('answers a caller that sends only the year with the whole year, and refuses an end outside it', () => {
+    const year = dashboard(store.db, masters, { fy: '2025-26', today: '2026-05-15' });
+    expect(year.to).toBe('2026-03-31');
+    expect(dashboard(store.db, masters, { fy: '2025-26', today: '2026-05-15', to: '2026-03-31' })).toEqual(
+      year,
+    );
+    expect(() =>
+      dashboard(store.db, masters, { fy: '2025-26', today: '2026-05-15', to: '2026-04-01' }),
+    ).toThrow('to 2026-04-01 is not in the financial year 2025-26 (2025-04-01 to 2026-03-31)');
+  });
+
   it('shows a year still to come as on its first day', () => {
     const d = dashboard(store.db, masters, { fy: '2027-28', today: '2026-05-15' });
     expect(d.asOn).toBe('2027-04-01');

@@ -188,7 +188,8 @@ describe('accounting invariants on the demo company', () => {
       const all = billsAsOn(store.db, masters.company.id, debtors, asOn);
       const overdue = all.filter((b) => {
         const due = b.dueDate ?? b.billDate;
-        return b.amount > 0 && due !== null && daysBetween(due, asOn) > 0;
+        // Overdue from the due date on (a bill due on the as-on date too, 0 days): reports/due.ts.
+        return b.amount > 0 && due !== null && daysBetween(due, asOn) >= 0;
       });
       expect(overdue.length).toBeGreaterThan(0);
       expect(billsAsOn(store.db, masters.company.id, debtors, asOn, true)).toEqual(overdue);
@@ -221,7 +222,7 @@ describe('accounting invariants on the demo company', () => {
       const debtors = new Set(partyLedgers(masters, 'receivable').map((l) => l.guid));
       const overdue = billsAsOn(store.db, masters.company.id, debtors, asOn)
         .map((b) => ({ b, days: daysBetween(b.dueDate ?? b.billDate ?? asOn, asOn) }))
-        .filter(({ b, days }) => b.amount > 0 && (b.dueDate ?? b.billDate) !== null && days > 0)
+        .filter(({ b, days }) => b.amount > 0 && (b.dueDate ?? b.billDate) !== null && days >= 0)
         .sort((x, y) => y.b.amount - x.b.amount || y.days - x.days);
       expect(d.overdueReceivablesTotal).toBe(overdue.reduce((s, { b }) => s + b.amount, 0));
       expect(d.overdueReceivables.map((o) => [o.ledgerGuid, o.billName, o.overdueDays, o.amount])).toEqual(
@@ -253,4 +254,28 @@ describe('accounting invariants on the demo company', () => {
     expect(d.overdueReceivablesTotal).toBeLessThanOrEqual(receivable.total);
     expect(d.topCustomers.length).toBe(10);
   });
+
+  it.each([
+    ['2025-26', '2025-10-15'],
+    ['2026-27', '2026-11-25'],
+  ] as const)(
+    'the dashboard’s overdue receivables (%s, today %s) are the outstanding report’s aged debtor bills',
+    (fy, today) => {
+      // Issue 23: the dashboard left out the bills due on the as-on date that the outstanding report aged.
+      const d = dashboard(store.db, masters, { fy, today });
+      const debtors = new Set(partyLedgers(masters, 'receivable').map((l) => l.guid));
+      const receivable = outstanding(store.db, masters, {
+        kind: 'receivable',
+        asOn: d.asOn,
+        buckets: BUCKETS,
+      });
+      const aged = receivable.parties
+        .filter((p) => debtors.has(p.ledgerGuid))
+        .flatMap((p) => p.bills)
+        .filter((b) => !b.onAccount && b.ageDays !== null && b.amount > 0);
+      // The demo company has bills falling due on both days: the case the issue is about.
+      expect(aged.filter((b) => b.overdueDays === 0).length).toBeGreaterThan(0);
+      expect(d.overdueReceivablesTotal).toBe(aged.reduce((sum, b) => sum + b.amount, 0));
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { AccountForm } from './AccountForm';
 import { PortalModeForm } from './PortalModeForm';
 import { usePolledOperation } from './polled';
+import { dateTime } from '../../lib/format';
 
 /** Settings → Office portal: the mode, the accounts, and who is signed in now. */
 export function PortalSettings() {
@@ -130,7 +131,7 @@ function ActiveUsers() {
   const sessions = usePolledOperation('sessions.active', {}, 10_000);
   const companies = useOperation('companies.list', {});
   const names = new Map((companies.data?.data ?? []).map((c) => [c.guid, c.name]));
-  const time = (iso: string) => new Date(iso).toLocaleString();
+  const time = (iso: string) => dateTime(iso);
   return (
     <div className="card">
       <h2 className="card-title">{t('portal.active.title', 'Signed in now')}</h2>
