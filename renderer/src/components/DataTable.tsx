@@ -5,7 +5,7 @@ import type { ColumnKind, ExportColumn } from '../lib/export';
 import { count, date, drCr, money } from '../lib/format';
 import { TableSearch } from './table/TableSearch';
 import { nextSort, searchRows, type SortState } from './table/view';
-import { useGridKeyboard } from './table/useGridKeyboard';
+import { useGridKeyboard, type TablePaging } from './table/useGridKeyboard';
 
 export interface Column<Row> extends ExportColumn<Row> {
   id: string;
@@ -68,6 +68,8 @@ export interface DataTableProps<Row> {
   searchable?: boolean;
   /** False renders every row (a page the core sized), so browser find and screen readers reach them all. */
   virtualise?: boolean;
+  /** The rows are one page of the core's: the keys go on to the next or previous page. */
+  paging?: TablePaging;
 }
 
 /** A sortable, keyboard-navigable table; long lists are virtualised (and fully rendered for printing). */
@@ -138,6 +140,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     scrollToIndex: virtual ? (index) => virtualizer.scrollToIndex(index) : undefined,
     label,
     rowHeight: ROW_HEIGHT,
+    paging: props.paging,
   });
 
   const renderRow = (row: Row, index: number) => (
