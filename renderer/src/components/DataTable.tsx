@@ -6,6 +6,7 @@ import { count, date, drCr, money } from '../lib/format';
 import { TableSearch } from './table/TableSearch';
 import { nextSort, searchRows, type SortState } from './table/view';
 import { useGridKeyboard, type TablePaging } from './table/useGridKeyboard';
+import { useDetailed } from './table/detailed';
 
 export interface Column<Row> extends ExportColumn<Row> {
   id: string;
@@ -83,6 +84,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const searchable = props.searchable ?? true;
   const [printing, setPrinting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const detailed = useDetailed();
 
   useEffect(() => {
     const on = () => setPrinting(true);
@@ -194,7 +196,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         onScroll={grid.onScroll}
       >
         <table
-          className="data-table"
+          className={detailed ? 'data-table detailed' : 'data-table'}
+          data-detailed={detailed ? 'on' : undefined}
           aria-label={label}
           aria-rowcount={sorted.length + 1}
           {...grid.gridProps}

@@ -13,6 +13,7 @@ export const SHORTCUTS = [
   { keys: 'Home · End', what: 'keys.homeEnd' },
   { keys: 'PgUp · PgDn', what: 'keys.pages' },
   { keys: '→ ←', what: 'keys.expand' },
+  { keys: 'Alt+F5', what: 'keys.detailed' },
   { keys: 'Tab', what: 'keys.tab' },
   { keys: 'Ctrl+F', what: 'keys.find' },
   { keys: 'Alt+P · Ctrl+P', what: 'keys.print' },

@@ -14,6 +14,7 @@ import { DateDialog, PeriodDialog } from './PeriodDialog';
 import { defaultFy } from './Period';
 import { useAppKeys } from './keyboard/useAppKeys';
 import { MENU, altKeyOf, screenForAltKey } from './keyboard/menu';
+import { toggleDetailed } from './table/detailed';
 import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
 
 /** Sidebar navigation, company and language pickers, and the page. */
@@ -43,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
       period: () => period && setDialog('period'),
       date: () => period && setDialog('date'),
       help: () => setDialog('help'),
+      detailed: toggleDetailed,
       screen: (n) => {
         const screen = screenForAltKey(n);
         if (screen) navigate(screen, { c: companyGuid });

@@ -208,6 +208,12 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
             </select>
           </label>
         </div>
+        {/* Each card's button says what it saves (the page has several cards with their own). */}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('settings.saveTally')}
+          </button>
+        </div>
       </fieldset>
       <details className="card advanced" data-testid="advanced">
         <summary>{t('settings.advanced')}</summary>
@@ -324,6 +330,11 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </>
         )}
         <p className="hint">{t('settings.envNote')}</p>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('settings.saveCache')}
+          </button>
+        </div>
       </details>
       {problem && (
         <div className="notice notice-bad" role="alert">
@@ -336,11 +347,6 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           {t('settings.saved')}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-      </div>
     </form>
   );
 }
