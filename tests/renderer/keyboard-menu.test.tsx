@@ -129,6 +129,17 @@ describe('Alt+F2 as in Tally', () => {
     );
   });
 
+  it('goes on from From to To with Enter in a report’s own period fields too', async () => {
+    renderApp('#/trialBalance?from=2025-04-01&to=2026-03-31', { handlers: tbHandlers });
+    await screen.findByRole('grid', { name: 'Trial balance' });
+    const from = screen.getByTestId('period-from');
+    from.focus();
+    fireEvent.change(from, { target: { value: '1-5-25' } });
+    fireEvent.keyDown(from, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByTestId('period-to'));
+    await waitFor(() => expect(screen.getByTestId('period-from')).toHaveValue('01-05-2025'));
+  });
+
   it('says there is no 31 February, not how to write a date', async () => {
     renderApp('#/trialBalance?from=2025-04-01&to=2026-03-31', { handlers: tbHandlers });
     await screen.findByRole('grid', { name: 'Trial balance' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isValidIsoDate } from '../../../shared/dates';
@@ -58,24 +58,30 @@ export function DateInput({
   onChange,
   label,
   testId,
+  inputRef,
+  onEnter,
 }: {
   value: string;
   onChange: (iso: string) => void;
   label: string;
   testId?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Enter on a readable date, after it is taken: Tally's Enter goes on to the next field. */
+  onEnter?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? toIndian(value);
   const problem = text === null ? null : dateProblem(text);
   const invalid = problem !== null;
-  const commit = () => {
-    if (text === null) return;
+  /** Takes the typed date; true when the field holds a readable date afterwards. */
+  const commit = (): boolean => {
+    if (text === null) return true;
     const iso = parseIndianDate(text);
-    if (iso) {
-      setText(null);
-      if (iso !== value) onChange(iso);
-    }
+    if (!iso) return false;
+    setText(null);
+    if (iso !== value) onChange(iso);
+    return true;
   };
   return (
     <label className="field field-inline">
@@ -88,9 +94,13 @@ export function DateInput({
         aria-invalid={invalid}
         aria-describedby={invalid && testId ? `${testId}-error` : undefined}
         onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
+        ref={inputRef}
+        onBlur={() => void commit()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter' && commit() && onEnter) {
+            e.preventDefault();
+            onEnter();
+          }
           // Esc first undoes the typing; only an untouched field lets Esc go back a screen.
           if (e.key === 'Escape' && text !== null) {
             e.preventDefault();
