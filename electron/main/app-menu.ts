@@ -39,7 +39,8 @@ export function appMenuTemplate(
       ],
     },
     {
-      label: '&Edit',
+      // Alt+E is the reports' Export (Tally's key): the Edit menu opens with Alt+D instead.
+      label: 'E&dit',
       submenu: [
         { role: 'undo' },
         { role: 'redo' },

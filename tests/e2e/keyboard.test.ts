@@ -175,11 +175,90 @@ describe('keyboard, as in Tally', () => {
     await page.getByTestId('help-overlay').waitFor({ state: 'detached' });
     // Esc closed the overlay only: still on the trial balance.
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/trialBalance/);
+    // Alt+n is the n-th entry of the menu: the balance sheet, the stock summary, the day book.
     await page.keyboard.press('Alt+7');
+    await page.waitForURL(/#\/balanceSheet/);
+    await page.keyboard.press('Alt+8');
+    await page.waitForURL(/#\/stockSummary/);
+    await page.keyboard.press('Alt+9');
     await page.waitForURL(/#\/dayBook/);
     await waitForGrid('Day book');
     await page.getByTestId('back').click();
+    await page.waitForURL(/#\/stockSummary/);
+    await page.getByTestId('back').click();
+    await page.waitForURL(/#\/balanceSheet/);
+    await page.getByTestId('back').click();
     await page.waitForURL(/#\/trialBalance/);
+  });
+
+  it('shows the selected last row above the sticky total line after End and PgDn', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // The whole year (not the quarter chosen above): enough rows to scroll under the total line.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${serve.url}/#/trialBalance`);
+    await page.reload();
+    await waitForGrid('Trial balance');
+    /** Where the selected row is drawn against the box and the first total line drawn over it. */
+    const placeOfSelected = () =>
+      page.evaluate(() => {
+        const grid = document.activeElement!;
+        const row = document.getElementById(grid.getAttribute('aria-activedescendant')!)!;
+        const box = grid.closest('.table-scroll')!.getBoundingClientRect();
+        const foot = Math.min(
+          ...Array.from(
+            grid.querySelectorAll('tfoot tr'),
+            (r) => r.firstElementChild!.getBoundingClientRect().top,
+          ),
+        );
+        const rows = grid.querySelectorAll('tbody tr[data-index]').length;
+        const r = row.getBoundingClientRect();
+        return {
+          index: Number(row.dataset.index),
+          rows,
+          top: r.top,
+          bottom: r.bottom,
+          boxTop: box.top,
+          foot,
+        };
+      });
+    const rows = await page.locator('table[role="grid"] tbody tr[data-index]').count();
+    // Enough rows to scroll, so the total line sits over them.
+    expect(rows).toBeGreaterThan(25);
+    await page.keyboard.press('End');
+    await page.waitForFunction((n) => {
+      const id = document.activeElement?.getAttribute('aria-activedescendant');
+      return id ? document.getElementById(id)?.dataset.index === String(n) : false;
+    }, rows - 1);
+    await page.waitForTimeout(100);
+    const end = await placeOfSelected();
+    await screenshot(page, 'kb-end-1366-trial-balance', false);
+    expect(end.bottom).toBeLessThanOrEqual(end.foot + 0.5);
+    expect(end.top).toBeGreaterThanOrEqual(end.boxTop);
+
+    await page.keyboard.press('Home');
+    for (let i = 0; i < Math.ceil(rows / 10) + 1; i++) await page.keyboard.press('PageDown');
+    await page.waitForTimeout(100);
+    const paged = await placeOfSelected();
+    expect(paged.index).toBe(rows - 1);
+    expect(paged.bottom).toBeLessThanOrEqual(paged.foot + 0.5);
+  });
+
+  it('moves from From to To with Enter in Alt+F2; Enter in To applies', async () => {
+    const before = await page.getByTestId('session-period').textContent();
+    await page.keyboard.press('Alt+F2');
+    await page.getByTestId('period-dialog').waitFor();
+    await page.getByTestId('period-dialog-from').fill('1-4-25');
+    await page.keyboard.press('Enter');
+    // The browser would submit the form here; the dialog stays, with To to be typed.
+    expect(await page.getByTestId('period-dialog').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'period-dialog-to',
+    );
+    expect(await page.getByTestId('session-period').textContent()).toBe(before);
+    await page.keyboard.type('30-6-25');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('period-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('session-period').textContent()).toContain('01-04-2025 – 30-06-2025');
   });
 
   it('says so inline for a malformed or reversed date in a link, and never blanks the app', async () => {

@@ -118,13 +118,13 @@ describe('Settings', () => {
     const { bridge } = renderApp('#/settings');
     const port = await screen.findByRole('textbox', { name: 'Tally XML port' });
     fireEvent.change(port, { target: { value: '99999' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save Tally settings' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Tally XML port must be a number from 1 to 65535.',
     );
     expect(bridge.calls.some((c) => c.operation === 'settings.update')).toBe(false);
     fireEvent.change(port, { target: { value: '9001' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save Tally settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toMatchObject({
       tallyPort: 9001,
@@ -161,7 +161,7 @@ describe('Sentinel and Cluster', () => {
     const { bridge } = renderApp('#/settings');
     const nodes = await screen.findByRole('textbox', { name: /^Cluster nodes \(host:port/ });
     fireEvent.change(nodes, { target: { value: '10.0.0.5:7000, 10.0.0.6:7000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save cache settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toMatchObject({
       cache: { clusterNodes: '10.0.0.5:7000, 10.0.0.6:7000', sentinels: '', sentinelName: '' },

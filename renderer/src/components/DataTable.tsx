@@ -5,7 +5,8 @@ import type { ColumnKind, ExportColumn } from '../lib/export';
 import { count, date, drCr, money } from '../lib/format';
 import { TableSearch } from './table/TableSearch';
 import { nextSort, searchRows, type SortState } from './table/view';
-import { useGridKeyboard } from './table/useGridKeyboard';
+import { useGridKeyboard, type TablePaging } from './table/useGridKeyboard';
+import { useDetailed } from './table/detailed';
 
 export interface Column<Row> extends ExportColumn<Row> {
   id: string;
@@ -68,6 +69,8 @@ export interface DataTableProps<Row> {
   searchable?: boolean;
   /** False renders every row (a page the core sized), so browser find and screen readers reach them all. */
   virtualise?: boolean;
+  /** The rows are one page of the core's: the keys go on to the next or previous page. */
+  paging?: TablePaging;
 }
 
 /** A sortable, keyboard-navigable table; long lists are virtualised (and fully rendered for printing). */
@@ -81,6 +84,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const searchable = props.searchable ?? true;
   const [printing, setPrinting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const detailed = useDetailed();
 
   useEffect(() => {
     const on = () => setPrinting(true);
@@ -138,6 +142,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     scrollToIndex: virtual ? (index) => virtualizer.scrollToIndex(index) : undefined,
     label,
     rowHeight: ROW_HEIGHT,
+    paging: props.paging,
   });
 
   const renderRow = (row: Row, index: number) => (
@@ -191,7 +196,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         onScroll={grid.onScroll}
       >
         <table
-          className="data-table"
+          className={detailed ? 'data-table detailed' : 'data-table'}
+          data-detailed={detailed ? 'on' : undefined}
           aria-label={label}
           aria-rowcount={sorted.length + 1}
           {...grid.gridProps}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDrCr, formatInr } from '../../../shared/money';
 import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
@@ -18,6 +18,20 @@ export type SheetSource = () => ExportSheet<unknown> | null | Promise<ExportShee
 const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
   paise === 0 ? '' : kind === 'money' ? formatInr(paise) : formatDrCr(paise);
 
+/** What a key press asks of a report's export menu (Tally's Alt+P / Ctrl+P print, Alt+E export), or null. */
+export function reportKeyAction(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): 'print' | 'export' | null {
+  if (event.shiftKey) return null;
+  const letter = event.code.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
+  if (event.altKey && !event.ctrlKey && !event.metaKey) {
+    if (letter === 'p') return 'print';
+    if (letter === 'e') return 'export';
+  }
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && letter === 'p') return 'print';
+  return null;
+}
+
 /** Excel, CSV, Print (and, in the desktop app, Save PDF) for one report; the sheet is built only when asked. */
 export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const { t } = useTranslation();
@@ -25,6 +39,7 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const desktop = typeof window === 'undefined' ? undefined : window.tallyConnect;
   const savePdf = desktop?.savePdf ? (name: string) => desktop.savePdf(name) : undefined;
   const [busy, setBusy] = useState(false);
+  const groupRef = useRef<HTMLDivElement>(null);
   const run = async (work: (data: ExportSheet<unknown>) => Promise<void> | void) => {
     setBusy(true);
     try {
@@ -62,9 +77,42 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
       pdf && savePdf ? () => savePdf(name) : undefined,
     );
   };
+  const keys = useRef({ print: () => {}, busy });
+  keys.current = { print: () => void run((d) => print(d, false)), busy };
+  // Alt+P / Ctrl+P prints the report (the browser's own print would print the screen, cut to one
+  // page); Alt+E goes to the export buttons, Enter then exports to Excel, Tab reaches CSV. Only the
+  // screen's first export menu answers, and not while a dialog is open.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = reportKeyAction(event);
+      if (!action || event.defaultPrevented) return;
+      if (document.querySelector('.export-menu') !== groupRef.current) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      if (keys.current.busy) return;
+      if (action === 'print') keys.current.print();
+      else groupRef.current?.querySelector<HTMLButtonElement>('[data-export="xlsx"]')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <div className="export-menu no-print" role="group" aria-label={t('common.export')} aria-busy={busy}>
-      <button type="button" className="btn btn-ghost" onClick={() => void run(exportXlsx)} disabled={busy}>
+    <div
+      ref={groupRef}
+      className="export-menu no-print"
+      role="group"
+      aria-label={t('common.export')}
+      aria-busy={busy}
+    >
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => void run(exportXlsx)}
+        disabled={busy}
+        title="Alt+E"
+        aria-keyshortcuts="Alt+E"
+        data-export="xlsx"
+      >
         <Icon name="download" size={15} /> {t('common.exportXlsx')}
       </button>
       <button type="button" className="btn btn-ghost" onClick={() => void run(exportCsv)} disabled={busy}>
@@ -75,6 +123,8 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
         className="btn btn-ghost"
         onClick={() => void run((d) => print(d, false))}
         disabled={busy}
+        title="Alt+P · Ctrl+P"
+        aria-keyshortcuts="Alt+P Control+P"
         data-testid="print-report"
       >
         <Icon name="print" size={15} /> {t('common.print')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { altKeyOf, MENU_SCREENS } from './keyboard/menu';
 
 /** Every keyboard shortcut, in the user's language (F1 or ?). */
 export const SHORTCUTS = [
@@ -12,27 +13,50 @@ export const SHORTCUTS = [
   { keys: 'Home · End', what: 'keys.homeEnd' },
   { keys: 'PgUp · PgDn', what: 'keys.pages' },
   { keys: '→ ←', what: 'keys.expand' },
+  { keys: 'Alt+F5', what: 'keys.detailed' },
   { keys: 'Tab', what: 'keys.tab' },
-  { keys: 'Alt+1 … Alt+9', what: 'keys.screens' },
+  { keys: 'Ctrl+F', what: 'keys.find' },
+  { keys: 'Alt+P · Ctrl+P', what: 'keys.print' },
+  { keys: 'Alt+E', what: 'keys.export' },
   { keys: 'F1 · ?', what: 'keys.help' },
 ] as const;
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  // The menu's keys come from the menu itself, so this list cannot say other than the keys do.
+  const screens = MENU_SCREENS.flatMap((screen) => {
+    const keys = altKeyOf(screen);
+    return keys ? [{ keys, screen }] : [];
+  });
   return (
     <Dialog title={t('keys.title')} onClose={onClose} testId="help-overlay">
-      <table className="shortcut-table">
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <th scope="row">
-                <kbd>{s.keys}</kbd>
-              </th>
-              <td>{t(s.what)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="shortcut-columns">
+        <table className="shortcut-table">
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.keys}>
+                <th scope="row">
+                  <kbd>{s.keys}</kbd>
+                </th>
+                <td>{t(s.what)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="shortcut-table" aria-label={t('keys.screens')} data-testid="help-screens">
+          <caption>{t('keys.screens')}</caption>
+          <tbody>
+            {screens.map((s) => (
+              <tr key={s.keys}>
+                <th scope="row">
+                  <kbd>{s.keys}</kbd>
+                </th>
+                <td>{t(`nav.${s.screen}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="dialog-actions">
         <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
           {t('common.close')}

@@ -1,63 +1,35 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
 import { financialYearRange } from '../../../shared/dates';
-import { isLanguage, rememberLanguage } from '../i18n';
-import { SCREENS, buildHash, canGoBack, goBack, navigate, type Screen } from '../lib/route';
+import { buildHash, canGoBack, goBack, navigate } from '../lib/route';
 import { date } from '../lib/format';
 import { useAppState } from '../state';
-import { useBridge } from '../bridge/context';
 import { HelpOverlay } from './HelpOverlay';
 import { Icon } from './Icon';
 import { LanguageOptions } from './LanguageOptions';
+import { useLanguage, useLanguageFromSettings } from './useLanguage';
 import { LiveIndicator } from './LiveMode';
 import { LiveToasts } from './LiveToasts';
 import { DateDialog, PeriodDialog } from './PeriodDialog';
 import { defaultFy } from './Period';
 import { useAppKeys } from './keyboard/useAppKeys';
+import { MENU, altKeyOf, screenForAltKey } from './keyboard/menu';
+import { toggleDetailed } from './table/detailed';
 import { canOpenScreen, usePortalUser } from '../screens/portal/portal-user';
-
-const NAV: { section: 'overview' | 'reports' | 'tools' | 'diagnostics'; items: { screen: Screen }[] }[] = [
-  {
-    section: 'overview',
-    items: [{ screen: 'companies' }, { screen: 'dashboard' }],
-  },
-  {
-    section: 'reports',
-    items: [
-      { screen: 'ledger' },
-      { screen: 'outstanding' },
-      { screen: 'trialBalance' },
-      { screen: 'profitLoss' },
-      { screen: 'balanceSheet' },
-      { screen: 'stockSummary' },
-      { screen: 'dayBook' },
-    ],
-  },
-  {
-    section: 'tools',
-    items: [{ screen: 'settings' }],
-  },
-  {
-    // Technical details (cache keys, timings) are kept apart from the books.
-    section: 'diagnostics',
-    items: [{ screen: 'cache' }],
-  },
-];
 
 /** Sidebar navigation, company and language pickers, and the page. */
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useLanguageFromSettings();
   const { route, companies, company, selectCompany, sessionPeriod, setPeriod } = useAppState();
   const [dialog, setDialog] = useState<'period' | 'date' | 'help' | null>(null);
-  const bridge = useBridge();
-  const client = useQueryClient();
   const portalUser = usePortalUser();
   // Office-portal users do not see the desktop-only screens (Cache, Settings); empty groups go too.
-  const nav = NAV.map((group) => ({
+  const nav = MENU.map((group) => ({
     ...group,
-    items: group.items.filter((item) => canOpenScreen(portalUser, item.screen)),
-  })).filter((group) => group.items.length > 0);
+    screens: group.screens.filter((screen) => canOpenScreen(portalUser, screen)),
+  })).filter((group) => group.screens.length > 0);
 
   const companyGuid = company?.guid;
   const period =
@@ -65,30 +37,21 @@ export function Layout({ children }: { children: ReactNode }) {
   const back = () => goBack(() => navigate('dashboard', { c: companyGuid }, { replace: true }));
   const backable = canGoBack() || route.screen !== 'dashboard';
   // Tally's keys: Esc / Backspace / Alt+← back, Alt+F2 the period, F2 the date, F1 or ? this help, and
-  // Alt+1 … Alt+9 the screens in their order.
+  // Alt+1 … Alt+9 the menu's entries in its order.
   useAppKeys(
     {
       back,
       period: () => period && setDialog('period'),
       date: () => period && setDialog('date'),
       help: () => setDialog('help'),
+      detailed: toggleDetailed,
       screen: (n) => {
-        const screen = SCREENS[n - 1];
+        const screen = screenForAltKey(n);
         if (screen) navigate(screen, { c: companyGuid });
       },
     },
     dialog === null,
   );
-
-  const changeLanguage = (value: string) => {
-    if (!isLanguage(value)) return;
-    void i18n.changeLanguage(value);
-    rememberLanguage(value);
-    // The desktop keeps the language in its settings too; a failure here only loses persistence.
-    void bridge.invoke('settings.update', { language: value }).then(() => {
-      void client.invalidateQueries({ queryKey: ['settings.get'] });
-    });
-  };
 
   return (
     <div className="app">
@@ -107,27 +70,31 @@ export function Layout({ children }: { children: ReactNode }) {
             {nav.map((group) => (
               <div key={group.section} className="nav-group">
                 <div className="nav-heading">{t(`nav.${group.section}`)}</div>
-                {group.items.map((item) => (
+                {group.screens.map((screen) => (
                   <a
-                    key={item.screen}
-                    href={buildHash(item.screen, { c: company?.guid })}
-                    className={route.screen === item.screen ? 'nav-link active' : 'nav-link'}
-                    aria-current={route.screen === item.screen ? 'page' : undefined}
-                    data-screen={item.screen}
-                    title={
-                      SCREENS.indexOf(item.screen) < 9 ? `Alt+${SCREENS.indexOf(item.screen) + 1}` : undefined
-                    }
+                    key={screen}
+                    href={buildHash(screen, { c: company?.guid })}
+                    className={route.screen === screen ? 'nav-link active' : 'nav-link'}
+                    aria-current={route.screen === screen ? 'page' : undefined}
+                    data-screen={screen}
+                    aria-keyshortcuts={altKeyOf(screen)}
+                    title={altKeyOf(screen)}
                     onClick={(event) => {
                       // A visit Esc can return from, not a bare link.
                       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
                       event.preventDefault();
-                      navigate(item.screen, { c: company?.guid });
+                      navigate(screen, { c: company?.guid });
                     }}
                   >
                     <span className="nav-icon">
-                      <Icon name={item.screen} />
+                      <Icon name={screen} />
                     </span>
-                    {t(`nav.${item.screen}`)}
+                    <span className="nav-label">{t(`nav.${screen}`)}</span>
+                    {altKeyOf(screen) && (
+                      <kbd className="nav-key" aria-hidden="true">
+                        {altKeyOf(screen)?.replace('Alt+', '')}
+                      </kbd>
+                    )}
                   </a>
                 ))}
               </div>
@@ -179,8 +146,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <label className="topbar-field topbar-language">
             <span>{t('common.language')}</span>
             <select
-              value={i18n.language}
-              onChange={(e) => changeLanguage(e.target.value)}
+              value={language.language}
+              onChange={(e) => language.change(e.target.value)}
               aria-label={t('common.language')}
               data-testid="language"
             >

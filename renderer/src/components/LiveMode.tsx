@@ -50,7 +50,19 @@ export function LiveIndicator({ companyGuid }: { companyGuid: string | undefined
           role="img"
         />
       )}
-      {live?.enabled && <span className="live-label">{t('live.on')}</span>}
+      {/* A dot says nothing by itself: its word stands beside it (the state in full in the tooltip). */}
+      {live && (
+        <span
+          className={live.enabled && live.state !== 'paused' ? 'live-label' : 'live-label live-label-quiet'}
+          data-testid="live-label"
+        >
+          {!live.enabled
+            ? t('live.short.off')
+            : live.state === 'paused'
+              ? t('live.short.paused')
+              : t('live.on')}
+        </span>
+      )}
       {updated.at !== null && (
         <span
           className={updated.justNow ? 'live-updated live-updated-now' : 'live-updated'}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialYearOf, financialYearRange, isValidIsoDate } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
@@ -121,6 +121,7 @@ export function PeriodPicker({
   const apply = onChange ?? setPeriod;
   // A half-typed range that is reversed stays here, with its message, until the user mends it.
   const [draft, setDraft] = useState<PeriodValue | null>(null);
+  const toField = useRef<HTMLInputElement>(null);
   const shown = draft ?? value;
   const fy = financialYearOf(shown.from, company.yearStartMonth);
   const range = financialYearRange(fy, company.yearStartMonth);
@@ -160,12 +161,18 @@ export function PeriodPicker({
         value={shown.from}
         onChange={(from) => change({ ...shown, from })}
         testId="period-from"
+        // As in Tally, Enter in From goes on to To.
+        onEnter={() => {
+          toField.current?.focus();
+          toField.current?.select();
+        }}
       />
       <DateInput
         label={t('common.to')}
         value={shown.to}
         onChange={(to) => change({ ...shown, to })}
         testId="period-to"
+        inputRef={toField}
       />
       {draft && <PeriodProblemNote problem={{ reason: 'reversedRange', from: draft.from, to: draft.to }} />}
     </div>

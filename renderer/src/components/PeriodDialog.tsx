@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialYearRange, yearStartOf } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
 import { date } from '../lib/format';
 import type { SessionPeriod } from '../state';
-import { parseIndianDate } from './DateInput';
+import { dateProblem, dateProblemText, parseIndianDate, type DateProblem } from './DateInput';
 import { Dialog } from './Dialog';
 
-type Problem = 'from' | 'to' | 'reversed' | null;
+type Problem = { field: 'from' | 'to'; why: DateProblem } | 'reversed' | null;
 
 /** What both dialogs (Alt+F2 and F2) take: the session period and what to do with a new one. */
 interface PeriodDialogProps {
@@ -19,10 +19,12 @@ interface PeriodDialogProps {
 
 /**
  * Tally's Alt+F2: the period every report shows from now on. Dates are typed DD-MM-YYYY; a year can
- * be picked whole. Enter applies, Esc leaves the period as it was.
+ * be picked whole. As in Tally, Enter in From moves to To and Enter in To applies; Esc leaves the
+ * period as it was.
  */
 export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const toRef = useRef<HTMLInputElement>(null);
   const [from, setFrom] = useState(date(period.from));
   const [to, setTo] = useState(date(period.to));
   const [problem, setProblem] = useState<Problem>(null);
@@ -33,8 +35,8 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
     event.preventDefault();
     const f = parseIndianDate(from);
     const tt = parseIndianDate(to);
-    if (!f) return setProblem('from');
-    if (!tt) return setProblem('to');
+    if (!f) return setProblem({ field: 'from', why: dateProblem(from) ?? { kind: 'format' } });
+    if (!tt) return setProblem({ field: 'to', why: dateProblem(to) ?? { kind: 'format' } });
     if (f > tt) return setProblem('reversed');
     onApply({ from: f, to: tt });
   };
@@ -56,7 +58,14 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
             onChange={(e) => setFrom(e.target.value)}
             placeholder="DD-MM-YYYY"
             inputMode="numeric"
-            aria-invalid={problem === 'from'}
+            aria-invalid={problem !== null && problem !== 'reversed' && problem.field === 'from'}
+            onKeyDown={(e) => {
+              // Tally's Enter: to the next field; the period is applied from To (or with Apply).
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              toRef.current?.focus();
+              toRef.current?.select();
+            }}
             data-autofocus
             data-testid="period-dialog-from"
           />
@@ -69,7 +78,8 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
             onChange={(e) => setTo(e.target.value)}
             placeholder="DD-MM-YYYY"
             inputMode="numeric"
-            aria-invalid={problem === 'to'}
+            ref={toRef}
+            aria-invalid={problem !== null && problem !== 'reversed' && problem.field === 'to'}
             data-testid="period-dialog-to"
           />
         </label>
@@ -92,7 +102,9 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
         )}
         {problem && (
           <p className="field-error" role="alert" data-testid="period-dialog-problem">
-            {problem === 'reversed' ? t('period.reversedShort') : t('period.typeDate')}
+            {problem === 'reversed'
+              ? t('period.reversedShort')
+              : `${problem.field === 'from' ? t('common.from') : t('common.to')}: ${dateProblemText(t, i18n.language, problem.why)}`}
           </p>
         )}
         <ApplyOrCancel onCancel={onClose} />
@@ -106,13 +118,13 @@ export function PeriodDialog({ company, period, onApply, onClose }: PeriodDialog
  * start moves the start to the beginning of that date's financial year (the range is never reversed).
  */
 export function DateDialog({ company, period, onApply, onClose }: PeriodDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState(date(period.to));
-  const [problem, setProblem] = useState(false);
+  const [problem, setProblem] = useState<DateProblem | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const on = parseIndianDate(text);
-    if (!on) return setProblem(true);
+    if (!on) return setProblem(dateProblem(text) ?? { kind: 'format' });
     const from = period.from <= on ? period.from : yearStartOf(on, company?.yearStartMonth);
     onApply({ from, to: on });
   };
@@ -127,14 +139,14 @@ export function DateDialog({ company, period, onApply, onClose }: PeriodDialogPr
             onChange={(e) => setText(e.target.value)}
             placeholder="DD-MM-YYYY"
             inputMode="numeric"
-            aria-invalid={problem}
+            aria-invalid={problem !== null}
             data-autofocus
             data-testid="date-dialog-date"
           />
         </label>
         {problem && (
-          <p className="field-error" role="alert">
-            {t('period.typeDate')}
+          <p className="field-error" role="alert" data-testid="date-dialog-problem">
+            {dateProblemText(t, i18n.language, problem)}
           </p>
         )}
         <ApplyOrCancel onCancel={onClose} />

@@ -255,16 +255,19 @@ function BooksFrom({ company }: { company: CompanySummary }) {
     }
   };
 
+  // The demo's books are made up here, not read from Tally: it says so rather than "from Tally".
   const sourceNote =
-    company.booksFromSource === 'tally'
-      ? t('companies.books.source.tally')
-      : company.booksFromSource === 'file'
-        ? t('companies.books.source.file')
-        : company.booksFromSource === 'estimated'
-          ? t('companies.books.source.estimated')
-          : company.booksFromSource === 'user'
-            ? t('companies.books.source.user')
-            : null;
+    company.source === 'demo' && company.booksFromSource === 'tally'
+      ? t('companies.books.source.demo')
+      : company.booksFromSource === 'tally'
+        ? t('companies.books.source.tally')
+        : company.booksFromSource === 'file'
+          ? t('companies.books.source.file')
+          : company.booksFromSource === 'estimated'
+            ? t('companies.books.source.estimated')
+            : company.booksFromSource === 'user'
+              ? t('companies.books.source.user')
+              : null;
 
   return (
     <div className="company-books" data-testid="books-from">

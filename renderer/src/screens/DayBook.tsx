@@ -135,6 +135,11 @@ export function DayBook({ company }: { company: CompanySummary }) {
             }}
             searchable={false}
             virtualise={false}
+            paging={{
+              page: book.page,
+              pages: Math.max(1, Math.ceil(book.matchingVouchers / book.pageSize)),
+              onPage: setPage,
+            }}
           />
         )}
       </QueryState>

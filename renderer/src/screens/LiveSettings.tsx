@@ -129,9 +129,11 @@ function LiveSettingsForm({ status }: { status: LiveStatus }) {
         {problem && <div className="notice notice-bad">{problem}</div>}
         {save.error && <div className="notice notice-bad">{save.error.message}</div>}
         {saved && <div className="notice notice-good">{t('settings.saved')}</div>}
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('live.save')}
-        </button>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('live.save')}
+          </button>
+        </div>
       </fieldset>
     </form>
   );

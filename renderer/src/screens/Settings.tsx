@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Settings as SettingsData } from '../../../shared/types/settings';
 import { settingsPatch } from '../../../shared/contract/settings';
 import { useOperation, useOperationMutation } from '../data/client';
-import { isLanguage, rememberLanguage } from '../i18n';
+import { useLanguage } from '../components/useLanguage';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState } from '../components/States';
 import { QueryState } from '../components/QueryState';
@@ -13,12 +13,12 @@ import { PortalSettings } from './portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { LiveSettings } from './LiveSettings';
 import { setDiagnostics, useDiagnostics } from '../lib/diagnostics';
+import { buildHash, navigate, useRoute } from '../lib/route';
 
 type Draft = {
   tallyHost: string;
   tallyPort: string;
   autoSyncMinutes: string;
-  language: string;
   redisEnabled: string;
   redisUrl: string;
   sentinels: string;
@@ -34,7 +34,6 @@ function toDraft(s: SettingsData): Draft {
     tallyHost: s.tallyHost,
     tallyPort: String(s.tallyPort),
     autoSyncMinutes: String(s.autoSyncMinutes),
-    language: s.language,
     redisEnabled: s.cache.redisEnabled,
     redisUrl: s.cache.redisUrl,
     sentinels: s.cache.sentinels ?? '',
@@ -84,7 +83,6 @@ export function draftToPatch(
     tallyHost: draft.tallyHost,
     tallyPort: asInt(draft.tallyPort),
     autoSyncMinutes: asInt(draft.autoSyncMinutes),
-    language: draft.language,
     cache: {
       redisEnabled: draft.redisEnabled,
       redisUrl: draft.redisUrl,
@@ -134,13 +132,15 @@ export function Settings() {
 }
 
 function SettingsForm({ settings }: { settings: SettingsData }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const client = useQueryClient();
   const save = useOperationMutation('settings.update');
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const diagnostics = useDiagnostics();
+  const route = useRoute();
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setSaved(false);
@@ -157,10 +157,6 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
     save.mutate(result.patch as Parameters<typeof save.mutate>[0], {
       onSuccess: (next) => {
         setSaved(true);
-        if (isLanguage(next.language) && next.language !== i18n.language) {
-          void i18n.changeLanguage(next.language);
-          rememberLanguage(next.language);
-        }
         client.setQueryData(['settings.get', {}], next);
         void client.invalidateQueries({ queryKey: ['cache.status'] });
       },
@@ -201,19 +197,28 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </label>
           <label className="field">
             <span>{t('settings.language')}</span>
+            {/* The one language setting (the header's too): it changes at once, not on Save. */}
             <select
-              value={draft.language}
-              onChange={(e) => set({ language: e.target.value })}
+              value={language.language}
+              onChange={(e) => language.change(e.target.value)}
               name="language"
+              data-testid="settings-language"
             >
               <LanguageOptions />
             </select>
           </label>
         </div>
+        {/* Each card's button says what it saves (the page has several cards with their own). */}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('settings.saveTally')}
+          </button>
+        </div>
       </fieldset>
       <details className="card advanced" data-testid="advanced">
         <summary>{t('settings.advanced')}</summary>
         <p className="hint">{t('settings.advancedHint')}</p>
+        <h3 className="subhead">{t('nav.diagnostics')}</h3>
         <label className="field field-check">
           <input
             type="checkbox"
@@ -223,6 +228,20 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           />
           <span>{t('settings.diagnostics')}</span>
         </label>
+        {/* The cache's keys and timings are technical: kept here, out of the accountant's menu. */}
+        <p>
+          <a
+            href={buildHash('cache', { c: route.params.c })}
+            onClick={(event) => {
+              if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+              event.preventDefault();
+              navigate('cache', { c: route.params.c });
+            }}
+            data-testid="open-cache"
+          >
+            {t('settings.openCache')}
+          </a>
+        </p>
         <h3 className="subhead">{t('settings.cache')}</h3>
         <div className="form-grid">
           <label className="field">
@@ -311,6 +330,11 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </>
         )}
         <p className="hint">{t('settings.envNote')}</p>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('settings.saveCache')}
+          </button>
+        </div>
       </details>
       {problem && (
         <div className="notice notice-bad" role="alert">
@@ -323,11 +347,6 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           {t('settings.saved')}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-      </div>
     </form>
   );
 }

@@ -106,6 +106,8 @@ function VoucherBody({ voucher, t }: { voucher: VoucherView; t: T }) {
         columns={lineColumns(t)}
         rows={voucher.lines}
         rowKey={(line, i) => `${line.ledgerGuid}:${i}`}
+        // A voucher's few lines are all on screen: no search box (two tables would show two).
+        searchable={false}
         foot={
           <tr className="row-total">
             <td>{t('common.total')}</td>
@@ -122,6 +124,7 @@ function VoucherBody({ voucher, t }: { voucher: VoucherView; t: T }) {
             columns={inventoryColumns(t)}
             rows={voucher.inventory}
             rowKey={(line, i) => `${line.itemGuid ?? line.itemName}:${i}`}
+            searchable={false}
           />
         </section>
       )}

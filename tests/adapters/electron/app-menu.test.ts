@@ -31,6 +31,15 @@ describe('application menu', () => {
     expect(a.quit).toHaveBeenCalledOnce();
   });
 
+  it('leaves Alt+P and Alt+E to the reports (print, export as in Tally): no menu opens with them', () => {
+    const mnemonics = appMenuTemplate({ dev: false }, actions()).map((item) =>
+      /&(\w)/.exec(item.label ?? '')?.[1]?.toLowerCase(),
+    );
+    expect(mnemonics).not.toContain('p');
+    expect(mnemonics).not.toContain('e');
+    expect(new Set(mnemonics).size).toBe(mnemonics.length);
+  });
+
   it('has reload and developer tools only in development', () => {
     const roles = (dev: boolean) => flat(appMenuTemplate({ dev }, actions())).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');

@@ -18,6 +18,8 @@ export interface AppKeyHandlers {
   period(): void;
   date(): void;
   help(): void;
+  /** Alt+F5: voucher lists detailed (narrations in full) or condensed. */
+  detailed(): void;
   /** Alt+1 … Alt+9: the n-th screen (1-based). */
   screen(n: number): void;
 }
@@ -28,11 +30,12 @@ export function appKeyAction(
     KeyboardEvent,
     'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target' | 'defaultPrevented'
   >,
-): { kind: 'back' | 'period' | 'date' | 'help' } | { kind: 'screen'; n: number } | null {
+): { kind: 'back' | 'period' | 'date' | 'help' | 'detailed' } | { kind: 'screen'; n: number } | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey) return null;
   const editing = isEditable(event.target);
   if (event.altKey) {
     if (event.key === 'F2') return { kind: 'period' };
+    if (event.key === 'F5') return { kind: 'detailed' };
     if (event.key === 'ArrowLeft') return { kind: 'back' };
     if (/^[1-9]$/.test(event.key)) return { kind: 'screen', n: Number(event.key) };
     return null;
