@@ -1,4 +1,5 @@
-import { duration } from '../../renderer/src/lib/format';
+import { createI18n } from '../../renderer/src/i18n';
+import { drCr, duration } from '../../renderer/src/lib/format';
 
 describe('duration', () => {
   it('shows seconds under a minute', () => {
@@ -28,5 +29,24 @@ describe('duration', () => {
   it('rounds and never goes below zero', () => {
     expect(duration(599.6)).toBe('10 min');
     expect(duration(-5)).toBe('0 s');
+  });
+});
+
+describe('the side of a balance follows the screen language', () => {
+  afterEach(() => {
+    createI18n('en');
+  });
+
+  it('says Dr / Cr in English and नावे / जमा in Marathi, नामे / जमा in Hindi, as the column headings do', () => {
+    const i18n = createI18n('en');
+    expect(drCr(1_200_00)).toBe('₹1,200.00 Dr');
+    expect(drCr(-1_200_00)).toBe('₹1,200.00 Cr');
+    void i18n.changeLanguage('mr');
+    expect(drCr(1_200_00)).toBe('₹1,200.00 नावे');
+    expect(drCr(-1_200_00)).toBe('₹1,200.00 जमा');
+    expect(i18n.t('trialBalance.debit')).toBe('नावे');
+    void i18n.changeLanguage('hi');
+    expect(drCr(1_200_00)).toBe('₹1,200.00 नामे');
+    expect(drCr(0)).toBe('₹0.00');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDrCr, formatInr } from '../../../shared/money';
+import { formatInr } from '../../../shared/money';
+import { drCr } from '../lib/format';
 import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
 import { documentFromSheet } from '../lib/print/document';
 import { printDocument } from '../lib/print/print';
@@ -16,7 +17,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export type SheetSource = () => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
 
 const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
-  paise === 0 ? '' : kind === 'money' ? formatInr(paise) : formatDrCr(paise);
+  paise === 0 ? '' : kind === 'money' ? formatInr(paise) : drCr(paise);
 
 /** What a key press asks of a report's export menu (Tally's Alt+P / Ctrl+P print, Alt+E export), or null. */
 export function reportKeyAction(

@@ -4,6 +4,7 @@ import { en } from './en';
 import { mr } from './mr';
 import { hi } from './hi';
 import type { Language } from '../../../shared/types/settings';
+import { showSidesIn } from '../lib/format';
 
 export const LANGUAGES: { code: Language; label: string }[] = [
   { code: 'en', label: 'English' },
@@ -37,6 +38,10 @@ export function createI18n(language: Language = storedLanguage()): i18n {
     initAsync: false,
     returnNull: false,
     showSupportNotice: false,
+  });
+  showSidesIn(language);
+  instance.on('languageChanged', (next) => {
+    if (isLanguage(next)) showSidesIn(next);
   });
   return instance;
 }

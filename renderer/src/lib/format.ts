@@ -1,4 +1,5 @@
-import { formatDrCr, formatInr, type Paise } from '../../../shared/money';
+import { formatInr, type Paise } from '../../../shared/money';
+import type { Language } from '../../../shared/types/settings';
 import {
   formatDateIndian,
   formatDateTimeIndian,
@@ -9,7 +10,29 @@ import {
 } from '../../../shared/dates';
 
 export const money = (paise: Paise): string => formatInr(paise);
-export const drCr = (paise: Paise): string => formatDrCr(paise);
+/**
+ * The side of a balance in the words of the screen's language: Tally's Dr / Cr in English, and the words the
+ * column headings already use in Marathi (नावे / जमा) and Hindi (नामे / जमा), so a figure never says Dr
+ * under a नावे heading. Exports keep Dr / Cr in their own column (lib/export.ts).
+ */
+const SIDE_WORDS: Record<Language, { debit: string; credit: string }> = {
+  en: { debit: 'Dr', credit: 'Cr' },
+  mr: { debit: 'नावे', credit: 'जमा' },
+  hi: { debit: 'नामे', credit: 'जमा' },
+};
+let sideWords = SIDE_WORDS.en;
+
+/** Called when the screen's language changes (i18n/index.ts). */
+export function showSidesIn(language: Language): void {
+  sideWords = SIDE_WORDS[language] ?? SIDE_WORDS.en;
+}
+
+/** "Dr" / "Cr" (or नावे / जमा) for a balance: debit positive. */
+export const side = (paise: Paise): string => (paise >= 0 ? sideWords.debit : sideWords.credit);
+
+/** A balance as Tally shows it: "₹12,000.00 Dr"; zero has no side. */
+export const drCr = (paise: Paise): string =>
+  paise === 0 ? formatInr(0) : `${formatInr(Math.abs(paise))} ${side(paise)}`;
 export const date = (iso: IsoDate | null | undefined): string => (iso ? formatDateIndian(iso) : '—');
 
 /** Counts with Indian grouping in Latin digits (as Tally prints them, whatever the UI language). */

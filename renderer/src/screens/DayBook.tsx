@@ -7,7 +7,7 @@ import { TableSearch, useDebounced } from '../components/table/TableSearch';
 import { fetchEveryPage, type SortState } from '../components/table/view';
 import type { CompanySummary, DayBook as DayBookData, DayBookVoucher } from '../../../shared/types/reports';
 import { OperationError, useOperation } from '../data/client';
-import { count, date, drCr, money } from '../lib/format';
+import { count, date, drCr, money, side } from '../lib/format';
 import { useAppState } from '../state';
 import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
@@ -254,9 +254,7 @@ function dayBookSheet(
         header: t('dayBook.entries'),
         kind: 'text',
         value: (v) =>
-          v.entries
-            .map((e) => `${e.ledgerName}: ${money(Math.abs(e.amount))} ${e.amount >= 0 ? 'Dr' : 'Cr'}`)
-            .join('; '),
+          v.entries.map((e) => `${e.ledgerName}: ${money(Math.abs(e.amount))} ${side(e.amount)}`).join('; '),
       },
     ],
     rows: data.vouchers,

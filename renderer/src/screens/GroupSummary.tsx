@@ -6,7 +6,7 @@ import type {
   GroupSummaryStock,
 } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
-import { date, money } from '../lib/format';
+import { date, drCr, money } from '../lib/format';
 import { useAppState } from '../state';
 import { PeriodPicker, useReportPeriod, type PeriodValue } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
@@ -127,8 +127,7 @@ const rowName = (r: GroupSummaryRow, t: T): string =>
       ? t('balanceSheet.closingStock')
       : t('profitLoss.openingStock');
 
-const displayDrCr = (paise: number): string =>
-  paise === 0 ? '' : `${money(Math.abs(paise))} ${paise > 0 ? 'Dr' : 'Cr'}`;
+const displayDrCr = (paise: number): string => (paise === 0 ? '' : drCr(paise));
 
 function gsColumns(t: T, openMonthly: (row: GroupSummaryRow) => void): Column<GroupSummaryRow>[] {
   return [

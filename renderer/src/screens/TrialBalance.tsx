@@ -5,7 +5,7 @@ import type {
   TrialBalanceRow,
 } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
-import { date, drCr, money } from '../lib/format';
+import { date, drCr, money, side } from '../lib/format';
 import { useAppState } from '../state';
 import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
@@ -64,7 +64,7 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
                   <td className="num">{money(tb.totalDebit)}</td>
                   <td className="num">{money(tb.totalCredit)}</td>
                   <td className="num">
-                    {money(tb.closingDebit)} Dr / {money(tb.closingCredit)} Cr
+                    {money(tb.closingDebit)} {side(1)} / {money(tb.closingCredit)} {side(-1)}
                   </td>
                 </tr>
               }
