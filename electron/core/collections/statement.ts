@@ -18,6 +18,8 @@ export interface StatementBill {
 export interface PartyStatement {
   ledgerGuid: string;
   partyName: string;
+  /** The ledger's group (Sundry Debtors or one under it), for choosing parties by group. */
+  group: string;
   companyName: string;
   kind: OutstandingKind;
   asOn: IsoDate;
@@ -78,6 +80,7 @@ export function statementFor(party: OutstandingParty, options: StatementOptions)
   return {
     ledgerGuid: party.ledgerGuid,
     partyName: party.name,
+    group: party.group,
     companyName: options.companyName,
     kind: options.kind,
     asOn: options.asOn,
