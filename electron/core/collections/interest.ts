@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type IsoDate, lastDayOfMonth } from '../../../shared/dates';
-import type { Paise } from '../../../shared/money';
+import { type Paise, paiseToDecimalString } from '../../../shared/money';
 
 /**
  * Interest on overdue bills the way Tally's Interest Calculation computes it (docs/TALLY.md, "Interest
@@ -226,6 +226,11 @@ export function billInterest(bill: BillForInterest, params: InterestParameters, 
   const movements = [...(bill.movements ?? [{ date: bill.billDate ?? firstDay, amount: bill.pending }])].sort(
     (a, b) => a.date.localeCompare(b.date),
   );
+  const moved = movements.reduce((sum, m) => sum + m.amount, 0);
+  if (moved !== bill.pending)
+    throw new InterestParameterError(
+      `Bill ${bill.billName}: its movements add up to ${paiseToDecimalString(moved)}, not its pending ${paiseToDecimalString(bill.pending)}`,
+    );
   // The day from which each movement counts in the balance: a bill (debit) the day after its date unless
   // the day of addition is included; a deduction on its own day unless the day of deduction is included.
   const effective = movements.map((m) => {

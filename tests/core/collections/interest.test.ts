@@ -124,6 +124,9 @@ describe('when interest starts and on what', () => {
     expect(billInterest(partPaid, params({ includeDayOfDeduction: true }), '2024-05-31').interest).toBe(
       60_658,
     );
+    expect(() => billInterest({ ...partPaid, pending: 2_500_000 }, params({}), '2024-05-31')).toThrow(
+      'Bill X: its movements add up to 30000.00, not its pending 25000.00',
+    );
   });
 
   it('debit balances only leaves credit bills (advances) alone; credit balances only the reverse', () => {
