@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
-import type { OutstandingKind, OutstandingParty } from '../../../shared/types/reports';
+import type { BillHistory, OutstandingKind, OutstandingParty } from '../../../shared/types/reports';
 import { type BillMovement, type InterestParameters, partyInterest } from './interest';
 
 /** One bill on a party's statement, in the report's sign (positive: the party owes us on a receivable). */
@@ -92,4 +92,21 @@ export function statementFor(party: OutstandingParty, options: StatementOptions)
     interest: interest ? turn(interest.total) : 0,
     interestNote: options.interestNote ?? null,
   };
+}
+
+/**
+ * A bill's movements, debit positive, from its history (electron/core/reports/bill-history.ts): the opening
+ * amount on the bill date, then each voucher on it. They feed interest on part-paid bills.
+ */
+export function movementsFromHistory(history: BillHistory): BillMovement[] {
+  const turn = (v: Paise): Paise => (history.kind === 'receivable' ? v : 0 - v);
+  const movements: BillMovement[] = [];
+  if (history.opening !== 0)
+    movements.push({
+      date: history.billDate ?? history.lines[0]?.date ?? history.asOn,
+      amount: turn(history.opening),
+    });
+  for (const line of history.lines)
+    if (line.date <= history.asOn) movements.push({ date: line.date, amount: turn(line.amount) });
+  return movements;
 }

@@ -5,7 +5,11 @@ import {
   statementWhatsAppText,
   WHATSAPP_BILL_LINES,
 } from '../../../electron/core/collections/messages';
-import { type PartyStatement, statementFor } from '../../../electron/core/collections/statement';
+import {
+  movementsFromHistory,
+  type PartyStatement,
+  statementFor,
+} from '../../../electron/core/collections/statement';
 import { normaliseMobile, whatsAppLinks } from '../../../electron/core/collections/whatsapp';
 import type { OutstandingParty } from '../../../shared/types/reports';
 
@@ -89,6 +93,87 @@ describe("a party's statement from the outstanding report", () => {
     });
     // Positive on the payables report is a credit: credit balances earn, in the report's sign.
     expect(payable.bills.map((b) => b.interest)).toEqual([541_857, 51_781, 0]);
+  });
+});
+
+describe("a part-paid bill's interest from its history", () => {
+  it('uses the bill history: interest on the full amount until the receipt, on the rest after', () => {
+    // The hand-worked part payment of interest.test.ts: 50,000 due 30 Apr 2024, 20,000 received 15 May,
+    // as on 31 May at 18% per 365 days: (9000×14 + 5400×17)/365 = 596.71.
+    const history = {
+      companyGuid: 'C',
+      ledgerGuid: 'L-2',
+      ledgerName: 'Patil Agencies',
+      billName: 'INV/9',
+      kind: 'receivable' as const,
+      asOn: '2024-05-31',
+      billDate: '2024-04-01',
+      dueDate: '2024-04-30',
+      opening: 0,
+      lines: [
+        {
+          date: '2024-04-01',
+          voucherGuid: 'v1',
+          voucherType: 'Sales',
+          voucherNumber: '9',
+          billType: 'New Ref',
+          amount: 5_000_000,
+          balance: 5_000_000,
+        },
+        {
+          date: '2024-05-15',
+          voucherGuid: 'v2',
+          voucherType: 'Receipt',
+          voucherNumber: '4',
+          billType: 'Agst Ref',
+          amount: -2_000_000,
+          balance: 3_000_000,
+        },
+      ],
+      pending: 3_000_000,
+    };
+    const line: OutstandingParty = {
+      ledgerGuid: 'L-2',
+      name: 'Patil Agencies',
+      group: 'Sundry Debtors',
+      total: 3_000_000,
+      notDue: 0,
+      onAccount: 0,
+      buckets: [3_000_000],
+      bills: [
+        {
+          billName: 'INV/9',
+          billDate: '2024-04-01',
+          dueDate: '2024-04-30',
+          overdueDays: 31,
+          ageDays: 31,
+          onAccount: false,
+          amount: 3_000_000,
+        },
+      ],
+    };
+    const options = {
+      companyName: 'K',
+      kind: 'receivable' as const,
+      asOn: '2024-05-31',
+      interest: { ...DEFAULT_INTEREST, ratePercent: '18' },
+    };
+    expect(movementsFromHistory(history)).toEqual([
+      { date: '2024-04-01', amount: 5_000_000 },
+      { date: '2024-05-15', amount: -2_000_000 },
+    ]);
+    const withHistory = statementFor(line, {
+      ...options,
+      movements: new Map([['INV/9', movementsFromHistory(history)]]),
+    });
+    expect(withHistory.interest).toBe(59_671);
+    // Without the history the 30,000 pending is taken as outstanding all along: 30000 × 18% × 31/365 = 458.63.
+    expect(statementFor(line, options).interest).toBe(45_863);
+    // A payable's history turns round the same way as its bills.
+    expect(movementsFromHistory({ ...history, kind: 'payable', opening: 100 })[0]).toEqual({
+      date: '2024-04-01',
+      amount: -100,
+    });
   });
 });
 
