@@ -1,0 +1,273 @@
+import { daysBetween, todayInIndia } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
+import type { MessageLanguage } from './messages';
+import { statementEmail, statementWhatsAppText } from './messages';
+import type { ReminderStore } from './reminder-store';
+import type { EmailAttachment, EmailSender, SendFailureReason } from './smtp-sender';
+import type { PartyStatement } from './statement';
+import { normaliseMobile, whatsAppLinks, type WhatsAppLinks } from './whatsapp';
+
+/** A party's contact details (kept in TallyConnect; Tally's ledger e-mail and mobile fill them first). */
+export interface PartyContact {
+  ledgerGuid: string;
+  emails: readonly string[];
+  mobile: string | null;
+  language: MessageLanguage;
+}
+
+export type PartySelection =
+  | { kind: 'overdue-above'; amount: Paise }
+  /** The chosen group and its sub-groups, already expanded by the caller from the masters. */
+  | { kind: 'groups'; groups: readonly string[] }
+  | { kind: 'parties'; ledgerGuids: readonly string[] };
+
+export interface PlanCriteria {
+  companyGuid: string;
+  selection: PartySelection;
+  exclude?: readonly string[];
+  /** Never the same party twice within this many days (0: no limit). */
+  minDaysBetween: number;
+}
+
+export interface PlannedParty {
+  statement: PartyStatement;
+  contact: PartyContact;
+}
+
+export interface PartyWithoutEmail {
+  statement: PartyStatement;
+  /** A link to send the WhatsApp text by hand, when the party has a usable mobile. */
+  whatsApp: WhatsAppLinks | null;
+  problem: string;
+}
+
+export interface ReminderPlan {
+  companyGuid: string;
+  minDaysBetween: number;
+  /** Parties the run will e-mail, in the order chosen. */
+  toSend: PlannedParty[];
+  /** Chosen but without an e-mail address: listed for the accountant, never silently skipped. */
+  withoutEmail: PartyWithoutEmail[];
+  /** Chosen but reminded within the last N days. */
+  recentlySent: { statement: PartyStatement; lastSentAt: string }[];
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function chosen(statement: PartyStatement, selection: PartySelection): boolean {
+  if (selection.kind === 'overdue-above') return statement.overdue > selection.amount;
+  if (selection.kind === 'groups') return selection.groups.includes(statement.group);
+  return selection.ledgerGuids.includes(statement.ledgerGuid);
+}
+
+/** Days since a timestamp, in India's calendar (a reminder sent late last evening was "yesterday"). */
+const daysSince = (at: string, now: Date): number =>
+  daysBetween(todayInIndia(new Date(at)), todayInIndia(now));
+
+/**
+ * Which parties a reminder run sends to: the chosen ones less the excluded, those reminded within the
+ * last N days and those without an e-mail address (both listed). Parties picked by hand keep their order;
+ * the others go largest overdue first.
+ */
+export function planReminders(
+  statements: readonly PartyStatement[],
+  contacts: ReadonlyMap<string, PartyContact>,
+  store: ReminderStore,
+  criteria: PlanCriteria,
+  now: Date,
+): ReminderPlan {
+  const excluded = new Set(criteria.exclude ?? []);
+  let picked = statements.filter((s) => chosen(s, criteria.selection) && !excluded.has(s.ledgerGuid));
+  if (criteria.selection.kind === 'parties') {
+    const order = criteria.selection.ledgerGuids;
+    picked = [...picked].sort((a, b) => order.indexOf(a.ledgerGuid) - order.indexOf(b.ledgerGuid));
+  } else {
+    picked = [...picked].sort((a, b) => b.overdue - a.overdue || a.partyName.localeCompare(b.partyName));
+  }
+  const plan: ReminderPlan = {
+    companyGuid: criteria.companyGuid,
+    minDaysBetween: criteria.minDaysBetween,
+    toSend: [],
+    withoutEmail: [],
+    recentlySent: [],
+  };
+  for (const statement of picked) {
+    const last = store.lastSentAt(criteria.companyGuid, statement.ledgerGuid);
+    if (last !== null && criteria.minDaysBetween > 0 && daysSince(last, now) < criteria.minDaysBetween) {
+      plan.recentlySent.push({ statement, lastSentAt: last });
+      continue;
+    }
+    const contact = contacts.get(statement.ledgerGuid);
+    const emails = (contact?.emails ?? []).map((e) => e.trim()).filter((e) => e !== '');
+    const bad = emails.filter((e) => !EMAIL_RE.test(e));
+    if (!contact || emails.length === 0 || bad.length > 0) {
+      const mobile = contact?.mobile ? normaliseMobile(contact.mobile) : null;
+      plan.withoutEmail.push({
+        statement,
+        whatsApp:
+          mobile?.ok && contact
+            ? whatsAppLinks(mobile.e164, statementWhatsAppText(statement, contact.language))
+            : null,
+        problem: bad.length > 0 ? `"${bad[0]}" is not an e-mail address` : 'No e-mail address',
+      });
+      continue;
+    }
+    plan.toSend.push({ statement, contact: { ...contact, emails } });
+  }
+  return plan;
+}
+
+// ---- running ---------------------------------------------------------------------------------------
+
+export type RunEvent =
+  | { type: 'started'; runId: string; total: number }
+  | { type: 'sending'; ledgerGuid: string; partyName: string; index: number; total: number }
+  | { type: 'sent'; ledgerGuid: string; partyName: string; messageId: string; rejected: string[] }
+  | { type: 'failed'; ledgerGuid: string; partyName: string; reason: SendFailureReason; message: string }
+  | {
+      type: 'skipped';
+      ledgerGuid: string;
+      partyName: string;
+      /** already-sent: by this run before a restart; uncertain: a restart found it half-sent; recently-sent. */
+      why: 'already-sent' | 'uncertain' | 'recently-sent';
+    }
+  | { type: 'finished'; summary: RunSummary }
+  | { type: 'cancelled'; summary: RunSummary };
+
+export interface RunSummary {
+  runId: string;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Parties a restart found "sending": they may have the message; the accountant decides. */
+  uncertain: string[];
+  cancelled: boolean;
+}
+
+export interface RunDependencies {
+  store: ReminderStore;
+  sender: EmailSender;
+  clock: () => Date;
+  /** Waits; resolves early when the signal aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The PDF statement (a later part of issue 28); null sends the e-mail without one. */
+  attachmentFor?: (statement: PartyStatement) => Promise<EmailAttachment | null>;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface RunOptions {
+  /** The same id resumes a run after a crash: parties it sent are not sent again. */
+  runId: string;
+  messagesPerMinute: number;
+  signal?: AbortSignal;
+}
+
+/** A sleep that really waits, for the app; tests inject their own. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Sends the plan's e-mails one by one, paced to `messagesPerMinute`, recording each delivery before and
+ * after sending. One party's failure never stops the run; cancelling stops it before the next party.
+ */
+export async function runReminders(
+  plan: ReminderPlan,
+  deps: RunDependencies,
+  options: RunOptions,
+): Promise<RunSummary> {
+  if (!(options.messagesPerMinute > 0))
+    throw new RangeError(`Messages per minute must be above 0, not ${options.messagesPerMinute}`);
+  const { store, sender, clock } = deps;
+  const emit = (event: RunEvent): void => deps.onEvent?.(event);
+  const gapMs = Math.ceil(60_000 / options.messagesPerMinute);
+  const summary: RunSummary = {
+    runId: options.runId,
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    uncertain: [],
+    cancelled: false,
+  };
+  const total = plan.toSend.length;
+  emit({ type: 'started', runId: options.runId, total });
+  let sentBefore = false;
+  for (const [index, { statement, contact }] of plan.toSend.entries()) {
+    const party = { ledgerGuid: statement.ledgerGuid, partyName: statement.partyName };
+    const skip = (why: 'already-sent' | 'uncertain' | 'recently-sent'): void => {
+      summary.skipped++;
+      if (why === 'uncertain') summary.uncertain.push(statement.ledgerGuid);
+      emit({ type: 'skipped', ...party, why });
+    };
+    if (options.signal?.aborted) break;
+    const previous = store.delivery(options.runId, statement.ledgerGuid);
+    if (previous?.state === 'sent') {
+      skip('already-sent');
+      continue;
+    }
+    if (previous?.state === 'sending') {
+      skip('uncertain');
+      continue;
+    }
+    // Another run may have reminded the party since the plan was made.
+    const last = store.lastSentAt(plan.companyGuid, statement.ledgerGuid);
+    if (last !== null && plan.minDaysBetween > 0 && daysSince(last, clock()) < plan.minDaysBetween) {
+      skip('recently-sent');
+      continue;
+    }
+    if (sentBefore) {
+      await deps.sleep(gapMs, options.signal);
+      if (options.signal?.aborted) break;
+    }
+    const attachment = deps.attachmentFor ? await deps.attachmentFor(statement) : null;
+    if (!store.markSending(options.runId, plan.companyGuid, statement.ledgerGuid, clock().toISOString())) {
+      skip('already-sent');
+      continue;
+    }
+    emit({ type: 'sending', ...party, index, total });
+    sentBefore = true;
+    const email = statementEmail(statement, contact.language);
+    const result = await sender
+      .send({
+        to: contact.emails,
+        subject: email.subject,
+        text: email.text,
+        attachments: attachment ? [attachment] : [],
+      })
+      .catch((error: unknown) => ({
+        ok: false as const,
+        reason: 'unknown' as const,
+        message: `Sending failed: ${error instanceof Error ? error.message : String(error)}`,
+        serverResponse: null,
+      }));
+    if (result.ok) {
+      store.markSent(options.runId, statement.ledgerGuid, clock().toISOString(), result.messageId);
+      summary.sent++;
+      emit({ type: 'sent', ...party, messageId: result.messageId, rejected: result.rejected });
+    } else {
+      store.markFailed(
+        options.runId,
+        statement.ledgerGuid,
+        clock().toISOString(),
+        result.reason,
+        result.message,
+      );
+      summary.failed++;
+      emit({ type: 'failed', ...party, reason: result.reason, message: result.message });
+    }
+  }
+  if (options.signal?.aborted) {
+    summary.cancelled = true;
+    emit({ type: 'cancelled', summary });
+  } else emit({ type: 'finished', summary });
+  return summary;
+}

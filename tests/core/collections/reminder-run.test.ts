@@ -1,0 +1,526 @@
+import {
+  type PartyContact,
+  planReminders,
+  realSleep,
+  type RunEvent,
+  runReminders,
+} from '../../../electron/core/collections/reminder-run';
+import { InMemoryReminderStore } from '../../../electron/core/collections/reminder-store';
+import {
+  createSmtpSender,
+  type EmailSender,
+  type OutgoingEmail,
+  type SendResult,
+} from '../../../electron/core/collections/smtp-sender';
+import type { PartyStatement } from '../../../electron/core/collections/statement';
+import { PASSWORD, REFUSED, startMailServer, USER } from './smtp-fixture';
+
+const COMPANY = 'C-1';
+
+function party(id: string, overdue: number, group = 'Sundry Debtors'): PartyStatement {
+  return {
+    ledgerGuid: id,
+    partyName: `Party ${id}`,
+    group,
+    companyName: 'Kulkarni & Sons',
+    kind: 'receivable',
+    asOn: '2025-05-31',
+    totalDue: overdue + 100_000,
+    overdue,
+    notDue: 100_000,
+    onAccount: 0,
+    bills: [
+      {
+        billName: `${id}/1`,
+        billDate: '2025-04-01',
+        dueDate: '2025-05-01',
+        overdueDays: 30,
+        amount: overdue,
+        interest: 0,
+      },
+    ],
+    interest: 0,
+    interestNote: null,
+  };
+}
+
+const statements = [
+  party('A', 5_000_000),
+  party('B', 20_000_000, 'Mumbai Debtors'),
+  party('C', 90_000),
+  party('D', 1_000_000, 'Mumbai Debtors'),
+  party('E', 7_500_000),
+];
+
+const contact = (
+  id: string,
+  emails: string[],
+  mobile: string | null = null,
+  language: PartyContact['language'] = 'en',
+): PartyContact => ({
+  ledgerGuid: id,
+  emails,
+  mobile,
+  language,
+});
+
+const contacts = new Map<string, PartyContact>([
+  ['A', contact('A', ['a@party.test'])],
+  ['B', contact('B', ['b@party.test', 'accounts.b@party.test'], null, 'mr')],
+  ['C', contact('C', ['c@party.test'])],
+  ['D', contact('D', [], '98220 12345', 'hi')],
+  ['E', contact('E', ['e@party.test'])],
+]);
+
+/** A clock that moves only when the run sleeps. */
+function fakeTime(start = '2025-06-02T05:00:00Z') {
+  let now = Date.parse(start);
+  const sleeps: number[] = [];
+  return {
+    clock: () => new Date(now),
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    sleeps,
+    advanceDays: (days: number) => {
+      now += days * 86_400_000;
+    },
+  };
+}
+
+class RecordingSender implements EmailSender {
+  readonly sent: OutgoingEmail[] = [];
+  constructor(
+    private readonly answer: (
+      email: OutgoingEmail,
+      index: number,
+    ) => SendResult | Promise<SendResult> = () => ({
+      ok: true,
+      messageId: '<m@test>',
+      accepted: [],
+      rejected: [],
+    }),
+  ) {}
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    this.sent.push(email);
+    return this.answer(email, this.sent.length - 1);
+  }
+}
+
+const criteria = (selection: Parameters<typeof planReminders>[3]['selection'], extra: object = {}) => ({
+  companyGuid: COMPANY,
+  selection,
+  minDaysBetween: 7,
+  ...extra,
+});
+
+describe('planning a reminder run', () => {
+  it('overdue above an amount: largest first; parties without e-mail listed with a WhatsApp link', () => {
+    const store = new InMemoryReminderStore();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      new Date(),
+    );
+    expect(plan.toSend.map((p) => p.statement.ledgerGuid)).toEqual(['B', 'E', 'A']);
+    expect(plan.withoutEmail).toHaveLength(1);
+    const d = plan.withoutEmail[0]!;
+    expect(d.statement.ledgerGuid).toBe('D');
+    expect(d.problem).toBe('No e-mail address');
+    expect(d.whatsApp?.web).toMatch(/^https:\/\/wa\.me\/919822012345\?text=/);
+    expect(decodeURIComponent(d.whatsApp!.web.split('text=')[1]!)).toContain('प्रिय Party D');
+  });
+
+  it('by group, by hand (in the order picked), with exclusions', () => {
+    const store = new InMemoryReminderStore();
+    const byGroup = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'groups', groups: ['Mumbai Debtors'] }),
+      new Date(),
+    );
+    expect(byGroup.toSend.map((p) => p.statement.ledgerGuid)).toEqual(['B']);
+    expect(byGroup.withoutEmail.map((p) => p.statement.ledgerGuid)).toEqual(['D']);
+    const byHand = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'parties', ledgerGuids: ['C', 'A', 'E'] }, { exclude: ['E'] }),
+      new Date(),
+    );
+    expect(byHand.toSend.map((p) => p.statement.ledgerGuid)).toEqual(['C', 'A']);
+  });
+
+  it('a party without contacts or with a bad address is listed, not dropped', () => {
+    const store = new InMemoryReminderStore();
+    const odd = new Map(contacts);
+    odd.delete('A');
+    odd.set('E', contact('E', ['e@party']));
+    const plan = planReminders(
+      statements,
+      odd,
+      store,
+      criteria({ kind: 'overdue-above', amount: 0 }),
+      new Date(),
+    );
+    expect(plan.withoutEmail.map((p) => [p.statement.ledgerGuid, p.problem, p.whatsApp])).toEqual([
+      ['E', '"e@party" is not an e-mail address', null],
+      ['A', 'No e-mail address', null],
+      [
+        'D',
+        'No e-mail address',
+        expect.objectContaining({ app: expect.stringContaining('phone=919822012345') }),
+      ],
+    ]);
+  });
+});
+
+describe('running reminders', () => {
+  it('sends each party its e-mail in its language, paced, with progress events', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const sender = new RecordingSender();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      time.clock(),
+    );
+    const events: RunEvent[] = [];
+    const summary = await runReminders(
+      plan,
+      {
+        store,
+        sender,
+        clock: time.clock,
+        sleep: time.sleep,
+        attachmentFor: async (s) => ({
+          filename: `${s.ledgerGuid}.pdf`,
+          content: Buffer.from(s.ledgerGuid),
+          contentType: 'application/pdf',
+        }),
+        onEvent: (e) => events.push(e),
+      },
+      { runId: 'R1', messagesPerMinute: 20 },
+    );
+    expect(summary).toEqual({ runId: 'R1', sent: 3, failed: 0, skipped: 0, uncertain: [], cancelled: false });
+    expect(sender.sent.map((m) => m.to)).toEqual([
+      ['b@party.test', 'accounts.b@party.test'],
+      ['e@party.test'],
+      ['a@party.test'],
+    ]);
+    expect(sender.sent[0]!.subject).toBe('31-05-2025 रोजीचा खाते उतारा – Kulkarni & Sons');
+    expect(sender.sent[1]!.subject).toBe('Statement of account as on 31-05-2025 – Kulkarni & Sons');
+    expect(sender.sent[2]!.attachments?.[0]?.filename).toBe('A.pdf');
+    // 20 a minute: 3 s between messages, none before the first.
+    expect(time.sleeps).toEqual([3_000, 3_000]);
+    expect(events.map((e) => e.type)).toEqual([
+      'started',
+      'sending',
+      'sent',
+      'sending',
+      'sent',
+      'sending',
+      'sent',
+      'finished',
+    ]);
+    expect(events[1]).toEqual({ type: 'sending', ledgerGuid: 'B', partyName: 'Party B', index: 0, total: 3 });
+    expect(store.all().map((d) => [d.ledgerGuid, d.state])).toEqual([
+      ['B', 'sent'],
+      ['E', 'sent'],
+      ['A', 'sent'],
+    ]);
+  });
+
+  it("one party's failure is recorded and the next party still gets its message", async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const sender = new RecordingSender((email) =>
+      email.to[0] === 'e@party.test'
+        ? {
+            ok: false,
+            reason: 'recipient-refused',
+            message: 'The mail server refused the address e@party.test.',
+            serverResponse: '550',
+          }
+        : { ok: true, messageId: '<m@test>', accepted: [...email.to], rejected: [] },
+    );
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      time.clock(),
+    );
+    const events: RunEvent[] = [];
+    const summary = await runReminders(
+      plan,
+      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    expect(summary).toMatchObject({ sent: 2, failed: 1 });
+    expect(events).toContainEqual({
+      type: 'failed',
+      ledgerGuid: 'E',
+      partyName: 'Party E',
+      reason: 'recipient-refused',
+      message: 'The mail server refused the address e@party.test.',
+    });
+    expect(store.delivery('R1', 'E')).toMatchObject({ state: 'failed', reason: 'recipient-refused' });
+    expect(store.delivery('R1', 'A')).toMatchObject({ state: 'sent' });
+  });
+
+  it('a sender that throws is a failure of that party, not of the run', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const sender = new RecordingSender((_email, i) => {
+      if (i === 0) throw new Error('socket hang up');
+      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+    });
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'parties', ledgerGuids: ['A', 'C'] }),
+      time.clock(),
+    );
+    const summary = await runReminders(
+      plan,
+      { store, sender, clock: time.clock, sleep: time.sleep },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    expect(summary).toMatchObject({ sent: 1, failed: 1 });
+    expect(store.delivery('R1', 'A')).toMatchObject({
+      state: 'failed',
+      reason: 'unknown',
+      message: 'Sending failed: socket hang up',
+    });
+  });
+
+  it('never the same party twice within N days, across runs', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const sender = new RecordingSender();
+    const pick = criteria({ kind: 'parties', ledgerGuids: ['A', 'C'] });
+    await runReminders(
+      planReminders(statements, contacts, store, pick, time.clock()),
+      { store, sender, clock: time.clock, sleep: time.sleep },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    expect(sender.sent).toHaveLength(2);
+    time.advanceDays(6);
+    const again = planReminders(statements, contacts, store, pick, time.clock());
+    expect(again.toSend).toEqual([]);
+    expect(again.recentlySent.map((r) => r.statement.ledgerGuid)).toEqual(['A', 'C']);
+    // A plan made before another run sent is checked again when it runs.
+    const stale = planReminders(statements, contacts, new InMemoryReminderStore(), pick, time.clock());
+    const summary = await runReminders(
+      stale,
+      { store, sender, clock: time.clock, sleep: time.sleep },
+      { runId: 'R2', messagesPerMinute: 60 },
+    );
+    expect(summary).toMatchObject({ sent: 0, skipped: 2 });
+    time.advanceDays(1);
+    expect(planReminders(statements, contacts, store, pick, time.clock()).toSend).toHaveLength(2);
+  });
+
+  it('cancelling stops before the next party, also while pacing', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const controller = new AbortController();
+    const sender = new RecordingSender((email) => {
+      if (email.to[0] === 'b@party.test') controller.abort();
+      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+    });
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      time.clock(),
+    );
+    const events: RunEvent[] = [];
+    const summary = await runReminders(
+      plan,
+      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
+      { runId: 'R1', messagesPerMinute: 60, signal: controller.signal },
+    );
+    expect(summary).toMatchObject({ sent: 1, cancelled: true });
+    expect(sender.sent).toHaveLength(1);
+    expect(events.at(-1)?.type).toBe('cancelled');
+
+    // The real sleep returns at once when cancelled mid-wait.
+    const waiting = new AbortController();
+    const started = Date.now();
+    const sleeping = realSleep(60_000, waiting.signal);
+    waiting.abort();
+    await sleeping;
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a run killed half-way and started again sends no party twice', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'parties', ledgerGuids: ['A', 'B', 'C', 'E'] }),
+      time.clock(),
+    );
+    // First attempt: A and B go out; the process dies while C's message is with the server.
+    const delivered: string[] = [];
+    let died!: () => void;
+    const death = new Promise<void>((resolve) => (died = resolve));
+    const dying: EmailSender = {
+      send: (email) => {
+        if (email.to[0] === 'c@party.test') {
+          died();
+          return new Promise<SendResult>(() => undefined); // never answers: the process is gone
+        }
+        delivered.push(email.to[0]!);
+        return Promise.resolve({ ok: true, messageId: '<m@test>', accepted: [], rejected: [] });
+      },
+    };
+    void runReminders(
+      plan,
+      { store, sender: dying, clock: time.clock, sleep: time.sleep },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    await death;
+    expect(store.delivery('R1', 'C')?.state).toBe('sending');
+
+    // Started again with the same run: A and B were sent, C may have been; only E goes out.
+    const events: RunEvent[] = [];
+    const sender = new RecordingSender((email) => {
+      delivered.push(email.to[0]!);
+      return { ok: true, messageId: '<m2@test>', accepted: [], rejected: [] };
+    });
+    const summary = await runReminders(
+      plan,
+      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    expect(delivered).toEqual(['a@party.test', 'b@party.test', 'e@party.test']);
+    expect(summary).toEqual({
+      runId: 'R1',
+      sent: 1,
+      failed: 0,
+      skipped: 3,
+      uncertain: ['C'],
+      cancelled: false,
+    });
+    expect(
+      events
+        .filter((e) => e.type === 'skipped')
+        .map((e) => (e.type === 'skipped' ? [e.ledgerGuid, e.why] : null)),
+    ).toEqual([
+      ['A', 'already-sent'],
+      ['B', 'already-sent'],
+      ['C', 'uncertain'],
+    ]);
+    // And a third start sends nothing at all.
+    const third = await runReminders(
+      plan,
+      { store, sender, clock: time.clock, sleep: time.sleep },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    expect(third).toMatchObject({ sent: 0, skipped: 4 });
+  });
+
+  it('a failed party is tried again when the run is restarted', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'parties', ledgerGuids: ['A'] }),
+      time.clock(),
+    );
+    const failing = new RecordingSender(() => ({
+      ok: false,
+      reason: 'timeout',
+      message: 'late',
+      serverResponse: null,
+    }));
+    await runReminders(
+      plan,
+      { store, sender: failing, clock: time.clock, sleep: time.sleep },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    const working = new RecordingSender();
+    expect(
+      await runReminders(
+        plan,
+        { store, sender: working, clock: time.clock, sleep: time.sleep },
+        { runId: 'R1', messagesPerMinute: 60 },
+      ),
+    ).toMatchObject({ sent: 1 });
+  });
+
+  it('refuses a pace of zero', async () => {
+    const store = new InMemoryReminderStore();
+    const time = fakeTime();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'parties', ledgerGuids: ['A'] }),
+      time.clock(),
+    );
+    await expect(
+      runReminders(
+        plan,
+        { store, sender: new RecordingSender(), clock: time.clock, sleep: time.sleep },
+        { runId: 'R1', messagesPerMinute: 0 },
+      ),
+    ).rejects.toThrow(/above 0/);
+  });
+
+  it('end to end against a real SMTP server: a refused address in the middle, the rest delivered', async () => {
+    const server = await startMailServer();
+    try {
+      const store = new InMemoryReminderStore();
+      const time = fakeTime();
+      const withRefused = new Map(contacts);
+      withRefused.set('E', contact('E', [REFUSED]));
+      const sender = createSmtpSender({
+        host: '127.0.0.1',
+        port: server.port,
+        security: 'starttls',
+        user: USER,
+        password: PASSWORD,
+        from: { name: 'Kulkarni & Sons', address: USER },
+        ca: server.cert,
+        timeoutMs: 2_000,
+      });
+      const plan = planReminders(
+        statements,
+        withRefused,
+        store,
+        criteria({ kind: 'overdue-above', amount: 900_000 }),
+        time.clock(),
+      );
+      const summary = await runReminders(
+        plan,
+        { store, sender, clock: time.clock, sleep: time.sleep },
+        { runId: 'R1', messagesPerMinute: 30 },
+      );
+      expect(summary).toMatchObject({ sent: 2, failed: 1 });
+      expect(server.envelopes).toEqual([['b@party.test', 'accounts.b@party.test'], ['a@party.test']]);
+      expect(server.received.map((m) => m.subject)).toEqual([
+        '31-05-2025 रोजीचा खाते उतारा – Kulkarni & Sons',
+        'Statement of account as on 31-05-2025 – Kulkarni & Sons',
+      ]);
+      expect(store.delivery('R1', 'E')).toMatchObject({ state: 'failed', reason: 'recipient-refused' });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import smtpServer from 'smtp-server';
+
+/**
+ * A real SMTP server on a free loopback port for the sender's tests: STARTTLS with a certificate made
+ * for the test by openssl, AUTH required (and only over TLS), recipients refused on demand. In front of
+ * it a small TCP switch decides per connection how "the server" behaves: forward to the SMTP server,
+ * stay silent (a server that stopped answering) or drop the connection after its greeting.
+ */
+
+export const USER = 'accounts@kulkarni.test';
+export const PASSWORD = 'correct horse';
+export const REFUSED = 'nobody@party.test';
+
+export type Behaviour = 'forward' | 'silent' | 'drop';
+
+export interface TestMailServer {
+  /** The switch's port: the sender connects here. */
+  port: number;
+  /** The certificate the sender must trust. */
+  cert: string;
+  received: ParsedMail[];
+  /** Envelope recipients of each received message. */
+  envelopes: string[][];
+  /** How the next connections behave, in order; then 'forward'. */
+  next: Behaviour[];
+  /** Whether each AUTH came over TLS. */
+  authOverTls: boolean[];
+  close(): Promise<void>;
+}
+
+function makeCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-smtp-'));
+  try {
+    // An EC key is made in milliseconds; the names cover how the sender reaches the server.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
+      { stdio: 'pipe' },
+    );
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const listen = (server: net.Server): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+  });
+
+export async function startMailServer(): Promise<TestMailServer> {
+  const { key, cert } = makeCertificate();
+  const received: ParsedMail[] = [];
+  const envelopes: string[][] = [];
+  const authOverTls: boolean[] = [];
+  const smtp = new smtpServer.SMTPServer({
+    key,
+    cert,
+    authMethods: ['PLAIN', 'LOGIN'],
+    allowInsecureAuth: false,
+    disableReverseLookup: true,
+    logger: false,
+    onAuth(auth, session, callback) {
+      authOverTls.push(session.secure);
+      if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (address.address === REFUSED)
+        callback(Object.assign(new Error(`<${REFUSED}>: Recipient address rejected`), { responseCode: 550 }));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const smtpPort = await listen(smtp.server as net.Server);
+
+  const next: Behaviour[] = [];
+  const sockets = new Set<net.Socket>();
+  const front = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => undefined);
+    const behaviour = next.shift() ?? 'forward';
+    if (behaviour === 'silent') return;
+    if (behaviour === 'drop') {
+      client.write('220 mail.test ESMTP\r\n');
+      client.once('data', () => client.destroy());
+      return;
+    }
+    const upstream = net.connect(smtpPort, '127.0.0.1');
+    sockets.add(upstream);
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      client.destroy();
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  const port = await listen(front);
+
+  return {
+    port,
+    cert,
+    received,
+    envelopes,
+    next,
+    authOverTls,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    },
+  };
+}
