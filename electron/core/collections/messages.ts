@@ -1,6 +1,7 @@
 import { formatDateIndian } from '../../../shared/dates';
 import { formatInr } from '../../../shared/money';
 import type { PartyStatement, StatementBill } from './statement';
+import { isOverdue } from '../reports/due';
 
 export type MessageLanguage = 'en' | 'mr' | 'hi';
 export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['en', 'mr', 'hi'];
@@ -116,7 +117,7 @@ const factsOf = (s: PartyStatement): Facts => ({
   interest: s.interest !== 0 ? formatInr(s.interest) : null,
 });
 
-const overdueBills = (s: PartyStatement): StatementBill[] => s.bills.filter((b) => b.overdueDays > 0);
+const overdueBills = (s: PartyStatement): StatementBill[] => s.bills.filter((b) => isOverdue(b.overdueDays));
 
 function billLines(words: Words, bills: StatementBill[], limit: number): string[] {
   const lines = bills.slice(0, limit).map((b) =>

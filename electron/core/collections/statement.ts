@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type { BillHistory, OutstandingKind, OutstandingParty } from '../../../shared/types/reports';
 import { type BillMovement, type InterestParameters, partyInterest } from './interest';
+import { isOverdue } from '../reports/due';
 
 /** One bill on a party's statement, in the report's sign (positive: the party owes us on a receivable). */
 export interface StatementBill {
@@ -85,7 +86,7 @@ export function statementFor(party: OutstandingParty, options: StatementOptions)
     kind: options.kind,
     asOn: options.asOn,
     totalDue: party.total,
-    overdue: lines.filter((b) => b.overdueDays > 0).reduce((s, b) => s + b.amount, 0),
+    overdue: lines.filter((b) => isOverdue(b.overdueDays)).reduce((s, b) => s + b.amount, 0),
     notDue: party.notDue,
     onAccount: party.onAccount,
     bills: lines,

@@ -84,6 +84,14 @@ describe("a party's statement from the outstanding report", () => {
     expect(statement(false).interest).toBe(0);
   });
 
+  it('counts a bill due on the as-on date as overdue, by the one rule of reports/due.ts', () => {
+    const dueToday = statementFor(
+      { ...party, bills: [{ ...party.bills[2]!, dueDate: '2025-05-31', overdueDays: 0, ageDays: 0 }] },
+      { companyName: 'K', kind: 'receivable', asOn: '2025-05-31', interest: null },
+    );
+    expect(dueToday.overdue).toBe(1_000_000);
+  });
+
   it("turns a payable's bills round for interest and back", () => {
     const payable = statementFor(party, {
       companyName: 'K',
@@ -109,6 +117,8 @@ describe("a part-paid bill's interest from its history", () => {
       asOn: '2024-05-31',
       billDate: '2024-04-01',
       dueDate: '2024-04-30',
+      overdueDays: 31,
+      overdue: true,
       opening: 0,
       lines: [
         {
