@@ -29,7 +29,11 @@ export function describeValidationError(
   if (reason === 'reversedRange' && input) {
     params.from = String(input.from);
     params.to = String(input.to);
-  } else if ((reason === 'badDate' || reason === 'badYear') && input && first) {
+  } else if (
+    (reason === 'badDate' || reason === 'badYear' || reason === 'dateOutOfRange') &&
+    input &&
+    first
+  ) {
     const value = first.path.reduce<unknown>(
       (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
       input,

@@ -586,6 +586,7 @@ export const en = {
       badDate: '"{{value}}" is not a date. Dates are written DD-MM-YYYY.',
       reversedRange: 'The period is reversed: {{from}} is after {{to}}.',
       badYear: '"{{value}}" is not a financial year. Write it like 2025-26.',
+      dateOutOfRange: '"{{value}}" is outside the dates TallyConnect accepts (1900 to 2099).',
       badInput: 'A value entered is not valid.',
       unknownCompany: 'This company is not on this computer any more.',
       unknownLedger: 'This ledger is not in {{company}}.',

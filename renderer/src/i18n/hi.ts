@@ -583,6 +583,7 @@ export const hi: Messages = {
       badDate: '"{{value}}" तारीख नहीं है. तारीख DD-MM-YYYY लिखें.',
       reversedRange: 'अवधि उलटी है: {{from}}, {{to}} के बाद की तारीख है.',
       badYear: '"{{value}}" वित्तीय वर्ष नहीं है. 2025-26 जैसा लिखें.',
+      dateOutOfRange: '"{{value}}" TallyConnect द्वारा स्वीकार की जाने वाली तारीखों से बाहर है (1900 से 2099).',
       badInput: 'भरा गया एक मान सही नहीं है.',
       unknownCompany: 'यह कंपनी अब इस कंप्यूटर पर नहीं है.',
       unknownLedger: 'यह खाता {{company}} में नहीं है.',

@@ -584,6 +584,7 @@ export const mr: Messages = {
       badDate: '"{{value}}" ही तारीख नाही. तारीख DD-MM-YYYY अशी लिहा.',
       reversedRange: 'कालावधी उलटा आहे: {{from}} ही {{to}} नंतरची तारीख आहे.',
       badYear: '"{{value}}" हे आर्थिक वर्ष नाही. 2025-26 असे लिहा.',
+      dateOutOfRange: '"{{value}}" ही तारीख TallyConnect स्वीकारत असलेल्या कालावधीबाहेर आहे (1900 ते 2099).',
       badInput: 'भरलेले एक मूल्य योग्य नाही.',
       unknownCompany: 'ही कंपनी आता या संगणकावर नाही.',
       unknownLedger: 'हे खाते {{company}} मध्ये नाही.',
