@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     });
   }
   // Office portal (off by default): sign-in, rate limits and the network bind; security headers always.
-  const listen = resolvePortalListen(args, core.settings.current().config.portal);
+  const listen = await resolvePortalListen(args, core.settings.current().config.portal);
   // The bind address decides whether a Redis without a password may hold sessions (portal/redis-policy.ts).
   const portalBefore = portalMiddleware(core.portal, { enabled: listen.enabled, host: listen.host });
   if (listen.enabled) {

@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { AppEventName, AppEvents } from '../../shared/contract';
 import type { CallContext } from '../core/service/types';
 import type { Portal } from '../core/portal/portal';
@@ -7,6 +9,7 @@ import type { Middleware } from './pipeline';
 import { portalGate } from './portal-auth';
 import { loopbackHostOnly, securityHeaders } from './portal-headers';
 import { addressOf } from './portal-rate-limit';
+import { networkScopeOf, normalizeAddress } from '../core/portal/address';
 
 export interface PortalServeOptions {
   enabled: boolean;
@@ -17,20 +20,47 @@ export interface PortalServeOptions {
   host?: string;
 }
 
-const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
+/** How a host name resolves (dns.lookup with all: true); injected so tests never ask a resolver. */
+export type LookupAll = (host: string) => Promise<{ address: string }[]>;
 
-export function isLoopbackBind(address: string): boolean {
-  return LOOPBACK_BINDS.has(address.toLowerCase()) || address.startsWith('127.');
+const systemLookup: LookupAll = (host) => lookup(host, { all: true, verbatim: true });
+
+/** An address literal (IPv4, IPv6, [IPv6]) on this machine only: 127.0.0.0/8, ::1, ::ffff:127.x. */
+export function isLoopbackLiteral(address: string): boolean {
+  const text = address.trim().replace(/^\[(.*)\]$/, '$1');
+  return isIP(normalizeAddress(text)) !== 0 && networkScopeOf(text) === 'loopback';
 }
 
 /**
- * Refuses to expose the unauthenticated desktop API to the network: a non-loopback bind address
- * needs portal mode (and so sign-in) on.
+ * Whether binding to this address keeps serve mode on this machine: an address literal by its value; a
+ * host name (localhost too: hosts files can say anything) by every address it resolves to, so
+ * "127.invalid" or "127.0.0.1.evil.example" is judged by what it is, not by how it is spelled. A name
+ * that does not resolve is not loopback.
  */
-export function checkBind(bindAddress: string, portalEnabled: boolean): void {
-  if (!portalEnabled && !isLoopbackBind(bindAddress)) {
+export async function isLoopbackBind(address: string, resolve: LookupAll = systemLookup): Promise<boolean> {
+  const text = address.trim().replace(/^\[(.*)\]$/, '$1');
+  if (isIP(text) !== 0) return isLoopbackLiteral(text);
+  let answers: { address: string }[];
+  try {
+    answers = await resolve(text);
+  } catch {
+    return false;
+  }
+  return answers.length > 0 && answers.every((a) => isLoopbackLiteral(a.address));
+}
+
+/**
+ * Refuses to expose the unauthenticated desktop API to the network: a bind address that is not
+ * loopback (or may not be: a name that does not resolve) needs portal mode (and so sign-in) on.
+ */
+export async function checkBind(
+  bindAddress: string,
+  portalEnabled: boolean,
+  resolve: LookupAll = systemLookup,
+): Promise<void> {
+  if (!portalEnabled && !(await isLoopbackBind(bindAddress, resolve))) {
     throw new Error(
-      `Binding to ${bindAddress} exposes TallyConnect to the network; that needs the office portal (--portal or PORTAL_ENABLED=true)`,
+      `Binding to ${bindAddress} exposes TallyConnect to the network (it is not, or does not resolve only to, a loopback address); that needs the office portal (--portal or PORTAL_ENABLED=true)`,
     );
   }
 }
@@ -111,12 +141,13 @@ export interface PortalListen {
  * Portal off: always 127.0.0.1 and the serve port. Portal on: the bind address, and PORTAL_PORT
  * unless a port was given explicitly. A non-loopback address without the portal is refused.
  */
-export function resolvePortalListen(
+export async function resolvePortalListen(
   flags: { portal: boolean | null; bind: string | null; port: number; portGiven: boolean },
   config: { enabled: boolean; bindAddress: string; port: number },
-): PortalListen {
+  resolve: LookupAll = systemLookup,
+): Promise<PortalListen> {
   const enabled = flags.portal ?? config.enabled;
   const host = flags.bind ?? (enabled ? config.bindAddress : '127.0.0.1');
-  checkBind(host, enabled);
+  await checkBind(host, enabled, resolve);
   return { enabled, host, port: enabled && !flags.portGiven ? config.port : flags.port };
 }
