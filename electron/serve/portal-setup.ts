@@ -9,6 +9,7 @@ import type { Middleware } from './pipeline';
 import { portalGate } from './portal-auth';
 import { loopbackHostOnly, securityHeaders } from './portal-headers';
 import { addressOf } from './portal-rate-limit';
+import { streamCaps, type StreamCaps } from './portal-streams';
 import { networkScopeOf, normalizeAddress } from '../core/portal/address';
 
 export interface PortalServeOptions {
@@ -18,6 +19,8 @@ export interface PortalServeOptions {
    * (its default bind, 0.0.0.0): a Redis without a password is then not used for portal state.
    */
   host?: string;
+  /** Open event streams per session and per user (DEFAULT_STREAM_CAPS). */
+  streamCaps?: StreamCaps;
 }
 
 /** How a host name resolves (dns.lookup with all: true); injected so tests never ask a resolver. */
@@ -68,7 +71,8 @@ export async function checkBind(
 /**
  * The middleware the serve mode puts in front of its routes.
  * Portal off: security headers, and loopback Host names only (the caller is the desktop owner).
- * Portal on: security headers, then the portal gate (address limit, token authentication, user limit);
+ * Portal on: security headers, then the portal gate (address limit, token authentication, user limit)
+ * and the cap on open event streams;
  * and the portal is told where it listens, so it refuses a Redis without a password on the network
  * (portal.status().redisRefused says why; a warning is logged).
  */
@@ -87,6 +91,7 @@ export function portalMiddleware(portal: Portal, options: PortalServeOptions): M
       limits: portal.limits,
       authenticate: (token) => portal.authenticate(token),
     }),
+    streamCaps(options.streamCaps),
   ];
 }
 
