@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/app';
 import { isPublicOperation } from '../../../electron/core/portal/access';
-import { createServeServer, type ServeServer } from '../../../electron/serve/server';
+import { createServeServer, type ServeServer, type ServeServerOptions } from '../../../electron/serve/server';
 import { portalEvents, portalMiddleware } from '../../../electron/serve/portal-setup';
 import { TINY_GUID, writeTiny } from '../../core/db/fixtures';
 import { addUser, signIn } from './harness';
@@ -25,7 +25,10 @@ export interface RealPortal {
  * The real core (SQLite with the tiny company, reports, the portal's access rules) behind the HTTP
  * adapter with the portal on, listening on 127.0.0.1 only.
  */
-export async function startRealPortal(env: Record<string, string> = {}): Promise<RealPortal> {
+export async function startRealPortal(
+  env: Record<string, string> = {},
+  options: { tls?: ServeServerOptions['tls'] } = {},
+): Promise<RealPortal> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-portal-real-'));
   const core = await createCore({
     dataDir: join(dir, 'data'),
@@ -47,12 +50,14 @@ export async function startRealPortal(env: Record<string, string> = {}): Promise
     uploadDir: join(dir, 'data', 'uploads'),
     isPublicOperation,
     onError: (error, where) => logged.push({ error, errorId: where.errorId }),
+    ...(options.tls ? { tls: options.tls } : {}),
   });
   const { url } = await server.listen(0, '127.0.0.1');
   await addUser(core.portal, 'ravi', 'ravi-password-1', { role: 'owner' });
   await addUser(core.portal, 'asha', 'asha-password-1', { companies: [TINY_GUID] });
-  const ownerToken = await signIn(url, 'ravi', 'ravi-password-1');
-  const staffToken = await signIn(url, 'asha', 'asha-password-1');
+  // Over TLS the callers sign in themselves (the test's own HTTPS client).
+  const ownerToken = options.tls ? '' : await signIn(url, 'ravi', 'ravi-password-1');
+  const staffToken = options.tls ? '' : await signIn(url, 'asha', 'asha-password-1');
   return {
     url,
     core,
