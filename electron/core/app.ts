@@ -16,6 +16,7 @@ import { createSyncArea } from './sync/area';
 import type { SyncManager } from './sync/manager';
 import { portalHandlers } from './service/portal-handlers';
 import { createPortal, type Portal } from './portal/portal';
+import { certificateState } from './portal/certificate';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
 import type { HandlerMap } from './service/types';
@@ -142,7 +143,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
     ...sync.handlers,
-    ...portalHandlers(portal),
+    ...portalHandlers(portal, {
+      certificate: () =>
+        certificateState(options.dataDir, settings.current().config.portalCertificate, { now }),
+    }),
     ...updates.handlers,
     ...liveHandlers({ watcher: live.watcher, settings }),
     ...companyHandlers({

@@ -156,3 +156,18 @@ export async function resolvePortalListen(
   await checkBind(host, enabled, resolve);
   return { enabled, host, port: enabled && !flags.portGiven ? config.port : flags.port };
 }
+
+/**
+ * Whether serve mode speaks HTTPS, and with which certificate: whenever the portal listens on a network
+ * address (passwords and Bearer tokens must not cross the office Wi-Fi in clear). Plain HTTP stays only
+ * on loopback. A certificate that cannot be used stops serve mode: it never falls back to plain HTTP.
+ * `isLoopback` is injectable so tests can treat a 127.0.0.1 listener as a network one.
+ */
+export async function portalTransport<T>(
+  listen: PortalListen,
+  deps: { certificate: () => Promise<T>; isLoopback?: (host: string) => Promise<boolean> },
+): Promise<T | null> {
+  if (!listen.enabled) return null;
+  const loopback = await (deps.isLoopback ?? ((host: string) => isLoopbackBind(host)))(listen.host);
+  return loopback ? null : deps.certificate();
+}

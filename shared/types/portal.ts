@@ -49,3 +49,12 @@ export interface PortalCertificateInfo {
   /** Where it is kept. */
   path: string;
 }
+
+/** Settings › Office portal: the certificate serve mode uses on a network address, or why it cannot. */
+export interface PortalCertificateState {
+  certificate: PortalCertificateInfo | null;
+  /** Why the configured office certificate cannot be used (serve mode then refuses to start on the network). */
+  problem: string | null;
+  /** The office certificate settings (the passphrase is never shown, only whether one is set). */
+  configured: { pfxPath: string; certPath: string; keyPath: string; hasPassphrase: boolean };
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 import { generate } from 'selfsigned';
 import { AppError } from '../../../shared/errors';
-import type { PortalCertificateInfo } from '../../../shared/types/portal';
+import type { PortalCertificateInfo, PortalCertificateState } from '../../../shared/types/portal';
 
 /** The office's own certificate, when it gives one (PORTAL_TLS_* settings); empty strings: none. */
 export interface OfficeCertificateConfig {
@@ -224,4 +224,26 @@ export async function portalCertificate(
   const configured = office.pfxPath !== '' || office.certPath !== '' || office.keyPath !== '';
   if (configured) return officeCertificate(office, (deps.now ?? (() => new Date()))());
   return generatedCertificate(dataDir, deps);
+}
+
+/** What Settings › Office portal shows: the certificate (made now if need be) or why it cannot be used. */
+export async function certificateState(
+  dataDir: string,
+  office: OfficeCertificateConfig,
+  deps: CertificateDeps = {},
+): Promise<PortalCertificateState> {
+  const configured = {
+    pfxPath: office.pfxPath,
+    certPath: office.certPath,
+    keyPath: office.keyPath,
+    hasPassphrase: office.passphrase !== '',
+  };
+  try {
+    const { info } = await portalCertificate(dataDir, office, deps);
+    return { certificate: info, problem: null, configured };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFIG')
+      return { certificate: null, problem: error.message, configured };
+    throw error;
+  }
 }

@@ -191,7 +191,7 @@ describe('detectCache', () => {
       return { ok: true, info: parseInfo(MEMURAI_INFO) };
     };
     for (const env of [
-      { REDIS_HOST: '192.168.1.20' },
+      { REDIS_HOST: '192.168.1.20' } as Record<string, string>,
       { REDIS_URL: 'redis://cache.office:6379' },
       { REDIS_ENABLED: 'true', REDIS_URL: 'redis://user@10.0.0.5:6379' },
       { REDIS_SENTINELS: '10.0.0.7:26379', REDIS_SENTINEL_NAME: 'mymaster', REDIS_HOST: '127.0.0.1' },
@@ -206,7 +206,7 @@ describe('detectCache', () => {
     expect(probed).toEqual([]);
     // With a password, with TLS, or on this machine: used.
     for (const env of [
-      { REDIS_URL: 'redis://:office-secret@192.168.1.20:6379' },
+      { REDIS_URL: 'redis://:office-secret@192.168.1.20:6379' } as Record<string, string>,
       { REDIS_URL: 'rediss://cache.office:6380' },
       { REDIS_URL: 'redis://127.0.0.1:6380' },
       { REDIS_HOST: 'localhost' },
