@@ -102,9 +102,26 @@ const dateArb = fc
     },
   )
   .map((d) => d.toISOString().slice(0, 10));
+/** Dates at the edges: of the accepted range, of what JavaScript dates hold, of leap years. */
+const edgeDateArb = fc.constantFrom(
+  '9999-12-31',
+  '9999-01-01',
+  '1000-01-01',
+  '1000-12-31',
+  '0001-01-01',
+  '1899-12-31',
+  '1900-01-01',
+  '2099-12-31',
+  '2100-01-01',
+  '2024-02-29',
+);
+const anyDateArb = fc.oneof({ weight: 3, arbitrary: dateArb }, { weight: 1, arbitrary: edgeDateArb });
 const fyArb = fc
-  .integer({ min: 1890, max: 2110 })
-  .map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
+  .oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1890, max: 2110 }) },
+    { weight: 1, arbitrary: fc.constantFrom(9999, 1000, 0, 1899, 2099) },
+  )
+  .map((y) => `${String(y).padStart(4, '0')}-${String((y + 1) % 100).padStart(2, '0')}`);
 
 /** Realistic values for fields the books know, so calls get past "not found" into the reports. */
 function byName(name: string): fc.Arbitrary<unknown> | null {
@@ -123,7 +140,7 @@ function byName(name: string): fc.Arbitrary<unknown> | null {
     case 'to':
     case 'asOn':
     case 'booksFrom':
-      return dateArb;
+      return anyDateArb;
     case 'fy':
       return fyArb;
     default:
@@ -190,8 +207,10 @@ function shaped(schema: z.ZodType, def: Def, depth: number): fc.Arbitrary<unknow
       const min = (limit('greater_than', 'value') as number | undefined) ?? -1000;
       const max = (limit('less_than', 'value') as number | undefined) ?? 1_000_000;
       return fc.oneof(
-        fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }),
-        fc.constantFrom(min, max),
+        { weight: 3, arbitrary: fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }) },
+        { weight: 1, arbitrary: fc.constantFrom(min, max) },
+        // The right type, absurd values: the largest exact integer, beyond any page, fractions.
+        { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
       );
     }
     case 'boolean':
