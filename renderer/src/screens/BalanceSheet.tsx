@@ -60,9 +60,8 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
     setPeriod({ from: start ?? yearStartOf(value, company.yearStartMonth), to: value });
   };
   const statementRef = useRef<HTMLDivElement>(null);
-  // A group opens its Group Summary as on the sheet's date: the closing stock under Stock-in-Hand (s).
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
-    go('groupSummary', { g: group, from: data?.from, to: data?.asOn, s: 'closing' }),
+    go('groupSummary', { g: group, from: data?.from, to: data?.asOn }),
   );
   const fy = financialYearOf(asOn, company.yearStartMonth);
   const years = company.financialYears.includes(fy)
@@ -70,9 +69,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
     : [fy, ...company.financialYears];
 
   const openGroup = (bs: BalanceSheetData, name: string) =>
-    go('groupSummary', { g: name, from: bs.from, to: bs.asOn, s: 'closing' });
-  /** The closing stock opens the Stock Summary of the sheet's year to its date (its closing is the sheet's). */
-  const openStock = (bs: BalanceSheetData) => go('stockSummary', { from: bs.from, to: bs.asOn });
+    go('groupSummary', { g: name, from: bs.from, to: bs.asOn });
   const openChild = (bs: BalanceSheetData, child: BalanceSheetChild) => {
     if (child.kind === 'group') openGroup(bs, child.name);
     else if (child.kind === 'ledger') go('ledger', { l: child.guid, from: bs.from, to: bs.asOn });
@@ -100,10 +97,10 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
             {line.children.map((child) => (
               <li key={`${child.kind}:${child.guid}`}>
                 {child.kind === 'closingStock' ? (
-                  <button type="button" className="link" onClick={() => openStock(bs)}>
+                  <span>
                     {t('balanceSheet.closingStock')}
                     {bs.stockComputed === true ? ` (${t('profitLoss.stockComputed')})` : ''}
-                  </button>
+                  </span>
                 ) : (
                   <button type="button" className="link" onClick={() => openChild(bs, child)}>
                     {child.name}
@@ -152,13 +149,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
         className={line.kind === 'openingDifference' ? 'note-bad' : undefined}
         data-testid={line.kind === 'openingDifference' ? 'bs-difference' : undefined}
       >
-        {line.kind === 'closingStock' ? (
-          <button type="button" className="link" onClick={() => openStock(bs)}>
-            {label}
-          </button>
-        ) : (
-          <span>{label}</span>
-        )}
+        <span>{label}</span>
         <span className="num">{money(line.amount)}</span>
       </div>
     );

@@ -3,7 +3,6 @@ import type {
   CompanySummary,
   GroupSummary as GroupSummaryData,
   GroupSummaryRow,
-  GroupSummaryStock,
 } from '../../../shared/types/reports';
 import { useOperation } from '../data/client';
 import { date, money } from '../lib/format';
@@ -26,8 +25,6 @@ export function GroupSummary({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go } = useAppState();
   const groupName = route.params.g ?? '';
-  // Drilled from the balance sheet the stock is its closing stock; otherwise the trial balance's opening.
-  const stock: GroupSummaryStock = route.params.s === 'closing' ? 'closing' : 'opening';
   const period = useReportPeriod(company);
   if (!groupName) {
     return (
@@ -36,41 +33,23 @@ export function GroupSummary({ company }: { company: CompanySummary }) {
       </Empty>
     );
   }
-  return (
-    <GroupSummaryReport
-      company={company}
-      groupName={groupName}
-      stock={stock}
-      period={period}
-      go={go}
-      t={t}
-    />
-  );
+  return <GroupSummaryReport company={company} groupName={groupName} period={period} go={go} t={t} />;
 }
 
 function GroupSummaryReport({
   company,
   groupName,
-  stock,
   period,
   go,
   t,
 }: {
   company: CompanySummary;
   groupName: string;
-  stock: GroupSummaryStock;
   period: PeriodValue;
   go: ReturnType<typeof useAppState>['go'];
   t: T;
 }) {
-  const query = useOperation('groupSummary.get', {
-    companyGuid: company.guid,
-    groupName,
-    ...period,
-    ...(stock === 'closing' ? { stock } : {}),
-  });
-  /** The basis travels with every drill between groups, so a figure never changes on the way. */
-  const s = stock === 'closing' ? stock : undefined;
+  const query = useOperation('groupSummary.get', { companyGuid: company.guid, groupName, ...period });
   const data = query.data?.data;
   const title = t('groupSummary.titleOf', { group: groupName });
   const columns = gsColumns(t, (row) =>
@@ -87,9 +66,7 @@ function GroupSummaryReport({
           <button
             type="button"
             className="btn"
-            onClick={() =>
-              go('groupSummary', { g: data.group.parent!, from: period.from, to: period.to, s })
-            }
+            onClick={() => go('groupSummary', { g: data.group.parent!, from: period.from, to: period.to })}
           >
             {t('groupSummary.up', { group: data.group.parent })}
           </button>
@@ -105,10 +82,8 @@ function GroupSummaryReport({
             rowClassName={(r) => (r.kind === 'group' ? 'row-group depth-1' : undefined)}
             onRowClick={(r) =>
               r.kind === 'group'
-                ? go('groupSummary', { g: r.name, from: gs.from, to: gs.to, s })
-                : r.kind === 'stock'
-                  ? go('stockSummary', { from: gs.from, to: gs.to })
-                  : go('ledger', { l: r.guid, from: gs.from, to: gs.to })
+                ? go('groupSummary', { g: r.name, from: gs.from, to: gs.to })
+                : go('ledger', { l: r.guid, from: gs.from, to: gs.to })
             }
             empty={t('common.empty')}
             foot={
@@ -128,14 +103,6 @@ function GroupSummaryReport({
   );
 }
 
-/** The stock row in the screen's language (the core names it in English). */
-const rowName = (r: GroupSummaryRow, t: T): string =>
-  r.kind !== 'stock'
-    ? r.name
-    : r.guid === 'closing-stock'
-      ? t('balanceSheet.closingStock')
-      : t('profitLoss.openingStock');
-
 const displayDrCr = (paise: number): string =>
   paise === 0 ? '' : `${money(Math.abs(paise))} ${paise > 0 ? 'Dr' : 'Cr'}`;
 
@@ -145,7 +112,7 @@ function gsColumns(t: T, openMonthly: (row: GroupSummaryRow) => void): Column<Gr
       id: 'name',
       header: t('trialBalance.particulars'),
       kind: 'text',
-      value: (r) => rowName(r, t),
+      value: (r) => r.name,
       sortable: false,
     },
     {

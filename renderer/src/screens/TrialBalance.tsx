@@ -50,11 +50,9 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
                     : undefined
               }
               onRowClick={(r) => {
-                // A group opens its Group Summary, a ledger its statement, the stock the Stock Summary of
-                // the same period (Tally's drill-down).
+                // A group opens its Group Summary, a ledger its statement (Tally's drill-down).
                 if (r.kind === 'group') go('groupSummary', { g: r.name, from: tb.from, to: tb.to });
                 else if (r.kind === 'ledger') go('ledger', { l: r.guid, from: tb.from, to: tb.to });
-                else if (r.kind === 'stock') go('stockSummary', { from: tb.from, to: tb.to });
               }}
               empty={t('common.empty')}
               foot={
@@ -91,11 +89,7 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
       sortable: false,
       render: (r) => (
         <span style={{ paddingLeft: `${r.depth * 18}px` }}>
-          {r.kind === 'difference'
-            ? t('balanceSheet.difference')
-            : r.kind === 'stock'
-              ? t('profitLoss.openingStock')
-              : r.name}
+          {r.kind === 'difference' ? t('balanceSheet.difference') : r.name}
         </span>
       ),
     },
