@@ -42,8 +42,11 @@ async function main(): Promise<void> {
   // The bind address decides whether a Redis without a password may hold sessions (portal/redis-policy.ts).
   const portalBefore = portalMiddleware(core.portal, { enabled: listen.enabled, host: listen.host });
   // On a network address the portal speaks HTTPS only (the certificate is made for this PC at first start).
+  const config = core.settings.current().config;
   const tls = await portalTransport(listen, {
-    certificate: () => portalCertificate(args.dataDir, core.settings.current().config.portalCertificate),
+    certificate: () => portalCertificate(args.dataDir, config.portalCertificate),
+    // PORTAL_HTTPS=always: HTTPS on loopback too (a proxy on this PC, or checking the certificate).
+    ...(config.portalHttps === 'always' ? { isLoopback: async () => false } : {}),
   });
   if (tls) {
     logger.info('Office portal over HTTPS; staff can check this fingerprint on their first visit', {

@@ -55,6 +55,8 @@ export interface AppConfig {
    * from `portal` so the passphrase never travels with the settings the screen reads.
    */
   portalCertificate: { pfxPath: string; passphrase: string; certPath: string; keyPath: string };
+  /** PORTAL_HTTPS: 'network' (HTTPS whenever the portal listens on a network address) or 'always' (loopback too). */
+  portalHttps: 'network' | 'always';
   cache: CacheConfig;
   /** Self-update feed (electron-updater generic provider); '' = updates off. */
   updates: { feedUrl: string };
@@ -96,6 +98,7 @@ export const CONFIG_VARIABLES = [
   'PORTAL_TLS_PASSPHRASE',
   'PORTAL_TLS_CERT',
   'PORTAL_TLS_KEY',
+  'PORTAL_HTTPS',
   'REDIS_ENABLED',
   'REDIS_URL',
   'REDIS_HOST',
@@ -341,6 +344,7 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
       certPath: r.raw('PORTAL_TLS_CERT')?.trim() ?? '',
       keyPath: r.raw('PORTAL_TLS_KEY')?.trim() ?? '',
     },
+    portalHttps: r.oneOf<'network' | 'always'>('PORTAL_HTTPS', ['network', 'always'], 'network'),
     cache: {
       mode,
       address,
