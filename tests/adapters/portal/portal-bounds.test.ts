@@ -81,6 +81,24 @@ describe('date bounds', () => {
   });
 });
 
+describe('text that is not valid Unicode', () => {
+  // Found by the contract fuzz (seed 1298341118): JSON can carry a lone surrogate ("\ud800"); the cache
+  // and the database could not, and answered 500.
+  it.each([
+    ['cache.clearCompany', { companyGuid: '\ud800' }, 'companyGuid'],
+    [
+      'bill.history',
+      { companyGuid: TINY_GUID, ledgerGuid: '\ud800', billName: 'P1', kind: 'payable', asOn: '2025-04-26' },
+      'ledgerGuid',
+    ],
+    ['dayBook.get', { ...range, search: 'ok \udc00 then' }, 'search'],
+  ])('%s with a lone surrogate is VALIDATION naming the field', async (op, input, field) => {
+    const answer = await call(p.url, op, input, p.ownerToken);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'VALIDATION', details: { field } });
+  });
+});
+
 describe('server-side failures reach portal users as an error id only', () => {
   it('a DATABASE failure is INTERNAL with an id for a portal user, the detail in the log', async () => {
     const original = p.core.store.db.prepare.bind(p.core.store.db);
