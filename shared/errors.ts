@@ -29,6 +29,7 @@ export const ERROR_REASONS = [
   'badDate', // a date that is not a real date: { field, value }
   'reversedRange', // from after to: { from, to }
   'badYear', // a financial year not written like 2025-26: { field, value }
+  'dateOutOfRange', // a date or year outside 1900-2099 (what the app and Tally accept): { field, value }
   'badInput', // any other field the operation refuses: { field }
   'unknownCompany', // { guid }
   'unknownLedger', // { guid, company }

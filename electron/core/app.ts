@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { createPrivateFile, securePrivateFolder } from './data-folder';
 import { join } from 'node:path';
 import packageJson from '../../package.json';
 import { CacheManager } from './cache/manager';
@@ -16,6 +16,7 @@ import { createSyncArea } from './sync/area';
 import type { SyncManager } from './sync/manager';
 import { portalHandlers } from './service/portal-handlers';
 import { createPortal, type Portal } from './portal/portal';
+import { certificateState } from './portal/certificate';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
 import type { HandlerMap } from './service/types';
@@ -66,9 +67,17 @@ export const DATABASE_FILE = 'tallyconnect.db';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  mkdirSync(options.dataDir, { recursive: true });
+  // The books, password hashes and the session key: the folder and its files are this user's alone.
+  const secured = await securePrivateFolder(options.dataDir);
+  if (secured.fixed.length > 0)
+    logger.warn('Made the data folder readable by this user only', { fixed: secured.fixed.length });
+  if (secured.problem !== null) logger.warn('Data folder permissions', { problem: secured.problem });
   const databasePath = join(options.dataDir, DATABASE_FILE);
+  createPrivateFile(databasePath);
   const store = openStore(databasePath, { now });
+  // A sync the last run did not finish (killed, power cut) left its companies "syncing"; the copy is
+  // what the last finished sync wrote, and the status says the last one was interrupted.
+  if (options.mode !== 'cli') store.clearInterruptedSyncs();
   const events = createEventBus();
   // Tests never reach for a developer's Redis on 6379 unless they ask for one.
   const env = options.mode === 'test' ? { REDIS_ENABLED: 'false', ...options.env } : (options.env ?? {});
@@ -134,7 +143,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
     ...sync.handlers,
-    ...portalHandlers(portal),
+    ...portalHandlers(portal, {
+      certificate: () =>
+        certificateState(options.dataDir, settings.current().config.portalCertificate, { now }),
+    }),
     ...updates.handlers,
     ...liveHandlers({ watcher: live.watcher, settings }),
     ...companyHandlers({

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../shared/errors';
+import type { Envelope, ErrorCode } from '../../shared/errors';
 import type { CallContext } from '../core/service/types';
 import { readJsonBody } from './body';
 import type { Middleware } from './pipeline';
@@ -14,19 +14,22 @@ export type DispatchFn = (
 
 const OPERATION_RE = /^\/api\/([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)$/;
 
+/** Failures inside this PC (the database, the cache, a bug): their messages may name files, SQL or hosts. */
+const SERVER_SIDE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INTERNAL', 'DATABASE', 'CACHE']);
+
 /**
- * What a caller may see of an answer. Portal users get INTERNAL errors as a generic message with an
- * error id (the details, which may name files, SQL or hosts, go to the log under that id); the desktop
- * owner keeps the detailed message.
+ * What a caller may see of an answer. Portal users get any server-side failure (INTERNAL, DATABASE,
+ * CACHE) as INTERNAL with a generic message and an error id (the details, which may name files, SQL or
+ * hosts, go to the log under that id); the desktop owner keeps the detailed message.
  */
 export function answerFor(
   envelope: Envelope<unknown>,
   call: CallContext,
   log: (detail: Error, errorId: string) => void,
 ): Envelope<unknown> {
-  if (envelope.ok || envelope.error.code !== 'INTERNAL' || call.user === null) return envelope;
+  if (envelope.ok || !SERVER_SIDE.has(envelope.error.code) || call.user === null) return envelope;
   const errorId = newErrorId();
-  log(new Error(envelope.error.message), errorId);
+  log(new Error(`${envelope.error.code}: ${envelope.error.message}`), errorId);
   return {
     ok: false,
     error: {

@@ -4,7 +4,8 @@ import { createCore } from '../core/app';
 import { streamLogger } from '../core/logger';
 import { parseServeArgs } from './args';
 import { createServeServer } from './server';
-import { portalEvents, portalMiddleware, resolvePortalListen } from './portal-setup';
+import { portalEvents, portalMiddleware, portalTransport, resolvePortalListen } from './portal-setup';
+import { portalCertificate } from '../core/portal/certificate';
 import { isPublicOperation } from '../core/portal/access';
 
 /** `npm run serve`: the core without Electron, the built renderer and the HTTP/JSON API on 127.0.0.1. */
@@ -37,9 +38,24 @@ async function main(): Promise<void> {
     });
   }
   // Office portal (off by default): sign-in, rate limits and the network bind; security headers always.
-  const listen = resolvePortalListen(args, core.settings.current().config.portal);
+  const listen = await resolvePortalListen(args, core.settings.current().config.portal);
   // The bind address decides whether a Redis without a password may hold sessions (portal/redis-policy.ts).
   const portalBefore = portalMiddleware(core.portal, { enabled: listen.enabled, host: listen.host });
+  // On a network address the portal speaks HTTPS only (the certificate is made for this PC at first start).
+  const config = core.settings.current().config;
+  const tls = await portalTransport(listen, {
+    certificate: () => portalCertificate(args.dataDir, config.portalCertificate),
+    // PORTAL_HTTPS=always: HTTPS on loopback too (a proxy on this PC, or checking the certificate).
+    ...(config.portalHttps === 'always' ? { isLoopback: async () => false } : {}),
+  });
+  if (tls) {
+    logger.info('Office portal over HTTPS; staff can check this fingerprint on their first visit', {
+      certificate: tls.info.source,
+      fingerprint256: tls.info.fingerprint256,
+      names: tls.info.names,
+      validTo: tls.info.validTo,
+    });
+  }
   if (listen.enabled) {
     logger.info('Office portal on: every API call needs a signed-in portal user', {
       host: listen.host,
@@ -58,6 +74,7 @@ async function main(): Promise<void> {
     before: portalBefore,
     staticDir: args.staticDir,
     uploadDir: path.join(args.dataDir, 'uploads'),
+    ...(tls ? { tls: tls.options } : {}),
     // Without the portal nothing is public: every call needs the page's launch token.
     isPublicOperation: listen.enabled ? isPublicOperation : () => false,
     // The error id is what a portal user is shown; the log line carries the details.

@@ -16,7 +16,9 @@ export function statusForError(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'UNKNOWN_OPERATION':
       return 404;
+    // CANCELLED: a sync someone cancelled ended as asked; not a failure of the server.
     case 'SYNC_IN_PROGRESS':
+    case 'CANCELLED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -27,7 +29,6 @@ export function statusForError(code: ErrorCode): number {
       return 502;
     case 'CACHE':
     case 'DATABASE':
-    case 'CANCELLED':
     case 'INTERNAL':
       return 500;
   }

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import type { SecureContextOptions } from 'node:tls';
 import path from 'node:path';
 import { isPublicOperation } from '../core/portal/access';
 import { apiRoutes, type DispatchFn } from './api';
@@ -46,6 +48,11 @@ export interface ServeServerOptions {
    */
   isPublicOperation?: (operation: string) => boolean;
   onError?: (error: unknown, context: ErrorContext) => void;
+  /**
+   * Serve HTTPS with this certificate (the portal on a network address). Plain HTTP on the same port is
+   * then answered only with a redirect to https:// (pages) or a refusal (the API), never with data.
+   */
+  tls?: Pick<SecureContextOptions, 'cert' | 'key' | 'pfx' | 'passphrase'>;
 }
 
 export interface ServeServer {
@@ -101,17 +108,17 @@ function isLoopbackHost(name: string): boolean {
  */
 export function ownOrigin(
   hostHeader: string | undefined,
-  listening: { host: string; port: number } | null,
+  listening: { host: string; port: number; secure?: boolean } | null,
 ): string | null {
   if (!hostHeader) return null;
   const host = hostHeader.trim().toLowerCase();
   const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(host);
   if (!match?.[1]) return null;
   if (listening && isLoopbackHost(listening.host === '::1' ? '[::1]' : listening.host.toLowerCase())) {
-    const port = match[2] === undefined ? 80 : Number(match[2]);
+    const port = match[2] === undefined ? (listening.secure ? 443 : 80) : Number(match[2]);
     if (!isLoopbackHost(match[1]) || port !== listening.port) return null;
   }
-  return `http://${host}`;
+  return `${listening?.secure ? 'https' : 'http'}://${host}`;
 }
 
 /** The media type of a Content-Type header (no parameters, lower case) and its charset, if any. */
@@ -144,7 +151,7 @@ function sameSecret(given: string | null | undefined, expected: Buffer): boolean
  */
 export function edgeGuard(options: {
   token: string;
-  listening: () => { host: string; port: number } | null;
+  listening: () => { host: string; port: number; secure?: boolean } | null;
   isPublicOperation: (operation: string) => boolean;
 }): Middleware {
   const expected = Buffer.from(options.token, 'utf8');
@@ -239,7 +246,8 @@ export function edgeGuard(options: {
 export function createServeServer(options: ServeServerOptions): ServeServer {
   const token = options.launchToken ?? newLaunchToken();
   const uploadDir = path.resolve(options.uploadDir);
-  let listening: { host: string; port: number } | null = null;
+  let listening: { host: string; port: number; secure: boolean } | null = null;
+  const secure = options.tls !== undefined;
   const before: Middleware[] = [...(options.before ?? [])];
   const routes: Middleware[] = [
     edgeGuard({
@@ -265,7 +273,7 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
   ];
   const handle = (ctx: RequestContext) => compose([...before, ...routes])(ctx);
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const ctx: RequestContext = {
       req,
       res,
@@ -290,9 +298,14 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
         });
       } else res.destroy();
     });
-  });
+  };
+  const server: http.Server = secure
+    ? (https.createServer({ ...options.tls, minVersion: 'TLSv1.2' }, onRequest) as unknown as http.Server)
+    : http.createServer(onRequest);
+  // With TLS, one port serves both: a TLS handshake goes to the HTTPS server, anything else to the refusal.
+  const front: net.Server = secure ? net.createServer((socket) => sniff(socket, server)) : server;
   const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
+  front.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -305,12 +318,17 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          listening = { host, port: address.port };
-          resolve({ host, port: address.port, url: `http://${host}:${address.port}` });
+        front.once('error', reject);
+        front.listen(port, host, () => {
+          front.off('error', reject);
+          const address = front.address() as AddressInfo;
+          listening = { host, port: address.port, secure };
+          const shown = host.includes(':') ? `[${host}]` : host;
+          resolve({
+            host,
+            port: address.port,
+            url: `${secure ? 'https' : 'http'}://${shown}:${address.port}`,
+          });
         });
       });
     },
@@ -318,8 +336,60 @@ export function createServeServer(options: ServeServerOptions): ServeServer {
       return new Promise((resolve) => {
         // Event streams never end on their own; close their sockets so close() can finish.
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        if (front !== server) server.close();
+        front.close(() => resolve());
       });
     },
   };
+}
+
+/** The first byte of a TLS connection: a handshake record. */
+const TLS_HANDSHAKE = 0x16;
+const PLAIN_HTTP_WAIT_MS = 10_000;
+
+/**
+ * Hands a connection to the HTTPS server when it starts a TLS handshake; answers anything else (plain
+ * HTTP) itself: a page is redirected to https:// on the same host and port, the API is refused. Plain
+ * HTTP never reaches a route, so no answer of the API (or the page's launch token) goes out in clear.
+ */
+function sniff(socket: Socket, tlsServer: http.Server): void {
+  socket.setTimeout(PLAIN_HTTP_WAIT_MS, () => socket.destroy());
+  socket.once('data', (chunk: Buffer) => {
+    socket.setTimeout(0);
+    socket.pause();
+    socket.unshift(chunk);
+    if (chunk[0] === TLS_HANDSHAKE) {
+      tlsServer.emit('connection', socket);
+      return;
+    }
+    socket.end(plainHttpAnswer(chunk.toString('latin1')));
+  });
+  socket.on('error', () => socket.destroy());
+}
+
+/** The whole answer to a plain-HTTP request on the HTTPS port. */
+export function plainHttpAnswer(head: string): string {
+  const [requestLine = ''] = head.split('\r\n', 1);
+  const [method = '', target = ''] = requestLine.split(' ');
+  const host = /\r\nhost:[ \t]*([^\r\n]*)/i.exec(head)?.[1]?.trim().toLowerCase() ?? '';
+  const validHost = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host);
+  const page =
+    (method === 'GET' || method === 'HEAD') && target.startsWith('/') && !target.startsWith('/api/');
+  const common = 'Connection: close\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n';
+  if (page && validHost && !/[\s"<>\\]/.test(target)) {
+    const location = `https://${host}${target}`;
+    return `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${location}\r\n${common}Content-Length: 0\r\n\r\n`;
+  }
+  const body = JSON.stringify({
+    ok: false,
+    error: {
+      code: 'FORBIDDEN',
+      message: `The TallyConnect office portal answers only over HTTPS${validHost ? `: use https://${host}/` : ''}`,
+      details: { reason: 'https-only' },
+    },
+  });
+  return (
+    `HTTP/1.1 403 Forbidden\r\n${common}Content-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
 }

@@ -127,7 +127,7 @@ export function uploadRoute(options: {
       req.resume();
       return;
     }
-    await mkdir(options.uploadDir, { recursive: true });
+    await mkdir(options.uploadDir, { recursive: true, mode: 0o700 });
     const waiting = await sweep(options.uploadDir, caps.maxAgeMs, now());
     const room = caps.maxTotalBytes - waiting.bytes - inFlightBytes;
     const full = (why: string) =>
@@ -157,7 +157,7 @@ export function uploadRoute(options: {
       },
     });
     try {
-      await pipeline(req, limiter, createWriteStream(target, { flags: 'wx' }));
+      await pipeline(req, limiter, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
     } catch {
       await rm(target, { force: true });
       if (bytes > options.limitBytes) {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { operation } from './define';
 import { empty } from './schemas';
-import type { PortalStatus, PortalUser, SessionInfo, SignInResult } from '../types/portal';
+import type {
+  PortalCertificateState,
+  PortalStatus,
+  PortalUser,
+  SessionInfo,
+  SignInResult,
+} from '../types/portal';
 
 const username = z
   .string()
@@ -63,6 +69,13 @@ export const portalOperations = {
     description:
       'Where the office portal keeps sessions, rate limits and live updates, and why not in the configured ' +
       'Redis when it refuses one (a Redis without a password on a network bind). Desktop only.',
+    errors: ['FORBIDDEN'],
+  }),
+  'portal.certificate': operation<PortalCertificateState>()({
+    input: empty,
+    description:
+      'The certificate the office portal serves HTTPS with on a network address (made for this PC at first ' +
+      'need, or the office’s own), with its SHA-256 fingerprint for staff to check. Desktop only.',
     errors: ['FORBIDDEN'],
   }),
 };

@@ -24,6 +24,12 @@ export const DEFAULT_AGEING_BUCKETS = [30, 60, 90, 180] as const;
 
 /** The most rows one page of a whole-period table may ask for (exports fetch page after page). */
 export const MAX_TABLE_PAGE_SIZE = 5000;
+/**
+ * The highest page number a table accepts: far beyond any company's books (a million pages of 5,000 rows),
+ * and small enough that page × pageSize stays an exact SQLite integer.
+ */
+export const MAX_TABLE_PAGE = 1_000_000;
+const page = z.number().int().min(1).max(MAX_TABLE_PAGE).default(1);
 
 /**
  * Whole-period table parameters the core applies before paging: a sort column (from `sortKeys`, the
@@ -80,10 +86,10 @@ export const reportOperations = {
   'ledger.statement': operation<Served<LedgerStatement>>()({
     input: withDateRange({
       companyGuid,
-      ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required'),
+      ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required').max(200),
       ...tableView(LEDGER_SORTS),
       /** Paging is optional: without pageSize every matching line is answered (page 1). */
-      page: z.number().int().min(1).default(1),
+      page,
       pageSize: z.number().int().min(1).max(MAX_TABLE_PAGE_SIZE).optional(),
     }),
     description:
@@ -158,7 +164,10 @@ export const reportOperations = {
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'ledgerMonthly.get': operation<Served<LedgerMonthly>>()({
-    input: withDateRange({ companyGuid, ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required') }),
+    input: withDateRange({
+      companyGuid,
+      ledgerGuid: z.string().trim().min(1, 'ledgerGuid is required').max(200),
+    }),
     description: "A ledger's monthly summary for a period: debit, credit and closing balance of each month.",
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
@@ -192,7 +201,7 @@ export const reportOperations = {
   'dayBook.get': operation<Served<DayBook>>()({
     input: withDateRange({
       companyGuid,
-      page: z.number().int().min(1).default(1),
+      page,
       pageSize: z.number().int().min(1).max(MAX_TABLE_PAGE_SIZE).default(100),
       ...tableView(DAY_BOOK_SORTS),
       /** Only vouchers of these voucher types (as named in Tally); empty for every type. */

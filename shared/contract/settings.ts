@@ -52,6 +52,16 @@ export const settingsPatch = z
         enabled: z.boolean().optional(),
         bindAddress: z.string().trim().min(1).max(100).optional(),
         port: z.number().int().min(1).max(65535).optional(),
+        /** The office's own certificate for HTTPS; '' removes a setting (all empty: TallyConnect's own). */
+        certificate: z
+          .object({
+            pfxPath: z.string().trim().max(1000).optional(),
+            passphrase: z.string().max(500).optional(),
+            certPath: z.string().trim().max(1000).optional(),
+            keyPath: z.string().trim().max(1000).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

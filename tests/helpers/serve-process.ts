@@ -34,7 +34,7 @@ export async function spawnServe(options: {
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(log);
+      const match = /serving on (https?:\/\/\S+)/.exec(log);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

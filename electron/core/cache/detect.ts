@@ -4,6 +4,7 @@ import { formatConfigError, type ConfigError } from '../config/parse';
 import { identifyServer } from './info';
 import type { ProcessRunner } from './process-runner';
 import type { Probe } from './probe';
+import { cacheExposure } from './exposure';
 import { describeTarget } from './topology';
 import { queryCacheServices } from './windows-services';
 
@@ -62,6 +63,10 @@ export async function detectCache(
         'using the in-memory cache. Fix the setting and re-detect.',
     );
   }
+
+  // Never send the books' figures to a server anyone on the network can read.
+  const exposed = cacheExposure(config);
+  if (exposed !== null) return memory(exposed);
 
   const where = describeTarget(config);
   const budget =

@@ -49,6 +49,14 @@ export interface AppConfig {
   syncParseWorker: boolean;
   language: Language;
   portal: { enabled: boolean; bindAddress: string; port: number };
+  /**
+   * The office's own certificate for the portal's HTTPS (PORTAL_TLS_*): a PFX file and its passphrase,
+   * or a PEM certificate and key; all empty: the certificate TallyConnect makes for this PC. Kept apart
+   * from `portal` so the passphrase never travels with the settings the screen reads.
+   */
+  portalCertificate: { pfxPath: string; passphrase: string; certPath: string; keyPath: string };
+  /** PORTAL_HTTPS: 'network' (HTTPS whenever the portal listens on a network address) or 'always' (loopback too). */
+  portalHttps: 'network' | 'always';
   cache: CacheConfig;
   /** Self-update feed (electron-updater generic provider); '' = updates off. */
   updates: { feedUrl: string };
@@ -86,6 +94,11 @@ export const CONFIG_VARIABLES = [
   'PORTAL_ENABLED',
   'PORTAL_BIND',
   'PORTAL_PORT',
+  'PORTAL_TLS_PFX',
+  'PORTAL_TLS_PASSPHRASE',
+  'PORTAL_TLS_CERT',
+  'PORTAL_TLS_KEY',
+  'PORTAL_HTTPS',
   'REDIS_ENABLED',
   'REDIS_URL',
   'REDIS_HOST',
@@ -325,6 +338,13 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
       bindAddress: r.string('PORTAL_BIND', '0.0.0.0', checkHost),
       port: r.int('PORTAL_PORT', 4871, 1, 65535),
     },
+    portalCertificate: {
+      pfxPath: r.raw('PORTAL_TLS_PFX')?.trim() ?? '',
+      passphrase: r.raw('PORTAL_TLS_PASSPHRASE') ?? '',
+      certPath: r.raw('PORTAL_TLS_CERT')?.trim() ?? '',
+      keyPath: r.raw('PORTAL_TLS_KEY')?.trim() ?? '',
+    },
+    portalHttps: r.oneOf<'network' | 'always'>('PORTAL_HTTPS', ['network', 'always'], 'network'),
     cache: {
       mode,
       address,

@@ -97,6 +97,19 @@ export function patchToVariables(patch: SettingsPatch, current: LoadedConfig): R
     if (portal.enabled !== undefined) out['PORTAL_ENABLED'] = String(portal.enabled);
     if (portal.bindAddress !== undefined) out['PORTAL_BIND'] = portal.bindAddress;
     if (portal.port !== undefined) out['PORTAL_PORT'] = String(portal.port);
+    const certificate = portal.certificate;
+    if (certificate) {
+      const fields = [
+        ['pfxPath', 'PORTAL_TLS_PFX'],
+        ['passphrase', 'PORTAL_TLS_PASSPHRASE'],
+        ['certPath', 'PORTAL_TLS_CERT'],
+        ['keyPath', 'PORTAL_TLS_KEY'],
+      ] as const;
+      for (const [field, variable] of fields) {
+        const value = certificate[field];
+        if (value !== undefined) out[variable] = value === '' ? null : value;
+      }
+    }
   }
   return out;
 }

@@ -25,6 +25,10 @@ export interface CompanyRow {
  * One connection to the TallyConnect database. Each thread (the main process, a sync worker) opens its
  * own Store on the same path; SQLite's WAL lets readers continue while one writer commits.
  */
+/** What a company shows after a sync that TallyConnect did not live to finish. */
+export const INTERRUPTED_SYNC =
+  'The last sync was interrupted (TallyConnect stopped before it finished); the books are as of the sync before. Sync again.';
+
 export interface Store {
   readonly db: Database.Database;
   readonly path: string;
@@ -39,6 +43,11 @@ export interface Store {
   deleteCompany(guid: string): boolean;
   /** Records a sync's state; false when the company is not stored yet (first sync still running). */
   markSyncStatus(guid: string, status: SyncStatus, error?: string | null): boolean;
+  /**
+   * At start: companies a sync of an earlier run left "syncing" (the process was killed) become "error"
+   * saying the sync was interrupted; the books are what the last finished sync wrote. Answers how many.
+   */
+  clearInterruptedSyncs(): number;
   /**
    * Sets an imported company's books-from date (the user's correction of an estimate); the data version
    * moves on. VALIDATION for a company synced from Tally (Tally's date stands), NOT_FOUND for none.
@@ -227,6 +236,12 @@ function createStore(db: Database.Database, path: string, readonly: boolean, now
         db.prepare('DELETE FROM companies WHERE id = ?').run(row.id);
       }).immediate();
       return true;
+    },
+    clearInterruptedSyncs() {
+      if (readonly) return 0;
+      return db
+        .prepare("UPDATE companies SET sync_status = 'error', sync_error = ? WHERE sync_status = 'syncing'")
+        .run(INTERRUPTED_SYNC).changes;
     },
     markSyncStatus(guid, status, error = null) {
       refuseReadonly('record a sync status');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createPrivateFile } from '../data-folder';
 
 /**
  * portal.db: the office portal's own small database (accounts, company grants, sign-in log), kept apart
@@ -46,6 +47,8 @@ const MIGRATIONS: readonly string[] = [
 export const PORTAL_SCHEMA_VERSION = MIGRATIONS.length;
 
 export function openPortalDb(path: string): Database.Database {
+  // Password hashes and the session-signing key: created readable by this user only.
+  createPrivateFile(path);
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');

@@ -28,7 +28,8 @@ const BAD_CREDENTIALS = 'Wrong username or password';
  * from the LAN can lock a username out of the LAN, never out of the TallyConnect machine itself, so
  * the owner can always sign in at the office PC (and the Electron desktop needs no sign-in at all).
  * Counting stops at the first refusal: an address already refused does not use up the username's or
- * everyone's allowance.
+ * everyone's allowance. On the machine itself (loopback) a partner's right password always signs in,
+ * even when failures from this PC spent the loopback allowance; wrong ones stay refused.
  */
 export async function signIn(
   deps: SignInDeps,
@@ -45,6 +46,19 @@ export async function signIn(
 
   const scope = networkScopeOf(address);
   const userSubject = `${scope}:${username.toLowerCase()}`;
+  const refusedForRate = (retryAfterSeconds: number): AppError => {
+    record('rate_limited');
+    return new AppError(
+      'RATE_LIMITED',
+      `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`,
+      {
+        retryAfterSeconds,
+      },
+    );
+  };
+  // On this PC itself a spent allowance is not the end: the password is still checked (at the speed
+  // of the bounded hashing queue) and a partner's right password signs in; anything else stays refused.
+  let limitedOnLoopback: number | null = null;
   for (const [rule, subject] of [
     [deps.limits.signInPerAddress, rateSubjectOf(address)],
     [deps.limits.signInPerUser, userSubject],
@@ -52,12 +66,9 @@ export async function signIn(
   ] as const) {
     const decision = await deps.limiter.check(rule, subject);
     if (!decision.allowed) {
-      record('rate_limited');
-      throw new AppError(
-        'RATE_LIMITED',
-        `Too many sign-in attempts; try again in ${decision.retryAfterSeconds} seconds`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-      );
+      if (scope !== 'loopback') throw refusedForRate(decision.retryAfterSeconds);
+      limitedOnLoopback = decision.retryAfterSeconds;
+      break;
     }
   }
 
@@ -72,14 +83,21 @@ export async function signIn(
     if (error instanceof AppError && error.code === 'RATE_LIMITED') record('rate_limited');
     throw error;
   }
+  if (
+    limitedOnLoopback !== null &&
+    !(account && ok && !account.user.disabled && account.user.role === 'owner')
+  ) {
+    throw refusedForRate(limitedOnLoopback);
+  }
   if (!account || !ok) {
     record('bad_credentials');
     throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS);
   }
-  // Only someone who knows the password learns that the account is disabled.
+  // A disabled account is answered like a wrong password (the answer must not confirm the password);
+  // the real reason is in the log and the sign-in log.
   if (account.user.disabled) {
     record('disabled');
-    throw new AppError('UNAUTHORIZED', 'This account is disabled; ask the office owner');
+    throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS);
   }
 
   await deps.limiter.reset(deps.limits.signInPerUser, userSubject);

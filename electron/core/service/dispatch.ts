@@ -29,7 +29,11 @@ export function describeValidationError(
   if (reason === 'reversedRange' && input) {
     params.from = String(input.from);
     params.to = String(input.to);
-  } else if ((reason === 'badDate' || reason === 'badYear') && input && first) {
+  } else if (
+    (reason === 'badDate' || reason === 'badYear' || reason === 'dateOutOfRange') &&
+    input &&
+    first
+  ) {
     const value = first.path.reduce<unknown>(
       (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
       input,
@@ -57,6 +61,34 @@ export function toErrorInfo(error: unknown, onUnexpected?: (error: unknown) => v
   return { code: 'INTERNAL', message: `Something went wrong inside TallyConnect: ${message}` };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (or key) in a value that is not well-formed UTF-16 (a lone surrogate,
+ * which JSON can carry as "\ud800" but SQLite, Redis and file names cannot), or null.
+ */
+export function illFormedText(
+  value: unknown,
+  path: (string | number)[] = [],
+  depth = 0,
+): (string | number)[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = illFormedText(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return [...path, key];
+    const found = illFormedText(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export interface Dispatcher {
   <N extends OperationName>(
     operation: N,
@@ -78,6 +110,20 @@ export function createDispatcher(handlers: HandlerMap, onUnexpected?: (error: un
     const parsed = contract[operation].input.safeParse(rawInput ?? {});
     if (!parsed.success)
       return { ok: false, error: describeValidationError(operation, parsed.error, rawInput) };
+    const broken = illFormedText(parsed.data);
+    if (broken !== null) {
+      const field = broken.join('.');
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: `Invalid input for ${operation}: ${field || 'input'}: text that is not valid Unicode (a lone surrogate)`,
+          details: { field: field || null },
+          reason: 'badInput',
+          params: { field: field || 'input' },
+        },
+      };
+    }
     try {
       const handler = handlers[operation] as (input: unknown, context: CallContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { PortalUser, SessionInfo } from '../../../shared/types/portal';
+import type { PortalCertificateState, PortalUser, SessionInfo } from '../../../shared/types/portal';
 import { AccountError } from '../portal/accounts';
 import type { Portal } from '../portal/portal';
 import type { CallContext, PartialHandlerMap } from './types';
@@ -12,7 +12,8 @@ type PortalOperation =
   | 'users.save'
   | 'users.delete'
   | 'sessions.active'
-  | 'portal.status';
+  | 'portal.status'
+  | 'portal.certificate';
 
 /** Account management is the desktop owner's; the access guard refuses it to portal users too. */
 function desktopOnly(context: CallContext, what: string): void {
@@ -20,7 +21,15 @@ function desktopOnly(context: CallContext, what: string): void {
     throw new AppError('FORBIDDEN', `${what} is managed on the TallyConnect desktop`);
 }
 
-export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperation> {
+export interface PortalHandlerDeps {
+  /** The certificate serve mode uses on a network address (made on first need), or why it cannot. */
+  certificate?: () => Promise<PortalCertificateState>;
+}
+
+export function portalHandlers(
+  portal: Portal,
+  deps: PortalHandlerDeps = {},
+): PartialHandlerMap<PortalOperation> {
   return {
     'auth.signIn': async (input, context) => {
       return portal.signIn(input.username, input.password, context.address ?? 'local');
@@ -62,6 +71,11 @@ export function portalHandlers(portal: Portal): PartialHandlerMap<PortalOperatio
     'portal.status': async (_input, context) => {
       desktopOnly(context, 'The portal status');
       return portal.status();
+    },
+    'portal.certificate': async (_input, context) => {
+      desktopOnly(context, 'The portal certificate');
+      if (!deps.certificate) throw new AppError('CONFIG', 'The portal certificate is not available here');
+      return deps.certificate();
     },
     'sessions.active': async (): Promise<SessionInfo[]> => {
       const accounts = new Map(

@@ -22,7 +22,8 @@ function refused(shown: string, why: string): AppError {
  * Checked on the text first, before anything touches the file system (no UNC \\server\share paths,
  * no \\?\ or \\.\ device paths, no Windows device names, no relative paths or `..`, no control
  * characters), then on real paths (fs.realpath, so a link in the folder that points elsewhere is
- * refused) and the file type (a regular file). Answers the real paths to import.
+ * refused), the file type (a regular file) and its link count (one: a hard link is refused). Answers
+ * the real paths to import.
  */
 export async function confineToFolder(paths: readonly string[], folder: string): Promise<string[]> {
   const root = path.resolve(folder);
@@ -61,6 +62,9 @@ export async function confineToFolder(paths: readonly string[], folder: string):
       throw refused(path.basename(file), 'it leads outside the upload folder');
     const info = await stat(target);
     if (!info.isFile()) throw refused(path.basename(file), 'it is not a regular file');
+    // An upload is a file of its own; a second name for it is a hard link planted to some other file
+    // (the books, a key) that realpath cannot see through.
+    if (info.nlink > 1) throw refused(path.basename(file), 'it is linked to another file (a hard link)');
     real.push(target);
   }
   return real;

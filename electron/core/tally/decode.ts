@@ -59,10 +59,9 @@ function firstSignificant(text: string): string | null {
 // eslint-disable-next-line no-control-regex -- control characters are what marks binary data
 const BINARY = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/;
 
-function describeStart(text: string, first: string): string {
-  return BINARY.test(text.slice(0, 64))
-    ? 'it holds binary data, not text'
-    : `it starts with "${first}", not "<"`;
+/** Why the start is not XML, never quoting the file: it may be anything (a key, the books) but an export. */
+function describeStart(text: string): string {
+  return BINARY.test(text.slice(0, 64)) ? 'it holds binary data, not text' : 'it does not start with "<"';
 }
 
 export function createStreamDecoder(source: string, hint?: string | null): StreamDecoder {
@@ -75,7 +74,7 @@ export function createStreamDecoder(source: string, hint?: string | null): Strea
     if (startChecked) return text;
     const first = firstSignificant(text);
     if (first === null) return text;
-    if (first !== '<') throw notTallyXml(source, describeStart(text, first));
+    if (first !== '<') throw notTallyXml(source, describeStart(text));
     startChecked = true;
     return text;
   };

@@ -428,6 +428,36 @@ export const en = {
       memory: 'this TallyConnect only',
       refused: 'The cache server is not used for the portal: {{reason}}',
     },
+    certificate: {
+      title: 'HTTPS certificate',
+      hint: 'On the office network the portal speaks HTTPS only. Browsers warn about a certificate they do not know: on their first visit, staff open the certificate details and check that its SHA-256 fingerprint is the one below.',
+      source: 'Certificate',
+      sources: {
+        generated: 'Made by TallyConnect for this PC',
+        pfx: 'The office’s own (PFX file)',
+        pem: 'The office’s own (certificate and key files)',
+      },
+      fingerprint: 'SHA-256 fingerprint',
+      names: 'For',
+      validTo: 'Valid until',
+      check: 'Fingerprint the browser shows (paste to compare)',
+      verdict: {
+        same: 'Same fingerprint: this is the TallyConnect on this PC.',
+        different:
+          'Different fingerprint: do not sign in. Another computer may be pretending to be TallyConnect; tell the office owner.',
+        invalid: 'This is not a SHA-256 fingerprint (64 hexadecimal characters).',
+      },
+      problem:
+        'The office certificate cannot be used, so the portal will not start on the network: {{problem}}',
+      office: 'The office’s own certificate (optional)',
+      officeHint:
+        'A PFX file with its passphrase, or a PEM certificate and key. Leave empty to use the certificate TallyConnect made for this PC. Applies when serve mode restarts.',
+      pfxPath: 'PFX file',
+      passphrase: 'PFX passphrase',
+      certPath: 'PEM certificate file',
+      keyPath: 'PEM key file',
+      save: 'Save certificate settings',
+    },
     mode: {
       title: 'Office portal',
       hint: 'Lets partners and staff open TallyConnect in a browser on their own PCs. Off by default; everyone must sign in.',
@@ -597,6 +627,7 @@ export const en = {
       badDate: '"{{value}}" is not a date. Dates are written DD-MM-YYYY.',
       reversedRange: 'The period is reversed: {{from}} is after {{to}}.',
       badYear: '"{{value}}" is not a financial year. Write it like 2025-26.',
+      dateOutOfRange: '"{{value}}" is outside the dates TallyConnect accepts (1900 to 2099).',
       badInput: 'A value entered is not valid.',
       unknownCompany: 'This company is not on this computer any more.',
       unknownLedger: 'This ledger is not in {{company}}.',

@@ -97,19 +97,39 @@ export function exportFileName(sheet: ExportSheet<unknown>, extension: 'xlsx' | 
   return `${fileSafe(`${sheet.company} - ${sheet.title} - ${sheet.period}`)}.${extension}`;
 }
 
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): = + - @, a tab or
+ * a carriage return first, also after leading spaces (some spreadsheets trim them), and the full-width
+ * forms Excel folds into them.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/**
+ * A CSV cell a spreadsheet shows as the text it is: text that could start a formula gets a leading
+ * apostrophe (Excel shows it as text, not a formula), and a cell with a quote, a comma, a semicolon
+ * (the list separator of many locales), a tab or a line break is quoted with its quotes doubled.
+ */
+export function csvText(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Exact decimal rupees for files (no thousands separators, so spreadsheets read them as numbers). */
-function plainCell(kind: ColumnKind, value: string | number | null): string {
+/** A number the app computed (never text from the books): written as is, so a spreadsheet reads it as a number. */
+const NUMERAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A CSV cell: amounts as exact decimal rupees (no thousands separators, so spreadsheets read them as
+ * numbers, negative ones too) and numbers as numerals; everything else is text, neutralised by csvText.
+ */
+function csvCellOf(kind: ColumnKind, value: string | number | null): string {
   if (value === null || value === '') return '';
   if (isAmount(kind)) {
     const amount = amountOf(value);
     return amount === null ? '' : paiseToDecimalString(amount);
   }
-  if (kind === 'date' && typeof value === 'string') return formatDateIndian(value);
-  return String(value);
+  if (kind === 'number' && typeof value === 'number' && NUMERAL.test(String(value))) return String(value);
+  if (kind === 'date' && typeof value === 'string') return csvText(formatDateIndian(value));
+  return csvText(String(value));
 }
 
 const drCrOf = (value: string | number | null): string => {
@@ -119,7 +139,8 @@ const drCrOf = (value: string | number | null): string => {
 
 /**
  * CSV with a BOM so Excel opens Devanagari names correctly: the title rows, the header, the rows, the
- * totals. A balance is written signed (debit positive) with a Dr/Cr column beside it.
+ * totals. A balance is written signed (debit positive) with a Dr/Cr column beside it. Text from the books
+ * (a ledger named "=HYPERLINK(...)") never becomes a formula: see csvText.
  */
 export function toCsv<Row>(sheet: ExportSheet<Row>): string {
   const headers = sheet.columns.flatMap((c) => (c.kind === 'drcr' ? [c.header, DR_CR_HEADER] : [c.header]));
@@ -127,17 +148,16 @@ export function toCsv<Row>(sheet: ExportSheet<Row>): string {
     sheet.columns
       .flatMap((c, i) => {
         const value = cells[i] ?? null;
-        const text = plainCell(c.kind, value);
+        const text = csvCellOf(c.kind, value);
         return c.kind === 'drcr' ? [text, drCrOf(value)] : [text];
       })
-      .map(csvCell)
       .join(',');
   const lines = [
-    csvCell(sheet.company),
-    csvCell(sheet.title),
-    csvCell([sheet.period, ...(sheet.notes ?? [])].join(' · ')),
+    csvText(sheet.company),
+    csvText(sheet.title),
+    csvText([sheet.period, ...(sheet.notes ?? [])].join(' · ')),
     '',
-    headers.map(csvCell).join(','),
+    headers.map(csvText).join(','),
     ...fileRows(sheet).map((r) => line(r.cells)),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

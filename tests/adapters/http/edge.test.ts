@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  linkSync,
   mkdtempSync,
   mkdirSync,
   readdirSync,
@@ -501,6 +502,31 @@ describe('with the real core', () => {
     expect(answer.error?.code).toBe('IMPORT_INVALID');
     expect(answer.error?.message).toMatch(/DayBook\.xml is not a Tally XML export/);
     expect(existsSync(uploaded)).toBe(false);
+  });
+
+  it('refuses a hard link placed in the upload folder, without reading what it links to', async () => {
+    mkdirSync(path.join(coreDir, 'uploads'), { recursive: true });
+    const secret = path.join(coreDir, 'owner-notes.txt');
+    writeFileSync(secret, 'Qsecret=partner-password');
+    const planted = path.join(coreDir, 'uploads', 'books.xml');
+    linkSync(secret, planted);
+    const answer = await realImport([planted]);
+    expect(answer.error?.code).toBe('FORBIDDEN');
+    expect(answer.error?.message).toMatch(/hard link/);
+    expect(JSON.stringify(answer)).not.toMatch(/"Q"|Qsecret|partner-password/);
+    // The planted name is cleared like any upload; the file it pointed at is untouched.
+    expect(existsSync(planted)).toBe(false);
+    expect(existsSync(secret)).toBe(true);
+  });
+
+  it('never quotes a file that is not a Tally export in its error', async () => {
+    const uploaded = await realUpload(Buffer.from('Qsecret=partner-password\n'), 'DayBook.xml');
+    const answer = await realImport([uploaded]);
+    expect(answer.error?.code).toBe('IMPORT_INVALID');
+    expect(answer.error?.message).toMatch(
+      /DayBook\.xml is not a Tally XML export \(it does not start with "<"\)/,
+    );
+    expect(JSON.stringify(answer)).not.toMatch(/"Q"|Qsecret/);
   });
 
   it('imports real uploads and removes them; refuses a file outside the folder', async () => {

@@ -172,12 +172,50 @@ describe('detectCache', () => {
   });
 
   it('REDIS_ENABLED=true and unreachable: says so loudly and runs on memory', async () => {
-    const { cache, errors } = configWith({ REDIS_ENABLED: 'true', REDIS_HOST: 'cache.office' });
+    const { cache, errors } = configWith({
+      REDIS_ENABLED: 'true',
+      REDIS_HOST: 'cache.office',
+      REDIS_PASSWORD: 'office-secret',
+    });
     const d = await detectCache(cache, errors, deps(refused));
     expect(d.backend).toBe('memory');
     expect(d.reason).toMatch(
       /^REDIS_ENABLED=true but the cache server at cache\.office:6379 could not be reached/,
     );
+  });
+
+  it('never sends the books to a server on the network without a password or TLS (memory, and says why)', async () => {
+    const probed: string[] = [];
+    const answering: Probe = async (address) => {
+      probed.push(address.host);
+      return { ok: true, info: parseInfo(MEMURAI_INFO) };
+    };
+    for (const env of [
+      { REDIS_HOST: '192.168.1.20' } as Record<string, string>,
+      { REDIS_URL: 'redis://cache.office:6379' },
+      { REDIS_ENABLED: 'true', REDIS_URL: 'redis://user@10.0.0.5:6379' },
+      { REDIS_SENTINELS: '10.0.0.7:26379', REDIS_SENTINEL_NAME: 'mymaster', REDIS_HOST: '127.0.0.1' },
+    ]) {
+      const { cache, errors } = configWith(env);
+      const d = await detectCache(cache, errors, deps(answering));
+      expect(d.backend, JSON.stringify(env)).toBe('memory');
+      expect(d.reason).toMatch(/is on the network and has no password or TLS/);
+      expect(d.reason).toMatch(/REDIS_PASSWORD|rediss:/);
+    }
+    // Not even probed: nothing of the books is sent.
+    expect(probed).toEqual([]);
+    // With a password, with TLS, or on this machine: used.
+    for (const env of [
+      { REDIS_URL: 'redis://:office-secret@192.168.1.20:6379' } as Record<string, string>,
+      { REDIS_URL: 'rediss://cache.office:6380' },
+      { REDIS_URL: 'redis://127.0.0.1:6380' },
+      { REDIS_HOST: 'localhost' },
+    ]) {
+      const { cache, errors } = configWith(env);
+      expect((await detectCache(cache, errors, deps(answering))).backend, JSON.stringify(env)).toBe(
+        'memurai',
+      );
+    }
   });
 
   it('a password-protected server without a password is explained', async () => {

@@ -112,3 +112,57 @@ describe('portal sign-in', () => {
     await stronger.close();
   });
 });
+
+describe('sign-in answers that confirm nothing, and the owner at the PC', () => {
+  let portal: Portal;
+  let logs: LogRecord[];
+  beforeEach(async () => {
+    logs = [];
+    portal = createPortal({
+      dataDir: ':memory:',
+      redis: null,
+      bus: createEventBus(),
+      argon2: FAST_ARGON2,
+      logger: createLogger({ sink: (r) => logs.push(r) }),
+    });
+    for (const [username, role, disabled] of [
+      ['ravi', 'owner', false],
+      ['asha', 'staff', false],
+      ['gone', 'staff', true],
+    ] as const) {
+      portal.accounts.save(
+        { username, displayName: username, role, companies: [], disabled },
+        await portal.hasher.hash(`${username}-password`),
+      );
+    }
+  });
+  afterEach(() => portal.close());
+
+  it('answers a disabled account with the right password exactly like a wrong password, logging why', async () => {
+    const right = await expectCode(portal.signIn('gone', 'gone-password', '10.0.0.2'), 'UNAUTHORIZED');
+    const wrong = await expectCode(portal.signIn('gone', 'not-it-at-all', '10.0.0.2'), 'UNAUTHORIZED');
+    expect(right.message).toBe(wrong.message);
+    expect(right.details).toEqual(wrong.details);
+    expect(right.message).not.toMatch(/disabled/i);
+    expect(portal.accounts.recentSignIns(2).map((r) => r.outcome)).toEqual(['bad_credentials', 'disabled']);
+    expect(logs.some((l) => l.outcome === 'disabled')).toBe(true);
+  });
+
+  it('lets the owner at the PC sign in with the right password after failures from this PC spent its allowance', async () => {
+    for (let i = 0; i < DEFAULT_LIMITS.signInPerAddress.limit + 5; i++) {
+      await portal.signIn(i % 2 ? 'ravi' : `nobody${i}`, `guess-${i}`, '127.0.0.1').catch(() => undefined);
+    }
+    // Wrong passwords stay refused as too many attempts, from the PC as from anywhere.
+    await expectCode(portal.signIn('ravi', 'guess-again', '127.0.0.1'), 'RATE_LIMITED');
+    await expectCode(portal.signIn('asha', 'asha-password', '127.0.0.1'), 'RATE_LIMITED');
+    await expectCode(portal.signIn('gone', 'gone-password', '127.0.0.1'), 'RATE_LIMITED');
+    // The partner's right password works on the PC itself.
+    const { token } = await portal.signIn('ravi', 'ravi-password', '127.0.0.1');
+    expect((await portal.authenticate(token))?.user.username).toBe('ravi');
+    // From the network the same allowances still hold.
+    for (let i = 0; i < DEFAULT_LIMITS.signInPerUser.limit; i++) {
+      await portal.signIn('ravi', `guess-${i}`, '10.7.0.1').catch(() => undefined);
+    }
+    await expectCode(portal.signIn('ravi', 'ravi-password', '10.7.0.2'), 'RATE_LIMITED');
+  });
+});

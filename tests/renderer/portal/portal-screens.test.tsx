@@ -174,3 +174,76 @@ describe('Settings → Office portal', () => {
     expect(state).toHaveTextContent(`The cache server is not used for the portal: ${reason}`);
   });
 });
+
+describe('Settings › Office portal › HTTPS certificate', () => {
+  const fingerprint =
+    'D8:83:32:90:CB:38:0E:5A:86:D7:13:EA:D8:7C:8B:3C:5D:55:60:A7:2B:E4:68:9A:78:06:0F:DA:F3:E7:C6:EB';
+  const state = {
+    certificate: {
+      source: 'generated' as const,
+      fingerprint256: fingerprint,
+      subject: 'CN=TallyConnect office portal (office-pc)',
+      names: ['office-pc', 'localhost', '127.0.0.1'],
+      validFrom: '2026-12-06T00:00:00.000Z',
+      validTo: '2029-03-11T00:00:00.000Z',
+      path: '/data/tls/portal-cert.pem',
+    },
+    problem: null,
+    configured: { pfxPath: '', certPath: '', keyPath: '', hasPassphrase: false },
+  };
+
+  it('shows the fingerprint, and says whether the one a browser shows is the same or different', async () => {
+    mount(<PortalSettings />, {
+      'users.list': () => [],
+      'sessions.active': () => [],
+      'portal.certificate': () => state,
+    });
+    const card = await screen.findByTestId('portal-certificate');
+    expect(await screen.findByTestId('portal-fingerprint')).toHaveTextContent(fingerprint);
+    expect(card).toHaveTextContent('Made by TallyConnect for this PC');
+    expect(card).toHaveTextContent('office-pc, localhost, 127.0.0.1');
+    const check = screen.getByRole('textbox', { name: /Fingerprint the browser shows/ });
+    // As a browser writes it: lower case, spaces.
+    fireEvent.change(check, { target: { value: fingerprint.toLowerCase().replace(/:/g, ' ') } });
+    expect(screen.getByTestId('fingerprint-verdict')).toHaveTextContent(/^Same fingerprint/);
+    // Another certificate (an impostor on the network).
+    fireEvent.change(check, { target: { value: `${fingerprint.slice(0, -2)}EC` } });
+    expect(screen.getByTestId('fingerprint-verdict')).toHaveTextContent(
+      /^Different fingerprint: do not sign in/,
+    );
+  });
+
+  it('saves the office’s own PFX with its passphrase, and says why a certificate cannot be used', async () => {
+    let current: typeof state | { certificate: null; problem: string; configured: typeof state.configured } =
+      state;
+    const bridge = mount(<PortalSettings />, {
+      'users.list': () => [],
+      'sessions.active': () => [],
+      'portal.certificate': () => current,
+    });
+    await screen.findByTestId('portal-fingerprint');
+    fireEvent.change(screen.getByRole('textbox', { name: 'PFX file' }), {
+      target: { value: 'C:\\Office\\books.pfx' },
+    });
+    fireEvent.change(screen.getByLabelText('PFX passphrase'), { target: { value: 'office-secret' } });
+    current = {
+      certificate: null,
+      problem: 'The office certificate cannot be used: check the file and its passphrase',
+      configured: { ...state.configured, pfxPath: 'C:\\Office\\books.pfx', hasPassphrase: true },
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Save certificate settings' }));
+    await waitFor(() =>
+      expect(bridge.calls.find((c) => c.operation === 'settings.update')?.input).toEqual({
+        portal: {
+          certificate: {
+            pfxPath: 'C:\\Office\\books.pfx',
+            passphrase: 'office-secret',
+            certPath: '',
+            keyPath: '',
+          },
+        },
+      }),
+    );
+    expect(await screen.findByText(/the portal will not start on the network/)).toBeInTheDocument();
+  });
+});

@@ -5,6 +5,7 @@ import { settingsPatch } from '../../../../shared/contract/settings';
 import type { Settings } from '../../../../shared/types/settings';
 import { useOperation, useOperationMutation } from '../../data/client';
 import { QueryState } from '../../components/QueryState';
+import { PortalCertificate } from './PortalCertificate';
 
 /** Turns the office portal on or off and sets where it listens; applies when serve mode restarts. */
 export function PortalModeForm() {
@@ -13,6 +14,7 @@ export function PortalModeForm() {
     <>
       <QueryState query={settings}>{(s) => <ModeFields current={s.portal} />}</QueryState>
       <PortalState />
+      <PortalCertificate />
     </>
   );
 }
