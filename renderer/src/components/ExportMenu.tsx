@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { version } from '../../../package.json';
 import { formatDrCr, formatInr } from '../../../shared/money';
 import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
 import { documentFromSheet } from '../lib/print/document';
@@ -35,15 +36,23 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
     }
   };
   const exportXlsx = (data: ExportSheet<unknown>) =>
-    toXlsx(data).then((buffer) =>
+    // The app's version goes into the workbook's title rows (which build made the file).
+    toXlsx(data, { version }).then((buffer) =>
       downloadBlob(new Blob([buffer], { type: XLSX_TYPE }), exportFileName(data, 'xlsx')),
     );
   const exportCsv = (data: ExportSheet<unknown>) =>
     downloadBlob(new Blob([toCsv(data)], { type: 'text/csv;charset=utf-8' }), exportFileName(data, 'csv'));
-  const print = (data: ExportSheet<unknown>, pdf: boolean) => {
+  const print = (sheetData: ExportSheet<unknown>, pdf: boolean) => {
+    // A statement is filed as a table and printed as the statement.
+    const data = sheetData.print?.sheet ?? sheetData;
+    const labels = {
+      broughtForward: t('wholeTable.broughtForward'),
+      carriedForward: t('wholeTable.carriedForward'),
+    };
     const doc = documentFromSheet(data, (kind, value) => (value === '' ? '' : displayValue(kind, value)), {
       strong: data.print?.strong,
       orientation: data.print?.orientation,
+      running: data.print?.running ? { ...data.print.running, labels } : null,
       carry: data.print?.carry
         ? {
             ...data.print.carry,
@@ -54,7 +63,7 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
           }
         : null,
     });
-    const name = exportFileName(data, 'csv').replace(/\.csv$/, '.pdf');
+    const name = exportFileName(sheetData, 'csv').replace(/\.csv$/, '.pdf');
     return printDocument(
       doc,
       { page: (page, pages) => t('wholeTable.printPage', { page, pages }) },

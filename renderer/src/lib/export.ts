@@ -1,3 +1,4 @@
+import type { Workbook } from 'exceljs';
 import { formatInr, paiseToDecimalString } from '../../../shared/money';
 import { formatDateIndian } from '../../../shared/dates';
 
@@ -37,6 +38,11 @@ export interface ExportSheet<Row> {
   totals: ExportTotals<Row> | null;
   /** Rows after the totals row (the closing balance): printed, never added to the totals. */
   trailing?: Row[];
+  /**
+   * More worksheets of the same workbook (Excel only): a statement's flat table, a trial balance's groups.
+   * Each is a sheet of its own with its own title rows, header and totals.
+   */
+  more?: ExportSheet<unknown>[];
   /** How the printed document differs from the file (see lib/print). */
   print?: {
     /** Rows printed bold (groups, sub-totals). */
@@ -48,6 +54,14 @@ export interface ExportSheet<Row> {
     omit?: number[];
     /** A second, smaller line under a column's text (the narration under the particulars, as in Tally). */
     detail?: { column: number; text(row: Row): string };
+    /**
+     * Running totals carried from page to page (a trial balance): these columns (by index) added up over
+     * the rows `counted` says (its ledgers, not the groups that repeat them), printed at each page's foot
+     * as carried forward and at the next page's head as brought forward.
+     */
+    running?: { columns: number[]; counted(row: Row): boolean };
+    /** What is printed instead of this sheet (a statement on paper, its table in the file). */
+    sheet?: ExportSheet<unknown>;
   };
 }
 
@@ -181,14 +195,45 @@ function widthOf(kind: ColumnKind, header: string, cells: (string | number | nul
  * balance as its amount plus a Dr/Cr column; dates as dates; a bold totals row; columns as wide as their
  * contents.
  */
-export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer> {
+export async function toXlsx<Row>(
+  sheet: ExportSheet<Row>,
+  options: { version?: string } = {},
+): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'TallyConnect';
-  const ws = workbook.addWorksheet(sheet.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Report');
+  const names = new Set<string>();
+  for (const one of [sheet as ExportSheet<unknown>, ...((sheet.more ?? []) as ExportSheet<unknown>[])]) {
+    writeWorksheet(workbook, one, names, options.version);
+  }
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+/** A worksheet name Excel accepts (31 characters, no \\ / ? * [ ] :), unique in its workbook. */
+function worksheetName(title: string, taken: Set<string>): string {
+  const base =
+    title
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Report';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 27)} (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function writeWorksheet<Row>(
+  workbook: Workbook,
+  sheet: ExportSheet<Row>,
+  taken: Set<string>,
+  version: string | undefined,
+): void {
+  const ws = workbook.addWorksheet(worksheetName(sheet.title, taken));
   ws.addRow([sheet.company]).font = { bold: true, size: 14 };
   ws.addRow([sheet.title]).font = { bold: true, size: 12 };
-  ws.addRow([[sheet.period, ...(sheet.notes ?? [])].join(' · ')]);
+  ws.addRow([
+    [sheet.period, ...(sheet.notes ?? []), ...(version ? [`TallyConnect ${version}`] : [])].join(' · '),
+  ]);
   ws.addRow([]);
 
   // One file column per column, two for a balance (the amount, then Dr/Cr).
@@ -247,7 +292,6 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
   });
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: layout.length } };
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
 export function fileSafe(name: string): string {

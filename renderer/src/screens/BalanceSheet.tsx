@@ -18,16 +18,11 @@ import { QueryState } from '../components/QueryState';
 import { DateInput } from '../components/DateInput';
 import { Toolbar } from '../components/PageHeader';
 import type { ExportSheet } from '../lib/export';
+import { balanceSheetSheets } from '../lib/statements/balance-sheet';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Side = 'liabilities' | 'assets';
 
-interface Flat {
-  side: string;
-  label: string;
-  amount: Paise | null;
-  level: 0 | 1;
-}
 
 const rowStyle = { display: 'flex', justifyContent: 'space-between', padding: '7px 0 7px 6px' } as const;
 
@@ -230,68 +225,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   );
 }
 
-function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportSheet<Flat> {
-  const rows: Flat[] = [];
-  for (const side of ['liabilities', 'assets'] as const) {
-    const sideLabel = t(`balanceSheet.${side}`);
-    for (const line of data[side]) {
-      const label =
-        line.kind === 'openingDifference'
-          ? t('balanceSheet.difference')
-          : line.kind === 'closingStock'
-            ? t('balanceSheet.closingStock')
-            : line.name;
-      rows.push({ side: sideLabel, label, amount: line.amount, level: 0 });
-      if (line.kind === 'profitAndLoss') {
-        const pl = data.profitAndLoss;
-        rows.push({
-          side: sideLabel,
-          label: t('balanceSheet.openingBalance'),
-          amount: onSide(side, pl.opening),
-          level: 1,
-        });
-        rows.push({
-          side: sideLabel,
-          label: t('balanceSheet.currentPeriod'),
-          amount: onSide(side, pl.currentPeriod),
-          level: 1,
-        });
-        if (pl.transferred !== 0) {
-          rows.push({
-            side: sideLabel,
-            label: t('balanceSheet.transferred'),
-            amount: onSide(side, pl.transferred),
-            level: 1,
-          });
-        }
-      }
-      for (const child of line.children) {
-        const name = child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name;
-        rows.push({ side: sideLabel, label: name, amount: onSide(side, child.closing), level: 1 });
-      }
-    }
-    // The assets' total is the sheet's totals row (the two sides agree to the paisa).
-    if (side === 'liabilities') {
-      rows.push({ side: sideLabel, label: t('common.total'), amount: data.totalLiabilities, level: 0 });
-    }
-  }
-  return {
-    title: t('balanceSheet.title'),
-    company: company.name,
-    period: t('balanceSheet.asOnDate', { date: date(data.asOn) }),
-    columns: [
-      { header: t('balanceSheet.side'), kind: 'text', value: (r) => r.side },
-      {
-        header: t('balanceSheet.particulars'),
-        kind: 'text',
-        value: (r) => `${'  '.repeat(r.level)}${r.label}`,
-      },
-      { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
-    ],
-    rows,
-    totals: {
-      row: { side: t('balanceSheet.assets'), label: t('common.total'), amount: data.totalAssets, level: 0 },
-    },
-    print: { strong: (r) => r.level === 0 },
-  };
+function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportSheet<unknown> {
+  const period = t('balanceSheet.asOnDate', { date: date(data.asOn) });
+  return balanceSheetSheets(data, company.name, period, t) as ExportSheet<unknown>;
 }

@@ -12,6 +12,7 @@ import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
 import type { ExportSheet } from '../lib/export';
+import { trialBalanceSheets } from '../lib/statements/trial-balance';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -134,29 +135,7 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
   ];
 }
 
-function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<TrialBalanceRow> {
-  const columns = tbColumns(t);
-  const top = data.rows.filter((r) => r.depth === 0);
-  return {
-    title: t('trialBalance.title'),
-    company: company.name,
-    period: t('common.period', { from: date(data.from), to: date(data.to) }),
-    columns: [{ ...columns[0]!, value: (r) => `${'  '.repeat(r.depth)}${r.name}` }, ...columns.slice(1)],
-    rows: data.rows,
-    // Rows nest (groups hold their ledgers): the grand total is of the top-level rows.
-    totals: {
-      row: {
-        guid: 'total',
-        name: t('common.total'),
-        kind: 'group',
-        depth: 0,
-        parentGuid: null,
-        opening: top.reduce((s, r) => s + r.opening, 0),
-        debit: data.totalDebit,
-        credit: data.totalCredit,
-        closing: top.reduce((s, r) => s + r.closing, 0),
-      },
-    },
-    print: { strong: (r) => r.kind === 'group' },
-  };
+function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<unknown> {
+  const period = t('common.period', { from: date(data.from), to: date(data.to) });
+  return trialBalanceSheets(data, company.name, period, t) as ExportSheet<unknown>;
 }

@@ -33,6 +33,18 @@ export interface PrintCarry {
   labels: { broughtForward: string; carriedForward: string };
 }
 
+/**
+ * Running totals carried from page to page (a trial balance): the sum of some columns over the lines
+ * counted so far (its ledgers), printed as carried forward at a page's foot and brought forward at the next.
+ */
+export interface PrintRunning {
+  /** The printed columns added up, with how each prints (a net opening prints Dr/Cr). */
+  columns: { index: number; kind: 'money' | 'drcr' }[];
+  /** Per line (same order as `lines`): its amounts in those columns, zero for a line not counted. */
+  amounts: number[][];
+  labels: { broughtForward: string; carriedForward: string };
+}
+
 /** A report laid out for paper: title block, columns and rows; paginated when printed. */
 export interface PrintDocument {
   company: string;
@@ -49,6 +61,7 @@ export interface PrintDocument {
   /** Totals and closing rows, printed once after the last line. */
   trailing: PrintRow[];
   carry: PrintCarry | null;
+  running?: PrintRunning | null;
 }
 
 /** The longest text of a column (its header included), in characters. */
@@ -98,6 +111,11 @@ export function documentFromSheet<Row>(
     strong?: (row: Row) => boolean;
     carry?: { debit: number; credit: number; balance: number; labels: PrintCarry['labels'] } | null;
     orientation?: Orientation;
+    running?: {
+      columns: number[];
+      counted: (row: Row) => boolean;
+      labels: PrintRunning['labels'];
+    } | null;
   } = {},
 ): PrintDocument {
   const omit = new Set(sheet.print?.omit ?? []);
@@ -163,6 +181,21 @@ export function documentFromSheet<Row>(
       labels: options.carry.labels,
     };
   }
+  let running: PrintRunning | null = null;
+  if (options.running) {
+    const { columns: summed, counted } = options.running;
+    const num = (v: string | number | null) => (typeof v === 'number' ? v : 0);
+    running = {
+      columns: summed.map((index) => ({
+        index: position(index),
+        kind: sheet.columns[index]!.kind === 'drcr' ? 'drcr' : 'money',
+      })),
+      amounts: sheet.rows.map((row) =>
+        counted(row) ? summed.map((index) => num(sheet.columns[index]!.value(row))) : summed.map(() => 0),
+      ),
+      labels: options.running.labels,
+    };
+  }
   return {
     company: sheet.company,
     title: sheet.title,
@@ -175,5 +208,6 @@ export function documentFromSheet<Row>(
     lines,
     trailing,
     carry,
+    running,
   };
 }

@@ -130,6 +130,28 @@ function carryRow(
   return { cells, style: 'total', span };
 }
 
+/** A brought / carried forward row of running totals: each summed column over the lines up to `upTo`. */
+function runningRow(
+  doc: PrintDocument,
+  label: string,
+  upTo: number,
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): PrintRow {
+  const running = doc.running!;
+  const sums = running.columns.map(() => 0);
+  for (let i = 0; i <= upTo; i += 1) {
+    const amounts = running.amounts[i];
+    if (amounts) amounts.forEach((a, k) => (sums[k]! += a));
+  }
+  const span = Math.max(1, Math.min(...running.columns.map((c) => c.index)));
+  const cells = doc.columns.map((_, i) => {
+    const k = running.columns.findIndex((c) => c.index === i);
+    if (k >= 0) return format(running.columns[k]!.kind, sums[k]!);
+    return i === 0 ? label : '';
+  });
+  return { cells, style: 'total', span };
+}
+
 /** The measuring table: every row once, in the page's width, so their real heights can be read. */
 export function measureHtml(doc: PrintDocument): string {
   const units = unitsOf(doc);
@@ -151,7 +173,12 @@ export function renderDocument(
   const geometry = geometryOf(doc);
   const units = unitsOf(doc);
   const body = geometry.heightMm - HEAD_MM - heights.head;
-  const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: doc.carry !== null });
+  const carries = doc.carry !== null || (doc.running ?? null) !== null;
+  const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: carries });
+  const forward = (label: 'broughtForward' | 'carriedForward', upTo: number): PrintRow =>
+    doc.carry
+      ? carryRow(doc, doc.carry.labels[label], upTo, format)
+      : runningRow(doc, doc.running!.labels[label], upTo, format);
   const lastLineBefore = (index: number): number => {
     // The last statement line at or before this row (-1 before the first line).
     for (let i = index; i >= 0; i -= 1) {
@@ -164,24 +191,12 @@ export function renderDocument(
     const parts: string[] = [];
     const first = indices[0] ?? 0;
     const last = indices[indices.length - 1] ?? 0;
-    if (doc.carry && p > 0) {
-      parts.push(
-        rowHtml(
-          doc,
-          carryRow(doc, doc.carry.labels.broughtForward, lastLineBefore(first - 1), format),
-          'pd-carry',
-        ),
-      );
+    if (carries && p > 0) {
+      parts.push(rowHtml(doc, forward('broughtForward', lastLineBefore(first - 1)), 'pd-carry'));
     }
     for (const i of indices) parts.push(rowHtml(doc, units[i]!.row));
-    if (doc.carry && p < pages.length - 1) {
-      parts.push(
-        rowHtml(
-          doc,
-          carryRow(doc, doc.carry.labels.carriedForward, lastLineBefore(last), format),
-          'pd-carry',
-        ),
-      );
+    if (carries && p < pages.length - 1) {
+      parts.push(rowHtml(doc, forward('carriedForward', lastLineBefore(last)), 'pd-carry'));
     }
     const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
     return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
