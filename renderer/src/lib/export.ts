@@ -47,6 +47,8 @@ export interface ExportSheet<Row> {
   print?: {
     /** Rows printed bold (groups, sub-totals). */
     strong?(row: Row): boolean;
+    /** Cells printed bold (by column index) on a row that is not: a heading on one side of a statement. */
+    strongCells?(row: Row): number[];
     /** A statement: these columns carry from page to page (brought / carried forward rows). */
     carry?: { debit: number; credit: number; balance: number };
     orientation?: 'portrait' | 'landscape';

@@ -17,6 +17,8 @@ export interface PrintRow {
   style: 'line' | 'pinned' | 'total' | 'strong';
   /** A smaller line under the detail column's text (the narration). */
   detail?: string;
+  /** Cells (by printed column) in bold on a row that is not: a heading on one side of a statement. */
+  bold?: number[];
   /** The first cell spans this many columns (a brought / carried forward label); the ones it covers are skipped. */
   span?: number;
 }
@@ -135,10 +137,16 @@ export function documentFromSheet<Row>(
   const detail = sheet.print?.detail;
   const lines: PrintRow[] = sheet.rows.map((row) => {
     const text = detail?.text(row) ?? '';
+    const bold =
+      sheet.print
+        ?.strongCells?.(row)
+        .map(position)
+        .filter((i) => i >= 0) ?? [];
     return {
       cells: cellsOf(valuesOf(row)),
       style: options.strong?.(row) ? 'strong' : 'line',
       ...(text !== '' ? { detail: text } : {}),
+      ...(bold.length > 0 ? { bold } : {}),
     };
   });
   const totals = totalsOf(sheet);

@@ -38,13 +38,14 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
       if (i === 0 && span > 1) return `<td class="text" colspan="${span}">${escapeHtml(text)}</td>`;
       const column = doc.columns[i];
       const kind = column?.kind ?? 'text';
-      const cls = NUMERIC.has(kind)
+      const base = NUMERIC.has(kind)
         ? 'num'
         : kind === 'date'
           ? 'date'
           : column?.nowrap
             ? 'text nowrap'
             : 'text';
+      const cls = row.bold?.includes(i) ? `${base} pd-b` : base;
       const detail =
         row.detail !== undefined && i === doc.detailColumn
           ? `<div class="pd-detail">${escapeHtml(row.detail)}</div>`

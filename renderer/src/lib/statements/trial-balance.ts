@@ -134,7 +134,8 @@ export function trialBalanceSheets(
     print: {
       strong: (l) => l.group,
       running: { columns: [1, 2, 3, 4, 5], counted: (l) => l.counted },
-      orientation: 'portrait',
+      // Five amount columns leave a portrait page's names two lines each: landscape, as wide as they need.
+      orientation: 'landscape',
     },
   };
 

@@ -92,8 +92,9 @@ export function twoSidedSheet(options: {
     rows: body,
     totals: last?.total ? { row: last } : null,
     print: {
-      // A part's total and a line where both sides are headings (groups) print bold.
-      strong: (r) => r.total || ((r.left?.heading ?? true) && (r.right?.heading ?? true)),
+      // A part's total prints bold; elsewhere each side's headings (groups, Gross Profit c/o ...).
+      strong: (r) => r.total,
+      strongCells: (r) => [...(r.left?.heading ? [0, 1, 2] : []), ...(r.right?.heading ? [3, 4, 5] : [])],
       orientation: 'landscape',
     },
   };
