@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version } from '../../../package.json';
 import { formatDrCr, formatInr } from '../../../shared/money';
-import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
+import {
+  downloadBlob,
+  exportFileName,
+  toCsv,
+  toXlsx,
+  type ColumnKind,
+  type ExportSheet,
+} from '../lib/export';
 import { documentFromSheet } from '../lib/print/document';
 import { printDocument } from '../lib/print/print';
 import { displayValue } from './DataTable';
@@ -14,10 +21,27 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Builds a report's sheet when asked: synchronously from the data on screen, or by fetching the whole
  * period from the core (a paged day book, a searched ledger).
  */
-export type SheetSource = () => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
+export type SheetSource = (
+  purpose: 'file' | 'print',
+) => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
 
+/** Thrown by a sheet source that will not build (a period too large to print): its message is shown. */
+export class ExportRefused extends Error {}
+
+/** Amounts on paper as Tally prints them: Indian grouping, no rupee sign in every cell, blank where nil. */
 const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
-  paise === 0 ? '' : kind === 'money' ? formatInr(paise) : formatDrCr(paise);
+  paise === 0
+    ? ''
+    : kind === 'money'
+      ? formatInr(paise, { symbol: false })
+      : formatDrCr(paise, { symbol: false });
+
+const printCell = (kind: ColumnKind, value: string | number | null): string =>
+  value === ''
+    ? ''
+    : typeof value === 'number' && (kind === 'money' || kind === 'drcr')
+      ? printFormat(kind, value)
+      : displayValue(kind, value);
 
 /** Excel, CSV, Print (and, in the desktop app, Save PDF) for one report; the sheet is built only when asked. */
 export function ExportMenu({ sheet }: { sheet: SheetSource }) {
@@ -26,11 +50,20 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const desktop = typeof window === 'undefined' ? undefined : window.tallyConnect;
   const savePdf = desktop?.savePdf ? (name: string) => desktop.savePdf(name) : undefined;
   const [busy, setBusy] = useState(false);
-  const run = async (work: (data: ExportSheet<unknown>) => Promise<void> | void) => {
+  const [refused, setRefused] = useState<string | null>(null);
+  const run = async (
+    work: (data: ExportSheet<unknown>) => Promise<void> | void,
+    purpose: 'file' | 'print' = 'file',
+  ) => {
     setBusy(true);
+    setRefused(null);
     try {
-      const data = await sheet();
+      const data = await sheet(purpose);
       if (data) await work(data);
+    } catch (error) {
+      // A refusal says why and what to do instead; anything else is a fault for the error boundary.
+      if (error instanceof ExportRefused) setRefused(error.message);
+      else throw error;
     } finally {
       setBusy(false);
     }
@@ -49,7 +82,7 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
       broughtForward: t('wholeTable.broughtForward'),
       carriedForward: t('wholeTable.carriedForward'),
     };
-    const doc = documentFromSheet(data, (kind, value) => (value === '' ? '' : displayValue(kind, value)), {
+    const doc = documentFromSheet(data, printCell, {
       strong: data.print?.strong,
       orientation: data.print?.orientation,
       running: data.print?.running ? { ...data.print.running, labels } : null,
@@ -82,7 +115,7 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
       <button
         type="button"
         className="btn btn-ghost"
-        onClick={() => void run((d) => print(d, false))}
+        onClick={() => void run((d) => print(d, false), 'print')}
         disabled={busy}
         data-testid="print-report"
       >
@@ -92,13 +125,18 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
         <button
           type="button"
           className="btn btn-ghost"
-          onClick={() => void run((d) => print(d, true))}
+          onClick={() => void run((d) => print(d, true), 'print')}
           disabled={busy}
         >
           <Icon name="download" size={15} /> {t('wholeTable.savePdf')}
         </button>
       )}
       {busy && <span className="muted">{t('wholeTable.preparing')}</span>}
+      {refused && (
+        <span className="note note-bad" role="alert" data-testid="export-refused">
+          {refused}
+        </span>
+      )}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export interface PrintColumn {
 export interface PrintRow {
   cells: string[];
   style: 'line' | 'pinned' | 'total' | 'strong';
-  /** A smaller line under the detail column's text (the narration). */
+  /** Smaller text after the detail column's own (the narration), wrapping onto a second line only when it must. */
   detail?: string;
   /** Cells (by printed column) in bold on a row that is not: a heading on one side of a statement. */
   bold?: number[];

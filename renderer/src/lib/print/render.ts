@@ -48,7 +48,8 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
       const cls = row.bold?.includes(i) ? `${base} pd-b` : base;
       const detail =
         row.detail !== undefined && i === doc.detailColumn
-          ? `<div class="pd-detail">${escapeHtml(row.detail)}</div>`
+          ? // The narration runs on after the particulars: a second line only when it needs one.
+            ` <span class="pd-detail">${escapeHtml(row.detail)}</span>`
           : '';
       return `<td class="${cls}">${escapeHtml(text)}${detail}</td>`;
     })
@@ -217,9 +218,11 @@ export function estimateHeights(doc: PrintDocument): { rows: number[]; head: num
   const linesOf = (row: PrintRow) =>
     Math.max(
       1,
-      ...row.cells.map((text, i) =>
-        Math.ceil((text.length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM)),
-      ),
-    ) + (row.detail === undefined ? 0 : 1);
+      ...row.cells.map((text, i) => {
+        // The narration runs on in the same cell as the particulars.
+        const length = text.length + (i === doc.detailColumn && row.detail ? row.detail.length + 1 : 0);
+        return Math.ceil((length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM));
+      }),
+    );
   return { rows: unitsOf(doc).map((u) => 4.6 * linesOf(u.row)), head: 6, carry: 4.6 };
 }
