@@ -8,6 +8,8 @@ import type {
   BalanceSheet,
   CompanySummary,
   GroupSummary,
+  LedgerRef,
+  LedgerStatement,
   ProfitLoss,
   TrialBalance,
 } from '../../shared/types/reports';
@@ -246,5 +248,38 @@ describe('statements fit to hand over', () => {
     expect(paise(table.total[column(table, 'Closing (Dr +, Cr −)')])).toBe(gs.total.closing);
     expect(paise(table.total[column(table, 'Debit')])).toBe(gs.total.debit);
     await printed('group-summary');
+  });
+
+  it('ledger: a busy party’s year at 26 lines or more a page, every narration printed', async () => {
+    const parties = await page.evaluate(async (guid) => {
+      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch('/api/ledgers.search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
+        body: JSON.stringify({ companyGuid: guid, query: '', limit: 500 }),
+      });
+      return ((await response.json()) as { data: LedgerRef[] }).data;
+    }, company.guid);
+    let busiest: LedgerStatement | null = null;
+    for (const party of parties.filter((l) => l.group === 'Sundry Debtors').slice(0, 40)) {
+      const s = await call<LedgerStatement>('ledger.statement', {
+        companyGuid: company.guid,
+        ledgerGuid: party.guid,
+        ...year,
+        pageSize: 5000,
+      });
+      if (!busiest || s.lines.length > busiest.lines.length) busiest = s;
+    }
+    expect(busiest!.lines.length).toBeGreaterThan(150);
+    await page.goto(`${serve.url}/#/ledger?l=${busiest!.ledger.guid}&from=${year.from}&to=${year.to}`);
+    await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').first().waitFor();
+    const pages = await printed('ledger');
+    // The issue's 309 lines in 12 pages: at least 26 lines a page.
+    expect(pages.length).toBeLessThanOrEqual(Math.ceil(busiest!.lines.length / 26));
+    // Every word of every narration is on paper (a long one wraps, at a space or after a hyphen).
+    const words = new Set(pages.join(' ').split(/[\s-]+/));
+    for (const line of busiest!.lines.filter((l) => l.narration !== '')) {
+      for (const word of line.narration.split(/[\s-]+/)) expect(words.has(word), line.narration).toBe(true);
+    }
   });
 });
