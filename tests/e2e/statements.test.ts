@@ -282,4 +282,31 @@ describe('statements fit to hand over', () => {
       for (const word of line.narration.split(/[\s-]+/)) expect(words.has(word), line.narration).toBe(true);
     }
   });
+
+  it('outstanding: printed bill by bill with each party’s subtotal and the grand total; the bills sheet adds up to it', async () => {
+    await open('outstanding');
+    const book = await exported('outstanding');
+    const parties = tableOf(book.worksheets[0]!);
+    const bills = tableOf(book.worksheets[1]!);
+    const pending = column(bills, 'Pending');
+    expectColumnsAddUp(bills, pending);
+    const partyTotal = column(parties, 'Total');
+    expect(paise(bills.total[pending])).toBe(paise(parties.total[partyTotal]));
+    // Each party's bills add up to its total on the parties sheet.
+    for (const party of parties.rows) {
+      const own = bills.rows.filter((r) => r[0] === party[0]).reduce((s, r) => s + paise(r[pending]), 0);
+      expect(own, String(party[0])).toBe(paise(party[partyTotal]));
+    }
+
+    const pages = await printed('outstanding');
+    const text = pages.join('\n');
+    expect(pages[0]).toMatch(/Bill\s+Bill date\s+Due date\s+Overdue \(days\)\s+Pending/);
+    const first = parties.rows[0]!;
+    const subtotal = text.split('\n').find((l) => l.includes(`Total ${String(first[0])}`))!;
+    expect(amountsIn(subtotal)).toEqual([printedAmount(paise(first[partyTotal]))]);
+    const firstBill = bills.rows.find((r) => r[0] === first[0] && r[2] !== 'On Account')!;
+    expect(text).toContain(String(firstBill[2]));
+    const grand = pages[pages.length - 1]!.split('\n').find((l) => /^\s*Total\s+[\d,]+\.\d\d\s*$/.test(l))!;
+    expect(amountsIn(grand)).toEqual([printedAmount(paise(bills.total[pending]))]);
+  });
 });

@@ -252,6 +252,8 @@ export const en = {
     openGroup: 'Open the group summary of {{group}}',
   },
   statements: {
+    partyTotal: 'Total {{party}}',
+    billByBill: 'Bill by bill',
     printTooMany:
       'This period has {{n}} vouchers: more than {{limit}} is too many to print (hundreds of pages). Narrow the period or the voucher types, or export it to Excel.',
     openingDr: 'Opening Dr',

@@ -253,6 +253,8 @@ export const hi: Messages = {
     openGroup: '{{group}} का समूह सारांश खोलें',
   },
   statements: {
+    partyTotal: 'कुल {{party}}',
+    billByBill: 'बिलवार',
     printTooMany:
       'इस अवधि में {{n}} वाउचर हैं: {{limit}} से अधिक छापना संभव नहीं (सैकड़ों पृष्ठ)। अवधि या वाउचर प्रकार कम करें, या Excel में निर्यात करें।',
     openingDr: 'प्रारंभिक नाम',

@@ -253,6 +253,8 @@ export const mr: Messages = {
     openGroup: '{{group}} चा गट सारांश उघडा',
   },
   statements: {
+    partyTotal: 'एकूण {{party}}',
+    billByBill: 'बिलनिहाय',
     printTooMany:
       'या कालावधीत {{n}} व्हाउचर आहेत: {{limit}} पेक्षा जास्त छापता येत नाहीत (शेकडो पाने). कालावधी किंवा व्हाउचर प्रकार कमी करा, किंवा Excel मध्ये निर्यात करा.',
     openingDr: 'आरंभीची नावे',
