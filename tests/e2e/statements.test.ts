@@ -85,6 +85,7 @@ async function printed(name: string): Promise<string[]> {
     });
     expect(text).toContain(company.name);
     expect(text).toContain(`Page ${p} of ${pages}`);
+    expect(text).toMatch(/Printed on \d\d-\d\d-\d{4} \d\d:\d\d/);
     texts.push(text);
   }
   return texts;

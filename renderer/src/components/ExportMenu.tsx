@@ -28,6 +28,12 @@ export type SheetSource = (
 /** Thrown by a sheet source that will not build (a period too large to print): its message is shown. */
 export class ExportRefused extends Error {}
 
+/** "06-12-2026 21:55": when a document was printed, in the machine's local time. */
+const printedAt = (now: Date): string => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(now.getDate())}-${two(now.getMonth() + 1)}-${now.getFullYear()} ${two(now.getHours())}:${two(now.getMinutes())}`;
+};
+
 /** Amounts on paper as Tally prints them: Indian grouping, no rupee sign in every cell, blank where nil. */
 const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
   paise === 0
@@ -99,7 +105,10 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
     const name = exportFileName(sheetData, 'csv').replace(/\.csv$/, '.pdf');
     return printDocument(
       doc,
-      { page: (page, pages) => t('wholeTable.printPage', { page, pages }) },
+      {
+        page: (page, pages) => t('wholeTable.printPage', { page, pages }),
+        printedOn: t('statements.printedOn', { when: printedAt(new Date()) }),
+      },
       printFormat,
       pdf && savePdf ? () => savePdf(name) : undefined,
     );

@@ -252,6 +252,7 @@ export const en = {
     openGroup: 'Open the group summary of {{group}}',
   },
   statements: {
+    printedOn: 'Printed on {{when}}',
     partyTotal: 'Total {{party}}',
     billByBill: 'Bill by bill',
     printTooMany:

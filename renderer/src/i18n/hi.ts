@@ -253,6 +253,7 @@ export const hi: Messages = {
     openGroup: '{{group}} का समूह सारांश खोलें',
   },
   statements: {
+    printedOn: 'मुद्रित {{when}}',
     partyTotal: 'कुल {{party}}',
     billByBill: 'बिलवार',
     printTooMany:

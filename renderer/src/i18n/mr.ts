@@ -253,6 +253,7 @@ export const mr: Messages = {
     openGroup: '{{group}} चा गट सारांश उघडा',
   },
   statements: {
+    printedOn: 'छपाई {{when}}',
     partyTotal: 'एकूण {{party}}',
     billByBill: 'बिलनिहाय',
     printTooMany:

@@ -169,7 +169,7 @@ export function measureHtml(doc: PrintDocument): string {
 export function renderDocument(
   doc: PrintDocument,
   heights: { rows: number[]; head: number; carry: number },
-  labels: { page: (page: number, pages: number) => string },
+  labels: { page: (page: number, pages: number) => string; printedOn?: string },
   format: (kind: 'money' | 'drcr', paise: number) => string,
 ): string {
   const geometry = geometryOf(doc);
@@ -201,8 +201,9 @@ export function renderDocument(
       parts.push(rowHtml(doc, forward('carriedForward', lastLineBefore(last)), 'pd-carry'));
     }
     const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
+    const printedOn = labels.printedOn ? `<div class="pd-printed">${escapeHtml(labels.printedOn)}</div>` : '';
     return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
-<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}</div></header>
+<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}${printedOn}</div></header>
 ${tableOpen(doc)}${parts.join('')}</tbody></table></section>`;
   });
   return sheets.join('\n');
