@@ -70,6 +70,9 @@ export interface ExportSheet<Row> {
 /** The header of the Dr/Cr column written beside each balance (the same word in every language, as Tally). */
 export const DR_CR_HEADER = 'Dr/Cr';
 
+/** The header of a balance's signed copy in a workbook: "Balance (Dr +, Cr −)". */
+export const signedHeader = (header: string): string => `${header} (Dr +, Cr −)`;
+
 const isAmount = (kind: ColumnKind): boolean => kind === 'money' || kind === 'drcr';
 const sums = (column: ExportColumn<unknown>): boolean =>
   column.total === 'sum' || (column.total === undefined && column.kind === 'money');
@@ -171,8 +174,8 @@ interface FileColumn {
   source: number;
   kind: ColumnKind;
   header: string;
-  /** A balance is two file columns: its amount and its side. */
-  part: 'value' | 'amount' | 'side';
+  /** A balance is three file columns: its amount, its side, and the amount signed (debit positive). */
+  part: 'value' | 'amount' | 'side' | 'signed';
 }
 
 /** The width (characters) a column needs for its header and its longest value, within bounds. */
@@ -244,6 +247,8 @@ function writeWorksheet<Row>(
       ? [
           { source: i, kind: c.kind, header: c.header, part: 'amount' },
           { source: i, kind: 'text', header: DR_CR_HEADER, part: 'side' },
+          // Signed, so a formula can add balances up (Dr/Cr is the same word in every language).
+          { source: i, kind: 'money', header: signedHeader(c.header), part: 'signed' },
         ]
       : [{ source: i, kind: c.kind, header: c.header, part: 'value' }],
   );
@@ -264,7 +269,8 @@ function writeWorksheet<Row>(
         if (isAmount(l.kind)) {
           const amount = amountOf(v);
           if (amount === null) return null;
-          // A balance's side is in its Dr/Cr column; a money column keeps its sign (a loss is negative).
+          // A balance's side is in its Dr/Cr column; a money column (and a balance's signed copy) keeps its
+          // sign (a loss is negative, a credit balance is negative).
           return (l.kind === 'drcr' ? Math.abs(amount) : amount) / 100;
         }
         if (v === null || v === '') return null;
