@@ -310,4 +310,27 @@ describe('statements fit to hand over', () => {
     const grand = pages[pages.length - 1]!.split('\n').find((l) => /^\s*Total\s+[\d,]+\.\d\d\s*$/.test(l))!;
     expect(amountsIn(grand)).toEqual([printedAmount(paise(bills.total[pending]))]);
   });
+
+  it('balance sheet in Schedule III form: chosen on screen, printed and exported vertical with note numbers and equal totals', async () => {
+    const bs = await call<BalanceSheet>('balanceSheet.get', { companyGuid: company.guid, asOn: year.to });
+    await open(`balanceSheet?asOn=${year.to}`);
+    await page.getByTestId('bs-form').selectOption('vertical');
+    const book = await exported('balance-sheet-schedule-iii');
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Balance sheet - Schedule III',
+      'Balance sheet',
+      'Balance sheet - Table',
+    ]);
+    const pages = await printed('balance-sheet-schedule-iii');
+    const text = pages.join('\n');
+    expect(text).toMatch(/Particulars\s+Note No\.\s+Amount/);
+    expect(text).toContain('I. EQUITY AND LIABILITIES');
+    expect(text).toContain('II. ASSETS');
+    const totals = text.split('\n').filter((l) => /^\s*TOTAL\s+[\d,]+\.\d\d\s*$/.test(l));
+    expect(totals.slice(0, 2).map((l) => amountsIn(l)[0])).toEqual([
+      printedAmount(bs.totalLiabilities),
+      printedAmount(bs.totalAssets),
+    ]);
+    expect(text).toMatch(/Note 1: /);
+  });
 });

@@ -14,6 +14,7 @@ import { trialBalanceSheets } from '../../renderer/src/lib/statements/trial-bala
 import { groupSummarySheet } from '../../renderer/src/lib/statements/group-summary';
 import { profitLossRows, profitLossSheets } from '../../renderer/src/lib/statements/profit-loss';
 import { balanceSheetRows, balanceSheetSheets } from '../../renderer/src/lib/statements/balance-sheet';
+import { scheduleItems, scheduleThreeSheet } from '../../renderer/src/lib/statements/schedule-three';
 
 const t = createI18n('en').t;
 
@@ -447,5 +448,41 @@ describe('balance sheet in Tally’s horizontal form', () => {
     expect(paise(total![4]!)).toBe(data.totalLiabilities);
     expect(paise(total![5]!)).toBe(data.totalAssets);
     expect(paise(total![6]!)).toBe(0);
+  });
+});
+
+describe('balance sheet in the vertical form of Schedule III', () => {
+  it('places Tally’s groups under the line items with note numbers, equal totals, and notes that add up', () => {
+    const data = balanceSheet();
+    const sheet = scheduleThreeSheet(data, 'S', 'As on', t);
+    const line = (label: string) => sheet.rows.find((r) => r.label.trim().endsWith(label));
+    expect(sheet.rows.map((r) => r.label.trim()).slice(0, 6)).toEqual([
+      'I. EQUITY AND LIABILITIES',
+      '(1) Shareholders’ funds',
+      '(a) Share capital',
+      '(b) Reserves and surplus',
+      'TOTAL',
+      'II. ASSETS',
+    ]);
+    expect([line('Share capital')?.amount, line('Share capital')?.note]).toEqual([10_000_00, '1']);
+    expect([line('Reserves and surplus')?.amount, line('Reserves and surplus')?.note]).toEqual([
+      3_000_00,
+      '2',
+    ]);
+    // Current assets: closing stock, Sundry Debtors (a Tally sub-group) and a ledger of its own.
+    expect(line('(a) Inventories')?.amount).toBe(2_000_00);
+    expect(line('(b) Trade receivables')?.amount).toBe(11_500_00);
+    expect(line('(c) Other current assets')?.amount).toBe(-500_00);
+    const totals = sheet.rows.filter((r) => r.label.trim() === 'TOTAL' && r.note === '');
+    expect(totals.slice(0, 2).map((r) => r.amount)).toEqual([data.totalLiabilities, data.totalAssets]);
+    // Each note lists what went into its line item and totals to it.
+    const items = scheduleItems(data, t);
+    for (const head of new Set(items.map((i) => i.head))) {
+      const sum = items.filter((i) => i.head === head).reduce((s, i) => s + i.amount, 0);
+      expect(sheet.rows.some((r) => r.strong && r.label.trim() === 'TOTAL' && r.amount === sum)).toBe(true);
+    }
+    const liabilities = items.filter((i) => ['shareCapital', 'reserves'].includes(i.head));
+    expect(liabilities.reduce((s, i) => s + i.amount, 0)).toBe(data.totalLiabilities);
+    expect(sheet.rows.find((r) => r.label.startsWith('Note 5'))?.label).toBe('Note 5: Other current assets');
   });
 });

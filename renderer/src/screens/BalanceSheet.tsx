@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialYearOf, financialYearRange, isValidIsoDate, yearStartOf } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
@@ -19,10 +19,10 @@ import { DateInput } from '../components/DateInput';
 import { Toolbar } from '../components/PageHeader';
 import type { ExportSheet } from '../lib/export';
 import { balanceSheetSheets } from '../lib/statements/balance-sheet';
+import { scheduleThreeSheet } from '../lib/statements/schedule-three';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Side = 'liabilities' | 'assets';
-
 
 const rowStyle = { display: 'flex', justifyContent: 'space-between', padding: '7px 0 7px 6px' } as const;
 
@@ -54,6 +54,8 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
     const start = sessionPeriod && sessionPeriod.from <= value ? sessionPeriod.from : null;
     setPeriod({ from: start ?? yearStartOf(value, company.yearStartMonth), to: value });
   };
+  // How it is printed and exported: Tally's horizontal form, or Schedule III's vertical form.
+  const [form, setForm] = useState<'horizontal' | 'vertical'>('horizontal');
   const statementRef = useRef<HTMLDivElement>(null);
   // A group opens its Group Summary as on the sheet's date: the closing stock under Stock-in-Hand (s).
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
@@ -177,7 +179,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('balanceSheet.title')}
         served={query.data}
-        sheet={data && (() => bsSheet(data, company, t))}
+        sheet={data && (() => bsSheet(data, company, t, form))}
       >
         {company.name} · {t('balanceSheet.asOnDate', { date: date(asOn) })}
       </ReportHeader>
@@ -197,6 +199,17 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
           </select>
         </label>
         <DateInput label={t('common.asOn')} value={asOn} onChange={setAsOn} testId="as-on" />
+        <label className="field field-inline">
+          <span>{t('scheduleThree.form')}</span>
+          <select
+            value={form}
+            onChange={(e) => setForm(e.target.value === 'vertical' ? 'vertical' : 'horizontal')}
+            data-testid="bs-form"
+          >
+            <option value="horizontal">{t('scheduleThree.horizontal')}</option>
+            <option value="vertical">{t('scheduleThree.vertical')}</option>
+          </select>
+        </label>
       </Toolbar>
       <QueryState query={query}>
         {({ data: bs }) => {
@@ -225,7 +238,17 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   );
 }
 
-function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportSheet<unknown> {
+function bsSheet(
+  data: BalanceSheetData,
+  company: CompanySummary,
+  t: T,
+  form: 'horizontal' | 'vertical',
+): ExportSheet<unknown> {
   const period = t('balanceSheet.asOnDate', { date: date(data.asOn) });
-  return balanceSheetSheets(data, company.name, period, t) as ExportSheet<unknown>;
+  const sheets = balanceSheetSheets(data, company.name, period, t) as ExportSheet<unknown>;
+  if (form === 'horizontal') return sheets;
+  // Schedule III first (and on paper), then Tally's form and the flat table.
+  const { more, ...horizontal } = sheets;
+  const vertical = scheduleThreeSheet(data, company.name, period, t) as ExportSheet<unknown>;
+  return { ...vertical, more: [horizontal, ...(more ?? [])] };
 }
