@@ -486,3 +486,32 @@ describe('balance sheet in the vertical form of Schedule III', () => {
     expect(sheet.rows.find((r) => r.label.startsWith('Note 5'))?.label).toBe('Note 5: Other current assets');
   });
 });
+
+describe('condensed statements (Tally’s Alt+F1 off)', () => {
+  it('prints the trial balance’s top-level rows only, its closing totals those of the rows printed', () => {
+    const data = trialBalance();
+    const sheet = trialBalanceSheets(data, 'S', 'P', t, false).print!.sheet! as ExportSheet<{
+      name: string;
+      closingDr: number;
+      closingCr: number;
+    }>;
+    expect(sheet.rows.map((r) => r.name)).toEqual(['Capital Account', 'Current Assets', 'Sales Accounts']);
+    const total = (sheet.totals as { row: { closingDr: number; closingCr: number } }).row;
+    // Current Assets nets to 22,000 Dr (Asha 15,000 + Cash 7,500 - Bina 500); detailed it is 22,500 each side.
+    expect([total.closingDr, total.closingCr]).toEqual([22_000_00, 22_000_00]);
+  });
+
+  it('prints the P&L’s and balance sheet’s groups without their ledgers, the totals unchanged', () => {
+    const detailed = profitLossRows(profitLoss(), t, true);
+    const condensed = profitLossRows(profitLoss(), t, false);
+    const labels = condensed.flatMap((r) => [r.left?.label, r.right?.label]).filter(Boolean);
+    expect(labels.some((l) => l!.startsWith('  '))).toBe(false);
+    expect(condensed.filter((r) => r.total)).toEqual(detailed.filter((r) => r.total));
+    const bs = balanceSheetRows(balanceSheet(), t, false);
+    expect(bs.map((r) => [r.left?.label ?? null, r.right?.label ?? null])).toEqual([
+      ['Capital Account', 'Current Assets'],
+      ['Profit & Loss A/c', null],
+      ['Total', 'Total'],
+    ]);
+  });
+});

@@ -284,6 +284,7 @@ export const en = {
     noteNo: 'Note No.',
   },
   statements: {
+    detailed: 'Detailed (print and Excel)',
     printedOn: 'Printed on {{when}}',
     partyTotal: 'Total {{party}}',
     billByBill: 'Bill by bill',

@@ -285,6 +285,7 @@ export const hi: Messages = {
     noteNo: 'टिप्पणी सं.',
   },
   statements: {
+    detailed: 'विस्तृत (छपाई और Excel)',
     printedOn: 'मुद्रित {{when}}',
     partyTotal: 'कुल {{party}}',
     billByBill: 'बिलवार',

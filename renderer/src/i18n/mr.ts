@@ -285,6 +285,7 @@ export const mr: Messages = {
     noteNo: 'टीप क्र.',
   },
   statements: {
+    detailed: 'तपशीलवार (छपाई व Excel)',
     printedOn: 'छपाई {{when}}',
     partyTotal: 'एकूण {{party}}',
     billByBill: 'बिलनिहाय',

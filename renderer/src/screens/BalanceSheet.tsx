@@ -14,6 +14,7 @@ import { useAppState } from '../state';
 import { periodFrom } from '../components/Period';
 import { useListKeys } from '../components/keyboard/useListKeys';
 import { ReportHeader } from '../components/ReportHeader';
+import { DetailedToggle } from '../components/DetailedToggle';
 import { QueryState } from '../components/QueryState';
 import { DateInput } from '../components/DateInput';
 import { Toolbar } from '../components/PageHeader';
@@ -56,6 +57,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   };
   // How it is printed and exported: Tally's horizontal form, or Schedule III's vertical form.
   const [form, setForm] = useState<'horizontal' | 'vertical'>('horizontal');
+  const [detailed, setDetailed] = useState(true);
   const statementRef = useRef<HTMLDivElement>(null);
   // A group opens its Group Summary as on the sheet's date: the closing stock under Stock-in-Hand (s).
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
@@ -179,7 +181,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('balanceSheet.title')}
         served={query.data}
-        sheet={data && (() => bsSheet(data, company, t, form))}
+        sheet={data && (() => bsSheet(data, company, t, form, detailed))}
       >
         {company.name} · {t('balanceSheet.asOnDate', { date: date(asOn) })}
       </ReportHeader>
@@ -210,6 +212,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
             <option value="vertical">{t('scheduleThree.vertical')}</option>
           </select>
         </label>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
       </Toolbar>
       <QueryState query={query}>
         {({ data: bs }) => {
@@ -243,9 +246,10 @@ function bsSheet(
   company: CompanySummary,
   t: T,
   form: 'horizontal' | 'vertical',
+  detailed: boolean,
 ): ExportSheet<unknown> {
   const period = t('balanceSheet.asOnDate', { date: date(data.asOn) });
-  const sheets = balanceSheetSheets(data, company.name, period, t) as ExportSheet<unknown>;
+  const sheets = balanceSheetSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
   if (form === 'horizontal') return sheets;
   // Schedule III first (and on paper), then Tally's form and the flat table.
   const { more, ...horizontal } = sheets;

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { DetailedToggle } from '../components/DetailedToggle';
 import { useTranslation } from 'react-i18next';
 import { useListKeys } from '../components/keyboard/useListKeys';
 import type {
@@ -19,7 +20,6 @@ import { profitLossSheets } from '../lib/statements/profit-loss';
 type T = ReturnType<typeof useTranslation>['t'];
 type Section = 'directIncomes' | 'directExpenses' | 'indirectIncomes' | 'indirectExpenses';
 
-
 const sum = (lines: ProfitLossLine[]) => lines.reduce((s, l) => s + l.amount, 0);
 
 export function ProfitLoss({ company }: { company: CompanySummary }) {
@@ -29,6 +29,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
   const query = useOperation('profitLoss.get', { companyGuid: company.guid, ...period });
   const data = query.data?.data;
   const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
+  const [detailed, setDetailed] = useState(true);
   const statementRef = useRef<HTMLDivElement>(null);
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
     go('groupSummary', { g: group, from: period.from, to: period.to }),
@@ -66,11 +67,13 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('profitLoss.title')}
         served={query.data}
-        sheet={data && (() => plSheet(data, company, t))}
+        sheet={data && (() => plSheet(data, company, t, detailed))}
       >
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
-      <PeriodToolbar screen="profitLoss" company={company} value={period} />
+      <PeriodToolbar screen="profitLoss" company={company} value={period}>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
+      </PeriodToolbar>
       <QueryState query={query}>
         {({ data: pl }) => (
           <div className="pl card" ref={statementRef} {...keys}>
@@ -135,9 +138,14 @@ function ResultLine({ label, amount, big }: { label: string; amount: Paise; big?
   );
 }
 
-function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportSheet<unknown> {
+function plSheet(
+  data: ProfitLossData,
+  company: CompanySummary,
+  t: T,
+  detailed: boolean,
+): ExportSheet<unknown> {
   const period = t('common.period', { from: date(data.from), to: date(data.to) });
-  return profitLossSheets(data, company.name, period, t) as ExportSheet<unknown>;
+  return profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
 }
 
 /** Stock TallyConnect valued from the items (not a figure Tally sent) says so next to its label. */

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailedToggle } from '../components/DetailedToggle';
 import type {
   CompanySummary,
   TrialBalance as TrialBalanceData,
@@ -24,17 +26,20 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
   const data = query.data?.data;
   const columns = tbColumns(t);
   const difference = data ? data.closingDebit - data.closingCredit : 0;
+  const [detailed, setDetailed] = useState(true);
 
   return (
     <>
       <ReportHeader
         title={t('trialBalance.title')}
         served={query.data}
-        sheet={data && (() => tbSheet(data, company, t))}
+        sheet={data && (() => tbSheet(data, company, t, detailed))}
       >
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
-      <PeriodToolbar screen="trialBalance" company={company} value={period} />
+      <PeriodToolbar screen="trialBalance" company={company} value={period}>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
+      </PeriodToolbar>
       <QueryState query={query}>
         {({ data: tb }) => (
           <>
@@ -135,7 +140,12 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
   ];
 }
 
-function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<unknown> {
+function tbSheet(
+  data: TrialBalanceData,
+  company: CompanySummary,
+  t: T,
+  detailed: boolean,
+): ExportSheet<unknown> {
   const period = t('common.period', { from: date(data.from), to: date(data.to) });
-  return trialBalanceSheets(data, company.name, period, t) as ExportSheet<unknown>;
+  return trialBalanceSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
 }

@@ -68,6 +68,7 @@ export function trialBalanceSheets(
   company: string,
   period: string,
   t: Translate,
+  detailed = true,
 ): ExportSheet<PlacedRow> {
   const placed = placeRows(data, t);
   const ledgers = placed.filter((p) => p.row.kind !== 'group');
@@ -93,17 +94,32 @@ export function trialBalanceSheets(
   };
 
   const leafOpening = ledgers.reduce((s, p) => s + p.row.opening, 0);
-  const lines: StatementLine[] = data.rows.map((row, i) => ({
-    name: `${'  '.repeat(row.depth)}${placed[i]!.name}`,
-    depth: row.depth,
-    counted: row.kind !== 'group',
-    group: row.kind === 'group',
-    opening: row.opening,
-    debit: row.debit,
-    credit: row.credit,
-    closingDr: debitPart(row.closing),
-    closingCr: creditPart(row.closing),
-  }));
+  const lines: StatementLine[] = data.rows.flatMap((row, i) =>
+    // Condensed (Tally's Alt+F1 off): the primary groups and the rows standing alone at the top.
+    !detailed && row.depth > 0
+      ? []
+      : [
+          {
+            name: `${'  '.repeat(row.depth)}${placed[i]!.name}`,
+            depth: row.depth,
+            // Detailed: the ledgers are added up (the groups repeat them); condensed: the top-level rows.
+            counted: detailed ? row.kind !== 'group' : true,
+            group: row.kind === 'group',
+            opening: row.opening,
+            debit: row.debit,
+            credit: row.credit,
+            closingDr: debitPart(row.closing),
+            closingCr: creditPart(row.closing),
+          },
+        ],
+  );
+  // Condensed, the closing totals are those of the lines printed (a group's balance is its net).
+  const closingTotals = detailed
+    ? { closingDr: data.closingDebit, closingCr: data.closingCredit }
+    : {
+        closingDr: lines.reduce((s, l) => s + l.closingDr, 0),
+        closingCr: lines.reduce((s, l) => s + l.closingCr, 0),
+      };
   const statement: ExportSheet<StatementLine> = {
     title,
     company,
@@ -127,8 +143,7 @@ export function trialBalanceSheets(
         opening: leafOpening,
         debit: data.totalDebit,
         credit: data.totalCredit,
-        closingDr: data.closingDebit,
-        closingCr: data.closingCredit,
+        ...closingTotals,
       },
     },
     print: {
