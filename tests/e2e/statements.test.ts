@@ -333,4 +333,19 @@ describe('statements fit to hand over', () => {
     ]);
     expect(text).toMatch(/Note 1: /);
   });
+
+  it('trial balance condensed: the primary groups alone on paper, with the period’s totals', async () => {
+    const tb = await call<TrialBalance>('trialBalance.get', { companyGuid: company.guid, ...year });
+    await open(`trialBalance?from=${year.from}&to=${year.to}`);
+    await page.getByTestId('detailed').uncheck();
+    const pages = await printed('trial-balance-condensed');
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    const top = tb.rows.filter((r) => r.depth === 0 && r.kind === 'group').map((r) => r.name);
+    for (const name of top) expect(text).toContain(name.split(' ')[0]);
+    const ledger = tb.rows.find((r) => r.kind === 'ledger' && r.depth > 1)!;
+    expect(text).not.toContain(ledger.name);
+    const totalLine = text.split('\n').find((l) => /^\s*Total\b/.test(l))!;
+    expect(amountsIn(totalLine).slice(0, 2)).toEqual([tb.totalDebit, tb.totalCredit].map(printedAmount));
+  });
 });
