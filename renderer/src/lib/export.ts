@@ -54,7 +54,7 @@ export interface ExportSheet<Row> {
     orientation?: 'portrait' | 'landscape';
     /** Columns left off paper (by index), e.g. a narration printed under the particulars instead. */
     omit?: number[];
-    /** A second, smaller line under a column's text (the narration under the particulars, as in Tally). */
+    /** Smaller text run on after a column's own (the narration after the particulars), wrapping as needed. */
     detail?: { column: number; text(row: Row): string };
     /**
      * Running totals carried from page to page (a trial balance): these columns (by index) added up over
@@ -197,8 +197,8 @@ function widthOf(kind: ColumnKind, header: string, cells: (string | number | nul
 /**
  * An .xlsx workbook as accountants use it: company, report and period in the title rows; a bold, frozen
  * header with an autofilter; amounts as numbers in rupees with Indian grouping (blank where nil), each
- * balance as its amount plus a Dr/Cr column; dates as dates; a bold totals row; columns as wide as their
- * contents.
+ * balance as its amount plus a Dr/Cr column and once more signed (debit positive); dates as dates; a bold
+ * totals row; columns as wide as their contents; the `more` sheets after it; the app's version in the title.
  */
 export async function toXlsx<Row>(
   sheet: ExportSheet<Row>,
