@@ -368,6 +368,13 @@ describe('profit & loss in Tally’s horizontal form', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['Profit & loss', 'Profit & loss - Table']);
     const statement = tableOf(book.worksheets[0]!);
     expect(statement.total![2]).toBe(statement.total![5]);
+    // Headings bold as on paper, side by side: Opening stock (a heading) beside Sales Accounts (a heading);
+    // a ledger (Purchases) is not.
+    const ws = book.worksheets[0]!;
+    expect(ws.getRow(6).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(6).getCell(4).font?.bold).toBe(true);
+    const purchases = statement.rows.findIndex((r) => r[0] === '  Purchases');
+    expect(ws.getRow(6 + purchases).getCell(1).font?.bold).toBeFalsy();
     const { headers, rows, total } = tableOf(book.worksheets[1]!);
     expect(headers).toEqual(['Account', 'Side', 'Group', 'Ledger', 'Debit', 'Credit', 'Amount (Dr +, Cr −)']);
     for (let c = 4; c < 7; c += 1) expect(columnSum(rows, c)).toBe(paise(total![c] ?? null));

@@ -100,14 +100,16 @@ export function totalsOf<Row>(sheet: ExportSheet<Row>): (string | number | null)
 }
 
 /** A sheet's rows in file order, each marked with its role; the totals row comes before the trailing rows. */
-function fileRows<Row>(sheet: ExportSheet<Row>): { cells: (string | number | null)[]; total: boolean }[] {
+function fileRows<Row>(
+  sheet: ExportSheet<Row>,
+): { cells: (string | number | null)[]; total: boolean; row?: Row }[] {
   const cellsOf = (row: Row) => sheet.columns.map((c) => c.value(row));
   const totals = totalsOf(sheet);
   return [
-    ...(sheet.leading ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
-    ...sheet.rows.map((r) => ({ cells: cellsOf(r), total: false })),
+    ...(sheet.leading ?? []).map((r) => ({ cells: cellsOf(r), total: false, row: r })),
+    ...sheet.rows.map((r) => ({ cells: cellsOf(r), total: false, row: r })),
     ...(totals === null ? [] : [{ cells: totals, total: true }]),
-    ...(sheet.trailing ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
+    ...(sheet.trailing ?? []).map((r) => ({ cells: cellsOf(r), total: false, row: r })),
   ];
 }
 
@@ -261,7 +263,7 @@ function writeWorksheet<Row>(
   const headerRow = header.number;
 
   const rows = fileRows(sheet);
-  for (const { cells, total } of rows) {
+  for (const { cells, total, row } of rows) {
     const added = ws.addRow(
       layout.map((l) => {
         const v = cells[l.source] ?? null;
@@ -281,6 +283,13 @@ function writeWorksheet<Row>(
     if (total) {
       added.font = { bold: true };
       added.eachCell((cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } }));
+    } else if (row !== undefined && sheet.print) {
+      // Headings bold as on paper (a statement's groups), cell by cell: the bold row is the totals row.
+      const strong = sheet.print.strong?.(row) ?? false;
+      const cellsBold = new Set(sheet.print.strongCells?.(row) ?? []);
+      layout.forEach((l, i) => {
+        if (strong || cellsBold.has(l.source)) added.getCell(i + 1).font = { bold: true };
+      });
     }
   }
   layout.forEach((l, i) => {
