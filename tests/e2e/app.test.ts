@@ -156,6 +156,8 @@ describe('the demo company in a real browser', () => {
     // Balances are written as the amount with a Dr/Cr column beside it.
     expect(last.getCell(7).value).toBeCloseTo(Math.abs(shown), 2);
     expect(last.getCell(8).value).toBe(shown < 0 ? 'Cr' : 'Dr');
+    // And once more signed (debit positive), for formulas.
+    expect(last.getCell(9).value).toBeCloseTo(shown, 2);
     expect(ws.getRow(6).getCell(1).value).toBeInstanceOf(Date);
 
     const [csv] = await Promise.all([

@@ -197,8 +197,9 @@ describe('whole-period export and paper-grade print', () => {
     const last = pageText(pdf, pages);
     expect(last).toMatch(/Closing/);
     expect(last).not.toMatch(/Carried forward/);
-    // No on-screen chrome on paper.
-    expect(one).not.toMatch(/From cache|Computed|Excel|Print/);
+    // No on-screen chrome on paper (the Print and Excel buttons); the page says when it was printed.
+    expect(one).not.toMatch(/From cache|Computed|Excel|Print(?!ed on)/);
+    expect(one).toMatch(/Printed on \d\d-\d\d-\d{4} \d\d:\d\d/);
     expect(readdirSync(PRINTS).filter((f) => f.startsWith('ledger-') && f.endsWith('.png'))).toHaveLength(
       pages,
     );

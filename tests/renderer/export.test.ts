@@ -83,10 +83,19 @@ describe('Excel export', () => {
     expect(ws.getCell('A2').value).toBe('Ledger statement - Patil, "Pune"');
     expect(ws.getCell('A3').value).toBe('Period: 01-04-2025 to 31-03-2026 · Sundry Debtors');
     const header = ws.getRow(5);
-    expect(header.values).toEqual([undefined, 'Date', 'Particulars', 'Debit', 'Credit', 'Balance', 'Dr/Cr']);
+    expect(header.values).toEqual([
+      undefined,
+      'Date',
+      'Particulars',
+      'Debit',
+      'Credit',
+      'Balance',
+      'Dr/Cr',
+      'Balance (Dr +, Cr −)',
+    ]);
     expect(header.font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    expect(ws.autoFilter).toBe('A5:F5');
+    expect(ws.autoFilter).toBe('A5:G5');
     const particulars = ws.getColumn(2).width ?? 0;
     expect(particulars).toBeGreaterThanOrEqual('HDFC Bank A/c (a long bank ledger name)'.length);
     expect(ws.getColumn(3).width ?? 0).toBeGreaterThanOrEqual('1,23,45,678.90'.length);
@@ -95,7 +104,7 @@ describe('Excel export', () => {
   it('writes amounts as numbers with Indian grouping in every amount column, blank where nil', async () => {
     const ws = await readBack(await toXlsx(sheet));
     // exceljs reads the format back without the escapes of the literal commas (the file has them).
-    for (const col of [3, 4, 5]) expect(ws.getColumn(col).numFmt).toBe(INR_FORMAT.replace(/\\/g, ''));
+    for (const col of [3, 4, 5, 7]) expect(ws.getColumn(col).numFmt).toBe(INR_FORMAT.replace(/\\/g, ''));
     expect(INR_FORMAT).toBe('[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00');
     const opening = ws.getRow(6);
     expect(opening.getCell(1).value).toEqual(new Date('2025-04-01T00:00:00Z'));
@@ -110,6 +119,9 @@ describe('Excel export', () => {
     const receipt = ws.getRow(8);
     expect(receipt.getCell(5).value).toBe(5000);
     expect(receipt.getCell(6).value).toBe('Cr');
+    // The balance once more, signed (debit positive), so a formula can add balances up.
+    expect(opening.getCell(7).value).toBe(5000);
+    expect(receipt.getCell(7).value).toBe(-5000);
   });
 
   it('has one bold totals row of the lines, then the closing balance', async () => {

@@ -1,8 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { version } from '../../../package.json';
 import { formatInr } from '../../../shared/money';
-import { drCr } from '../lib/format';
-import { downloadBlob, exportFileName, toCsv, toXlsx, type ExportSheet } from '../lib/export';
+import { dateTime, side } from '../lib/format';
+import {
+  downloadBlob,
+  exportFileName,
+  toCsv,
+  toXlsx,
+  type ColumnKind,
+  type ExportSheet,
+} from '../lib/export';
 import { documentFromSheet } from '../lib/print/document';
 import { printDocument } from '../lib/print/print';
 import { displayValue } from './DataTable';
@@ -14,10 +22,27 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Builds a report's sheet when asked: synchronously from the data on screen, or by fetching the whole
  * period from the core (a paged day book, a searched ledger).
  */
-export type SheetSource = () => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
+export type SheetSource = (
+  purpose: 'file' | 'print',
+) => ExportSheet<unknown> | null | Promise<ExportSheet<unknown> | null>;
 
+/** Thrown by a sheet source that will not build (a period too large to print): its message is shown. */
+export class ExportRefused extends Error {}
+
+/** Amounts on paper as Tally prints them: Indian grouping, no rupee sign in every cell, blank where nil. */
 const printFormat = (kind: 'money' | 'drcr', paise: number): string =>
-  paise === 0 ? '' : kind === 'money' ? formatInr(paise) : drCr(paise);
+  paise === 0
+    ? ''
+    : kind === 'money'
+      ? formatInr(paise, { symbol: false })
+      : `${formatInr(Math.abs(paise), { symbol: false })} ${side(paise)}`;
+
+const printCell = (kind: ColumnKind, value: string | number | null): string =>
+  value === ''
+    ? ''
+    : typeof value === 'number' && (kind === 'money' || kind === 'drcr')
+      ? printFormat(kind, value)
+      : displayValue(kind, value);
 
 /** What a key press asks of a report's export menu (Tally's Alt+P / Ctrl+P print, Alt+E export), or null. */
 export function reportKeyAction(
@@ -41,25 +66,42 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const savePdf = desktop?.savePdf ? (name: string) => desktop.savePdf(name) : undefined;
   const [busy, setBusy] = useState(false);
   const groupRef = useRef<HTMLDivElement>(null);
-  const run = async (work: (data: ExportSheet<unknown>) => Promise<void> | void) => {
+  const [refused, setRefused] = useState<string | null>(null);
+  const run = async (
+    work: (data: ExportSheet<unknown>) => Promise<void> | void,
+    purpose: 'file' | 'print' = 'file',
+  ) => {
     setBusy(true);
+    setRefused(null);
     try {
-      const data = await sheet();
+      const data = await sheet(purpose);
       if (data) await work(data);
+    } catch (error) {
+      // A refusal says why and what to do instead; anything else is a fault for the error boundary.
+      if (error instanceof ExportRefused) setRefused(error.message);
+      else throw error;
     } finally {
       setBusy(false);
     }
   };
   const exportXlsx = (data: ExportSheet<unknown>) =>
-    toXlsx(data).then((buffer) =>
+    // The app's version goes into the workbook's title rows (which build made the file).
+    toXlsx(data, { version }).then((buffer) =>
       downloadBlob(new Blob([buffer], { type: XLSX_TYPE }), exportFileName(data, 'xlsx')),
     );
   const exportCsv = (data: ExportSheet<unknown>) =>
     downloadBlob(new Blob([toCsv(data)], { type: 'text/csv;charset=utf-8' }), exportFileName(data, 'csv'));
-  const print = (data: ExportSheet<unknown>, pdf: boolean) => {
-    const doc = documentFromSheet(data, (kind, value) => (value === '' ? '' : displayValue(kind, value)), {
+  const print = (sheetData: ExportSheet<unknown>, pdf: boolean) => {
+    // A statement is filed as a table and printed as the statement.
+    const data = sheetData.print?.sheet ?? sheetData;
+    const labels = {
+      broughtForward: t('wholeTable.broughtForward'),
+      carriedForward: t('wholeTable.carriedForward'),
+    };
+    const doc = documentFromSheet(data, printCell, {
       strong: data.print?.strong,
       orientation: data.print?.orientation,
+      running: data.print?.running ? { ...data.print.running, labels } : null,
       carry: data.print?.carry
         ? {
             ...data.print.carry,
@@ -70,10 +112,13 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
           }
         : null,
     });
-    const name = exportFileName(data, 'csv').replace(/\.csv$/, '.pdf');
+    const name = exportFileName(sheetData, 'csv').replace(/\.csv$/, '.pdf');
     return printDocument(
       doc,
-      { page: (page, pages) => t('wholeTable.printPage', { page, pages }) },
+      {
+        page: (page, pages) => t('wholeTable.printPage', { page, pages }),
+        printedOn: t('statements.printedOn', { when: dateTime(Date.now()) }),
+      },
       printFormat,
       pdf && savePdf ? () => savePdf(name) : undefined,
     );
@@ -122,7 +167,7 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
       <button
         type="button"
         className="btn btn-ghost"
-        onClick={() => void run((d) => print(d, false))}
+        onClick={() => void run((d) => print(d, false), 'print')}
         disabled={busy}
         title="Alt+P · Ctrl+P"
         aria-keyshortcuts="Alt+P Control+P"
@@ -134,13 +179,18 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
         <button
           type="button"
           className="btn btn-ghost"
-          onClick={() => void run((d) => print(d, true))}
+          onClick={() => void run((d) => print(d, true), 'print')}
           disabled={busy}
         >
           <Icon name="download" size={15} /> {t('wholeTable.savePdf')}
         </button>
       )}
       {busy && <span className="muted">{t('wholeTable.preparing')}</span>}
+      {refused && (
+        <span className="note note-bad" role="alert" data-testid="export-refused">
+          {refused}
+        </span>
+      )}
     </div>
   );
 }

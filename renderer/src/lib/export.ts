@@ -1,3 +1,4 @@
+import type { Workbook } from 'exceljs';
 import { formatInr, paiseToDecimalString } from '../../../shared/money';
 import { formatDateIndian } from '../../../shared/dates';
 
@@ -37,22 +38,40 @@ export interface ExportSheet<Row> {
   totals: ExportTotals<Row> | null;
   /** Rows after the totals row (the closing balance): printed, never added to the totals. */
   trailing?: Row[];
+  /**
+   * More worksheets of the same workbook (Excel only): a statement's flat table, a trial balance's groups.
+   * Each is a sheet of its own with its own title rows, header and totals.
+   */
+  more?: ExportSheet<unknown>[];
   /** How the printed document differs from the file (see lib/print). */
   print?: {
     /** Rows printed bold (groups, sub-totals). */
     strong?(row: Row): boolean;
+    /** Cells printed bold (by column index) on a row that is not: a heading on one side of a statement. */
+    strongCells?(row: Row): number[];
     /** A statement: these columns carry from page to page (brought / carried forward rows). */
     carry?: { debit: number; credit: number; balance: number };
     orientation?: 'portrait' | 'landscape';
     /** Columns left off paper (by index), e.g. a narration printed under the particulars instead. */
     omit?: number[];
-    /** A second, smaller line under a column's text (the narration under the particulars, as in Tally). */
+    /** Smaller text run on after a column's own (the narration after the particulars), wrapping as needed. */
     detail?: { column: number; text(row: Row): string };
+    /**
+     * Running totals carried from page to page (a trial balance): these columns (by index) added up over
+     * the rows `counted` says (its ledgers, not the groups that repeat them), printed at each page's foot
+     * as carried forward and at the next page's head as brought forward.
+     */
+    running?: { columns: number[]; counted(row: Row): boolean };
+    /** What is printed instead of this sheet (a statement on paper, its table in the file). */
+    sheet?: ExportSheet<unknown>;
   };
 }
 
 /** The header of the Dr/Cr column written beside each balance (the same word in every language, as Tally). */
 export const DR_CR_HEADER = 'Dr/Cr';
+
+/** The header of a balance's signed copy in a workbook: "Balance (Dr +, Cr −)". */
+export const signedHeader = (header: string): string => `${header} (Dr +, Cr −)`;
 
 const isAmount = (kind: ColumnKind): boolean => kind === 'money' || kind === 'drcr';
 const sums = (column: ExportColumn<unknown>): boolean =>
@@ -81,14 +100,16 @@ export function totalsOf<Row>(sheet: ExportSheet<Row>): (string | number | null)
 }
 
 /** A sheet's rows in file order, each marked with its role; the totals row comes before the trailing rows. */
-function fileRows<Row>(sheet: ExportSheet<Row>): { cells: (string | number | null)[]; total: boolean }[] {
+function fileRows<Row>(
+  sheet: ExportSheet<Row>,
+): { cells: (string | number | null)[]; total: boolean; row?: Row }[] {
   const cellsOf = (row: Row) => sheet.columns.map((c) => c.value(row));
   const totals = totalsOf(sheet);
   return [
-    ...(sheet.leading ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
-    ...sheet.rows.map((r) => ({ cells: cellsOf(r), total: false })),
+    ...(sheet.leading ?? []).map((r) => ({ cells: cellsOf(r), total: false, row: r })),
+    ...sheet.rows.map((r) => ({ cells: cellsOf(r), total: false, row: r })),
     ...(totals === null ? [] : [{ cells: totals, total: true }]),
-    ...(sheet.trailing ?? []).map((r) => ({ cells: cellsOf(r), total: false })),
+    ...(sheet.trailing ?? []).map((r) => ({ cells: cellsOf(r), total: false, row: r })),
   ];
 }
 
@@ -175,8 +196,8 @@ interface FileColumn {
   source: number;
   kind: ColumnKind;
   header: string;
-  /** A balance is two file columns: its amount and its side. */
-  part: 'value' | 'amount' | 'side';
+  /** A balance is three file columns: its amount, its side, and the amount signed (debit positive). */
+  part: 'value' | 'amount' | 'side' | 'signed';
 }
 
 /** The width (characters) a column needs for its header and its longest value, within bounds. */
@@ -198,17 +219,48 @@ function widthOf(kind: ColumnKind, header: string, cells: (string | number | nul
 /**
  * An .xlsx workbook as accountants use it: company, report and period in the title rows; a bold, frozen
  * header with an autofilter; amounts as numbers in rupees with Indian grouping (blank where nil), each
- * balance as its amount plus a Dr/Cr column; dates as dates; a bold totals row; columns as wide as their
- * contents.
+ * balance as its amount plus a Dr/Cr column and once more signed (debit positive); dates as dates; a bold
+ * totals row; columns as wide as their contents; the `more` sheets after it; the app's version in the title.
  */
-export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer> {
+export async function toXlsx<Row>(
+  sheet: ExportSheet<Row>,
+  options: { version?: string } = {},
+): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'TallyConnect';
-  const ws = workbook.addWorksheet(sheet.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Report');
+  const names = new Set<string>();
+  for (const one of [sheet as ExportSheet<unknown>, ...((sheet.more ?? []) as ExportSheet<unknown>[])]) {
+    writeWorksheet(workbook, one, names, options.version);
+  }
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+/** A worksheet name Excel accepts (31 characters, no \\ / ? * [ ] :), unique in its workbook. */
+function worksheetName(title: string, taken: Set<string>): string {
+  const base =
+    title
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Report';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 27)} (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function writeWorksheet<Row>(
+  workbook: Workbook,
+  sheet: ExportSheet<Row>,
+  taken: Set<string>,
+  version: string | undefined,
+): void {
+  const ws = workbook.addWorksheet(worksheetName(sheet.title, taken));
   ws.addRow([sheet.company]).font = { bold: true, size: 14 };
   ws.addRow([sheet.title]).font = { bold: true, size: 12 };
-  ws.addRow([[sheet.period, ...(sheet.notes ?? [])].join(' · ')]);
+  ws.addRow([
+    [sheet.period, ...(sheet.notes ?? []), ...(version ? [`TallyConnect ${version}`] : [])].join(' · '),
+  ]);
   ws.addRow([]);
 
   // One file column per column, two for a balance (the amount, then Dr/Cr).
@@ -217,6 +269,8 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
       ? [
           { source: i, kind: c.kind, header: c.header, part: 'amount' },
           { source: i, kind: 'text', header: DR_CR_HEADER, part: 'side' },
+          // Signed, so a formula can add balances up (Dr/Cr is the same word in every language).
+          { source: i, kind: 'money', header: signedHeader(c.header), part: 'signed' },
         ]
       : [{ source: i, kind: c.kind, header: c.header, part: 'value' }],
   );
@@ -229,7 +283,7 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
   const headerRow = header.number;
 
   const rows = fileRows(sheet);
-  for (const { cells, total } of rows) {
+  for (const { cells, total, row } of rows) {
     const added = ws.addRow(
       layout.map((l) => {
         const v = cells[l.source] ?? null;
@@ -237,7 +291,8 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
         if (isAmount(l.kind)) {
           const amount = amountOf(v);
           if (amount === null) return null;
-          // A balance's side is in its Dr/Cr column; a money column keeps its sign (a loss is negative).
+          // A balance's side is in its Dr/Cr column; a money column (and a balance's signed copy) keeps its
+          // sign (a loss is negative, a credit balance is negative).
           return (l.kind === 'drcr' ? Math.abs(amount) : amount) / 100;
         }
         if (v === null || v === '') return null;
@@ -248,6 +303,13 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
     if (total) {
       added.font = { bold: true };
       added.eachCell((cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } }));
+    } else if (row !== undefined && sheet.print) {
+      // Headings bold as on paper (a statement's groups), cell by cell: the bold row is the totals row.
+      const strong = sheet.print.strong?.(row) ?? false;
+      const cellsBold = new Set(sheet.print.strongCells?.(row) ?? []);
+      layout.forEach((l, i) => {
+        if (strong || cellsBold.has(l.source)) added.getCell(i + 1).font = { bold: true };
+      });
     }
   }
   layout.forEach((l, i) => {
@@ -267,7 +329,6 @@ export async function toXlsx<Row>(sheet: ExportSheet<Row>): Promise<ArrayBuffer>
   });
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: layout.length } };
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
 export function fileSafe(name: string): string {

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialYearOf, financialYearRange, isValidIsoDate, yearStartOf } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
@@ -14,20 +14,16 @@ import { useAppState } from '../state';
 import { periodFrom } from '../components/Period';
 import { useListKeys } from '../components/keyboard/useListKeys';
 import { ReportHeader } from '../components/ReportHeader';
+import { DetailedToggle } from '../components/DetailedToggle';
 import { QueryState } from '../components/QueryState';
 import { DateInput } from '../components/DateInput';
 import { Toolbar } from '../components/PageHeader';
 import type { ExportSheet } from '../lib/export';
+import { balanceSheetSheets } from '../lib/statements/balance-sheet';
+import { scheduleThreeSheet } from '../lib/statements/schedule-three';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Side = 'liabilities' | 'assets';
-
-interface Flat {
-  side: string;
-  label: string;
-  amount: Paise | null;
-  level: 0 | 1;
-}
 
 const rowStyle = { display: 'flex', justifyContent: 'space-between', padding: '7px 0 7px 6px' } as const;
 
@@ -59,6 +55,9 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
     const start = sessionPeriod && sessionPeriod.from <= value ? sessionPeriod.from : null;
     setPeriod({ from: start ?? yearStartOf(value, company.yearStartMonth), to: value });
   };
+  // How it is printed and exported: Tally's horizontal form, or Schedule III's vertical form.
+  const [form, setForm] = useState<'horizontal' | 'vertical'>('horizontal');
+  const [detailed, setDetailed] = useState(true);
   const statementRef = useRef<HTMLDivElement>(null);
   // A group opens its Group Summary as on the sheet's date: the closing stock under Stock-in-Hand (s).
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
@@ -182,7 +181,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('balanceSheet.title')}
         served={query.data}
-        sheet={data && (() => bsSheet(data, company, t))}
+        sheet={data && (() => bsSheet(data, company, t, form, detailed))}
       >
         {company.name} · {t('balanceSheet.asOnDate', { date: date(asOn) })}
       </ReportHeader>
@@ -202,6 +201,18 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
           </select>
         </label>
         <DateInput label={t('common.asOn')} value={asOn} onChange={setAsOn} testId="as-on" />
+        <label className="field field-inline">
+          <span>{t('scheduleThree.form')}</span>
+          <select
+            value={form}
+            onChange={(e) => setForm(e.target.value === 'vertical' ? 'vertical' : 'horizontal')}
+            data-testid="bs-form"
+          >
+            <option value="horizontal">{t('scheduleThree.horizontal')}</option>
+            <option value="vertical">{t('scheduleThree.vertical')}</option>
+          </select>
+        </label>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
       </Toolbar>
       <QueryState query={query}>
         {({ data: bs }) => {
@@ -230,68 +241,18 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   );
 }
 
-function bsSheet(data: BalanceSheetData, company: CompanySummary, t: T): ExportSheet<Flat> {
-  const rows: Flat[] = [];
-  for (const side of ['liabilities', 'assets'] as const) {
-    const sideLabel = t(`balanceSheet.${side}`);
-    for (const line of data[side]) {
-      const label =
-        line.kind === 'openingDifference'
-          ? t('balanceSheet.difference')
-          : line.kind === 'closingStock'
-            ? t('balanceSheet.closingStock')
-            : line.name;
-      rows.push({ side: sideLabel, label, amount: line.amount, level: 0 });
-      if (line.kind === 'profitAndLoss') {
-        const pl = data.profitAndLoss;
-        rows.push({
-          side: sideLabel,
-          label: t('balanceSheet.openingBalance'),
-          amount: onSide(side, pl.opening),
-          level: 1,
-        });
-        rows.push({
-          side: sideLabel,
-          label: t('balanceSheet.currentPeriod'),
-          amount: onSide(side, pl.currentPeriod),
-          level: 1,
-        });
-        if (pl.transferred !== 0) {
-          rows.push({
-            side: sideLabel,
-            label: t('balanceSheet.transferred'),
-            amount: onSide(side, pl.transferred),
-            level: 1,
-          });
-        }
-      }
-      for (const child of line.children) {
-        const name = child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name;
-        rows.push({ side: sideLabel, label: name, amount: onSide(side, child.closing), level: 1 });
-      }
-    }
-    // The assets' total is the sheet's totals row (the two sides agree to the paisa).
-    if (side === 'liabilities') {
-      rows.push({ side: sideLabel, label: t('common.total'), amount: data.totalLiabilities, level: 0 });
-    }
-  }
-  return {
-    title: t('balanceSheet.title'),
-    company: company.name,
-    period: t('balanceSheet.asOnDate', { date: date(data.asOn) }),
-    columns: [
-      { header: t('balanceSheet.side'), kind: 'text', value: (r) => r.side },
-      {
-        header: t('balanceSheet.particulars'),
-        kind: 'text',
-        value: (r) => `${'  '.repeat(r.level)}${r.label}`,
-      },
-      { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
-    ],
-    rows,
-    totals: {
-      row: { side: t('balanceSheet.assets'), label: t('common.total'), amount: data.totalAssets, level: 0 },
-    },
-    print: { strong: (r) => r.level === 0 },
-  };
+function bsSheet(
+  data: BalanceSheetData,
+  company: CompanySummary,
+  t: T,
+  form: 'horizontal' | 'vertical',
+  detailed: boolean,
+): ExportSheet<unknown> {
+  const period = t('balanceSheet.asOnDate', { date: date(data.asOn) });
+  const sheets = balanceSheetSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
+  if (form === 'horizontal') return sheets;
+  // Schedule III first (and on paper), then Tally's form and the flat table.
+  const { more, ...horizontal } = sheets;
+  const vertical = scheduleThreeSheet(data, company.name, period, t) as ExportSheet<unknown>;
+  return { ...vertical, more: [horizontal, ...(more ?? [])] };
 }

@@ -20,6 +20,8 @@ import {
   voucherTypeColumn,
 } from '../components/VoucherColumns';
 import type { ExportSheet } from '../lib/export';
+import { ExportRefused } from '../components/ExportMenu';
+import { DAY_BOOK_PRINT_LIMIT } from '../lib/print/limits';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type DayBookSortKey = (typeof DAY_BOOK_SORTS)[number];
@@ -71,8 +73,14 @@ export function DayBook({ company }: { company: CompanySummary }) {
   const restart = () => {
     if (page !== 1) setPage(1);
   };
-  const wholePeriod = async () => {
+  const wholePeriod = async (purpose: 'file' | 'print') => {
     if (!data) return null;
+    // A period too large for paper is refused before anything is fetched, pointing to Excel.
+    if (purpose === 'print' && data.matchingVouchers > DAY_BOOK_PRINT_LIMIT) {
+      throw new ExportRefused(
+        t('statements.printTooMany', { n: count(data.matchingVouchers), limit: count(DAY_BOOK_PRINT_LIMIT) }),
+      );
+    }
     const vouchers = await fetchEveryPage(async (p, pageSize) => {
       const answer = await bridge.invoke('dayBook.get', {
         companyGuid: company.guid,
@@ -272,7 +280,13 @@ function dayBookSheet(
         entries: [],
       },
     },
-    // On paper the narration goes under the particulars (columns: date 0, particulars 1 ... narration 6).
-    print: { orientation: 'landscape', omit: [6], detail: { column: 1, text: (v) => v.narration } },
+    // On paper, as Tally's day book: one line a voucher (date 0, particulars 1, type 2, number 3, amount 4),
+    // the narration under the particulars when there is one; the status only when a voucher has one; the
+    // entries (7) stay in the file (they tripled the pages).
+    print: {
+      orientation: 'portrait',
+      omit: [...(data.vouchers.some((v) => v.offBooks !== null) ? [] : [5]), 6, 7],
+      detail: { column: 1, text: (v) => v.narration },
+    },
   };
 }

@@ -15,6 +15,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { Toolbar } from '../components/PageHeader';
 import { Empty } from '../components/States';
 import type { ExportSheet } from '../lib/export';
+import { groupSummarySheet } from '../lib/statements/group-summary';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -180,14 +181,6 @@ function gsColumns(t: T, openMonthly: (row: GroupSummaryRow) => void): Column<Gr
 }
 
 function gsSheet(data: GroupSummaryData, company: CompanySummary, t: T): ExportSheet<GroupSummaryRow> {
-  const columns = gsColumns(t, () => undefined).slice(0, 5);
-  return {
-    title: t('groupSummary.titleOf', { group: data.group.name }),
-    company: company.name,
-    period: t('common.period', { from: date(data.from), to: date(data.to) }),
-    columns,
-    rows: data.rows,
-    totals: { row: { guid: 'total', name: t('common.total'), kind: 'group', ...data.total } },
-    print: { strong: (r) => r.kind === 'group' },
-  };
+  const period = t('common.period', { from: date(data.from), to: date(data.to) });
+  return groupSummarySheet(data, company.name, period, t, (r) => rowName(r, t));
 }

@@ -378,9 +378,10 @@ function ledgerSheet(
     totals: { label: t('common.total') },
     trailing: plain ? [pinned(s.to, t('ledger.closing'), s.closing)] : [],
     print: {
-      // On paper the narration goes under the particulars, as Tally prints it, keeping A4 portrait.
+      // On paper the narration runs on after the particulars (a second line only when it needs one), on
+      // landscape pages where the particulars have the room: a year of a busy party in a dozen pages.
       omit: [at('narration')],
-      orientation: 'portrait',
+      orientation: 'landscape',
       detail: { column: at('particulars'), text: (r) => r.narration },
       ...(plain ? { carry: { debit: at('debit'), credit: at('credit'), balance: at('balance') } } : {}),
     },

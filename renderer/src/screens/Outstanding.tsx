@@ -17,6 +17,7 @@ import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
 import { DateInput } from '../components/DateInput';
 import type { ExportSheet } from '../lib/export';
+import { outstandingBillByBill } from '../lib/statements/outstanding';
 import { BillHistory } from './BillHistory';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -303,14 +304,17 @@ function billColumnsOf(t: T): Column<OutstandingBill>[] {
 }
 
 function partiesSheet(data: OutstandingData, company: CompanySummary, t: T): ExportSheet<OutstandingParty> {
+  const period = `${t('common.asOn')} ${date(data.asOn)}`;
   return {
     title: `${t('outstanding.title')} - ${t(`outstanding.${data.kind}`)}`,
     company: company.name,
-    period: `${t('common.asOn')} ${date(data.asOn)}`,
+    period,
     notes: [ageByText(data, t)],
     columns: partyColumnsOf(data, t),
     rows: data.parties,
     totals: { label: t('common.total') },
+    // Printed bill by bill with each party's subtotal; the bills are the workbook's second sheet.
+    ...outstandingBillByBill(data, company.name, period, [ageByText(data, t)], t),
   };
 }
 

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { DetailedToggle } from '../components/DetailedToggle';
 import { useTranslation } from 'react-i18next';
 import { useListKeys } from '../components/keyboard/useListKeys';
 import type {
@@ -14,15 +15,10 @@ import { PeriodToolbar, useReportPeriod } from '../components/Period';
 import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import type { ExportSheet } from '../lib/export';
+import { profitLossSheets } from '../lib/statements/profit-loss';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Section = 'directIncomes' | 'directExpenses' | 'indirectIncomes' | 'indirectExpenses';
-
-interface Flat {
-  label: string;
-  amount: Paise | null;
-  level: 0 | 1 | 2;
-}
 
 const sum = (lines: ProfitLossLine[]) => lines.reduce((s, l) => s + l.amount, 0);
 
@@ -33,6 +29,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
   const query = useOperation('profitLoss.get', { companyGuid: company.guid, ...period });
   const data = query.data?.data;
   const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
+  const [detailed, setDetailed] = useState(true);
   const statementRef = useRef<HTMLDivElement>(null);
   const keys = useListKeys(statementRef, query.isSuccess, (group) =>
     go('groupSummary', { g: group, from: period.from, to: period.to }),
@@ -70,11 +67,13 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('profitLoss.title')}
         served={query.data}
-        sheet={data && (() => plSheet(data, company, t))}
+        sheet={data && (() => plSheet(data, company, t, detailed))}
       >
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
-      <PeriodToolbar screen="profitLoss" company={company} value={period} />
+      <PeriodToolbar screen="profitLoss" company={company} value={period}>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
+      </PeriodToolbar>
       <QueryState query={query}>
         {({ data: pl }) => (
           <div className="pl card" ref={statementRef} {...keys}>
@@ -139,35 +138,14 @@ function ResultLine({ label, amount, big }: { label: string; amount: Paise; big?
   );
 }
 
-function plSheet(data: ProfitLossData, company: CompanySummary, t: T): ExportSheet<Flat> {
-  const rows: Flat[] = [];
-  const add = (key: Section) => {
-    rows.push({ label: t(`profitLoss.${key}`), amount: sum(data[key]), level: 0 });
-    for (const line of data[key]) {
-      rows.push({ label: line.groupName, amount: line.amount, level: 1 });
-      for (const l of line.ledgers) rows.push({ label: l.name, amount: l.amount, level: 2 });
-    }
-  };
-  rows.push({ label: t('profitLoss.openingStock'), amount: data.openingStock, level: 0 });
-  add('directIncomes');
-  add('directExpenses');
-  rows.push({ label: t('profitLoss.closingStock'), amount: data.closingStock, level: 0 });
-  rows.push({ label: t('profitLoss.grossProfit'), amount: data.grossProfit, level: 0 });
-  add('indirectIncomes');
-  add('indirectExpenses');
-  return {
-    title: t('profitLoss.title'),
-    company: company.name,
-    period: t('common.period', { from: date(data.from), to: date(data.to) }),
-    columns: [
-      { header: t('profitLoss.group'), kind: 'text', value: (r) => `${'  '.repeat(r.level)}${r.label}` },
-      { header: t('common.amount'), kind: 'money', value: (r) => r.amount },
-    ],
-    rows,
-    // Expanded to ledgers (groups and sections nest): the bottom line is the net profit, not a sum.
-    totals: { row: { label: t('profitLoss.netProfit'), amount: data.netProfit, level: 0 } },
-    print: { strong: (r) => r.level < 2 },
-  };
+function plSheet(
+  data: ProfitLossData,
+  company: CompanySummary,
+  t: T,
+  detailed: boolean,
+): ExportSheet<unknown> {
+  const period = t('common.period', { from: date(data.from), to: date(data.to) });
+  return profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
 }
 
 /** Stock TallyConnect valued from the items (not a figure Tally sent) says so next to its label. */

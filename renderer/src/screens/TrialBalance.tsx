@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailedToggle } from '../components/DetailedToggle';
 import type {
   CompanySummary,
   TrialBalance as TrialBalanceData,
@@ -12,6 +14,7 @@ import { CompanyPeriod, ReportHeader } from '../components/ReportHeader';
 import { QueryState } from '../components/QueryState';
 import { DataTable, type Column } from '../components/DataTable';
 import type { ExportSheet } from '../lib/export';
+import { trialBalanceSheets } from '../lib/statements/trial-balance';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -23,17 +26,20 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
   const data = query.data?.data;
   const columns = tbColumns(t);
   const difference = data ? data.closingDebit - data.closingCredit : 0;
+  const [detailed, setDetailed] = useState(true);
 
   return (
     <>
       <ReportHeader
         title={t('trialBalance.title')}
         served={query.data}
-        sheet={data && (() => tbSheet(data, company, t))}
+        sheet={data && (() => tbSheet(data, company, t, detailed))}
       >
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
-      <PeriodToolbar screen="trialBalance" company={company} value={period} />
+      <PeriodToolbar screen="trialBalance" company={company} value={period}>
+        <DetailedToggle value={detailed} onChange={setDetailed} />
+      </PeriodToolbar>
       <QueryState query={query}>
         {({ data: tb }) => (
           <>
@@ -134,29 +140,12 @@ function tbColumns(t: T): Column<TrialBalanceRow>[] {
   ];
 }
 
-function tbSheet(data: TrialBalanceData, company: CompanySummary, t: T): ExportSheet<TrialBalanceRow> {
-  const columns = tbColumns(t);
-  const top = data.rows.filter((r) => r.depth === 0);
-  return {
-    title: t('trialBalance.title'),
-    company: company.name,
-    period: t('common.period', { from: date(data.from), to: date(data.to) }),
-    columns: [{ ...columns[0]!, value: (r) => `${'  '.repeat(r.depth)}${r.name}` }, ...columns.slice(1)],
-    rows: data.rows,
-    // Rows nest (groups hold their ledgers): the grand total is of the top-level rows.
-    totals: {
-      row: {
-        guid: 'total',
-        name: t('common.total'),
-        kind: 'group',
-        depth: 0,
-        parentGuid: null,
-        opening: top.reduce((s, r) => s + r.opening, 0),
-        debit: data.totalDebit,
-        credit: data.totalCredit,
-        closing: top.reduce((s, r) => s + r.closing, 0),
-      },
-    },
-    print: { strong: (r) => r.kind === 'group' },
-  };
+function tbSheet(
+  data: TrialBalanceData,
+  company: CompanySummary,
+  t: T,
+  detailed: boolean,
+): ExportSheet<unknown> {
+  const period = t('common.period', { from: date(data.from), to: date(data.to) });
+  return trialBalanceSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
 }

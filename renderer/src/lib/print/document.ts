@@ -15,8 +15,10 @@ export interface PrintColumn {
 export interface PrintRow {
   cells: string[];
   style: 'line' | 'pinned' | 'total' | 'strong';
-  /** A smaller line under the detail column's text (the narration). */
+  /** Smaller text after the detail column's own (the narration), wrapping onto a second line only when it must. */
   detail?: string;
+  /** Cells (by printed column) in bold on a row that is not: a heading on one side of a statement. */
+  bold?: number[];
   /** The first cell spans this many columns (a brought / carried forward label); the ones it covers are skipped. */
   span?: number;
 }
@@ -30,6 +32,18 @@ export interface PrintCarry {
   opening: number;
   /** Per line (same order as `lines`): its debit, credit and balance after it, in paise. */
   amounts: { debit: number; credit: number; balance: number }[];
+  labels: { broughtForward: string; carriedForward: string };
+}
+
+/**
+ * Running totals carried from page to page (a trial balance): the sum of some columns over the lines
+ * counted so far (its ledgers), printed as carried forward at a page's foot and brought forward at the next.
+ */
+export interface PrintRunning {
+  /** The printed columns added up, with how each prints (a net opening prints Dr/Cr). */
+  columns: { index: number; kind: 'money' | 'drcr' }[];
+  /** Per line (same order as `lines`): its amounts in those columns, zero for a line not counted. */
+  amounts: number[][];
   labels: { broughtForward: string; carriedForward: string };
 }
 
@@ -49,6 +63,7 @@ export interface PrintDocument {
   /** Totals and closing rows, printed once after the last line. */
   trailing: PrintRow[];
   carry: PrintCarry | null;
+  running?: PrintRunning | null;
 }
 
 /** The longest text of a column (its header included), in characters. */
@@ -98,6 +113,11 @@ export function documentFromSheet<Row>(
     strong?: (row: Row) => boolean;
     carry?: { debit: number; credit: number; balance: number; labels: PrintCarry['labels'] } | null;
     orientation?: Orientation;
+    running?: {
+      columns: number[];
+      counted: (row: Row) => boolean;
+      labels: PrintRunning['labels'];
+    } | null;
   } = {},
 ): PrintDocument {
   const omit = new Set(sheet.print?.omit ?? []);
@@ -117,10 +137,16 @@ export function documentFromSheet<Row>(
   const detail = sheet.print?.detail;
   const lines: PrintRow[] = sheet.rows.map((row) => {
     const text = detail?.text(row) ?? '';
+    const bold =
+      sheet.print
+        ?.strongCells?.(row)
+        .map(position)
+        .filter((i) => i >= 0) ?? [];
     return {
       cells: cellsOf(valuesOf(row)),
       style: options.strong?.(row) ? 'strong' : 'line',
       ...(text !== '' ? { detail: text } : {}),
+      ...(bold.length > 0 ? { bold } : {}),
     };
   });
   const totals = totalsOf(sheet);
@@ -163,6 +189,21 @@ export function documentFromSheet<Row>(
       labels: options.carry.labels,
     };
   }
+  let running: PrintRunning | null = null;
+  if (options.running) {
+    const { columns: summed, counted } = options.running;
+    const num = (v: string | number | null) => (typeof v === 'number' ? v : 0);
+    running = {
+      columns: summed.map((index) => ({
+        index: position(index),
+        kind: sheet.columns[index]!.kind === 'drcr' ? 'drcr' : 'money',
+      })),
+      amounts: sheet.rows.map((row) =>
+        counted(row) ? summed.map((index) => num(sheet.columns[index]!.value(row))) : summed.map(() => 0),
+      ),
+      labels: options.running.labels,
+    };
+  }
   return {
     company: sheet.company,
     title: sheet.title,
@@ -175,5 +216,6 @@ export function documentFromSheet<Row>(
     lines,
     trailing,
     carry,
+    running,
   };
 }

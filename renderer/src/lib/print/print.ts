@@ -3,6 +3,8 @@ import { estimateHeights, geometryOf, measureHtml, pageCss, pxToMm, renderDocume
 
 export interface PrintLabels {
   page: (page: number, pages: number) => string;
+  /** "Printed on 06-12-2026 21:55", under the page number on every page. */
+  printedOn?: string;
 }
 
 const ROOT_CLASS = 'pd-root';

@@ -38,16 +38,18 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
       if (i === 0 && span > 1) return `<td class="text" colspan="${span}">${escapeHtml(text)}</td>`;
       const column = doc.columns[i];
       const kind = column?.kind ?? 'text';
-      const cls = NUMERIC.has(kind)
+      const base = NUMERIC.has(kind)
         ? 'num'
         : kind === 'date'
           ? 'date'
           : column?.nowrap
             ? 'text nowrap'
             : 'text';
+      const cls = row.bold?.includes(i) ? `${base} pd-b` : base;
       const detail =
         row.detail !== undefined && i === doc.detailColumn
-          ? `<div class="pd-detail">${escapeHtml(row.detail)}</div>`
+          ? // The narration runs on after the particulars: a second line only when it needs one.
+            ` <span class="pd-detail">${escapeHtml(row.detail)}</span>`
           : '';
       return `<td class="${cls}">${escapeHtml(text)}${detail}</td>`;
     })
@@ -130,6 +132,28 @@ function carryRow(
   return { cells, style: 'total', span };
 }
 
+/** A brought / carried forward row of running totals: each summed column over the lines up to `upTo`. */
+function runningRow(
+  doc: PrintDocument,
+  label: string,
+  upTo: number,
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): PrintRow {
+  const running = doc.running!;
+  const sums = running.columns.map(() => 0);
+  for (let i = 0; i <= upTo; i += 1) {
+    const amounts = running.amounts[i];
+    if (amounts) amounts.forEach((a, k) => (sums[k]! += a));
+  }
+  const span = Math.max(1, Math.min(...running.columns.map((c) => c.index)));
+  const cells = doc.columns.map((_, i) => {
+    const k = running.columns.findIndex((c) => c.index === i);
+    if (k >= 0) return format(running.columns[k]!.kind, sums[k]!);
+    return i === 0 ? label : '';
+  });
+  return { cells, style: 'total', span };
+}
+
 /** The measuring table: every row once, in the page's width, so their real heights can be read. */
 export function measureHtml(doc: PrintDocument): string {
   const units = unitsOf(doc);
@@ -145,13 +169,18 @@ export function measureHtml(doc: PrintDocument): string {
 export function renderDocument(
   doc: PrintDocument,
   heights: { rows: number[]; head: number; carry: number },
-  labels: { page: (page: number, pages: number) => string },
+  labels: { page: (page: number, pages: number) => string; printedOn?: string },
   format: (kind: 'money' | 'drcr', paise: number) => string,
 ): string {
   const geometry = geometryOf(doc);
   const units = unitsOf(doc);
   const body = geometry.heightMm - HEAD_MM - heights.head;
-  const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: doc.carry !== null });
+  const carries = doc.carry !== null || (doc.running ?? null) !== null;
+  const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: carries });
+  const forward = (label: 'broughtForward' | 'carriedForward', upTo: number): PrintRow =>
+    doc.carry
+      ? carryRow(doc, doc.carry.labels[label], upTo, format)
+      : runningRow(doc, doc.running!.labels[label], upTo, format);
   const lastLineBefore = (index: number): number => {
     // The last statement line at or before this row (-1 before the first line).
     for (let i = index; i >= 0; i -= 1) {
@@ -164,28 +193,17 @@ export function renderDocument(
     const parts: string[] = [];
     const first = indices[0] ?? 0;
     const last = indices[indices.length - 1] ?? 0;
-    if (doc.carry && p > 0) {
-      parts.push(
-        rowHtml(
-          doc,
-          carryRow(doc, doc.carry.labels.broughtForward, lastLineBefore(first - 1), format),
-          'pd-carry',
-        ),
-      );
+    if (carries && p > 0) {
+      parts.push(rowHtml(doc, forward('broughtForward', lastLineBefore(first - 1)), 'pd-carry'));
     }
     for (const i of indices) parts.push(rowHtml(doc, units[i]!.row));
-    if (doc.carry && p < pages.length - 1) {
-      parts.push(
-        rowHtml(
-          doc,
-          carryRow(doc, doc.carry.labels.carriedForward, lastLineBefore(last), format),
-          'pd-carry',
-        ),
-      );
+    if (carries && p < pages.length - 1) {
+      parts.push(rowHtml(doc, forward('carriedForward', lastLineBefore(last)), 'pd-carry'));
     }
     const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
+    const printedOn = labels.printedOn ? `<div class="pd-printed">${escapeHtml(labels.printedOn)}</div>` : '';
     return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
-<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}</div></header>
+<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}${printedOn}</div></header>
 ${tableOpen(doc)}${parts.join('')}</tbody></table></section>`;
   });
   return sheets.join('\n');
@@ -201,9 +219,11 @@ export function estimateHeights(doc: PrintDocument): { rows: number[]; head: num
   const linesOf = (row: PrintRow) =>
     Math.max(
       1,
-      ...row.cells.map((text, i) =>
-        Math.ceil((text.length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM)),
-      ),
-    ) + (row.detail === undefined ? 0 : 1);
+      ...row.cells.map((text, i) => {
+        // The narration runs on in the same cell as the particulars.
+        const length = text.length + (i === doc.detailColumn && row.detail ? row.detail.length + 1 : 0);
+        return Math.ceil((length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM));
+      }),
+    );
   return { rows: unitsOf(doc).map((u) => 4.6 * linesOf(u.row)), head: 6, carry: 4.6 };
 }

@@ -1,0 +1,351 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { formatInr } from '../../shared/money';
+import type {
+  BalanceSheet,
+  CompanySummary,
+  GroupSummary,
+  LedgerRef,
+  LedgerStatement,
+  ProfitLoss,
+  TrialBalance,
+} from '../../shared/types/reports';
+import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+
+/** The statements' PDFs, PNG pages (60 dpi) and workbooks, kept to be looked at. */
+const OUT = path.join(ROOT, 'test-output', 'statements');
+
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let company: CompanySummary;
+let year: { from: string; to: string };
+
+async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([op, body]) => {
+      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    },
+    [operation, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
+  return (envelope.data as { data: T }).data;
+}
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
+  page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await page.goto(`${serve.url}/#/companies`);
+  const companies = await call<CompanySummary[]>('companies.list', {});
+  company = companies[0]!;
+  const fy = company.financialYears[1] ?? company.financialYears[0]!;
+  const start = Number(fy.slice(0, 4));
+  year = { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+async function open(hash: string): Promise<void> {
+  await page.goto(`${serve.url}/#/${hash}`);
+  await page.getByTestId('print-report').waitFor();
+  await page.locator('table tbody tr, .pl-group, .bs-side').first().waitFor();
+}
+
+/** Prints the report on screen to PDF, renders its pages to PNG and returns each page's text. */
+async function printed(name: string): Promise<string[]> {
+  await page.getByTestId('print-report').click();
+  await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
+  const sections = await page.locator('#pd-root section.pd-page').count();
+  const pdf = path.join(OUT, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUT, name)]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  expect(pages).toBe(sections);
+  const texts: string[] = [];
+  for (let p = 1; p <= pages; p += 1) {
+    const text = execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-'], {
+      encoding: 'utf8',
+    });
+    expect(text).toContain(company.name);
+    expect(text).toContain(`Page ${p} of ${pages}`);
+    expect(text).toMatch(/Printed on \d\d-\d\d-\d{4} \d\d:\d\d/);
+    texts.push(text);
+  }
+  return texts;
+}
+
+/** Clicks Excel and opens the workbook it saves. */
+async function exported(name: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Excel/ }).click(),
+  ]);
+  const file = path.join(OUT, `${name}.xlsx`);
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
+
+interface Table {
+  headers: string[];
+  rows: (string | number | null)[][];
+  total: (string | number | null)[];
+}
+
+/** A worksheet's header (row 5), its rows and its totals row (the bold one after them). */
+function tableOf(ws: ExcelJS.Worksheet): Table {
+  const headers = (ws.getRow(5).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  const rows: (string | number | null)[][] = [];
+  for (let r = 6; r <= ws.rowCount; r += 1) {
+    const row = ws.getRow(r);
+    const cells = headers.map((_, c) => {
+      const v = row.getCell(c + 1).value;
+      return typeof v === 'number' || typeof v === 'string' ? v : null;
+    });
+    if (row.font?.bold) return { headers, rows, total: cells };
+    rows.push(cells);
+  }
+  throw new Error(`${ws.name}: no totals row`);
+}
+
+const paise = (v: string | number | null | undefined): number =>
+  typeof v === 'number' ? Math.round(v * 100) : 0;
+
+/** Every amount column (from `first`) of the rows adds up to the totals row. */
+function expectColumnsAddUp(table: Table, first: number): void {
+  for (let c = first; c < table.headers.length; c += 1) {
+    const sum = table.rows.reduce((s, r) => s + paise(r[c]), 0);
+    expect(sum, table.headers[c]).toBe(paise(table.total[c]));
+  }
+}
+
+const column = (table: Table, header: string): number => {
+  const at = table.headers.indexOf(header);
+  expect(at, header).toBeGreaterThanOrEqual(0);
+  return at;
+};
+
+/** Amounts as printed ("12,34,567.00", no rupee sign on paper, as Tally) in a line of text. */
+const amountsIn = (line: string): string[] => line.match(/-?[\d,]+\.\d\d/g) ?? [];
+const printedAmount = (paise: number): string => formatInr(paise, { symbol: false });
+
+describe('statements fit to hand over', () => {
+  it('trial balance: the ledgers sheet adds up to the report, signs agree; printed with closing totals and carried-forward totals', async () => {
+    const tb = await call<TrialBalance>('trialBalance.get', { companyGuid: company.guid, ...year });
+    await open(`trialBalance?from=${year.from}&to=${year.to}`);
+    const book = await exported('trial-balance');
+    expect(book.worksheets.length).toBe(2);
+    const table = tableOf(book.worksheets[0]!);
+    expect(table.rows).toHaveLength(tb.rows.filter((r) => r.kind !== 'group').length);
+    expectColumnsAddUp(table, column(table, 'Opening Dr'));
+    expect(paise(table.total[column(table, 'Debit')])).toBe(tb.totalDebit);
+    expect(paise(table.total[column(table, 'Credit')])).toBe(tb.totalCredit);
+    expect(paise(table.total[column(table, 'Closing Dr')])).toBe(tb.closingDebit);
+    expect(paise(table.total[column(table, 'Closing Cr')])).toBe(tb.closingCredit);
+    for (const r of table.rows) {
+      const signed = paise(r[column(table, 'Closing (Dr +, Cr −)')]);
+      expect(signed).toBe(paise(r[column(table, 'Closing Dr')]) - paise(r[column(table, 'Closing Cr')]));
+      expect(paise(r[column(table, 'Opening (Dr +, Cr −)')])).toBe(
+        paise(r[column(table, 'Opening Dr')]) - paise(r[column(table, 'Opening Cr')]),
+      );
+    }
+    expect(String(book.worksheets[0]!.getCell('A3').value)).toMatch(/TallyConnect \d+\.\d+\.\d+/);
+
+    const pages = await printed('trial-balance');
+    expect(pages[0]).toMatch(/Particulars\s+Opening\s+Debit\s+Credit\s+Closing Dr\s+Closing Cr/);
+    const last = pages[pages.length - 1]!;
+    const totalLine = last.split('\n').find((l) => /^\s*Total\b/.test(l))!;
+    expect(amountsIn(totalLine).slice(-4)).toEqual(
+      [tb.totalDebit, tb.totalCredit, tb.closingDebit, tb.closingCredit].map(printedAmount),
+    );
+    if (pages.length > 1) {
+      // Each page but the last ends carrying its totals forward; the next brings the same figures.
+      for (let p = 0; p < pages.length - 1; p += 1) {
+        const carried = pages[p]!.split('\n').find((l) => l.includes('Carried forward'))!;
+        const brought = pages[p + 1]!.split('\n').find((l) => l.includes('Brought forward'))!;
+        expect(amountsIn(carried).length).toBeGreaterThan(0);
+        expect(amountsIn(brought)).toEqual(amountsIn(carried));
+      }
+    }
+  });
+
+  it('profit & loss: horizontal on paper and first sheet (Gross Profit c/o = b/f, side totals equal); the flat table adds up to the net profit', async () => {
+    const pl = await call<ProfitLoss>('profitLoss.get', { companyGuid: company.guid, ...year });
+    await open(`profitLoss?from=${year.from}&to=${year.to}`);
+    const book = await exported('profit-loss');
+    const statement = tableOf(book.worksheets[0]!);
+    expect(paise(statement.total[2])).toBe(paise(statement.total[5]));
+    const flat = tableOf(book.worksheets[1]!);
+    expectColumnsAddUp(flat, column(flat, 'Debit'));
+    expect(paise(flat.total[column(flat, 'Credit')]) - paise(flat.total[column(flat, 'Debit')])).toBe(
+      pl.netProfit,
+    );
+
+    const text = (await printed('profit-loss')).join('\n');
+    const word = pl.grossProfit >= 0 ? 'Profit' : 'Loss';
+    const co = text.split('\n').find((l) => l.includes(`Gross ${word} c/o`))!;
+    const bf = text.split('\n').find((l) => l.includes(`Gross ${word} b/f`))!;
+    const gross = printedAmount(Math.abs(pl.grossProfit));
+    expect(co).toContain(gross);
+    expect(bf).toContain(gross);
+    const totals = text.split('\n').filter((l) => /^\s*Total\b/.test(l));
+    expect(totals).toHaveLength(2);
+    for (const line of totals) {
+      const [left, right] = amountsIn(line);
+      expect(left).toBeDefined();
+      expect(left).toBe(right);
+    }
+  });
+
+  it('balance sheet: Liabilities | Assets on paper and first sheet with equal totals; the flat table adds up to each side', async () => {
+    const bs = await call<BalanceSheet>('balanceSheet.get', { companyGuid: company.guid, asOn: year.to });
+    await open(`balanceSheet?asOn=${year.to}`);
+    const book = await exported('balance-sheet');
+    const statement = tableOf(book.worksheets[0]!);
+    expect([statement.headers[0], statement.headers[3]]).toEqual(['Liabilities', 'Assets']);
+    expect(paise(statement.total[2])).toBe(bs.totalLiabilities);
+    expect(paise(statement.total[5])).toBe(bs.totalAssets);
+    const flat = tableOf(book.worksheets[1]!);
+    expectColumnsAddUp(flat, column(flat, 'Liabilities'));
+    expect(paise(flat.total[column(flat, 'Liabilities')])).toBe(bs.totalLiabilities);
+    expect(paise(flat.total[column(flat, 'Assets')])).toBe(bs.totalAssets);
+
+    const pages = await printed('balance-sheet');
+    expect(pages[0]).toMatch(/Liabilities\s+Assets/);
+    expect(pages[0]).not.toMatch(/\bSide\b/);
+    const last = pages[pages.length - 1]!;
+    const totalLine = last.split('\n').find((l) => /^\s*Total\b/.test(l))!;
+    expect(amountsIn(totalLine)).toEqual([printedAmount(bs.totalLiabilities), printedAmount(bs.totalAssets)]);
+  });
+
+  it('group summary: every amount column adds up, the signed closing to the group’s closing', async () => {
+    const gs = await call<GroupSummary>('groupSummary.get', {
+      companyGuid: company.guid,
+      ...year,
+      groupName: 'Current Assets',
+    });
+    await open(`groupSummary?g=Current%20Assets&from=${year.from}&to=${year.to}`);
+    const book = await exported('group-summary');
+    const table = tableOf(book.worksheets[0]!);
+    expectColumnsAddUp(table, column(table, 'Opening Dr'));
+    expect(paise(table.total[column(table, 'Closing (Dr +, Cr −)')])).toBe(gs.total.closing);
+    expect(paise(table.total[column(table, 'Debit')])).toBe(gs.total.debit);
+    await printed('group-summary');
+  });
+
+  it('ledger: a busy party’s year at 26 lines or more a page, every narration printed', async () => {
+    const parties = await page.evaluate(async (guid) => {
+      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch('/api/ledgers.search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
+        body: JSON.stringify({ companyGuid: guid, query: '', limit: 500 }),
+      });
+      return ((await response.json()) as { data: LedgerRef[] }).data;
+    }, company.guid);
+    let busiest: LedgerStatement | null = null;
+    for (const party of parties.filter((l) => l.group === 'Sundry Debtors').slice(0, 40)) {
+      const s = await call<LedgerStatement>('ledger.statement', {
+        companyGuid: company.guid,
+        ledgerGuid: party.guid,
+        ...year,
+        pageSize: 5000,
+      });
+      if (!busiest || s.lines.length > busiest.lines.length) busiest = s;
+    }
+    expect(busiest!.lines.length).toBeGreaterThan(150);
+    await page.goto(`${serve.url}/#/ledger?l=${busiest!.ledger.guid}&from=${year.from}&to=${year.to}`);
+    await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').first().waitFor();
+    const pages = await printed('ledger');
+    // The issue's 309 lines in 12 pages: at least 26 lines a page.
+    expect(pages.length).toBeLessThanOrEqual(Math.ceil(busiest!.lines.length / 26));
+    // Every word of every narration is on paper (a long one wraps, at a space or after a hyphen).
+    const words = new Set(pages.join(' ').split(/[\s-]+/));
+    for (const line of busiest!.lines.filter((l) => l.narration !== '')) {
+      for (const word of line.narration.split(/[\s-]+/)) expect(words.has(word), line.narration).toBe(true);
+    }
+  });
+
+  it('outstanding: printed bill by bill with each party’s subtotal and the grand total; the bills sheet adds up to it', async () => {
+    await open('outstanding');
+    const book = await exported('outstanding');
+    const parties = tableOf(book.worksheets[0]!);
+    const bills = tableOf(book.worksheets[1]!);
+    const pending = column(bills, 'Pending');
+    expectColumnsAddUp(bills, pending);
+    const partyTotal = column(parties, 'Total');
+    expect(paise(bills.total[pending])).toBe(paise(parties.total[partyTotal]));
+    // Each party's bills add up to its total on the parties sheet.
+    for (const party of parties.rows) {
+      const own = bills.rows.filter((r) => r[0] === party[0]).reduce((s, r) => s + paise(r[pending]), 0);
+      expect(own, String(party[0])).toBe(paise(party[partyTotal]));
+    }
+
+    const pages = await printed('outstanding');
+    const text = pages.join('\n');
+    expect(pages[0]).toMatch(/Bill\s+Bill date\s+Due date\s+Overdue \(days\)\s+Pending/);
+    const first = parties.rows[0]!;
+    const subtotal = text.split('\n').find((l) => l.includes(`Total ${String(first[0])}`))!;
+    expect(amountsIn(subtotal)).toEqual([printedAmount(paise(first[partyTotal]))]);
+    const firstBill = bills.rows.find((r) => r[0] === first[0] && r[2] !== 'On Account')!;
+    expect(text).toContain(String(firstBill[2]));
+    const grand = pages[pages.length - 1]!.split('\n').find((l) => /^\s*Total\s+[\d,]+\.\d\d\s*$/.test(l))!;
+    expect(amountsIn(grand)).toEqual([printedAmount(paise(bills.total[pending]))]);
+  });
+
+  it('balance sheet in Schedule III form: chosen on screen, printed and exported vertical with note numbers and equal totals', async () => {
+    const bs = await call<BalanceSheet>('balanceSheet.get', { companyGuid: company.guid, asOn: year.to });
+    await open(`balanceSheet?asOn=${year.to}`);
+    await page.getByTestId('bs-form').selectOption('vertical');
+    const book = await exported('balance-sheet-schedule-iii');
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Balance sheet - Schedule III',
+      'Balance sheet',
+      'Balance sheet - Table',
+    ]);
+    const pages = await printed('balance-sheet-schedule-iii');
+    const text = pages.join('\n');
+    expect(text).toMatch(/Particulars\s+Note No\.\s+Amount/);
+    expect(text).toContain('I. EQUITY AND LIABILITIES');
+    expect(text).toContain('II. ASSETS');
+    const totals = text.split('\n').filter((l) => /^\s*TOTAL\s+[\d,]+\.\d\d\s*$/.test(l));
+    expect(totals.slice(0, 2).map((l) => amountsIn(l)[0])).toEqual([
+      printedAmount(bs.totalLiabilities),
+      printedAmount(bs.totalAssets),
+    ]);
+    expect(text).toMatch(/Note 1: /);
+  });
+
+  it('trial balance condensed: the primary groups alone on paper, with the period’s totals', async () => {
+    const tb = await call<TrialBalance>('trialBalance.get', { companyGuid: company.guid, ...year });
+    await open(`trialBalance?from=${year.from}&to=${year.to}`);
+    await page.getByTestId('detailed').uncheck();
+    const pages = await printed('trial-balance-condensed');
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    const top = tb.rows.filter((r) => r.depth === 0 && r.kind === 'group').map((r) => r.name);
+    for (const name of top) expect(text).toContain(name.split(' ')[0]);
+    const ledger = tb.rows.find((r) => r.kind === 'ledger' && r.depth > 1)!;
+    expect(text).not.toContain(ledger.name);
+    const totalLine = text.split('\n').find((l) => /^\s*Total\b/.test(l))!;
+    expect(amountsIn(totalLine).slice(0, 2)).toEqual([tb.totalDebit, tb.totalCredit].map(printedAmount));
+  });
+});
