@@ -23,6 +23,7 @@ import { createUpdateArea } from './update/area';
 import type { UpdateEngine } from './update/engine';
 import { createLiveArea, type LiveArea } from './live/area';
 import { liveHandlers } from './service/live-handlers';
+import { masterHandlers } from './service/master-handlers';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -137,6 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...portalHandlers(portal),
     ...updates.handlers,
     ...liveHandlers({ watcher: live.watcher, settings }),
+    ...masterHandlers({ store }),
     ...companyHandlers({
       store,
       events,

@@ -1,0 +1,89 @@
+import type { CompanySummary } from '../../../shared/types/reports';
+
+export const COMPUTED_BY = 'TallyConnect, from its local copy of the Tally books (read only)';
+export const AMOUNTS_NOTE = 'Rupees with 2 decimals; balances end in Dr or Cr';
+
+/** A list in an answer that may be cut to keep the answer short. */
+export interface AnswerList {
+  /** The key in `data` holding the list. */
+  field: string;
+  items: unknown[];
+  /** Position of the first item among all (for asking for the rest). */
+  offset: number;
+  /** How many items there are in all. */
+  total: number;
+}
+
+/** What a tool answers before it is wrapped and sized. */
+export interface ToolAnswer {
+  company?: CompanySummary;
+  /** The period or date the figures are for, as the tool resolved it. */
+  period?: Record<string, string>;
+  data: Record<string, unknown>;
+  list?: AnswerList;
+}
+
+/** Where the figures come from and how fresh they are: the last sync or import and Tally's AlterIDs. */
+export function dataAsOf(company: CompanySummary): Record<string, unknown> {
+  return {
+    lastSyncOrImport: company.lastSyncAt,
+    source: company.source,
+    tallyMasterAlterId: company.masterAlterId,
+    tallyVoucherAlterId: company.voucherAlterId,
+    lastVoucherDate: company.lastVoucherDate,
+  };
+}
+
+function envelopeOf(
+  answer: ToolAnswer,
+  items: unknown[] | null,
+  truncated: unknown,
+): Record<string, unknown> {
+  const data = answer.list && items !== null ? { ...answer.data, [answer.list.field]: items } : answer.data;
+  return {
+    ...(answer.company ? { company: { name: answer.company.name, guid: answer.company.guid } } : {}),
+    ...(answer.period ? { period: answer.period } : {}),
+    ...(answer.company ? { dataAsOf: dataAsOf(answer.company) } : {}),
+    computedBy: COMPUTED_BY,
+    amounts: AMOUNTS_NOTE,
+    data,
+    truncated,
+  };
+}
+
+/**
+ * The compact JSON an assistant reads: the envelope (company, period, data as of, who computed it)
+ * and the data, its list cut to fit `maxChars`, with `truncated` saying how to ask for the rest.
+ */
+export function renderAnswer(answer: ToolAnswer, maxChars: number): string {
+  const list = answer.list;
+  const truncatedFor = (count: number): unknown => {
+    if (!list) return false;
+    const end = list.offset + count;
+    if (end >= list.total) return false;
+    return {
+      shown: `${list.field} ${list.offset + 1}–${end} of ${list.total}`,
+      next: `call again with the same arguments and offset=${end}`,
+    };
+  };
+  const full = JSON.stringify(envelopeOf(answer, list?.items ?? null, truncatedFor(list?.items.length ?? 0)));
+  if (full.length <= maxChars || !list || list.items.length === 0) return full;
+  // Binary search for the most items that fit; at least one is always shown.
+  let low = 1;
+  let high = list.items.length - 1;
+  let best = 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const text = JSON.stringify(envelopeOf(answer, list.items.slice(0, mid), truncatedFor(mid)));
+    if (text.length <= maxChars) {
+      best = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return JSON.stringify(envelopeOf(answer, list.items.slice(0, best), truncatedFor(best)));
+}
+
+/** The slice of rows a tool shows from `offset` (a list the contract answers whole). */
+export function pageOf<T>(rows: readonly T[], offset: number, limit: number): T[] {
+  return rows.slice(offset, offset + limit);
+}
