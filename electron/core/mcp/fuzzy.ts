@@ -42,8 +42,8 @@ export function similarity(a: string, b: string): number {
 /** Scores below this are not offered, even as "did you mean". */
 const SUGGEST_AT = 0.45;
 /** A typo is accepted without asking when it is this close and clearly ahead of the next name. */
-const ACCEPT_AT = 0.82;
-const ACCEPT_MARGIN = 0.12;
+const ACCEPT_AT = 0.7;
+const ACCEPT_MARGIN = 0.2;
 const MAX_SUGGESTIONS = 8;
 
 export interface Resolved<T extends Named> {
