@@ -14,7 +14,7 @@ export interface ToolReply {
 /** Calls a tool through some MCP client (in memory, stdio, Streamable HTTP) and parses its JSON. */
 export type CallTool = (name: string, args: Obj) => Promise<ToolReply>;
 
-export function replyOf(result: { isError?: unknown; content?: unknown }): ToolReply {
+export function replyOf(result: Record<string, unknown>): ToolReply {
   const content = result.content as { type: string; text: string }[];
   expect(content).toHaveLength(1);
   expect(content[0]!.type).toBe('text');
