@@ -10,6 +10,7 @@ import { portalOperations } from './portal';
 import { updateOperations } from './update';
 import { liveOperations } from './live';
 import { masterOperations } from './masters';
+import { assistantOperations } from './assistants';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...updateOperations,
   ...liveOperations,
   ...masterOperations,
+  ...assistantOperations,
 };
 
 export type Contract = typeof contract;
