@@ -2,6 +2,8 @@ import { resolveCliDataDir } from '../cli/args';
 
 export interface McpArgs {
   dataDir: string;
+  /** True when --data-dir or TALLYCONNECT_DATA_DIR chose the folder (else the per-user default). */
+  dataDirGiven: boolean;
   /** Companies (GUID or name) given with --company; empty: the Assistants setting decides. */
   companies: string[];
   help: boolean;
@@ -39,5 +41,10 @@ export function parseMcpArgs(
     else if (flag === '--mcp') continue;
     else throw new Error(`Unknown option ${arg.slice(0, 60)} (see --help)`);
   }
-  return { dataDir: resolveCliDataDir(dataDir, env, platform), companies, help };
+  return {
+    dataDir: resolveCliDataDir(dataDir, env, platform),
+    dataDirGiven: Boolean(dataDir ?? env.TALLYCONNECT_DATA_DIR?.trim()),
+    companies,
+    help,
+  };
 }
