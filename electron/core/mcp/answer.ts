@@ -68,22 +68,20 @@ export function renderAnswer(answer: ToolAnswer, maxChars: number): string {
   };
   const full = JSON.stringify(envelopeOf(answer, list?.items ?? null, truncatedFor(list?.items.length ?? 0)));
   if (full.length <= maxChars || !list || list.items.length === 0) return full;
-  // Binary search for the most items that fit; at least one is always shown.
-  let low = 1;
-  let high = list.items.length - 1;
-  let best = 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const text = JSON.stringify(envelopeOf(answer, list.items.slice(0, mid), truncatedFor(mid)));
-    if (text.length <= maxChars) {
-      best = mid;
-      low = mid + 1;
-    } else high = mid - 1;
+  // Sized from each item's own length (one pass), then checked: at least one item is always shown.
+  const render = (count: number) =>
+    JSON.stringify(envelopeOf(answer, list.items.slice(0, count), truncatedFor(count)));
+  const emptyLength = render(0).length;
+  let count = 0;
+  let length = emptyLength;
+  for (const item of list.items) {
+    const next = length + JSON.stringify(item).length + 1;
+    if (next > maxChars) break;
+    length = next;
+    count++;
   }
-  return JSON.stringify(envelopeOf(answer, list.items.slice(0, best), truncatedFor(best)));
-}
-
-/** The slice of rows a tool shows from `offset` (a list the contract answers whole). */
-export function pageOf<T>(rows: readonly T[], offset: number, limit: number): T[] {
-  return rows.slice(offset, offset + limit);
+  count = Math.max(1, count);
+  let text = render(count);
+  while (text.length > maxChars && count > 1) text = render(--count);
+  return text;
 }

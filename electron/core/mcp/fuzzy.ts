@@ -52,6 +52,17 @@ export interface Resolved<T extends Named> {
   how: 'guid' | 'exact' | 'contains' | 'close';
 }
 
+/** Normalised names of a candidate list, kept while the list lives (the context keeps it per sync). */
+const normalizedLists = new WeakMap<readonly Named[], string[]>();
+function normalizedOf(candidates: readonly Named[]): string[] {
+  let list = normalizedLists.get(candidates);
+  if (!list) {
+    list = candidates.map((c) => normalizeName(c.name));
+    normalizedLists.set(candidates, list);
+  }
+  return list;
+}
+
 /**
  * Finds one master by GUID or name: the same name (any case, spacing, punctuation); else the only name
  * that contains every word asked for; else a close spelling clearly ahead of the rest. Otherwise refuses
@@ -67,7 +78,8 @@ export function resolveName<T extends Named>(
   const byGuid = candidates.find((c) => c.guid === trimmed);
   if (byGuid) return { match: byGuid, how: 'guid' };
   const wanted = normalizeName(trimmed);
-  const exact = candidates.filter((c) => normalizeName(c.name) === wanted);
+  const normalized = normalizedOf(candidates);
+  const exact = candidates.filter((_, i) => normalized[i] === wanted);
   if (exact.length === 1) return { match: exact[0]!, how: 'exact' };
   if (exact.length > 1) {
     // Names differing only in case or punctuation: the one written exactly so wins.
@@ -80,10 +92,7 @@ export function resolveName<T extends Named>(
     );
   }
   const words = wanted.split(' ').filter((w) => w !== '');
-  const containing = candidates.filter((c) => {
-    const name = normalizeName(c.name);
-    return words.every((w) => name.includes(w));
-  });
+  const containing = candidates.filter((_, i) => words.every((w) => normalized[i]!.includes(w)));
   if (containing.length === 1) return { match: containing[0]!, how: 'contains' };
   if (containing.length > 1) {
     throw ambiguous(
@@ -97,7 +106,7 @@ export function resolveName<T extends Named>(
     );
   }
   const scored = candidates
-    .map((c) => ({ c, score: similarity(wanted, normalizeName(c.name)) }))
+    .map((c, i) => ({ c, score: similarity(wanted, normalized[i]!) }))
     .filter((s) => s.score >= SUGGEST_AT)
     .sort((a, b) => b.score - a.score || a.c.name.localeCompare(b.c.name));
   const [best, second] = scored;

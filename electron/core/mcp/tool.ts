@@ -31,3 +31,9 @@ export const arg = {
 
 /** The period arguments (a year or a date range; default the latest year with vouchers). */
 export const periodArgs = { fy: arg.fy, from: arg.from, to: arg.to };
+
+/**
+ * The most list items a tool formats for one answer: more never fit in its size (25,000 characters),
+ * and formatting only these keeps a long register cheap. The answer still says how many there are.
+ */
+export const LIST_CAP = 1000;

@@ -4,7 +4,7 @@ import { drCr, rupees } from '../format';
 import { dataAsOf } from '../answer';
 import { parseFinancialYear, defaultYear } from '../inputs';
 import { normalizeName } from '../fuzzy';
-import { arg, defineTool } from '../tool';
+import { arg, defineTool, LIST_CAP } from '../tool';
 
 export const listCompanies = defineTool({
   name: 'list_companies',
@@ -58,7 +58,7 @@ export const searchNames = defineTool({
       return words.every((w) => name.includes(w));
     });
     const offset = args.offset ?? 0;
-    const items = matching.slice(offset, offset + 1000).map((n) => ({ name: n.name, under: n.parent }));
+    const items = matching.slice(offset, offset + LIST_CAP).map((n) => ({ name: n.name, under: n.parent }));
     return {
       company,
       data: { kind: args.kind, names: items },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rupees } from '../format';
 import { resolveAsOn } from '../inputs';
 import { ToolInputError } from '../errors';
-import { arg, defineTool } from '../tool';
+import { arg, defineTool, LIST_CAP } from '../tool';
 
 const kindArg = z
   .enum(['receivable', 'payable'])
@@ -39,7 +39,7 @@ export const outstandingTool = defineTool({
     const offset = args.offset ?? 0;
     if (party) {
       const row = out.parties.find((p) => p.ledgerGuid === party.match.guid);
-      const bills = (row?.bills ?? []).slice(offset).map((b) => ({
+      const bills = (row?.bills ?? []).slice(offset, offset + LIST_CAP).map((b) => ({
         bill: b.billName,
         billDate: b.billDate,
         dueDate: b.dueDate,
@@ -65,7 +65,7 @@ export const outstandingTool = defineTool({
     }
     const parties = [...out.parties]
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
-      .slice(offset)
+      .slice(offset, offset + LIST_CAP)
       .map((p) => ({
         party: p.name,
         group: p.group,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProfitLossLine } from '../../../../shared/types/reports';
 import { drCr, rupees } from '../format';
 import { resolveAsOn, resolvePeriod } from '../inputs';
-import { arg, defineTool, periodArgs } from '../tool';
+import { arg, defineTool, periodArgs, LIST_CAP } from '../tool';
 
 const periodOf = (p: { from: string; to: string; note: string }) => ({
   from: p.from,
@@ -27,7 +27,7 @@ export const trialBalanceTool = defineTool({
     });
     const names = new Map(tb.rows.map((r) => [r.guid, r.name]));
     const offset = args.offset ?? 0;
-    const rows = tb.rows.slice(offset).map((r) => ({
+    const rows = tb.rows.slice(offset, offset + LIST_CAP).map((r) => ({
       name: r.name,
       kind: r.kind,
       level: r.depth,
@@ -158,7 +158,7 @@ export const groupSummaryTool = defineTool({
       to: period.to,
     });
     const offset = args.offset ?? 0;
-    const rows = gs.rows.slice(offset).map((r) => ({
+    const rows = gs.rows.slice(offset, offset + LIST_CAP).map((r) => ({
       name: r.name,
       kind: r.kind,
       opening: drCr(r.opening),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StockFigure } from '../../../../shared/types/reports';
 import { quantity, rupees } from '../format';
 import { resolvePeriod } from '../inputs';
-import { arg, defineTool, periodArgs } from '../tool';
+import { arg, defineTool, periodArgs, LIST_CAP } from '../tool';
 
 const figure = (f: StockFigure, unit: string | null) => ({
   quantity: quantity(f.quantity, unit),
@@ -38,7 +38,7 @@ export const stockSummaryTool = defineTool({
       ...(group ? { groupName: group.match.name } : {}),
     });
     const offset = args.offset ?? 0;
-    const rows = ss.rows.slice(offset).map((r) => ({
+    const rows = ss.rows.slice(offset, offset + LIST_CAP).map((r) => ({
       name: r.name,
       kind: r.kind,
       level: r.depth,
@@ -93,7 +93,7 @@ export const stockItemTool = defineTool({
     });
     const unit = reg.item.unit;
     const offset = args.offset ?? 0;
-    const lines = reg.lines.slice(offset).map((l) => ({
+    const lines = reg.lines.slice(offset, offset + LIST_CAP).map((l) => ({
       date: l.date,
       voucherType: l.voucherType,
       voucherNumber: l.voucherNumber,
