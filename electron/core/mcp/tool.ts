@@ -33,7 +33,7 @@ export const arg = {
 export const periodArgs = { fy: arg.fy, from: arg.from, to: arg.to };
 
 /**
- * The most list items a tool formats for one answer: more never fit in its size (25,000 characters),
+ * The most list items a tool formats for one answer: more never fit in its default size (25,000 characters),
  * and formatting only these keeps a long register cheap. The answer still says how many there are.
  */
-export const LIST_CAP = 1000;
+export const LIST_CAP = 400;
