@@ -136,4 +136,52 @@ describe('/mcp on the office portal (Streamable HTTP)', () => {
       writeAssistantSettings(books.dataDir, { enabled: true, companies: [books.demoGuid, TINY_GUID] });
     }
   }, 60_000);
+
+  it('limits each user as the API does (429 with Retry-After)', async () => {
+    const { core } = books;
+    const limited = createServeServer({
+      core: { dispatch: core.dispatch, events: { onAny: portalEvents(core.portal.live) } },
+      before: portalMiddleware(core.portal, { enabled: true, host: '127.0.0.1' }),
+      staticDir: null,
+      uploadDir: join(books.dataDir, 'uploads'),
+    });
+    limited.use(
+      mcpRoute({
+        dispatch: core.dispatch,
+        authenticate: (token) => core.portal.authenticate(token),
+        limiter: core.portal.limiter,
+        limits: {
+          apiPerAddress: { name: 'mcp-test-address', limit: 100, windowMs: 60_000 },
+          apiPerUser: { name: 'mcp-test-user', limit: 3, windowMs: 60_000 },
+        },
+        assistants: () => readAssistantSettings(books.dataDir),
+        version: 'test',
+        bodyLimitBytes: 1024 * 1024,
+      }),
+    );
+    const { port } = await limited.listen(0, '127.0.0.1');
+    try {
+      const token = await signIn(base, 'asha', 'asha-password');
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 4; i++) {
+        const answer = await fetch(`http://127.0.0.1:${port}/mcp`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/list' }),
+        });
+        statuses.push(answer.status);
+        retryAfter = answer.headers.get('retry-after');
+        await answer.text();
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
 });
