@@ -3,7 +3,7 @@ import type { Core, CoreOptions } from '../core/app';
 import { streamLogger } from '../core/logger';
 import type { ServerLaunch } from '../core/mcp/claude-config';
 import { MCP_USAGE, parseMcpArgs } from '../mcp/args';
-import { runStdioServer } from '../mcp/run';
+import { mcpCoreEnv, runStdioServer } from '../mcp/run';
 
 /** The switch that starts the installed app as the assistants' MCP server (stdio, no window). */
 export const MCP_ARG = '--mcp';
@@ -59,7 +59,7 @@ export async function runMcpMode(options: {
   const logger = streamLogger(stderr, 'warn').child({ area: 'mcp' });
   let core: Core | null = null;
   try {
-    core = await options.createCore({ dataDir, mode: 'cli', env: options.env, logger });
+    core = await options.createCore({ dataDir, mode: 'cli', env: mcpCoreEnv(options.env), logger });
     const { closed } = await runStdioServer({
       core,
       companies: args.companies,

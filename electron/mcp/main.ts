@@ -1,7 +1,7 @@
 import { createCore } from '../core/app';
 import { streamLogger } from '../core/logger';
 import { MCP_USAGE, parseMcpArgs } from './args';
-import { runStdioServer } from './run';
+import { mcpCoreEnv, runStdioServer } from './run';
 
 /** `npm run mcp`: the assistants' server over stdio, on the same core and data folder as the app. */
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     return;
   }
   const logger = streamLogger(process.stderr, 'warn').child({ area: 'mcp' });
-  const core = await createCore({ dataDir: args.dataDir, mode: 'cli', env: process.env, logger });
+  const core = await createCore({ dataDir: args.dataDir, mode: 'cli', env: mcpCoreEnv(process.env), logger });
   const stop = async (code: number) => {
     await core.close().catch(() => undefined);
     process.exit(code);

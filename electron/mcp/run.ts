@@ -12,6 +12,15 @@ import type { CompanySummary, Served } from '../../shared/types/reports';
 const OWNER: CallContext = { caller: 'cli', user: null };
 
 /**
+ * The environment the assistants' server starts its core with: whatever the data folder's .env says,
+ * it never syncs on its own (automatic sync, live mode): it only reads, and the desktop app, which may
+ * run beside it, keeps the books up to date. The environment wins over .env (config.ts).
+ */
+export function mcpCoreEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...env, AUTO_SYNC_MINUTES: '0', LIVE_MODE: 'false' };
+}
+
+/**
  * The companies this server may read: those named with --company (by GUID or name, checked now so a
  * typo stops the start with a clear message), else the Assistants setting, which must be switched on.
  */

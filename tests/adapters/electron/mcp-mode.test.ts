@@ -3,7 +3,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { createCore } from '../../../electron/core/app';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type CoreOptions } from '../../../electron/core/app';
+import { mcpCoreEnv } from '../../../electron/mcp/run';
 import { mcpLaunchFor, runMcpMode, wantsMcp } from '../../../electron/main/mcp-mode';
 import { openBooks } from '../../core/mcp/books';
 
@@ -61,11 +65,15 @@ describe('TallyConnect.exe --mcp', () => {
     let logged = '';
     stderr.on('data', (chunk: Buffer) => (logged += chunk.toString()));
     const hide = vi.fn();
+    const started: CoreOptions[] = [];
     const exited = runMcpMode({
       app: { getPath: () => '/nonexistent-user-data', exit: vi.fn(), dock: { hide } },
       argv: ['TallyConnect.exe', '--mcp', '--data-dir', books.dataDir, '--company', books.demoName],
-      env: { REDIS_ENABLED: 'false' },
-      createCore,
+      env: { REDIS_ENABLED: 'false', AUTO_SYNC_MINUTES: '15' },
+      createCore: (options) => {
+        started.push(options);
+        return createCore(options);
+      },
       stdin,
       stdout,
       stderr,
@@ -80,6 +88,7 @@ describe('TallyConnect.exe --mcp', () => {
     await client.close();
     expect(await exited).toBe(0);
     expect(hide).toHaveBeenCalled();
+    expect(started[0]?.env).toMatchObject({ AUTO_SYNC_MINUTES: '0', LIVE_MODE: 'false' });
     expect(logged).not.toContain('"level":"error"');
   });
 
@@ -96,5 +105,26 @@ describe('TallyConnect.exe --mcp', () => {
     });
     expect(code).toBe(2);
     expect(logged).toContain('Unknown option --bogus');
+  });
+
+  it("never syncs on its own, whatever the data folder's .env says", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-mcp-env-'));
+    writeFileSync(join(dir, '.env'), 'AUTO_SYNC_MINUTES=5\nLIVE_MODE=true\n');
+    const core = await createCore({ dataDir: dir, mode: 'cli', env: mcpCoreEnv({ REDIS_ENABLED: 'false' }) });
+    try {
+      expect(core.settings.current().config.autoSyncMinutes).toBe(0);
+      expect(core.settings.current().config.live.enabled).toBe(false);
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Without the override, such a .env does turn automatic sync and live mode on (the desktop's own reading).
+    const desktopDir = mkdtempSync(join(tmpdir(), 'tc-mcp-env-'));
+    writeFileSync(join(desktopDir, '.env'), 'AUTO_SYNC_MINUTES=5\nLIVE_MODE=true\n');
+    const desktop = await createCore({ dataDir: desktopDir, mode: 'cli', env: { REDIS_ENABLED: 'false' } });
+    expect(desktop.settings.current().config.autoSyncMinutes).toBe(5);
+    expect(desktop.settings.current().config.live.enabled).toBe(true);
+    await desktop.close();
+    rmSync(desktopDir, { recursive: true, force: true });
   });
 });
