@@ -113,12 +113,10 @@ export function resolveAsOn(
 ): { asOn: IsoDate; note: string } {
   if (text !== undefined) return { asOn: parseDate(text, 'as_on'), note: 'as asked' };
   const fy = defaultYear(company, today);
-  const { from, to } = financialYearRange(fy, company.yearStartMonth);
-  if (today >= from && today <= to) return { asOn: today, note: 'today (none was asked for)' };
-  return {
-    asOn: to < today ? to : from,
-    note: `end of financial year ${fy}, the latest with vouchers (none was asked for)`,
-  };
+  const { to } = financialYearRange(fy, company.yearStartMonth);
+  // A year to come (post-dated vouchers) is not read ahead: its balances are today's.
+  if (to >= today) return { asOn: today, note: 'today (none was asked for)' };
+  return { asOn: to, note: `end of financial year ${fy}, the latest with vouchers (none was asked for)` };
 }
 
 /** Rupees an assistant writes ("1,25,000", "2500.50", 2500) as paise; null when absent. */
