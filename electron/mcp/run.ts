@@ -17,7 +17,10 @@ const OWNER: CallContext = { caller: 'cli', user: null };
  * run beside it, keeps the books up to date. The environment wins over .env (config.ts).
  */
 export function mcpCoreEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  return { ...env, AUTO_SYNC_MINUTES: '0', LIVE_MODE: 'false' };
+  // The desktop app syncs in another process: with the in-memory cache this process would not hear of
+  // it, so the company list (last sync, AlterIDs in every answer) is read again after a second. The
+  // reports themselves are keyed by the company's data version, read from the database on every call.
+  return { ...env, AUTO_SYNC_MINUTES: '0', LIVE_MODE: 'false', CACHE_TTL_COMPANIES: '1' };
 }
 
 /**

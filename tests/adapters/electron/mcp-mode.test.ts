@@ -88,7 +88,11 @@ describe('TallyConnect.exe --mcp', () => {
     await client.close();
     expect(await exited).toBe(0);
     expect(hide).toHaveBeenCalled();
-    expect(started[0]?.env).toMatchObject({ AUTO_SYNC_MINUTES: '0', LIVE_MODE: 'false' });
+    expect(started[0]?.env).toMatchObject({
+      AUTO_SYNC_MINUTES: '0',
+      LIVE_MODE: 'false',
+      CACHE_TTL_COMPANIES: '1',
+    });
     expect(logged).not.toContain('"level":"error"');
   });
 

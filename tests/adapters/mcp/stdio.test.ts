@@ -6,6 +6,7 @@ import { writeAssistantSettings } from '../../../electron/core/mcp/assistant-set
 import { MCP_TOOLS } from '../../../electron/core/mcp/tools';
 import { checkBadInput, checkEveryTool, replyOf, type CallTool } from '../../core/mcp/cases';
 import { openBooks, OWNER, TINY_GUID } from '../../core/mcp/books';
+import { tinyVouchers, writeTiny } from '../../core/db/fixtures';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -63,6 +64,14 @@ describe('npm run mcp (stdio)', () => {
       expect(companies.map((c) => c.guid)).toEqual([TINY_GUID]);
       const hidden = await call('trial_balance', { company: books.demoName });
       expect(hidden.isError).toBe(true);
+      // The desktop app (another process) syncs: the server's answers say so within a second or two.
+      const before = (companies[0] as { vouchers?: number }).vouchers;
+      writeTiny(books.core.store, tinyVouchers.slice(0, 3));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const after = await call('list_companies', {});
+      const now = (after.body.data as { companies: { vouchers: number }[] }).companies[0]!;
+      expect(before).toBe(tinyVouchers.length);
+      expect(now.vouchers).toBe(3);
     } finally {
       await client.close();
     }
