@@ -70,6 +70,17 @@ describe('the MCP tools, through the SDK client', () => {
     await close();
   });
 
+  it('asks which company when several are open and none is named', async () => {
+    const { call, close } = await connect({ allowed: [books.demoGuid, 'tiny-company-0001'] });
+    const refused = await call('dashboard', {});
+    expect(refused.isError).toBe(true);
+    expect(String(refused.body.error)).toContain('Several companies');
+    expect(refused.body.didYouMean).toEqual(expect.arrayContaining([books.demoName]));
+    const named = await call('dashboard', { company: books.demoName.toLowerCase(), fy: '2025-26' });
+    expect(named.isError).toBe(false);
+    await close();
+  });
+
   it('cuts a long list to the size asked for and says how to get the rest', async () => {
     const { call, close } = await connect({ maxChars: 4000 });
     const first = await call('trial_balance', { fy: '2025-26' });
