@@ -24,6 +24,10 @@ import { createUpdateArea } from './update/area';
 import type { UpdateEngine } from './update/engine';
 import { createLiveArea, type LiveArea } from './live/area';
 import { liveHandlers } from './service/live-handlers';
+import { masterHandlers } from './service/master-handlers';
+import { assistantHandlers } from './service/assistant-handlers';
+import { claudeConfigPath, type ServerLaunch } from './mcp/claude-config';
+import { homedir } from 'node:os';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -36,6 +40,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** The desktop shell's updater (electron-updater); absent elsewhere, where updates are off. */
   updates?: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' | 'not-desktop' };
+  /** How an AI assistant starts the MCP server here (the desktop: the app with --mcp); default npm run mcp. */
+  mcpLaunch?: ServerLaunch;
 }
 
 export interface Core {
@@ -149,6 +155,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...updates.handlers,
     ...liveHandlers({ watcher: live.watcher, settings }),
+    ...masterHandlers({ store }),
+    ...assistantHandlers({
+      dataDir: options.dataDir,
+      store,
+      now,
+      launch: options.mcpLaunch ?? {
+        command: 'npm',
+        args: ['run', '--silent', '--prefix', process.cwd(), 'mcp', '--', '--data-dir', options.dataDir],
+      },
+      claudeConfigPath: claudeConfigPath(process.platform, env, homedir()),
+    }),
     ...companyHandlers({
       store,
       events,

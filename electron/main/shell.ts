@@ -25,6 +25,7 @@ import { configureLogFile, coreLoggerFor } from './logging';
 import { createLoginItems } from './login-items';
 import { offerToStartMemurai, shouldOfferMemurai } from './memurai';
 import { APP_ID, HIDDEN_ARG, builtPaths, resolveDataDir } from './paths';
+import { mcpLaunchFor } from './mcp-mode';
 import { PRINT_TO_PDF_OPTIONS, savePagePdf } from './print-pdf';
 import { isTrustedRendererUrl } from './security';
 import { applySessionSecurity } from './session-security';
@@ -63,6 +64,8 @@ export type CreateCore = (options: {
   logger: Logger;
   /** electron-updater, in the installed app only. */
   updates: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' };
+  /** How an AI assistant starts this app as its MCP server (Settings › Assistants). */
+  mcpLaunch?: { command: string; args: string[] };
 }) => Promise<ShellCore> | ShellCore;
 
 export interface ShellOptions {
@@ -222,6 +225,7 @@ export function startShell(options: ShellOptions): ShellHandle {
         env,
         logger: coreLoggerFor(log, level),
         updates: await createUpdateEngine(logger),
+        mcpLaunch: mcpLaunchFor(app.isPackaged, process.execPath, app.getAppPath()),
       });
     } catch (error) {
       logger.error('core failed to start', { error });

@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import { createCore } from '../core/app';
 import { streamLogger } from '../core/logger';
 import { parseServeArgs } from './args';
-import { createServeServer } from './server';
+import { createServeServer, DEFAULT_BODY_LIMIT } from './server';
 import { portalEvents, portalMiddleware, portalTransport, resolvePortalListen } from './portal-setup';
 import { portalCertificate } from '../core/portal/certificate';
 import { isPublicOperation } from '../core/portal/access';
+import { readAssistantSettings } from '../core/mcp/assistant-settings';
+import packageJson from '../../package.json';
+import { mcpRoute } from './mcp-route';
 
 /** `npm run serve`: the core without Electron, the built renderer and the HTTP/JSON API on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -85,6 +88,21 @@ async function main(): Promise<void> {
         ...where,
       }),
   });
+  if (listen.enabled) {
+    // Assistants (MCP over Streamable HTTP) at /mcp: portal sign-in, the user's companies, rate limits.
+    app.use(
+      mcpRoute({
+        dispatch: core.dispatch,
+        authenticate: (token) => core.portal.authenticate(token),
+        limiter: core.portal.limiter,
+        limits: core.portal.limits,
+        assistants: () => readAssistantSettings(args.dataDir),
+        version: packageJson.version,
+        bodyLimitBytes: DEFAULT_BODY_LIMIT,
+        logger: logger.child({ area: 'mcp' }),
+      }),
+    );
+  }
   const { url } = await app.listen(listen.port, listen.host);
   // One plain line on stdout that scripts and the e2e tests wait for.
   process.stdout.write(`TallyConnect serving on ${url}\n`);

@@ -9,6 +9,8 @@ import { settingsOperations } from './settings';
 import { portalOperations } from './portal';
 import { updateOperations } from './update';
 import { liveOperations } from './live';
+import { masterOperations } from './masters';
+import { assistantOperations } from './assistants';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -19,6 +21,8 @@ export const contract = {
   ...portalOperations,
   ...updateOperations,
   ...liveOperations,
+  ...masterOperations,
+  ...assistantOperations,
 };
 
 export type Contract = typeof contract;

@@ -206,9 +206,12 @@ export const reportOperations = {
       ...tableView(DAY_BOOK_SORTS),
       /** Only vouchers of these voucher types (as named in Tally); empty for every type. */
       voucherTypes: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
+      /** Only vouchers whose amount (the sum of their debits) is at least / at most this, in paise. */
+      minAmount: z.number().int().min(0).optional(),
+      maxAmount: z.number().int().min(0).optional(),
     }),
     description:
-      'Vouchers of a date range with their entries: filtered by voucher type and search (party, number, type, narration, ledger names), sorted and paged over the whole period.',
+      'Vouchers of a date range with their entries: filtered by voucher type, amount range and search (party, number, type, narration, ledger names), sorted and paged over the whole period.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
 };

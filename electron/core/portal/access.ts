@@ -32,6 +32,7 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'ledgerMonthly.get': 'user',
   'stockSummary.get': 'user',
   'stockItem.movements': 'user',
+  'masters.names': 'user',
   'sync.status': 'user',
   'sync.start': 'partner',
   'sync.cancel': 'partner',

@@ -15,6 +15,9 @@ export interface DayBookParams {
   dir?: SortDir;
   search?: string;
   voucherTypes?: readonly string[];
+  /** Amount range (paise, inclusive) of the voucher's amount as the day book shows it. */
+  minAmount?: number | undefined;
+  maxAmount?: number | undefined;
 }
 
 /** A voucher's amount as the day book shows it: the sum of its debit entries (entries_voucher index). */
@@ -58,6 +61,14 @@ export function dayBook(db: Database.Database, masters: Masters, params: DayBook
   if (types.length > 0) {
     filters.push(`v.voucher_type IN (${types.map(() => '?').join(', ')})`);
     filterArgs.push(...types);
+  }
+  if (params.minAmount !== undefined) {
+    filters.push(`${AMOUNT_SQL} >= ?`);
+    filterArgs.push(params.minAmount);
+  }
+  if (params.maxAmount !== undefined) {
+    filters.push(`${AMOUNT_SQL} <= ?`);
+    filterArgs.push(params.maxAmount);
   }
   if (search !== '') {
     const like = likePattern(search);

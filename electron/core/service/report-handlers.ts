@@ -209,6 +209,10 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
           input.page,
           input.pageSize,
           ...viewKeyParts({ ...input, page: undefined, pageSize: undefined }),
+          // Only with an amount range, so the keys of the plain day book stay as they were.
+          ...(input.minAmount !== undefined || input.maxAmount !== undefined
+            ? [`amount=${input.minAmount ?? ''}-${input.maxAmount ?? ''}`]
+            : []),
         ]),
         'report',
         () => dayBook(store.db, masters(row), input),

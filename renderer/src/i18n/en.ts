@@ -751,6 +751,23 @@ export const en = {
     },
     dismiss: 'Dismiss',
   },
+  assistants: {
+    title: 'Assistants (AI)',
+    hint: 'Let an AI assistant such as Claude Desktop read your books on this PC through TallyConnect: it can only read (no changes, no settings), and only the companies you tick.',
+    toggle: 'Allow assistants to read the books',
+    companies: 'Companies assistants may read',
+    noCompanies: 'No company yet: sync or import one first.',
+    save: 'Save',
+    snippet: 'Configuration for Claude Desktop and other MCP clients',
+    snippetHint:
+      'Paste this into the client’s MCP configuration, or let TallyConnect add it to Claude Desktop.',
+    copy: 'Copy',
+    copied: 'Copied',
+    addToClaude: 'Add to Claude Desktop',
+    addedToClaude: 'Added to {{path}}. Restart Claude Desktop to use it.',
+    backup: 'The previous file was kept as {{path}}.',
+    claudeFile: 'Claude Desktop’s file: {{path}}',
+  },
   wholeTable: {
     search: 'Search',
     searchPlaceholder: 'Search the whole period…',

@@ -748,6 +748,23 @@ export const mr: Messages = {
     },
     dismiss: 'बंद करा',
   },
+  assistants: {
+    title: 'सहाय्यक (AI)',
+    hint: 'Claude Desktop सारख्या AI सहाय्यकाला या PC वर TallyConnect मार्फत तुमची खाती वाचू द्या: तो फक्त वाचू शकतो (बदल नाही, सेटिंग्ज नाही), आणि फक्त तुम्ही निवडलेल्या कंपन्या.',
+    toggle: 'सहाय्यकांना खाती वाचू द्या',
+    companies: 'सहाय्यक वाचू शकतील अशा कंपन्या',
+    noCompanies: 'अजून कंपनी नाही: आधी sync किंवा import करा.',
+    save: 'जतन करा',
+    snippet: 'Claude Desktop आणि इतर MCP clients साठी configuration',
+    snippetHint:
+      'हे client च्या MCP configuration मध्ये चिकटवा, किंवा TallyConnect ला ते Claude Desktop मध्ये जोडू द्या.',
+    copy: 'कॉपी करा',
+    copied: 'कॉपी झाले',
+    addToClaude: 'Claude Desktop मध्ये जोडा',
+    addedToClaude: '{{path}} मध्ये जोडले. वापरण्यासाठी Claude Desktop पुन्हा सुरू करा.',
+    backup: 'आधीची फाइल {{path}} म्हणून ठेवली आहे.',
+    claudeFile: 'Claude Desktop ची फाइल: {{path}}',
+  },
   wholeTable: {
     search: 'शोधा',
     searchPlaceholder: 'संपूर्ण कालावधीत शोधा…',

@@ -12,6 +12,7 @@ import { LanguageOptions } from '../components/LanguageOptions';
 import { PortalSettings } from './portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { LiveSettings } from './LiveSettings';
+import { AssistantsSettings } from './mcp/AssistantsSettings';
 import { setDiagnostics, useDiagnostics } from '../lib/diagnostics';
 import { buildHash, navigate, useRoute } from '../lib/route';
 
@@ -122,6 +123,8 @@ export function Settings() {
             {/* Settings → Updates: feed, state, consent (desktop only; docs/ELECTRON.md). */}
             <UpdateSettings />
             <LiveSettings />
+            {/* Settings → Assistants: AI assistants over MCP, read only (docs/MCP.md). */}
+            <AssistantsSettings />
             {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
             <PortalSettings />
           </>

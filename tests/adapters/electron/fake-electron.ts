@@ -158,6 +158,9 @@ class FakeApp extends Emitter {
   getVersion(): string {
     return '0.1.0';
   }
+  getAppPath(): string {
+    return '/tmp/tallyconnect-fake-app';
+  }
   getLoginItemSettings() {
     return { openAtLogin: this.loginItem };
   }

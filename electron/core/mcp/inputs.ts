@@ -1,0 +1,135 @@
+import {
+  financialYearOf,
+  financialYearRange,
+  isValidFinancialYear,
+  isValidIsoDate,
+  type IsoDate,
+} from '../../../shared/dates';
+import type { CompanySummary } from '../../../shared/types/reports';
+import { ToolInputError } from './errors';
+
+const INDIAN_DATE_RE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** A date as an accountant or a model writes it: DD-MM-YYYY (also / or .) or YYYY-MM-DD. */
+export function parseDate(text: string, field: string): IsoDate {
+  const trimmed = text.trim();
+  const indian = INDIAN_DATE_RE.exec(trimmed);
+  const iso = ISO_RE.exec(trimmed);
+  const parts = indian
+    ? { y: indian[3], m: indian[2], d: indian[1] }
+    : iso
+      ? { y: iso[1], m: iso[2], d: iso[3] }
+      : null;
+  const date = parts ? `${parts.y}-${parts.m!.padStart(2, '0')}-${parts.d!.padStart(2, '0')}` : '';
+  if (!parts || !isValidIsoDate(date)) {
+    throw new ToolInputError(
+      `${field}: "${trimmed.slice(0, 40)}" is not a real date; write DD-MM-YYYY (e.g. 01-04-2025) or YYYY-MM-DD`,
+    );
+  }
+  return date;
+}
+
+/** "2025-26", also written "2025-2026" or "FY 2025-26". */
+export function parseFinancialYear(text: string): string {
+  const trimmed = text
+    .trim()
+    .replace(/^fy\s*/i, '')
+    .replace(/\s+/g, '');
+  const long = /^(\d{4})-(\d{4})$/.exec(trimmed);
+  const label = long && Number(long[2]) === Number(long[1]) + 1 ? `${long[1]}-${long[2]!.slice(2)}` : trimmed;
+  if (!isValidFinancialYear(label)) {
+    throw new ToolInputError(
+      `fy: "${text.slice(0, 40)}" is not a financial year; write it like 2025-26 (April 2025 to March 2026)`,
+    );
+  }
+  return label;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  /** How the period was chosen, for the answer's envelope. */
+  note: string;
+}
+
+/** The financial year an assistant gets when it names none: the latest with vouchers, else today's. */
+export function defaultYear(company: CompanySummary, today: IsoDate): string {
+  return company.financialYears[0] ?? financialYearOf(today, company.yearStartMonth);
+}
+
+/**
+ * The period of a report: a financial year ("2025-26", in the company's own year start), or from/to
+ * (one of them alone runs to the end / from the start of its financial year), else the latest year with
+ * vouchers.
+ */
+export function resolvePeriod(
+  args: { fy?: string | undefined; from?: string | undefined; to?: string | undefined },
+  company: CompanySummary,
+  today: IsoDate,
+): Period {
+  const start = company.yearStartMonth;
+  if (args.fy !== undefined && (args.from !== undefined || args.to !== undefined)) {
+    throw new ToolInputError('Give either fy or from/to, not both');
+  }
+  if (args.fy !== undefined) {
+    const fy = parseFinancialYear(args.fy);
+    return { ...financialYearRange(fy, start), note: `financial year ${fy}` };
+  }
+  if (args.from === undefined && args.to === undefined) {
+    const fy = defaultYear(company, today);
+    return {
+      ...financialYearRange(fy, start),
+      note: `financial year ${fy} (none was asked for: the latest year with vouchers)`,
+    };
+  }
+  const from = args.from !== undefined ? parseDate(args.from, 'from') : undefined;
+  const to = args.to !== undefined ? parseDate(args.to, 'to') : undefined;
+  const resolvedFrom = from ?? financialYearRange(financialYearOf(to!, start), start).from;
+  const resolvedTo = to ?? financialYearRange(financialYearOf(from!, start), start).to;
+  if (resolvedFrom > resolvedTo) {
+    throw new ToolInputError(`from (${resolvedFrom}) is after to (${resolvedTo}): the period is reversed`);
+  }
+  return {
+    from: resolvedFrom,
+    to: resolvedTo,
+    note:
+      from && to
+        ? 'as asked'
+        : from
+          ? 'to the end of its financial year'
+          : 'from the start of its financial year',
+  };
+}
+
+/**
+ * The date a balance is taken on when none is asked for: today while the latest year with vouchers runs,
+ * else that year's last day (books not kept up to date still answer their last year).
+ */
+export function resolveAsOn(
+  text: string | undefined,
+  company: CompanySummary,
+  today: IsoDate,
+): { asOn: IsoDate; note: string } {
+  if (text !== undefined) return { asOn: parseDate(text, 'as_on'), note: 'as asked' };
+  const fy = defaultYear(company, today);
+  const { to } = financialYearRange(fy, company.yearStartMonth);
+  // A year to come (post-dated vouchers) is not read ahead: its balances are today's.
+  if (to >= today) return { asOn: today, note: 'today (none was asked for)' };
+  return { asOn: to, note: `end of financial year ${fy}, the latest with vouchers (none was asked for)` };
+}
+
+/** Rupees an assistant writes ("1,25,000", "2500.50", 2500) as paise; null when absent. */
+export function parseAmount(value: string | number | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).replace(/[,\s₹]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) {
+    throw new ToolInputError(
+      `${field}: "${String(value).slice(0, 40)}" is not an amount in rupees (e.g. 25000 or 2500.50)`,
+    );
+  }
+  const [whole = '0', frac = ''] = text.split('.');
+  const paise = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(paise)) throw new ToolInputError(`${field}: the amount is too large`);
+  return paise;
+}
