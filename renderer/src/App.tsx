@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { NoCompany } from './components/NoCompany';
@@ -9,26 +9,26 @@ import { PeriodProblemNote, periodProblem } from './components/Period';
 import { buildHash, goBack, navigate } from './lib/route';
 import { useLiveRefresh } from './data/client';
 import { useAppState } from './state';
-import { Dashboard } from './screens/Dashboard';
 import { canOpenScreen, usePortalUser } from './screens/portal/portal-user';
+import { ROUTES, SCREENS, type Screen as ScreenName } from './routes';
+import type { CompanySummary } from '../../shared/types/reports';
 
-// The dashboard is in the first bundle (it is the first screen); the others load when opened.
-const CachePanel = lazy(() => import('./screens/CachePanel').then((m) => ({ default: m.CachePanel })));
-const Companies = lazy(() => import('./screens/Companies').then((m) => ({ default: m.Companies })));
-const DayBook = lazy(() => import('./screens/DayBook').then((m) => ({ default: m.DayBook })));
-const Ledger = lazy(() => import('./screens/Ledger').then((m) => ({ default: m.Ledger })));
-const Outstanding = lazy(() => import('./screens/Outstanding').then((m) => ({ default: m.Outstanding })));
-const ProfitLoss = lazy(() => import('./screens/ProfitLoss').then((m) => ({ default: m.ProfitLoss })));
-const BalanceSheet = lazy(() => import('./screens/BalanceSheet').then((m) => ({ default: m.BalanceSheet })));
-const GroupSummary = lazy(() => import('./screens/GroupSummary').then((m) => ({ default: m.GroupSummary })));
-const LedgerMonthly = lazy(() =>
-  import('./screens/LedgerMonthly').then((m) => ({ default: m.LedgerMonthly })),
-);
-const StockSummary = lazy(() => import('./screens/StockSummary').then((m) => ({ default: m.StockSummary })));
-const StockItem = lazy(() => import('./screens/StockItem').then((m) => ({ default: m.StockItem })));
-const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
-const Voucher = lazy(() => import('./screens/Voucher').then((m) => ({ default: m.Voucher })));
-const TrialBalance = lazy(() => import('./screens/TrialBalance').then((m) => ({ default: m.TrialBalance })));
+// Each screen's code loads when it is first opened; the lazy components are made once.
+const COMPANY_SCREENS = new Map<ScreenName, ComponentType<{ company: CompanySummary }>>();
+const APP_SCREENS = new Map<ScreenName, ComponentType<{ company: CompanySummary | null }>>();
+for (const name of SCREENS) {
+  const route = ROUTES[name];
+  if (route.scope === 'company')
+    COMPANY_SCREENS.set(
+      name,
+      lazy(() => route.load().then((component) => ({ default: component }))),
+    );
+  else
+    APP_SCREENS.set(
+      name,
+      lazy(() => route.load().then((component) => ({ default: component }))),
+    );
+}
 
 function Screen() {
   const { route, company, companiesLoading } = useAppState();
@@ -44,16 +44,8 @@ function Screen() {
       </Empty>
     );
   }
-  switch (route.screen) {
-    case 'companies':
-      return <Companies />;
-    case 'cache':
-      return <CachePanel company={company} />;
-    case 'settings':
-      return <Settings />;
-    default:
-      break;
-  }
+  const AppScreen = APP_SCREENS.get(route.screen);
+  if (AppScreen) return <AppScreen company={company} />;
   if (companiesLoading) return <Loading />;
   if (!company) return <NoCompany />;
   // A link with a date that cannot be read (or a reversed range) says so; it never shows other dates.
@@ -81,32 +73,8 @@ function Screen() {
   // Keyed by company (a switch never shows one company's numbers under another's name) and by the
   // visit (each visit starts fresh; Back restores the table's place from its saved view).
   const key = `${company.guid}:${route.entry}`;
-  switch (route.screen) {
-    case 'dashboard':
-      return <Dashboard key={key} company={company} />;
-    case 'ledger':
-      return <Ledger key={key} company={company} />;
-    case 'outstanding':
-      return <Outstanding key={key} company={company} />;
-    case 'trialBalance':
-      return <TrialBalance key={key} company={company} />;
-    case 'profitLoss':
-      return <ProfitLoss key={key} company={company} />;
-    case 'dayBook':
-      return <DayBook key={key} company={company} />;
-    case 'balanceSheet':
-      return <BalanceSheet key={key} company={company} />;
-    case 'groupSummary':
-      return <GroupSummary key={key} company={company} />;
-    case 'ledgerMonthly':
-      return <LedgerMonthly key={key} company={company} />;
-    case 'voucher':
-      return <Voucher key={key} company={company} />;
-    case 'stockSummary':
-      return <StockSummary key={key} company={company} />;
-    case 'stockItem':
-      return <StockItem key={key} company={company} />;
-  }
+  const CompanyScreen = COMPANY_SCREENS.get(route.screen);
+  return CompanyScreen ? <CompanyScreen key={key} company={company} /> : null;
 }
 
 export function App() {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDateTimeIndian, formatTimeIndian, indiaDateOf, todayInIndia } from '../../shared/dates';
 import { clockTime, dateTime, todayIso } from '../../renderer/src/lib/format';
 import { asOnOf, defaultFy } from '../../renderer/src/components/Period';
-import { formatWhen } from '../../renderer/src/screens/Companies';
+import { formatWhen } from '../../renderer/src/screens/companies/Companies';
 import { lastChangeText } from '../../renderer/src/components/LiveMode';
 import type { LiveStatus } from '../../shared/types/live';
 

@@ -4,7 +4,10 @@ import type { Screen } from '../lib/route';
 export type ActionIcon = 'download' | 'print';
 
 /** Line icons drawn inline (no icon font, no emoji: both render differently on every machine). */
-const PATHS: Record<Screen | ActionIcon, string> = {
+/** A screen without a glyph of its own (a new feature's drill-down) gets a plain page. */
+const PAGE = 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4';
+
+const PATHS: Partial<Record<Screen, string>> & Record<ActionIcon, string> = {
   companies: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1M14 9h1M9 13h1M14 13h1M9 17h1M14 17h1',
   dashboard: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   ledger: 'M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3zM5 17a3 3 0 0 1 3-3h11M9 8h6',
@@ -38,7 +41,7 @@ export function Icon({ name, size = 18 }: { name: Screen | ActionIcon; size?: nu
       strokeLinejoin="round"
       aria-hidden="true"
     >
-      <path d={PATHS[name]} />
+      <path d={PATHS[name] ?? PAGE} />
     </svg>
   );
 }

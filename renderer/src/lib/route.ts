@@ -1,26 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { SCREENS, type Screen } from '../routes';
 
-export const SCREENS = [
-  'companies',
-  'dashboard',
-  'ledger',
-  'outstanding',
-  'trialBalance',
-  'profitLoss',
-  'dayBook',
-  'cache',
-  'settings',
-  // Opened from the day book, a ledger statement or a bill; not in the sidebar.
-  'voucher',
-  'balanceSheet',
-  // Drill-downs: from the balance sheet / trial balance and from a group summary; not in the sidebar.
-  'groupSummary',
-  'ledgerMonthly',
-  'stockSummary',
-  // Drill-down from the stock summary; not in the sidebar.
-  'stockItem',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+export type { Screen };
 
 export interface Route {
   screen: Screen;
