@@ -3,14 +3,13 @@ import type { ServerResponse } from 'node:http';
 import type { Logger } from '../core/logger';
 import type { AssistantSettings } from '../core/mcp/assistant-settings';
 import { createMcpServer } from '../core/mcp/server';
-import { rateSubjectOf } from '../core/portal/address';
 import type { PortalLimits } from '../core/portal/limits';
 import type { Authenticated } from '../core/portal/portal';
 import type { RateLimiter } from '../core/portal/rate-limit';
 import type { DispatchFn } from './api';
 import { readJsonBody } from './body';
 import type { Middleware } from './pipeline';
-import { tokenOf } from './portal-auth';
+import { admit, tokenOf } from './portal-auth';
 import { sendRateLimited, setRateHeaders } from './portal-rate-limit';
 import { sendJson } from './respond';
 import { ownOrigin } from './server';
@@ -50,16 +49,7 @@ export function mcpRoute(deps: {
       return;
     }
     const token = tokenOf(ctx);
-    const session = token ? await deps.authenticate(token) : null;
-    const address = rateSubjectOf(ctx.call.address ?? 'unknown');
-    const [byAddress, byUser] = await deps.limiter.checkAll(
-      session
-        ? [
-            [deps.limits.apiPerAddress, address],
-            [deps.limits.apiPerUser, session.user.username.toLowerCase()],
-          ]
-        : [[deps.limits.apiPerAddress, address]],
-    );
+    const { session, byAddress, byUser } = await admit(deps, token, ctx.call.address ?? 'unknown');
     if (byAddress && !byAddress.allowed) {
       req.resume();
       setRateHeaders(res, byAddress);

@@ -3,7 +3,7 @@ import type { Authenticated } from '../core/portal/portal';
 import { isPublicOperation } from '../core/portal/access';
 import { rateSubjectOf } from '../core/portal/address';
 import type { PortalLimits } from '../core/portal/limits';
-import type { RateLimiter } from '../core/portal/rate-limit';
+import type { RateDecision, RateLimiter } from '../core/portal/rate-limit';
 import type { Middleware, RequestContext } from './pipeline';
 import { sendEnvelope } from './respond';
 import { sendRateLimited, setRateHeaders } from './portal-rate-limit';
@@ -35,6 +35,41 @@ export function tokenOf(ctx: RequestContext): string | null {
   return null;
 }
 
+export interface PortalDoorDeps {
+  limiter: RateLimiter;
+  limits: Pick<PortalLimits, 'apiPerAddress' | 'apiPerUser'>;
+  authenticate: (token: string) => Promise<Authenticated | null>;
+}
+
+/**
+ * What every portal door (/api/, /mcp) asks first: the session of the token, and the per-address and
+ * per-user limits counted in one call (the address before authentication, so token guessing is limited
+ * too). A session read a moment ago is answered from memory, so usually the only round trip to Redis is
+ * the one script that counts the address and the user together.
+ */
+export async function admit(
+  deps: PortalDoorDeps,
+  token: string | null,
+  address: string,
+): Promise<{
+  session: Authenticated | null;
+  byAddress: RateDecision | undefined;
+  byUser: RateDecision | undefined;
+}> {
+  const session = token ? await deps.authenticate(token) : null;
+  // Counted per IPv4 address or per IPv6 /64 (one host usually owns a whole /64).
+  const subject = rateSubjectOf(address);
+  const [byAddress, byUser] = await deps.limiter.checkAll(
+    session
+      ? [
+          [deps.limits.apiPerAddress, subject],
+          [deps.limits.apiPerUser, session.user.username.toLowerCase()],
+        ]
+      : [[deps.limits.apiPerAddress, subject]],
+  );
+  return { session, byAddress, byUser };
+}
+
 /** The operation an /api/ path names, or null for other endpoints (events, upload). */
 function operationOf(pathname: string): string | null {
   const match = /^\/api\/([A-Za-z][A-Za-z0-9.]*)$/.exec(pathname);
@@ -48,30 +83,14 @@ function operationOf(pathname: string): string | null {
  * answers 429 (Retry-After), 401 for a missing, malformed, forged, expired or revoked token, and 403
  * for uploads. Static files (the sign-in page itself) pass untouched.
  */
-export function portalGate(deps: {
-  limiter: RateLimiter;
-  limits: Pick<PortalLimits, 'apiPerAddress' | 'apiPerUser'>;
-  authenticate: (token: string) => Promise<Authenticated | null>;
-}): Middleware {
+export function portalGate(deps: PortalDoorDeps): Middleware {
   return async (ctx, next) => {
     const { pathname } = ctx.url;
     if (!pathname.startsWith('/api/')) return next();
     const operation = operationOf(pathname);
     const isPublic = operation !== null && isPublicOperation(operation);
     const token = isPublic ? null : tokenOf(ctx);
-    // A session read a moment ago is answered from memory, so usually the only round trip to Redis is
-    // the one script that counts the address and the user together.
-    const session = token ? await deps.authenticate(token) : null;
-    // Counted per IPv4 address or per IPv6 /64 (one host usually owns a whole /64).
-    const address = rateSubjectOf(ctx.call.address ?? 'unknown');
-    const [byAddress, byUser] = await deps.limiter.checkAll(
-      session
-        ? [
-            [deps.limits.apiPerAddress, address],
-            [deps.limits.apiPerUser, session.user.username.toLowerCase()],
-          ]
-        : [[deps.limits.apiPerAddress, address]],
-    );
+    const { session, byAddress, byUser } = await admit(deps, token, ctx.call.address ?? 'unknown');
     if (byAddress && !byAddress.allowed) {
       setRateHeaders(ctx.res, byAddress);
       sendRateLimited(ctx.res, byAddress, 'from this address');
