@@ -3,6 +3,9 @@ import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { runSync } from '../../../electron/core/sync/engine';
 import { booksPeriod } from '../../../electron/core/sync/tally-period';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { createEventBus } from '../../../electron/core/events/bus';
+import { createSyncManager } from '../../../electron/core/sync/manager';
+import { inProcessRunner } from '../../../electron/core/sync/runner';
 import { simulatorEngineDeps } from '../../helpers/engine-deps';
 import type { VoucherRecord } from '../../../electron/core/db/records';
 
@@ -136,6 +139,23 @@ describe("Tally's current period during a sync", () => {
     expect(result!.kind).toBe('full');
     expect(storedVouchers()).toBe([...sim.company().all()].length);
     expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
+  it("tells the sync's logger when Tally will not say its period", async () => {
+    sim.addFault({ match: '$$SystemPeriodFrom', fault: { kind: 'error', message: 'Unknown function' } });
+    const warnings: string[] = [];
+    const manager = createSyncManager({
+      store,
+      events: createEventBus(),
+      runner: inProcessRunner(store),
+      tally: () => ({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
+      invalidateCompany: async () => undefined,
+      logger: { warn: (message: string) => void warnings.push(message) },
+    });
+    const [result] = await manager.start({ full: true });
+    await manager.close();
+    expect(result!.kind).toBe('full');
+    expect(warnings).toEqual([expect.stringMatching(/Tally's period: .*Unknown function/)]);
   });
 
   it('the books period runs from the books’ first day to a 31st a year past today', () => {
