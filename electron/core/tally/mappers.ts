@@ -337,9 +337,21 @@ const BILL_TYPES: ReadonlySet<string> = new Set<BillType>(['New Ref', 'Agst Ref'
 const BILL_FIELDS = new Set(['BILLTYPE', 'NAME', 'AMOUNT', 'BILLCREDITPERIOD'] as const);
 
 function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null {
-  const f = childTexts(bill, BILL_FIELDS);
-  const billType = text(f.BILLTYPE);
-  const billName = text(f.NAME);
+  // The first of each field, read in one pass (tag names are interned: comparisons are pointer checks).
+  let typeText: string | undefined;
+  let nameText: string | undefined;
+  let amountText: string | undefined;
+  let periodText: string | undefined;
+  for (const c of bill.children) {
+    const n = c.name;
+    if (n === 'BILLTYPE') typeText ??= c.text;
+    else if (n === 'NAME') nameText ??= c.text;
+    else if (n === 'AMOUNT') amountText ??= c.text;
+    else if (n === 'BILLCREDITPERIOD') periodText ??= c.text;
+  }
+  const f = { AMOUNT: amountText, BILLCREDITPERIOD: periodText };
+  const billType = text(typeText);
+  const billName = text(nameText);
   if (billType === null && billName === null) return null; // empty list
   if (billType === null || !BILL_TYPES.has(billType)) {
     throw new AppError('IMPORT_INVALID', `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`);
@@ -356,15 +368,20 @@ function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null
 const ENTRY_FIELDS = new Set(['LEDGERNAME', 'AMOUNT'] as const);
 
 function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | null {
-  const f = childTexts(entryNode, ENTRY_FIELDS);
-  const amountText = f.AMOUNT;
+  // ENTRY_FIELDS and the bills in one pass over the children.
+  let ledgerText: string | undefined;
+  let amountText: string | undefined;
   const bills: BillAllocationRecord[] = [];
   for (const c of entryNode.children) {
-    if (c.name !== 'BILLALLOCATIONS.LIST') continue;
-    const bill = mapBill(c, voucherDate);
-    if (bill) bills.push(bill);
+    const n = c.name;
+    if (n === 'LEDGERNAME') ledgerText ??= c.text;
+    else if (n === 'AMOUNT') amountText ??= c.text;
+    else if (n === 'BILLALLOCATIONS.LIST') {
+      const bill = mapBill(c, voucherDate);
+      if (bill) bills.push(bill);
+    }
   }
-  const ledgerName = text(f.LEDGERNAME);
+  const ledgerName = text(ledgerText);
   if (ledgerName === null) {
     if (text(amountText) === null) return null; // empty <ALLLEDGERENTRIES.LIST>
     throw new AppError('IMPORT_INVALID', 'a ledger entry has an amount but no LEDGERNAME');
