@@ -40,6 +40,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     rss: { type: 'string', default: '0' },
     'parse-worker': { type: 'boolean', default: false },
+    // A sync-worker.js built from another commit (e.g. a copy of out/main from before a change): section 1b
+    // runs it interleaved with this build, so the two are compared in the same session.
+    'baseline-worker': { type: 'string' },
   },
 });
 const N = Number(values.vouchers);
@@ -235,17 +238,22 @@ if (!existsSync(BUILT_SYNC_WORKER))
   const proxy = await startReplayProxy({ host: '127.0.0.1', port: sim.port });
   // Both ways interleaved: parsing in the sync worker (the default), and in a second parse worker
   // (SYNC_PARSE_WORKER=true). Run 0 fills the replay proxy (the simulator renders) and is not counted.
-  const variants = { inSyncWorker: [] as Timing[], parseWorker: [] as Timing[] };
+  const variants = { inSyncWorker: [] as Timing[], parseWorker: [] as Timing[], baseline: [] as Timing[] };
+  const baselineWorker = values['baseline-worker'];
+  const kinds: ('default' | 'parse-worker' | 'baseline')[] = ['default', 'parse-worker'];
+  if (baselineWorker !== undefined) kinds.push('baseline');
   let written = 0;
   for (let r = 0; r <= RUNS; r++) {
-    for (const parseInWorker of [false, true]) {
-      const path = join(dir, `pipeline${r}-${parseInWorker}.db`);
+    for (const kind of kinds) {
+      const parseInWorker = kind === 'parse-worker';
+      const workerPath = kind === 'baseline' ? (baselineWorker as string) : BUILT_SYNC_WORKER;
+      const path = join(dir, `pipeline${r}-${kind}.db`);
       const store = openStore(path);
       const manager = createSyncManager({
         store,
         events: createEventBus(),
         // The bundled workers, as the app ships them (`npm run bench:sync` builds them first).
-        runner: workerRunner(path, { path: BUILT_SYNC_WORKER, typescript: false }),
+        runner: workerRunner(path, { path: workerPath, typescript: false }),
         tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
         parseInWorker: () => parseInWorker,
         invalidateCompany: async () => 0,
@@ -257,7 +265,12 @@ if (!existsSync(BUILT_SYNC_WORKER))
       const c = process.cpuUsage(c0);
       written = result?.vouchersWritten ?? 0;
       if (r > 0) {
-        (parseInWorker ? variants.parseWorker : variants.inSyncWorker).push({
+        (kind === 'baseline'
+          ? variants.baseline
+          : parseInWorker
+            ? variants.parseWorker
+            : variants.inSyncWorker
+        ).push({
           wall,
           cpu: (c.user + c.system) / 1000,
         });
@@ -275,10 +288,12 @@ if (!existsSync(BUILT_SYNC_WORKER))
   );
   console.log(`| variant | median wall ms | vouchers/s (wall) | median CPU ms (all threads) |`);
   console.log(`|---|---|---|---|`);
-  for (const [label, runs] of [
+  const rows: [string, Timing[]][] = [
     ['**parse and store in the sync worker (default)**', variants.inSyncWorker],
     ['parse in a second worker, store in the sync worker (SYNC_PARSE_WORKER=true)', variants.parseWorker],
-  ] as const) {
+  ];
+  if (baselineWorker !== undefined) rows.push([`baseline: ${baselineWorker} (default)`, variants.baseline]);
+  for (const [label, runs] of rows) {
     const wall = median(runs.map((t) => t.wall));
     console.log(
       `| ${label} | ${fmt(wall)} | ${fmt((written / wall) * 1000)} | ${fmt(median(runs.map((t) => t.cpu)))} |`,
@@ -287,6 +302,16 @@ if (!existsSync(BUILT_SYNC_WORKER))
   console.log(
     `runs: ${RUNS} each, interleaved; one-thread parse + store above (no HTTP, no workers): ${fmt(median(full.map((t) => t.wall)))} ms`,
   );
+  if (baselineWorker !== undefined) {
+    const ratio = (pick: (t: Timing) => number): string =>
+      (median(variants.baseline.map(pick)) / median(variants.inSyncWorker.map(pick))).toFixed(2);
+    console.log(
+      `this build vs baseline (default variant): ${ratio((t) => t.wall)}× the vouchers per second (wall), ` +
+        `${ratio((t) => t.cpu)}× less CPU; load average now ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')}`,
+    );
+  }
 }
 
 // ---------- 2. incremental sync with nothing changed ----------

@@ -13,6 +13,7 @@ import { reportHandlers } from './service/report-handlers';
 import { cacheHandlers } from './service/cache-handlers';
 import { settingsHandlers } from './service/settings-handlers';
 import { createSyncArea } from './sync/area';
+import { syncHandlers } from './service/sync-handlers';
 import type { SyncManager } from './sync/manager';
 import { portalHandlers } from './service/portal-handlers';
 import { createPortal, type Portal } from './portal/portal';
@@ -148,7 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
-    ...sync.handlers,
+    ...syncHandlers({ sync: sync.manager }),
     ...portalHandlers(portal, {
       certificate: () =>
         certificateState(options.dataDir, settings.current().config.portalCertificate, { now }),

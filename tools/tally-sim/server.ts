@@ -56,6 +56,8 @@ export interface TallySimulator {
   currentPeriod(): { from: IsoDate; to: IsoDate };
   /** Sets it as the accountant would (Alt+F2). */
   setPeriod(period: { from: IsoDate; to: IsoDate }): void;
+  /** How many times a request changed the current period ("Change Period" accepted), since the start. */
+  readonly periodChanges: number;
   readonly requests: SimRequestLog[];
   stop(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export async function startTallySimulator(
 
   // Tally's current period (Alt+F2): the financial year of today until a "Change Period" report sets it.
   let period: { from: IsoDate; to: IsoDate } | null = null;
+  let periodChanges = 0;
   const currentPeriod = (): { from: IsoDate; to: IsoDate } => {
     if (period !== null) return period;
     const start = yearStartOf(new Date((options.now ?? Date.now)()).toISOString().slice(0, 10), 4);
@@ -286,6 +289,7 @@ export async function startTallySimulator(
         // A refused "Change Period" (an error answer) changes nothing; one whose answer is lost still does.
         if (parsed.setPeriod !== null && fault?.kind !== 'error' && fault?.kind !== 'http500') {
           period = parsed.setPeriod;
+          periodChanges++;
         }
         if (fault?.kind === 'http500') {
           response.writeHead(500).end();
@@ -441,6 +445,9 @@ export async function startTallySimulator(
     currentPeriod,
     setPeriod(value) {
       period = value;
+    },
+    get periodChanges() {
+      return periodChanges;
     },
     requests,
     stop: () =>

@@ -7,24 +7,9 @@ import { fastFailOptions, type RedisAddress, type RedisTimeouts } from './redis-
 import { TieredCache } from './tiered-cache';
 import { createRedisClient, SINGLE, type RedisClient, type RedisTopology } from './topology';
 
-export interface MemoryLimits {
-  maxEntries: number;
-  maxBytes: number;
-}
+import type { FirstTierOptions, MemoryLimits } from '../config/cache-settings';
 
-export interface FirstTierOptions {
-  enabled: boolean;
-  ttlSeconds: number;
-  maxEntries: number;
-  maxBytes: number;
-}
-
-export const FIRST_TIER_DEFAULTS: FirstTierOptions = {
-  enabled: true,
-  ttlSeconds: 5,
-  maxEntries: 500,
-  maxBytes: 16 * 1024 * 1024,
-};
+export { FIRST_TIER_DEFAULTS, type FirstTierOptions, type MemoryLimits } from '../config/cache-settings';
 
 export function createMemoryCache(
   defaultTtlSeconds: number,

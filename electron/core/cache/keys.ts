@@ -5,24 +5,10 @@
  * not move the AlterID), so even a missed invalidation cannot serve data older than the last sync.
  * Keys here are unprefixed; backends add the namespace prefix (default "tallyconnect:").
  */
-export type CacheResource = 'companies' | 'dashboard' | 'ledger' | 'outstanding' | 'report';
+import type { CacheResource } from '../config/cache-settings';
 
-/** Default TTLs in seconds, from the design note; each overridable by its environment variable. */
-export const DEFAULT_TTLS: Record<CacheResource, number> = {
-  companies: 600,
-  dashboard: 300,
-  ledger: 600,
-  outstanding: 600,
-  report: 900,
-};
-
-export const TTL_ENV_VARS: Record<CacheResource, string> = {
-  companies: 'CACHE_TTL_COMPANIES',
-  dashboard: 'CACHE_TTL_DASHBOARD',
-  ledger: 'CACHE_TTL_LEDGER',
-  outstanding: 'CACHE_TTL_OUTSTANDING',
-  report: 'CACHE_TTL_REPORTS',
-};
+// Resources, TTLs and their variables are configuration (config/cache-settings.ts).
+export { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../config/cache-settings';
 
 export const KEY_PATTERNS: Record<CacheResource, string> = {
   companies: 'companies:all:synced',

@@ -21,12 +21,7 @@ export interface MemoryBackendOptions {
 /** lru-cache reserves undefined for "absent"; null is a legal cached value, so it is boxed. */
 const NULL_BOX = Object.freeze({ __tallyconnectNull: true });
 
-/** Sized for an office PC: a few thousand reports, at most 64 MiB. */
-export const MEMORY_DEFAULTS = {
-  maxEntries: 20_000,
-  maxBytes: 64 * 1024 * 1024,
-  sweepIntervalMs: 30_000,
-} as const;
+export { MEMORY_DEFAULTS } from '../config/cache-settings';
 
 /** The in-process backend: lru-cache bounded by entries and bytes, TTL checked on every read. */
 export class MemoryBackend implements Cache {

@@ -1,32 +1,13 @@
 import type { RedisOptions } from 'ioredis';
 
-/** Where and how to reach a Redis/Memurai server (parsed from REDIS_URL or REDIS_HOST/PORT/...). */
-export interface RedisAddress {
-  host: string;
-  port: number;
-  db: number;
-  username: string | null;
-  password: string | null;
-  tls: boolean;
-}
+import type { RedisAddress, RedisTimeouts } from '../config/cache-settings';
 
-export interface RedisTimeouts {
-  /** A command not answered within this is failed and served from memory. */
-  commandTimeoutMs: number;
-  connectTimeoutMs: number;
-  /** Cap of the reconnect backoff. */
-  maxReconnectDelayMs: number;
-}
-
-export const REDIS_TIMEOUT_DEFAULTS: RedisTimeouts = {
-  commandTimeoutMs: 50,
-  connectTimeoutMs: 1000,
-  maxReconnectDelayMs: 2000,
-};
-
-export function describeAddress(address: RedisAddress): string {
-  return `${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
-}
+export {
+  describeAddress,
+  REDIS_TIMEOUT_DEFAULTS,
+  type RedisAddress,
+  type RedisTimeouts,
+} from '../config/cache-settings';
 
 /**
  * Fast-fail client options. ioredis's defaults queue commands while disconnected and retry each one

@@ -1,20 +1,9 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { describeAddress, fastFailOptions, type RedisAddress, type RedisTimeouts } from './redis-options';
+import { describeHostPort, type RedisTopology } from '../config/cache-settings';
 
-export interface HostPort {
-  host: string;
-  port: number;
-}
-
-/**
- * How the Redis/Memurai servers are laid out. `single`: one server at the address. `sentinel`: the
- * address's credentials, DB and TLS apply to whichever server the sentinels name master of `name`.
- * `cluster`: a Redis Cluster reached through any of `nodes` (DB 0 only, as Cluster has no others).
- */
-export type RedisTopology =
-  | { kind: 'single' }
-  | { kind: 'sentinel'; sentinels: HostPort[]; name: string; sentinelPassword: string | null }
-  | { kind: 'cluster'; nodes: HostPort[] };
+// The topology's shape and SINGLE are configuration (config/cache-settings.ts).
+export { describeHostPort, SINGLE, type HostPort, type RedisTopology } from '../config/cache-settings';
 
 /** What a client needs to reach the cache server(s). */
 export interface RedisTarget {
@@ -23,12 +12,6 @@ export interface RedisTarget {
 }
 
 export type RedisClient = Redis | Cluster;
-
-export const SINGLE: RedisTopology = { kind: 'single' };
-
-export function describeHostPort({ host, port }: HostPort): string {
-  return describeAddress({ host, port, db: 0, username: null, password: null, tls: false });
-}
 
 /** "127.0.0.1:6379", "sentinel tcmaster via 10.0.0.5:26379, 10.0.0.6:26379" or "cluster 10.0.0.5:7000, ...". */
 export function describeTarget(target: RedisTarget): string {

@@ -3,11 +3,21 @@ import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { Language } from '../../../shared/types/settings';
 import { isAllowedFeedUrl } from '../../../shared/contract/update';
-import { FIRST_TIER_DEFAULTS, type FirstTierOptions, type MemoryLimits } from '../cache/create-cache';
-import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
-import { MEMORY_DEFAULTS } from '../cache/memory-backend';
-import { REDIS_TIMEOUT_DEFAULTS, type RedisAddress, type RedisTimeouts } from '../cache/redis-options';
-import { SINGLE, type HostPort, type RedisTopology } from '../cache/topology';
+import {
+  DEFAULT_TTLS,
+  FIRST_TIER_DEFAULTS,
+  MEMORY_DEFAULTS,
+  REDIS_TIMEOUT_DEFAULTS,
+  SINGLE,
+  TTL_ENV_VARS,
+  type CacheResource,
+  type FirstTierOptions,
+  type HostPort,
+  type MemoryLimits,
+  type RedisAddress,
+  type RedisTimeouts,
+  type RedisTopology,
+} from './cache-settings';
 import { checkHost, EnvReader, type ConfigError, type Source } from './parse';
 
 export type RedisMode = 'auto' | 'true' | 'false';

@@ -3,8 +3,14 @@ import type { z } from 'zod';
 import type { settingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types/settings';
-import { DEFAULT_TTLS, TTL_ENV_VARS, type CacheResource } from '../cache/keys';
-import { describeHostPort, type HostPort, type RedisTopology } from '../cache/topology';
+import {
+  DEFAULT_TTLS,
+  describeHostPort,
+  TTL_ENV_VARS,
+  type CacheResource,
+  type HostPort,
+  type RedisTopology,
+} from './cache-settings';
 import {
   buildConfig,
   CONFIG_VARIABLES,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { POSTS } from './posting';
 import { STOCK_MONTH_TOTALS_SELECT } from './migrations/011-stock-month-totals';
-import { MOVES_STOCK } from '../inventory/movements';
+import { MOVES_STOCK } from './stock-moves';
 
 /**
  * Rebuilds the summary tables of migration 002 from the entries, inside the caller's transaction.

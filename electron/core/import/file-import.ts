@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { SyncResult } from '../../../shared/types/sync';
+import type { SyncPhase, SyncResult } from '../../../shared/types/sync';
 import type {
   BooksFromSource,
   CompanyWriter,
@@ -34,7 +34,16 @@ import type { XNode } from '../tally/node';
 import { createTallyParser } from '../tally/parser';
 import { companyGuidOf, tallyDate, text } from '../tally/quirks';
 import { yearStartOf, type IsoDate } from '../../../shared/dates';
-import type { ProgressTracker } from '../sync/progress';
+
+/**
+ * What an import reports its progress through: the sync's progress tracker (sync/progress.ts) is one, handed
+ * in by the sync worker that runs imports; declared here so the import does not reach into the sync.
+ */
+export interface ImportProgress {
+  phase(phase: SyncPhase, total: number | null, message: string): void;
+  advance(by: number): void;
+  company(guid: string | null, name: string | null): void;
+}
 
 /**
  * Imports Tally's own XML exports (All Masters and Day Book, UTF-16LE with BOM or UTF-8) for users whose
@@ -44,7 +53,7 @@ export interface ImportOptions {
   store: Pick<Store, 'beginCompanyWrite' | 'findCompany' | 'db'>;
   paths: readonly string[];
   runId: string;
-  progress: ProgressTracker;
+  progress: ImportProgress;
   now: () => number;
   signal?: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
+import { MOVES_STOCK } from '../db/stock-moves';
 import {
   closingStock,
   valuationMethodOf,
@@ -19,17 +20,8 @@ import {
  * lines update stock at once only when "Not Applicable"; docs/TALLY.md "Which lines move stock").
  */
 
-/**
- * SQL condition on `v` (vouchers) and `e` (their inventory_entries) for the lines that move stock: the one
- * definition every stock figure uses (summaries, valuation, stock summary, item register).
- */
-export const MOVES_STOCK = `(v.off_books = 'inventory' OR (v.off_books IS NULL AND e.tracking_number IS NULL))`;
-
-/**
- * SQL condition on `v` alone: vouchers some of whose lines may move stock (MOVES_STOCK decides per line).
- * For questions about dates that may only over-include, like which dates to ask Tally's stock figure for.
- */
-export const VOUCHER_MAY_MOVE_STOCK = `(v.off_books IS NULL OR v.off_books = 'inventory')`;
+// The SQL conditions for the lines that move stock are the store's (its summaries use them).
+export { MOVES_STOCK, VOUCHER_MAY_MOVE_STOCK } from '../db/stock-moves';
 
 export interface StockItemMovements {
   id: number;

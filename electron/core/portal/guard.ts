@@ -1,6 +1,6 @@
 import type { OperationName } from '../../../shared/contract';
 import type { CompanySummary, Served } from '../../../shared/types/reports';
-import type { CallContext, HandlerMap } from '../service/types';
+import type { CallContext, HandlerMap } from '../../../shared/types/handlers';
 import { assertAllowed, canSeeCompany, companyOf } from './access';
 import { syncStatusForUser } from './live-filter';
 

@@ -1,24 +1,2 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '../../../shared/contract';
-import type { PortalUser } from '../../../shared/types/portal';
-
-/** Who is calling; adapters fill it in. Handlers use it for access checks, never for business rules. */
-export interface CallContext {
-  caller: 'ipc' | 'http' | 'cli' | 'test';
-  /** The portal user for office-portal HTTP calls; null for the desktop owner (IPC, local serve, CLI). */
-  user: PortalUser | null;
-  /** Session token of a portal call, for sign-out. */
-  sessionToken?: string;
-  /** Remote address of an HTTP call. */
-  address?: string;
-  /** When set, import.files may read only files inside this folder (HTTP: the upload folder). */
-  importFolder?: string;
-  signal?: AbortSignal;
-}
-
-export type Handler<N extends OperationName> = (
-  input: ParsedInputOf<N>,
-  context: CallContext,
-) => Promise<OutputOf<N>>;
-
-export type HandlerMap = { [N in OperationName]: Handler<N> };
-export type PartialHandlerMap<K extends OperationName> = { [N in K]: Handler<N> };
+// The handler types are shared with the portal's access check, below this layer: shared/types/handlers.ts.
+export type { CallContext, Handler, HandlerMap, PartialHandlerMap } from '../../../shared/types/handlers';

@@ -3,7 +3,6 @@ import { openStore, type Store } from '../db/store';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../config/settings';
-import { syncHandlers } from '../service/sync-handlers';
 import { createSyncManager, type SyncManager } from './manager';
 import { inProcessRunner, resolveSyncWorkerEntry, workerRunner, type SyncRunner } from './runner';
 import { createAutoSync, type AutoSync } from './scheduler';
@@ -11,14 +10,13 @@ import { createAutoSync, type AutoSync } from './scheduler';
 export interface SyncArea {
   manager: SyncManager;
   autoSync: AutoSync;
-  handlers: ReturnType<typeof syncHandlers>;
   close(): Promise<void>;
 }
 
 /**
  * Wires the sync into the core: a worker-thread runner on the database file, Tally's address and the
  * auto-sync interval from the settings (TALLY_HOST, TALLY_PORT, AUTO_SYNC_MINUTES), and the cache's
- * invalidateCompany after each commit.
+ * invalidateCompany after each commit. Its API handlers are wired in app.ts (service/sync-handlers.ts).
  */
 export function createSyncArea(deps: {
   store: Store;
@@ -68,7 +66,6 @@ export function createSyncArea(deps: {
   return {
     manager,
     autoSync,
-    handlers: syncHandlers({ sync: manager }),
     async close() {
       unsubscribe();
       autoSync.stop();

@@ -10,6 +10,7 @@ import {
   fetchVoucherDates,
   fetchVoucherIndex,
   type Masters,
+  type Period,
 } from '../tally/fetch';
 import type { MappedVoucher, TallyCompany } from '../tally/mappers';
 import { MAX_VOUCHERS_PER_REQUEST, monthBatches, planBatches, type Batch } from './batches';
@@ -23,7 +24,7 @@ import { errorInfoOf } from './error-info';
 import type { ProgressTracker } from './progress';
 import { inThreadFetcher, type VoucherFetcher } from './voucher-fetcher';
 import { putTallyStock } from './tally-stock';
-import { booksPeriod, openPeriodSession, type PeriodSession } from './tally-period';
+import { booksPeriod, covers, openPeriodSession, type PeriodSession } from './tally-period';
 
 /** What the engine needs; all effects injected so it runs the same in a worker, in-process and in tests. */
 export interface EngineDeps {
@@ -41,6 +42,8 @@ export interface EngineDeps {
   /** Told as each company finishes or fails (the worker forwards these to the main thread). */
   onCompanyDone?: (result: SyncResult) => void;
   onCompanyFailed?: (company: TallyCompany, error: ErrorInfo) => void;
+  /** Something the accountant or support should know that does not fail the sync (the worker forwards it to the log). */
+  warn?: (message: string) => void;
 }
 
 export interface SyncRequest {
@@ -128,11 +131,17 @@ export async function syncCompany(
     };
   }
   deps.store.markSyncStatus(company.guid, 'syncing');
-  // Tally answers for its current period: the whole books while the sync reads, the accountant's own after.
-  const period = await openPeriodSession(deps.client, deps.signal);
+  // Tally answers for its current period. A full sync makes the whole books current while it reads; an
+  // incremental one reads within the accountant's own period first and changes it only when what came back
+  // cannot account for Tally's AlterIDs (docs/TALLY.md "Tally's current period"). The accountant's period
+  // is put back after, if it was changed.
+  const period = await openPeriodSession(deps.client, deps.signal, (message) =>
+    deps.warn?.(`${company.name}: Tally's period: ${message}`),
+  );
   try {
     const books = booksPeriod(company, (deps.today ?? (() => todayInIndia(new Date())))());
-    if (!(await period.use(books))) {
+    const useBooks = async (): Promise<void> => {
+      if (await period.use(books)) return;
       // Tally would answer for its own, shorter period: a copy missing years would look complete.
       throw new AppError(
         'TALLY_ERROR',
@@ -147,11 +156,24 @@ export async function syncCompany(
           neededTo: books.to,
         },
       );
-    }
-    return await writeCompany(company, incremental ? local : null, deps, started, period);
+    };
+    if (!incremental) await useBooks();
+    return await writeCompany(company, incremental ? local : null, deps, started, {
+      period,
+      books,
+      useBooks,
+    });
   } finally {
     await period.restore();
   }
+}
+
+/** Tally's period during one company's write, and how to make the whole books current when needed. */
+interface PeriodUse {
+  period: PeriodSession;
+  books: Period;
+  /** Makes the whole books Tally's current period, or fails the sync in plain words. */
+  useBooks(): Promise<void>;
 }
 
 async function writeCompany(
@@ -159,7 +181,7 @@ async function writeCompany(
   local: LocalCompanyState | null,
   deps: EngineDeps,
   started: number,
-  period: PeriodSession,
+  periods: PeriodUse,
 ): Promise<SyncResult> {
   const incremental = local !== null;
   const base = { runId: deps.runId, companyGuid: company.guid, companyName: company.name };
@@ -169,11 +191,12 @@ async function writeCompany(
   );
   try {
     const { stockFrom, ...counts } = incremental
-      ? await incrementalSync(company, local, writer, deps)
+      ? await incrementalSync(company, local, writer, deps, periods)
       : await fullSync(company, writer, deps);
     checkCancel(deps.signal);
     // Tally's own closing stock for the dates the write may have changed (undefined: nothing changed).
-    if (stockFrom !== undefined) await putTallyStock(company, writer, { ...deps, period }, stockFrom);
+    if (stockFrom !== undefined)
+      await putTallyStock(company, writer, { ...deps, period: periods.period }, stockFrom);
     checkCancel(deps.signal);
     deps.progress.phase('storing', null, `${company.name}: saving`);
     const record: CompanyRecord = {
@@ -343,25 +366,32 @@ async function incrementalSync(
   local: { masterAlterId: number; voucherAlterId: number },
   writer: CompanyWriter,
   deps: EngineDeps,
+  periods: PeriodUse,
 ): Promise<WriteCounts> {
   const db = deps.store.db;
+  const { period, books } = periods;
   let mastersWritten = 0;
   let autoTypes: Set<string>;
+  /** AlterIDs of changed masters (the masters and the vouchers draw AlterIDs from one counter). */
+  const masterIds: number[] = [];
   // Masters first: new vouchers may name new ledgers.
   if (company.masterAlterId !== local.masterAlterId) {
+    // The ledgers' opening balances are as on the first day of Tally's period: read them in the whole
+    // books unless the accountant's period already starts where the books do.
+    if (period.original === null || period.original.from > books.from) await periods.useBooks();
     const { masters, written } = await fetchAndPutMasters(company, writer, deps, local.masterAlterId);
     mastersWritten = written;
-    const inTally = new Set(
-      [
-        ...masters.groups,
-        ...masters.ledgers,
-        ...masters.voucherTypes,
-        ...masters.stock.stockGroups,
-        ...masters.stock.units,
-        ...masters.stock.godowns,
-        ...masters.stock.stockItems,
-      ].map((m) => m.guid),
-    );
+    const all = [
+      ...masters.groups,
+      ...masters.ledgers,
+      ...masters.voucherTypes,
+      ...masters.stock.stockGroups,
+      ...masters.stock.units,
+      ...masters.stock.godowns,
+      ...masters.stock.stockItems,
+    ];
+    for (const m of all) masterIds.push(m.alterId);
+    const inTally = new Set(all.map((m) => m.guid));
     const gone = [...writer.masterAlterIds().keys()].filter((guid) => !inTally.has(guid));
     if (gone.length > 0) writer.deleteMasters(gone);
     mastersWritten += gone.length;
@@ -389,64 +419,101 @@ async function incrementalSync(
     return { vouchersWritten: 0, vouchersDeleted: 0, mastersWritten, stockFrom };
   }
 
-  // 1. Changed and new vouchers: AlterID above the last one seen, batched by their own per-date count.
-  deps.progress.phase('counting', null, `${company.name}: finding changed vouchers`);
-  const changedDates = await fetchVoucherDates(deps.client, company.name, FIRST_DATE, LAST_DATE, {
-    alteredAfter: local.voucherAlterId,
-    signal: deps.signal,
-  });
-  const batches = planBatches(changedDates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
-  const total = batches.reduce((n, b) => n + b.count, 0);
-  deps.progress.phase(
-    'vouchers',
-    total,
-    `${company.name}: reading ${total.toLocaleString('en-IN')} changed vouchers`,
-  );
-  let written = 0;
   let earliestAuto: IsoDate | null = null;
   const noteAuto = (type: string, date: IsoDate): void => {
     if (autoTypes.has(type) && (earliestAuto === null || date < earliestAuto)) earliestAuto = date;
   };
   const findStored = storedVoucherLookup(db, company.guid);
-  await streamBatches(
-    batches,
-    (b) =>
-      fetcherOf(deps).fetch(company.name, b, {
-        alteredAfter: local.voucherAlterId,
-        signal: deps.signal,
-      }),
-    (vouchers) => {
-      const records: VoucherRecord[] = [];
-      const removed: string[] = [];
-      for (const v of vouchers) {
-        if (kept(v)) records.push(v.record);
-        else removed.push(v.record.guid);
-        noteAuto(v.record.voucherType, v.record.date);
-        noteStock(v.record.date);
-        const old = findStored(v.record.guid);
-        if (old) {
-          noteAuto(old.voucherType, old.date);
-          noteStock(old.date);
+  /** GUID → AlterID of every changed voucher written so far (a second, whole-books pass skips them). */
+  const written = new Map<string, number>();
+  let vouchersWritten = 0;
+  // Where Tally does not say its period, nothing can show what it leaves out: the whole books, as before.
+  if (period.current === null) await periods.useBooks();
+
+  // 1. Changed and new vouchers: AlterID above the last one seen, batched by their own per-date count.
+  //    Tally answers for its current period: the accountant's own, or the whole books if changed above.
+  const readChanged = async (): Promise<void> => {
+    deps.progress.phase('counting', null, `${company.name}: finding changed vouchers`);
+    const changedDates = await fetchVoucherDates(deps.client, company.name, FIRST_DATE, LAST_DATE, {
+      alteredAfter: local.voucherAlterId,
+      signal: deps.signal,
+    });
+    const batches = planBatches(changedDates, deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST);
+    const total = batches.reduce((n, b) => n + b.count, 0);
+    deps.progress.phase(
+      'vouchers',
+      total,
+      `${company.name}: reading ${total.toLocaleString('en-IN')} changed vouchers`,
+    );
+    await streamBatches(
+      batches,
+      (b) =>
+        fetcherOf(deps).fetch(company.name, b, {
+          alteredAfter: local.voucherAlterId,
+          signal: deps.signal,
+        }),
+      (vouchers) => {
+        const records: VoucherRecord[] = [];
+        const removed: string[] = [];
+        for (const v of vouchers) {
+          if (written.get(v.record.guid) === v.record.alterId) continue;
+          written.set(v.record.guid, v.record.alterId);
+          if (kept(v)) records.push(v.record);
+          else removed.push(v.record.guid);
+          noteAuto(v.record.voucherType, v.record.date);
+          noteStock(v.record.date);
+          const old = findStored(v.record.guid);
+          if (old) {
+            noteAuto(old.voucherType, old.date);
+            noteStock(old.date);
+          }
         }
-      }
-      writer.putVouchers(records);
-      if (removed.length) writer.deleteVouchers(removed);
-      written += records.length;
-      deps.progress.advance(vouchers.length);
-    },
-    deps.signal,
-  );
+        writer.putVouchers(records);
+        if (removed.length) writer.deleteVouchers(removed);
+        vouchersWritten += records.length;
+        deps.progress.advance(vouchers.length);
+      },
+      deps.signal,
+    );
+  };
+  await readChanged();
+  // Within the accountant's period, a change or deletion outside it does not come back. Every AlterID
+  // Tally gave out since the last sync is held by a changed voucher or master that came back, or the
+  // period must change: whatever took the others (a voucher outside the period, a deletion, a voucher
+  // changed twice) is read in the whole books.
+  let scope: Period | null = wholeBooks(period.current, books) ? null : period.current;
+  if (scope !== null) {
+    // AlterIDs come from one counter for masters and vouchers (the simulator, and Tally as far as seen) or
+    // from one per kind: either way every one given out since the last sync must be held by what came back.
+    const voucherIds = [...written.values()];
+    const accounted =
+      accountedFor(local.voucherAlterId, company.voucherAlterId, voucherIds) ||
+      accountedFor(
+        Math.max(local.voucherAlterId, local.masterAlterId),
+        Math.max(company.voucherAlterId, company.masterAlterId),
+        [...voucherIds, ...masterIds],
+      );
+    const renumberingBeyond =
+      earliestAuto !== null && (storedLastDate(db, company.guid) ?? scope.to) > scope.to;
+    if (!accounted || renumberingBeyond) {
+      await periods.useBooks();
+      scope = null;
+      await readChanged();
+    }
+  }
 
   // 2. Deletions never show up in a changed-objects fetch. Per-date counts (Tally vs the local copy with
   //    the changes applied) show which dates lost vouchers; only those dates' GUID lists are compared.
+  //    Within the accountant's period only its dates are compared (Tally counts no others).
   deps.progress.phase('deletions', null, `${company.name}: looking for deleted vouchers`);
   const tallyCounts = await fetchVoucherDates(deps.client, company.name, FIRST_DATE, LAST_DATE, {
     signal: deps.signal,
   });
+  const inScope = (date: IsoDate): boolean => scope === null || (date >= scope.from && date <= scope.to);
   const tallyByDate = new Map(tallyCounts.map((d) => [d.date, d.count]));
   const localCounts = storedDateCounts(db, company.guid);
   const suspect = [...localCounts]
-    .filter(([date, n]) => (tallyByDate.get(date) ?? 0) !== n)
+    .filter(([date, n]) => inScope(date) && (tallyByDate.get(date) ?? 0) !== n)
     .map(([date]) => ({ date, count: Math.max(localCounts.get(date) ?? 0, tallyByDate.get(date) ?? 0) }));
   let deleted = 0;
   for (const batch of planBatches(suspect, (deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST) * 4)) {
@@ -471,7 +538,7 @@ async function incrementalSync(
   if (earliestAuto !== null) {
     const from: IsoDate = earliestAuto;
     deps.progress.phase('renumbering', null, `${company.name}: re-reading voucher numbers from ${from}`);
-    const range = tallyCounts.filter((d) => d.date >= from);
+    const range = tallyCounts.filter((d) => d.date >= from && inScope(d.date));
     for (const batch of planBatches(range, (deps.batchSize ?? MAX_VOUCHERS_PER_REQUEST) * 4)) {
       checkCancel(deps.signal);
       const index = await fetchVoucherIndex(deps.client, company.name, batch.from, batch.to, deps.signal);
@@ -488,7 +555,32 @@ async function incrementalSync(
       if (renumbered.length > 0) writer.renumberVouchers(renumbered);
     }
   }
-  return { vouchersWritten: written, vouchersDeleted: deleted, mastersWritten, stockFrom };
+  return { vouchersWritten, vouchersDeleted: deleted, mastersWritten, stockFrom };
+}
+
+/** Whether Tally's period (null: not known, as after a change to the books) holds the whole books. */
+function wholeBooks(current: Period | null, books: Period): boolean {
+  return current === null || covers(current, books);
+}
+
+/**
+ * Whether the AlterIDs that came back account for every one Tally gave out after `last` up to `now` (the
+ * company's AltVchId): each AlterID is given to one change, so a missing one is a change that did not come
+ * back — outside the period, a deletion, or an earlier version of a voucher changed again.
+ */
+export function accountedFor(last: number, now: number, seen: readonly number[]): boolean {
+  if (now <= last) return true;
+  const held = new Set<number>();
+  for (const id of seen) if (id > last && id <= now) held.add(id);
+  return held.size === now - last;
+}
+
+/** Date of the latest stored voucher (uncommitted changes included). */
+function storedLastDate(db: EngineDeps['store']['db'], companyGuid: string): IsoDate | null {
+  return (db
+    .prepare('SELECT max(v.date) FROM vouchers v JOIN companies c ON c.id = v.company_id WHERE c.guid = ?')
+    .pluck()
+    .get(companyGuid) ?? null) as IsoDate | null;
 }
 
 /** Set by migration 10 on copies synced before inventory was stored; a replace commit clears it. */

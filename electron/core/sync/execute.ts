@@ -16,7 +16,9 @@ export type SyncMessage =
   | { type: 'companyDone'; result: SyncResult }
   | { type: 'companyFailed'; companyGuid: string; companyName: string; error: ErrorInfo }
   | { type: 'finished'; results: SyncResult[] }
-  | { type: 'failed'; error: ErrorInfo };
+  | { type: 'failed'; error: ErrorInfo }
+  /** Something that did not fail the run but belongs in the log (Tally refused to change its period ...). */
+  | { type: 'warning'; message: string };
 
 export type SyncJob =
   | {
@@ -107,6 +109,7 @@ export async function executeSync(
       onCompanyDone: (result) => post({ type: 'companyDone', result }),
       onCompanyFailed: (company, error) =>
         post({ type: 'companyFailed', companyGuid: company.guid, companyName: company.name, error }),
+      warn: (message) => post({ type: 'warning', message }),
     });
     post({ type: 'finished', results });
   } catch (error) {

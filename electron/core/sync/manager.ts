@@ -168,6 +168,14 @@ export function createSyncManager(options: SyncManagerOptions): SyncManager {
           case 'failed':
             outcome ??= { error: message.error };
             break;
+          case 'warning':
+            // The run goes on; the log keeps what Tally did not do (a refused period change ...).
+            try {
+              options.logger?.warn(message.message, { runId: job.runId });
+            } catch {
+              // A failing logger has nowhere left to report to.
+            }
+            break;
         }
       } catch (error) {
         report('handling a message from the sync run failed', {

@@ -20,6 +20,8 @@ export interface PeriodSession {
   use(period: Period): Promise<boolean>;
   /** Tally's period before the sync, when Tally said. */
   readonly original: Period | null;
+  /** Tally's period now, as far as known (null: Tally did not say and the sync changed nothing). */
+  readonly current: Period | null;
   /** Puts back the period Tally had before the sync, if the sync changed it. */
   restore(): Promise<void>;
 }
@@ -35,6 +37,10 @@ export function booksPeriod(company: TallyCompany, today: IsoDate): Period {
 }
 
 const same = (a: Period | null, b: Period): boolean => a !== null && a.from === b.from && a.to === b.to;
+
+/** Whether `outer` holds all of `inner`. */
+export const covers = (outer: Period, inner: Period): boolean =>
+  outer.from <= inner.from && outer.to >= inner.to;
 
 /**
  * Reads Tally's period and returns a session that changes and restores it. A Tally that refuses either
@@ -60,10 +66,11 @@ export async function openPeriodSession(
   const original = await readPeriod();
   let current = original;
   let refused = false;
-  const covers = (outer: Period | null, inner: Period): boolean =>
-    outer === null || (outer.from <= inner.from && outer.to >= inner.to);
   return {
     original,
+    get current() {
+      return current;
+    },
     async use(period) {
       if (same(current, period)) return true;
       if (!refused) {
@@ -82,7 +89,7 @@ export async function openPeriodSession(
           refused = true;
         }
       }
-      return covers(current, period);
+      return current === null || covers(current, period);
     },
     async restore() {
       if (original === null || same(current, original) || refused) return;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { lastDayOfMonth, yearStartOf, type IsoDate } from '../../../shared/dates';
 import type { CompanyWriter, TallyStockValue } from '../db/records';
-import { VOUCHER_MAY_MOVE_STOCK } from '../inventory/movements';
+import { VOUCHER_MAY_MOVE_STOCK } from '../db/stock-moves';
 import type { TallyClient } from '../tally/client';
 import { fetchStockInHand } from '../tally/fetch';
 import type { PeriodSession } from './tally-period';
@@ -103,7 +103,7 @@ export async function putTallyStock(
   const values: TallyStockValue[] = [];
   try {
     for (const date of dates) {
-      const value = await askTally(deps, company, date);
+      const value = await askTally(deps, company, date, last);
       if (value === null) break;
       values.push({ date, value });
       deps.progress.advance(1);
@@ -126,12 +126,19 @@ async function askTally(
   deps: { client: TallyClient; signal: AbortSignal; period?: PeriodSession },
   company: TallyCompany,
   date: IsoDate,
+  last: IsoDate,
 ): Promise<number | null> {
   // The financial year of the date (as Tally's own period would be), not before the books begin.
   const yearStart = yearStartOf(date, company.yearStartMonth ?? 4);
   const from = company.booksFrom !== null && company.booksFrom > yearStart ? company.booksFrom : yearStart;
   const period = { from: from > date ? date : from, to: date };
-  // Tally values the stock as on its current period's end: make that the date asked for.
+  // Tally values the stock as on its current period's end: make that the date asked for. The period Tally
+  // already has does as well when it starts the same day and ends on or after the last voucher that moves
+  // stock (no stock moves between that voucher and the period's end), so it is left as the accountant set it.
+  const current = deps.period?.current ?? null;
+  if (date === last && current !== null && current.from === period.from && current.to >= date) {
+    return fetchStockInHand(deps.client, company.name, current.from, current.to, deps.signal);
+  }
   await deps.period?.use(period);
   return fetchStockInHand(deps.client, company.name, period.from, period.to, deps.signal);
 }

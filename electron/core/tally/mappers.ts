@@ -337,9 +337,21 @@ const BILL_TYPES: ReadonlySet<string> = new Set<BillType>(['New Ref', 'Agst Ref'
 const BILL_FIELDS = new Set(['BILLTYPE', 'NAME', 'AMOUNT', 'BILLCREDITPERIOD'] as const);
 
 function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null {
-  const f = childTexts(bill, BILL_FIELDS);
-  const billType = text(f.BILLTYPE);
-  const billName = text(f.NAME);
+  // The first of each field, read in one pass (tag names are interned: comparisons are pointer checks).
+  let typeText: string | undefined;
+  let nameText: string | undefined;
+  let amountText: string | undefined;
+  let periodText: string | undefined;
+  for (const c of bill.children) {
+    const n = c.name;
+    if (n === 'BILLTYPE') typeText ??= c.text;
+    else if (n === 'NAME') nameText ??= c.text;
+    else if (n === 'AMOUNT') amountText ??= c.text;
+    else if (n === 'BILLCREDITPERIOD') periodText ??= c.text;
+  }
+  const f = { AMOUNT: amountText, BILLCREDITPERIOD: periodText };
+  const billType = text(typeText);
+  const billName = text(nameText);
   if (billType === null && billName === null) return null; // empty list
   if (billType === null || !BILL_TYPES.has(billType)) {
     throw new AppError('IMPORT_INVALID', `bill "${billName ?? ''}" has an unknown type "${billType ?? ''}"`);
@@ -356,15 +368,20 @@ function mapBill(bill: XNode, voucherDate: IsoDate): BillAllocationRecord | null
 const ENTRY_FIELDS = new Set(['LEDGERNAME', 'AMOUNT'] as const);
 
 function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | null {
-  const f = childTexts(entryNode, ENTRY_FIELDS);
-  const amountText = f.AMOUNT;
+  // ENTRY_FIELDS and the bills in one pass over the children.
+  let ledgerText: string | undefined;
+  let amountText: string | undefined;
   const bills: BillAllocationRecord[] = [];
   for (const c of entryNode.children) {
-    if (c.name !== 'BILLALLOCATIONS.LIST') continue;
-    const bill = mapBill(c, voucherDate);
-    if (bill) bills.push(bill);
+    const n = c.name;
+    if (n === 'LEDGERNAME') ledgerText ??= c.text;
+    else if (n === 'AMOUNT') amountText ??= c.text;
+    else if (n === 'BILLALLOCATIONS.LIST') {
+      const bill = mapBill(c, voucherDate);
+      if (bill) bills.push(bill);
+    }
   }
-  const ledgerName = text(f.LEDGERNAME);
+  const ledgerName = text(ledgerText);
   if (ledgerName === null) {
     if (text(amountText) === null) return null; // empty <ALLLEDGERENTRIES.LIST>
     throw new AppError('IMPORT_INVALID', 'a ledger entry has an amount but no LEDGERNAME');
@@ -380,29 +397,19 @@ function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | n
 const ENTRY_LISTS = new Set(['ALLLEDGERENTRIES.LIST', 'LEDGERENTRIES.LIST']);
 const INVENTORY_LISTS = new Set(['ALLINVENTORYENTRIES.LIST', 'INVENTORYENTRIES.LIST']);
 
-interface Placed {
-  entry: LedgerEntryRecord;
-  /** Position among the voucher's children: lines keep the order Tally wrote them in. */
-  at: number;
+/** Lines of one kind with their positions among the voucher's children (lines keep Tally's order). */
+interface Lines {
+  entries: LedgerEntryRecord[];
+  at: number[];
 }
 
-/** The lines of one list kind: the ALL… list when it has any line, else the plain one. */
-function linesOf(
-  node: XNode,
-  all: string,
-  plain: string,
-  read: (list: XNode) => LedgerEntryRecord[],
-): Placed[] {
-  const fromAll: Placed[] = [];
-  const fromPlain: Placed[] = [];
-  node.children.forEach((c, at) => {
-    if (c.name === all) for (const entry of read(c)) fromAll.push({ entry, at });
-    else if (c.name === plain) for (const entry of read(c)) fromPlain.push({ entry, at });
-  });
-  return fromAll.length > 0 ? fromAll : fromPlain;
-}
+const noLines = (): Lines => ({ entries: [], at: [] });
 
-const sumOf = (lines: readonly Placed[]): number => lines.reduce((s, l) => s + l.entry.amount, 0);
+const sumOf = (entries: readonly LedgerEntryRecord[]): number => {
+  let sum = 0;
+  for (const e of entries) sum += e.amount;
+  return sum;
+};
 
 /**
  * Accounting lines. ALLLEDGERENTRIES and LEDGERENTRIES are alternatives, not parts: an invoice can repeat
@@ -410,27 +417,50 @@ const sumOf = (lines: readonly Placed[]): number => lines.reduce((s, l) => s + l
  * sales/purchase ledgers of an invoice sit inside its inventory lines (ACCOUNTINGALLOCATIONS); where the
  * ledger list already holds them (as a Collection's AllLedgerEntries does), adding them again would count
  * them twice, so they are left out when the ledger lines balance alone and adding them would not.
+ * One pass over the children, then the two kinds merged by position.
  */
 function collectEntries(node: XNode, date: IsoDate): LedgerEntryRecord[] {
-  const ledgerLines = linesOf(node, 'ALLLEDGERENTRIES.LIST', 'LEDGERENTRIES.LIST', (list) => {
-    const e = mapEntry(list, date);
-    return e ? [e] : [];
-  });
-  const allocations = linesOf(node, 'ALLINVENTORYENTRIES.LIST', 'INVENTORYENTRIES.LIST', (item) => {
-    const found: LedgerEntryRecord[] = [];
-    for (const alloc of item.children) {
-      if (alloc.name !== 'ACCOUNTINGALLOCATIONS.LIST') continue;
-      const e = mapEntry(alloc, date);
-      if (e) found.push(e);
+  const ledgerAll = noLines();
+  const ledgerPlain = noLines();
+  const allocAll = noLines();
+  const allocPlain = noLines();
+  const children = node.children;
+  for (let at = 0; at < children.length; at++) {
+    const c = children[at] as XNode;
+    const name = c.name;
+    if (name === 'ALLLEDGERENTRIES.LIST' || name === 'LEDGERENTRIES.LIST') {
+      const e = mapEntry(c, date);
+      if (e === null) continue;
+      const into = name === 'ALLLEDGERENTRIES.LIST' ? ledgerAll : ledgerPlain;
+      into.entries.push(e);
+      into.at.push(at);
+    } else if (name === 'ALLINVENTORYENTRIES.LIST' || name === 'INVENTORYENTRIES.LIST') {
+      const into = name === 'ALLINVENTORYENTRIES.LIST' ? allocAll : allocPlain;
+      for (const alloc of c.children) {
+        if (alloc.name !== 'ACCOUNTINGALLOCATIONS.LIST') continue;
+        const e = mapEntry(alloc, date);
+        if (e === null) continue;
+        into.entries.push(e);
+        into.at.push(at);
+      }
     }
-    return found;
-  });
-  const together = [...ledgerLines, ...allocations];
-  const chosen =
-    allocations.length > 0 && ledgerLines.length > 0 && sumOf(ledgerLines) === 0 && sumOf(together) !== 0
-      ? ledgerLines
-      : together;
-  return chosen.sort((a, b) => a.at - b.at).map((l) => l.entry);
+  }
+  const ledger = ledgerAll.entries.length > 0 ? ledgerAll : ledgerPlain;
+  const allocations = allocAll.entries.length > 0 ? allocAll : allocPlain;
+  if (allocations.entries.length === 0) return ledger.entries;
+  if (ledger.entries.length === 0) return allocations.entries;
+  const ledgerSum = sumOf(ledger.entries);
+  if (ledgerSum === 0 && ledgerSum + sumOf(allocations.entries) !== 0) return ledger.entries;
+  const merged: LedgerEntryRecord[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ledger.entries.length || j < allocations.entries.length) {
+    const takeLedger =
+      j >= allocations.entries.length ||
+      (i < ledger.entries.length && (ledger.at[i] as number) < (allocations.at[j] as number));
+    merged.push((takeLedger ? ledger.entries[i++] : allocations.entries[j++]) as LedgerEntryRecord);
+  }
+  return merged;
 }
 
 const INVENTORY_FIELDS = new Set([
@@ -474,16 +504,24 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     text(f.BILLEDQTY) === null ? actual : tallyQuantityMilli(f.BILLEDQTY, `BILLEDQTY of ${what}`);
   const rate = tallyRate(f.RATE, `RATE of ${what}`);
   let ledgerName: string | null = null;
-  const batches: XNode[] = [];
-  const godowns = new Set<string>();
-  const trackingNumbers = new Set<string | null>();
+  // Almost every line has one batch allocation: its godown and tracking number are the line's. Several
+  // godowns, or tracking numbers that differ, split the line (below).
+  let batches = 0;
+  let godown: string | null = null;
+  let trackingNumber: string | null = null;
+  let split = false;
   for (const c of line.children) {
     if (c.name === 'ACCOUNTINGALLOCATIONS.LIST') ledgerName ??= text(childText(c, 'LEDGERNAME'));
     else if (c.name === 'BATCHALLOCATIONS.LIST') {
-      const godown = text(childText(c, 'GODOWNNAME'));
-      if (godown !== null) godowns.add(godown);
-      trackingNumbers.add(trackingNumberOf(childText(c, 'TRACKINGNUMBER')));
-      batches.push(c);
+      const batchGodown = text(childText(c, 'GODOWNNAME'));
+      const tracking = trackingNumberOf(childText(c, 'TRACKINGNUMBER'));
+      if (batchGodown !== null) {
+        if (godown === null) godown = batchGodown;
+        else if (godown !== batchGodown) split = true;
+      }
+      if (batches === 0) trackingNumber = tracking;
+      else if (tracking !== trackingNumber) split = true;
+      batches++;
     }
   }
   const base = {
@@ -494,9 +532,7 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     rateUnit: rate.unit,
     ...(ledgerName !== null ? { ledgerName } : {}),
   };
-  if (godowns.size <= 1 && trackingNumbers.size <= 1) {
-    const [godown = null] = godowns;
-    const [trackingNumber = null] = trackingNumbers;
+  if (!split) {
     return [
       {
         ...base,
@@ -509,7 +545,8 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     ];
   }
   const out: InventoryEntryRecord[] = [];
-  for (const batch of batches) {
+  for (const batch of line.children) {
+    if (batch.name !== 'BATCHALLOCATIONS.LIST') continue;
     const b = childTexts(batch, BATCH_FIELDS);
     const godown = text(b.GODOWNNAME);
     if (godown === null && text(b.AMOUNT) === null && text(b.ACTUALQTY) === null) continue;

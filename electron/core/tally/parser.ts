@@ -92,6 +92,13 @@ function detachAttributes(attributes: Record<string, string>): Record<string, st
 }
 
 /**
+ * The attributes of an element that has none (almost every element inside an object): one shared frozen
+ * object instead of walking saxes' empty one for each of the ~40 elements of a voucher (measured: 4 % of
+ * a sync's CPU). Frozen, so a consumer that wrote into it would fail loudly.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
  * Streaming parser for Tally's XML: feeds text chunks to saxes and builds a small tree only for the
  * objects being captured, so memory stays flat however large the answer is. Errors name the object
  * being read.
@@ -135,9 +142,16 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
     return lastObject ? ` after ${describeObject(lastObject)}` : '';
   };
 
+  // Counted as saxes reads them, so an element without attributes needs no look at its attribute object.
+  let attributesSeen = 0;
+  parser.on('attribute', () => {
+    attributesSeen++;
+  });
   parser.on('opentag', (tag) => {
     sawRoot = true;
     depth++;
+    const hasAttributes = attributesSeen > 0;
+    attributesSeen = 0;
     if (skipDepth >= 0) return;
     if (captureDepth >= 0) {
       const name = keep === null ? tag.name : keep.get(tag.name);
@@ -147,7 +161,7 @@ export function createTallyParser(options: ParseOptions): TallyXmlParser {
       }
       const node: XNode = {
         name,
-        attrs: detachAttributes(tag.attributes as Record<string, string>),
+        attrs: hasAttributes ? detachAttributes(tag.attributes as Record<string, string>) : NO_ATTRIBUTES,
         text: '',
         children: NO_CHILDREN,
       };

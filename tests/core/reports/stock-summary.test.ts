@@ -19,6 +19,7 @@ import type { CallContext } from '../../../electron/core/service/types';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { ledger, tempDir } from '../db/fixtures';
+import { voucherTypes } from '../db/books';
 
 /**
  * Stock Summary, item movement register and the voucher's inventory lines, on a small trading company
@@ -46,14 +47,7 @@ const ledgers = [
   ledger('L-PURCH', 'Purchase', 'Purchase Accounts'),
   ledger('L-PATIL', 'Patil Enterprises', 'Sundry Debtors'),
 ];
-const types = ['Sales', 'Purchase', 'Delivery Note', 'Sales Order'].map((name, i) => ({
-  guid: `st-${i}`,
-  name,
-  parent: name,
-  reservedName: name,
-  autoNumbered: false,
-  alterId: 3,
-}));
+const types = voucherTypes('st', ['Sales', 'Purchase', 'Delivery Note', 'Sales Order']);
 const item = (
   guid: string,
   name: string,

@@ -14,6 +14,7 @@ import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { stockItemRegister } from '../../../electron/core/reports/stock-item';
 import { stockSummary } from '../../../electron/core/reports/stock-summary';
 import { ledger, tempDir } from '../db/fixtures';
+import { voucherTypes } from '../db/books';
 
 /**
  * Delivery / receipt notes and the invoices tracked to them move stock once (Tally help "Using Tracking
@@ -49,14 +50,7 @@ const ledgers = [
   ledger('L-SALES', 'Sales', 'Sales Accounts'),
   ledger('L-PURCH', 'Purchase', 'Purchase Accounts'),
 ];
-const types = ['Sales', 'Purchase', 'Delivery Note', 'Receipt Note'].map((name, i) => ({
-  guid: `tt-${i}`,
-  name,
-  parent: name,
-  reservedName: name,
-  autoNumbered: false,
-  alterId: 3,
-}));
+const types = voucherTypes('tt', ['Sales', 'Purchase', 'Delivery Note', 'Receipt Note']);
 
 const line = (quantity: number, rate: number, trackingNumber: string | null): InventoryEntryRecord => ({
   stockItemGuid: 'I-WIDGET',

@@ -3,7 +3,11 @@ import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { runSync } from '../../../electron/core/sync/engine';
 import { booksPeriod } from '../../../electron/core/sync/tally-period';
 import { startTallySimulator, type TallySimulator } from '../../../tools/tally-sim/server';
+import { createEventBus } from '../../../electron/core/events/bus';
+import { createSyncManager } from '../../../electron/core/sync/manager';
+import { inProcessRunner } from '../../../electron/core/sync/runner';
 import { simulatorEngineDeps } from '../../helpers/engine-deps';
+import type { VoucherRecord } from '../../../electron/core/db/records';
 
 /**
  * Tally's collections answer for Tally's current period (Alt+F2), not for the request's SVFROMDATE and
@@ -28,6 +32,12 @@ afterEach(async () => {
   store.close();
   await sim.stop();
 });
+
+/** A new voucher like `template` (a demo voucher), saved on `date`, as the accountant would enter it. */
+function likeOn(template: VoucherRecord, suffix: string, date: string): Omit<VoucherRecord, 'alterId'> {
+  const { alterId: _alterId, ...rest } = template;
+  return { ...rest, guid: `${template.guid}-${suffix}`, masterId: null, date };
+}
 
 const storedVouchers = (): number =>
   store.db.prepare('SELECT count(*) FROM vouchers').pluck().get() as number;
@@ -70,6 +80,49 @@ describe("Tally's current period during a sync", () => {
     expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
   });
 
+  it('brings in vouchers saved in the current period without changing the period at all', async () => {
+    await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    const company = sim.company();
+    const changesBefore = sim.periodChanges;
+    // What the accountant saves while live mode watches: a cash sale, and a sale with stock lines,
+    // dated in the period Tally shows.
+    const vouchers = [...company.all()];
+    const withStock = vouchers.find((v) => v.voucherType === 'Sales' && (v.inventory?.length ?? 0) > 0)!;
+    const payment = vouchers.find((v) => v.voucherType === 'Payment')!;
+    company.addVoucher(likeOn(payment, 'live1', '2026-11-23'));
+    company.addVoucher(likeOn(withStock, 'live2', '2026-11-24'));
+    const [result] = await runSync({ full: false }, simulatorEngineDeps(sim.port, store, 300));
+    expect(result!.kind).toBe('incremental');
+    expect(result!.vouchersWritten).toBe(2);
+    expect(storedVouchers()).toBe([...company.all()].length);
+    expect(sim.periodChanges).toBe(changesBefore);
+    expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+    // Tally's closing stock was still asked for, as on the new last stock date, within the period Tally has.
+    expect(
+      store.db.prepare('SELECT count(*) FROM tally_stock_values WHERE date = ?').pluck().get('2026-11-24'),
+    ).toBe(1);
+  });
+
+  it('changes the period when a deletion or a change outside it leaves an AlterID unaccounted for', async () => {
+    await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
+    const company = sim.company();
+    const inPeriod = [...company.all()].find((v) => v.date >= '2026-05-01' && v.voucherType === 'Payment')!;
+    const earlier = [...company.all()].find((v) => v.date < '2025-03-01' && v.voucherType === 'Receipt')!;
+    company.addVoucher(likeOn(inPeriod, 'live3', '2026-11-23'));
+    company.deleteVoucher(inPeriod.guid);
+    company.alterVoucher(earlier.guid, (v) => ({ ...v, narration: 'Changed before the period' }));
+    const changesBefore = sim.periodChanges;
+    const [result] = await runSync({ full: false }, simulatorEngineDeps(sim.port, store, 300));
+    expect(result!.kind).toBe('incremental');
+    expect(result!.vouchersDeleted).toBe(1);
+    expect(storedVouchers()).toBe([...company.all()].length);
+    expect(store.db.prepare('SELECT narration FROM vouchers WHERE guid = ?').pluck().get(earlier.guid)).toBe(
+      'Changed before the period',
+    );
+    expect(sim.periodChanges).toBeGreaterThan(changesBefore);
+    expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
   it('a Tally that will not change its period fails the sync in plain words and keeps the books', async () => {
     await runSync({ full: true }, simulatorEngineDeps(sim.port, store, 300));
     const before = storedVouchers();
@@ -86,6 +139,23 @@ describe("Tally's current period during a sync", () => {
     expect(result!.kind).toBe('full');
     expect(storedVouchers()).toBe([...sim.company().all()].length);
     expect(sim.currentPeriod()).toEqual(ACCOUNTANTS_PERIOD);
+  });
+
+  it("tells the sync's logger when Tally will not say its period", async () => {
+    sim.addFault({ match: '$$SystemPeriodFrom', fault: { kind: 'error', message: 'Unknown function' } });
+    const warnings: string[] = [];
+    const manager = createSyncManager({
+      store,
+      events: createEventBus(),
+      runner: inProcessRunner(store),
+      tally: () => ({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 20_000 }),
+      invalidateCompany: async () => undefined,
+      logger: { warn: (message: string) => void warnings.push(message) },
+    });
+    const [result] = await manager.start({ full: true });
+    await manager.close();
+    expect(result!.kind).toBe('full');
+    expect(warnings).toEqual([expect.stringMatching(/Tally's period: .*Unknown function/)]);
   });
 
   it('the books period runs from the books’ first day to a 31st a year past today', () => {
