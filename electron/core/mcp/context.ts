@@ -3,7 +3,7 @@ import { todayInIndia, type IsoDate } from '../../../shared/dates';
 import type { Envelope } from '../../../shared/errors';
 import type { MasterKind, MasterName } from '../../../shared/types/masters';
 import type { CompanySummary } from '../../../shared/types/reports';
-import type { CallContext } from '../service/types';
+import type { CallContext } from '../../../shared/types/handlers';
 import { ToolInputError } from './errors';
 import { resolveName, type Resolved } from './fuzzy';
 import { isMcpReadOperation, type McpReadOperation } from './read-operations';

@@ -3,7 +3,7 @@ import type { SettingsStore } from '../config/settings';
 import type { LoadedConfig } from '../config/config';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
-import type { CallContext, PartialHandlerMap } from '../service/types';
+import type { CallContext, PartialHandlerMap } from '../../../shared/types/handlers';
 import type { UpdateEngine } from './engine';
 import { createUpdatePolicy, type Feed, type UpdatePolicy, type UpdatePolicyOptions } from './policy';
 
