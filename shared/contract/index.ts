@@ -9,6 +9,7 @@ import { settingsOperations } from './settings';
 import { portalOperations } from './portal';
 import { updateOperations } from './update';
 import { liveOperations } from './live';
+import { gstOperations } from './gst';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...portalOperations,
   ...updateOperations,
   ...liveOperations,
+  ...gstOperations,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,299 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../../electron/cli/run';
+
+/**
+ * A hand-built GST company imported from Tally XML in the real shapes (tests/fixtures/tally/real/gst,
+ * whose README works every figure out by hand), then asked for its returns through the CLI, as an
+ * accountant would: CGST/SGST and IGST invoices, an unregistered consumer with a nil-rated line, a credit
+ * note, a cancelled invoice, a purchase and a reverse-charge purchase.
+ */
+const FIXTURES = fileURLToPath(new URL('../../fixtures/tally/real/gst/', import.meta.url));
+const COMPANY = '5a4d7a00-0000-4000-8000-0000000027a5';
+const GSTIN = '27AAHFS1234K1Z4';
+
+let dir: string;
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...args, '--data-dir', dir, '--compact'], {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { INIT_CWD: dir, REDIS_ENABLED: 'false' },
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tc-gst-'));
+  const imported = await cli(['import', join(FIXTURES, 'DayBook.xml'), join(FIXTURES, 'Masters.xml')]);
+  expect(imported.err).toBe('');
+  expect(imported.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const item = (txval: number, rt: number, heads: Record<string, number>) => ({
+  num: 1,
+  itm_det: { txval, rt, ...heads, csamt: 0 },
+});
+
+const HAND_WORKED_GSTR1 = {
+  gstin: GSTIN,
+  fp: '042025',
+  b2b: [
+    {
+      ctin: '27AAGFK5678L1ZN',
+      inv: [
+        {
+          inum: 'S/1',
+          idt: '03-04-2025',
+          val: 23600,
+          pos: '27',
+          rchrg: 'N',
+          inv_typ: 'R',
+          itms: [item(20000, 18, { camt: 1800, samt: 1800 })],
+        },
+      ],
+    },
+    {
+      ctin: '29AACCB4321M1ZM',
+      inv: [
+        {
+          inum: 'S/2',
+          idt: '05-04-2025',
+          val: 59000,
+          pos: '29',
+          rchrg: 'N',
+          inv_typ: 'R',
+          itms: [item(50000, 18, { iamt: 9000 })],
+        },
+      ],
+    },
+  ],
+  b2cs: [{ sply_ty: 'INTRA', typ: 'OE', pos: '27', rt: 18, txval: 5000, camt: 450, samt: 450, csamt: 0 }],
+  cdnr: [
+    {
+      ctin: '29AACCB4321M1ZM',
+      nt: [
+        {
+          ntty: 'C',
+          nt_num: 'CN/1',
+          nt_dt: '15-04-2025',
+          val: 5900,
+          pos: '29',
+          rchrg: 'N',
+          inv_typ: 'R',
+          itms: [item(5000, 18, { iamt: 900 })],
+        },
+      ],
+    },
+  ],
+  nil: {
+    inv: [
+      { sply_ty: 'INTRB2B', nil_amt: 0, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRAB2B', nil_amt: 0, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRB2C', nil_amt: 0, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRAB2C', nil_amt: 500, expt_amt: 0, ngsup_amt: 0 },
+    ],
+  },
+  hsn: {
+    data: [
+      {
+        num: 1,
+        hsn_sc: '1006',
+        desc: 'Unbranded Rice',
+        uqc: 'KGS',
+        qty: 10,
+        rt: 0,
+        txval: 500,
+        iamt: 0,
+        camt: 0,
+        samt: 0,
+        csamt: 0,
+      },
+      {
+        num: 2,
+        hsn_sc: '9403',
+        desc: 'Steel Almirah',
+        uqc: 'NOS',
+        qty: 3,
+        rt: 18,
+        txval: 25000,
+        iamt: 0,
+        camt: 2250,
+        samt: 2250,
+        csamt: 0,
+      },
+      {
+        num: 3,
+        hsn_sc: '9403',
+        desc: 'Sales @18%',
+        uqc: 'OTH',
+        qty: 0,
+        rt: 18,
+        txval: 45000,
+        iamt: 8100,
+        camt: 0,
+        samt: 0,
+        csamt: 0,
+      },
+    ],
+  },
+  doc_issue: {
+    doc_det: [
+      { doc_num: 1, docs: [{ num: 1, from: 'S/1', to: 'S/4', totnum: 4, cancel: 1, net_issue: 3 }] },
+      { doc_num: 5, docs: [{ num: 1, from: 'CN/1', to: 'CN/1', totnum: 1, cancel: 0, net_issue: 1 }] },
+    ],
+  },
+};
+
+describe('GST returns of an imported Tally company (CLI)', () => {
+  it('gstr1 prints the hand-worked GSTR-1 JSON, with nothing to correct', async () => {
+    const { code, out, err } = await cli(['gstr1', '--company', COMPANY, '--month', '2025-04']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(HAND_WORKED_GSTR1);
+  });
+
+  it('--out writes the same JSON to a file', async () => {
+    const { code, out } = await cli([
+      'gstr1',
+      '--company',
+      COMPANY,
+      '--month',
+      '2025-04',
+      '--out',
+      'r1.json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ written: join(dir, 'r1.json') });
+    expect(JSON.parse(readFileSync(join(dir, 'r1.json'), 'utf8'))).toEqual(HAND_WORKED_GSTR1);
+  });
+
+  it('gstr3b: 3.1(a) nets the credit note, 3.1(d) and ITC ISRC carry the reverse-charge tax', async () => {
+    const { code, out } = await cli(['gstr3b', '--company', COMPANY, '--month', '2025-04']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.ret_period).toBe('042025');
+    expect(r.sup_details).toEqual({
+      osup_det: { txval: 70000, iamt: 8100, camt: 2250, samt: 2250, csamt: 0 },
+      osup_zero: { txval: 0, iamt: 0, csamt: 0 },
+      osup_nil_exmp: { txval: 500 },
+      isup_rev: { txval: 10000, iamt: 0, camt: 900, samt: 900, csamt: 0 },
+      osup_nongst: { txval: 0 },
+    });
+    expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'ISRC', iamt: 0, camt: 900, samt: 900, csamt: 0 });
+    expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'OTH', iamt: 0, camt: 2700, samt: 2700, csamt: 0 });
+    expect(r.itc_elg.itc_net).toEqual({ iamt: 0, camt: 3600, samt: 3600, csamt: 0 });
+  });
+
+  it('gstr2b-reco: the purchase is matched by the supplier invoice number and date; a 2B-only invoice is listed', async () => {
+    const gstr2b = {
+      data: {
+        gstin: GSTIN,
+        rtnprd: '042025',
+        docdata: {
+          b2b: [
+            {
+              ctin: '27AAAFD2468P1Z2',
+              trdnm: 'Deccan Suppliers',
+              inv: [
+                {
+                  inum: 'DS/778',
+                  dt: '10-04-2025',
+                  val: 35400,
+                  pos: '27',
+                  rev: 'N',
+                  itcavl: 'Y',
+                  items: [{ rt: 18, txval: 30000, igst: 0, cgst: 2700, sgst: 2700, cess: 0 }],
+                },
+                {
+                  inum: 'DS/801',
+                  dt: '25-04-2025',
+                  val: 1180,
+                  pos: '27',
+                  rev: 'N',
+                  itcavl: 'Y',
+                  items: [{ rt: 18, txval: 1000, igst: 0, cgst: 90, sgst: 90, cess: 0 }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    };
+    writeFileSync(join(dir, '2b.json'), JSON.stringify(gstr2b));
+    const { code, out, err } = await cli([
+      'gstr2b-reco',
+      '--company',
+      COMPANY,
+      '--month',
+      '2025-04',
+      '--file',
+      '2b.json',
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const reco = JSON.parse(out);
+    expect(
+      reco.rows.map(
+        (r: { bucket: string; portal: { number: string } | null; books: { number: string } | null }) => [
+          r.bucket,
+          r.portal?.number ?? null,
+          r.books?.number ?? null,
+        ],
+      ),
+    ).toEqual([
+      ['matched', 'DS/778', 'DS/778'],
+      ['only-in-2b', 'DS/801', null],
+    ]);
+    expect(reco.totals.matched.books).toEqual({
+      taxable: 30000_00,
+      igst: 0,
+      cgst: 2700_00,
+      sgst: 2700_00,
+      cess: 0,
+    });
+  });
+
+  it('refuses a 2B of another GSTIN or month, and a file that is not a 2B, naming what is wrong', async () => {
+    const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+    write(
+      'other-gstin.json',
+      JSON.stringify({ data: { gstin: '27AAGFK5678L1ZN', rtnprd: '042025', docdata: {} } }),
+    );
+    write('other-month.json', JSON.stringify({ data: { gstin: GSTIN, rtnprd: '052025', docdata: {} } }));
+    write('not-2b.json', JSON.stringify({ hello: 'world' }));
+    write('not-json.json', 'GSTR-2B, April');
+    const run = (file: string) =>
+      cli(['gstr2b-reco', '--company', COMPANY, '--month', '2025-04', '--file', file]);
+    const cases: [string, RegExp][] = [
+      ['other-gstin.json', /for GSTIN 27AAGFK5678L1ZN, not the company's 27AAHFS1234K1Z4/],
+      ['other-month.json', /for 05-2025, not 04-2025/],
+      ['not-2b.json', /not a GSTR-2B file/],
+      ['not-json.json', /--file: .*not-json\.json is not a JSON file/],
+      ['missing.json', /--file: cannot read/],
+    ];
+    for (const [file, message] of cases) {
+      const { code, out, err } = await run(file);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(JSON.parse(err).error.message).toMatch(message);
+    }
+  });
+
+  it('refuses a month written otherwise, and a company without a GSTIN', async () => {
+    const bad = await cli(['gstr1', '--company', COMPANY, '--month', '04-2025']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('month must be a return period written YYYY-MM');
+    // No voucher before April 2025 carries the company's GSTIN.
+    const none = await cli(['gstr3b', '--company', COMPANY, '--month', '2025-03']);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.err).error.message).toMatch(
+      /"Sahyadri Traders" has no GSTIN in its books up to 2025-03-31/,
+    );
+  });
+});
