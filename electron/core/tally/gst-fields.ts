@@ -47,6 +47,28 @@ export const GST_FIELDS: readonly string[] = [
   'STATE',
 ];
 
+/**
+ * The GST fields a sync asks Tally for (Collection FETCH, TDL method names; sub-lists by dotted path as the
+ * other FETCH lists do). The names are the tags above in Tally's own capitalisation (**unconfirmed** against
+ * a live TallyPrime: the tags are from exports, the FETCH spelling follows the other fields').
+ */
+const RATE_FETCH = (prefix: string): string =>
+  `${prefix}GSTDetails.ApplicableFrom, ${prefix}GSTDetails.HSNCode, ${prefix}GSTDetails.Taxability, ` +
+  `${prefix}GSTDetails.IsReverseChargeApplicable, ${prefix}GSTDetails.StatewiseDetails.RateDetails.GSTRateDutyHead, ` +
+  `${prefix}GSTDetails.StatewiseDetails.RateDetails.GSTRate, ${prefix}HSNDetails.ApplicableFrom, ${prefix}HSNDetails.HSNCode`;
+export const GST_FETCH = {
+  ledger:
+    'GSTRegistrationType, TaxType, GSTDutyHead, LedGSTRegDetails.ApplicableFrom, LedGSTRegDetails.GSTRegistrationType, ' +
+    'LedGSTRegDetails.GSTIN, LedGSTRegDetails.PlaceOfSupply, LedMailingDetails.ApplicableFrom, LedMailingDetails.State, ' +
+    RATE_FETCH(''),
+  stockItem: RATE_FETCH(''),
+  voucher:
+    'CmpGSTIN, PartyGSTIN, GSTRegistrationType, PlaceOfSupply, StateName, ReferenceDate, ' +
+    'AllInventoryEntries.GSTOvrdnTaxability, AllInventoryEntries.RateDetails.GSTRateDutyHead, ' +
+    'AllInventoryEntries.RateDetails.GSTRate, AllLedgerEntries.RateDetails.GSTRateDutyHead, ' +
+    'AllLedgerEntries.RateDetails.GSTRate',
+} as const;
+
 /** GSTREGISTRATIONTYPE as Tally writes it ("Regular", "Unregistered/Consumer", …); null for none. */
 export function registrationOf(value: string | undefined | null): GstRegistrationKind | null {
   const t = text(value)?.toLowerCase();
