@@ -19,7 +19,8 @@ import { stateCodeOf } from './states';
  *   customer), inward when they are expense ledgers (a purchase return is the supplier's credit note).
  * - Lines: an item invoice's inventory lines; otherwise its entries in income / expense ledgers other than
  *   the party and the tax ledgers, except ledgers under Indirect Incomes / Indirect Expenses without GST
- *   details (round-off, discounts). Taxable value = the line's amount on the document's side.
+ *   details (round-off, discounts), and entries in any other ledger with GST details (capital goods
+ *   under Fixed Assets). Taxable value = the line's amount on the document's side.
  * - Rate and taxability: the line's own (GSTOVRDNTAXABILITY, RATEDETAILS), else the item's or ledger's GST
  *   details, else the voucher's only sales / purchase ledger's; a line without a stated rate on a voucher
  *   with tax gets the rate the tax implies.
@@ -206,12 +207,16 @@ function classify(
   const partyAmount = party?.amount ?? 0;
   // The document's side: a sales invoice debits its party, a purchase credits it.
   const side = partyAmount > 0 ? 1 : partyAmount < 0 ? -1 : voucher.baseType === 'Purchase' ? -1 : 1;
+  const hasGstDetails = (e: EntryRow): boolean =>
+    e.ledgerTaxability !== null || e.ledgerRate !== null || e.lineTaxability !== null || e.lineRate !== null;
+  // Income and expense lines, and any other ledger with GST details (capital goods bought under Fixed
+  // Assets carry input tax too).
   const revenue = entries.filter(
     (e) =>
       e !== party &&
       e.dutyHead === null &&
-      (e.nature === 'income' || e.nature === 'expense') &&
-      !(INDIRECT.has(e.primaryGroup ?? '') && e.ledgerTaxability === null && e.ledgerRate === null),
+      (hasGstDetails(e) ||
+        ((e.nature === 'income' || e.nature === 'expense') && !INDIRECT.has(e.primaryGroup ?? ''))),
   );
   const incomeSide = revenue.some((e) => e.nature === 'income');
   const expenseSide = revenue.some((e) => e.nature === 'expense');
