@@ -394,8 +394,9 @@ export function readGstBooks(
   db: Database.Database,
   company: { id: number; name: string },
   period: GstPeriod,
+  known?: GstCompany,
 ): GstBooks {
-  const gstCompany = gstCompanyOf(db, company, period);
+  const gstCompany = known ?? gstCompanyOf(db, company, period);
   const outward: GstDocument[] = [];
   const inwardSupplies: InwardSupply[] = [];
   const inwardDocuments: InwardDocument[] = [];

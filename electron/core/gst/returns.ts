@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { lastDayOfMonth } from '../../../shared/dates';
+import { addDays, lastDayOfMonth } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   GstAmounts,
@@ -21,6 +21,15 @@ import { buildGstr3b, gstr3bJson } from './gstr3b';
  */
 
 type Company = { id: number; name: string };
+
+/** How far back the 2B reconciliation looks for purchases a supplier uploaded late. */
+export const EARLIER_MONTHS = 6;
+
+/** "2025-04" moved by `months` ("2025-04", -6 → "2024-10"). */
+export function addMonths(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
 
 export const monthPeriod = (month: string): GstPeriod => ({
   from: `${month}-01`,
@@ -81,9 +90,18 @@ export function gstr2bRecoAnswer(
   month: string,
   json: unknown,
 ): Gstr2bRecoAnswer {
-  const books = readGstBooks(db, company, monthPeriod(month));
+  const period = monthPeriod(month);
+  const books = readGstBooks(db, company, period);
   const gstr2b = parseGstr2b(json, { gstin: books.company.gstin, month });
-  const reco = reconcileGstr2b(gstr2b, books.inwardDocuments);
+  // A supplier may upload late: purchases booked in the EARLIER_MONTHS before pair with the 2B's documents
+  // but are never listed as only in the books.
+  const earlierFrom = `${addMonths(month, -EARLIER_MONTHS)}-01`;
+  const earlier =
+    earlierFrom < period.from
+      ? readGstBooks(db, company, { from: earlierFrom, to: addDays(period.from, -1) }, books.company)
+          .inwardDocuments
+      : [];
+  const reco = reconcileGstr2b(gstr2b, books.inwardDocuments, earlier);
   const totals = Object.fromEntries(
     Object.entries(reco.totals).map(([bucket, t]) => [
       bucket,

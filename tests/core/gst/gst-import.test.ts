@@ -145,6 +145,47 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     });
   });
 
+  it("gstr2b-reco pairs a supplier's late upload with the purchase booked in an earlier month", async () => {
+    const may = {
+      data: {
+        gstin: GSTIN,
+        rtnprd: '052025',
+        docdata: {
+          b2b: [
+            {
+              ctin: '27AAAFD2468P1Z2',
+              inv: [
+                {
+                  inum: 'DS/778',
+                  dt: '10-04-2025',
+                  val: 35400,
+                  pos: '27',
+                  rev: 'N',
+                  items: [{ rt: 18, txval: 30000, igst: 0, cgst: 2700, sgst: 2700, cess: 0 }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    };
+    writeFileSync(join(dir, '2b-may.json'), JSON.stringify(may));
+    const { code, out } = await cli([
+      'gstr2b-reco',
+      '--company',
+      COMPANY,
+      '--month',
+      '2025-05',
+      '--file',
+      '2b-may.json',
+    ]);
+    expect(code).toBe(0);
+    const reco = JSON.parse(out);
+    expect(
+      reco.rows.map((r: { bucket: string; books: { number: string } | null }) => [r.bucket, r.books?.number]),
+    ).toEqual([['matched', 'DS/778']]);
+  });
+
   it('refuses a 2B of another GSTIN or month, and a file that is not a 2B, naming what is wrong', async () => {
     const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
     write(
