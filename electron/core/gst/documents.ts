@@ -24,6 +24,8 @@ import { stateCodeOf } from './states';
  * - Rate and taxability: the line's own (GSTOVRDNTAXABILITY, RATEDETAILS), else the item's or ledger's GST
  *   details, else the voucher's only sales / purchase ledger's; a line without a stated rate on a voucher
  *   with tax gets the rate the tax implies.
+ * - A note's original invoice value (B2CL or B2CS for a note to an unregistered buyer): the New Ref bill
+ *   its party line's Agst Ref settles, on the same ledger; unknown without bill-wise details.
  * - Tax per head: the tax ledgers' entries (by their duty head), shared among the taxable lines in
  *   proportion to taxable value × rate. A reverse-charge purchase without tax entries: rate × value, as
  *   IGST when inter-state, else half CGST, half SGST (the recipient pays it, section 9(3)).
@@ -122,6 +124,16 @@ const prepare = (db: Database.Database) => ({
     LEFT JOIN gst_line_details d ON d.inventory_id = i.id
     WHERE i.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS})
     ORDER BY i.voucher_id, i.id`),
+  // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
+  // value with tax).
+  noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
+    FROM bill_allocations b
+    JOIN entries e ON e.id = b.entry_id
+    JOIN bill_allocations o ON o.ledger_id = b.ledger_id AND o.bill_name = b.bill_name
+      AND o.bill_type = 'New Ref' AND o.entry_id <> b.entry_id
+    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS}
+      AND v.base_type IN ('Credit Note', 'Debit Note'))
+    GROUP BY e.voucher_id`),
   companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
       JOIN vouchers v ON v.id = g.voucher_id
     WHERE g.company_id = ? AND g.company_gstin IS NOT NULL AND v.date <= ?
@@ -400,6 +412,14 @@ export function readGstBooks(
   const outward: GstDocument[] = [];
   const inwardSupplies: InwardSupply[] = [];
   const inwardDocuments: InwardDocument[] = [];
+  const originals = new Map(
+    (
+      statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
+        voucherId: number;
+        original: Paise;
+      }[]
+    ).map((r) => [r.voucherId, r.original]),
+  );
   for (const c of readDocuments(db, company.id, gstCompany, period)) {
     const v = c.voucher;
     if (c.direction === 'outward') {
@@ -416,7 +436,7 @@ export function readGstBooks(
         placeOfSupply: c.placeOfSupply,
         reverseCharge: c.reverseCharge,
         value: c.value,
-        originalInvoiceValue: null,
+        originalInvoiceValue: c.kind === 'invoice' ? null : (originals.get(v.id) ?? null),
         lines: c.lines,
       });
       continue;

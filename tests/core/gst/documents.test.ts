@@ -1,6 +1,7 @@
 import type { LedgerGstRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { readGstBooks } from '../../../electron/core/gst/documents';
+import { buildGstr1 } from '../../../electron/core/gst/gstr1';
 import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { ledger, TINY, voucher } from '../db/fixtures';
 
@@ -93,4 +94,91 @@ it('a purchase of capital goods (Fixed Assets ledger with GST details) is an inw
       igst: 18_000_00,
     }),
   ]);
+});
+
+it("a credit note to an unregistered buyer in another state carries its invoice's value, so it goes to CDNUR when the invoice was B2CL", () => {
+  const writer = store.beginCompanyWrite(TINY, 'replace');
+  writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
+  writer.putVoucherTypes(
+    ['Sales', 'Credit Note'].map((name, i) => ({
+      guid: `vt-${i}`,
+      name,
+      parent: name,
+      autoNumbered: false,
+      alterId: 1,
+    })),
+  );
+  writer.putLedgers([
+    ledger('L-GOA', 'Goa Resort', 'Sundry Debtors', {
+      isBillWise: true,
+      state: 'Goa',
+      gst: gst({ registration: 'unregistered' }),
+    }),
+    ledger('L-SALES', 'Sales @18%', 'Sales Accounts', {
+      gst: gst({ taxability: 'taxable', rate: 1800, hsn: '9403' }),
+    }),
+    ledger('L-IGST', 'Output IGST', 'Duties & Taxes', { gst: gst({ dutyHead: 'igst' }) }),
+  ]);
+  const header = {
+    companyGstin: '27AAHFS1234K1Z4',
+    partyGstin: null,
+    registration: 'unregistered' as const,
+    placeOfSupply: 'Goa',
+    partyState: 'Goa',
+    reverseCharge: false,
+    referenceDate: null,
+  };
+  const bill = (billType: 'New Ref' | 'Agst Ref', amount: number) => [
+    { billName: 'S/50', billType, amount, creditPeriodDays: null, dueDate: null },
+  ];
+  writer.putVouchers([
+    // ₹2,00,000 + IGST ₹36,000 = ₹2,36,000: above the B2CL limit (₹1,00,000 from August 2024).
+    voucher(
+      'V-INV',
+      '2025-04-02',
+      'Sales',
+      'S/50',
+      [
+        {
+          ledgerGuid: 'L-GOA',
+          ledgerName: 'Goa Resort',
+          amount: 2_36_000_00,
+          bills: bill('New Ref', 2_36_000_00),
+        },
+        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: -2_00_000_00, bills: [] },
+        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: -36_000_00, bills: [] },
+      ],
+      { partyLedgerName: 'Goa Resort', gst: header },
+    ),
+    // A return of ₹10,000 + ₹1,800: on its own below the limit, but its invoice was B2CL.
+    voucher(
+      'V-CN',
+      '2025-04-20',
+      'Credit Note',
+      'CN/5',
+      [
+        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: 10_000_00, bills: [] },
+        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: 1_800_00, bills: [] },
+        {
+          ledgerGuid: 'L-GOA',
+          ledgerName: 'Goa Resort',
+          amount: -11_800_00,
+          bills: bill('Agst Ref', -11_800_00),
+        },
+      ],
+      { partyLedgerName: 'Goa Resort', gst: header },
+    ),
+  ]);
+  writer.commit(TINY);
+
+  const period = { from: '2025-04-01', to: '2025-04-30' };
+  const books = readGstBooks(store.db, store.requireCompany(TINY.guid), period);
+  expect(books.outward.map((d) => [d.number, d.kind, d.value, d.originalInvoiceValue])).toEqual([
+    ['S/50', 'invoice', 2_36_000_00, null],
+    ['CN/5', 'credit-note', 11_800_00, 2_36_000_00],
+  ]);
+  const gstr1 = buildGstr1(books.company, period, books.outward);
+  expect(gstr1.b2cl.map((i) => i.number)).toEqual(['S/50']);
+  expect(gstr1.cdnur.map((n) => [n.number, n.unregisteredType])).toEqual([['CN/5', 'B2CL']]);
+  expect(gstr1.b2cs).toEqual([]);
 });
