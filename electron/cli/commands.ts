@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { OperationName } from '../../shared/contract';
+import { GST_COMMANDS } from './gst-commands';
 
 /**
  * Friendly commands mapped onto contract operations: flags become the operation's input, and the
@@ -9,7 +10,11 @@ export interface CommandSpec {
   operation: OperationName;
   summary: string;
   /** flag name -> input field and how to read it. */
-  flags: Record<string, { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' }>;
+  flags: Record<string, { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' | 'jsonFile' }>;
+  /** What to print of the operation's answer (default: all of it). */
+  show?: (data: unknown) => unknown;
+  /** Lines for stderr about the answer (warnings the printed JSON leaves out). */
+  notes?: (data: unknown) => string[];
 }
 
 const company = { company: { field: 'companyGuid', type: 'string' } } as const;
@@ -125,6 +130,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: 'Sync from Tally (TALLY_HOST/TALLY_PORT): [--company GUID] [--full]',
     flags: { ...company, full: { field: 'full', type: 'boolean' } },
   },
+  ...GST_COMMANDS,
   'tally-test': {
     operation: 'tally.testConnection',
     summary: 'Check that Tally answers and list its open companies: [--host H] [--port P]',
@@ -133,12 +139,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
 };
 
 /** Flags every command accepts (handled by main.ts, not passed to the operation). */
-export const GLOBAL_FLAGS = new Set(['data-dir', 'compact']);
+export const GLOBAL_FLAGS = new Set(['data-dir', 'compact', 'out']);
 
 function convert(flag: string, raw: string | true, type: CommandSpec['flags'][string]['type']): unknown {
   if (type === 'boolean') return raw === true || raw === 'true' || raw === 'yes';
   if (raw === true) throw new AppError('VALIDATION', `--${flag} needs a value`, { field: flag });
-  if (type === 'string') return raw;
+  if (type === 'string' || type === 'jsonFile') return raw;
   const toNumber = (text: string): number => {
     const value = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(value)) {

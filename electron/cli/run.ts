@@ -10,6 +10,7 @@ import { toErrorInfo } from '../core/service/dispatch';
 import { AppError, type Envelope } from '../../shared/errors';
 import { parseArgs, resolveCliDataDir } from './args';
 import { COMMANDS, commandInput } from './commands';
+import { readJsonFileFlags, writeOut } from './gst-commands';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -142,11 +143,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           });
         }
         operation = spec.operation;
-        input = commandInput(command, spec, flags);
+        input = readJsonFileFlags(spec, commandInput(command, spec, flags), io.env.INIT_CWD ?? process.cwd());
       }
       const envelope = await core.dispatch(operation, input, { caller: 'cli', user: null });
       if (!envelope.ok) return fail(envelope);
-      print(envelope.data);
+      const spec = COMMANDS[command];
+      for (const note of spec?.notes?.(envelope.data) ?? []) io.stderr(`${note}\n`);
+      const shown = spec?.show ? spec.show(envelope.data) : envelope.data;
+      const out = stringFlag(flags, 'out');
+      if (out !== undefined) print(writeOut(out, shown, io.env.INIT_CWD ?? process.cwd(), compact));
+      else print(shown);
       return 0;
     } finally {
       await core.close();

@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from './logger';
 import { companyHandlers } from './service/company-handlers';
 import { createDispatcher, type Dispatcher } from './service/dispatch';
 import { reportHandlers } from './service/report-handlers';
+import { gstHandlers } from './service/gst-handlers';
 import { cacheHandlers } from './service/cache-handlers';
 import { settingsHandlers } from './service/settings-handlers';
 import { createSyncArea } from './sync/area';
@@ -147,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Typed as the full map: an operation of the contract without a handler does not compile.
   const handlers: HandlerMap = {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
+    ...gstHandlers({ store }),
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
     ...syncHandlers({ sync: sync.manager }),

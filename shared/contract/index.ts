@@ -11,6 +11,7 @@ import { updateOperations } from './update';
 import { liveOperations } from './live';
 import { masterOperations } from './masters';
 import { assistantOperations } from './assistants';
+import { gstOperations } from './gst';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...liveOperations,
   ...masterOperations,
   ...assistantOperations,
+  ...gstOperations,
 };
 
 export type Contract = typeof contract;

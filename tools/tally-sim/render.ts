@@ -12,6 +12,7 @@ import type {
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../electron/core/db/records';
+import { gstDetails, ledgerGstTags, lineGstTags, voucherGstTags } from './gst';
 import { resolveShapes, type GroupFlags, type RealShapeOptions } from './shapes';
 
 /**
@@ -226,6 +227,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
           `</BATCHALLOCATIONS.LIST>`
         : '<BATCHALLOCATIONS.LIST>      </BATCHALLOCATIONS.LIST>') +
       allocation +
+      lineGstTags(line.gst, true) +
       `</ALLINVENTORYENTRIES.LIST>`
     );
   };
@@ -239,6 +241,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     `${T.ISDEEMEDPOSITIVE}${yn(e.amount > 0)}</ISDEEMEDPOSITIVE>${T.ISPARTYLEDGER}${yn(isParty)}</ISPARTYLEDGER>` +
     `${T.AMOUNT}${tallyAmount(e.amount)}</AMOUNT>` +
     e.bills.map(renderBill).join('') +
+    lineGstTags(e.gst, false) +
     `</${list}>`;
 
   /**
@@ -272,7 +275,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       `${T.VOUCHERNUMBER}${esc(v.voucherNumber)}</VOUCHERNUMBER>` +
       (v.partyLedgerName ? `${T.PARTYLEDGERNAME}${esc(v.partyLedgerName)}</PARTYLEDGERNAME>` : '') +
       (v.reference ? `${T.REFERENCE}${esc(v.reference)}</REFERENCE>` : '') +
-      `${T.GSTREGISTRATIONTYPE}${NOT_APPLICABLE}</GSTREGISTRATIONTYPE>` +
+      voucherGstTags(v.gst, tallyDate) +
       `${T.ISCANCELLED}${yn(v.isCancelled)}</ISCANCELLED>${T.ISOPTIONAL}${yn(v.isOptional)}</ISOPTIONAL>` +
       `${T.ISPOSTDATED}${yn(v.isPostDated === true)}</ISPOSTDATED>` +
       `${T.ALTERID} ${v.alterId}</ALTERID>` +
@@ -332,6 +335,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
         : '') +
       (l.gstin ? `${T.PARTYGSTIN}${esc(l.gstin)}</PARTYGSTIN>` : '') +
       (l.state ? `${T.LEDSTATENAME}${esc(l.state)}</LEDSTATENAME>` : '') +
+      ledgerGstTags(l.gst) +
       `${T.ALTERID} ${l.alterId}</ALTERID>` +
       `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(l.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
       `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST>` +
@@ -387,6 +391,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       (i.openingRate !== null
         ? `${T.OPENINGRATE}${esc(rateText(i.openingRate, i.unit))}</OPENINGRATE>`
         : '') +
+      gstDetails(i.gst) +
       `${T.ALTERID} ${i.alterId}</ALTERID>${languageName(i.name)}</STOCKITEM>\r\n`
     );
   };

@@ -72,6 +72,8 @@ export interface LedgerRecord {
   state: string | null;
   alterId: number;
   openingBills: OpeningBillRecord[];
+  /** GST details (registration of a party, duty head of a tax ledger, rate of a sales ledger); absent: none. */
+  gst?: LedgerGstRecord;
   /**
    * LEDGERCLOSINGVALUES.LIST: dated closing balances the user entered (Stock-in-Hand ledgers of a company
    * whose inventory is not integrated with its accounts keep their closing stock here). Debit positive.
@@ -142,6 +144,8 @@ export interface StockItemRecord {
   openingValue: Paise;
   /** COSTINGMETHOD as Tally names it; DEFAULT_COSTING_METHOD when Tally sends none. */
   costingMethod: string;
+  /** HSN code, taxability and rate from the item's GST details; absent: none. */
+  gst?: GstRateRecord;
   alterId: number;
 }
 
@@ -178,6 +182,8 @@ export interface InventoryEntryRecord {
    * says; not stored (the ledger line itself is among the voucher's entries).
    */
   ledgerName?: string | null;
+  /** The line's own GST taxability / rate / HSN where the voucher overrides the item's; absent: none. */
+  gst?: GstRateRecord;
 }
 
 /** Tally's predefined voucher types: the base every custom type derives from. */
@@ -244,6 +250,8 @@ export interface LedgerEntryRecord {
   /** Debit positive. */
   amount: Paise;
   bills: BillAllocationRecord[];
+  /** The line's own GST taxability / rate where the voucher states them; absent: none. */
+  gst?: GstRateRecord;
 }
 
 export interface VoucherRecord {
@@ -263,6 +271,46 @@ export interface VoucherRecord {
   entries: LedgerEntryRecord[];
   /** Inventory lines; absent or empty for a voucher without items. Rewritten with the voucher. */
   inventory?: InventoryEntryRecord[];
+  /** The voucher's GST header (party GSTIN, place of supply, …); absent for a voucher without any. */
+  gst?: VoucherGstRecord;
+}
+
+/**
+ * GST facts as the returns need them (electron/core/gst/model.ts), read from Tally's tags by
+ * electron/core/tally/gst-fields.ts (docs/TALLY.md "GST returns"). Rates are hundredths of a percent.
+ */
+export type GstRegistrationKind =
+  'regular' | 'composition' | 'unregistered' | 'consumer' | 'sez' | 'overseas' | 'deemed-export' | 'uin';
+export type GstTaxabilityKind = 'taxable' | 'nil' | 'exempt' | 'non-gst';
+export type GstDutyHead = 'igst' | 'cgst' | 'sgst' | 'cess';
+
+export interface GstRateRecord {
+  hsn: string | null;
+  taxability: GstTaxabilityKind | null;
+  /** The whole rate (IGST, or CGST + SGST) in hundredths of a percent; null when not given. */
+  rate: number | null;
+}
+
+export interface LedgerGstRecord extends GstRateRecord {
+  registration: GstRegistrationKind | null;
+  /** A tax ledger's duty head (TAXTYPE GST with GSTDUTYHEAD); null for any other ledger. */
+  dutyHead: GstDutyHead | null;
+  /** The ledger's GST details say reverse charge applies (ISREVERSECHARGEAPPLICABLE). */
+  reverseCharge: boolean;
+}
+
+export interface VoucherGstRecord {
+  /** CMPGSTIN: the company's own GSTIN the voucher was entered under. */
+  companyGstin: string | null;
+  partyGstin: string | null;
+  registration: GstRegistrationKind | null;
+  /** PLACEOFSUPPLY as Tally writes it (the state's name). */
+  placeOfSupply: string | null;
+  /** STATENAME: the party's state on the voucher. */
+  partyState: string | null;
+  reverseCharge: boolean;
+  /** REFERENCEDATE: on a purchase, the supplier's invoice date (its number is VoucherRecord.reference). */
+  referenceDate: IsoDate | null;
 }
 
 /**

@@ -24,6 +24,7 @@ import type {
 } from '../db/records';
 import { demoInventoryLines, demoRestockNeed, demoStockMasters, demoStockOnHand } from './inventory';
 import { predefinedGroups } from './groups';
+import { demoLedgerGst, demoPartyGst, demoVoucherGst } from './gst';
 import { HOME_STATE, makeParties, type PartySpec } from './parties';
 import { createRandom, weightedPicker, type Random } from './random';
 
@@ -168,6 +169,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const ledgers: LedgerRecord[] = [];
   const addLedger = (name: string, parent: string, extra: Partial<LedgerRecord> = {}): LedgerRecord => {
     const id = masterId++;
+    const gst = demoLedgerGst(name);
     const ledger: LedgerRecord = {
       guid: guidOf(id),
       name,
@@ -179,6 +181,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       state: null,
       alterId: id,
       openingBills: [],
+      ...(gst !== undefined ? { gst } : {}),
       ...extra,
     };
     ledgers.push(ledger);
@@ -245,6 +248,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       creditPeriodDays: spec.creditPeriodDays,
       gstin: spec.gstin,
       state: spec.state.name,
+      gst: demoPartyGst(spec),
       openingBalance: openingBills.reduce((sum, b) => sum + b.amount, 0),
       openingBills,
     });
@@ -378,6 +382,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
   });
   const customers = setup.customerSpecs.map((s, i) => toParty(s, setup.customerLedgers[i]!));
   const suppliers = setup.supplierSpecs.map((s, i) => toParty(s, setup.supplierLedgers[i]!));
+  const partySpecs = new Map([...customers, ...suppliers].map((p) => [p.ledger.name, p.spec]));
   // A few big customers and suppliers carry most of the trade (Zipf-like), as in real books.
   const pickCustomer = weightedPicker(customers.map((_, k) => 1 / (k + 1) ** 0.7));
   const pickSupplier = weightedPicker(suppliers.map((_, k) => 1 / (k + 1) ** 0.7));
@@ -769,6 +774,7 @@ function* voucherStream(setup: StreamSetup): Generator<VoucherRecord> {
       isPostDated: false,
       entries,
       ...(inventory.length > 0 ? { inventory } : {}),
+      ...demoVoucherGst(type, party === null ? undefined : partySpecs.get(party), date),
     };
   }
 }

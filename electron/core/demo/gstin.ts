@@ -5,4 +5,3 @@ export function buildGstin(stateCode: string, pan: string, entity = '1'): string
   const first14 = `${stateCode}${pan}${entity}Z`;
   return `${first14}${gstinCheckChar(first14)}`;
 }
-

@@ -27,24 +27,26 @@ interface ItemSpec {
   unit: 'Nos' | 'Kgs' | 'Mtr' | 'Box';
   /** GST rate of the sales/purchase ledger it is invoiced through. */
   gst: 5 | 12 | 18 | 28;
+  /** HSN code (customs tariff heading) of the goods. */
+  hsn: string;
   /** Cost price, rupees per unit. */
   cost: number;
   fifo?: boolean;
 }
 
 const ITEMS: readonly ItemSpec[] = [
-  { name: 'Toor Dal', group: 'Grocery', unit: 'Kgs', gst: 5, cost: 95 },
-  { name: 'Basmati Rice 25 Kg Bag', group: 'Grocery', unit: 'Nos', gst: 5, cost: 1850 },
-  { name: 'Sugar', group: 'Grocery', unit: 'Kgs', gst: 5, cost: 38, fifo: true },
-  { name: 'Ghee 1 Ltr Tin', group: 'Grocery', unit: 'Nos', gst: 12, cost: 520 },
-  { name: 'Hand Tools Kit', group: 'Hardware', unit: 'Box', gst: 12, cost: 1450 },
-  { name: 'PVC Pipe 1 inch', group: 'Hardware', unit: 'Mtr', gst: 12, cost: 62 },
-  { name: 'Copper Wire 2.5 sqmm', group: 'Electricals', unit: 'Mtr', gst: 18, cost: 28 },
-  { name: 'LED Bulb 9W', group: 'Electricals', unit: 'Nos', gst: 18, cost: 85 },
-  { name: 'Ceiling Fan 1200mm', group: 'Electricals', unit: 'Nos', gst: 18, cost: 1750 },
-  { name: 'MCB 32A', group: 'Electricals', unit: 'Nos', gst: 18, cost: 240, fifo: true },
-  { name: 'Air Conditioner 1.5 Ton', group: 'Electricals', unit: 'Nos', gst: 28, cost: 32_000 },
-  { name: 'Cement OPC 53 Grade', group: 'Hardware', unit: 'Nos', gst: 28, cost: 360 },
+  { name: 'Toor Dal', group: 'Grocery', unit: 'Kgs', gst: 5, hsn: '0713', cost: 95 },
+  { name: 'Basmati Rice 25 Kg Bag', group: 'Grocery', unit: 'Nos', gst: 5, hsn: '1006', cost: 1850 },
+  { name: 'Sugar', group: 'Grocery', unit: 'Kgs', gst: 5, hsn: '1701', cost: 38, fifo: true },
+  { name: 'Ghee 1 Ltr Tin', group: 'Grocery', unit: 'Nos', gst: 12, hsn: '0405', cost: 520 },
+  { name: 'Hand Tools Kit', group: 'Hardware', unit: 'Box', gst: 12, hsn: '8206', cost: 1450 },
+  { name: 'PVC Pipe 1 inch', group: 'Hardware', unit: 'Mtr', gst: 12, hsn: '3917', cost: 62 },
+  { name: 'Copper Wire 2.5 sqmm', group: 'Electricals', unit: 'Mtr', gst: 18, hsn: '8544', cost: 28 },
+  { name: 'LED Bulb 9W', group: 'Electricals', unit: 'Nos', gst: 18, hsn: '8539', cost: 85 },
+  { name: 'Ceiling Fan 1200mm', group: 'Electricals', unit: 'Nos', gst: 18, hsn: '8414', cost: 1750 },
+  { name: 'MCB 32A', group: 'Electricals', unit: 'Nos', gst: 18, hsn: '8536', cost: 240, fifo: true },
+  { name: 'Air Conditioner 1.5 Ton', group: 'Electricals', unit: 'Nos', gst: 28, hsn: '8415', cost: 32_000 },
+  { name: 'Cement OPC 53 Grade', group: 'Hardware', unit: 'Nos', gst: 28, hsn: '2523', cost: 360 },
 ];
 
 const UNITS = [
@@ -92,6 +94,7 @@ export function demoStockMasters(guidOf: (id: number) => string, firstId: number
       openingRate: rate,
       openingValue: units * rate,
       costingMethod: spec.fifo === true ? 'FIFO' : 'Avg. Cost',
+      gst: { hsn: spec.hsn, taxability: 'taxable', rate: spec.gst * 100 },
     };
   });
   return { stockGroups, units, godowns, stockItems };

@@ -20,6 +20,7 @@ import {
   type VoucherRecord,
   type VoucherTypeRecord,
 } from '../db/records';
+import { GST_FIELDS, ledgerGstOf, lineGstField, stockItemGstOf, voucherGstOf } from './gst-fields';
 import { child, childText, childTexts, type XNode } from './node';
 import { rememberUpTo } from './remember';
 import { describeObject } from './parser';
@@ -233,17 +234,20 @@ export function mapLedger(node: XNode): LedgerRecord {
         amount: toAppAmount(childText(value, 'AMOUNT'), 'LEDGERCLOSINGVALUES AMOUNT'),
       });
     }
+    const gst = ledgerGstOf(node);
     return {
       guid: requireGuid(node),
       name,
       parent,
       reservedName,
+      ...(gst !== null ? { gst: gst.gst } : {}),
       ...(closingValues.length > 0 ? { closingValues } : {}),
       openingBalance: toAppAmount(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE'),
       isBillWise: yesNo(childText(node, 'ISBILLWISEON')),
       creditPeriodDays: creditPeriodDays(childText(node, 'BILLCREDITPERIOD')),
-      gstin: text(childText(node, 'PARTYGSTIN')) ?? text(childText(node, 'GSTIN')),
-      state: text(childText(node, 'LEDSTATENAME')) ?? text(childText(node, 'STATENAME')),
+      gstin: text(childText(node, 'PARTYGSTIN')) ?? text(childText(node, 'GSTIN')) ?? gst?.gstin ?? null,
+      state:
+        text(childText(node, 'LEDSTATENAME')) ?? text(childText(node, 'STATENAME')) ?? gst?.state ?? null,
       alterId: tallyInt(childText(node, 'ALTERID'), 'ALTERID'),
       openingBills,
     };
@@ -318,10 +322,12 @@ export function mapStockItem(node: XNode): StockItemRecord {
   return within(node, () => {
     const name = objectName(node);
     if (!name) throw invalid(node, 'it has no name');
+    const gst = stockItemGstOf(node);
     return {
       guid: requireGuid(node),
       name,
       parent: parentName(childText(node, 'PARENT')),
+      ...(gst !== null ? { gst } : {}),
       unit: text(childText(node, 'BASEUNITS')),
       openingQuantity: tallyQuantityMilli(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE').milli,
       openingRate: tallyRate(childText(node, 'OPENINGRATE'), 'OPENINGRATE').paise,
@@ -391,6 +397,7 @@ function mapEntry(entryNode: XNode, voucherDate: IsoDate): LedgerEntryRecord | n
     ledgerName,
     amount: toAppAmount(amountText, `AMOUNT of the entry for "${ledgerName}"`),
     bills,
+    ...lineGstField(entryNode),
   };
 }
 
@@ -531,6 +538,7 @@ function mapInventoryLine(line: XNode): InventoryEntryRecord[] {
     rate: rate.paise,
     rateUnit: rate.unit,
     ...(ledgerName !== null ? { ledgerName } : {}),
+    ...lineGstField(line),
   };
   if (!split) {
     return [
@@ -630,6 +638,8 @@ export function mapVoucher(node: XNode): MappedVoucher {
     };
     const inventory = collectInventory(node);
     if (inventory.length > 0) record.inventory = inventory;
+    const gst = voucherGstOf(node);
+    if (gst !== null) record.gst = gst;
     // Whether it must balance depends on its voucher type (orders and memoranda need not): the writer checks.
     const deleted = yesNo(f.ISDELETED) || (node.attrs.ACTION ?? '').toLowerCase() === 'delete';
     return { record, deleted };
@@ -652,4 +662,5 @@ export const FIELDS_READ: ReadonlySet<string> = new Set<string>([
   ...INVENTORY_FIELDS,
   'BATCHALLOCATIONS.LIST',
   ...BATCH_FIELDS,
+  ...GST_FIELDS,
 ]);

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
+import { GST_FETCH } from './gst-fields';
 import { escapeXml, toTallyDate, toTallyRequestDate } from './quirks';
 
 /**
@@ -86,7 +87,8 @@ export function ledgersRequest(company: string): string {
       'Name, GUID, Parent, ReservedName, OpeningBalance, IsBillWiseOn, BillCreditPeriod, PartyGSTIN, LedStateName, AlterID, ' +
         'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod, ' +
         // Dated closing values the user entered (stored, not computed: cheap to fetch in bulk).
-        'LedgerClosingValues.Date, LedgerClosingValues.Amount',
+        'LedgerClosingValues.Date, LedgerClosingValues.Amount, ' +
+        GST_FETCH.ledger,
     ),
   });
 }
@@ -113,7 +115,7 @@ export const STOCK_MASTER_REQUESTS = {
   godowns: { type: 'Godown', fetch: 'Name, GUID, Parent, AlterID' },
   stockItems: {
     type: 'StockItem',
-    fetch: 'Name, GUID, Parent, BaseUnits, OpeningBalance, OpeningRate, OpeningValue, CostingMethod, AlterID',
+    fetch: `Name, GUID, Parent, BaseUnits, OpeningBalance, OpeningRate, OpeningValue, CostingMethod, AlterID, ${GST_FETCH.stockItem}`,
   },
 } as const;
 export type StockMasterKind = keyof typeof STOCK_MASTER_REQUESTS;
@@ -203,7 +205,8 @@ export function vouchersRequest(company: string, from: IsoDate, to: IsoDate, alt
         'AllInventoryEntries.ActualQty, AllInventoryEntries.BilledQty, AllInventoryEntries.Rate, ' +
         'AllInventoryEntries.Amount, AllInventoryEntries.BatchAllocations.GodownName, ' +
         'AllInventoryEntries.BatchAllocations.Amount, AllInventoryEntries.BatchAllocations.ActualQty, ' +
-        'AllInventoryEntries.BatchAllocations.BilledQty, AllInventoryEntries.BatchAllocations.TrackingNumber',
+        'AllInventoryEntries.BatchAllocations.BilledQty, AllInventoryEntries.BatchAllocations.TrackingNumber, ' +
+        GST_FETCH.voucher,
       filters,
     ),
     formulae,

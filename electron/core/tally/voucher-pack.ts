@@ -1,4 +1,5 @@
 import type { BillType, InventoryEntryRecord, VoucherRecord } from '../db/records';
+import { packLineGst, packVoucherGst, unpackLineGst, unpackVoucherGst } from './gst-pack';
 import type { MappedVoucher } from './mappers';
 
 /**
@@ -26,8 +27,10 @@ const HAS_PARTY = 8;
 const HAS_REFERENCE = 16;
 const POST_DATED = 32;
 const HAS_INVENTORY = 64;
+const HAS_GST = 128;
 // Entry and bill flags.
 const HAS_LEDGER_GUID = 1;
+const ENTRY_GST = 2;
 const HAS_DUE_DATE = 1;
 // Inventory line flags.
 const LINE_GUID = 1;
@@ -37,6 +40,7 @@ const LINE_RATE_UNIT = 8;
 const LINE_GODOWN = 16;
 const LINE_LEDGER = 32;
 const LINE_TRACKING = 64;
+const LINE_GST = 128;
 
 /** `into` (twice the size) holding `from`'s values. */
 function doubled<T extends Float64Array | Uint32Array>(from: T, into: T): T {
@@ -69,6 +73,8 @@ class StringSink {
 export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers {
   const n = new NumberSink();
   const s = new StringSink();
+  const pushNumber = (value: number): void => n.push(value);
+  const pushString = (value: string): void => s.push(value);
   for (const { record: v, deleted } of vouchers) {
     n.push(
       (v.isCancelled ? CANCELLED : 0) |
@@ -77,7 +83,8 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         (v.partyLedgerName !== null ? HAS_PARTY : 0) |
         (v.reference !== null ? HAS_REFERENCE : 0) |
         (v.isPostDated === true ? POST_DATED : 0) |
-        (v.inventory !== undefined && v.inventory.length > 0 ? HAS_INVENTORY : 0),
+        (v.inventory !== undefined && v.inventory.length > 0 ? HAS_INVENTORY : 0) |
+        (v.gst !== undefined ? HAS_GST : 0),
     );
     n.push(v.alterId);
     n.push(v.masterId ?? NaN);
@@ -89,12 +96,14 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
     if (v.partyLedgerName !== null) s.push(v.partyLedgerName);
     s.push(v.narration);
     if (v.reference !== null) s.push(v.reference);
+    if (v.gst !== undefined) packVoucherGst(v.gst, pushNumber, pushString);
     for (const e of v.entries) {
-      n.push(e.ledgerGuid !== null ? HAS_LEDGER_GUID : 0);
+      n.push((e.ledgerGuid !== null ? HAS_LEDGER_GUID : 0) | (e.gst !== undefined ? ENTRY_GST : 0));
       n.push(e.amount);
       n.push(e.bills.length);
       if (e.ledgerGuid !== null) s.push(e.ledgerGuid);
       s.push(e.ledgerName);
+      if (e.gst !== undefined) packLineGst(e.gst, pushNumber, pushString);
       for (const b of e.bills) {
         n.push(b.dueDate !== null ? HAS_DUE_DATE : 0);
         n.push(BILL_TYPE_CODE.get(b.billType) ?? 0);
@@ -116,7 +125,8 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
             (line.rateUnit !== null ? LINE_RATE_UNIT : 0) |
             (line.godown !== null ? LINE_GODOWN : 0) |
             (ledgerName !== null ? LINE_LEDGER : 0) |
-            (trackingNumber !== null ? LINE_TRACKING : 0),
+            (trackingNumber !== null ? LINE_TRACKING : 0) |
+            (line.gst !== undefined ? LINE_GST : 0),
         );
         n.push(line.actualQuantity);
         n.push(line.billedQuantity);
@@ -129,6 +139,7 @@ export function packVouchers(vouchers: readonly MappedVoucher[]): PackedVouchers
         if (line.godown !== null) s.push(line.godown);
         if (ledgerName !== null) s.push(ledgerName);
         if (trackingNumber !== null) s.push(trackingNumber);
+        if (line.gst !== undefined) packLineGst(line.gst, pushNumber, pushString);
       }
     }
   }
@@ -174,12 +185,19 @@ export function unpackVouchers(packed: PackedVouchers): MappedVoucher[] {
       isPostDated: (flags & POST_DATED) !== 0,
       entries: new Array(entryCount),
     };
+    if (flags & HAS_GST) record.gst = unpackVoucherGst(num, str);
     for (let e = 0; e < entryCount; e++) {
       const entryFlags = num();
       const amount = num();
       const billCount = num();
       const ledgerGuid = entryFlags & HAS_LEDGER_GUID ? str() : null;
-      const entry = { ledgerGuid, ledgerName: str(), amount, bills: new Array(billCount) };
+      const entry: VoucherRecord['entries'][number] = {
+        ledgerGuid,
+        ledgerName: str(),
+        amount,
+        bills: new Array<VoucherRecord['entries'][number]['bills'][number]>(billCount),
+      };
+      if (entryFlags & ENTRY_GST) entry.gst = unpackLineGst(num, str);
       for (let b = 0; b < billCount; b++) {
         const billFlags = num();
         const billType = BILL_TYPES[num()] as BillType;
@@ -223,6 +241,7 @@ export function unpackVouchers(packed: PackedVouchers): MappedVoucher[] {
         };
         if (lineFlags & LINE_LEDGER) line.ledgerName = str();
         if (lineFlags & LINE_TRACKING) line.trackingNumber = str();
+        if (lineFlags & LINE_GST) line.gst = unpackLineGst(num, str);
         inventory[l] = line;
       }
       record.inventory = inventory;

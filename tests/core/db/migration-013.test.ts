@@ -39,9 +39,10 @@ it('adds tracking_number, marks Tally companies with notes for a full sync and m
         .prepare('SELECT guid, needs_full_sync AS full, data_version AS dv FROM companies ORDER BY guid')
         .all(),
     ).toEqual([
-      { guid: 'C-FILE', full: 0, dv: 6 },
-      { guid: 'C-NOTES', full: 1, dv: 6 },
-      { guid: 'C-PLAIN', full: 0, dv: 6 },
+      // 7: schema v14 (GST) moves the data versions on once more; none of these has a GSTIN to re-read.
+      { guid: 'C-FILE', full: 0, dv: 7 },
+      { guid: 'C-NOTES', full: 1, dv: 7 },
+      { guid: 'C-PLAIN', full: 0, dv: 7 },
     ]);
     const columns = store.db.prepare("SELECT name FROM pragma_table_info('inventory_entries')").pluck().all();
     expect(columns).toContain('tracking_number');

@@ -11,6 +11,7 @@ import { migration010 } from './010-inventory';
 import { migration011 } from './011-stock-month-totals';
 import { migration012 } from './012-tally-stock-values';
 import { migration013 } from './013-tracking-numbers';
+import { migration014 } from './014-gst';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly string[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

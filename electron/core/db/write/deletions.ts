@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { invalid } from './errors';
+import { deleteVoucherGst } from './gst';
 import { flushRows } from './rows';
 import type { WriteContext } from './session';
 
@@ -51,6 +52,7 @@ export function deleteStoredVoucher(ctx: WriteContext, guid: string): boolean {
   s.deleteBillsOfVoucher.run(found.id);
   s.deleteEntriesOfVoucher.run(found.id);
   s.deleteInventoryOfVoucher.run(found.id);
+  deleteVoucherGst(ctx, found.id);
   s.deleteVoucher.run(found.id);
   return true;
 }
@@ -128,6 +130,8 @@ export function clearCompanyData(db: Database.Database, companyId: number): void
     'bill_allocations',
     'entries',
     'inventory_entries',
+    'gst_line_details',
+    'voucher_gst',
     'vouchers',
     'stock_items',
     'stock_groups',

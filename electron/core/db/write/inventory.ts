@@ -9,6 +9,7 @@ import type {
   VoucherRecord,
 } from '../records';
 import { clash, invalid, voucherDetails, voucherLabel } from './errors';
+import { putStockItemGst } from './gst';
 import { passOnRenames } from './renames';
 import { flushRows, INVENTORY_COLUMNS, ROWS_PER_INSERT } from './rows';
 import type { WriteContext } from './session';
@@ -175,6 +176,7 @@ function putStockItem(ctx: WriteContext, item: StockItemRecord): void {
   m.itemIdByGuid.set(item.guid, id);
   m.itemIdByName.set(item.name, id);
   m.itemNameByGuid.set(item.guid, item.name);
+  putStockItemGst(ctx, id, item);
   // Lines stored before their item was known (a Day Book older or newer than its masters) link up now.
   if (s.linkInventory.run(id, ctx.companyId, item.name).changes > 0) ctx.touchedItems.add(id);
 }

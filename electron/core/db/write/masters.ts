@@ -8,6 +8,7 @@ import {
   type VoucherTypeRecord,
 } from '../records';
 import { clash, invalid } from './errors';
+import { putLedgerGst } from './gst';
 import { passOnRenames } from './renames';
 import type { WriteContext } from './session';
 
@@ -147,6 +148,7 @@ function putLedger(ctx: WriteContext, l: LedgerRecord): void {
       l.reservedName ?? null,
     ) as { id: number };
     m.ledgerIdByGuid.set(l.guid, row.id);
+    putLedgerGst(ctx, row.id, l);
   } catch (error) {
     clash(error, 'Ledger', l, 'another ledger');
   }

@@ -6,6 +6,7 @@ import { voucherParticulars } from '../particulars';
 import { offBooksReason } from '../posting';
 import { deleteStoredVoucher } from './deletions';
 import { duplicateVoucher, invalid, voucherDetails, voucherLabel } from './errors';
+import { putVoucherGst } from './gst';
 import { deferIndexesForBulkLoad } from './indexes';
 import { addInventoryLines, checkInventoryLines } from './inventory';
 import { baseTypeOf } from './masters';
@@ -125,6 +126,7 @@ function putVoucher(ctx: WriteContext, s: Statements, v: VoucherRecord): void {
     duplicateVoucher(error, v);
   }
   if (mode === 'merge') ctx.touchedMonths.add(v.date.slice(0, 7));
+  putVoucherGst(ctx, voucherId, ctx.nextId.entry, ctx.nextId.inventory, v);
   const counted = ctx.accumulator !== null && offBooks === null ? ctx.accumulator : null;
   counted?.addVoucher(v.date, baseType);
   // Each entry's other ledgers ("particulars" of a ledger statement), stored with it (schema v7).

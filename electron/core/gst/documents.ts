@@ -1,0 +1,489 @@
+import type Database from 'better-sqlite3';
+import type { IsoDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import type { Paise } from '../../../shared/money';
+import type { GstDutyHead, GstRegistrationKind, GstTaxabilityKind } from '../db/records';
+import { checkGstin } from './gstin';
+import type { InwardDocument, InwardKind } from './gstr2b';
+import type { InwardSupply } from './gstr3b';
+import type { GstCompany, GstDocument, GstDocumentKind, GstLine } from './model';
+import { stateCodeOf } from './states';
+
+/**
+ * A company's GST documents of a period, read from the store (schema v14) into the returns' one shape.
+ *
+ * - Which vouchers: base types Sales, Credit Note, Debit Note and Purchase dated in the period that post
+ *   to the books, and cancelled ones (GSTR-1's documents-issued table counts them); orders, memoranda,
+ *   optional and not-yet-posted post-dated vouchers are left out as in every report (db/posting.ts).
+ *   A note goes outward when its lines are income ledgers (a sales return or a price increase to a
+ *   customer), inward when they are expense ledgers (a purchase return is the supplier's credit note).
+ * - Lines: an item invoice's inventory lines; otherwise its entries in income / expense ledgers other than
+ *   the party and the tax ledgers, except ledgers under Indirect Incomes / Indirect Expenses without GST
+ *   details (round-off, discounts), and entries in any other ledger with GST details (capital goods
+ *   under Fixed Assets). Taxable value = the line's amount on the document's side.
+ * - Rate and taxability: the line's own (GSTOVRDNTAXABILITY, RATEDETAILS), else the item's or ledger's GST
+ *   details, else the voucher's only sales / purchase ledger's; a line without a stated rate on a voucher
+ *   with tax gets the rate the tax implies.
+ * - A note's original invoice value (B2CL or B2CS for a note to an unregistered buyer): the New Ref bill
+ *   its party line's Agst Ref settles, on the same ledger; unknown without bill-wise details.
+ * - Tax per head: the tax ledgers' entries (by their duty head), shared among the taxable lines in
+ *   proportion to taxable value × rate. A reverse-charge purchase without tax entries: rate × value, as
+ *   IGST when inter-state, else half CGST, half SGST (the recipient pays it, section 9(3)).
+ */
+
+export interface GstPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+const DOCUMENT_TYPES = ['Sales', 'Credit Note', 'Debit Note', 'Purchase'] as const;
+const INDIRECT = new Set(['Indirect Incomes', 'Indirect Expenses']);
+
+interface VoucherRow {
+  id: number;
+  guid: string;
+  date: IsoDate;
+  voucherType: string;
+  baseType: string;
+  number: string;
+  partyName: string | null;
+  reference: string | null;
+  cancelled: number;
+  companyGstin: string | null;
+  partyGstin: string | null;
+  registration: GstRegistrationKind | null;
+  placeOfSupply: string | null;
+  partyState: string | null;
+  reverseCharge: number | null;
+  referenceDate: IsoDate | null;
+}
+
+interface EntryRow {
+  voucherId: number;
+  amount: Paise;
+  ledger: string;
+  gstin: string | null;
+  state: string | null;
+  registration: GstRegistrationKind | null;
+  dutyHead: GstDutyHead | null;
+  ledgerTaxability: GstTaxabilityKind | null;
+  ledgerRate: number | null;
+  ledgerHsn: string | null;
+  ledgerReverseCharge: number;
+  nature: string | null;
+  primaryGroup: string | null;
+  lineTaxability: GstTaxabilityKind | null;
+  lineRate: number | null;
+  lineHsn: string | null;
+}
+
+interface ItemRow {
+  voucherId: number;
+  amount: Paise;
+  quantity: number;
+  unit: string | null;
+  item: string;
+  itemTaxability: GstTaxabilityKind | null;
+  itemRate: number | null;
+  itemHsn: string | null;
+  lineTaxability: GstTaxabilityKind | null;
+  lineRate: number | null;
+  lineHsn: string | null;
+}
+
+const PERIOD_VOUCHERS = `FROM vouchers v
+  WHERE v.company_id = @company AND v.date BETWEEN @from AND @to
+    AND v.base_type IN (${DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ')})
+    AND (v.off_books IS NULL OR v.off_books = 'cancelled')`;
+
+const prepare = (db: Database.Database) => ({
+  vouchers: db.prepare(`SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
+      v.voucher_number AS number, v.party_name AS partyName, v.reference, v.is_cancelled AS cancelled,
+      g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
+      g.place_of_supply AS placeOfSupply, g.party_state AS partyState, g.reverse_charge AS reverseCharge,
+      g.reference_date AS referenceDate
+    ${PERIOD_VOUCHERS.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
+    ORDER BY v.date, v.id`),
+  entries: db.prepare(`SELECT e.voucher_id AS voucherId, e.amount, l.name AS ledger, l.gstin, l.state,
+      l.gst_registration AS registration, l.gst_duty_head AS dutyHead, l.gst_taxability AS ledgerTaxability,
+      l.gst_rate AS ledgerRate, l.hsn AS ledgerHsn, l.gst_reverse_charge AS ledgerReverseCharge,
+      p.nature, p.reserved_name AS primaryGroup,
+      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn
+    FROM entries e
+    JOIN ledgers l ON l.id = e.ledger_id
+    LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
+    LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
+    LEFT JOIN gst_line_details d ON d.entry_id = e.id
+    WHERE e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS})
+    ORDER BY e.voucher_id, e.id`),
+  items: db.prepare(`SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
+      coalesce(s.name, i.item_name) AS item, s.gst_taxability AS itemTaxability, s.gst_rate AS itemRate,
+      s.hsn AS itemHsn, d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn
+    FROM inventory_entries i
+    LEFT JOIN stock_items s ON s.id = i.item_id
+    LEFT JOIN gst_line_details d ON d.inventory_id = i.id
+    WHERE i.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS})
+    ORDER BY i.voucher_id, i.id`),
+  // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
+  // value with tax).
+  noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
+    FROM bill_allocations b
+    JOIN entries e ON e.id = b.entry_id
+    JOIN bill_allocations o ON o.ledger_id = b.ledger_id AND o.bill_name = b.bill_name
+      AND o.bill_type = 'New Ref' AND o.entry_id <> b.entry_id
+    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS}
+      AND v.base_type IN ('Credit Note', 'Debit Note'))
+    GROUP BY e.voucher_id`),
+  companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
+      JOIN vouchers v ON v.id = g.voucher_id
+    WHERE g.company_id = ? AND g.company_gstin IS NOT NULL AND v.date <= ?
+    GROUP BY g.company_gstin ORDER BY n DESC, max(v.date) DESC`),
+});
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+const statementsOf = (db: Database.Database): ReturnType<typeof prepare> => {
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+};
+
+/**
+ * The company's GSTIN: the one its vouchers up to the period's end were entered under (CMPGSTIN), the most
+ * used where there were several. Throws VALIDATION naming the company when its books carry none.
+ */
+export function gstCompanyOf(
+  db: Database.Database,
+  company: { id: number; name: string },
+  period: GstPeriod,
+): GstCompany {
+  const rows = statementsOf(db).companyGstins.all(company.id, period.to) as { gstin: string }[];
+  for (const row of rows) {
+    const check = checkGstin(row.gstin);
+    if (check.ok) return { gstin: check.gstin, stateCode: check.gstin.slice(0, 2) };
+  }
+  throw new AppError(
+    'VALIDATION',
+    `"${company.name}" has no GSTIN in its books up to ${period.to}: its vouchers carry no company GSTIN ` +
+      '(CMPGSTIN). Set the GST registration in Tally (F11 > Statutory & Taxation) and sync again.',
+    { companyName: company.name },
+  );
+}
+
+interface Classified {
+  voucher: VoucherRow;
+  direction: 'outward' | 'inward';
+  kind: GstDocumentKind;
+  value: Paise;
+  lines: GstLine[];
+  partyGstin: string | null;
+  registration: GstRegistrationKind;
+  placeOfSupply: string | null;
+  reverseCharge: boolean;
+}
+
+const kindOfNote = (baseType: string, direction: 'outward' | 'inward'): GstDocumentKind => {
+  if (baseType === 'Sales' || baseType === 'Purchase') return 'invoice';
+  // A Tally Credit Note is a sales return (outward credit note) or, against a purchase, the supplier's
+  // debit note; a Debit Note the other way round.
+  if (baseType === 'Credit Note') return direction === 'outward' ? 'credit-note' : 'debit-note';
+  return direction === 'outward' ? 'debit-note' : 'credit-note';
+};
+
+/** Shares `total` among weights by largest remainder, so the parts add up to it exactly. */
+function share(total: Paise, weights: readonly number[]): Paise[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  if (sum === 0 || total === 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map((x) => Math.trunc(x));
+  let left = total - parts.reduce((s, p) => s + p, 0);
+  const order = exact
+    .map((x, i) => ({ i, frac: Math.abs(x - Math.trunc(x)) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const step = Math.sign(left);
+  for (let k = 0; left !== 0 && k < order.length; k++, left -= step) parts[order[k]!.i]! += step;
+  return parts;
+}
+
+function classify(
+  company: GstCompany,
+  voucher: VoucherRow,
+  entries: readonly EntryRow[],
+  items: readonly ItemRow[],
+): Classified | null {
+  const party =
+    entries.find((e) => voucher.partyName !== null && e.ledger === voucher.partyName) ??
+    entries.find((e) => e.nature === 'asset' || e.nature === 'liability');
+  const partyAmount = party?.amount ?? 0;
+  // The document's side: a sales invoice debits its party, a purchase credits it.
+  const side = partyAmount > 0 ? 1 : partyAmount < 0 ? -1 : voucher.baseType === 'Purchase' ? -1 : 1;
+  const hasGstDetails = (e: EntryRow): boolean =>
+    e.ledgerTaxability !== null || e.ledgerRate !== null || e.lineTaxability !== null || e.lineRate !== null;
+  // Income and expense lines, and any other ledger with GST details (capital goods bought under Fixed
+  // Assets carry input tax too).
+  const revenue = entries.filter(
+    (e) =>
+      e !== party &&
+      e.dutyHead === null &&
+      (hasGstDetails(e) ||
+        ((e.nature === 'income' || e.nature === 'expense') && !INDIRECT.has(e.primaryGroup ?? ''))),
+  );
+  const incomeSide = revenue.some((e) => e.nature === 'income');
+  const expenseSide = revenue.some((e) => e.nature === 'expense');
+  const direction: 'outward' | 'inward' =
+    voucher.baseType === 'Sales'
+      ? 'outward'
+      : voucher.baseType === 'Purchase'
+        ? 'inward'
+        : incomeSide
+          ? 'outward'
+          : expenseSide
+            ? 'inward'
+            : voucher.baseType === 'Credit Note'
+              ? 'outward'
+              : 'inward';
+  const kind = kindOfNote(voucher.baseType, direction);
+
+  const heads: Record<GstDutyHead, Paise> = { igst: 0, cgst: 0, sgst: 0, cess: 0 };
+  for (const e of entries) if (e !== party && e.dutyHead !== null) heads[e.dutyHead] += -side * e.amount;
+
+  // The voucher's only sales / purchase ledger lends its GST details to item lines without their own.
+  const ledgerWithRate = revenue.length === 1 ? revenue[0]! : undefined;
+  const lines: GstLine[] =
+    items.length > 0
+      ? items.map((i) => ({
+          hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.ledgerHsn ?? null,
+          description: i.item,
+          uqc: uqcOf(i.unit),
+          quantityMilli: Math.abs(i.quantity),
+          taxability: i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.ledgerTaxability ?? 'taxable',
+          rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.ledgerRate ?? -1,
+          taxable: -side * i.amount,
+          igst: 0,
+          cgst: 0,
+          sgst: 0,
+          cess: 0,
+        }))
+      : revenue.map((e) => ({
+          hsn: e.lineHsn ?? e.ledgerHsn,
+          description: e.ledger,
+          uqc: null,
+          quantityMilli: 0,
+          taxability: e.lineTaxability ?? e.ledgerTaxability ?? 'taxable',
+          rate: e.lineRate ?? e.ledgerRate ?? -1,
+          taxable: -side * e.amount,
+          igst: 0,
+          cgst: 0,
+          sgst: 0,
+          cess: 0,
+        }));
+  for (const line of lines) if (line.taxability !== 'taxable') line.rate = 0;
+  const taxable = lines.filter((l) => l.taxability === 'taxable');
+  const taxTotal = heads.igst + heads.cgst + heads.sgst;
+  const unrated = taxable.filter((l) => l.rate < 0);
+  if (unrated.length > 0) {
+    // The rate the tax implies on the lines without one, to the nearest 0.01%.
+    const ratedTax = taxable
+      .filter((l) => l.rate >= 0)
+      .reduce((s, l) => s + Math.round((l.taxable * l.rate) / 10_000), 0);
+    const base = unrated.reduce((s, l) => s + l.taxable, 0);
+    const implied = base === 0 ? 0 : Math.round(((taxTotal - ratedTax) * 10_000) / base);
+    for (const l of unrated) l.rate = Math.max(0, implied);
+  }
+
+  const partyLedger = party ?? null;
+  const partyGstin = voucher.partyGstin ?? partyLedger?.gstin ?? null;
+  const registration: GstRegistrationKind =
+    voucher.registration ?? partyLedger?.registration ?? (partyGstin ? 'regular' : 'unregistered');
+  const placeOfSupply =
+    stateCodeOf(voucher.placeOfSupply) ??
+    stateCodeOf(voucher.partyState) ??
+    (partyGstin && checkGstin(partyGstin).ok ? partyGstin.slice(0, 2) : null) ??
+    stateCodeOf(partyLedger?.state) ??
+    // A party without a state: Tally takes the supply as within the company's state.
+    (registration === 'overseas' ? null : company.stateCode);
+  const reverseCharge = voucher.reverseCharge === 1 || revenue.some((e) => e.ledgerReverseCharge === 1);
+
+  const weights = taxable.map((l) => l.taxable * Math.max(l.rate, 0));
+  const hasTaxEntries = (Object.values(heads) as number[]).some((v) => v !== 0);
+  if (hasTaxEntries) {
+    for (const head of ['igst', 'cgst', 'sgst', 'cess'] as const) {
+      share(heads[head], weights).forEach((part, i) => (taxable[i]![head] = part));
+    }
+  } else if (reverseCharge && direction === 'inward') {
+    const inter = placeOfSupply !== null && placeOfSupply !== company.stateCode;
+    for (const l of taxable) {
+      const tax = Math.round((l.taxable * l.rate) / 10_000);
+      if (inter) l.igst = tax;
+      else {
+        l.cgst = Math.round(tax / 2);
+        l.sgst = tax - l.cgst;
+      }
+    }
+  }
+  return {
+    voucher,
+    direction,
+    kind,
+    value: Math.abs(partyAmount),
+    lines,
+    partyGstin,
+    registration,
+    placeOfSupply,
+    reverseCharge,
+  };
+}
+
+/** Tally's unit symbols to the portal's unit quantity codes, for the common ones; OTH otherwise. */
+const UQC: Record<string, string> = {
+  nos: 'NOS',
+  no: 'NOS',
+  pcs: 'PCS',
+  kgs: 'KGS',
+  kg: 'KGS',
+  gms: 'GMS',
+  ltr: 'LTR',
+  ltrs: 'LTR',
+  mtr: 'MTR',
+  mtrs: 'MTR',
+  box: 'BOX',
+  bags: 'BAG',
+  bag: 'BAG',
+  set: 'SET',
+  sets: 'SET',
+  doz: 'DOZ',
+  pac: 'PAC',
+  qtl: 'QTL',
+  ton: 'TON',
+};
+const uqcOf = (unit: string | null): string | null =>
+  unit === null ? null : (UQC[unit.trim().toLowerCase()] ?? 'OTH');
+
+/** Every document of the period, outward and inward, classified (cancelled ones included). */
+function readDocuments(
+  db: Database.Database,
+  companyId: number,
+  company: GstCompany,
+  period: GstPeriod,
+): Classified[] {
+  const s = statementsOf(db);
+  const args = { company: companyId, from: period.from, to: period.to };
+  const vouchers = s.vouchers.all(args) as VoucherRow[];
+  const entries = groupByVoucher(s.entries.all(args) as EntryRow[]);
+  const items = groupByVoucher(s.items.all(args) as ItemRow[]);
+  const out: Classified[] = [];
+  for (const v of vouchers) {
+    const c = classify(company, v, entries.get(v.id) ?? [], items.get(v.id) ?? []);
+    if (c !== null) out.push(c);
+  }
+  return out;
+}
+
+function groupByVoucher<T extends { voucherId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.voucherId);
+    if (list) list.push(r);
+    else map.set(r.voucherId, [r]);
+  }
+  return map;
+}
+
+export interface GstBooks {
+  company: GstCompany;
+  outward: GstDocument[];
+  inwardSupplies: InwardSupply[];
+  inwardDocuments: InwardDocument[];
+}
+
+const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
+  lines.reduce((s, l) => s + pick(l), 0);
+
+/** The company's GST documents of a period: GSTR-1's outward documents and GSTR-3B's / 2B's inward ones. */
+export function readGstBooks(
+  db: Database.Database,
+  company: { id: number; name: string },
+  period: GstPeriod,
+  known?: GstCompany,
+): GstBooks {
+  const gstCompany = known ?? gstCompanyOf(db, company, period);
+  const outward: GstDocument[] = [];
+  const inwardSupplies: InwardSupply[] = [];
+  const inwardDocuments: InwardDocument[] = [];
+  const originals = new Map(
+    (
+      statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
+        voucherId: number;
+        original: Paise;
+      }[]
+    ).map((r) => [r.voucherId, r.original]),
+  );
+  for (const c of readDocuments(db, company.id, gstCompany, period)) {
+    const v = c.voucher;
+    if (c.direction === 'outward') {
+      outward.push({
+        voucherGuid: v.guid,
+        kind: c.kind,
+        voucherType: v.voucherType,
+        number: v.number,
+        date: v.date,
+        cancelled: v.cancelled === 1,
+        partyName: v.partyName ?? '',
+        partyGstin: c.partyGstin,
+        registration: c.registration,
+        placeOfSupply: c.placeOfSupply,
+        reverseCharge: c.reverseCharge,
+        value: c.value,
+        originalInvoiceValue: c.kind === 'invoice' ? null : (originals.get(v.id) ?? null),
+        lines: c.lines,
+      });
+      continue;
+    }
+    if (v.cancelled === 1) continue;
+    const taxable = c.lines.filter((l) => l.taxability === 'taxable');
+    const amounts = {
+      taxable: sumOf(taxable, (l) => l.taxable),
+      igst: sumOf(taxable, (l) => l.igst),
+      cgst: sumOf(taxable, (l) => l.cgst),
+      sgst: sumOf(taxable, (l) => l.sgst),
+      cess: sumOf(taxable, (l) => l.cess),
+    };
+    const inter = c.placeOfSupply !== null && c.placeOfSupply !== gstCompany.stateCode;
+    inwardSupplies.push({
+      voucherGuid: v.guid,
+      kind: c.kind,
+      date: v.date,
+      interState: inter,
+      reverseCharge: c.reverseCharge,
+      itcKind: 'other',
+      itcEligible: true,
+      ...amounts,
+      exemptOrNil: sumOf(
+        c.lines.filter((l) => l.taxability === 'nil' || l.taxability === 'exempt'),
+        (l) => l.taxable,
+      ),
+      nonGst: sumOf(
+        c.lines.filter((l) => l.taxability === 'non-gst'),
+        (l) => l.taxable,
+      ),
+      fromComposition: c.registration === 'composition',
+    });
+    if (c.partyGstin !== null && checkGstin(c.partyGstin).ok) {
+      inwardDocuments.push({
+        voucherGuid: v.guid,
+        kind: c.kind as InwardKind,
+        supplierGstin: c.partyGstin.toUpperCase(),
+        supplierName: v.partyName ?? '',
+        number: v.reference ?? v.number,
+        date: v.referenceDate ?? v.date,
+        value: c.value,
+        placeOfSupply: c.placeOfSupply,
+        reverseCharge: c.reverseCharge,
+        ...amounts,
+      });
+    }
+  }
+  return { company: gstCompany, outward, inwardSupplies, inwardDocuments };
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { VoucherRecord } from '../../../electron/core/db/records';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { gstr1Answer, gstr3bAnswer } from '../../../electron/core/gst/returns';
+import { runSync } from '../../../electron/core/sync/engine';
+import { createProgressTracker } from '../../../electron/core/sync/progress';
+import { createTextCleaner } from '../../../electron/core/tally/clean';
+import { createTallyClient } from '../../../electron/core/tally/client';
+import {
+  FIELDS_READ,
+  mapGodown,
+  mapGroup,
+  mapLedger,
+  mapStockItem,
+  mapUnit,
+  mapVoucher,
+  mapVoucherType,
+} from '../../../electron/core/tally/mappers';
+import type { XNode } from '../../../electron/core/tally/node';
+import { createTallyParser } from '../../../electron/core/tally/parser';
+import { startTallySimulator } from '../../../tools/tally-sim/server';
+import type { SimSource } from '../../../tools/tally-sim/source';
+import { GST_COMPANY, HAND_WORKED_GSTR1 } from './hand-worked';
+
+/**
+ * The same GST company through a sync: its records (read from the hand-built exports) served by the Tally
+ * simulator, which writes their GST tags back as Tally's Collection answers do; the synced books must give
+ * the hand-worked GSTR-1, as the import does (gst-import.test.ts).
+ */
+const FIXTURES = fileURLToPath(new URL('../../fixtures/tally/real/gst/', import.meta.url));
+
+function objects(file: string): XNode[] {
+  const nodes: XNode[] = [];
+  const parser = createTallyParser({
+    source: file,
+    capture: new Set(['GROUP', 'LEDGER', 'VOUCHERTYPE', 'UNIT', 'GODOWN', 'STOCKITEM', 'VOUCHER']),
+    keep: FIELDS_READ,
+    onObject: (n) => nodes.push(n),
+  });
+  const cleaner = createTextCleaner();
+  parser.write(cleaner.push(readFileSync(`${FIXTURES}${file}`, 'utf8')));
+  parser.write(cleaner.flush());
+  parser.close();
+  return nodes;
+}
+
+function sourceFromFixtures(): SimSource {
+  const masters = objects('Masters.xml');
+  const of = <T>(name: string, map: (n: XNode) => T): T[] => masters.filter((n) => n.name === name).map(map);
+  const vouchers: VoucherRecord[] = objects('DayBook.xml')
+    .map((n) => mapVoucher(n).record)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    company: { guid: GST_COMPANY, name: 'Sahyadri Traders', booksFrom: '2025-04-01' },
+    groups: of('GROUP', mapGroup),
+    ledgers: of('LEDGER', mapLedger),
+    voucherTypes: of('VOUCHERTYPE', mapVoucherType),
+    units: of('UNIT', mapUnit),
+    godowns: of('GODOWN', mapGodown),
+    stockItems: of('STOCKITEM', mapStockItem),
+    vouchers: () => vouchers,
+  };
+}
+
+let store: Store;
+beforeAll(async () => {
+  const source = sourceFromFixtures();
+  // The GST facts are there before the round trip (else the test would prove nothing).
+  expect(source.ledgers.filter((l) => l.gst?.dutyHead).map((l) => l.name)).toHaveLength(5);
+  expect([...source.vouchers()].filter((v) => v.gst?.companyGstin)).toHaveLength(7);
+  // Without the simulator's own extra vouchers (orders, cancelled invoices …): only the company's books.
+  const sim = await startTallySimulator([source], {
+    now: () => Date.parse('2025-06-01T06:00:00Z'),
+    realShapes: { nonPostingVouchers: false },
+  });
+  store = openStore(':memory:');
+  try {
+    let t = 0;
+    await runSync(
+      { full: true },
+      {
+        client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 10_000 }),
+        store,
+        progress: createProgressTracker({ runId: 's', now: () => 0, emit: () => undefined }),
+        now: () => (t += 1),
+        signal: new AbortController().signal,
+        runId: 's',
+      },
+    );
+  } finally {
+    await sim.stop();
+  }
+});
+afterAll(() => store.close());
+
+describe('GST returns of a synced Tally company', () => {
+  it('gives the hand-worked GSTR-1', () => {
+    const answer = gstr1Answer(store.db, store.requireCompany(GST_COMPANY), '2025-04');
+    expect(answer.exceptions).toEqual([]);
+    expect(answer.json).toEqual(HAND_WORKED_GSTR1);
+  });
+
+  it('gives the GSTR-3B with the reverse-charge purchase', () => {
+    const { json } = gstr3bAnswer(store.db, store.requireCompany(GST_COMPANY), '2025-04');
+    expect((json.sup_details as Record<string, unknown>).isup_rev).toEqual({
+      txval: 10000,
+      iamt: 0,
+      camt: 900,
+      samt: 900,
+      csamt: 0,
+    });
+  });
+});
