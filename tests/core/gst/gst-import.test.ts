@@ -16,6 +16,8 @@ const COMPANY = GST_COMPANY;
 const GSTIN = GST_COMPANY_GSTIN;
 
 let dir: string;
+/** The accountant's own folder, where the 2B files are (never the data folder, which the app keeps private). */
+let inputs: string;
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -23,18 +25,22 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   const code = await runCli([...args, '--data-dir', dir, '--compact'], {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    env: { INIT_CWD: dir, REDIS_ENABLED: 'false' },
+    env: { INIT_CWD: inputs, REDIS_ENABLED: 'false' },
   });
   return { code, out: out.join(''), err: err.join('') };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tc-gst-'));
+  inputs = mkdtempSync(join(tmpdir(), 'tc-gst-inputs-'));
   const imported = await cli(['import', join(FIXTURES, 'DayBook.xml'), join(FIXTURES, 'Masters.xml')]);
   expect(imported.err).toBe('');
   expect(imported.code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(inputs, { recursive: true, force: true });
+});
 
 describe('GST returns of an imported Tally company (CLI)', () => {
   it('gstr1 prints the hand-worked GSTR-1 JSON, with nothing to correct', async () => {
@@ -55,8 +61,8 @@ describe('GST returns of an imported Tally company (CLI)', () => {
       'r1.json',
     ]);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ written: join(dir, 'r1.json') });
-    expect(JSON.parse(readFileSync(join(dir, 'r1.json'), 'utf8'))).toEqual(HAND_WORKED_GSTR1);
+    expect(JSON.parse(out)).toEqual({ written: join(inputs, 'r1.json') });
+    expect(JSON.parse(readFileSync(join(inputs, 'r1.json'), 'utf8'))).toEqual(HAND_WORKED_GSTR1);
   });
 
   it('gstr3b: 3.1(a) nets the credit note, 3.1(d) and ITC ISRC carry the reverse-charge tax', async () => {
@@ -111,7 +117,7 @@ describe('GST returns of an imported Tally company (CLI)', () => {
         },
       },
     };
-    writeFileSync(join(dir, '2b.json'), JSON.stringify(gstr2b));
+    writeFileSync(join(inputs, '2b.json'), JSON.stringify(gstr2b));
     const { code, out, err } = await cli([
       'gstr2b-reco',
       '--company',
@@ -169,7 +175,7 @@ describe('GST returns of an imported Tally company (CLI)', () => {
         },
       },
     };
-    writeFileSync(join(dir, '2b-may.json'), JSON.stringify(may));
+    writeFileSync(join(inputs, '2b-may.json'), JSON.stringify(may));
     const { code, out } = await cli([
       'gstr2b-reco',
       '--company',
@@ -187,7 +193,7 @@ describe('GST returns of an imported Tally company (CLI)', () => {
   });
 
   it('refuses a 2B of another GSTIN or month, and a file that is not a 2B, naming what is wrong', async () => {
-    const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+    const write = (name: string, text: string) => writeFileSync(join(inputs, name), text);
     write(
       'other-gstin.json',
       JSON.stringify({ data: { gstin: '27AAGFK5678L1ZN', rtnprd: '042025', docdata: {} } }),
