@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type {
   BillAllocationRecord,
   CompanyRecord,
+  InventoryEntryRecord,
   LedgerEntryRecord,
   LedgerRecord,
+  StockItemRecord,
   VoucherRecord,
 } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
@@ -120,6 +122,45 @@ export function voucher(
     ...extra,
   };
 }
+
+/** Two stock items with opening stock: Widget 10 Nos at ₹100 (average cost), Gadget 5 Nos at ₹100 (FIFO). */
+export const tinyStockItems = [
+  {
+    guid: 'I-W',
+    name: 'Widget',
+    parent: null,
+    unit: 'Nos',
+    openingQuantity: 10_000,
+    openingRate: 100_00,
+    openingValue: 1_000_00,
+    costingMethod: 'Avg. Cost',
+    alterId: 1,
+  },
+  {
+    guid: 'I-G',
+    name: 'Gadget',
+    parent: null,
+    unit: 'Nos',
+    openingQuantity: 5_000,
+    openingRate: 100_00,
+    openingValue: 500_00,
+    costingMethod: 'FIFO',
+    alterId: 1,
+  },
+] as StockItemRecord[];
+
+/** An inventory line of whole Nos (inward positive) for an amount in paise (debit positive). */
+export const stockLine = (name: string, quantity: number, amount: number): InventoryEntryRecord => ({
+  stockItemGuid: null,
+  stockItemName: name,
+  actualQuantity: quantity * 1000,
+  billedQuantity: quantity * 1000,
+  unit: 'Nos',
+  rate: null,
+  rateUnit: null,
+  amount,
+  godown: null,
+});
 
 export const tinyVouchers: VoucherRecord[] = [
   voucher('V1', '2025-04-05', 'Sales', 'S1', [

@@ -1,9 +1,5 @@
 import { addDays } from '../../../shared/dates';
-import type {
-  InventoryEntryRecord,
-  LedgerEntryRecord,
-  StockItemRecord,
-} from '../../../electron/core/db/records';
+import type { LedgerEntryRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { summaryStatements } from '../../../electron/core/db/summaries';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
@@ -13,7 +9,16 @@ import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
 import { loadMasters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
-import { TINY, tempDir, tinyGroups, tinyLedgers, tinyVoucherTypes, voucher } from '../db/fixtures';
+import {
+  stockLine,
+  TINY,
+  tempDir,
+  tinyGroups,
+  tinyLedgers,
+  tinyStockItems,
+  tinyVoucherTypes,
+  voucher,
+} from '../db/fixtures';
 
 const dir = tempDir('tc-stock-');
 afterAll(() => dir.cleanup());
@@ -94,41 +99,8 @@ describe('stock from stock_item_month_totals equals valuation.ts', () => {
  */
 describe('a small company with stock, by hand', () => {
   let store: Store;
-  const items: StockItemRecord[] = [
-    {
-      guid: 'I-W',
-      name: 'Widget',
-      parent: null,
-      unit: 'Nos',
-      openingQuantity: 10_000,
-      openingRate: 100_00,
-      openingValue: 1_000_00,
-      costingMethod: 'Avg. Cost',
-      alterId: 1,
-    },
-    {
-      guid: 'I-G',
-      name: 'Gadget',
-      parent: null,
-      unit: 'Nos',
-      openingQuantity: 5_000,
-      openingRate: 100_00,
-      openingValue: 500_00,
-      costingMethod: 'FIFO',
-      alterId: 1,
-    },
-  ] as StockItemRecord[];
-  const line = (name: string, quantity: number, amount: number): InventoryEntryRecord => ({
-    stockItemGuid: null,
-    stockItemName: name,
-    actualQuantity: quantity * 1000,
-    billedQuantity: quantity * 1000,
-    unit: 'Nos',
-    rate: null,
-    rateUnit: null,
-    amount,
-    godown: null,
-  });
+  const items = tinyStockItems;
+  const line = stockLine;
   const e = (ledgerGuid: string, amount: number): LedgerEntryRecord => ({
     ledgerGuid,
     ledgerName: tinyLedgers.find((l) => l.guid === ledgerGuid)!.name,

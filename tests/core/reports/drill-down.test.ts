@@ -1,10 +1,5 @@
 import { addDays, financialYearRange } from '../../../shared/dates';
-import type {
-  InventoryEntryRecord,
-  LedgerEntryRecord,
-  LedgerRecord,
-  StockItemRecord,
-} from '../../../electron/core/db/records';
+import type { LedgerEntryRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
 import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
@@ -13,7 +8,17 @@ import { loadMasters, type Masters } from '../../../electron/core/reports/master
 import { stockSummary } from '../../../electron/core/reports/stock-summary';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import type { BalanceSheet, GroupSummary, TrialBalance } from '../../../shared/types/reports';
-import { TINY, ledger, tempDir, tinyGroups, tinyLedgers, tinyVoucherTypes, voucher } from '../db/fixtures';
+import {
+  ledger,
+  stockLine,
+  TINY,
+  tempDir,
+  tinyGroups,
+  tinyLedgers,
+  tinyStockItems,
+  tinyVoucherTypes,
+  voucher,
+} from '../db/fixtures';
 
 /**
  * Issue 23 (A): a group's figure never changes when it is opened. For every group row of the trial
@@ -101,41 +106,8 @@ function expectAddsUp(gs: GroupSummary): void {
  */
 describe('drilling into groups on a small company with stock', () => {
   let store: Store;
-  const items = [
-    {
-      guid: 'I-W',
-      name: 'Widget',
-      parent: null,
-      unit: 'Nos',
-      openingQuantity: 10_000,
-      openingRate: 100_00,
-      openingValue: 1_000_00,
-      costingMethod: 'Avg. Cost',
-      alterId: 1,
-    },
-    {
-      guid: 'I-G',
-      name: 'Gadget',
-      parent: null,
-      unit: 'Nos',
-      openingQuantity: 5_000,
-      openingRate: 100_00,
-      openingValue: 500_00,
-      costingMethod: 'FIFO',
-      alterId: 1,
-    },
-  ] as StockItemRecord[];
-  const line = (name: string, quantity: number, amount: number): InventoryEntryRecord => ({
-    stockItemGuid: null,
-    stockItemName: name,
-    actualQuantity: quantity * 1000,
-    billedQuantity: quantity * 1000,
-    unit: 'Nos',
-    rate: null,
-    rateUnit: null,
-    amount,
-    godown: null,
-  });
+  const items = tinyStockItems;
+  const line = stockLine;
   const ledgers: LedgerRecord[] = [
     ...tinyLedgers.map((l) =>
       l.guid === 'L-CAP'
