@@ -122,6 +122,19 @@ export function databaseError(path: string, error: unknown, options: DatabaseErr
   return new AppError('DATABASE', `Cannot use the database file ${path}: ${reason}`, details);
 }
 
+/**
+ * Runs a read of the store, turning a SQLite failure into the DATABASE error that names the file and says
+ * what to do; anything else (a NOT_FOUND, a VALIDATION) passes through as it is.
+ */
+export function withDatabaseErrors<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (sqliteCode(error) !== null) throw databaseError(path, error);
+    throw error;
+  }
+}
+
 function readonlyReason(path: string, code: string): string {
   switch (code) {
     case 'SQLITE_READONLY_DBMOVED':

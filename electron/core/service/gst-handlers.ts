@@ -1,5 +1,5 @@
 import type { Store } from '../db/store';
-import { databaseError } from '../db/sqlite-errors';
+import { withDatabaseErrors } from '../db/sqlite-errors';
 import { gstr1Answer, gstr2bRecoAnswer, gstr3bAnswer } from '../gst/returns';
 import type { PartialHandlerMap } from './types';
 
@@ -11,16 +11,7 @@ export type GstOperation = 'gst.gstr1' | 'gst.gstr3b' | 'gst.gstr2bReco';
  */
 export function gstHandlers(deps: { store: Store }): PartialHandlerMap<GstOperation> {
   const { store } = deps;
-  const guarded = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) {
-        throw databaseError(store.path, error);
-      }
-      throw error;
-    }
-  };
+  const guarded = <T>(work: () => T): T => withDatabaseErrors(store.path, work);
   return {
     'gst.gstr1': async (input) =>
       guarded(() => gstr1Answer(store.db, store.requireCompany(input.companyGuid), input.month)),

@@ -1,5 +1,5 @@
 import type { Store } from '../db/store';
-import { databaseError } from '../db/sqlite-errors';
+import { withDatabaseErrors } from '../db/sqlite-errors';
 import { loadMasters } from '../reports/masters';
 import { masterNames } from '../reports/master-names';
 import type { PartialHandlerMap } from './types';
@@ -9,15 +9,10 @@ export function masterHandlers(deps: { store: Store }): PartialHandlerMap<'maste
   const { store } = deps;
   return {
     'masters.names': async (input) => {
-      try {
+      return withDatabaseErrors(store.path, () => {
         const row = store.requireCompany(input.companyGuid);
         return masterNames(store.db, loadMasters(store.db, row), input.kind);
-      } catch (error) {
-        if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) {
-          throw databaseError(store.path, error);
-        }
-        throw error;
-      }
+      });
     },
   };
 }

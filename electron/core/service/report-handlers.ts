@@ -3,7 +3,7 @@ import type { Served } from '../../../shared/types/reports';
 import { cacheKeys, DEFAULT_TTLS, type CacheResource } from '../cache/keys';
 import type { ReportCache } from '../cache/types';
 import type { CompanyRow, Store } from '../db/store';
-import { databaseError } from '../db/sqlite-errors';
+import { withDatabaseErrors } from '../db/sqlite-errors';
 import { balanceSheet } from '../reports/balance-sheet';
 import { billHistory } from '../reports/bill-history';
 import { companyList } from '../reports/company-list';
@@ -77,16 +77,7 @@ export function viewKeyParts(view: {
 export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperation> {
   const { store, cache } = deps;
   const ttl = deps.ttl ?? ((resource: CacheResource) => DEFAULT_TTLS[resource]);
-  const guarded = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) {
-        throw databaseError(store.path, error);
-      }
-      throw error;
-    }
-  };
+  const guarded = <T>(work: () => T): T => withDatabaseErrors(store.path, work);
   const serve = async <T>(key: string, resource: CacheResource, compute: () => T): Promise<Served<T>> => {
     const started = performance.now();
     const { value, hit } = await cache.getOrCompute(key, ttl(resource), () => guarded(compute));
