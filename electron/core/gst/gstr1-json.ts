@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
-import type { Gstr1, Gstr1Hsn, Gstr1Invoice, RateAmounts } from './gstr1';
+import type { Gstr1, Gstr1Hsn, Gstr1Invoice } from './gstr1';
+import type { RateAmounts } from './model';
 
 /**
  * GSTR-1 in the JSON the GST portal's offline tool uploads (field names as the portal defines them):

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
+import type { GstReturnException, GstReturnProblem } from '../../../shared/types/gst';
 import { checkGstin } from './gstin';
-import type { GstCompany, GstDocument, GstLine } from './model';
+import type { GstCompany, GstDocument, GstLine, RateAmounts } from './model';
 import { FOREIGN_COUNTRY } from './states';
 
 /**
@@ -27,16 +28,6 @@ export const B2CL_LIMIT_CHANGE: IsoDate = '2024-08-01';
 /** The B2CL invoice-value limit in force on a date. */
 export function b2clLimit(date: IsoDate): Paise {
   return date >= B2CL_LIMIT_CHANGE ? 1_00_000_00 : 2_50_000_00;
-}
-
-/** Tax amounts of one rate (an invoice item, a B2CS row). */
-export interface RateAmounts {
-  rate: number;
-  taxable: Paise;
-  igst: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  cess: Paise;
 }
 
 export type SupplyType = 'INTRA' | 'INTER';
@@ -109,27 +100,6 @@ export interface Gstr1DocSeries {
   cancelled: number;
 }
 
-export type Gstr1Problem =
-  | 'no-place-of-supply'
-  | 'no-gstin'
-  | 'bad-gstin'
-  | 'no-hsn'
-  | 'tax-not-rate-times-value'
-  | 'wrong-tax-head'
-  | 'bad-document-number';
-
-export interface Gstr1Exception {
-  voucherGuid: string;
-  number: string;
-  date: IsoDate;
-  partyName: string;
-  problem: Gstr1Problem;
-  /** Words for the accountant, naming the voucher and what to correct in Tally. */
-  message: string;
-  /** True when the voucher is left out of the return until corrected. */
-  excluded: boolean;
-}
-
 export interface Gstr1 {
   company: GstCompany;
   from: IsoDate;
@@ -144,7 +114,7 @@ export interface Gstr1 {
   hsnB2b: Gstr1Hsn[];
   hsnB2c: Gstr1Hsn[];
   documents: Gstr1DocSeries[];
-  exceptions: Gstr1Exception[];
+  exceptions: GstReturnException[];
   /** Vouchers read: in the return, cancelled (documents only), left out as uncertain. */
   counts: { included: number; cancelled: number; uncertain: number };
 }
@@ -212,9 +182,9 @@ function documentsIssued(docs: readonly GstDocument[]): Gstr1DocSeries[] {
 }
 
 /** Problems Tally lists before filing; `excluded` ones keep the voucher out of the return. */
-function problemsOf(company: GstCompany, doc: GstDocument): Gstr1Exception[] {
-  const out: Gstr1Exception[] = [];
-  const add = (problem: Gstr1Problem, message: string, excluded: boolean): void => {
+function problemsOf(company: GstCompany, doc: GstDocument): GstReturnException[] {
+  const out: GstReturnException[] = [];
+  const add = (problem: GstReturnProblem, message: string, excluded: boolean): void => {
     out.push({
       voucherGuid: doc.voucherGuid,
       number: doc.number,

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { parseRupees, type Paise } from '../../../shared/money';
 import { checkGstin } from './gstin';
+import type { TaxedValue } from './model';
 
 /**
  * GSTR-2B as the GST portal hands it out (the JSON downloaded from Returns › GSTR-2B): `data.gstin`,
@@ -83,16 +84,8 @@ const gstr2bSchema = z.looseObject({
 
 export type InwardKind = 'invoice' | 'credit-note' | 'debit-note';
 
-export interface TaxAmounts {
-  taxable: Paise;
-  igst: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  cess: Paise;
-}
-
 /** One supplier document, from GSTR-2B or from the books. */
-export interface InwardDocument extends TaxAmounts {
+export interface InwardDocument extends TaxedValue {
   /** The books' voucher (null for a 2B entry). */
   voucherGuid: string | null;
   kind: InwardKind;
@@ -116,8 +109,8 @@ export interface Gstr2b {
   documents: InwardDocument[];
 }
 
-const sum = (list: readonly TaxAmounts[]): TaxAmounts =>
-  list.reduce<TaxAmounts>(
+const sum = (list: readonly TaxedValue[]): TaxedValue =>
+  list.reduce<TaxedValue>(
     (t, a) => ({
       taxable: t.taxable + a.taxable,
       igst: t.igst + a.igst,
@@ -231,10 +224,10 @@ export interface Gstr2bReconciliation {
   gstin: string;
   month: string;
   pairs: Gstr2bPair[];
-  totals: Record<Gstr2bBucket, { portal: TaxAmounts; books: TaxAmounts; count: number }>;
+  totals: Record<Gstr2bBucket, { portal: TaxedValue; books: TaxedValue; count: number }>;
   /** The 2B file's totals and the books' (purchase register's) for the month: each equals its buckets' sum. */
-  portalTotal: TaxAmounts;
-  booksTotal: TaxAmounts;
+  portalTotal: TaxedValue;
+  booksTotal: TaxedValue;
 }
 
 const TOLERANCE: Paise = 100; // amounts within ₹1 match, as reconciliation practice and the portal allow
@@ -298,7 +291,7 @@ export function reconcileGstr2b(
       if (listed) pairs.push({ bucket: 'only-in-books', portal: null, books: doc, differences: [] });
 
   const buckets: Gstr2bBucket[] = ['matched', 'mismatched', 'only-in-2b', 'only-in-books'];
-  const signed = (d: InwardDocument): TaxAmounts => {
+  const signed = (d: InwardDocument): TaxedValue => {
     const s = d.kind === 'credit-note' ? -1 : 1;
     return { taxable: s * d.taxable, igst: s * d.igst, cgst: s * d.cgst, sgst: s * d.sgst, cess: s * d.cess };
   };

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
-import type { Gstr1, RateAmounts } from './gstr1';
+import type { Gstr1 } from './gstr1';
+import type { RateAmounts, TaxedValue, TaxHeads } from './model';
 import { filingPeriod, rupees } from './gstr1-json';
 
 /**
@@ -15,20 +16,10 @@ import { filingPeriod, rupees } from './gstr1-json';
  * CGST and SGST; CGST credit to CGST, then IGST; SGST credit to SGST, then IGST; never CGST to SGST.
  * Tax on reverse-charge inward supplies is paid in cash.
  */
-export interface Heads {
-  igst: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  cess: Paise;
-}
-export interface Valued extends Heads {
-  taxable: Paise;
-}
-
 export type ItcKind = 'import-goods' | 'import-services' | 'isd' | 'other';
 
 /** One inward document's GST facts for GSTR-3B (positive paise; a credit note from a supplier subtracts). */
-export interface InwardSupply extends Valued {
+export interface InwardSupply extends TaxedValue {
   voucherGuid: string;
   kind: 'invoice' | 'credit-note' | 'debit-note';
   date: IsoDate;
@@ -48,47 +39,47 @@ export interface Gstr3b {
   gstin: string;
   from: IsoDate;
   to: IsoDate;
-  outwardTaxable: Valued;
-  outwardZeroRated: Valued;
+  outwardTaxable: TaxedValue;
+  outwardZeroRated: TaxedValue;
   outwardNilExempt: Paise;
-  inwardReverseCharge: Valued;
+  inwardReverseCharge: TaxedValue;
   outwardNonGst: Paise;
   interStateUnregistered: { placeOfSupply: string; taxable: Paise; igst: Paise }[];
-  itcAvailable: Record<ItcKind | 'reverse-charge', Heads>;
-  itcReversed: Heads;
-  itcNet: Heads;
-  itcIneligible: Heads;
+  itcAvailable: Record<ItcKind | 'reverse-charge', TaxHeads>;
+  itcReversed: TaxHeads;
+  itcNet: TaxHeads;
+  itcIneligible: TaxHeads;
   inwardExempt: { interState: Paise; intraState: Paise };
   inwardNonGst: { interState: Paise; intraState: Paise };
-  liability: Heads;
-  paidByCredit: Heads;
-  paidInCash: Heads;
+  liability: TaxHeads;
+  paidByCredit: TaxHeads;
+  paidInCash: TaxHeads;
 }
 
-const none = (): Valued => ({ taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 });
-const heads = (): Heads => ({ igst: 0, cgst: 0, sgst: 0, cess: 0 });
-function add(into: Heads, from: Heads, sign = 1): void {
+const none = (): TaxedValue => ({ taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 });
+const heads = (): TaxHeads => ({ igst: 0, cgst: 0, sgst: 0, cess: 0 });
+function add(into: TaxHeads, from: TaxHeads, sign = 1): void {
   into.igst += sign * from.igst;
   into.cgst += sign * from.cgst;
   into.sgst += sign * from.sgst;
   into.cess += sign * from.cess;
 }
-function addValued(into: Valued, from: Valued, sign = 1): void {
+function addValued(into: TaxedValue, from: TaxedValue, sign = 1): void {
   add(into, from, sign);
   into.taxable += sign * from.taxable;
 }
-const items = (list: readonly { items: RateAmounts[] }[], sign = 1): Valued => {
+const items = (list: readonly { items: RateAmounts[] }[], sign = 1): TaxedValue => {
   const total = none();
   for (const doc of list) for (const item of doc.items) addValued(total, item, sign);
   return total;
 };
 
 /** Applies credit to liability in the order the law sets; returns what credit paid and what is left in cash. */
-export function setOff(liability: Heads, credit: Heads): { byCredit: Heads; cash: Heads } {
+export function setOff(liability: TaxHeads, credit: TaxHeads): { byCredit: TaxHeads; cash: TaxHeads } {
   const due = { ...liability };
   const left = { ...credit };
   const byCredit = heads();
-  const use = (from: keyof Heads, to: keyof Heads): void => {
+  const use = (from: keyof TaxHeads, to: keyof TaxHeads): void => {
     const amount = Math.max(0, Math.min(left[from], due[to]));
     left[from] -= amount;
     due[to] -= amount;
@@ -225,7 +216,7 @@ export function buildGstr3b(gstr1: Gstr1, inward: readonly InwardSupply[]): Gstr
   };
 }
 
-const money = (h: Heads) => ({
+const money = (h: TaxHeads) => ({
   iamt: rupees(h.igst),
   camt: rupees(h.cgst),
   samt: rupees(h.sgst),

@@ -12,7 +12,25 @@ export type GstRegistration =
 
 export type Taxability = 'taxable' | 'nil' | 'exempt' | 'non-gst';
 
-export interface GstLine {
+/** Tax by duty head, in paise. */
+export interface TaxHeads {
+  igst: Paise;
+  cgst: Paise;
+  sgst: Paise;
+  cess: Paise;
+}
+
+/** A taxable value with its tax by duty head. */
+export interface TaxedValue extends TaxHeads {
+  taxable: Paise;
+}
+
+/** The amounts of one rate: a line, an invoice item, a B2CS row. */
+export interface RateAmounts extends TaxedValue {
+  rate: number;
+}
+
+export interface GstLine extends RateAmounts {
   hsn: string | null;
   /** The item's or ledger's name, for the HSN summary's description. */
   description: string;
@@ -21,12 +39,6 @@ export interface GstLine {
   /** Quantity in thousandths of a unit (Tally keeps three decimals). */
   quantityMilli: number;
   taxability: Taxability;
-  rate: number;
-  taxable: Paise;
-  igst: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  cess: Paise;
 }
 
 export type GstDocumentKind = 'invoice' | 'credit-note' | 'debit-note';
@@ -56,7 +68,3 @@ export interface GstCompany {
   gstin: string;
   stateCode: string;
 }
-
-/** Sum of a line's tax heads. */
-export const taxOf = (line: Pick<GstLine, 'igst' | 'cgst' | 'sgst' | 'cess'>): Paise =>
-  line.igst + line.cgst + line.sgst + line.cess;

@@ -11,8 +11,9 @@ import type {
 import { readGstBooks, type GstPeriod } from './documents';
 import { buildGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
-import { parseGstr2b, reconcileGstr2b, type InwardDocument, type TaxAmounts } from './gstr2b';
+import { parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
 import { buildGstr3b, gstr3bJson } from './gstr3b';
+import type { TaxedValue } from './model';
 
 /**
  * The three GST answers of a month, from the store: the books' documents (documents.ts) through the pure
@@ -56,7 +57,7 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
   return { gstin: books.company.gstin, month, json: gstr3bJson(buildGstr3b(gstr1, books.inwardSupplies)) };
 }
 
-const amounts = (t: TaxAmounts): GstAmounts => ({
+const amounts = (t: TaxedValue): GstAmounts => ({
   taxable: t.taxable,
   igst: t.igst,
   cgst: t.cgst,

@@ -15,9 +15,8 @@ import { tallyDate, text, yesNo } from './quirks';
  * when the object carries no GST fact, so a company without GST stores nothing more.
  */
 
-/** Every element these readers look at: the parser must keep them (mappers.ts FIELDS_READ). */
-export const GST_FIELDS: readonly string[] = [
-  // voucher header
+/** The voucher header's GST tags. */
+const VOUCHER_HEADER_TAGS = [
   'CMPGSTIN',
   'PARTYGSTIN',
   'GSTREGISTRATIONTYPE',
@@ -26,6 +25,11 @@ export const GST_FIELDS: readonly string[] = [
   'REFERENCEDATE',
   'ISREVERSECHARGEAPPLICABLE',
   'GSTOVRDNISREVCHARGEAPPL',
+] as const;
+
+/** Every element these readers look at: the parser must keep them (mappers.ts FIELDS_READ). */
+export const GST_FIELDS: readonly string[] = [
+  ...VOUCHER_HEADER_TAGS,
   // lines and masters' GST details
   'GSTOVRDNTAXABILITY',
   'GSTHSNNAME',
@@ -243,16 +247,7 @@ export function lineGstField(line: XNode): { gst?: GstRateRecord } {
   return gst !== null ? { gst } : {};
 }
 
-const VOUCHER_GST_FIELDS: ReadonlySet<string> = new Set([
-  'CMPGSTIN',
-  'PARTYGSTIN',
-  'GSTREGISTRATIONTYPE',
-  'PLACEOFSUPPLY',
-  'STATENAME',
-  'REFERENCEDATE',
-  'ISREVERSECHARGEAPPLICABLE',
-  'GSTOVRDNISREVCHARGEAPPL',
-]);
+const VOUCHER_GST_FIELDS: ReadonlySet<string> = new Set(VOUCHER_HEADER_TAGS);
 
 /** A voucher's GST header; null when it has none of these tags filled. */
 export function voucherGstOf(node: XNode): VoucherGstRecord | null {
