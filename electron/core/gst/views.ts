@@ -196,7 +196,7 @@ function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigure {
   return { id, ...sumOf(vouchers), vouchers };
 }
 
-/** A figure the books give no vouchers for (reversals are not computed yet): zero. */
+/** A figure the books give no vouchers for (temporary reversals, reclaims, 16(4) / PoS): zero. */
 const empty = (id: Gstr3bFigureId): Gstr3bFigure => ({ id, ...zero(), vouchers: [] });
 
 /**
@@ -261,7 +261,8 @@ export function gstr3bView(
       .filter((d) => d.value !== 0)
       .map((d) => inwardRef(d.doc, { ...zero(), taxable: d.value }));
 
-  const eligible = (kind: string) => itc((d) => d.itcEligible && itcRowOf(d) === kind);
+  // 4(A) has every credit, blocked ones too; 4(B)(1) takes the blocked ones back (Circular 170/02/2022).
+  const eligible = (kind: string) => itc((d) => itcRowOf(d) === kind);
   const available = {
     '4A1': eligible('import-goods'),
     '4A2': eligible('import-services'),
@@ -290,13 +291,18 @@ export function gstr3bView(
     ),
     figure('3.1e', untaxedRefs('nonGst')),
     ...(Object.entries(available) as [Gstr3bFigureId, GstVoucherRef[]][]).map(([id, v]) => figure(id, v)),
-    empty('4B1'),
-    empty('4B2'),
-    figure('4C', Object.values(available).flat()),
     figure(
-      '4D1',
+      '4B1',
       itc((d) => !d.itcEligible),
     ),
+    empty('4B2'),
+    figure(
+      '4C',
+      Object.values(available)
+        .flat()
+        .filter((v) => inward.find((d) => d.voucherGuid === v.voucherGuid)?.itcEligible !== false),
+    ),
+    empty('4D1'),
     empty('4D2'),
     figure('5gstInter', inwardUntaxed(true, 'gst')),
     figure('5gstIntra', inwardUntaxed(false, 'gst')),

@@ -237,10 +237,13 @@ describe('GSTR-3B figures for the screens, worked by hand', () => {
     ['4A2', [10_000_00, 1_800_00, 0, 0, 0], ['p3']],
     ['4A3', [5_000_00, 0, 450_00, 450_00, 0], ['p4']],
     ['4A4', [0, 0, 0, 0, 0], []],
-    // All other ITC: p1 less the supplier's credit note p6.
-    ['4A5', [18_000_00, 0, 1_620_00, 1_620_00, 0], ['p1', 'p6']],
+    // All other ITC: p1, the blocked p5 (in 4(A) since Circular 170/02/2022), less the credit note p6.
+    ['4A5', [26_000_00, 0, 2_340_00, 2_340_00, 0], ['p1', 'p5', 'p6']],
+    ['4B1', [8_000_00, 0, 720_00, 720_00, 0], ['p5']],
+    // 4(C) = 4(A) − 4(B): the credits taken.
     ['4C', [83_000_00, 10_800_00, 2_070_00, 2_070_00, 0], ['p2', 'p3', 'p4', 'p1', 'p6']],
-    ['4D1', [8_000_00, 0, 720_00, 720_00, 0], ['p5']],
+    ['4D1', [0, 0, 0, 0, 0], []],
+    ['4D2', [0, 0, 0, 0, 0], []],
     ['5gstIntra', [1_500_00, 0, 0, 0, 0], ['p7']],
   ] as const)('%s', (id, expected, guids) => {
     const f = figureOf(id);
@@ -253,6 +256,7 @@ describe('GSTR-3B figures for the screens, worked by hand', () => {
     const json = gstr3bJson(gstr3b) as {
       sup_details: Record<string, { txval: number; iamt?: number; camt?: number }>;
       itc_elg: {
+        itc_rev: { ty: string; camt: number }[];
         itc_avl: { ty: string; iamt: number; camt: number }[];
         itc_net: { iamt: number; camt: number };
       };
@@ -269,6 +273,7 @@ describe('GSTR-3B figures for the screens, worked by hand', () => {
     expect(rupees(figureOf('4A2').igst)).toBe(avl.IMPS!.iamt);
     expect(rupees(figureOf('4A3').cgst)).toBe(avl.ISRC!.camt);
     expect(rupees(figureOf('4A5').cgst)).toBe(avl.OTH!.camt);
+    expect(rupees(figureOf('4B1').cgst)).toBe(json.itc_elg.itc_rev.find((r) => r.ty === 'RUL')!.camt);
     expect(rupees(figureOf('4C').igst)).toBe(json.itc_elg.itc_net.iamt);
     expect(rupees(figureOf('4C').cgst)).toBe(json.itc_elg.itc_net.camt);
   });
