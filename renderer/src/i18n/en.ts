@@ -870,6 +870,8 @@ export const en = {
       t4B: '(B) ITC reversed',
       t4D: '(D) Other details',
       t5: '5 Values of exempt, nil rated and non-GST inward supplies',
+      t5Gst: 'From a supplier under composition scheme, exempt and nil rated supply',
+      t5NonGst: 'Non-GST supply',
       tax: 'Tax payable',
     },
     interState: 'Inter-state supplies',
