@@ -174,6 +174,11 @@ function HeadsTable({ rows }: { rows: { key: string; label: string; heads: GstTa
     })),
   ];
   return (
-    <DataTable label={t('gst.exceptions.taxLedgers')} columns={columns} rows={rows} rowKey={(r) => r.key} />
+    <DataTable
+      label={`${t('gst.exceptions.ledgers')} / ${t('gst.exceptions.returns')}`}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+    />
   );
 }

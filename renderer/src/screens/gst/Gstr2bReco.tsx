@@ -19,6 +19,16 @@ import { BUCKETS, bucketKey, bucketSheet, gstr2bWorkbook, signed } from './sheet
  */
 const lastReco = new Map<string, { fileName: string; answer: Gstr2bRecoAnswer }>();
 
+/** A chosen file's text (FileReader: every browser and Electron have it). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsText(file);
+  });
+}
+
 type BucketRow = { bucket: Gstr2bBucketName } & Gstr2bRecoAnswer['totals'][Gstr2bBucketName];
 
 /**
@@ -45,7 +55,7 @@ export function Gstr2bReco({ company }: { company: CompanySummary }) {
     reco.reset();
     let json: unknown;
     try {
-      json = JSON.parse(await file.text());
+      json = JSON.parse(await readText(file));
     } catch {
       setFileProblem(t('gst.reco.notJson', { name: file.name }));
       return;

@@ -89,10 +89,11 @@ export function sectionVouchersSheet(
   t: Translate,
 ): ExportSheet<GstVoucherRef> {
   return {
-    title: `GSTR-1 - ${sectionCode(section.section)} - ${t(`gst.sections.${section.section}`)}`,
+    // The code alone names the worksheet (Excel keeps 31 characters); the description is under the title.
+    title: `GSTR-1 - ${sectionCode(section.section)}`,
     company: h.company,
     period: h.period,
-    notes: notesOf(h, t),
+    notes: [...notesOf(h, t), t(`gst.sections.${section.section}`)],
     columns: voucherRefColumns(t, states),
     rows: section.vouchers,
     totals: { label: t('common.total') },
