@@ -175,6 +175,7 @@ function HeadsTable({ rows }: { rows: { key: string; label: string; heads: GstTa
   ];
   return (
     <DataTable
+      searchable={false}
       label={`${t('gst.exceptions.ledgers')} / ${t('gst.exceptions.returns')}`}
       columns={columns}
       rows={rows}

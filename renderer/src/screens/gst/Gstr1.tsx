@@ -179,6 +179,7 @@ function Sections({ answer, onOpen }: { answer: Gstr1Answer; onOpen: (s: Gstr1Se
       </p>
       <DataTable
         label="GSTR-1"
+        searchable={false}
         columns={columns}
         rows={answer.view.sections}
         rowKey={(s) => s.section}

@@ -188,6 +188,7 @@ function Buckets({ answer, onOpen }: { answer: Gstr2bRecoAnswer; onOpen: (b: Gst
   return (
     <DataTable
       label={t('nav.gstr2b')}
+      searchable={false}
       columns={columns}
       rows={rows}
       rowKey={(r) => r.bucket}

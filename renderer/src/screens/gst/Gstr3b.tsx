@@ -206,6 +206,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
     <div className="gst-form" data-testid="gstr3b-form">
       <h2 className="gst-table-title">{t('gst.tables.t31')}</h2>
       <DataTable
+        searchable={false}
         label={t('gst.tables.t31')}
         columns={[label(t('gst.description')), ...amountColumns(true)]}
         rows={t31}
@@ -215,6 +216,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
 
       <h2 className="gst-table-title">{t('gst.tables.t32')}</h2>
       <DataTable
+        searchable={false}
         label={t('gst.tables.t32')}
         columns={stateColumns}
         rows={answer.view.interState}
@@ -231,6 +233,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
       <h2 className="gst-table-title">{t('gst.tables.t4')}</h2>
       <p className="muted">{t('gst.blockedNote')}</p>
       <DataTable
+        searchable={false}
         label={t('gst.tables.t4')}
         columns={[label(t('gst.description')), ...amountColumns(false)]}
         rows={t4}
@@ -241,6 +244,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
 
       <h2 className="gst-table-title">{t('gst.tables.t5')}</h2>
       <DataTable<T5>
+        searchable={false}
         label={t('gst.tables.t5')}
         columns={[
           { id: 'label', header: t('gst.description'), kind: 'text', value: (r) => r.label },
@@ -269,6 +273,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
 
       <h2 className="gst-table-title">{t('gst.tables.tax')}</h2>
       <DataTable<TaxRow>
+        searchable={false}
         label={t('gst.tables.tax')}
         columns={[
           { id: 'label', header: t('gst.description'), kind: 'text', value: (r) => r.label },

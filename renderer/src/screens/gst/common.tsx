@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { GstVoucherRef } from '../../../../shared/types/gst';
 import type { CompanySummary } from '../../../../shared/types/reports';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable, displayValue, type Column } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { downloadBlob } from '../../lib/export';
-import { money, todayIso } from '../../lib/format';
+import { todayIso } from '../../lib/format';
 import { useAppState } from '../../state';
 import { placeLabel, returnFileName, voucherRefColumns } from './sheets/columns';
 
@@ -131,7 +131,11 @@ export function TotalsRow<Row>({ columns, rows }: { columns: Column<Row>[]; rows
           {i === 0
             ? t('common.total')
             : c.kind === 'money'
-              ? money(rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0))
+              ? // A nil total is blank, as every amount cell of the app (and Tally) shows it.
+                displayValue(
+                  'money',
+                  rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0),
+                )
               : c.total === 'sum'
                 ? rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0)
                 : null}
