@@ -1,5 +1,6 @@
 import { booksRoutes } from './screens/books/routes';
 import { companiesRoutes } from './screens/companies/routes';
+import { gstRoutes } from './screens/gst/routes';
 import type { FeatureRoute } from './screens/feature-routes';
 import { inventoryRoutes } from './screens/inventory/routes';
 import { receivablesRoutes } from './screens/receivables/routes';
@@ -13,6 +14,7 @@ export const ROUTES = {
   ...statementsRoutes,
   ...receivablesRoutes,
   ...inventoryRoutes,
+  ...gstRoutes,
   ...settingsRoutes,
 } satisfies Record<string, FeatureRoute>;
 

@@ -5,9 +5,9 @@ import type { Paise } from '../../../shared/money';
 import type { GstDutyHead, GstRegistrationKind, GstTaxabilityKind } from '../db/records';
 import { checkGstin } from './gstin';
 import type { InwardDocument, InwardKind } from './gstr2b';
-import type { InwardSupply } from './gstr3b';
+import type { InwardSupply, ItcKind } from './gstr3b';
 import type { GstCompany, GstDocument, GstDocumentKind, GstLine } from './model';
-import { stateCodeOf } from './states';
+import { FOREIGN_COUNTRY, stateCodeOf } from './states';
 
 /**
  * A company's GST documents of a period, read from the store (schema v14) into the returns' one shape.
@@ -134,6 +134,16 @@ const prepare = (db: Database.Database) => ({
     WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS}
       AND v.base_type IN ('Credit Note', 'Debit Note'))
     GROUP BY e.voucher_id`),
+  // Every posting voucher's entries in GST tax ledgers (journals and payments too), credit-positive.
+  taxLedgerEntries: db.prepare(`SELECT v.guid, v.voucher_type AS voucherType, v.voucher_number AS number,
+      v.date, coalesce(v.party_name, '') AS partyName, l.gst_duty_head AS head, -sum(e.amount) AS amount
+    FROM vouchers v
+    JOIN entries e ON e.voucher_id = v.id
+    JOIN ledgers l ON l.id = e.ledger_id
+    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
+      AND l.gst_duty_head IS NOT NULL
+    GROUP BY v.id, l.gst_duty_head
+    ORDER BY v.date, v.id`),
   companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
       JOIN vouchers v ON v.id = g.voucher_id
     WHERE g.company_id = ? AND g.company_gstin IS NOT NULL AND v.date <= ?
@@ -182,6 +192,7 @@ interface Classified {
   registration: GstRegistrationKind;
   placeOfSupply: string | null;
   reverseCharge: boolean;
+  hasItems: boolean;
 }
 
 const kindOfNote = (baseType: string, direction: 'outward' | 'inward'): GstDocumentKind => {
@@ -290,7 +301,10 @@ function classify(
       .reduce((s, l) => s + Math.round((l.taxable * l.rate) / 10_000), 0);
     const base = unrated.reduce((s, l) => s + l.taxable, 0);
     const implied = base === 0 ? 0 : Math.round(((taxTotal - ratedTax) * 10_000) / base);
-    for (const l of unrated) l.rate = Math.max(0, implied);
+    for (const l of unrated) {
+      l.rate = Math.max(0, implied);
+      l.rateImplied = true;
+    }
   }
 
   const partyLedger = party ?? null;
@@ -313,7 +327,10 @@ function classify(
       share(heads[head], weights).forEach((part, i) => (taxable[i]![head] = part));
     }
   } else if (reverseCharge && direction === 'inward') {
-    const inter = placeOfSupply !== null && placeOfSupply !== company.stateCode;
+    // An import of services is inter-state (IGST Act section 7(4)), whatever state the books name.
+    const inter =
+      isImport(registration, placeOfSupply) ||
+      (placeOfSupply !== null && placeOfSupply !== company.stateCode);
     for (const l of taxable) {
       const tax = Math.round((l.taxable * l.rate) / 10_000);
       if (inter) l.igst = tax;
@@ -333,7 +350,29 @@ function classify(
     registration,
     placeOfSupply,
     reverseCharge,
+    hasItems: items.length > 0,
   };
+}
+
+/** A purchase from abroad: an overseas party or a place of supply outside India. */
+const isImport = (registration: GstRegistrationKind, placeOfSupply: string | null): boolean =>
+  registration === 'overseas' || placeOfSupply === FOREIGN_COUNTRY;
+
+/**
+ * Which row of GSTR-3B table 4(A) an eligible purchase's credit goes to: an import is of goods when the
+ * voucher has stock items or a goods HSN, of services when every line is a SAC (chapter 99); every other
+ * purchase is "all other ITC" (reverse charge goes to 4(A)(3) in buildGstr3b).
+ */
+export function itcKindOf(
+  registration: GstRegistrationKind,
+  placeOfSupply: string | null,
+  lines: readonly Pick<GstLine, 'hsn'>[],
+  hasItems: boolean,
+): ItcKind {
+  if (!isImport(registration, placeOfSupply)) return 'other';
+  if (hasItems) return 'import-goods';
+  const coded = lines.filter((l) => l.hsn !== null && l.hsn !== '');
+  return coded.length > 0 && coded.every((l) => l.hsn!.startsWith('99')) ? 'import-services' : 'import-goods';
 }
 
 /** Tally's unit symbols to the portal's unit quantity codes, for the common ones; OTH otherwise. */
@@ -391,11 +430,23 @@ function groupByVoucher<T extends { voucherId: number }>(rows: readonly T[]): Ma
   return map;
 }
 
+/** What the screens show of an inward voucher beside its amounts. */
+export interface InwardRef {
+  voucherType: string;
+  number: string;
+  partyName: string;
+  partyGstin: string | null;
+  placeOfSupply: string | null;
+  value: Paise;
+}
+
 export interface GstBooks {
   company: GstCompany;
   outward: GstDocument[];
   inwardSupplies: InwardSupply[];
   inwardDocuments: InwardDocument[];
+  /** By voucher GUID, for each inward supply. */
+  inwardRefs: Map<string, InwardRef>;
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -412,6 +463,7 @@ export function readGstBooks(
   const outward: GstDocument[] = [];
   const inwardSupplies: InwardSupply[] = [];
   const inwardDocuments: InwardDocument[] = [];
+  const inwardRefs = new Map<string, InwardRef>();
   const originals = new Map(
     (
       statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
@@ -450,14 +502,24 @@ export function readGstBooks(
       sgst: sumOf(taxable, (l) => l.sgst),
       cess: sumOf(taxable, (l) => l.cess),
     };
-    const inter = c.placeOfSupply !== null && c.placeOfSupply !== gstCompany.stateCode;
+    const itcKind = itcKindOf(c.registration, c.placeOfSupply, c.lines, c.hasItems);
+    const inter =
+      itcKind !== 'other' || (c.placeOfSupply !== null && c.placeOfSupply !== gstCompany.stateCode);
+    inwardRefs.set(v.guid, {
+      voucherType: v.voucherType,
+      number: v.number,
+      partyName: v.partyName ?? '',
+      partyGstin: c.partyGstin,
+      placeOfSupply: c.placeOfSupply,
+      value: c.value,
+    });
     inwardSupplies.push({
       voucherGuid: v.guid,
       kind: c.kind,
       date: v.date,
       interState: inter,
       reverseCharge: c.reverseCharge,
-      itcKind: 'other',
+      itcKind,
       itcEligible: true,
       ...amounts,
       exemptOrNil: sumOf(
@@ -485,5 +547,29 @@ export function readGstBooks(
       });
     }
   }
-  return { company: gstCompany, outward, inwardSupplies, inwardDocuments };
+  return { company: gstCompany, outward, inwardSupplies, inwardDocuments, inwardRefs };
+}
+
+/** One voucher's GST tax-ledger entries under one duty head, credit-positive (output tax +, input tax −). */
+export interface TaxLedgerEntry {
+  guid: string;
+  voucherType: string;
+  number: string;
+  date: IsoDate;
+  partyName: string;
+  head: GstDutyHead;
+  amount: Paise;
+}
+
+/** The period's entries in GST tax ledgers, by voucher and duty head (posting vouchers of every type). */
+export function readTaxLedgerEntries(
+  db: Database.Database,
+  company: { id: number },
+  period: GstPeriod,
+): TaxLedgerEntry[] {
+  return statementsOf(db).taxLedgerEntries.all({
+    company: company.id,
+    from: period.from,
+    to: period.to,
+  }) as TaxLedgerEntry[];
 }

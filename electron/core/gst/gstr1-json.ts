@@ -170,15 +170,16 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
 }
 
 /** One HSN list for periods before the B2B/B2C split. */
-function mergeHsn(rows: readonly Gstr1Hsn[]): Gstr1Hsn[] {
+export function mergeHsn(rows: readonly Gstr1Hsn[]): Gstr1Hsn[] {
   const merged = new Map<string, Gstr1Hsn>();
   for (const row of rows) {
     const key = `${row.hsn}\u0000${row.uqc}\u0000${row.rate}`;
     const into = merged.get(key);
     if (!into) {
-      merged.set(key, { ...row });
+      merged.set(key, { ...row, voucherGuids: [...row.voucherGuids] });
       continue;
     }
+    for (const guid of row.voucherGuids) if (!into.voucherGuids.includes(guid)) into.voucherGuids.push(guid);
     into.taxable += row.taxable;
     into.igst += row.igst;
     into.cgst += row.cgst;

@@ -86,6 +86,8 @@ export interface Gstr1Hsn extends RateAmounts {
   description: string;
   uqc: string;
   quantityMilli: number;
+  /** The vouchers whose lines the row adds up (for the screens' drill-down). */
+  voucherGuids: string[];
 }
 
 /** Portal document types: 1 invoices for outward supply, 4 debit notes, 5 credit notes. */
@@ -210,6 +212,13 @@ function problemsOf(company: GstCompany, doc: GstDocument): GstReturnException[]
   const taxable = doc.lines.filter((l) => l.taxability === 'taxable');
   if (doc.lines.some((l) => l.taxability !== 'non-gst' && !l.hsn))
     add('no-hsn', 'a line has no HSN/SAC', false);
+  const implied = taxable.find((l) => l.rateImplied === true);
+  if (implied)
+    add(
+      'no-rate',
+      `a line has no GST rate in Tally; the rate its tax implies (${implied.rate / 100}%) is used`,
+      false,
+    );
   let expected = 0;
   let actual = 0;
   for (const line of taxable) {
@@ -337,8 +346,10 @@ export function buildGstr1(
         description: line.description,
         uqc,
         quantityMilli: 0,
+        voucherGuids: [],
       };
       addInto(row, line, sign);
+      if (row.voucherGuids.at(-1) !== doc.voucherGuid) row.voucherGuids.push(doc.voucherGuid);
       row.quantityMilli += sign * (uqc === 'NA' ? 0 : line.quantityMilli);
       table.set(key, row);
     }

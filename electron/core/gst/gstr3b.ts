@@ -10,7 +10,10 @@ import { filingPeriod, rupees } from './gstr1-json';
  * 3.1 (a) outward taxable other than zero-rated, nil and exempt; (b) zero-rated (exports, SEZ); (c) nil
  * rated and exempt; (d) inward supplies liable to reverse charge; (e) non-GST outward;
  * 3.2 of 3.1(a), inter-state supplies to unregistered persons by place of supply;
- * 4 ITC: (A) available by kind, (B) reversed, (C) net = A − B, (D) ineligible;
+ * 4 ITC: (A) available by kind, (B) reversed, (C) net = A − B, (D) other details. Since CBIC Circular
+ * 170/02/2022-GST, credit blocked by section 17(5) is part of 4(A) (it comes from GSTR-2B) and reversed in
+ * 4(B)(1); 4(D)(2) is only credit barred by section 16(4) or place-of-supply rules, which the books do not
+ * tell (zero here), and 4(D)(1) credit reclaimed after a 4(B)(2) reversal (none here);
  * 5 exempt, nil rated and non-GST inward supplies, inter- and intra-state.
  * The tax payable applies the ITC in the order of section 49(5) and rule 88A: IGST credit to IGST, then
  * CGST and SGST; CGST credit to CGST, then IGST; SGST credit to SGST, then IGST; never CGST to SGST.
@@ -26,7 +29,7 @@ export interface InwardSupply extends TaxedValue {
   interState: boolean;
   reverseCharge: boolean;
   itcKind: ItcKind;
-  /** False where the law blocks the credit (section 17(5)): reported in 4(D)(1), not claimed. */
+  /** False where the law blocks the credit (section 17(5)): in 4(A) and reversed in 4(B)(1), not claimed. */
   itcEligible: boolean;
   /** Exempt or nil-rated and non-GST value on the document (table 5). */
   exemptOrNil: Paise;
@@ -163,25 +166,25 @@ export function buildGstr3b(gstr1: Gstr1, inward: readonly InwardSupply[]): Gstr
     other: heads(),
   };
   const itcIneligible = heads();
+  const itcReversed = heads();
   const inwardExempt = { interState: 0, intraState: 0 };
   const inwardNonGst = { interState: 0, intraState: 0 };
   for (const doc of inward) {
     const sign = doc.kind === 'credit-note' ? -1 : 1;
     const side = doc.interState ? 'interState' : 'intraState';
     if (doc.reverseCharge) addValued(inwardReverseCharge, doc, sign);
-    if (!doc.itcEligible) add(itcIneligible, doc, sign);
-    else
-      add(
-        itcAvailable[doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind],
-        doc,
-        sign,
-      );
+    add(
+      itcAvailable[doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind],
+      doc,
+      sign,
+    );
+    if (!doc.itcEligible) add(itcReversed, doc, sign);
     inwardExempt[side] += sign * (doc.exemptOrNil + (doc.fromComposition ? doc.taxable : 0));
     inwardNonGst[side] += sign * doc.nonGst;
   }
   const itcNet = heads();
   for (const kind of Object.values(itcAvailable)) add(itcNet, kind);
-  const itcReversed = heads();
+  add(itcNet, itcReversed, -1);
 
   // Liability: outward tax (a and b) plus reverse-charge tax, which is paid in cash.
   const outwardTax = heads();

@@ -39,6 +39,8 @@ export interface GstLine extends RateAmounts {
   /** Quantity in thousandths of a unit (Tally keeps three decimals). */
   quantityMilli: number;
   taxability: Taxability;
+  /** True where Tally gave the line no rate and the rate is the one its voucher's tax implies. */
+  rateImplied?: boolean;
 }
 
 export type GstDocumentKind = 'invoice' | 'credit-note' | 'debit-note';

@@ -8,12 +8,14 @@ import type {
   Gstr2bRecoAnswer,
   Gstr3bAnswer,
 } from '../../../shared/types/gst';
-import { readGstBooks, type GstPeriod } from './documents';
+import { readGstBooks, readTaxLedgerEntries, type GstPeriod } from './documents';
 import { buildGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
 import { parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
 import { buildGstr3b, gstr3bJson } from './gstr3b';
 import type { TaxedValue } from './model';
+import { reconcileTaxLedgers, returnsTaxByVoucher } from './tax-ledgers';
+import { gstr1View, gstr3bView } from './views';
 
 /**
  * The three GST answers of a month, from the store: the books' documents (documents.ts) through the pure
@@ -47,6 +49,7 @@ export function gstr1Answer(db: Database.Database, company: Company, month: stri
     json: gstr1Json(gstr1),
     exceptions: gstr1.exceptions,
     counts: gstr1.counts,
+    view: gstr1View(gstr1, books.outward),
   };
 }
 
@@ -54,7 +57,30 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
   const period = monthPeriod(month);
   const books = readGstBooks(db, company, period);
   const gstr1 = buildGstr1(books.company, period, books.outward);
-  return { gstin: books.company.gstin, month, json: gstr3bJson(buildGstr3b(gstr1, books.inwardSupplies)) };
+  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies);
+  const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
+  const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
+  const taxLedgers = reconcileTaxLedgers(
+    readTaxLedgerEntries(db, company, period),
+    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies),
+    (guid) => {
+      const doc = outwardByGuid.get(guid);
+      const ref = books.inwardRefs.get(guid);
+      return {
+        voucherType: doc?.voucherType ?? ref?.voucherType ?? '',
+        number: doc?.number ?? ref?.number ?? '',
+        date: doc?.date ?? inwardByGuid.get(guid)?.date ?? period.from,
+        partyName: doc?.partyName ?? ref?.partyName ?? '',
+      };
+    },
+  );
+  return {
+    gstin: books.company.gstin,
+    month,
+    json: gstr3bJson(gstr3b),
+    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs),
+    taxLedgers,
+  };
 }
 
 const amounts = (t: TaxedValue): GstAmounts => ({

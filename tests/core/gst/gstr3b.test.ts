@@ -112,11 +112,13 @@ describe('GSTR-3B worked by hand', () => {
     expect(r.interStateUnregistered).toEqual([{ placeOfSupply: '29', taxable: 50_000_00, igst: 6_000_00 }]);
   });
 
-  it('4 and 5: credit by kind, blocked credit apart, exempt inward', () => {
-    expect(r.itcAvailable.other).toEqual({ igst: 3_600_00, cgst: 5_400_00, sgst: 5_400_00, cess: 0 });
+  it('4 and 5: credit by kind, blocked credit in 4(A) and reversed in 4(B)(1) (Circular 170/02/2022), exempt inward', () => {
+    // 4(A)(5): ₹3,600 + the car's ₹28,000 IGST; 4(B)(1) takes the car's back; 4(C) = 4(A) − 4(B).
+    expect(r.itcAvailable.other).toEqual({ igst: 31_600_00, cgst: 5_400_00, sgst: 5_400_00, cess: 0 });
     expect(r.itcAvailable['reverse-charge']).toEqual({ igst: 0, cgst: 900_00, sgst: 900_00, cess: 0 });
+    expect(r.itcReversed).toEqual({ igst: 28_000_00, cgst: 0, sgst: 0, cess: 0 });
     expect(r.itcNet).toEqual({ igst: 3_600_00, cgst: 6_300_00, sgst: 6_300_00, cess: 0 });
-    expect(r.itcIneligible).toEqual({ igst: 28_000_00, cgst: 0, sgst: 0, cess: 0 });
+    expect(r.itcIneligible).toEqual({ igst: 0, cgst: 0, sgst: 0, cess: 0 });
     expect(r.inwardExempt).toEqual({ interState: 0, intraState: 5_000_00 });
   });
 

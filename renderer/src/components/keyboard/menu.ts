@@ -1,6 +1,6 @@
 import type { Screen } from '../../lib/route';
 
-export type MenuSection = 'overview' | 'reports' | 'tools';
+export type MenuSection = 'overview' | 'reports' | 'gst' | 'tools';
 
 /**
  * The sidebar menu, in its order: Alt+1 … Alt+9 open its first nine entries (as Tally's Gateway
@@ -21,6 +21,7 @@ export const MENU: readonly { section: MenuSection; screens: readonly Screen[] }
       'dayBook',
     ],
   },
+  { section: 'gst', screens: ['gstr1', 'gstr3b', 'gstr2b', 'gstExceptions'] },
   { section: 'tools', screens: ['settings'] },
 ];
 

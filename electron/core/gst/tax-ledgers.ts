@@ -1,0 +1,80 @@
+import type { GstTaxHeads, GstTaxLedgerReco, GstTaxLedgerVoucher } from '../../../shared/types/gst';
+import type { TaxLedgerEntry } from './documents';
+import type { Gstr1 } from './gstr1';
+import type { InwardSupply } from './gstr3b';
+import type { GstDocument } from './model';
+
+/**
+ * The GST tax ledgers' movements of a period against the tax the returns carry, voucher by voucher, as
+ * Tally's GST reports list the vouchers whose tax does not reach the return. Both credit-positive: output
+ * tax charged (GSTR-1, 3.1) is positive, input tax credit taken (3B table 4) negative; a credit note turns
+ * the sign. For each voucher:
+ * - in the books: its entries in ledgers with a GST duty head (any voucher type: a journal moving tax is
+ *   listed too);
+ * - in the returns: an outward document in GSTR-1 its lines' tax; an inward supply its credit when eligible
+ *   (−), plus its tax as a reverse-charge liability (+); anything else (a document left out as uncertain, a
+ *   journal, blocked credit) nothing.
+ * A voucher is listed when the two differ; the listed differences add up to the total difference.
+ */
+const HEADS = ['igst', 'cgst', 'sgst', 'cess'] as const;
+const none = (): GstTaxHeads => ({ igst: 0, cgst: 0, sgst: 0, cess: 0 });
+
+/** The tax each voucher carries into the returns, credit-positive, by voucher GUID. */
+export function returnsTaxByVoucher(
+  gstr1: Gstr1,
+  outward: readonly GstDocument[],
+  inward: readonly InwardSupply[],
+): Map<string, GstTaxHeads> {
+  const out = new Map<string, GstTaxHeads>();
+  const add = (guid: string, heads: GstTaxHeads, sign: number): void => {
+    const into = out.get(guid) ?? none();
+    for (const h of HEADS) into[h] += sign * heads[h];
+    out.set(guid, into);
+  };
+  const excluded = new Set(gstr1.exceptions.filter((e) => e.excluded).map((e) => e.voucherGuid));
+  for (const doc of outward) {
+    if (doc.cancelled || excluded.has(doc.voucherGuid)) continue;
+    const sign = doc.kind === 'credit-note' ? -1 : 1;
+    for (const line of doc.lines) if (line.taxability === 'taxable') add(doc.voucherGuid, line, sign);
+  }
+  for (const doc of inward) {
+    const sign = doc.kind === 'credit-note' ? -1 : 1;
+    if (doc.itcEligible) add(doc.voucherGuid, doc, -sign);
+    if (doc.reverseCharge) add(doc.voucherGuid, doc, sign);
+  }
+  return out;
+}
+
+export function reconcileTaxLedgers(
+  entries: readonly TaxLedgerEntry[],
+  returns: ReadonlyMap<string, GstTaxHeads>,
+  describe: (guid: string) => Pick<GstTaxLedgerVoucher, 'voucherType' | 'number' | 'date' | 'partyName'>,
+): GstTaxLedgerReco {
+  const books = new Map<string, { heads: GstTaxHeads; entry: TaxLedgerEntry }>();
+  for (const e of entries) {
+    const row = books.get(e.guid) ?? { heads: none(), entry: e };
+    row.heads[e.head] += e.amount;
+    books.set(e.guid, row);
+  }
+  const total = { ledgers: none(), returns: none(), difference: none() };
+  const vouchers: GstTaxLedgerVoucher[] = [];
+  for (const guid of new Set([...books.keys(), ...returns.keys()])) {
+    const ledgers = books.get(guid)?.heads ?? none();
+    const returned = returns.get(guid) ?? none();
+    const difference = none();
+    for (const h of HEADS) {
+      difference[h] = ledgers[h] - returned[h];
+      total.ledgers[h] += ledgers[h];
+      total.returns[h] += returned[h];
+      total.difference[h] += difference[h];
+    }
+    if (HEADS.every((h) => difference[h] === 0)) continue;
+    const entry = books.get(guid)?.entry;
+    const about = entry
+      ? { voucherType: entry.voucherType, number: entry.number, date: entry.date, partyName: entry.partyName }
+      : describe(guid);
+    vouchers.push({ voucherGuid: guid, ...about, ledgers, returns: returned, difference });
+  }
+  vouchers.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
+  return { ...total, vouchers };
+}

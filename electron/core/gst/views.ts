@@ -1,0 +1,342 @@
+import type { Paise } from '../../../shared/money';
+import type {
+  GstAmounts,
+  Gstr1HsnRow,
+  Gstr1SectionName,
+  Gstr1SectionView,
+  Gstr1View,
+  Gstr3bFigure,
+  Gstr3bFigureId,
+  Gstr3bInterStateRow,
+  Gstr3bView,
+  GstVoucherRef,
+} from '../../../shared/types/gst';
+import type { InwardRef } from './documents';
+import type { Gstr1, Gstr1Hsn, Gstr1Invoice } from './gstr1';
+import { HSN_SPLIT_FROM, mergeHsn } from './gstr1-json';
+import type { Gstr3b, InwardSupply } from './gstr3b';
+import type { GstDocument, RateAmounts } from './model';
+import { FOREIGN_COUNTRY, stateName } from './states';
+
+/**
+ * The returns as the screens show them: each GSTR-1 section's totals and each GSTR-3B figure with the
+ * vouchers behind it, signed as they count (a credit note subtracts), so that every total is the sum of
+ * its vouchers. Built from the same documents the returns were (no second reading of the books).
+ */
+
+const zero = (): GstAmounts => ({ taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 });
+const AMOUNT_KEYS = ['taxable', 'igst', 'cgst', 'sgst', 'cess'] as const;
+
+function addInto(into: GstAmounts, from: GstAmounts, sign = 1): void {
+  for (const k of AMOUNT_KEYS) into[k] += sign * from[k];
+}
+
+const sumOf = (list: readonly GstAmounts[]): GstAmounts => {
+  const total = zero();
+  for (const a of list) addInto(total, a);
+  return total;
+};
+
+const itemsTotal = (items: readonly RateAmounts[], sign: number): GstAmounts => {
+  const total = zero();
+  for (const item of items) addInto(total, item, sign);
+  return total;
+};
+
+const signOf = (doc: Pick<GstDocument, 'kind'>): number => (doc.kind === 'credit-note' ? -1 : 1);
+
+/** A voucher reference with the given (already signed) amounts. */
+function outwardRef(doc: GstDocument, amounts: GstAmounts): GstVoucherRef {
+  return {
+    voucherGuid: doc.voucherGuid,
+    voucherType: doc.voucherType,
+    number: doc.number,
+    date: doc.date,
+    partyName: doc.partyName,
+    partyGstin: doc.partyGstin,
+    placeOfSupply: doc.placeOfSupply,
+    kind: doc.kind,
+    value: signOf(doc) * doc.value,
+    ...amounts,
+  };
+}
+
+/** The part of an outward document that is not taxable: nil rated and exempt, and non-GST. */
+function untaxed(doc: GstDocument): { nilExempt: Paise; nonGst: Paise } {
+  let nilExempt = 0;
+  let nonGst = 0;
+  for (const line of doc.lines) {
+    if (line.taxability === 'nil' || line.taxability === 'exempt') nilExempt += line.taxable;
+    else if (line.taxability === 'non-gst') nonGst += line.taxable;
+  }
+  return { nilExempt: signOf(doc) * nilExempt, nonGst: signOf(doc) * nonGst };
+}
+
+interface Outward {
+  byGuid: Map<string, GstDocument>;
+  ref(invoice: Gstr1Invoice, sign?: number): GstVoucherRef;
+  /** The taxable items of a B2CS document (its items by rate), signed. */
+  b2csRef(guid: string): GstVoucherRef;
+  b2csGuids: string[];
+  /** Included documents with nil-rated, exempt or non-GST lines. */
+  untaxedDocs: GstDocument[];
+}
+
+function outwardOf(gstr1: Gstr1, documents: readonly GstDocument[]): Outward {
+  const byGuid = new Map(documents.map((d) => [d.voucherGuid, d]));
+  const docOf = (guid: string): GstDocument => {
+    const doc = byGuid.get(guid);
+    if (!doc) throw new Error(`GSTR-1 names voucher ${guid}, which is not among its documents`);
+    return doc;
+  };
+  // In the books' order (date, then entry), as the other sections list theirs.
+  const inB2cs = new Set(gstr1.b2cs.flatMap((r) => r.voucherGuids));
+  const b2csGuids = documents.filter((d) => inB2cs.has(d.voucherGuid)).map((d) => d.voucherGuid);
+  const excluded = new Set(gstr1.exceptions.filter((e) => e.excluded).map((e) => e.voucherGuid));
+  return {
+    byGuid,
+    ref: (invoice, sign = 1) => outwardRef(docOf(invoice.voucherGuid), itemsTotal(invoice.items, sign)),
+    b2csRef: (guid) => {
+      const doc = docOf(guid);
+      const taxable = doc.lines.filter((l) => l.taxability === 'taxable');
+      return outwardRef(doc, itemsTotal(taxable, signOf(doc)));
+    },
+    b2csGuids,
+    untaxedDocs: documents.filter(
+      (d) => !d.cancelled && !excluded.has(d.voucherGuid) && d.lines.some((l) => l.taxability !== 'taxable'),
+    ),
+  };
+}
+
+const noteSign = (n: { noteType: 'C' | 'D' }): number => (n.noteType === 'C' ? -1 : 1);
+const isSez = (t: string): boolean => t === 'SEWP' || t === 'SEWOP';
+
+function section(name: Gstr1SectionName, vouchers: GstVoucherRef[]): Gstr1SectionView {
+  return { section: name, count: vouchers.length, ...sumOf(vouchers), vouchers };
+}
+
+function statesOf(codes: Iterable<string | null>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const code of codes) {
+    if (code === null || code in out) continue;
+    const name = code === FOREIGN_COUNTRY ? 'Foreign Country' : stateName(code);
+    if (name) out[code] = name;
+  }
+  return out;
+}
+
+const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnRow => ({
+  table,
+  hsn: row.hsn,
+  description: row.description,
+  uqc: row.uqc,
+  quantityMilli: row.quantityMilli,
+  rate: row.rate,
+  taxable: row.taxable,
+  igst: row.igst,
+  cgst: row.cgst,
+  sgst: row.sgst,
+  cess: row.cess,
+  voucherGuids: row.voucherGuids,
+});
+
+/** GSTR-1 section by section, each with its totals and vouchers. */
+export function gstr1View(gstr1: Gstr1, documents: readonly GstDocument[]): Gstr1View {
+  const out = outwardOf(gstr1, documents);
+  const nilVouchers = out.untaxedDocs.map((doc) => {
+    const u = untaxed(doc);
+    return outwardRef(doc, { ...zero(), taxable: u.nilExempt + u.nonGst });
+  });
+  // Before May 2025 the portal has one HSN list: shown as one, as the JSON writes it.
+  const hsn: Gstr1HsnRow[] =
+    gstr1.to >= HSN_SPLIT_FROM
+      ? [...gstr1.hsnB2b.map((r) => hsnRow(r, 'b2b')), ...gstr1.hsnB2c.map((r) => hsnRow(r, 'b2c'))]
+      : mergeHsn([...gstr1.hsnB2b, ...gstr1.hsnB2c]).map((r) => hsnRow(r, 'all'));
+  const sections: Gstr1SectionView[] = [
+    section(
+      'b2b',
+      gstr1.b2b.map((i) => out.ref(i)),
+    ),
+    section(
+      'b2cl',
+      gstr1.b2cl.map((i) => out.ref(i)),
+    ),
+    section('b2cs', out.b2csGuids.map(out.b2csRef)),
+    section(
+      'cdnr',
+      gstr1.cdnr.map((n) => out.ref(n, noteSign(n))),
+    ),
+    section(
+      'cdnur',
+      gstr1.cdnur.map((n) => out.ref(n, noteSign(n))),
+    ),
+    section(
+      'exp',
+      gstr1.exp.map((i) => out.ref(i)),
+    ),
+    section('nil', nilVouchers),
+    { section: 'hsn', count: hsn.length, ...sumOf(hsn), vouchers: [] },
+    {
+      section: 'docs',
+      count: gstr1.documents.reduce((n, d) => n + d.total, 0),
+      ...zero(),
+      vouchers: [],
+    },
+  ];
+  return {
+    sections,
+    hsn,
+    documents: gstr1.documents.map((d) => ({ ...d })),
+    states: statesOf(sections.flatMap((s) => s.vouchers.map((v) => v.placeOfSupply))),
+  };
+}
+
+/** A 3B figure: its vouchers and their sum. */
+function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigure {
+  return { id, ...sumOf(vouchers), vouchers };
+}
+
+/** A figure the books give no vouchers for (temporary reversals, reclaims, 16(4) / PoS): zero. */
+const empty = (id: Gstr3bFigureId): Gstr3bFigure => ({ id, ...zero(), vouchers: [] });
+
+/**
+ * GSTR-3B in the form's tables, each figure with the vouchers it adds up (the same rules as buildGstr3b:
+ * tests check that every figure equals the return's).
+ */
+export function gstr3bView(
+  gstr1: Gstr1,
+  gstr3b: Gstr3b,
+  outwardDocuments: readonly GstDocument[],
+  inward: readonly InwardSupply[],
+  inwardRefs: ReadonlyMap<string, InwardRef>,
+): Gstr3bView {
+  const out = outwardOf(gstr1, outwardDocuments);
+  const b2cs = out.b2csGuids.map(out.b2csRef);
+
+  const inwardRef = (doc: InwardSupply, amounts: GstAmounts): GstVoucherRef => {
+    const ref = inwardRefs.get(doc.voucherGuid);
+    return {
+      voucherGuid: doc.voucherGuid,
+      voucherType: ref?.voucherType ?? '',
+      number: ref?.number ?? '',
+      date: doc.date,
+      partyName: ref?.partyName ?? '',
+      partyGstin: ref?.partyGstin ?? null,
+      placeOfSupply: ref?.placeOfSupply ?? null,
+      kind: doc.kind,
+      value: (doc.kind === 'credit-note' ? -1 : 1) * (ref?.value ?? 0),
+      ...amounts,
+    };
+  };
+  const inwardSigned = (doc: InwardSupply): GstAmounts => {
+    const sign = doc.kind === 'credit-note' ? -1 : 1;
+    return {
+      taxable: sign * doc.taxable,
+      igst: sign * doc.igst,
+      cgst: sign * doc.cgst,
+      sgst: sign * doc.sgst,
+      cess: sign * doc.cess,
+    };
+  };
+  const untaxedRefs = (pick: 'nilExempt' | 'nonGst'): GstVoucherRef[] =>
+    out.untaxedDocs
+      .map((doc) => ({ doc, value: untaxed(doc)[pick] }))
+      .filter((d) => d.value !== 0)
+      .map((d) => outwardRef(d.doc, { ...zero(), taxable: d.value }));
+  // A purchase with no tax (an exempt one) stands behind no credit figure.
+  const taxed = (doc: InwardSupply): boolean =>
+    doc.igst !== 0 || doc.cgst !== 0 || doc.sgst !== 0 || doc.cess !== 0;
+  const itc = (pick: (doc: InwardSupply) => boolean): GstVoucherRef[] =>
+    inward.filter((d) => taxed(d) && pick(d)).map((doc) => inwardRef(doc, inwardSigned(doc)));
+  const itcRowOf = (doc: InwardSupply): string =>
+    doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind;
+  const inwardUntaxed = (interState: boolean, pick: 'gst' | 'nongst'): GstVoucherRef[] =>
+    inward
+      .filter((d) => d.interState === interState)
+      .map((doc) => {
+        const sign = doc.kind === 'credit-note' ? -1 : 1;
+        const value = pick === 'gst' ? doc.exemptOrNil + (doc.fromComposition ? doc.taxable : 0) : doc.nonGst;
+        return { doc, value: sign * value };
+      })
+      .filter((d) => d.value !== 0)
+      .map((d) => inwardRef(d.doc, { ...zero(), taxable: d.value }));
+
+  // 4(A) has every credit, blocked ones too; 4(B)(1) takes the blocked ones back (Circular 170/02/2022).
+  const eligible = (kind: string) => itc((d) => itcRowOf(d) === kind);
+  const available = {
+    '4A1': eligible('import-goods'),
+    '4A2': eligible('import-services'),
+    '4A3': eligible('reverse-charge'),
+    '4A4': eligible('isd'),
+    '4A5': eligible('other'),
+  };
+  const figures: Gstr3bFigure[] = [
+    figure('3.1a', [
+      ...gstr1.b2b.filter((i) => !isSez(i.invoiceType)).map((i) => out.ref(i)),
+      ...gstr1.b2cl.map((i) => out.ref(i)),
+      ...gstr1.cdnr.filter((n) => !isSez(n.invoiceType)).map((n) => out.ref(n, noteSign(n))),
+      ...gstr1.cdnur.filter((n) => n.unregisteredType === 'B2CL').map((n) => out.ref(n, noteSign(n))),
+      ...b2cs,
+    ]),
+    figure('3.1b', [
+      ...gstr1.exp.map((i) => out.ref(i)),
+      ...gstr1.b2b.filter((i) => isSez(i.invoiceType)).map((i) => out.ref(i)),
+      ...gstr1.cdnr.filter((n) => isSez(n.invoiceType)).map((n) => out.ref(n, noteSign(n))),
+      ...gstr1.cdnur.filter((n) => n.unregisteredType !== 'B2CL').map((n) => out.ref(n, noteSign(n))),
+    ]),
+    figure('3.1c', untaxedRefs('nilExempt')),
+    figure(
+      '3.1d',
+      itc((d) => d.reverseCharge),
+    ),
+    figure('3.1e', untaxedRefs('nonGst')),
+    ...(Object.entries(available) as [Gstr3bFigureId, GstVoucherRef[]][]).map(([id, v]) => figure(id, v)),
+    figure(
+      '4B1',
+      itc((d) => !d.itcEligible),
+    ),
+    empty('4B2'),
+    figure(
+      '4C',
+      Object.values(available)
+        .flat()
+        .filter((v) => inward.find((d) => d.voucherGuid === v.voucherGuid)?.itcEligible !== false),
+    ),
+    empty('4D1'),
+    empty('4D2'),
+    figure('5gstInter', inwardUntaxed(true, 'gst')),
+    figure('5gstIntra', inwardUntaxed(false, 'gst')),
+    figure('5nongstInter', inwardUntaxed(true, 'nongst')),
+    figure('5nongstIntra', inwardUntaxed(false, 'nongst')),
+  ];
+
+  // 3.2: B2CL invoices and notes, and the inter-state B2CS vouchers, by place of supply.
+  const byPos = new Map<string, GstVoucherRef[]>();
+  const addPos = (ref: GstVoucherRef): void => {
+    const pos = ref.placeOfSupply ?? '';
+    byPos.set(pos, [...(byPos.get(pos) ?? []), ref]);
+  };
+  for (const i of gstr1.b2cl) addPos(out.ref(i));
+  for (const n of gstr1.cdnur.filter((c) => c.unregisteredType === 'B2CL')) addPos(out.ref(n, noteSign(n)));
+  for (const ref of b2cs) if (ref.placeOfSupply !== gstr1.company.stateCode) addPos(ref);
+  const interState: Gstr3bInterStateRow[] = [...byPos.entries()]
+    .map(([placeOfSupply, vouchers]) => ({
+      placeOfSupply,
+      taxable: vouchers.reduce((s, v) => s + v.taxable, 0),
+      igst: vouchers.reduce((s, v) => s + v.igst, 0),
+      vouchers,
+    }))
+    .sort((a, b) => a.placeOfSupply.localeCompare(b.placeOfSupply));
+
+  return {
+    figures,
+    interState,
+    liability: { ...gstr3b.liability },
+    paidByCredit: { ...gstr3b.paidByCredit },
+    paidInCash: { ...gstr3b.paidInCash },
+    states: statesOf([
+      ...figures.flatMap((f) => f.vouchers.map((v) => v.placeOfSupply)),
+      ...interState.map((r) => r.placeOfSupply),
+    ]),
+  };
+}

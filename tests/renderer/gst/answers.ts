@@ -1,0 +1,205 @@
+import { buildGstin } from '../../../electron/core/demo/gstin';
+import { buildGstr1 } from '../../../electron/core/gst/gstr1';
+import { gstr1Json } from '../../../electron/core/gst/gstr1-json';
+import { buildGstr3b, gstr3bJson, type InwardSupply } from '../../../electron/core/gst/gstr3b';
+import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
+import { gstr1View, gstr3bView } from '../../../electron/core/gst/views';
+import type { Gstr1Answer, Gstr2bRecoAnswer, Gstr3bAnswer } from '../../../shared/types/gst';
+
+/**
+ * The answers of the GST operations for the screens' tests, made by the core's own pure builders from a
+ * few hand-made vouchers of August 2024 (so the figures agree with each other as the app's would).
+ */
+export const GSTIN = buildGstin('27', 'AAPFU0939F');
+const buyer = buildGstin('27', 'BBBPB1234C');
+export const SUPPLIER = buildGstin('27', 'CCCPC5678D');
+const company = { gstin: GSTIN, stateCode: '27' };
+const period = { from: '2024-08-01', to: '2024-08-31' };
+
+const line = (rate: number, taxable: number, inter: boolean, extra: Partial<GstLine> = {}): GstLine => {
+  const tax = Math.round((taxable * rate) / 10_000);
+  return {
+    hsn: '9403',
+    description: 'Steel almirah',
+    uqc: 'NOS',
+    quantityMilli: 2_000,
+    taxability: 'taxable',
+    rate,
+    taxable,
+    igst: inter ? tax : 0,
+    cgst: inter ? 0 : tax / 2,
+    sgst: inter ? 0 : tax / 2,
+    cess: 0,
+    ...extra,
+  };
+};
+
+const base = (
+  guid: string,
+  number: string,
+  lines: GstLine[],
+  extra: Partial<GstDocument> = {},
+): GstDocument => ({
+  voucherGuid: guid,
+  kind: 'invoice',
+  voucherType: 'Sales',
+  number,
+  date: '2024-08-05',
+  cancelled: false,
+  partyName: 'Walk-in customer',
+  partyGstin: null,
+  registration: 'consumer',
+  placeOfSupply: '27',
+  reverseCharge: false,
+  value: lines.reduce((s, l) => s + l.taxable + l.igst + l.cgst + l.sgst, 0),
+  originalInvoiceValue: null,
+  lines,
+  ...extra,
+});
+
+const outward: GstDocument[] = [
+  base('v-s1', 'S/1', [line(1800, 20_000_00, false)], {
+    partyName: 'Kulkarni Stores',
+    partyGstin: buyer,
+    registration: 'regular',
+  }),
+  base('v-s2', 'S/2', [line(1800, 5_000_00, false)], { date: '2024-08-08' }),
+  // No place of supply and a registered party without GSTIN: left out as uncertain.
+  base('v-s3', 'S/3', [line(1800, 1_000_00, true)], {
+    date: '2024-08-09',
+    partyName: 'Patil Traders',
+    registration: 'regular',
+    placeOfSupply: '29',
+  }),
+];
+const inward: InwardSupply[] = [
+  {
+    voucherGuid: 'v-p1',
+    kind: 'invoice',
+    date: '2024-08-12',
+    interState: false,
+    reverseCharge: false,
+    itcKind: 'other',
+    itcEligible: true,
+    taxable: 10_000_00,
+    igst: 0,
+    cgst: 900_00,
+    sgst: 900_00,
+    cess: 0,
+    exemptOrNil: 0,
+    nonGst: 0,
+    fromComposition: false,
+  },
+];
+
+const gstr1 = buildGstr1(company, period, outward);
+const gstr3b = buildGstr3b(gstr1, inward);
+
+export const gstr1Answer: Gstr1Answer = {
+  gstin: GSTIN,
+  month: '2024-08',
+  json: gstr1Json(gstr1),
+  exceptions: gstr1.exceptions,
+  counts: gstr1.counts,
+  view: gstr1View(gstr1, outward),
+};
+
+export const gstr3bAnswer: Gstr3bAnswer = {
+  gstin: GSTIN,
+  month: '2024-08',
+  json: gstr3bJson(gstr3b),
+  view: gstr3bView(
+    gstr1,
+    gstr3b,
+    outward,
+    inward,
+    new Map([
+      [
+        'v-p1',
+        {
+          voucherType: 'Purchase',
+          number: 'P/1',
+          partyName: 'Deccan Suppliers',
+          partyGstin: SUPPLIER,
+          placeOfSupply: '27',
+          value: 11_800_00,
+        },
+      ],
+    ]),
+  ),
+  taxLedgers: {
+    ledgers: { igst: 180_00, cgst: 900_00, sgst: 900_00, cess: 0 },
+    returns: { igst: 0, cgst: 900_00, sgst: 900_00, cess: 0 },
+    difference: { igst: 180_00, cgst: 0, sgst: 0, cess: 0 },
+    vouchers: [
+      {
+        voucherGuid: 'v-s3',
+        voucherType: 'Sales',
+        number: 'S/3',
+        date: '2024-08-09',
+        partyName: 'Patil Traders',
+        ledgers: { igst: 180_00, cgst: 0, sgst: 0, cess: 0 },
+        returns: { igst: 0, cgst: 0, sgst: 0, cess: 0 },
+        difference: { igst: 180_00, cgst: 0, sgst: 0, cess: 0 },
+      },
+    ],
+  },
+};
+
+const doc = (voucherGuid: string | null, number: string, taxable: number) => ({
+  voucherGuid,
+  kind: 'invoice' as const,
+  supplierGstin: SUPPLIER,
+  supplierName: 'Deccan Suppliers',
+  number,
+  date: '2024-08-10',
+  value: taxable * 1.18,
+  placeOfSupply: '27',
+  reverseCharge: false,
+  taxable,
+  igst: 0,
+  cgst: taxable * 0.09,
+  sgst: taxable * 0.09,
+  cess: 0,
+});
+
+const zero = { taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 };
+export const recoAnswer: Gstr2bRecoAnswer = {
+  gstin: GSTIN,
+  month: '2024-08',
+  rows: [
+    {
+      bucket: 'matched',
+      portal: doc(null, 'DS/1', 10_000_00),
+      books: doc('v-p1', 'DS/1', 10_000_00),
+      differences: [],
+    },
+    {
+      bucket: 'mismatched',
+      portal: doc(null, 'DS/2', 5_000_00),
+      books: doc('v-p2', 'DS-2', 4_000_00),
+      differences: ['taxable', 'cgst', 'sgst'],
+    },
+    { bucket: 'only-in-2b', portal: doc(null, 'DS/3', 2_000_00), books: null, differences: [] },
+  ],
+  totals: {
+    matched: {
+      count: 1,
+      portal: { ...zero, taxable: 10_000_00, cgst: 900_00, sgst: 900_00 },
+      books: { ...zero, taxable: 10_000_00, cgst: 900_00, sgst: 900_00 },
+    },
+    mismatched: {
+      count: 1,
+      portal: { ...zero, taxable: 5_000_00, cgst: 450_00, sgst: 450_00 },
+      books: { ...zero, taxable: 4_000_00, cgst: 360_00, sgst: 360_00 },
+    },
+    'only-in-2b': {
+      count: 1,
+      portal: { ...zero, taxable: 2_000_00, cgst: 180_00, sgst: 180_00 },
+      books: zero,
+    },
+    'only-in-books': { count: 0, portal: zero, books: zero },
+  },
+  portalTotal: { ...zero, taxable: 17_000_00, cgst: 1_530_00, sgst: 1_530_00 },
+  booksTotal: { ...zero, taxable: 14_000_00, cgst: 1_260_00, sgst: 1_260_00 },
+};
