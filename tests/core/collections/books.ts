@@ -62,7 +62,10 @@ export function writeTinyWithContacts(
 
 /** A real SecretBox for tests: AES-256-GCM under a key that lives only in this process. */
 export function testSecretBox(): SecretBox {
-  const key = randomBytes(32);
+  return secretBoxWithKey(randomBytes(32));
+}
+
+function secretBoxWithKey(key: Buffer): SecretBox {
   return {
     available: true,
     why: null,
@@ -78,4 +81,54 @@ export function testSecretBox(): SecretBox {
       return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** A debtor with one overdue opening bill and an e-mail (d1@party.test ...). */
+export function debtor(i: number, email: string | null = `d${i}@party.test`): LedgerRecord {
+  const amount = (10 - i) * 1_000_00;
+  return {
+    guid: `L-D${i}`,
+    name: `Debtor ${i}`,
+    parent: 'Sundry Debtors',
+    openingBalance: amount,
+    isBillWise: true,
+    creditPeriodDays: 30,
+    gstin: null,
+    state: null,
+    alterId: 1,
+    openingBills: [
+      { billName: `D${i}/1`, billDate: '2025-03-01', amount, creditPeriodDays: 30, dueDate: '2025-03-31' },
+    ],
+    ...(email !== null
+      ? {
+          contact: {
+            mailingName: null,
+            address: [],
+            pincode: null,
+            country: null,
+            email,
+            emailCc: null,
+            mobile: null,
+            phone: null,
+            contactPerson: null,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The tiny company with `count` more debtors (Debtor 1 owes most), each with an overdue bill. */
+export function writeWithDebtors(store: Store, count: number): void {
+  const { ledgers, company } = tinyWithContacts();
+  const writer = store.beginCompanyWrite(company, 'replace');
+  writer.putGroups(tinyGroups);
+  writer.putVoucherTypes(tinyVoucherTypes);
+  writer.putLedgers([...ledgers, ...Array.from({ length: count }, (_, i) => debtor(i + 1))]);
+  writer.putVouchers(tinyVouchers);
+  writer.commit(company);
+}
+
+/** testSecretBox with a key given as hex, so a child process can open what the test sealed. */
+export function keyedSecretBox(hexKey: string): SecretBox {
+  return secretBoxWithKey(Buffer.from(hexKey, 'hex'));
 }
