@@ -62,6 +62,11 @@ export interface CollectionsOptions {
   /** Extra certificate authorities to trust for the mail server (tests: the test server's). */
   smtpCa?: string;
   smtpTimeoutMs?: number;
+  /**
+   * Mark runs left "running" by a previous process as interrupted (default true). False for a second
+   * process on the same database (the CLI, the MCP server) while the app may be sending.
+   */
+  recoverInterrupted?: boolean;
 }
 
 export interface StartRunOptions {
@@ -105,7 +110,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
   >();
   // A run a previous process did not finish (killed, power cut) is interrupted; restarting it with its id
   // sends nobody twice.
-  if (!store.readonly) log.interruptRunning(now().toISOString());
+  if (!store.readonly && options.recoverInterrupted !== false) log.interruptRunning(now().toISOString());
 
   /** Receivable statements of every party that owes the company something, with interest. */
   function statements(

@@ -208,7 +208,7 @@ async function writeCompany(
       ...(company.yearStartMonth !== null ? { yearStartMonth: company.yearStartMonth } : {}),
       masterAlterId: company.masterAlterId,
       voucherAlterId: company.voucherAlterId,
-      profile: company.profile,
+      ...(company.profile !== undefined ? { profile: company.profile } : {}),
     };
     const { vouchersRemoved } = writer.commit(record);
     deps.progress.phase('done', null, `${company.name}: synced`);

@@ -98,7 +98,7 @@ export interface TallyCompany {
   masterAlterId: number;
   voucherAlterId: number;
   /** The company master's address, state and GST registration (contact-fields.ts). */
-  profile: CompanyProfileRecord;
+  profile?: CompanyProfileRecord;
 }
 
 const invalid = (node: XNode, what: string): AppError =>
