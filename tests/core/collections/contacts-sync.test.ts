@@ -6,6 +6,7 @@ import { runSync } from '../../../electron/core/sync/engine';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
 import { createTallyClient } from '../../../electron/core/tally/client';
 import { mapLedger } from '../../../electron/core/tally/mappers';
+import type { XNode } from '../../../electron/core/tally/node';
 import { companiesRequest, ledgersRequest } from '../../../electron/core/tally/requests';
 import { startTallySimulator } from '../../../tools/tally-sim/server';
 import type { SimSource } from '../../../tools/tally-sim/source';
@@ -113,13 +114,8 @@ describe('contacts through a sync from Tally', () => {
 
 describe('TallyPrime 4’s dated mailing details', () => {
   it('take the latest LEDMAILINGDETAILS.LIST for name, address, pincode and country; contact tags stay on the ledger', () => {
-    const text = (name: string, value: string) => ({ name, attrs: {}, text: value, children: [] });
-    const list = (name: string, children: ReturnType<typeof text>[]) => ({
-      name,
-      attrs: {},
-      text: '',
-      children,
-    });
+    const text = (name: string, value: string): XNode => ({ name, attrs: {}, text: value, children: [] });
+    const list = (name: string, children: XNode[]): XNode => ({ name, attrs: {}, text: '', children });
     const mailing = (from: string, name: string, lines: string[], pin: string) =>
       list('LEDMAILINGDETAILS.LIST', [
         text('APPLICABLEFROM', from),
