@@ -30,6 +30,10 @@ import { masterHandlers } from './service/master-handlers';
 import { assistantHandlers } from './service/assistant-handlers';
 import { claudeConfigPath, type ServerLaunch } from './mcp/claude-config';
 import { homedir } from 'node:os';
+import { createCollectionsArea, type StatementPdf } from './collections/area';
+import { createReminderScheduler } from './collections/scheduler';
+import { type SecretBox, unavailableSecretBox } from './collections/secret-box';
+import { collectionsHandlers } from './service/collections-handlers';
 
 export type CoreMode = 'electron' | 'serve' | 'cli' | 'test';
 
@@ -44,6 +48,16 @@ export interface CoreOptions {
   updates?: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' | 'not-desktop' };
   /** How an AI assistant starts the MCP server here (the desktop: the app with --mcp); default npm run mcp. */
   mcpLaunch?: ServerLaunch;
+  /**
+   * Seals the SMTP password (the desktop: Electron's safeStorage, electron/main/secret-box.ts). Absent: no
+   * password can be stored, and the mail settings say so (serve mode, the CLI).
+   */
+  secretBox?: SecretBox;
+  /**
+   * The statement of account as a PDF for reminder e-mails (the print engine's, from its own area).
+   * Absent or null: reminders go without the statement attached and previews say so.
+   */
+  statementPdf?: StatementPdf | null;
 }
 
 export interface Core {
@@ -145,6 +159,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
   });
 
+  // Collections (issue 28): reminder runs, their log and settings in the books' database.
+  const collections = createCollectionsArea({
+    store,
+    events,
+    secretBox: options.secretBox ?? unavailableSecretBox(),
+    now,
+    logger: logger.child({ area: 'collections' }),
+    statementPdf: options.statementPdf ?? null,
+    // The CLI and the MCP server share the database with a running app: its runs are not theirs to end.
+    recoverInterrupted: options.mode !== 'cli',
+  });
+  // Scheduled reminder runs only where TallyConnect keeps running (the desktop app, serve).
+  const reminderScheduler = createReminderScheduler({
+    area: collections,
+    clock: now,
+    logger: logger.child({ area: 'collections' }),
+  });
+  if (options.mode === 'electron' || options.mode === 'serve') reminderScheduler.start();
+
   // Typed as the full map: an operation of the contract without a handler does not compile.
   const handlers: HandlerMap = {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
@@ -169,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       claudeConfigPath: claudeConfigPath(process.platform, env, homedir()),
     }),
+    ...collectionsHandlers({ store, area: collections }),
     ...companyHandlers({
       store,
       events,
@@ -181,6 +215,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every handler behind the portal's access check (portal users: their companies only).
   const guarded = withPortalAccess(handlers, {
     noteCompany: (token, guid) => portal.sessions.noteCompany(token, guid),
+    policy: {
+      staffMayCollect: (guid) =>
+        store.findCompany(guid) !== null && collections.settings.reminderSettings(guid).staffAllowed,
+    },
   });
   const dispatch = createDispatcher(guarded, (error) => logger.error('unexpected error', { error }));
 
@@ -201,6 +239,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       updates.close();
+      reminderScheduler.stop();
+      await collections.close();
       // Live mode stops first (no new check), while the sync's close cancels a live sync in progress.
       const liveStopped = live.close();
       await sync.close();

@@ -9,6 +9,7 @@ import {
   ipcMain,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -35,6 +36,8 @@ import { createTrayController, type TrayController } from './tray';
 import { trayTooltip } from './tray-menu';
 import { createTrayActions } from './tray-actions';
 import { followPower } from './live-power';
+import { safeStorageBox } from './secret-box';
+import type { SecretBox } from '../core/collections/secret-box';
 import { liveNoticeText } from './live-notice';
 import type { LiveNotice } from '../../shared/types/live';
 import type { LiveConditions } from '../core/live/policy';
@@ -66,6 +69,8 @@ export type CreateCore = (options: {
   updates: { engine: UpdateEngine | null; noEngineReason?: 'not-installed' };
   /** How an AI assistant starts this app as its MCP server (Settings › Assistants). */
   mcpLaunch?: { command: string; args: string[] };
+  /** Seals the SMTP password (Electron's safeStorage). */
+  secretBox?: SecretBox;
 }) => Promise<ShellCore> | ShellCore;
 
 export interface ShellOptions {
@@ -226,6 +231,9 @@ export function startShell(options: ShellOptions): ShellHandle {
         logger: coreLoggerFor(log, level),
         updates: await createUpdateEngine(logger),
         mcpLaunch: mcpLaunchFor(app.isPackaged, process.execPath, app.getAppPath()),
+        // The SMTP password is sealed by the system key store (DPAPI on Windows); safeStorage works once
+        // the app is ready, as it is here.
+        secretBox: safeStorageBox(safeStorage),
       });
     } catch (error) {
       logger.error('core failed to start', { error });

@@ -3,6 +3,7 @@ import type { SyncProgress, SyncResult } from '../types/sync';
 import type { ErrorInfo } from '../errors';
 import type { UpdateStatus } from '../types/update';
 import type { LiveNotice, LiveStatus } from '../types/live';
+import type { RunEventPayload } from '../types/collections';
 
 /** Events pushed from the core to every window / browser (IPC, server-sent events, Redis pub/sub). */
 export interface AppEvents {
@@ -19,6 +20,8 @@ export interface AppEvents {
   'live.status': LiveStatus;
   /** A voucher a live sync brought in is worth a notice (off unless switched on in Settings). */
   'live.notice': LiveNotice;
+  /** A reminder run moved on (a party sending, sent, failed or skipped; the run finished or cancelled). */
+  'collections.progress': { companyGuid: string; runId: string; event: RunEventPayload };
 }
 
 export type AppEventName = keyof AppEvents;
@@ -32,4 +35,5 @@ export const APP_EVENT_NAMES: readonly AppEventName[] = [
   'update.status',
   'live.status',
   'live.notice',
+  'collections.progress',
 ];

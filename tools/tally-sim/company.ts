@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/dates';
 import type {
+  CompanyProfileRecord,
   GodownRecord,
   GroupRecord,
   LedgerRecord,
@@ -52,6 +53,8 @@ export class SimCompany {
   readonly guid: string;
   name: string;
   readonly booksFrom: IsoDate | null;
+  /** The company master's address and GST registration (served with the company list). */
+  readonly profile: CompanyProfileRecord | undefined;
   readonly groups: GroupRecord[];
   readonly ledgers: LedgerRecord[];
   readonly voucherTypes: VoucherTypeRecord[];
@@ -107,6 +110,7 @@ export class SimCompany {
     this.guid = source.company.guid;
     this.name = source.company.name;
     this.booksFrom = source.company.booksFrom;
+    this.profile = source.company.profile;
     this.shapes = resolveShapes(options.realShapes);
     const masters = shapeMasters(source, options);
     this.groups = masters.groups;

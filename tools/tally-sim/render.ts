@@ -2,9 +2,12 @@ import { paiseToDecimalString, type Paise } from '../../shared/money';
 import type { IsoDate } from '../../shared/dates';
 import type {
   BillAllocationRecord,
+  CompanyProfileRecord,
   GodownRecord,
   GroupRecord,
   InventoryEntryRecord,
+  LedgerContactRecord,
+  LedgerInterestRecord,
   LedgerRecord,
   StockGroupRecord,
   StockItemRecord,
@@ -135,6 +138,70 @@ export interface SimCompanyInfo {
   booksFrom: IsoDate | null;
   masterAlterId: number;
   voucherAlterId: number;
+  profile?: CompanyProfileRecord | undefined;
+}
+
+/**
+ * A party's contact details as TallyPrime before release 4 writes them on the LEDGER (docs/TALLY.md
+ * "Contact details"): MAILINGNAME.LIST, ADDRESS.LIST, PINCODE, COUNTRYNAME, EMAIL, EMAILCC, LEDGERMOBILE,
+ * LEDGERPHONE, LEDGERCONTACT; and its interest settings (ISINTERESTON, INTERESTCOLLECTION.LIST).
+ */
+function contactTags(c: LedgerContactRecord | undefined, i: LedgerInterestRecord | undefined): string {
+  const str = (tag: string, value: string | null): string =>
+    value === null ? '' : `<${tag} TYPE="String">${esc(value)}</${tag}>`;
+  const contact =
+    c === undefined
+      ? ''
+      : (c.mailingName !== null
+          ? `<MAILINGNAME.LIST TYPE="String"><MAILINGNAME>${esc(c.mailingName)}</MAILINGNAME></MAILINGNAME.LIST>`
+          : '') +
+        (c.address.length > 0
+          ? `<ADDRESS.LIST TYPE="String">${c.address.map((a) => `<ADDRESS>${esc(a)}</ADDRESS>`).join('')}</ADDRESS.LIST>`
+          : '') +
+        str('PINCODE', c.pincode) +
+        str('COUNTRYNAME', c.country) +
+        str('EMAIL', c.email) +
+        str('EMAILCC', c.emailCc) +
+        str('LEDGERMOBILE', c.mobile) +
+        str('LEDGERPHONE', c.phone) +
+        str('LEDGERCONTACT', c.contactPerson);
+  const interest =
+    i === undefined
+      ? ''
+      : `<ISINTERESTON TYPE="Logical">Yes</ISINTERESTON><INTERESTONBILLWISE TYPE="Logical">${yn(i.billWise)}</INTERESTONBILLWISE>` +
+        `<INTERESTINCLDAYOFADDITION TYPE="Logical">${yn(i.includeDayOfAddition)}</INTERESTINCLDAYOFADDITION>` +
+        `<INTERESTINCLDAYOFDEDUCTION TYPE="Logical">${yn(i.includeDayOfDeduction)}</INTERESTINCLDAYOFDEDUCTION>` +
+        i.slabs
+          .map(
+            (slab) =>
+              `<INTERESTCOLLECTION.LIST><INTERESTRATE TYPE="Number"> ${esc(slab.rate)}</INTERESTRATE>` +
+              `<INTERESTSTYLE>${esc(slab.style)}</INTERESTSTYLE><INTERESTBALANCETYPE>${esc(slab.balanceType)}</INTERESTBALANCETYPE>` +
+              `<INTERESTAPPLON>${esc(slab.appliedOn)}</INTERESTAPPLON><INTERESTAPPLFROM TYPE="Number"> ${esc(slab.appliedFrom)}</INTERESTAPPLFROM>` +
+              `<INTERESTFROMTYPE>${esc(slab.fromType)}</INTERESTFROMTYPE><ROUNDTYPE>${esc(slab.roundType)}</ROUNDTYPE>` +
+              `<ROUNDLIMIT>${esc(slab.roundLimit)}</ROUNDLIMIT></INTERESTCOLLECTION.LIST>`,
+          )
+          .join('');
+  return contact + interest;
+}
+
+/** The company master's address and GST registration (BASICCOMPANYFORMALNAME, ADDRESS.LIST, STATENAME ...). */
+function profileTags(p: CompanyProfileRecord | undefined): string {
+  if (p === undefined) return '';
+  const str = (tag: string, value: string | null): string =>
+    value === null ? '' : `<${tag}>${esc(value)}</${tag}>`;
+  return (
+    str('BASICCOMPANYFORMALNAME', p.mailingName) +
+    (p.address.length > 0
+      ? `<ADDRESS.LIST TYPE="String">${p.address.map((a) => `<ADDRESS>${esc(a)}</ADDRESS>`).join('')}</ADDRESS.LIST>`
+      : '') +
+    str('STATENAME', p.state) +
+    str('PINCODE', p.pincode) +
+    str('COUNTRYNAME', p.country) +
+    str('EMAIL', p.email) +
+    str('PHONENUMBER', p.phone) +
+    str('GSTREGISTRATIONNUMBER', p.gstin) +
+    str('GSTREGISTRATIONTYPE', p.registrationType)
+  );
 }
 
 export interface Renderer {
@@ -336,6 +403,7 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
       (l.gstin ? `${T.PARTYGSTIN}${esc(l.gstin)}</PARTYGSTIN>` : '') +
       (l.state ? `${T.LEDSTATENAME}${esc(l.state)}</LEDSTATENAME>` : '') +
       ledgerGstTags(l.gst) +
+      contactTags(l.contact, l.interest) +
       `${T.ALTERID} ${l.alterId}</ALTERID>` +
       `<LANGUAGENAME.LIST><NAME.LIST TYPE="String">${T.NAME}${esc(l.name)}</NAME></NAME.LIST></LANGUAGENAME.LIST>` +
       `${bills}<BILLALLOCATIONS.LIST>      </BILLALLOCATIONS.LIST>` +
@@ -401,7 +469,8 @@ export function createRenderer(options: RenderOptions = {}): Renderer {
     (c.booksFrom
       ? `${T.STARTINGFROM}${tallyDate(yearStart(c.booksFrom))}</STARTINGFROM>${T.BOOKSFROM}${tallyDate(c.booksFrom)}</BOOKSFROM>`
       : '') +
-    `${T.ALTMSTID} ${c.masterAlterId}</ALTMSTID>${T.ALTVCHID} ${c.voucherAlterId}</ALTVCHID></COMPANY>\r\n`;
+    `${T.ALTMSTID} ${c.masterAlterId}</ALTMSTID>${T.ALTVCHID} ${c.voucherAlterId}</ALTVCHID>` +
+    `${profileTags(c.profile)}</COMPANY>\r\n`;
 
   const countRow = (date: IsoDate, count: number): string =>
     shapes.countRows
@@ -484,12 +553,18 @@ export const tallyMessage = (inner: string): string =>
   `<TALLYMESSAGE xmlns:UDF="TallyUDF">\r\n${inner}</TALLYMESSAGE>\r\n`;
 
 /** The COMPANY object a masters export carries: STARTINGFROM and BOOKSFROM, YYYYMMDD. */
-export function renderExportCompany(c: { guid: string; name: string; booksFrom: IsoDate | null }): string {
+export function renderExportCompany(c: {
+  guid: string;
+  name: string;
+  booksFrom: IsoDate | null;
+  profile?: CompanyProfileRecord | undefined;
+}): string {
   return (
     `<COMPANY NAME="${esc(c.name)}" RESERVEDNAME=""><NAME>${esc(c.name)}</NAME><GUID>${esc(c.guid)}</GUID>` +
     (c.booksFrom
       ? `<STARTINGFROM>${tallyDate(yearStart(c.booksFrom))}</STARTINGFROM><BOOKSFROM>${tallyDate(c.booksFrom)}</BOOKSFROM>`
       : '') +
+    profileTags(c.profile) +
     `</COMPANY>\r\n`
   );
 }

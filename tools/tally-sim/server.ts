@@ -174,6 +174,7 @@ export async function startTallySimulator(
           booksFrom: c.booksFrom,
           masterAlterId: c.masterAlterId,
           voucherAlterId: c.voucherAlterId,
+          profile: c.profile,
         });
       }
       yield collectionTail;

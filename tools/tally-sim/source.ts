@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/dates';
 import type {
+  CompanyProfileRecord,
   GodownRecord,
   GroupRecord,
   LedgerRecord,
@@ -15,7 +16,7 @@ import type {
  * (the demo generator's shape, so any size can be served without holding it in memory).
  */
 export interface SimSource {
-  company: { guid: string; name: string; booksFrom: IsoDate | null };
+  company: { guid: string; name: string; booksFrom: IsoDate | null; profile?: CompanyProfileRecord };
   groups: readonly GroupRecord[];
   ledgers: readonly LedgerRecord[];
   voucherTypes: readonly VoucherTypeRecord[];

@@ -2,7 +2,7 @@ import { daysBetween, todayInIndia } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type { MessageLanguage } from './messages';
 import { statementEmail, statementWhatsAppText } from './messages';
-import type { ReminderStore } from './reminder-store';
+import type { ReminderStore, SendingDetails, SentContent } from './reminder-store';
 import type { EmailAttachment, EmailSender, SendFailureReason } from './smtp-sender';
 import type { PartyStatement } from './statement';
 import { normaliseMobile, whatsAppLinks, type WhatsAppLinks } from './whatsapp';
@@ -11,6 +11,8 @@ import { normaliseMobile, whatsAppLinks, type WhatsAppLinks } from './whatsapp';
 export interface PartyContact {
   ledgerGuid: string;
   emails: readonly string[];
+  /** Copied on the e-mail (Tally's CC e-mail); absent: none. */
+  cc?: readonly string[];
   mobile: string | null;
   language: MessageLanguage;
 }
@@ -118,6 +120,39 @@ export function planReminders(
 }
 
 // ---- running ---------------------------------------------------------------------------------------
+
+/** What the log keeps of a message: its attachment (name and size) and the figures as sent. */
+export function contentOf(
+  statement: PartyStatement,
+  language: MessageLanguage,
+  attachment: EmailAttachment | null,
+): SentContent {
+  return {
+    language,
+    attachments: attachment
+      ? [
+          {
+            filename: attachment.filename,
+            bytes: attachment.content.length,
+            contentType: attachment.contentType,
+          },
+        ]
+      : [],
+    amounts: {
+      asOn: statement.asOn,
+      totalDue: statement.totalDue,
+      overdue: statement.overdue,
+      interest: statement.interest,
+      bills: statement.bills.map((b) => ({
+        billName: b.billName,
+        dueDate: b.dueDate,
+        overdueDays: b.overdueDays,
+        amount: b.amount,
+        interest: b.interest,
+      })),
+    },
+  };
+}
 
 export type RunEvent =
   | { type: 'started'; runId: string; total: number }
@@ -229,16 +264,33 @@ export async function runReminders(
       if (options.signal?.aborted) break;
     }
     const attachment = deps.attachmentFor ? await deps.attachmentFor(statement) : null;
-    if (!store.markSending(options.runId, plan.companyGuid, statement.ledgerGuid, clock().toISOString())) {
+    const email = statementEmail(statement, contact.language);
+    const cc = contact.cc ?? [];
+    const details: SendingDetails = {
+      partyName: statement.partyName,
+      to: contact.emails,
+      cc,
+      subject: email.subject,
+      content: contentOf(statement, contact.language, attachment),
+    };
+    if (
+      !store.markSending(
+        options.runId,
+        plan.companyGuid,
+        statement.ledgerGuid,
+        clock().toISOString(),
+        details,
+      )
+    ) {
       skip('already-sent');
       continue;
     }
     emit({ type: 'sending', ...party, index, total });
     sentBefore = true;
-    const email = statementEmail(statement, contact.language);
     const result = await sender
       .send({
         to: contact.emails,
+        ...(cc.length > 0 ? { cc } : {}),
         subject: email.subject,
         text: email.text,
         attachments: attachment ? [attachment] : [],
@@ -250,7 +302,13 @@ export async function runReminders(
         serverResponse: null,
       }));
     if (result.ok) {
-      store.markSent(options.runId, statement.ledgerGuid, clock().toISOString(), result.messageId);
+      store.markSent(
+        options.runId,
+        statement.ledgerGuid,
+        clock().toISOString(),
+        result.messageId,
+        `accepted: ${result.accepted.join(', ') || '-'}; refused: ${result.rejected.join(', ') || '-'}`,
+      );
       summary.sent++;
       emit({ type: 'sent', ...party, messageId: result.messageId, rejected: result.rejected });
     } else {
@@ -260,6 +318,7 @@ export async function runReminders(
         clock().toISOString(),
         result.reason,
         result.message,
+        result.serverResponse,
       );
       summary.failed++;
       emit({ type: 'failed', ...party, reason: result.reason, message: result.message });

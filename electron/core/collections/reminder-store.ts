@@ -9,6 +9,34 @@ import type { SendFailureReason } from './smtp-sender';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed';
 
+/** What a message carried, as sent: the log keeps it (issue 28 §2, "amounts as sent"). */
+export interface SentContent {
+  language: string;
+  attachments: { filename: string; bytes: number; contentType: string }[];
+  amounts: {
+    asOn: string;
+    totalDue: number;
+    overdue: number;
+    interest: number;
+    bills: {
+      billName: string;
+      dueDate: string | null;
+      overdueDays: number;
+      amount: number;
+      interest: number;
+    }[];
+  };
+}
+
+/** The message a delivery is about to send (recorded with "sending"). */
+export interface SendingDetails {
+  partyName: string;
+  to: readonly string[];
+  cc: readonly string[];
+  subject: string;
+  content: SentContent;
+}
+
 export interface Delivery {
   runId: string;
   companyGuid: string;
@@ -30,9 +58,23 @@ export interface ReminderStore {
    */
   lastSentAt(companyGuid: string, ledgerGuid: string): string | null;
   /** Records "sending"; false when this run already has a sending or sent delivery for the party. */
-  markSending(runId: string, companyGuid: string, ledgerGuid: string, at: string): boolean;
-  markSent(runId: string, ledgerGuid: string, at: string, messageId: string): void;
-  markFailed(runId: string, ledgerGuid: string, at: string, reason: SendFailureReason, message: string): void;
+  markSending(
+    runId: string,
+    companyGuid: string,
+    ledgerGuid: string,
+    at: string,
+    details?: SendingDetails,
+  ): boolean;
+  /** serverResponse: what the server said (accepted / refused addresses). */
+  markSent(runId: string, ledgerGuid: string, at: string, messageId: string, serverResponse?: string): void;
+  markFailed(
+    runId: string,
+    ledgerGuid: string,
+    at: string,
+    reason: SendFailureReason,
+    message: string,
+    serverResponse?: string | null,
+  ): void;
 }
 
 export class InMemoryReminderStore implements ReminderStore {

@@ -1,5 +1,7 @@
 import { parseRupees } from '../../../shared/money';
-import { childrenNamed, childText, type XNode } from '../tally/node';
+import type { LedgerInterestRecord } from '../db/records';
+import { ledgerInterestOf } from '../tally/contact-fields';
+import type { XNode } from '../tally/node';
 import {
   DEFAULT_INTEREST,
   INTEREST_STYLES,
@@ -21,9 +23,6 @@ export type TallyInterest =
   /** Set in Tally in a way we do not compute yet: the user sets parameters in TallyConnect instead. */
   | { kind: 'unsupported'; reason: string };
 
-const yes = (text: string | undefined): boolean => text?.trim() === 'Yes';
-const text = (node: XNode, name: string): string => (childText(node, name) ?? '').trim();
-
 const BALANCES: Record<string, InterestBalanceType> = {
   '': 'All Balances',
   'All Balances': 'All Balances',
@@ -38,11 +37,15 @@ const ROUNDING: Record<string, InterestRounding> = {
   'Upward Rounding': 'Upward Rounding',
 };
 
+/** A ledger's interest parameters from its export (the raw facts: tally/contact-fields.ts). */
 export function interestFromLedger(ledger: XNode): TallyInterest {
-  if (!yes(childText(ledger, 'ISINTERESTON'))) return { kind: 'off' };
-  const slabs = childrenNamed(ledger, 'INTERESTCOLLECTION.LIST').filter(
-    (s) => text(s, 'INTERESTRATE') !== '' || text(s, 'INTERESTSTYLE') !== '',
-  );
+  return interestFromFacts(ledgerInterestOf(ledger));
+}
+
+/** The parameters of stored interest facts (ledgers.interest); null or absent: interest is off. */
+export function interestFromFacts(facts: LedgerInterestRecord | null | undefined): TallyInterest {
+  if (!facts) return { kind: 'off' };
+  const slabs = facts.slabs;
   if (slabs.length === 0)
     return { kind: 'unsupported', reason: 'interest is on but no rate is set in Tally' };
   if (slabs.length > 1)
@@ -51,37 +54,29 @@ export function interestFromLedger(ledger: XNode): TallyInterest {
       reason: `Tally's advanced parameters with ${slabs.length} slabs are not computed yet`,
     };
   const slab = slabs[0]!;
-  const style = text(slab, 'INTERESTSTYLE');
+  const style = slab.style;
   if (!(INTEREST_STYLES as readonly string[]).includes(style))
     return { kind: 'unsupported', reason: `interest style "${style}" is not one we know` };
-  const balances = BALANCES[text(slab, 'INTERESTBALANCETYPE')];
+  const balances = BALANCES[slab.balanceType];
   if (!balances)
-    return {
-      kind: 'unsupported',
-      reason: `balance type "${text(slab, 'INTERESTBALANCETYPE')}" is not one we know`,
-    };
-  const rounding = ROUNDING[text(slab, 'ROUNDTYPE')];
-  if (!rounding)
-    return { kind: 'unsupported', reason: `rounding "${text(slab, 'ROUNDTYPE')}" is not one we know` };
-  const fromType = text(slab, 'INTERESTFROMTYPE');
-  if (fromType === 'Date specified during entry')
+    return { kind: 'unsupported', reason: `balance type "${slab.balanceType}" is not one we know` };
+  const rounding = ROUNDING[slab.roundType];
+  if (!rounding) return { kind: 'unsupported', reason: `rounding "${slab.roundType}" is not one we know` };
+  if (slab.fromType === 'Date specified during entry')
     return { kind: 'unsupported', reason: 'interest from a date given in each voucher is not computed yet' };
-  const ratePercent = text(slab, 'INTERESTRATE') || '0';
+  const ratePercent = slab.rate || '0';
   try {
     parseRate(ratePercent);
   } catch (error) {
     return { kind: 'unsupported', reason: (error as Error).message };
   }
-  const graceDays = Number(text(slab, 'INTERESTAPPLFROM') || '0');
+  const graceDays = Number(slab.appliedFrom || '0');
   if (!Number.isInteger(graceDays) || graceDays < 0)
-    return {
-      kind: 'unsupported',
-      reason: `"${text(slab, 'INTERESTAPPLFROM')}" days is not a number of days`,
-    };
-  const pastDue = text(slab, 'INTERESTAPPLON') === 'Past Due Date' || fromType === 'Past Due Date';
+    return { kind: 'unsupported', reason: `"${slab.appliedFrom}" days is not a number of days` };
+  const pastDue = slab.appliedOn === 'Past Due Date' || slab.fromType === 'Past Due Date';
   return {
     kind: 'parameters',
-    billWise: yes(childText(ledger, 'INTERESTONBILLWISE')),
+    billWise: facts.billWise,
     parameters: {
       ...DEFAULT_INTEREST,
       ratePercent,
@@ -90,10 +85,9 @@ export function interestFromLedger(ledger: XNode): TallyInterest {
       from: pastDue ? 'due' : 'bill',
       graceDays,
       rounding,
-      roundingLimit:
-        rounding === 'Not Applicable' ? 0 : Math.abs(parseRupees(text(slab, 'ROUNDLIMIT') || '0')),
-      includeDayOfAddition: yes(childText(ledger, 'INTERESTINCLDAYOFADDITION')),
-      includeDayOfDeduction: yes(childText(ledger, 'INTERESTINCLDAYOFDEDUCTION')),
+      roundingLimit: rounding === 'Not Applicable' ? 0 : Math.abs(parseRupees(slab.roundLimit || '0')),
+      includeDayOfAddition: facts.includeDayOfAddition,
+      includeDayOfDeduction: facts.includeDayOfDeduction,
       source: 'tally',
     },
   };

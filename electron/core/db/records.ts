@@ -20,6 +20,27 @@ export interface CompanyRecord {
   yearStartMonth?: number;
   masterAlterId: number;
   voucherAlterId: number;
+  /**
+   * The company's own name, address and GST registration as Tally keeps them (statements and printed
+   * pages carry them). Absent: not known from this source, the stored profile stays as it is.
+   */
+  profile?: CompanyProfileRecord;
+}
+
+/** The company master's mailing details and GST registration (docs/TALLY.md "Contact details"). */
+export interface CompanyProfileRecord {
+  /** BASICCOMPANYFORMALNAME: the name printed on documents (may differ from the company's name). */
+  mailingName: string | null;
+  /** ADDRESS.LIST lines, in order. */
+  address: string[];
+  state: string | null;
+  pincode: string | null;
+  country: string | null;
+  email: string | null;
+  phone: string | null;
+  gstin: string | null;
+  /** GSTREGISTRATIONTYPE as Tally writes it ("Regular", "Composition" ...). */
+  registrationType: string | null;
 }
 
 export type BooksFromSource = 'tally' | 'file' | 'estimated' | 'user';
@@ -80,6 +101,49 @@ export interface LedgerRecord {
    * Absent: none.
    */
   closingValues?: LedgerClosingValueRecord[];
+  /** A party's mailing and contact details; absent: the ledger carries none. */
+  contact?: LedgerContactRecord;
+  /** The ledger's interest parameters as Tally exports them; absent: interest is off. */
+  interest?: LedgerInterestRecord;
+}
+
+/** A ledger's mailing and contact details as Tally keeps them (docs/TALLY.md "Contact details"). */
+export interface LedgerContactRecord {
+  mailingName: string | null;
+  /** ADDRESS.LIST lines, in order. */
+  address: string[];
+  pincode: string | null;
+  country: string | null;
+  /** EMAIL: one address, or several separated by commas or semicolons as users type them. */
+  email: string | null;
+  emailCc: string | null;
+  /** LEDGERMOBILE, with LEDGERCOUNTRYISDCODE in front when Tally gives one ("+91 98220 12345"). */
+  mobile: string | null;
+  phone: string | null;
+  contactPerson: string | null;
+}
+
+/**
+ * A ledger's interest settings as exported (ISINTERESTON Yes): the flags and one entry per
+ * INTERESTCOLLECTION.LIST slab, values as Tally writes them (trimmed). Interpreted by
+ * collections/tally-interest.ts.
+ */
+export interface LedgerInterestRecord {
+  billWise: boolean;
+  includeDayOfAddition: boolean;
+  includeDayOfDeduction: boolean;
+  slabs: LedgerInterestSlab[];
+}
+
+export interface LedgerInterestSlab {
+  rate: string;
+  style: string;
+  balanceType: string;
+  appliedOn: string;
+  appliedFrom: string;
+  fromType: string;
+  roundType: string;
+  roundLimit: string;
 }
 
 export interface LedgerClosingValueRecord {

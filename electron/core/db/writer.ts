@@ -30,6 +30,7 @@ import { putVouchers, renumberVouchers, voucherAlterIds } from './write/vouchers
  *   deletions.ts  vouchers, masters, a company's rows     renames.ts    renamed masters passed on
  *   indexes.ts    indexes a bulk load defers               checks.ts     the masters' checks at commit
  *   commit.ts     what commit does before COMMIT          errors.ts     the errors naming a bad record
+ *   gst.ts        GST facts of masters and vouchers      contacts.ts   parties' contacts, company profile
  */
 
 export type { WriterOptions } from './write/session';

@@ -24,8 +24,8 @@ import type {
 } from '../db/records';
 import { demoInventoryLines, demoRestockNeed, demoStockMasters, demoStockOnHand } from './inventory';
 import { predefinedGroups } from './groups';
-import { demoLedgerGst, demoPartyGst, demoVoucherGst } from './gst';
-import { HOME_STATE, makeParties, type PartySpec } from './parties';
+import { DEMO_COMPANY_GSTIN, demoLedgerGst, demoPartyGst, demoVoucherGst } from './gst';
+import { demoContact, HOME_STATE, makeParties, type PartySpec } from './parties';
 import { createRandom, weightedPicker, type Random } from './random';
 
 export interface DemoOptions {
@@ -241,9 +241,10 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       };
     });
   };
-  const partyLedger = (spec: PartySpec, group: string, sign: 1 | -1): LedgerRecord => {
+  const partyLedger = (spec: PartySpec, group: string, sign: 1 | -1, index: number): LedgerRecord => {
     const openingBills = makeOpeningBills(spec, sign);
     return addLedger(spec.name, group, {
+      contact: demoContact(spec, index),
       isBillWise: true,
       creditPeriodDays: spec.creditPeriodDays,
       gstin: spec.gstin,
@@ -256,8 +257,8 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const taken = new Set(ledgers.map((l) => l.name));
   const customerSpecs = makeParties(random, customerCount, 'customer', taken);
   const supplierSpecs = makeParties(random, supplierCount, 'supplier', taken);
-  const customerLedgers = customerSpecs.map((s) => partyLedger(s, 'Sundry Debtors', 1));
-  const supplierLedgers = supplierSpecs.map((s) => partyLedger(s, 'Sundry Creditors', -1));
+  const customerLedgers = customerSpecs.map((s, i) => partyLedger(s, 'Sundry Debtors', 1, i));
+  const supplierLedgers = supplierSpecs.map((s, i) => partyLedger(s, 'Sundry Creditors', -1, i));
 
   const lastMasterId = masterId - 1;
   // Added after the vouchers' numbers: the GUIDs and AlterIDs of everything else stay as they were.
@@ -276,6 +277,17 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     booksFrom,
     masterAlterId: lastMasterId + n + countOf(stock),
     voucherAlterId: lastMasterId + n,
+  };
+  company.profile = {
+    mailingName: company.name,
+    address: ['Office 4, Laxmi Road', 'Pune'],
+    state: HOME_STATE.name,
+    pincode: '411030',
+    country: 'India',
+    email: 'accounts@demo-company.example',
+    phone: '020-2445 0000',
+    gstin: DEMO_COMPANY_GSTIN,
+    registrationType: 'Regular',
   };
 
   if (options.deliveryNotes === true) {

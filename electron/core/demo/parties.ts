@@ -1,3 +1,4 @@
+import type { LedgerContactRecord } from '../db/records';
 import { buildGstin } from './gstin';
 import type { Random } from './random';
 
@@ -135,4 +136,30 @@ export function makeParties(
     });
   }
   return parties;
+}
+
+/**
+ * A party's contact details, made from its name alone (no draw from the random stream, so the demo's
+ * books stay as they were): an e-mail at an .example domain and a mobile number that passes the
+ * Indian-mobile check; every seventh party has no e-mail, as in real books.
+ */
+export function demoContact(spec: PartySpec, index: number): LedgerContactRecord {
+  const slug =
+    spec.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'party';
+  let hash = 0;
+  for (const ch of spec.name) hash = (hash * 31 + ch.charCodeAt(0)) % 1_000_000_000;
+  return {
+    mailingName: spec.name,
+    address: [`${(hash % 200) + 1}, Main Road`, spec.city],
+    pincode: null,
+    country: 'India',
+    email: index % 7 === 6 ? null : `accounts@${slug}.example`,
+    emailCc: null,
+    mobile: `+91 9${String(hash).padStart(9, '0')}`,
+    phone: null,
+    contactPerson: null,
+  };
 }

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { SyncPhase, SyncResult } from '../../../shared/types/sync';
 import type {
+  CompanyProfileRecord,
   BooksFromSource,
   CompanyWriter,
   GodownRecord,
@@ -31,6 +32,7 @@ import {
   mapVoucherType,
 } from '../tally/mappers';
 import type { XNode } from '../tally/node';
+import { companyProfileOf } from '../tally/contact-fields';
 import { createTallyParser } from '../tally/parser';
 import { companyGuidOf, tallyDate, text } from '../tally/quirks';
 import { yearStartOf, type IsoDate } from '../../../shared/dates';
@@ -103,6 +105,8 @@ interface Collected {
   /** From a COMPANY object (Masters exports may carry one): BOOKSFROM, and STARTINGFROM's month. */
   booksFrom: IsoDate | null;
   yearStartMonth: number | null;
+  /** The COMPANY object's address and GST registration, when an export carries one. */
+  profile: CompanyProfileRecord | null;
   firstVoucherDate: IsoDate | null;
   masterAlterId: number;
   voucherAlterId: number;
@@ -128,6 +132,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
     companyGuid: null,
     booksFrom: null,
     yearStartMonth: null,
+    profile: null,
     firstVoucherDate: null,
     masterAlterId: 0,
     voucherAlterId: 0,
@@ -212,6 +217,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
       const facts = companyFacts(node);
       seen.booksFrom ??= facts.booksFrom;
       seen.yearStartMonth ??= facts.yearStartMonth;
+      seen.profile ??= companyProfileOf(node);
       return;
     }
     if (node.name === 'SVCURRENTCOMPANY') {
@@ -319,6 +325,7 @@ export async function importFiles(options: ImportOptions): Promise<SyncResult> {
             ? 'estimated'
             : (existing?.booksFromSource ?? null),
       ...(seen.yearStartMonth !== null ? { yearStartMonth: seen.yearStartMonth } : {}),
+      ...(seen.profile !== null ? { profile: seen.profile } : {}),
       masterAlterId: Math.max(seen.masterAlterId, existing?.masterAlterId ?? 0),
       voucherAlterId: Math.max(seen.voucherAlterId, existing?.voucherAlterId ?? 0),
     });

@@ -10,8 +10,15 @@ import type { PortalUser } from '../../../shared/types/portal';
  * - public:  no session needed (sign-in itself)
  * - user:    any signed-in portal user (company-scoped calls still checked against their companies)
  * - partner: portal users with role 'owner' (see every company, may sync and clear the cache)
+ * - collections: partners, and staff for their companies only where the company's reminder settings allow
+ *   staff (issue 28: "never staff unless the owner allows"); the settings themselves stay partner-only
  */
-export type AccessLevel = 'public' | 'user' | 'partner';
+export type AccessLevel = 'public' | 'user' | 'partner' | 'collections';
+
+/** What the access check asks the collections store: may staff use collections for this company? */
+export interface AccessPolicy {
+  staffMayCollect(companyGuid: string): boolean;
+}
 
 export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'auth.signIn': 'public',
@@ -39,6 +46,19 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'cache.status': 'partner',
   'cache.clearCompany': 'partner',
   'sessions.active': 'partner',
+  'company.profile': 'user',
+  'collections.parties': 'collections',
+  'collections.party.update': 'collections',
+  'collections.preview': 'collections',
+  'collections.run.start': 'collections',
+  'collections.run.cancel': 'collections',
+  'collections.runs': 'collections',
+  'collections.log': 'collections',
+  'collections.settings.get': 'collections',
+  'collections.settings.set': 'partner',
+  'collections.smtp.get': 'partner',
+  'collections.smtp.set': 'partner',
+  'collections.smtp.test': 'partner',
 };
 
 export function accessLevelOf(operation: string): AccessLevel | 'desktop' {
@@ -65,7 +85,12 @@ export function companyOf(input: unknown): string | null {
  * this input. A company the user may not see is refused the same way as one that does not exist for
  * them, without saying whether it exists.
  */
-export function assertAllowed(user: PortalUser | null, operation: string, input: unknown): void {
+export function assertAllowed(
+  user: PortalUser | null,
+  operation: string,
+  input: unknown,
+  policy?: AccessPolicy,
+): void {
   if (user === null) return;
   const level = accessLevelOf(operation);
   if (level === 'desktop') {
@@ -75,6 +100,14 @@ export function assertAllowed(user: PortalUser | null, operation: string, input:
     throw new AppError('FORBIDDEN', `"${operation}" needs a partner (owner) account`);
   }
   const guid = companyOf(input);
+  if (level === 'collections' && user.role !== 'owner') {
+    // Staff: only for a company they may see and whose owner allowed staff to send reminders.
+    if (guid === null || !canSeeCompany(user, guid) || !(policy?.staffMayCollect(guid) ?? false))
+      throw new AppError(
+        'FORBIDDEN',
+        `"${operation}" needs a partner (owner) account, or the owner's permission for staff in the company's reminder settings`,
+      );
+  }
   if (guid !== null && !canSeeCompany(user, guid)) {
     throw new AppError('FORBIDDEN', `You do not have access to company ${guid}`, { companyGuid: guid });
   }

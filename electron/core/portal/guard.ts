@@ -1,7 +1,7 @@
 import type { OperationName } from '../../../shared/contract';
 import type { CompanySummary, Served } from '../../../shared/types/reports';
 import type { CallContext, HandlerMap } from '../../../shared/types/handlers';
-import { assertAllowed, canSeeCompany, companyOf } from './access';
+import { type AccessPolicy, assertAllowed, canSeeCompany, companyOf } from './access';
 import { syncStatusForUser } from './live-filter';
 
 type AnyHandler = (input: unknown, context: CallContext) => Promise<unknown>;
@@ -14,7 +14,11 @@ type AnyHandler = (input: unknown, context: CallContext) => Promise<unknown>;
  */
 export function withPortalAccess(
   handlers: HandlerMap,
-  options: { noteCompany?: (token: string, companyGuid: string) => Promise<void> } = {},
+  options: {
+    noteCompany?: (token: string, companyGuid: string) => Promise<void>;
+    /** The collections' staff permission (reminder settings); without it staff never may. */
+    policy?: AccessPolicy;
+  } = {},
 ): HandlerMap {
   const wrapped: Partial<Record<OperationName, AnyHandler>> = {};
   for (const name of Object.keys(handlers) as OperationName[]) {
@@ -22,7 +26,7 @@ export function withPortalAccess(
     wrapped[name] = async (input, context) => {
       const user = context.user;
       if (user === null) return inner(input, context);
-      assertAllowed(user, name, input);
+      assertAllowed(user, name, input, options.policy);
       const guid = companyOf(input);
       if (guid !== null && context.sessionToken && options.noteCompany) {
         // Activity tracking must never fail the user's request.

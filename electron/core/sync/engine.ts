@@ -208,6 +208,7 @@ async function writeCompany(
       ...(company.yearStartMonth !== null ? { yearStartMonth: company.yearStartMonth } : {}),
       masterAlterId: company.masterAlterId,
       voucherAlterId: company.voucherAlterId,
+      ...(company.profile !== undefined ? { profile: company.profile } : {}),
     };
     const { vouchersRemoved } = writer.commit(record);
     deps.progress.phase('done', null, `${company.name}: synced`);

@@ -142,7 +142,7 @@ const childrenCalled = (node: XNode, name: string): XNode[] =>
   node.children.filter((c) => c.name === name && !isEmptyList(c));
 
 /** The entry in force last: greatest APPLICABLEFROM (YYYYMMDD sorts as text), the last written on a tie. */
-function latest(lists: readonly XNode[]): XNode | undefined {
+export function latest(lists: readonly XNode[]): XNode | undefined {
   let best: XNode | undefined;
   let bestFrom = '';
   for (const l of lists) {

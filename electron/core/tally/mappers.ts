@@ -6,6 +6,7 @@ import {
   PROFIT_AND_LOSS_LEDGER,
   type BillAllocationRecord,
   type BillType,
+  type CompanyProfileRecord,
   type GodownRecord,
   type GroupRecord,
   type InventoryEntryRecord,
@@ -20,6 +21,7 @@ import {
   type VoucherRecord,
   type VoucherTypeRecord,
 } from '../db/records';
+import { CONTACT_FIELDS, companyProfileOf, ledgerContactOf, ledgerInterestOf } from './contact-fields';
 import { GST_FIELDS, ledgerGstOf, lineGstField, stockItemGstOf, voucherGstOf } from './gst-fields';
 import { child, childText, childTexts, type XNode } from './node';
 import { rememberUpTo } from './remember';
@@ -95,6 +97,8 @@ export interface TallyCompany {
   yearStartMonth: number | null;
   masterAlterId: number;
   voucherAlterId: number;
+  /** The company master's address, state and GST registration (contact-fields.ts). */
+  profile?: CompanyProfileRecord;
 }
 
 const invalid = (node: XNode, what: string): AppError =>
@@ -149,6 +153,7 @@ export function mapCompany(node: XNode): TallyCompany {
       yearStartMonth: startingFrom === null ? null : Number(startingFrom.slice(5, 7)),
       masterAlterId: tallyInt(childText(node, 'ALTMSTID'), 'ALTMSTID'),
       voucherAlterId: tallyInt(childText(node, 'ALTVCHID'), 'ALTVCHID'),
+      profile: companyProfileOf(node),
     };
   });
 }
@@ -235,12 +240,16 @@ export function mapLedger(node: XNode): LedgerRecord {
       });
     }
     const gst = ledgerGstOf(node);
+    const contact = ledgerContactOf(node);
+    const interest = ledgerInterestOf(node);
     return {
       guid: requireGuid(node),
       name,
       parent,
       reservedName,
       ...(gst !== null ? { gst: gst.gst } : {}),
+      ...(contact !== null ? { contact } : {}),
+      ...(interest !== null ? { interest } : {}),
       ...(closingValues.length > 0 ? { closingValues } : {}),
       openingBalance: toAppAmount(childText(node, 'OPENINGBALANCE'), 'OPENINGBALANCE'),
       isBillWise: yesNo(childText(node, 'ISBILLWISEON')),
@@ -663,4 +672,5 @@ export const FIELDS_READ: ReadonlySet<string> = new Set<string>([
   'BATCHALLOCATIONS.LIST',
   ...BATCH_FIELDS,
   ...GST_FIELDS,
+  ...CONTACT_FIELDS,
 ]);

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
+import { CONTACT_FETCH } from './contact-fields';
 import { GST_FETCH } from './gst-fields';
 import { escapeXml, toTallyDate, toTallyRequestDate } from './quirks';
 
@@ -60,7 +61,7 @@ export function companiesRequest(): string {
     body: collection(
       REQUEST_IDS.companies,
       'Company',
-      'Name, GUID, BooksFrom, StartingFrom, AltMstId, AltVchId',
+      `Name, GUID, BooksFrom, StartingFrom, AltMstId, AltVchId, ${CONTACT_FETCH.company}`,
     ),
   });
 }
@@ -88,7 +89,7 @@ export function ledgersRequest(company: string): string {
         'BillAllocations.Name, BillAllocations.BillDate, BillAllocations.OpeningBalance, BillAllocations.BillCreditPeriod, ' +
         // Dated closing values the user entered (stored, not computed: cheap to fetch in bulk).
         'LedgerClosingValues.Date, LedgerClosingValues.Amount, ' +
-        GST_FETCH.ledger,
+        `${GST_FETCH.ledger}, ${CONTACT_FETCH.ledger}`,
     ),
   });
 }

@@ -210,6 +210,13 @@ export const dialog = {
   showErrorBox: vi.fn(),
 };
 
+/** Seals by reversing and tagging: enough to tell sealed from clear text in tests. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'dpapi',
+  encryptString: (plain: string) => Buffer.from(`sealed:${[...plain].reverse().join('')}`),
+  decryptString: (sealed: Buffer) => [...sealed.toString().slice('sealed:'.length)].reverse().join(''),
+};
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 export const ipcRenderer = {
   invoke: vi.fn(() => Promise.resolve(undefined)),

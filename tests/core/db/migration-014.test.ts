@@ -40,7 +40,8 @@ it('adds the GST columns and tables, marks Tally companies with GSTINs for a ful
     ).toEqual([
       { guid: 'C-FILE', full: 0, dv: 6 },
       { guid: 'C-GST', full: 1, dv: 6 },
-      { guid: 'C-PLAIN', full: 0, dv: 6 },
+      // Schema v15 marks every Tally company with party ledgers (their contacts), this one included.
+      { guid: 'C-PLAIN', full: 1, dv: 6 },
     ]);
     const columns = (table: string): unknown[] =>
       store.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import type { SyncResult } from '../../../shared/types/sync';
+import { PartyStore } from '../../../electron/core/collections/party-store';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { importFiles } from '../../../electron/core/import/file-import';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
@@ -122,6 +123,29 @@ describe('import of the real-shaped All Masters and Day Book exports', () => {
         .prepare('SELECT master_alter_id AS m, voucher_alter_id AS v FROM companies WHERE guid = ?')
         .get(COMPANY_GUID),
     ).toEqual({ m: MASTER_ALTER_ID, v: VOUCHER_ALTER_ID });
+  });
+
+  it('brings the parties’ contacts (older flat tags) and the company’s address and GSTIN from Export > Masters', () => {
+    const parties = new PartyStore(store.db, () => new Date());
+    const patil = parties.parties(COMPANY_GUID).get('5a6e5a6e-0000-4000-8000-00000000ca5e-00000026')!;
+    expect(patil.contact).toMatchObject({
+      mailingName: 'Patil & Sons',
+      address: ['14, Market Yard', 'Gultekdi, Pune'],
+      pincode: '411037',
+      email: { value: 'accounts@patilandsons.example', source: 'tally' },
+      emailCc: 'sanjay.patil@patilandsons.example',
+      mobile: { value: '+91 98220 12345', source: 'tally' },
+      contactPerson: 'Sanjay Patil',
+    });
+    expect(patil.interest?.slabs).toHaveLength(1);
+    const ganesh = parties.parties(COMPANY_GUID).get('5a6e5a6e-0000-4000-8000-00000000ca5e-00000027')!;
+    expect(ganesh.contact).toMatchObject({ address: ['मंडई रोड', 'सातारा'], email: null, mobile: null });
+    expect(parties.profile(COMPANY_GUID)).toMatchObject({
+      address: ['Shop 3, Laxmi Road', 'Pune'],
+      pincode: '411002',
+      gstin: '27AAKFS1234M1Z5',
+      phone: '020-24451234',
+    });
   });
 
   it('trial balance FY 2024-25: every ledger closing, P&L A/c with its own opening only', () => {

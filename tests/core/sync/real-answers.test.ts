@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import type { SyncResult } from '../../../shared/types/sync';
+import { PartyStore } from '../../../electron/core/collections/party-store';
+import { interestFromFacts } from '../../../electron/core/collections/tally-interest';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { runSync, type EngineDeps } from '../../../electron/core/sync/engine';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
@@ -224,6 +226,36 @@ describe('full sync against real-shaped TallyPrime answers', () => {
     // Requests went out in UTF-16LE, as Tally expects.
     expect(tally.requests.length).toBeGreaterThan(0);
     expect(new Set(tally.requests.map((r) => r.encoding))).toEqual(new Set(['utf-16le']));
+  });
+
+  it('stores the parties’ contacts, their interest settings and the company’s own profile', () => {
+    const parties = new PartyStore(store.db, () => new Date());
+    const patil = parties.parties(COMPANY_GUID).get('5a6e5a6e-0000-4000-8000-00000000ca5e-00000026')!;
+    expect(patil.contact).toMatchObject({
+      mailingName: 'Patil & Sons',
+      address: ['14, Market Yard', 'Gultekdi, Pune'],
+      state: 'Maharashtra',
+      pincode: '411037',
+      gstin: '27AAGFP4321M1Z6',
+      email: { value: 'accounts@patilandsons.example', source: 'tally' },
+      emailCc: 'sanjay.patil@patilandsons.example',
+      mobile: { value: '+91 98220 12345', source: 'tally' },
+      phone: '020-24261234',
+      contactPerson: 'Sanjay Patil',
+    });
+    expect(interestFromFacts(patil.interest)).toMatchObject({
+      kind: 'parameters',
+      parameters: { ratePercent: '18', style: '365-Day Year', balances: 'Debit Balances Only', from: 'due' },
+    });
+    expect(parties.profile(COMPANY_GUID)).toMatchObject({
+      mailingName: 'Shree Ganesh Traders',
+      address: ['Shop 3, Laxmi Road', 'Pune'],
+      state: 'Maharashtra',
+      pincode: '411002',
+      gstin: '27AAKFS1234M1Z5',
+      registrationType: 'Regular',
+      email: 'accounts@shreeganesh.example',
+    });
   });
 
   it('trial balances of FY 2024-25 and FY 2025-26 equal the hand-computed ones', () => {

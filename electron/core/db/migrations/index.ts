@@ -12,6 +12,7 @@ import { migration011 } from './011-stock-month-totals';
 import { migration012 } from './012-tally-stock-values';
 import { migration013 } from './013-tracking-numbers';
 import { migration014 } from './014-gst';
+import { migration015 } from './015-collections';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly string[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

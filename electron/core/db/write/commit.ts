@@ -3,6 +3,7 @@ import type { CompanyRecord } from '../records';
 import { settlePostDated } from '../post-dated';
 import { summaryStatements } from '../summaries';
 import { checkMasters } from './checks';
+import { putCompanyProfile } from './contacts';
 import { countReplacedVouchersGone } from './deletions';
 import { buildDeferredIndexes } from './indexes';
 import type { WriteContext } from './session';
@@ -36,6 +37,7 @@ export function finishWrite(
   for (const month of settled.months) ctx.touchedMonths.add(month);
   refreshSummaries(ctx, settled);
   const dataVersion = writeCompanyRow(ctx, company);
+  putCompanyProfile(ctx, company.profile);
   return { dataVersion, vouchersRemoved: ctx.vouchersRemoved };
 }
 

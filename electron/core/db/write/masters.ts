@@ -8,6 +8,7 @@ import {
   type VoucherTypeRecord,
 } from '../records';
 import { clash, invalid } from './errors';
+import { putLedgerContact } from './contacts';
 import { putLedgerGst } from './gst';
 import { passOnRenames } from './renames';
 import type { WriteContext } from './session';
@@ -149,6 +150,7 @@ function putLedger(ctx: WriteContext, l: LedgerRecord): void {
     ) as { id: number };
     m.ledgerIdByGuid.set(l.guid, row.id);
     putLedgerGst(ctx, row.id, l);
+    putLedgerContact(ctx, row.id, l);
   } catch (error) {
     clash(error, 'Ledger', l, 'another ledger');
   }
