@@ -11,7 +11,7 @@ import {
   type ColumnKind,
   type ExportSheet,
 } from '../lib/export';
-import { documentFromSheet } from '../lib/print/document';
+import { documentFromSheet } from '../../../shared/print/document';
 import { printDocument } from '../lib/print/print';
 import { displayValue } from './DataTable';
 import { Icon } from './Icon';

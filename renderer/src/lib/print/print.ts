@@ -1,5 +1,13 @@
-import type { PrintDocument } from './document';
-import { estimateHeights, geometryOf, measureHtml, pageCss, pxToMm, renderDocument } from './render';
+import type { PrintDocument } from '../../../../shared/print/document';
+import {
+  estimateHeights,
+  geometryOf,
+  measureHtml,
+  pageCss,
+  pxToMm,
+  renderDocument,
+} from '../../../../shared/print/render';
+import { PRINT_CSS } from '../../../../shared/print/style';
 
 export interface PrintLabels {
   page: (page: number, pages: number) => string;
@@ -19,6 +27,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, id: string, clas
     (tag === 'style' ? document.head : document.body).appendChild(found);
   }
   return found;
+}
+
+/** The documents' styles (shared with the main process's PDFs), once in the page: print and previews use them. */
+export function installPrintStyle(): void {
+  const style = element('style', 'pd-doc-style');
+  if (style.textContent !== PRINT_CSS) style.textContent = PRINT_CSS;
 }
 
 /** Measures every row of the document at the page's width (mm); null when the page has no layout. */
@@ -46,6 +60,7 @@ export function preparePrint(
   labels: PrintLabels,
   format: (kind: 'money' | 'drcr', paise: number) => string,
 ): HTMLElement {
+  installPrintStyle();
   element('style', 'pd-page-style').textContent = pageCss(doc);
   const root = element('div', 'pd-root', `${ROOT_CLASS} pd-doc`);
   const heights = measure(doc) ?? estimateHeights(doc);

@@ -1,5 +1,5 @@
-import type { ColumnKind, ExportSheet } from '../export';
-import { totalsOf } from '../export';
+import type { ColumnKind, ExportSheet } from './sheet';
+import { totalsOf } from './sheet';
 
 export type Orientation = 'portrait' | 'landscape';
 
