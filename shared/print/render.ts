@@ -1,10 +1,24 @@
-import { CELL_PADDING_MM, isFixed, naturalMm, type PrintDocument, type PrintRow } from './document';
-import { paginate } from './paginate';
+import {
+  CELL_PADDING_MM,
+  isFixed,
+  naturalMm,
+  type PrintBlock,
+  type PrintDocument,
+  type PrintRow,
+  type PrintTable,
+} from './document';
+import { paginate, paginateTables } from './paginate';
 
 /** A4 in millimetres, and the margin every page keeps (the @page margin). */
 export const A4 = { short: 210, long: 297, margin: 10 };
 /** Height of the title block on every page (company, report, period, page number). */
 export const HEAD_MM = 17;
+/** Each letterhead line (the company's address, GSTIN) adds this to the title block. */
+export const LETTERHEAD_LINE_MM = 3.5;
+
+/** The title block's height: the usual one, and a line more for each letterhead line. */
+export const headMmOf = (doc: PrintDocument): number =>
+  HEAD_MM + (doc.letterhead?.length ?? 0) * LETTERHEAD_LINE_MM;
 const PX_PER_MM = 96 / 25.4;
 
 export interface PageGeometry {
@@ -30,7 +44,7 @@ export function escapeHtml(text: string): string {
 
 const NUMERIC = new Set(['money', 'drcr', 'number']);
 
-function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
+function rowHtml(doc: PrintTable, row: PrintRow, extraClass = ''): string {
   const span = row.span ?? 1;
   const cells = row.cells
     .map((text, i) => {
@@ -61,7 +75,7 @@ function rowHtml(doc: PrintDocument, row: PrintRow, extraClass = ''): string {
  * Column widths in millimetres: amounts, dates and codes as wide as their longest text, the wrapping
  * text columns (Particulars) share the rest; when even the fixed ones do not fit, all shrink alike.
  */
-export function columnWidthsMm(doc: PrintDocument, widthMm: number): number[] {
+export function columnWidthsMm(doc: Pick<PrintTable, 'columns'>, widthMm: number): number[] {
   const fixed = doc.columns.map((c) => (isFixed(c) ? naturalMm(c) : 0));
   const flex = doc.columns.map((c) => (isFixed(c) ? 0 : Math.max(8, c.weight)));
   const flexShare = flex.reduce((s, w) => s + w, 0);
@@ -75,8 +89,8 @@ export function columnWidthsMm(doc: PrintDocument, widthMm: number): number[] {
   );
 }
 
-function tableOpen(doc: PrintDocument): string {
-  const widths = columnWidthsMm(doc, geometryOf(doc).widthMm);
+function tableOpen(doc: PrintTable, widthMm: number): string {
+  const widths = columnWidthsMm(doc, widthMm);
   const cols = widths.map((mm) => `<col style="width:${mm.toFixed(2)}mm">`).join('');
   const heads = doc.columns
     .map((c) => `<th${NUMERIC.has(c.kind) ? ' class="num"' : ''}>${escapeHtml(c.header)}</th>`)
@@ -85,7 +99,7 @@ function tableOpen(doc: PrintDocument): string {
 }
 
 /** The column a label goes in: the widest text column (Particulars), else the first. */
-export function widestTextColumn(doc: PrintDocument): number {
+export function widestTextColumn(doc: Pick<PrintTable, 'columns'>): number {
   let best = 0;
   let weight = -1;
   doc.columns.forEach((c, i) => {
@@ -98,7 +112,7 @@ export function widestTextColumn(doc: PrintDocument): number {
 }
 
 /** Every row in print order: leading (opening), the lines, trailing (totals, closing). */
-export function unitsOf(doc: PrintDocument): { row: PrintRow; line: number | null }[] {
+export function unitsOf(doc: PrintTable): { row: PrintRow; line: number | null }[] {
   return [
     ...doc.leading.map((row) => ({ row, line: null })),
     ...doc.lines.map((row, line) => ({ row, line })),
@@ -108,7 +122,7 @@ export function unitsOf(doc: PrintDocument): { row: PrintRow; line: number | nul
 
 /** A brought / carried forward row: running debit and credit of the lines so far, the balance after them. */
 function carryRow(
-  doc: PrintDocument,
+  doc: PrintTable,
   label: string,
   upTo: number,
   format: (kind: 'money' | 'drcr', paise: number) => string,
@@ -134,7 +148,7 @@ function carryRow(
 
 /** A brought / carried forward row of running totals: each summed column over the lines up to `upTo`. */
 function runningRow(
-  doc: PrintDocument,
+  doc: PrintTable,
   label: string,
   upTo: number,
   format: (kind: 'money' | 'drcr', paise: number) => string,
@@ -154,11 +168,147 @@ function runningRow(
   return { cells, style: 'total', span };
 }
 
-/** The measuring table: every row once, in the page's width, so their real heights can be read. */
+/** Heights (mm) of what a document prints, measured or estimated. */
+export interface Heights {
+  /** Every row in print order (of every table, the document's own first). */
+  rows: number[];
+  /** The document's own table's heading row. */
+  head: number;
+  /** A brought / carried forward row. */
+  carry: number;
+  /** A document with sections: each table's heading row and caption (the document's own first). */
+  tables?: { head: number; caption: number }[];
+  /** The blocks above the tables on the first page. */
+  preamble?: number;
+}
+
+/** Whether the document has more than one table, a caption or blocks above it (laid out as a flow). */
+const isComposite = (doc: PrintDocument): boolean =>
+  (doc.sections?.length ?? 0) > 0 || (doc.preamble?.length ?? 0) > 0 || doc.caption !== undefined;
+
+/** The document's tables in print order with their captions: its own first, then its sections. */
+function tablesOf(doc: PrintDocument): { table: PrintTable; caption: string | undefined }[] {
+  return [
+    { table: doc, caption: doc.caption },
+    ...(doc.sections ?? []).map((s) => ({ table: s as PrintTable, caption: s.caption })),
+  ];
+}
+
+const carriesOf = (table: PrintTable): boolean => table.carry !== null || (table.running ?? null) !== null;
+
+function preambleHtml(blocks: readonly PrintBlock[]): string {
+  const html = blocks
+    .map((b) => {
+      const lines = b.lines
+        .map((line, i) => `<div${i === 0 && b.strongFirst ? ' class="pd-b"' : ''}>${escapeHtml(line)}</div>`)
+        .join('');
+      const heading = b.heading ? `<div class="pd-block-head">${escapeHtml(b.heading)}</div>` : '';
+      return `<div class="pd-block">${heading}${lines}</div>`;
+    })
+    .join('');
+  return `<div class="pd-preamble">${html}</div>`;
+}
+
+const captionHtml = (caption: string): string => `<div class="pd-caption">${escapeHtml(caption)}</div>`;
+
+/**
+ * What a measuring pass reads, in document order: the preamble, then per table its caption, heading row
+ * and rows. `heightsFromMeasured` turns the heights read (mm) back into Heights.
+ */
+export const MEASURED_SELECTOR = '.pd-preamble, .pd-caption, .pd-table > thead > tr, .pd-table > tbody > tr';
+
+/** The measuring table(s): every row once, in the page's width, so their real heights can be read. */
 export function measureHtml(doc: PrintDocument): string {
-  const units = unitsOf(doc);
-  const rows = units.map((u) => rowHtml(doc, u.row)).join('');
-  return `${tableOpen(doc)}${rows}</tbody></table>`;
+  const width = geometryOf(doc).widthMm;
+  if (!isComposite(doc)) {
+    const rows = unitsOf(doc)
+      .map((u) => rowHtml(doc, u.row))
+      .join('');
+    return `${tableOpen(doc, width)}${rows}</tbody></table>`;
+  }
+  const parts = [doc.preamble?.length ? preambleHtml(doc.preamble) : ''];
+  for (const { table, caption } of tablesOf(doc)) {
+    const rows = unitsOf(table).map((u) => rowHtml(table, u.row));
+    if (rows.length === 0) continue;
+    parts.push(
+      `${caption ? captionHtml(caption) : ''}${tableOpen(table, width)}${rows.join('')}</tbody></table>`,
+    );
+  }
+  return parts.join('');
+}
+
+/**
+ * Heights from what a measuring pass read (MEASURED_SELECTOR's elements in order, in mm); null when the
+ * page had no layout (a zero height) or the list does not match the document.
+ */
+export function heightsFromMeasured(doc: PrintDocument, measured: readonly number[]): Heights | null {
+  if (measured.some((h) => !(h > 0))) return null;
+  let at = 0;
+  const take = (): number | undefined => measured[at++];
+  const preamble = isComposite(doc) && doc.preamble?.length ? take() : undefined;
+  const rows: number[] = [];
+  const tables: { head: number; caption: number }[] = [];
+  for (const { table, caption } of isComposite(doc)
+    ? tablesOf(doc)
+    : [{ table: doc as PrintTable, caption: undefined }]) {
+    const count = unitsOf(table).length;
+    if (count === 0) {
+      tables.push({ head: 0, caption: 0 });
+      continue;
+    }
+    const captionMm = caption ? take() : 0;
+    const head = take();
+    const own = measured.slice(at, at + count);
+    at += count;
+    if (captionMm === undefined || head === undefined || own.length < count) return null;
+    tables.push({ head, caption: captionMm });
+    rows.push(...own);
+  }
+  if (at !== measured.length) return null;
+  const head = tables[0]?.head || tables.find((t) => t.head > 0)?.head || 0;
+  if (head === 0) return null;
+  const single = Math.min(...rows, Number.POSITIVE_INFINITY);
+  return {
+    rows,
+    head,
+    carry: Number.isFinite(single) ? single : head,
+    ...(isComposite(doc) ? { tables, ...(preamble !== undefined ? { preamble } : {}) } : {}),
+  };
+}
+
+function headHtml(
+  doc: PrintDocument,
+  labels: { page: (page: number, pages: number) => string; printedOn?: string },
+  page: number,
+  pages: number,
+): string {
+  const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
+  const printedOn = labels.printedOn ? `<div class="pd-printed">${escapeHtml(labels.printedOn)}</div>` : '';
+  const letterhead = doc.letterhead?.length
+    ? `<div class="pd-letterhead">${doc.letterhead.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`
+    : '';
+  return `<header class="pd-head" style="height:${headMmOf(doc)}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div>${letterhead}<div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(page, pages))}${printedOn}</div></header>`;
+}
+
+/** The brought / carried forward row of a table, after its line `upTo` (-1: before its first line). */
+function forwardRow(
+  table: PrintTable,
+  label: 'broughtForward' | 'carriedForward',
+  upTo: number,
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): PrintRow {
+  return table.carry
+    ? carryRow(table, table.carry.labels[label], upTo, format)
+    : runningRow(table, table.running!.labels[label], upTo, format);
+}
+
+/** The last line of a table at or before one of its rows (-1 before the first line). */
+function lastLineBefore(units: { line: number | null }[], index: number): number {
+  for (let i = index; i >= 0; i -= 1) {
+    const line = units[i]?.line;
+    if (line !== null && line !== undefined) return line;
+  }
+  return -1;
 }
 
 /**
@@ -168,43 +318,98 @@ export function measureHtml(doc: PrintDocument): string {
  */
 export function renderDocument(
   doc: PrintDocument,
-  heights: { rows: number[]; head: number; carry: number },
+  heights: Heights,
   labels: { page: (page: number, pages: number) => string; printedOn?: string },
   format: (kind: 'money' | 'drcr', paise: number) => string,
 ): string {
+  if (isComposite(doc)) return renderFlow(doc, heights, labels, format);
   const geometry = geometryOf(doc);
   const units = unitsOf(doc);
-  const body = geometry.heightMm - HEAD_MM - heights.head;
-  const carries = doc.carry !== null || (doc.running ?? null) !== null;
+  const body = geometry.heightMm - headMmOf(doc) - heights.head;
+  const carries = carriesOf(doc);
   const pages = paginate(heights.rows, { body, carryRow: heights.carry, carry: carries });
-  const forward = (label: 'broughtForward' | 'carriedForward', upTo: number): PrintRow =>
-    doc.carry
-      ? carryRow(doc, doc.carry.labels[label], upTo, format)
-      : runningRow(doc, doc.running!.labels[label], upTo, format);
-  const lastLineBefore = (index: number): number => {
-    // The last statement line at or before this row (-1 before the first line).
-    for (let i = index; i >= 0; i -= 1) {
-      const line = units[i]?.line;
-      if (line !== null && line !== undefined) return line;
-    }
-    return -1;
-  };
   const sheets = pages.map((indices, p) => {
     const parts: string[] = [];
     const first = indices[0] ?? 0;
     const last = indices[indices.length - 1] ?? 0;
     if (carries && p > 0) {
-      parts.push(rowHtml(doc, forward('broughtForward', lastLineBefore(first - 1)), 'pd-carry'));
+      parts.push(
+        rowHtml(doc, forwardRow(doc, 'broughtForward', lastLineBefore(units, first - 1), format), 'pd-carry'),
+      );
     }
     for (const i of indices) parts.push(rowHtml(doc, units[i]!.row));
     if (carries && p < pages.length - 1) {
-      parts.push(rowHtml(doc, forward('carriedForward', lastLineBefore(last)), 'pd-carry'));
+      parts.push(
+        rowHtml(doc, forwardRow(doc, 'carriedForward', lastLineBefore(units, last), format), 'pd-carry'),
+      );
     }
-    const notes = [doc.period, ...doc.notes].map(escapeHtml).join(' · ');
-    const printedOn = labels.printedOn ? `<div class="pd-printed">${escapeHtml(labels.printedOn)}</div>` : '';
     return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
-<header class="pd-head" style="height:${HEAD_MM}mm"><div class="pd-head-text"><div class="pd-company">${escapeHtml(doc.company)}</div><div class="pd-title">${escapeHtml(doc.title)}</div><div class="pd-period">${notes}</div></div><div class="pd-pageno">${escapeHtml(labels.page(p + 1, pages.length))}${printedOn}</div></header>
-${tableOpen(doc)}${parts.join('')}</tbody></table></section>`;
+${headHtml(doc, labels, p + 1, pages.length)}
+${tableOpen(doc, geometry.widthMm)}${parts.join('')}</tbody></table></section>`;
+  });
+  return sheets.join('\n');
+}
+
+/** A document of several tables (or with blocks above its table): the tables flow on, page after page. */
+function renderFlow(
+  doc: PrintDocument,
+  heights: Heights,
+  labels: { page: (page: number, pages: number) => string; printedOn?: string },
+  format: (kind: 'money' | 'drcr', paise: number) => string,
+): string {
+  const geometry = geometryOf(doc);
+  const tables = tablesOf(doc);
+  let at = 0;
+  const flow = tables.map(({ table, caption }, t) => {
+    const count = unitsOf(table).length;
+    const rows = heights.rows.slice(at, at + count);
+    at += count;
+    const measured = heights.tables?.[t];
+    return {
+      heights: rows,
+      head: measured?.head || heights.head,
+      caption: caption ? measured?.caption || 6 : 0,
+      carry: carriesOf(table),
+    };
+  });
+  const preamble = doc.preamble?.length ? (heights.preamble ?? 0) : 0;
+  const pages = paginateTables(flow, {
+    body: geometry.heightMm - headMmOf(doc),
+    first: preamble,
+    carryRow: heights.carry,
+  });
+  const units = tables.map(({ table }) => unitsOf(table));
+  const sheets = pages.map((fragments, p) => {
+    const parts: string[] = [p === 0 && doc.preamble?.length ? preambleHtml(doc.preamble) : ''];
+    for (const { table: t, rows } of fragments) {
+      const { table, caption } = tables[t]!;
+      const own = units[t]!;
+      const first = rows[0] ?? 0;
+      const last = rows[rows.length - 1] ?? 0;
+      const carries = carriesOf(table);
+      const body: string[] = [];
+      if (carries && first > 0) {
+        body.push(
+          rowHtml(
+            table,
+            forwardRow(table, 'broughtForward', lastLineBefore(own, first - 1), format),
+            'pd-carry',
+          ),
+        );
+      }
+      for (const i of rows) body.push(rowHtml(table, own[i]!.row));
+      if (carries && last < own.length - 1) {
+        body.push(
+          rowHtml(table, forwardRow(table, 'carriedForward', lastLineBefore(own, last), format), 'pd-carry'),
+        );
+      }
+      parts.push(
+        `${caption && first === 0 ? captionHtml(caption) : ''}${tableOpen(table, geometry.widthMm)}${body.join('')}</tbody></table>`,
+      );
+    }
+    return `<section class="pd-page" style="width:${geometry.widthMm}mm;height:${geometry.heightMm}mm">
+${headHtml(doc, labels, p + 1, pages.length)}
+${parts.join('')}</section>`;
   });
   return sheets.join('\n');
 }
@@ -213,17 +418,43 @@ ${tableOpen(doc)}${parts.join('')}</tbody></table></section>`;
 export const pxToMm = (px: number): number => px / PX_PER_MM;
 
 /** Row heights when nothing can be measured (tests without layout): one line each, wrapped text more. */
-export function estimateHeights(doc: PrintDocument): { rows: number[]; head: number; carry: number } {
-  const widths = columnWidthsMm(doc, geometryOf(doc).widthMm);
-  // About 1.8 mm per character at 8.5 pt; 4.6 mm per line with padding.
-  const linesOf = (row: PrintRow) =>
-    Math.max(
-      1,
-      ...row.cells.map((text, i) => {
-        // The narration runs on in the same cell as the particulars.
-        const length = text.length + (i === doc.detailColumn && row.detail ? row.detail.length + 1 : 0);
-        return Math.ceil((length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM));
-      }),
-    );
-  return { rows: unitsOf(doc).map((u) => 4.6 * linesOf(u.row)), head: 6, carry: 4.6 };
+export function estimateHeights(doc: PrintDocument): Heights {
+  const width = geometryOf(doc).widthMm;
+  const rowsOf = (table: PrintTable): number[] => {
+    const widths = columnWidthsMm(table, width);
+    // About 1.8 mm per character at 8.5 pt; 4.6 mm per line with padding.
+    const linesOf = (row: PrintRow) =>
+      Math.max(
+        1,
+        ...row.cells.map((text, i) => {
+          // The narration runs on in the same cell as the particulars.
+          const length = text.length + (i === table.detailColumn && row.detail ? row.detail.length + 1 : 0);
+          return Math.ceil((length * 1.8) / Math.max(1, (widths[i] ?? 0) - CELL_PADDING_MM));
+        }),
+      );
+    return unitsOf(table).map((u) => 4.6 * linesOf(u.row));
+  };
+  if (!isComposite(doc)) return { rows: rowsOf(doc), head: 6, carry: 4.6 };
+  const tables = tablesOf(doc);
+  const lines = Math.max(0, ...(doc.preamble ?? []).map((b) => b.lines.length + (b.heading ? 1 : 0)));
+  return {
+    rows: tables.flatMap(({ table }) => rowsOf(table)),
+    head: 6,
+    carry: 4.6,
+    tables: tables.map(({ caption }) => ({ head: 6, caption: caption ? 6 : 0 })),
+    ...(doc.preamble?.length ? { preamble: lines * 3.8 + 4 } : {}),
+  };
+}
+
+/**
+ * Whether the document at these heights takes at most `share` of one page: then its real heights cannot
+ * change how it is cut (one page, no carried-forward rows), and a caller may skip measuring it. The
+ * estimate (estimateHeights) is on the generous side, the share leaves room for the rest.
+ */
+export function fitsOnePage(doc: PrintDocument, heights: Heights, share = 0.8): boolean {
+  const room = (geometryOf(doc).heightMm - headMmOf(doc)) * share;
+  const rows = heights.rows.reduce((s, h) => s + h, 0);
+  if (!isComposite(doc)) return heights.head + rows <= room;
+  const tables = (heights.tables ?? []).reduce((s, t) => s + t.head + t.caption, 0);
+  return (heights.preamble ?? 0) + tables + rows <= room;
 }

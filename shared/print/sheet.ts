@@ -1,3 +1,5 @@
+import type { PrintDocument } from './document';
+
 /**
  * A report as a table to export or print: its title rows, columns, rows and totals. Pure (no DOM), so the
  * renderer (Excel, CSV, print) and the main process (a statement of account sent as PDF) share it.
@@ -64,6 +66,8 @@ export interface ExportSheet<Row> {
     running?: { columns: number[]; counted(row: Row): boolean };
     /** What is printed instead of this sheet (a statement on paper, its table in the file). */
     sheet?: ExportSheet<unknown>;
+    /** A document laid out by its own builder (a statement of account), printed as it is. */
+    document?: PrintDocument;
   };
 }
 

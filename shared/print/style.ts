@@ -139,4 +139,40 @@ export const PRINT_CSS = `.pd-doc {
   border-top: 0.2mm solid #999;
   border-bottom: 0.2mm solid #999;
 }
+
+/* A document's letterhead (the company's address, GSTIN), blocks above its tables and their captions. */
+.pd-letterhead {
+  font-size: 7.5pt;
+  line-height: 1.3;
+}
+
+.pd-preamble {
+  box-sizing: border-box;
+  display: flex;
+  gap: 6mm;
+  padding: 2mm 0 2.5mm;
+}
+
+.pd-block {
+  flex: 1 1 0;
+  line-height: 1.35;
+}
+
+.pd-block-head {
+  font-size: 7.5pt;
+  color: #444;
+  text-transform: uppercase;
+  letter-spacing: 0.02em;
+}
+
+.pd-b {
+  font-weight: 700;
+}
+
+.pd-caption {
+  box-sizing: border-box;
+  font-weight: 700;
+  font-size: 9.5pt;
+  padding: 3mm 0 1mm;
+}
 `;

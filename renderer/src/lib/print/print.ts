@@ -2,10 +2,13 @@ import type { PrintDocument } from '../../../../shared/print/document';
 import {
   estimateHeights,
   geometryOf,
+  heightsFromMeasured,
+  MEASURED_SELECTOR,
   measureHtml,
   pageCss,
   pxToMm,
   renderDocument,
+  type Heights,
 } from '../../../../shared/print/render';
 import { PRINT_CSS } from '../../../../shared/print/style';
 
@@ -36,19 +39,17 @@ export function installPrintStyle(): void {
 }
 
 /** Measures every row of the document at the page's width (mm); null when the page has no layout. */
-function measure(doc: PrintDocument): { rows: number[]; head: number; carry: number } | null {
+function measure(doc: PrintDocument): Heights | null {
   const box = document.createElement('div');
   box.className = 'pd-doc pd-measure';
   box.style.width = `${geometryOf(doc).widthMm}mm`;
   box.innerHTML = measureHtml(doc);
   document.body.appendChild(box);
   try {
-    const table = box.querySelector('table');
-    const head = table?.tHead?.rows[0]?.getBoundingClientRect().height ?? 0;
-    const rows = [...(table?.tBodies[0]?.rows ?? [])].map((r) => pxToMm(r.getBoundingClientRect().height));
-    if (head === 0 || rows.some((h) => h === 0)) return null;
-    const single = Math.min(...rows, Number.POSITIVE_INFINITY);
-    return { rows, head: pxToMm(head), carry: Number.isFinite(single) ? single : pxToMm(head) };
+    const measured = [...box.querySelectorAll(MEASURED_SELECTOR)].map((e) =>
+      pxToMm(e.getBoundingClientRect().height),
+    );
+    return heightsFromMeasured(doc, measured);
   } finally {
     box.remove();
   }
