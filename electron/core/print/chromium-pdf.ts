@@ -11,7 +11,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export interface ChromiumPdfOptions {
-  /** The Chromium binary (default /usr/bin/chromium, or TALLYCONNECT_CHROMIUM). */
+  /** The Chromium binary (default /usr/bin/chromium). */
   executablePath?: string;
 }
 
@@ -31,8 +31,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     this.page ??= (async () => {
       const { chromium } = await import('playwright-core');
       this.browser = await chromium.launch({
-        executablePath:
-          this.options.executablePath ?? process.env.TALLYCONNECT_CHROMIUM ?? '/usr/bin/chromium',
+        executablePath: this.options.executablePath ?? '/usr/bin/chromium',
         args: CHROMIUM_FLAGS,
       });
       const context = await this.browser.newContext({ javaScriptEnabled: true });
