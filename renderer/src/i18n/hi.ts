@@ -781,4 +781,15 @@ export const hi: Messages = {
     broughtForward: 'पिछले पृष्ठ से',
     carriedForward: 'अगले पृष्ठ पर',
   },
+  statementOfAccount: {
+    action: 'खाते का विवरण',
+    title: 'खाते का विवरण - {{party}}',
+    back: '{{party}} के बिल',
+    withLedger: 'अवधि की खाता बही सहित',
+    from: 'खाता बही से',
+    to: 'खाता बही तक',
+    hint: 'छपने और भेजे जाने पर ऐसा दिखेगा। Alt+P या Ctrl+P से छापें; Excel में बिल, अवधिवार विश्लेषण और खाता बही अलग शीट पर हैं।',
+    preview: 'छपने पर दिखने वाला खाते का विवरण',
+    reversed: 'खाता बही की अवधि शुरू होने ({{from}}) से पहले ही समाप्त होती है ({{to}})।',
+  },
 };
