@@ -1,13 +1,7 @@
 import type { Workbook } from 'exceljs';
 import { formatInr, paiseToDecimalString } from '../../../shared/money';
 import { formatDateIndian } from '../../../shared/dates';
-import {
-  amountOf,
-  isAmount,
-  totalsOf,
-  type ColumnKind,
-  type ExportSheet,
-} from '../../../shared/print/sheet';
+import { amountOf, isAmount, totalsOf, type ColumnKind, type ExportSheet } from '../../../shared/print/sheet';
 
 // The sheet model is shared with the main process (shared/print/sheet.ts); screens import it from here.
 export {
