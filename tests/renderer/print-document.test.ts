@@ -1,7 +1,7 @@
 import type { ExportSheet } from '../../renderer/src/lib/export';
-import { documentFromSheet } from '../../renderer/src/lib/print/document';
-import { paginate } from '../../renderer/src/lib/print/paginate';
-import { estimateHeights, renderDocument } from '../../renderer/src/lib/print/render';
+import { documentFromSheet } from '../../shared/print/document';
+import { paginate } from '../../shared/print/paginate';
+import { estimateHeights, renderDocument } from '../../shared/print/render';
 
 interface Line {
   date: string;

@@ -11,7 +11,7 @@ import {
   type ColumnKind,
   type ExportSheet,
 } from '../lib/export';
-import { documentFromSheet } from '../lib/print/document';
+import { documentFromSheet } from '../../../shared/print/document';
 import { printDocument } from '../lib/print/print';
 import { displayValue } from './DataTable';
 import { Icon } from './Icon';
@@ -98,20 +98,22 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
       broughtForward: t('wholeTable.broughtForward'),
       carriedForward: t('wholeTable.carriedForward'),
     };
-    const doc = documentFromSheet(data, printCell, {
-      strong: data.print?.strong,
-      orientation: data.print?.orientation,
-      running: data.print?.running ? { ...data.print.running, labels } : null,
-      carry: data.print?.carry
-        ? {
-            ...data.print.carry,
-            labels: {
-              broughtForward: t('wholeTable.broughtForward'),
-              carriedForward: t('wholeTable.carriedForward'),
-            },
-          }
-        : null,
-    });
+    const doc =
+      data.print?.document ??
+      documentFromSheet(data, printCell, {
+        strong: data.print?.strong,
+        orientation: data.print?.orientation,
+        running: data.print?.running ? { ...data.print.running, labels } : null,
+        carry: data.print?.carry
+          ? {
+              ...data.print.carry,
+              labels: {
+                broughtForward: t('wholeTable.broughtForward'),
+                carriedForward: t('wholeTable.carriedForward'),
+              },
+            }
+          : null,
+      });
     const name = exportFileName(sheetData, 'csv').replace(/\.csv$/, '.pdf');
     return printDocument(
       doc,

@@ -950,6 +950,17 @@ export const en = {
       differenceIn: 'Difference ({{head}})',
     },
   },
+  statementOfAccount: {
+    action: 'Statement of account',
+    title: 'Statement of account - {{party}}',
+    back: 'Bills of {{party}}',
+    withLedger: 'With the ledger for a period',
+    from: 'Ledger from',
+    to: 'Ledger to',
+    hint: 'As it prints and as it is sent. Print with Alt+P or Ctrl+P; Excel has the bills, the ageing and the ledger on their own sheets.',
+    preview: 'Statement of account as it prints',
+    reversed: 'The ledger’s period ends ({{to}}) before it starts ({{from}}).',
+  },
 } as const;
 
 /** Same keys as English, any text. */

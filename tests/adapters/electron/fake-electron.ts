@@ -31,6 +31,8 @@ export class FakeWebContents extends Emitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
   readonly send = vi.fn();
+  readonly executeJavaScript = vi.fn(async (_code: string): Promise<unknown> => undefined);
+  readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.4 fake'));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -47,8 +49,9 @@ export class BrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents();
   visible = false;
   maximized = false;
-  readonly loadURL = vi.fn(() => Promise.resolve());
+  readonly loadURL = vi.fn((_url: string) => Promise.resolve());
   readonly reload = vi.fn();
+  readonly destroy = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.instances.push(this);

@@ -8,8 +8,8 @@ import type {
 } from '../../../shared/types/reports';
 import { createI18n } from '../../../renderer/src/i18n';
 import { toXlsx, type ExportSheet } from '../../../renderer/src/lib/export';
-import { documentFromSheet } from '../../../renderer/src/lib/print/document';
-import { estimateHeights, renderDocument } from '../../../renderer/src/lib/print/render';
+import { documentFromSheet } from '../../../shared/print/document';
+import { estimateHeights, renderDocument } from '../../../shared/print/render';
 import { trialBalanceSheets } from '../../../renderer/src/screens/statements/sheets/trial-balance';
 import { groupSummarySheet } from '../../../renderer/src/screens/statements/sheets/group-summary';
 import {

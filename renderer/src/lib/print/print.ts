@@ -1,5 +1,16 @@
-import type { PrintDocument } from './document';
-import { estimateHeights, geometryOf, measureHtml, pageCss, pxToMm, renderDocument } from './render';
+import type { PrintDocument } from '../../../../shared/print/document';
+import {
+  estimateHeights,
+  geometryOf,
+  heightsFromMeasured,
+  MEASURED_SELECTOR,
+  measureHtml,
+  pageCss,
+  pxToMm,
+  renderDocument,
+  type Heights,
+} from '../../../../shared/print/render';
+import { PRINT_CSS } from '../../../../shared/print/style';
 
 export interface PrintLabels {
   page: (page: number, pages: number) => string;
@@ -21,20 +32,24 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, id: string, clas
   return found;
 }
 
+/** The documents' styles (shared with the main process's PDFs), once in the page: print and previews use them. */
+export function installPrintStyle(): void {
+  const style = element('style', 'pd-doc-style');
+  if (style.textContent !== PRINT_CSS) style.textContent = PRINT_CSS;
+}
+
 /** Measures every row of the document at the page's width (mm); null when the page has no layout. */
-function measure(doc: PrintDocument): { rows: number[]; head: number; carry: number } | null {
+function measure(doc: PrintDocument): Heights | null {
   const box = document.createElement('div');
   box.className = 'pd-doc pd-measure';
   box.style.width = `${geometryOf(doc).widthMm}mm`;
   box.innerHTML = measureHtml(doc);
   document.body.appendChild(box);
   try {
-    const table = box.querySelector('table');
-    const head = table?.tHead?.rows[0]?.getBoundingClientRect().height ?? 0;
-    const rows = [...(table?.tBodies[0]?.rows ?? [])].map((r) => pxToMm(r.getBoundingClientRect().height));
-    if (head === 0 || rows.some((h) => h === 0)) return null;
-    const single = Math.min(...rows, Number.POSITIVE_INFINITY);
-    return { rows, head: pxToMm(head), carry: Number.isFinite(single) ? single : pxToMm(head) };
+    const measured = [...box.querySelectorAll(MEASURED_SELECTOR)].map((e) =>
+      pxToMm(e.getBoundingClientRect().height),
+    );
+    return heightsFromMeasured(doc, measured);
   } finally {
     box.remove();
   }
@@ -46,6 +61,7 @@ export function preparePrint(
   labels: PrintLabels,
   format: (kind: 'money' | 'drcr', paise: number) => string,
 ): HTMLElement {
+  installPrintStyle();
   element('style', 'pd-page-style').textContent = pageCss(doc);
   const root = element('div', 'pd-root', `${ROOT_CLASS} pd-doc`);
   const heights = measure(doc) ?? estimateHeights(doc);

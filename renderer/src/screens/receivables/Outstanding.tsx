@@ -19,6 +19,7 @@ import { DateInput } from '../../components/DateInput';
 import type { ExportSheet } from '../../lib/export';
 import { outstandingBillByBill } from './sheets/outstanding';
 import { BillHistory } from './BillHistory';
+import { StatementOfAccount } from './StatementOfAccount';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -57,6 +58,19 @@ export function Outstanding({ company }: { company: CompanySummary }) {
 
   const data = query.data?.data;
   const party = data?.parties.find((p) => p.ledgerGuid === partyGuid) ?? null;
+  // The party's statement of account (s=1), with its ledger for a period when asked (l=1, from, to).
+  if (route.params.s === '1' && data && party && !billName) {
+    return (
+      <StatementOfAccount
+        company={company}
+        data={data}
+        party={party}
+        setParams={(params) =>
+          setParams({ s: '1', l: route.params.l, from: route.params.from, to: route.params.to, ...params })
+        }
+      />
+    );
+  }
   const partyColumns = data ? partyColumnsOf(data, t, { screen: true }) : [];
   const billColumns = billColumnsOf(t);
 
@@ -118,6 +132,16 @@ export function Outstanding({ company }: { company: CompanySummary }) {
         {party && (
           <button type="button" className="btn" onClick={() => setParams({ p: undefined, b: undefined })}>
             ← {t('outstanding.back')}
+          </button>
+        )}
+        {party && !billName && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setParams({ s: '1' })}
+            data-testid="statement-of-account"
+          >
+            {t('statementOfAccount.action')}
           </button>
         )}
       </Toolbar>

@@ -1,5 +1,5 @@
-import type { ColumnKind, ExportSheet } from '../export';
-import { totalsOf } from '../export';
+import type { ColumnKind, ExportSheet } from './sheet';
+import { totalsOf } from './sheet';
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -47,23 +47,49 @@ export interface PrintRunning {
   labels: { broughtForward: string; carriedForward: string };
 }
 
-/** A report laid out for paper: title block, columns and rows; paginated when printed. */
-export interface PrintDocument {
-  company: string;
-  title: string;
-  period: string;
-  notes: string[];
-  orientation: Orientation;
+/** One table of a document: its columns and rows, and what carries from page to page. */
+export interface PrintTable {
   columns: PrintColumn[];
   /** The column the rows' detail lines go under (-1 for none). */
   detailColumn: number;
-  /** Opening rows, printed once at the top of the first page. */
+  /** Opening rows, printed once at the top of the table. */
   leading: PrintRow[];
   lines: PrintRow[];
   /** Totals and closing rows, printed once after the last line. */
   trailing: PrintRow[];
   carry: PrintCarry | null;
   running?: PrintRunning | null;
+}
+
+/** A further table after the document's own, flowing on below it (a statement of account's ledger). */
+export interface PrintSection extends PrintTable {
+  /** Its heading, printed once above it. */
+  caption: string;
+}
+
+/** A block of lines printed once on the first page above the tables (the addressee, a summary). */
+export interface PrintBlock {
+  heading: string;
+  lines: string[];
+  /** The first line in bold (a name). */
+  strongFirst?: boolean;
+}
+
+/** A report laid out for paper: title block, columns and rows; paginated when printed. */
+export interface PrintDocument extends PrintTable {
+  company: string;
+  title: string;
+  period: string;
+  notes: string[];
+  orientation: Orientation;
+  /** Lines under the company's name on every page: its address, GSTIN. */
+  letterhead?: string[];
+  /** Blocks side by side on the first page above the tables. */
+  preamble?: PrintBlock[];
+  /** The heading of the document's own table, when it has one (a document with sections). */
+  caption?: string;
+  /** More tables after the document's own, in order, each with its heading. */
+  sections?: PrintSection[];
 }
 
 /** The longest text of a column (its header included), in characters. */
@@ -97,9 +123,33 @@ export const naturalMm = (column: PrintColumn): number => column.weight * MM_PER
 export const isFixed = (column: PrintColumn): boolean => column.kind !== 'text' || column.nowrap;
 
 /** Reports with many columns, or wider than an A4 portrait page, print on landscape pages. */
-export function orientationFor(columns: PrintColumn[]): Orientation {
+export function orientationFor(columns: readonly PrintColumn[]): Orientation {
   const needed = columns.reduce((s, c) => s + (isFixed(c) ? naturalMm(c) : Math.min(60, naturalMm(c))), 0);
   return columns.length > 7 || needed > 190 ? 'landscape' : 'portrait';
+}
+
+/**
+ * The printed columns of a table, each as wide as its contents need (from the first 3,000 lines, the
+ * leading and trailing rows, bold text a little wider).
+ */
+export function printColumnsOf(
+  specs: readonly { header: string; kind: ColumnKind }[],
+  rows: Pick<PrintTable, 'leading' | 'lines' | 'trailing'>,
+): PrintColumn[] {
+  const { leading, lines, trailing } = rows;
+  return specs.map((c, i) => {
+    const sample = lines.slice(0, 3000);
+    const texts = sample.filter((l) => l.style === 'line').map((l) => l.cells[i] ?? '');
+    const bold = [...leading, ...sample.filter((l) => l.style !== 'line'), ...trailing].map(
+      (l) => l.cells[i] ?? '',
+    );
+    return {
+      header: c.header,
+      kind: c.kind,
+      weight: weightOf(c.kind, c.header, texts, bold),
+      nowrap: c.kind === 'text' && longestOf('', [...texts, ...bold]) <= SHORT_TEXT,
+    };
+  });
 }
 
 /**
@@ -158,19 +208,7 @@ export function documentFromSheet<Row>(
     ...(totals === null ? [] : [{ cells: cellsOf(totals), style: 'total' as const }]),
     ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
   ];
-  const columns: PrintColumn[] = printed.map((c, i) => {
-    const sample = lines.slice(0, 3000);
-    const texts = sample.filter((l) => l.style === 'line').map((l) => l.cells[i] ?? '');
-    const bold = [...leading, ...sample.filter((l) => l.style !== 'line'), ...trailing].map(
-      (l) => l.cells[i] ?? '',
-    );
-    return {
-      header: c.header,
-      kind: c.kind,
-      weight: weightOf(c.kind, c.header, texts, bold),
-      nowrap: c.kind === 'text' && longestOf('', [...texts, ...bold]) <= SHORT_TEXT,
-    };
-  });
+  const columns = printColumnsOf(printed, { leading, lines, trailing });
   let carry: PrintCarry | null = null;
   if (options.carry) {
     const { debit, credit, balance } = options.carry;

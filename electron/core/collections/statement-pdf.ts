@@ -1,0 +1,85 @@
+import { DEFAULT_AGEING_BUCKETS } from '../../../shared/contract/reports';
+import {
+  printBalance,
+  printMoney,
+  statementDocument,
+  type StatementCompany,
+  type StatementLedger,
+  type StatementOfAccount,
+  type StatementParty,
+} from '../../../shared/print/statement';
+import { statementWords, type StatementLanguage } from '../../../shared/print/statement-words';
+import { documentHtml, type PdfLabels } from '../print/document-pdf';
+import type { PdfRenderer } from '../print/pdf-renderer';
+import type { PartyStatement } from './statement';
+
+/** What the statement's PDF needs besides the party's figures (plain data, from the store or the caller). */
+export interface StatementPdfInput {
+  statement: PartyStatement;
+  /** The company's letterhead: name, address lines, GSTIN, state. */
+  company: StatementCompany;
+  /** The party's address, GSTIN and state (its name is the statement's); none known: name only. */
+  party?: Omit<StatementParty, 'name'> | null;
+  /** The party's ledger for a period, printed after the bills; null or absent: bills only. */
+  ledger?: StatementLedger | null;
+  language: StatementLanguage;
+  /** Ageing bucket bounds (days overdue); the outstanding report's default when absent. */
+  buckets?: readonly number[];
+  /** "Printed on 06-12-2026 21:55" under the page number; absent: not printed. */
+  printedOn?: string;
+}
+
+const PAGE_WORDS: Record<StatementLanguage, (page: number, pages: number) => string> = {
+  en: (page, pages) => `Page ${page} of ${pages}`,
+  mr: (page, pages) => `पान ${page} (एकूण ${pages})`,
+  hi: (page, pages) => `${pages} में से पृष्ठ ${page}`,
+};
+
+/**
+ * The document's figures from the party's statement (collections/statement.ts): its bills with interest,
+ * On Account and total. Interest prints only when some is charged.
+ */
+export function statementOfAccountFrom(
+  input: Omit<StatementPdfInput, 'language' | 'printedOn'>,
+): StatementOfAccount {
+  const { statement } = input;
+  const charged = statement.interest !== 0 || statement.bills.some((b) => b.interest !== 0);
+  return {
+    company: input.company,
+    party: {
+      name: statement.partyName,
+      address: input.party?.address ?? [],
+      gstin: input.party?.gstin ?? null,
+      state: input.party?.state ?? null,
+    },
+    kind: statement.kind,
+    asOn: statement.asOn,
+    bills: statement.bills.map((b) => ({ ...b })),
+    onAccount: statement.onAccount,
+    total: statement.totalDue,
+    interest: charged ? statement.interest : null,
+    buckets: input.buckets ?? DEFAULT_AGEING_BUCKETS,
+    ledger: input.ledger ?? null,
+  };
+}
+
+/** The statement of account as a whole HTML page, laid out in A4 sheets (measured in the renderer's page). */
+export function statementHtml(input: StatementPdfInput, renderer: PdfRenderer): Promise<string> {
+  const words = statementWords(input.language);
+  const labels: PdfLabels = {
+    page: PAGE_WORDS[input.language],
+    lang: input.language,
+    ...(input.printedOn ? { printedOn: input.printedOn } : {}),
+  };
+  return documentHtml(
+    statementDocument(statementOfAccountFrom(input), words),
+    renderer,
+    labels,
+    (kind, paise) => (kind === 'money' ? printMoney(paise) : printBalance(paise, words)),
+  );
+}
+
+/** The statement of account as PDF bytes, to attach to an e-mail or save for WhatsApp. */
+export async function statementPdf(input: StatementPdfInput, renderer: PdfRenderer): Promise<Uint8Array> {
+  return renderer.pdf(await statementHtml(input, renderer));
+}

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { formatInr } from '../../shared/money';
+import type { CompanySummary, Outstanding, OutstandingParty } from '../../shared/types/reports';
+import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
+
+/** The printed statements as PDF and PNG pages, kept to be looked at. */
+const PRINTS = path.join(ROOT, 'test-output', 'statement-of-account');
+
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let company: CompanySummary;
+let asOn: string;
+let party: OutstandingParty;
+
+/** One contract operation over the serve HTTP API, from inside the page (same origin and session). */
+async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([op, body]) => {
+      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    },
+    [operation, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
+  return envelope.data as T;
+}
+
+beforeAll(async () => {
+  rmSync(PRINTS, { recursive: true, force: true });
+  mkdirSync(PRINTS, { recursive: true });
+  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
+  page = await newPage(browser);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // The print dialog cannot open headless: printing lays the document out, page.pdf() prints it.
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await page.goto(`${serve.url}/#/companies`);
+  company = (await call<{ data: CompanySummary[] }>('companies.list', {})).data[0]!;
+  asOn = company.lastVoucherDate!;
+  const report = await call<{ data: Outstanding }>('outstanding.get', {
+    companyGuid: company.guid,
+    kind: 'receivable',
+    asOn,
+  });
+  // The debtor with the most pending bills.
+  party = [...report.data.parties].sort((a, b) => b.bills.length - a.bills.length)[0]!;
+  expect(party.bills.filter((b) => !b.onAccount).length).toBeGreaterThan(1);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+const pageText = (pdf: string, n: number): string =>
+  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], {
+    encoding: 'utf8',
+  }).replace(/[ \t]+/g, ' ');
+
+describe('statement of account, printed from the outstanding screen', () => {
+  it('prints one party’s pending bills, ageing and ledger for the year, page by page', async () => {
+    await page.goto(
+      `${serve.url}/#/outstanding?c=${company.guid}&k=receivable&on=${asOn}&p=${encodeURIComponent(party.ledgerGuid)}`,
+    );
+    await page.getByTestId('statement-of-account').click();
+    await page.getByTestId('statement-with-ledger').check();
+    const view = page.getByTestId('document-view');
+    await view.locator('table[aria-label^="Ledger account"]').waitFor();
+    await screenshot(page, 'statement-of-account-en', false);
+
+    await page.getByTestId('print-report').click();
+    await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
+    const pdf = path.join(PRINTS, 'statement-en.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(PRINTS, 'statement-en')]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const texts = Array.from({ length: pages }, (_, i) => pageText(pdf, i + 1));
+    texts.forEach((text, i) => {
+      expect(text).toContain(company.name);
+      expect(text).toContain(`Page ${i + 1} of ${pages}`);
+    });
+    const first = texts[0]!;
+    expect(first).toContain(`Statement of account - ${party.name}`);
+    expect(first).toContain('Pending bills');
+    // Every pending bill with its amount, and the party's total as on the date.
+    for (const bill of party.bills.filter((b) => !b.onAccount))
+      expect(texts.join('\n')).toMatch(
+        new RegExp(
+          `${bill.billName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} .*${formatInr(bill.amount, { symbol: false })}`,
+        ),
+      );
+    expect(first).toContain(`Total due: ${formatInr(party.total)}`);
+    expect(texts.join('\n')).toContain('Ageing of pending bills');
+    // The ledger closes on the party's balance (a Sundry Debtor's outstanding is its ledger balance).
+    const ledger = await call<{ data: { closing: number } }>('ledger.statement', {
+      companyGuid: company.guid,
+      ledgerGuid: party.ledgerGuid,
+      from:
+        `${asOn.slice(0, 4)}-04-01` <= asOn
+          ? `${asOn.slice(0, 4)}-04-01`
+          : `${Number(asOn.slice(0, 4)) - 1}-04-01`,
+      to: asOn,
+    });
+    expect(texts.at(-1)).toContain(
+      `Closing balance ${formatInr(Math.abs(ledger.data.closing), { symbol: false })} ${ledger.data.closing >= 0 ? 'Dr' : 'Cr'}`,
+    );
+    // A ledger running over pages carries its totals forward.
+    for (let i = 0; i < pages - 1; i += 1) {
+      const carried = /Carried forward ([\d,.]+ [\d,.]+ [\d,.]+ (?:Dr|Cr))/.exec(texts[i]!)?.[1];
+      if (carried) expect(texts[i + 1]).toContain(`Brought forward ${carried}`);
+    }
+  });
+
+  it('shows and prints the statement in मराठी', async () => {
+    await page.getByTestId('language').selectOption('mr');
+    const view = page.getByTestId('document-view');
+    await view.getByText('खाते उतारा', { exact: false }).first().waitFor();
+    await screenshot(page, 'statement-of-account-mr', false);
+    await page.getByTestId('print-report').click();
+    await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
+    const pdf = path.join(PRINTS, 'statement-mr.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      path.join(PRINTS, 'statement-mr'),
+    ]);
+    const text = pageText(pdf, 1).replace(/\s+/g, '');
+    for (const word of ['खातेउतारा', 'बाकीबिले', 'एकूणयेणे', 'पान1']) expect(text).toContain(word);
+    expect(text).toContain(formatInr(party.total));
+    await page.getByTestId('language').selectOption('en');
+  });
+});
