@@ -66,7 +66,7 @@ const totalRow = (label: string, left: Paise[], right: Paise[]): ColumnsRow => (
 
 /**
  * A horizontal statement with columns: each side's particulars, its amount per column and the difference;
- * the last total row as the totals row; landscape on paper.
+ * the last total row as the totals row; landscape on paper (without the differences from three periods).
  */
 function columnsSheet(options: {
   title: string;
@@ -114,6 +114,9 @@ function columnsSheet(options: {
     totals: last?.total ? { row: last } : null,
     print: {
       strong: (r) => r.total,
+      // Three or more periods on each side leave no room on a landscape page for the differences: paper
+      // shows the periods (as Tally prints its columns), the screen and the file keep the differences.
+      ...(labels.length > 2 ? { omit: [perSide - 1, 2 * perSide - 1] } : {}),
       strongCells: (r) => [
         ...(r.left?.heading ? Array.from({ length: perSide }, (_, i) => i) : []),
         ...(r.right?.heading ? Array.from({ length: perSide }, (_, i) => perSide + i) : []),
