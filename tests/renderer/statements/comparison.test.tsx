@@ -279,7 +279,7 @@ describe('P&L with comparison columns', () => {
       .getAllByRole('cell')
       .map((c) => c.textContent);
     // Particulars, this year (nothing), last year, difference (current − previous: a fall).
-    expect(rent.slice(0, 4)).toEqual(['  Rent', '', '₹1,000.00', '-₹1,000.00']);
+    expect(rent.slice(0, 4)).toEqual(['  Rent', '', '1,000.00', '-1,000.00']);
     expect(rowOf('Advertising')).toHaveTextContent('1,500.00');
     expect(rowOf(NET)).toHaveTextContent('4,500.00');
     expect(rowOf(NET)).toHaveTextContent('1,000.00');

@@ -1,12 +1,14 @@
 import type { ExportSheet } from '../../lib/export';
 import { totalsOf } from '../../lib/export';
-import { drCr, money } from '../../lib/format';
+import { formatInr } from '../../../../shared/money';
+import { drCr } from '../../lib/format';
 
 const cellText = (kind: string, value: string | number | null): string => {
   if (value === null || value === '') return '';
   if (typeof value === 'number' && (kind === 'money' || kind === 'drcr')) {
     if (value === 0) return '';
-    return kind === 'drcr' ? drCr(value) : money(value);
+    // Plain figures as on paper (Tally shows no rupee sign in a statement's columns): more columns fit.
+    return kind === 'drcr' ? drCr(value) : formatInr(value, { symbol: false });
   }
   return String(value);
 };
@@ -56,6 +58,7 @@ export function SheetTable<Row>({ sheet, testId }: { sheet: ExportSheet<Row>; te
                       style={{
                         fontWeight: strong || bold.has(i) ? 600 : undefined,
                         whiteSpace: amount(c.kind) ? 'nowrap' : 'pre-wrap',
+                        minWidth: amount(c.kind) ? undefined : '11em',
                       }}
                     >
                       {text}
