@@ -29,6 +29,11 @@ import { groupSummary } from '../electron/core/reports/group-summary';
 import { itemFigures, stockSummary } from '../electron/core/reports/stock-summary';
 import { voucherView } from '../electron/core/reports/voucher';
 import { replaceSection } from './reports-section';
+import {
+  compareBalanceSheets,
+  compareProfitLoss,
+  compareTrialBalances,
+} from '../electron/core/reports/comparison';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -280,6 +285,55 @@ measure(
   'same sheet, stock by closingStockOf',
   () => balanceSheet(db, masters, { asOn: MID_MONTH }, { closingStock: naiveStock }),
 );
+
+// Comparison columns (issue 25, Tally's Alt+C): each column is the single report of its period (cold: no
+// cache), then the rows are aligned by GUID. Target: the single report's per column.
+const EARLIER_FY = financialYearRange(`${Number(CLOSED_FY.slice(0, 4)) - 1}-${CLOSED_FY.slice(2, 4)}`);
+const compareColumns = [{ from: current.from, to: TODAY }, closed, EARLIER_FY];
+measure(
+  `Trial balance, 3 columns (FY ${CURRENT_FY} to ${TODAY}, FY ${CLOSED_FY}, the year before)`,
+  3 * 100,
+  () =>
+    compareTrialBalances(
+      compareColumns,
+      compareColumns.map((c) => trialBalance(db, masters, c)),
+    ),
+  'the three trial balances alone, not aligned',
+  () => compareColumns.map((c) => trialBalance(db, masters, c)),
+);
+measure(
+  `P&L, 3 columns (same periods)`,
+  3 * 150,
+  () =>
+    compareProfitLoss(
+      compareColumns,
+      compareColumns.map((c) => profitLoss(db, masters, c)),
+    ),
+  'the three P&Ls alone, not aligned',
+  () => compareColumns.map((c) => profitLoss(db, masters, c)),
+);
+measure(
+  `Balance sheet, 3 columns (as on ${TODAY}, ${closed.to}, ${EARLIER_FY.to})`,
+  3 * 150,
+  () =>
+    compareBalanceSheets(
+      compareColumns,
+      compareColumns.map((c) => balanceSheet(db, masters, { asOn: c.to })),
+    ),
+  'the three sheets alone, not aligned',
+  () => compareColumns.map((c) => balanceSheet(db, masters, { asOn: c.to })),
+);
+{
+  // The alignment alone, on reports already computed (what a fully cached comparison costs).
+  const tbs = compareColumns.map((c) => trialBalance(db, masters, c));
+  measure(
+    `Trial balance, 3 columns: aligning ${tbs[0]!.rows.length.toLocaleString('en-IN')} rows (reports cached)`,
+    null,
+    () => compareTrialBalances(compareColumns, tbs),
+    '—',
+    null,
+  );
+}
 
 measure(
   `Stock summary FY ${CURRENT_FY} to ${TODAY} (every item, by stock group)`,

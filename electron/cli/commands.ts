@@ -10,7 +10,10 @@ export interface CommandSpec {
   operation: OperationName;
   summary: string;
   /** flag name -> input field and how to read it. */
-  flags: Record<string, { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' | 'jsonFile' }>;
+  flags: Record<
+    string,
+    { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' | 'jsonFile' | 'columns' }
+  >;
   /** What to print of the operation's answer (default: all of it). */
   show?: (data: unknown) => unknown;
   /** Lines for stderr about the answer (warnings the printed JSON leaves out). */
@@ -19,6 +22,9 @@ export interface CommandSpec {
 
 const company = { company: { field: 'companyGuid', type: 'string' } } as const;
 const range = { from: { field: 'from', type: 'string' }, to: { field: 'to', type: 'string' } } as const;
+/** Comparison columns: FROM..TO or an as-on DATE, comma-separated, the current one first. */
+const columns = { columns: { field: 'columns', type: 'columns' } } as const;
+const COLUMNS_HELP = '--columns FROM..TO|AS-ON[,...] (current first, at most 4)';
 
 export const COMMANDS: Record<string, CommandSpec> = {
   companies: {
@@ -94,6 +100,26 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: 'Group summary: --company GUID --group NAME --from DATE --to DATE',
     flags: { ...company, group: { field: 'groupName', type: 'string' }, ...range },
   },
+  'trial-balance-compare': {
+    operation: 'trialBalance.compare',
+    summary: `Trial balance with comparison columns: --company GUID ${COLUMNS_HELP}`,
+    flags: { ...company, ...columns },
+  },
+  'profit-loss-compare': {
+    operation: 'profitLoss.compare',
+    summary: `Profit & loss with comparison columns: --company GUID ${COLUMNS_HELP}`,
+    flags: { ...company, ...columns },
+  },
+  'balance-sheet-compare': {
+    operation: 'balanceSheet.compare',
+    summary: `Balance sheet as on several dates: --company GUID ${COLUMNS_HELP}`,
+    flags: { ...company, ...columns },
+  },
+  'group-summary-compare': {
+    operation: 'groupSummary.compare',
+    summary: `Group summary with comparison columns: --company GUID --group NAME ${COLUMNS_HELP}`,
+    flags: { ...company, group: { field: 'groupName', type: 'string' }, ...columns },
+  },
   'ledger-monthly': {
     operation: 'ledgerMonthly.get',
     summary: "A ledger's monthly summary: --company GUID --ledger LEDGER-GUID --from DATE --to DATE",
@@ -145,6 +171,13 @@ function convert(flag: string, raw: string | true, type: CommandSpec['flags'][st
   if (type === 'boolean') return raw === true || raw === 'true' || raw === 'yes';
   if (raw === true) throw new AppError('VALIDATION', `--${flag} needs a value`, { field: flag });
   if (type === 'string' || type === 'jsonFile') return raw;
+  // The dates are checked by the operation's schema, which names the column at fault.
+  if (type === 'columns') {
+    return raw.split(',').map((part) => {
+      const [from, to] = part.trim().split('..');
+      return to === undefined ? { asOn: from } : { from, to };
+    });
+  }
   const toNumber = (text: string): number => {
     const value = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(value)) {

@@ -13,6 +13,7 @@ import { masterOperations } from './masters';
 import { assistantOperations } from './assistants';
 import { gstOperations } from './gst';
 import { collectionOperations } from './collections';
+import { comparisonOperations } from './comparison';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...assistantOperations,
   ...gstOperations,
   ...collectionOperations,
+  ...comparisonOperations,
 };
 
 export type Contract = typeof contract;

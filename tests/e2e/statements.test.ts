@@ -13,6 +13,7 @@ import type {
   ProfitLoss,
   TrialBalance,
 } from '../../shared/types/reports';
+import type { ProfitLossComparison } from '../../shared/types/comparison';
 import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
 
 /** The statements' PDFs, PNG pages (60 dpi) and workbooks, kept to be looked at. */
@@ -347,5 +348,87 @@ describe('statements fit to hand over', () => {
     expect(text).not.toContain(ledger.name);
     const totalLine = text.split('\n').find((l) => /^\s*Total\b/.test(l))!;
     expect(amountsIn(totalLine).slice(0, 2)).toEqual([tb.totalDebit, tb.totalCredit].map(printedAmount));
+  });
+
+  it('profit & loss with two comparison columns (Alt+C): each column’s sides equal, Gross Profit c/o = b/f; the flat table adds up per column', async () => {
+    const [newest, older] = company.financialYears;
+    const range = (fy: string) => {
+      const start = Number(fy.slice(0, 4));
+      return { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+    };
+    const current = range(newest!);
+    const previous = range(older ?? newest!);
+    const half = { from: previous.from, to: `${previous.from.slice(0, 4)}-09-30` };
+    const cmp = await call<ProfitLossComparison>('profitLoss.compare', {
+      companyGuid: company.guid,
+      columns: [current, previous, { asOn: half.to }],
+    });
+    await open(`profitLoss?from=${current.from}&to=${current.to}`);
+    await page.keyboard.press('Alt+c');
+    await page.getByTestId('column-1').waitFor();
+    await page.keyboard.press('Alt+c');
+    // The third column: as on 30 September of the previous year (from its start).
+    await page.getByTestId('column-2').locator('select').selectOption('asOn');
+    const asOn = page.getByTestId('column-2-as-on');
+    await asOn.fill(`30-09-${half.to.slice(0, 4)}`);
+    await asOn.press('Enter');
+    await page.getByTestId('pl-comparison').waitFor();
+    await page
+      .getByText('30-09-' + half.to.slice(0, 4), { exact: false })
+      .first()
+      .waitFor();
+
+    const book = await exported('profit-loss-comparison');
+    const flat = tableOf(book.worksheets[1]!);
+    expectColumnsAddUp(flat, 4);
+    expect([4, 5, 6].map((c) => paise(flat.total[c]))).toEqual(cmp.netProfit.map((n) => -n));
+
+    // Three periods a side fill a landscape page: paper leaves the differences to the screen and the file.
+    expect(tableOf(book.worksheets[0]!).headers.filter((h) => h === 'Difference')).toHaveLength(2);
+    const pages = await printed('profit-loss-comparison');
+    const text = pages.join('\n');
+    expect(pages[0]).not.toContain('Difference');
+    const word = cmp.grossProfit[0]! >= 0 ? 'Profit' : 'Loss';
+    const after = (label: string) => {
+      const line = text.split('\n').find((l) => l.includes(label))!;
+      return amountsIn(line.slice(line.indexOf(label)));
+    };
+    const co = after(`Gross ${word} c/o`).slice(0, 3);
+    const bf = after(`Gross ${word} b/f`).slice(0, 3);
+    expect(co).toHaveLength(3);
+    expect(co).toEqual(bf);
+    expect(co[0]).toBe(printedAmount(Math.abs(cmp.grossProfit[0]!)));
+    const totals = text.split('\n').filter((l) => /^\s*Total\b/.test(l));
+    expect(totals).toHaveLength(2);
+    for (const line of totals) {
+      const amounts = amountsIn(line);
+      expect(amounts).toHaveLength(6);
+      expect(amounts.slice(0, 3)).toEqual(amounts.slice(3));
+    }
+  });
+
+  it('profit & loss in Schedule III form: chosen on screen, printed vertical with note numbers, the period’s profit = net profit', async () => {
+    const pl = await call<ProfitLoss>('profitLoss.get', { companyGuid: company.guid, ...year });
+    await open(`profitLoss?from=${year.from}&to=${year.to}`);
+    await page.getByTestId('statement-form').selectOption('vertical');
+    await page.getByTestId('pl-schedule-three').waitFor();
+    const book = await exported('profit-loss-schedule-iii');
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Profit & loss - Schedule III',
+      'Profit & loss',
+      'Profit & loss - Table',
+    ]);
+    const text = (await printed('profit-loss-schedule-iii')).join('\n');
+    expect(text).toMatch(/Particulars\s+Note No\.\s+Amount/);
+    expect(text).toContain('I. Revenue from operations');
+    expect(text).toContain('III. Total income (I + II)');
+    const profit = text.split('\n').find((l) => l.includes('VII. Profit (loss) for the period'))!;
+    expect(amountsIn(profit)).toEqual([printedAmount(pl.netProfit)]);
+    const income = amountsIn(text.split('\n').find((l) => l.includes('III. Total income'))!)[0]!;
+    const expenses = amountsIn(text.split('\n').find((l) => l.includes('Total expenses (IV)'))!)[0]!;
+    const beforeTax = amountsIn(text.split('\n').find((l) => l.includes('V. Profit before tax'))!)[0]!;
+    const rupees = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
+    expect(rupees(income) - rupees(expenses)).toBe(rupees(beforeTax));
+    expect(text).toMatch(/Note 1: /);
   });
 });

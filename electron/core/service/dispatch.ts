@@ -26,9 +26,16 @@ export function describeValidationError(
   const reason = isErrorReason(named) ? named : 'badInput';
   const params: ErrorParams = { field };
   const input = rawInput as Record<string, unknown> | null;
-  if (reason === 'reversedRange' && input) {
-    params.from = String(input.from);
-    params.to = String(input.to);
+  if (reason === 'reversedRange' && input && first) {
+    // The range the issue is about: the input's own, or a nested one (a comparison's column).
+    const range = first.path
+      .slice(0, -1)
+      .reduce<unknown>(
+        (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+        input,
+      ) as Record<string, unknown> | undefined;
+    params.from = String(range?.from);
+    params.to = String(range?.to);
   } else if (
     (reason === 'badDate' || reason === 'badYear' || reason === 'dateOutOfRange') &&
     input &&

@@ -1,5 +1,6 @@
 import { todayInIndia } from '../../../shared/dates';
-import type { Served } from '../../../shared/types/reports';
+import type { IsoDate } from '../../../shared/dates';
+import type { GroupSummaryStock, Served } from '../../../shared/types/reports';
 import { cacheKeys, DEFAULT_TTLS, type CacheResource } from '../cache/keys';
 import type { ReportCache } from '../cache/types';
 import type { CompanyRow, Store } from '../db/store';
@@ -7,6 +8,14 @@ import { withDatabaseErrors } from '../db/sqlite-errors';
 import { balanceSheet } from '../reports/balance-sheet';
 import { billHistory } from '../reports/bill-history';
 import { companyList } from '../reports/company-list';
+import {
+  balanceSheetColumn,
+  compareBalanceSheets,
+  compareGroupSummaries,
+  compareProfitLoss,
+  compareTrialBalances,
+  resolveColumn,
+} from '../reports/comparison';
 import { dashboard, dashboardPeriod } from '../reports/dashboard';
 import { dayBook } from '../reports/day-book';
 import { groupSummary, requireGroup } from '../reports/group-summary';
@@ -37,7 +46,11 @@ export type ReportOperation =
   | 'dayBook.get'
   | 'voucher.get'
   | 'stockSummary.get'
-  | 'stockItem.movements';
+  | 'stockItem.movements'
+  | 'trialBalance.compare'
+  | 'profitLoss.compare'
+  | 'balanceSheet.compare'
+  | 'groupSummary.compare';
 
 export interface ReportDeps {
   store: Store;
@@ -89,6 +102,42 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
   };
   const company = (guid: string): CompanyRow => guarded(() => store.requireCompany(guid));
   const masters = (row: CompanyRow): Masters => loadMasters(store.db, row);
+  type Period = { from: IsoDate; to: IsoDate };
+  const tb = (row: CompanyRow, p: Period) =>
+    serve(cacheKeys.report(row.guid, row.dataVersion, 'trial-balance', [p.from, p.to]), 'report', () =>
+      trialBalance(store.db, masters(row), p),
+    );
+  const pl = (row: CompanyRow, p: Period) =>
+    serve(cacheKeys.report(row.guid, row.dataVersion, 'profit-loss', [p.from, p.to]), 'report', () =>
+      profitLoss(store.db, masters(row), p),
+    );
+  const bs = (row: CompanyRow, asOn: IsoDate) =>
+    serve(cacheKeys.report(row.guid, row.dataVersion, 'balance-sheet', [asOn]), 'report', () =>
+      balanceSheet(store.db, masters(row), { asOn }),
+    );
+  const gs = (row: CompanyRow, groupName: string, stock: GroupSummaryStock, p: Period) =>
+    serve(
+      cacheKeys.report(row.guid, row.dataVersion, 'group-summary', [groupName, p.from, p.to, stock]),
+      'report',
+      () => groupSummary(store.db, masters(row), { groupName, stock, from: p.from, to: p.to }),
+    );
+  /**
+   * Several reports (one per column, one after the other: each is a synchronous SQLite computation) made
+   * into one answer: from the cache only when every column was.
+   */
+  const composed = async <R, T>(
+    parts: (() => Promise<Served<R>>)[],
+    compose: (reports: R[]) => T,
+  ): Promise<Served<T>> => {
+    const started = performance.now();
+    const served: Served<R>[] = [];
+    for (const part of parts) served.push(await part());
+    return {
+      data: compose(served.map((s) => s.data)),
+      source: served.every((s) => s.source === 'cache') ? 'cache' : 'database',
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  };
 
   return {
     'companies.list': async () => serve(cacheKeys.companies(), 'companies', () => companyList(store.db)),
@@ -141,41 +190,48 @@ export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperat
         () => billHistory(store.db, masters(row), input),
       );
     },
-    'trialBalance.get': async (input) => {
-      const row = company(input.companyGuid);
-      return serve(
-        cacheKeys.report(row.guid, row.dataVersion, 'trial-balance', [input.from, input.to]),
-        'report',
-        () => trialBalance(store.db, masters(row), input),
-      );
-    },
-    'profitLoss.get': async (input) => {
-      const row = company(input.companyGuid);
-      return serve(
-        cacheKeys.report(row.guid, row.dataVersion, 'profit-loss', [input.from, input.to]),
-        'report',
-        () => profitLoss(store.db, masters(row), input),
-      );
-    },
-    'balanceSheet.get': async (input) => {
-      const row = company(input.companyGuid);
-      return serve(cacheKeys.report(row.guid, row.dataVersion, 'balance-sheet', [input.asOn]), 'report', () =>
-        balanceSheet(store.db, masters(row), input),
-      );
-    },
+    'trialBalance.get': async (input) => tb(company(input.companyGuid), input),
+    'profitLoss.get': async (input) => pl(company(input.companyGuid), input),
+    'balanceSheet.get': async (input) => bs(company(input.companyGuid), input.asOn),
     'groupSummary.get': async (input) => {
       const row = company(input.companyGuid);
       // Validate the group before the cache so an unknown group is never cached or hidden.
       guarded(() => requireGroup(masters(row), input.groupName));
-      return serve(
-        cacheKeys.report(row.guid, row.dataVersion, 'group-summary', [
-          input.groupName,
-          input.from,
-          input.to,
-          input.stock,
-        ]),
-        'report',
-        () => groupSummary(store.db, masters(row), input),
+      return gs(row, input.groupName, input.stock, input);
+    },
+    // Comparison columns: each column is the single report for its period, served from (and kept in) the
+    // cache under the single report's own key; the columns are then aligned (reports/comparison.ts).
+    'trialBalance.compare': async (input) => {
+      const row = company(input.companyGuid);
+      const columns = input.columns.map((c) => resolveColumn(c, row.yearStartMonth));
+      return composed(
+        columns.map((c) => () => tb(row, c)),
+        (reports) => compareTrialBalances(columns, reports),
+      );
+    },
+    'profitLoss.compare': async (input) => {
+      const row = company(input.companyGuid);
+      const columns = input.columns.map((c) => resolveColumn(c, row.yearStartMonth));
+      return composed(
+        columns.map((c) => () => pl(row, c)),
+        (reports) => compareProfitLoss(columns, reports),
+      );
+    },
+    'balanceSheet.compare': async (input) => {
+      const row = company(input.companyGuid);
+      const columns = input.columns.map((c) => balanceSheetColumn(c, row.yearStartMonth));
+      return composed(
+        columns.map((c) => () => bs(row, c.to)),
+        (reports) => compareBalanceSheets(columns, reports),
+      );
+    },
+    'groupSummary.compare': async (input) => {
+      const row = company(input.companyGuid);
+      guarded(() => requireGroup(masters(row), input.groupName));
+      const columns = input.columns.map((c) => resolveColumn(c, row.yearStartMonth));
+      return composed(
+        columns.map((c) => () => gs(row, input.groupName, input.stock, c)),
+        (reports) => compareGroupSummaries(columns, reports),
       );
     },
     'ledgerMonthly.get': async (input) => {

@@ -14,6 +14,8 @@ export const SHORTCUTS = [
   { keys: 'PgUp · PgDn', what: 'keys.pages' },
   { keys: '→ ←', what: 'keys.expand' },
   { keys: 'Alt+F5', what: 'keys.detailed' },
+  { keys: 'Alt+F1', what: 'comparison.keyDetailed' },
+  { keys: 'Alt+C', what: 'comparison.keyNewColumn' },
   { keys: 'Tab', what: 'keys.tab' },
   { keys: 'Ctrl+F', what: 'keys.find' },
   { keys: 'Alt+P · Ctrl+P', what: 'keys.print' },

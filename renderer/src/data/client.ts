@@ -90,6 +90,10 @@ const REPORT_OPERATIONS: OperationName[] = [
   'voucher.get',
   'stockSummary.get',
   'stockItem.movements',
+  'trialBalance.compare',
+  'profitLoss.compare',
+  'balanceSheet.compare',
+  'groupSummary.compare',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */

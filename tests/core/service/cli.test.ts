@@ -102,6 +102,21 @@ describe('command line', () => {
       '2026-03-31',
     ]);
     expect((monthly.months as unknown[]).length).toBe(12);
+    // Comparison columns: a period and an as-on date (from its year's start).
+    const compared = await data(['profit-loss-compare', '--columns', '2026-04-01..2026-11-25,2026-03-31']);
+    expect(compared.columns).toEqual([
+      { from: '2026-04-01', to: '2026-11-25' },
+      { from: '2025-04-01', to: '2026-03-31' },
+    ]);
+    const reversed = await cli([
+      'balance-sheet-compare',
+      '--company',
+      guid,
+      '--columns',
+      '2026-03-31,2025-05-01..2025-04-01',
+    ]);
+    expect(reversed.code).toBe(1);
+    expect(reversed.err).toContain('columns.1.to');
   });
 
   it('prints errors as a JSON envelope on stderr with exit code 1', async () => {

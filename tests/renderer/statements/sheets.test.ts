@@ -24,6 +24,21 @@ import {
   scheduleItems,
   scheduleThreeSheet,
 } from '../../../renderer/src/screens/statements/sheets/schedule-three';
+import {
+  balanceSheetComparisonSheets,
+  profitLossComparisonRows,
+  profitLossComparisonSheets,
+  trialBalanceComparisonSheets,
+} from '../../../renderer/src/screens/statements/sheets/comparison';
+import {
+  expenseHead,
+  scheduleThreeProfitLossSheet,
+} from '../../../renderer/src/screens/statements/sheets/schedule-three-pl';
+import {
+  compareBalanceSheets,
+  compareProfitLoss,
+  compareTrialBalances,
+} from '../../../electron/core/reports/comparison';
 
 const t = createI18n('en').t;
 
@@ -529,5 +544,189 @@ describe('condensed statements (Tally’s Alt+F1 off)', () => {
       ['Profit & Loss A/c', null],
       ['Total', 'Total'],
     ]);
+  });
+});
+
+describe('statements with comparison columns for Excel and paper', () => {
+  const columns = [
+    { from: '2025-04-01', to: '2026-03-31' },
+    { from: '2024-04-01', to: '2025-03-31' },
+  ];
+  const labels = ['2025-26', '2024-25'];
+
+  it('trial balance: one row per ledger, each period’s Closing Dr and Cr adding up to its closing totals', async () => {
+    const current = trialBalance();
+    // Last year without Bina (a ledger of this year only).
+    const previous: TrialBalance = {
+      ...current,
+      rows: current.rows.filter((r) => r.guid !== 'Bina'),
+      // Bina's 500 Cr gone (this fixture need not balance: the columns are only laid side by side).
+      closingCredit: current.closingCredit - 500_00,
+    };
+    const cmp = compareTrialBalances(columns, [current, previous]);
+    const book = await workbookOf(
+      trialBalanceComparisonSheets(cmp, 'S', 'P', labels, t) as ExportSheet<unknown>,
+    );
+    const { headers, rows, total } = tableOf(book.worksheets[0]!);
+    expect(headers).toEqual([
+      'Ledger',
+      'Group',
+      'Primary group',
+      'Level',
+      '2025-26 Closing Dr',
+      '2025-26 Closing Cr',
+      '2024-25 Closing Dr',
+      '2024-25 Closing Cr',
+      'Difference (Dr +, Cr −)',
+    ]);
+    for (let c = 4; c < headers.length; c += 1) expect(columnSum(rows, c)).toBe(paise(total![c] ?? null));
+    expect([4, 5, 6, 7].map((c) => paise(total![c]!))).toEqual([
+      current.closingDebit,
+      current.closingCredit,
+      previous.closingDebit,
+      previous.closingCredit,
+    ]);
+    const bina = rows.find((r) => r[0] === 'Bina')!;
+    expect([paise(bina[5]!), paise(bina[7]!), paise(bina[8]!)]).toEqual([500_00, 0, -500_00]);
+  });
+
+  it('P&L: a profit beside a loss, each column’s sides equal; the flat table adds up to minus the net profit', async () => {
+    const cmp = compareProfitLoss(columns, [profitLoss(true), profitLoss(false)]);
+    const rows = profitLossComparisonRows(cmp, t);
+    // The result lines stand where the current column (a profit) puts them; the loss shows negative there.
+    const gross = rows.find((r) => r.left?.label === 'Gross Profit c/o')!.left!;
+    expect(gross.amounts).toEqual([4_000_00, -1_000_00]);
+    expect(rows.find((r) => r.right?.label === 'Gross Profit b/f')!.right!.amounts).toEqual([
+      4_000_00, -1_000_00,
+    ]);
+    for (const total of rows.filter((r) => r.total))
+      expect(total.left!.amounts).toEqual(total.right!.amounts);
+    const book = await workbookOf(
+      profitLossComparisonSheets(cmp, 'S', 'P', labels, t) as ExportSheet<unknown>,
+    );
+    const statement = tableOf(book.worksheets[0]!);
+    expect(statement.headers).toEqual([
+      'Particulars',
+      '2025-26',
+      '2024-25',
+      'Difference',
+      'Particulars',
+      '2025-26',
+      '2024-25',
+      'Difference',
+    ]);
+    // The last totals row: the profit and loss account's sides, equal per column.
+    expect([statement.total![1], statement.total![2]]).toEqual([statement.total![5], statement.total![6]]);
+    const flat = tableOf(book.worksheets[1]!);
+    for (let c = 4; c < flat.headers.length; c += 1) {
+      expect(columnSum(flat.rows, c)).toBe(paise(flat.total![c] ?? null));
+    }
+    expect([paise(flat.total![4]!), paise(flat.total![5]!)]).toEqual(cmp.netProfit.map((n) => -n));
+    expect(paise(flat.total![6]!)).toBe(-cmp.netProfit[0]! + cmp.netProfit[1]!);
+  });
+
+  it('balance sheet: equal totals per column; the flat table’s signed columns net to nil', async () => {
+    const now = balanceSheet();
+    const before: BalanceSheet = {
+      ...now,
+      asOn: '2025-03-31',
+      liabilities: [now.liabilities[0]!],
+      assets: [
+        {
+          ...now.assets[0]!,
+          closing: 10_000_00,
+          amount: 10_000_00,
+          children: [{ guid: 'sd', name: 'Sundry Debtors', kind: 'group', closing: 10_000_00 }],
+        },
+      ],
+      totalLiabilities: 10_000_00,
+      totalAssets: 10_000_00,
+      profitAndLoss: { opening: 0, currentPeriod: 0, transferred: 0, closing: 0 },
+      closingStock: 0,
+    };
+    const cmp = compareBalanceSheets(
+      [
+        { from: '2025-04-01', to: '2026-03-31' },
+        { from: '2024-04-01', to: '2025-03-31' },
+      ],
+      [now, before],
+    );
+    const book = await workbookOf(
+      balanceSheetComparisonSheets(cmp, 'S', 'As on', labels, t) as ExportSheet<unknown>,
+    );
+    const statement = tableOf(book.worksheets[0]!);
+    expect([1, 2, 5, 6].map((c) => paise(statement.total![c]!))).toEqual([
+      13_000_00, 10_000_00, 13_000_00, 10_000_00,
+    ]);
+    const flat = tableOf(book.worksheets[1]!);
+    for (let c = 4; c < flat.headers.length; c += 1) {
+      expect(columnSum(flat.rows, c)).toBe(paise(flat.total![c] ?? null));
+    }
+    expect([4, 5].map((c) => paise(flat.total![c]!))).toEqual([0, 0]);
+    // Schedule III with both dates: each part's TOTAL per column.
+    const s3 = scheduleThreeSheet(cmp.reports, 'S', 'As on', t, labels);
+    const totals = s3.rows.filter((r) => r.label.trim() === 'TOTAL' && r.note === '').slice(0, 2);
+    expect(totals.map((r) => r.amounts)).toEqual([
+      [13_000_00, 10_000_00],
+      [13_000_00, 10_000_00],
+    ]);
+  });
+});
+
+describe('Statement of Profit and Loss in the vertical form of Schedule III', () => {
+  const amount = (sheet: ReturnType<typeof scheduleThreeProfitLossSheet>, start: string) =>
+    sheet.rows.find((r) => r.label.trim().startsWith(start))?.amounts;
+
+  it('revenue, other income, total income, expenses, profit before tax, tax and the period’s profit (Tally’s net profit)', () => {
+    const data = profitLoss();
+    // A tax ledger and depreciation among the indirect expenses.
+    data.indirectExpenses[0]!.ledgers.push(
+      { guid: 'tx', name: 'Income Tax', amount: 300_00 },
+      { guid: 'dp', name: 'Depreciation on furniture', amount: 200_00 },
+    );
+    data.indirectExpenses[0]!.amount += 500_00;
+    data.netProfit -= 500_00;
+    const sheet = scheduleThreeProfitLossSheet(data, 'S', 'P', t);
+    expect(amount(sheet, 'I. Revenue from operations')).toEqual([9_000_00]);
+    expect(amount(sheet, 'II. Other income')).toEqual([500_00]);
+    expect(amount(sheet, 'III. Total income')).toEqual([9_500_00]);
+    expect(amount(sheet, 'Purchases of stock-in-trade')).toEqual([6_000_00]);
+    // Opening 1,000 − closing 2,000.
+    expect(amount(sheet, 'Changes in inventories')).toEqual([-1_000_00]);
+    expect(amount(sheet, 'Depreciation and amortisation')).toEqual([200_00]);
+    expect(amount(sheet, 'Other expenses')).toEqual([1_500_00]);
+    expect(amount(sheet, 'Total expenses')).toEqual([6_700_00]);
+    expect(amount(sheet, 'V. Profit before tax')).toEqual([2_800_00]);
+    expect(amount(sheet, 'VI. Tax expense')).toEqual([300_00]);
+    expect(amount(sheet, 'VII. Profit (loss) for the period')).toEqual([data.netProfit]);
+    expect(2_800_00 - 300_00).toBe(data.netProfit);
+    // Note numbers in order, each note totalling its line item.
+    expect(sheet.rows.filter((r) => r.note !== '' && !r.label.startsWith('Note')).map((r) => r.note)).toEqual(
+      ['1', '2', '3', '4', '5', '6', '7'],
+    );
+    expect(sheet.notes).toEqual([expect.stringContaining('check before filing')]);
+    expect(sheet.columns.map((c) => c.header)).toEqual(['Particulars', 'Note No.', 'Amount']);
+  });
+
+  it('with two periods: each column’s profit is its own net profit, and the difference', () => {
+    const sheet = scheduleThreeProfitLossSheet([profitLoss(true), profitLoss(false)], 'S', 'P', t, [
+      'A',
+      'B',
+    ]);
+    expect(sheet.columns.map((c) => c.header)).toEqual(['Particulars', 'Note No.', 'A', 'B', 'Difference']);
+    expect(amount(sheet, 'VII. Profit (loss)')).toEqual([
+      profitLoss(true).netProfit,
+      profitLoss(false).netProfit,
+    ]);
+    const revenue = sheet.rows.find((r) => r.label.startsWith('I. '))!;
+    expect(sheet.columns[4]!.value(revenue)).toBe(5_000_00);
+  });
+
+  it('places expense ledgers by their names', () => {
+    expect(
+      ['Salaries', 'Staff welfare', 'Interest on loan', 'Depreciation', 'Provision for tax', 'Rent'].map(
+        expenseHead,
+      ),
+    ).toEqual(['employee', 'employee', 'finance', 'depreciation', 'tax', 'otherExpenses']);
   });
 });

@@ -21,6 +21,12 @@ import { Toolbar } from '../../components/PageHeader';
 import type { ExportSheet } from '../../lib/export';
 import { balanceSheetSheets } from './sheets/balance-sheet';
 import { scheduleThreeSheet } from './sheets/schedule-three';
+import { balanceSheetComparisonSheets } from './sheets/comparison';
+import type { BalanceSheetComparison } from '../../../../shared/types/comparison';
+import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { FormPicker, type StatementForm } from './FormPicker';
+import { SheetTable } from './SheetTable';
+import { useOpenDetails } from './ProfitLoss';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Side = 'liabilities' | 'assets';
@@ -48,19 +54,32 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { route, go, sessionPeriod, setPeriod } = useAppState();
   const asOn = asOnFrom(route.params, company, sessionPeriod);
-  const query = useOperation('balanceSheet.get', { companyGuid: company.guid, asOn });
-  const data = query.data?.data;
+  const comparison = useComparison({ asOn });
+  const single = useOperation(
+    'balanceSheet.get',
+    { companyGuid: company.guid, asOn },
+    { enabled: !comparison.active },
+  );
+  const compared = useOperation(
+    'balanceSheet.compare',
+    { companyGuid: company.guid, columns: comparison.columns },
+    { enabled: comparison.active },
+  );
+  const labels = comparison.columns.map((c) => columnLabel(c, t, company.yearStartMonth, true));
+  const query = comparison.active ? compared : single;
+  const data = single.data?.data;
   // A new as-on date is the session's (F2): the period ends there, starting with its year.
   const setAsOn = (value: string) => {
     const start = sessionPeriod && sessionPeriod.from <= value ? sessionPeriod.from : null;
     setPeriod({ from: start ?? yearStartOf(value, company.yearStartMonth), to: value });
   };
   // How it is printed and exported: Tally's horizontal form, or Schedule III's vertical form.
-  const [form, setForm] = useState<'horizontal' | 'vertical'>('horizontal');
+  const [form, setForm] = useState<StatementForm>('horizontal');
   const [detailed, setDetailed] = useState(true);
   const statementRef = useRef<HTMLDivElement>(null);
+  useOpenDetails(statementRef, detailed);
   // A group opens its Group Summary as on the sheet's date: the closing stock under Stock-in-Hand (s).
-  const keys = useListKeys(statementRef, query.isSuccess, (group) =>
+  const keys = useListKeys(statementRef, single.isSuccess, (group) =>
     go('groupSummary', { g: group, from: data?.from, to: data?.asOn, s: 'closing' }),
   );
   const fy = financialYearOf(asOn, company.yearStartMonth);
@@ -181,7 +200,12 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
       <ReportHeader
         title={t('balanceSheet.title')}
         served={query.data}
-        sheet={data && (() => bsSheet(data, company, t, form, detailed))}
+        sheet={
+          comparison.active
+            ? compared.data &&
+              (() => bsComparisonSheet(compared.data.data, labels, company, t, form, detailed))
+            : data && (() => bsSheet(data, company, t, form, detailed))
+        }
       >
         {company.name} · {t('balanceSheet.asOnDate', { date: date(asOn) })}
       </ReportHeader>
@@ -201,42 +225,58 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
           </select>
         </label>
         <DateInput label={t('common.asOn')} value={asOn} onChange={setAsOn} testId="as-on" />
-        <label className="field field-inline">
-          <span>{t('scheduleThree.form')}</span>
-          <select
-            value={form}
-            onChange={(e) => setForm(e.target.value === 'vertical' ? 'vertical' : 'horizontal')}
-            data-testid="bs-form"
-          >
-            <option value="horizontal">{t('scheduleThree.horizontal')}</option>
-            <option value="vertical">{t('scheduleThree.vertical')}</option>
-          </select>
-        </label>
+        <FormPicker value={form} onChange={setForm} testId="bs-form" />
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </Toolbar>
-      <QueryState query={query}>
-        {({ data: bs }) => {
-          const gap = bs.totalAssets - bs.totalLiabilities;
-          return (
-            <div className="pl card" ref={statementRef} {...keys}>
-              <div className="pl-columns">
-                {sideView(bs, 'liabilities')}
-                {sideView(bs, 'assets')}
-              </div>
-              <p className={gap === 0 ? 'note note-good' : 'note note-bad'} data-testid="bs-check">
-                {gap === 0
-                  ? t('balanceSheet.balanced')
-                  : t('balanceSheet.notBalanced', { amount: money(Math.abs(gap)) })}
-              </p>
-              {bs.openingDifference !== 0 && (
-                <p className="note note-bad" data-testid="bs-difference-note">
-                  {t('balanceSheet.differenceNote', { amount: drCr(bs.openingDifference) })}
-                </p>
+      <ComparisonBar comparison={comparison} asOnOnly />
+      {comparison.active ? (
+        <QueryState query={compared}>
+          {({ data: cmp }) => (
+            <SheetTable
+              sheet={bsComparisonSheet(cmp, labels, company, t, form, detailed)}
+              testId="bs-comparison"
+            />
+          )}
+        </QueryState>
+      ) : form === 'vertical' ? (
+        <QueryState query={single}>
+          {({ data: bs }) => (
+            <SheetTable
+              sheet={scheduleThreeSheet(
+                bs,
+                company.name,
+                t('balanceSheet.asOnDate', { date: date(bs.asOn) }),
+                t,
               )}
-            </div>
-          );
-        }}
-      </QueryState>
+              testId="bs-schedule-three"
+            />
+          )}
+        </QueryState>
+      ) : (
+        <QueryState query={single}>
+          {({ data: bs }) => {
+            const gap = bs.totalAssets - bs.totalLiabilities;
+            return (
+              <div className="pl card" ref={statementRef} {...keys}>
+                <div className="pl-columns">
+                  {sideView(bs, 'liabilities')}
+                  {sideView(bs, 'assets')}
+                </div>
+                <p className={gap === 0 ? 'note note-good' : 'note note-bad'} data-testid="bs-check">
+                  {gap === 0
+                    ? t('balanceSheet.balanced')
+                    : t('balanceSheet.notBalanced', { amount: money(Math.abs(gap)) })}
+                </p>
+                {bs.openingDifference !== 0 && (
+                  <p className="note note-bad" data-testid="bs-difference-note">
+                    {t('balanceSheet.differenceNote', { amount: drCr(bs.openingDifference) })}
+                  </p>
+                )}
+              </div>
+            );
+          }}
+        </QueryState>
+      )}
     </>
   );
 }
@@ -254,5 +294,29 @@ function bsSheet(
   // Schedule III first (and on paper), then Tally's form and the flat table.
   const { more, ...horizontal } = sheets;
   const vertical = scheduleThreeSheet(data, company.name, period, t) as ExportSheet<unknown>;
+  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+}
+
+/** The balance sheet with comparison columns in the chosen form (the other form and the flat table after). */
+function bsComparisonSheet(
+  cmp: BalanceSheetComparison,
+  labels: string[],
+  company: CompanySummary,
+  t: T,
+  form: StatementForm,
+  detailed: boolean,
+): ExportSheet<unknown> {
+  const period = t('balanceSheet.asOnDate', { date: date(cmp.columns[0]!.to) });
+  const sheets = balanceSheetComparisonSheets(
+    cmp,
+    company.name,
+    period,
+    labels,
+    t,
+    detailed,
+  ) as ExportSheet<unknown>;
+  if (form === 'horizontal') return sheets;
+  const { more, ...horizontal } = sheets;
+  const vertical = scheduleThreeSheet(cmp.reports, company.name, period, t, labels) as ExportSheet<unknown>;
   return { ...vertical, more: [horizontal, ...(more ?? [])] };
 }

@@ -16,6 +16,9 @@ import { Toolbar } from '../../components/PageHeader';
 import { Empty } from '../../components/States';
 import type { ExportSheet } from '../../lib/export';
 import { groupSummarySheet } from './sheets/group-summary';
+import { groupSummaryComparisonSheet } from './sheets/comparison';
+import type { GroupSummaryComparison, GroupSummaryComparisonRow } from '../../../../shared/types/comparison';
+import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -57,12 +60,23 @@ function GroupSummaryReport({
   go: ReturnType<typeof useAppState>['go'];
   t: T;
 }) {
-  const query = useOperation('groupSummary.get', {
-    companyGuid: company.guid,
-    groupName,
-    ...period,
-    ...(stock === 'closing' ? { stock } : {}),
-  });
+  const comparison = useComparison({ from: period.from, to: period.to });
+  const query = useOperation(
+    'groupSummary.get',
+    {
+      companyGuid: company.guid,
+      groupName,
+      ...period,
+      ...(stock === 'closing' ? { stock } : {}),
+    },
+    { enabled: !comparison.active },
+  );
+  const compared = useOperation(
+    'groupSummary.compare',
+    { companyGuid: company.guid, groupName, stock, columns: comparison.columns },
+    { enabled: comparison.active },
+  );
+  const labels = comparison.columns.map((c) => columnLabel(c, t, company.yearStartMonth));
   /** The basis travels with every drill between groups, so a figure never changes on the way. */
   const s = stock === 'closing' ? stock : undefined;
   const data = query.data?.data;
@@ -72,7 +86,15 @@ function GroupSummaryReport({
   );
   return (
     <>
-      <ReportHeader title={title} served={query.data} sheet={data && (() => gsSheet(data, company, t))}>
+      <ReportHeader
+        title={title}
+        served={comparison.active ? compared.data : query.data}
+        sheet={
+          comparison.active
+            ? compared.data && (() => gsComparisonSheet(compared.data.data, labels, company, t))
+            : data && (() => gsSheet(data, company, t))
+        }
+      >
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <Toolbar>
@@ -87,41 +109,116 @@ function GroupSummaryReport({
           </button>
         )}
       </Toolbar>
-      <QueryState query={query}>
-        {({ data: gs }) => (
-          <DataTable
-            label={title}
-            columns={columns}
-            rows={gs.rows}
-            rowKey={(r) => `${r.kind}:${r.guid}`}
-            rowClassName={(r) => (r.kind === 'group' ? 'row-group depth-1' : undefined)}
-            onRowClick={(r) =>
-              r.kind === 'group'
-                ? go('groupSummary', { g: r.name, from: gs.from, to: gs.to, s })
-                : r.kind === 'stock'
-                  ? go('stockSummary', { from: gs.from, to: gs.to })
-                  : go('ledger', { l: r.guid, from: gs.from, to: gs.to })
-            }
-            empty={t('common.empty')}
-            foot={
-              <tr className="row-total">
-                <td>{t('common.total')}</td>
-                <td className="num">{displayDrCr(gs.total.opening)}</td>
-                <td className="num">{money(gs.total.debit)}</td>
-                <td className="num">{money(gs.total.credit)}</td>
-                <td className="num">{displayDrCr(gs.total.closing)}</td>
-                <td />
-              </tr>
-            }
-          />
-        )}
-      </QueryState>
+      <ComparisonBar comparison={comparison} />
+      {comparison.active ? (
+        <QueryState query={compared}>
+          {({ data: cmp }) => (
+            <DataTable
+              label={title}
+              columns={gsComparisonColumns(t, labels)}
+              rows={cmp.rows}
+              rowKey={(r) => `${r.kind}:${r.guid}`}
+              rowClassName={(r) => (r.kind === 'group' ? 'row-group depth-1' : undefined)}
+              empty={t('common.empty')}
+              foot={
+                <tr className="row-total">
+                  <td>{t('common.total')}</td>
+                  {labels.map((label, i) => (
+                    <td key={label + i} className="num">
+                      {displayDrCr(cmp.total.closing[i] ?? 0)}
+                    </td>
+                  ))}
+                  {labels.length > 1 && (
+                    <td className="num">
+                      {displayDrCr((cmp.total.closing[0] ?? 0) - (cmp.total.closing[1] ?? 0))}
+                    </td>
+                  )}
+                </tr>
+              }
+            />
+          )}
+        </QueryState>
+      ) : (
+        <QueryState query={query}>
+          {({ data: gs }) => (
+            <DataTable
+              label={title}
+              columns={columns}
+              rows={gs.rows}
+              rowKey={(r) => `${r.kind}:${r.guid}`}
+              rowClassName={(r) => (r.kind === 'group' ? 'row-group depth-1' : undefined)}
+              onRowClick={(r) =>
+                r.kind === 'group'
+                  ? go('groupSummary', { g: r.name, from: gs.from, to: gs.to, s })
+                  : r.kind === 'stock'
+                    ? go('stockSummary', { from: gs.from, to: gs.to })
+                    : go('ledger', { l: r.guid, from: gs.from, to: gs.to })
+              }
+              empty={t('common.empty')}
+              foot={
+                <tr className="row-total">
+                  <td>{t('common.total')}</td>
+                  <td className="num">{displayDrCr(gs.total.opening)}</td>
+                  <td className="num">{money(gs.total.debit)}</td>
+                  <td className="num">{money(gs.total.credit)}</td>
+                  <td className="num">{displayDrCr(gs.total.closing)}</td>
+                  <td />
+                </tr>
+              }
+            />
+          )}
+        </QueryState>
+      )}
     </>
   );
 }
 
+/** With comparison columns: each period's closing balance, then the difference. */
+function gsComparisonColumns(t: T, labels: string[]): Column<GroupSummaryComparisonRow>[] {
+  return [
+    {
+      id: 'name',
+      header: t('trialBalance.particulars'),
+      kind: 'text',
+      value: (r) => rowName(r, t),
+      sortable: false,
+    },
+    ...labels.map((label, i): Column<GroupSummaryComparisonRow> => ({
+      id: `closing-${i}`,
+      header: label,
+      kind: 'drcr',
+      value: (r) => r.closing[i] ?? 0,
+      width: '170px',
+    })),
+    ...(labels.length > 1
+      ? [
+          {
+            id: 'difference',
+            header: t('comparison.difference'),
+            kind: 'drcr' as const,
+            value: (r: GroupSummaryComparisonRow) => r.difference,
+            width: '170px',
+          },
+        ]
+      : []),
+  ];
+}
+
+function gsComparisonSheet(
+  data: GroupSummaryComparison,
+  labels: string[],
+  company: CompanySummary,
+  t: T,
+): ExportSheet<unknown> {
+  const first = data.columns[0]!;
+  const period = t('common.period', { from: date(first.from), to: date(first.to) });
+  return groupSummaryComparisonSheet(data, company.name, period, labels, t, (r) =>
+    rowName(r, t),
+  ) as ExportSheet<unknown>;
+}
+
 /** The stock row in the screen's language (the core names it in English). */
-const rowName = (r: GroupSummaryRow, t: T): string =>
+const rowName = (r: Pick<GroupSummaryRow, 'kind' | 'guid' | 'name'>, t: T): string =>
   r.kind !== 'stock'
     ? r.name
     : r.guid === 'closing-stock'

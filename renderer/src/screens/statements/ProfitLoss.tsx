@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { DetailedToggle } from '../../components/DetailedToggle';
 import { useTranslation } from 'react-i18next';
 import { useListKeys } from '../../components/keyboard/useListKeys';
@@ -16,6 +16,12 @@ import { CompanyPeriod, ReportHeader } from '../../components/ReportHeader';
 import { QueryState } from '../../components/QueryState';
 import type { ExportSheet } from '../../lib/export';
 import { profitLossSheets } from './sheets/profit-loss';
+import { profitLossComparisonSheets } from './sheets/comparison';
+import { scheduleThreeProfitLossSheet } from './sheets/schedule-three-pl';
+import type { ProfitLossComparison } from '../../../../shared/types/comparison';
+import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { FormPicker, type StatementForm } from './FormPicker';
+import { SheetTable } from './SheetTable';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Section = 'directIncomes' | 'directExpenses' | 'indirectIncomes' | 'indirectExpenses';
@@ -26,14 +32,35 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { go } = useAppState();
   const period = useReportPeriod(company);
-  const query = useOperation('profitLoss.get', { companyGuid: company.guid, ...period });
-  const data = query.data?.data;
+  const comparison = useComparison({ from: period.from, to: period.to });
+  const single = useOperation(
+    'profitLoss.get',
+    { companyGuid: company.guid, ...period },
+    { enabled: !comparison.active },
+  );
+  const compared = useOperation(
+    'profitLoss.compare',
+    { companyGuid: company.guid, columns: comparison.columns },
+    { enabled: comparison.active },
+  );
+  const labels = comparison.columns.map((c) => columnLabel(c, t, company.yearStartMonth));
+  const query = comparison.active ? compared : single;
   const openLedger = (guid: string) => go('ledger', { l: guid, from: period.from, to: period.to });
   const [detailed, setDetailed] = useState(true);
+  const [form, setForm] = useState<StatementForm>('horizontal');
   const statementRef = useRef<HTMLDivElement>(null);
-  const keys = useListKeys(statementRef, query.isSuccess, (group) =>
+  useOpenDetails(statementRef, detailed);
+  const keys = useListKeys(statementRef, single.isSuccess, (group) =>
     go('groupSummary', { g: group, from: period.from, to: period.to }),
   );
+  const sheet = (): ExportSheet<unknown> | null => {
+    if (comparison.active) {
+      const cmp = compared.data?.data;
+      return cmp ? plComparisonSheet(cmp, labels, company, t, form, detailed) : null;
+    }
+    const pl = single.data?.data;
+    return pl ? plSheet(pl, company, t, detailed, form) : null;
+  };
 
   const section = (pl: ProfitLossData, key: Section) => (
     <div className="pl-section" key={key}>
@@ -64,53 +91,88 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
 
   return (
     <>
-      <ReportHeader
-        title={t('profitLoss.title')}
-        served={query.data}
-        sheet={data && (() => plSheet(data, company, t, detailed))}
-      >
+      <ReportHeader title={t('profitLoss.title')} served={query.data} sheet={query.data ? sheet : undefined}>
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <PeriodToolbar screen="profitLoss" company={company} value={period}>
+        <FormPicker value={form} onChange={setForm} />
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </PeriodToolbar>
-      <QueryState query={query}>
-        {({ data: pl }) => (
-          <div className="pl card" ref={statementRef} {...keys}>
-            <div className="pl-columns">
-              <div>
-                <StockLine
-                  label={stockLabel(t('profitLoss.openingStock'), pl.stockComputed === true, t)}
-                  amount={pl.openingStock}
-                  testId="opening-stock"
-                />
-                {section(pl, 'directExpenses')}
-                <ResultLine
-                  label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
-                  amount={pl.grossProfit}
-                />
-                {section(pl, 'indirectExpenses')}
-              </div>
-              <div>
-                {section(pl, 'directIncomes')}
-                <StockLine
-                  label={stockLabel(t('profitLoss.closingStock'), pl.stockComputed === true, t)}
-                  amount={pl.closingStock}
-                  testId="closing-stock"
-                />
-                {section(pl, 'indirectIncomes')}
-              </div>
-            </div>
-            <ResultLine
-              big
-              label={pl.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
-              amount={pl.netProfit}
+      <ComparisonBar comparison={comparison} />
+      {comparison.active ? (
+        <QueryState query={compared}>
+          {({ data: cmp }) => (
+            <SheetTable
+              sheet={plComparisonSheet(cmp, labels, company, t, form, detailed)}
+              testId="pl-comparison"
             />
-          </div>
-        )}
-      </QueryState>
+          )}
+        </QueryState>
+      ) : form === 'vertical' ? (
+        <QueryState query={single}>
+          {({ data: pl }) => (
+            <SheetTable
+              sheet={scheduleThreeProfitLossSheet(pl, company.name, periodText(pl, t), t)}
+              testId="pl-schedule-three"
+            />
+          )}
+        </QueryState>
+      ) : (
+        <QueryState query={single}>
+          {({ data: pl }) => (
+            <div className="pl card" ref={statementRef} {...keys}>
+              <div className="pl-columns">
+                <div>
+                  <StockLine
+                    label={stockLabel(t('profitLoss.openingStock'), pl.stockComputed === true, t)}
+                    amount={pl.openingStock}
+                    testId="opening-stock"
+                  />
+                  {section(pl, 'directExpenses')}
+                  <ResultLine
+                    label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
+                    amount={pl.grossProfit}
+                  />
+                  {section(pl, 'indirectExpenses')}
+                </div>
+                <div>
+                  {section(pl, 'directIncomes')}
+                  <StockLine
+                    label={stockLabel(t('profitLoss.closingStock'), pl.stockComputed === true, t)}
+                    amount={pl.closingStock}
+                    testId="closing-stock"
+                  />
+                  {section(pl, 'indirectIncomes')}
+                </div>
+              </div>
+              <ResultLine
+                big
+                label={pl.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
+                amount={pl.netProfit}
+              />
+            </div>
+          )}
+        </QueryState>
+      )}
     </>
   );
+}
+
+/**
+ * Alt+F1 on screen: detailed opens every group to its ledgers, condensed closes them (the first view is
+ * as the screen always opened: groups closed until clicked).
+ */
+export function useOpenDetails(ref: RefObject<HTMLElement | null>, detailed: boolean): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    ref.current?.querySelectorAll('details').forEach((d) => {
+      d.open = detailed;
+    });
+  }, [ref, detailed]);
 }
 
 /** Opening or closing stock in the trading account (shown when there is any, as Tally does). */
@@ -138,14 +200,53 @@ function ResultLine({ label, amount, big }: { label: string; amount: Paise; big?
   );
 }
 
+const periodText = (pl: { from: string; to: string }, t: T): string =>
+  t('common.period', { from: date(pl.from), to: date(pl.to) });
+
 function plSheet(
   data: ProfitLossData,
   company: CompanySummary,
   t: T,
   detailed: boolean,
+  form: StatementForm = 'horizontal',
 ): ExportSheet<unknown> {
-  const period = t('common.period', { from: date(data.from), to: date(data.to) });
-  return profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
+  const period = periodText(data, t);
+  const sheets = profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
+  if (form === 'horizontal') return sheets;
+  // Schedule III first (and on paper), then Tally's form and the flat table.
+  const { more, ...horizontal } = sheets;
+  const vertical = scheduleThreeProfitLossSheet(data, company.name, period, t) as ExportSheet<unknown>;
+  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+}
+
+/** The P&L with comparison columns in the chosen form (the other form and the flat table after it). */
+function plComparisonSheet(
+  cmp: ProfitLossComparison,
+  labels: string[],
+  company: CompanySummary,
+  t: T,
+  form: StatementForm,
+  detailed: boolean,
+): ExportSheet<unknown> {
+  const period = periodText(cmp.columns[0]!, t);
+  const sheets = profitLossComparisonSheets(
+    cmp,
+    company.name,
+    period,
+    labels,
+    t,
+    detailed,
+  ) as ExportSheet<unknown>;
+  if (form === 'horizontal') return sheets;
+  const { more, ...horizontal } = sheets;
+  const vertical = scheduleThreeProfitLossSheet(
+    cmp.reports,
+    company.name,
+    period,
+    t,
+    labels,
+  ) as ExportSheet<unknown>;
+  return { ...vertical, more: [horizontal, ...(more ?? [])] };
 }
 
 /** Stock TallyConnect valued from the items (not a figure Tally sent) says so next to its label. */

@@ -76,6 +76,8 @@ const PRIMARY: Record<string, ScheduleHead> = {
 /** One amount that goes into a line item: a sub-group or ledger of the balance sheet, with its source. */
 export interface ScheduleItem {
   head: ScheduleHead;
+  /** What it is, the same in every column: the line's or child's kind and GUID. */
+  key: string;
   label: string;
   /** On its side: credit positive among equity and liabilities, debit positive among assets. */
   amount: Paise;
@@ -88,15 +90,17 @@ export function scheduleItems(data: BalanceSheet, t: Translate): ScheduleItem[] 
   const fallback = (side: Side): ScheduleHead =>
     side === 'assets' ? 'otherCurrentAssets' : 'otherCurrentLiabilities';
   const itemsOf = (side: Side, line: BalanceSheetLine): ScheduleItem[] => {
-    if (line.kind === 'profitAndLoss') return [{ head: 'reserves', label: line.name, amount: line.amount }];
+    const key = `${side}:${line.kind}:${line.guid}`;
+    if (line.kind === 'profitAndLoss')
+      return [{ head: 'reserves', key, label: line.name, amount: line.amount }];
     if (line.kind === 'closingStock') {
-      return [{ head: 'inventories', label: t('balanceSheet.closingStock'), amount: line.amount }];
+      return [{ head: 'inventories', key, label: t('balanceSheet.closingStock'), amount: line.amount }];
     }
     if (line.kind === 'openingDifference') {
-      return [{ head: fallback(side), label: t('balanceSheet.difference'), amount: line.amount }];
+      return [{ head: fallback(side), key, label: t('balanceSheet.difference'), amount: line.amount }];
     }
     const own = PRIMARY[line.name] ?? fallback(side);
-    if (line.children.length === 0) return [{ head: own, label: line.name, amount: line.amount }];
+    if (line.children.length === 0) return [{ head: own, key, label: line.name, amount: line.amount }];
     return line.children.map((child) => ({
       head:
         child.kind === 'closingStock'
@@ -104,6 +108,7 @@ export function scheduleItems(data: BalanceSheet, t: Translate): ScheduleItem[] 
           : child.kind === 'group'
             ? (SUB_GROUPS[child.name] ?? own)
             : own,
+      key: `${side}:${child.kind}:${child.guid}`,
       label: child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name,
       amount: onSide(side, child.closing),
     }));
@@ -111,12 +116,92 @@ export function scheduleItems(data: BalanceSheet, t: Translate): ScheduleItem[] 
   return (['liabilities', 'assets'] as const).flatMap((side) => data[side].flatMap((l) => itemsOf(side, l)));
 }
 
-/** A row of the Schedule III form: a heading, a line item with its note number, a total, or a note's line. */
+/**
+ * A row of a Schedule III form: a heading, a line item with its note number, a total, or a note's line;
+ * one amount per column (`amount` is the first, the current period's), null where nothing prints.
+ */
 export interface ScheduleRow {
   label: string;
   note: string;
   amount: Paise | null;
+  amounts: (Paise | null)[];
   strong: boolean;
+}
+
+/** A row with the same amount rule in every column. */
+export function scheduleRow(
+  label: string,
+  note: string,
+  amounts: (Paise | null)[],
+  strong: boolean,
+): ScheduleRow {
+  return { label, note, amount: amounts[0] ?? null, amounts, strong };
+}
+
+/** Items of several columns by line item: each item (by key) with its amount in every column. */
+export interface ScheduleNoteLine {
+  key: string;
+  label: string;
+  amounts: Paise[];
+}
+
+/** The columns' items merged by key, in the first column's order (a later column's own after). */
+export function alignItems<H extends string>(
+  columns: { head: H; key: string; label: string; amount: Paise }[][],
+): Map<H, ScheduleNoteLine[]> {
+  const byHead = new Map<H, ScheduleNoteLine[]>();
+  const found = new Map<string, ScheduleNoteLine>();
+  columns.forEach((items, c) => {
+    for (const item of items) {
+      const id = `${item.head}|${item.key}`;
+      let line = found.get(id);
+      if (!line) {
+        line = { key: item.key, label: item.label, amounts: columns.map(() => 0) };
+        found.set(id, line);
+        byHead.set(item.head, [...(byHead.get(item.head) ?? []), line]);
+      }
+      line.amounts[c] = (line.amounts[c] ?? 0) + item.amount;
+    }
+  });
+  return byHead;
+}
+
+/** Current minus first comparison, or nothing with one column. */
+export const differenceOf = (amounts: readonly (Paise | null)[]): Paise | null =>
+  amounts.length < 2 || amounts[0] === null || amounts[1] === null
+    ? null
+    : (amounts[0] ?? 0) - (amounts[1] ?? 0);
+
+/**
+ * The columns of a Schedule III form: particulars, note number, one amount per column (headed by its
+ * period, or "Amount" alone) and, with two or more, the difference (current minus the first comparison).
+ */
+export function scheduleColumns(
+  t: Translate,
+  labels: readonly string[],
+  particulars: string,
+): ExportSheet<ScheduleRow>['columns'] {
+  const many = labels.length > 1;
+  return [
+    { header: particulars, kind: 'text', value: (r) => r.label },
+    { header: t('scheduleThree.noteNo'), kind: 'text', value: (r) => r.note },
+    ...labels.map((label, i) => ({
+      header: many ? label : t('common.amount'),
+      kind: 'money' as const,
+      value: (r: ScheduleRow) => r.amounts[i] ?? null,
+      total: 'none' as const,
+    })),
+    ...(many
+      ? [
+          {
+            header: t('comparison.difference'),
+            kind: 'money' as const,
+            value: (r: ScheduleRow) => differenceOf(r.amounts),
+            total: 'none' as const,
+          },
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -124,73 +209,70 @@ export interface ScheduleRow {
  * I. Equity and liabilities — shareholders' funds, non-current and current liabilities — and II. Assets —
  * non-current and current —, each line item with a note number, each part's TOTAL (equal); then the notes,
  * each line item's sub-groups and ledgers with their amounts. Line items with nothing in them are left out.
+ * Several sheets (comparison columns: current first) print side by side, with the difference.
  */
 export function scheduleThreeSheet(
-  data: BalanceSheet,
+  data: BalanceSheet | readonly BalanceSheet[],
   company: string,
   period: string,
   t: Translate,
+  labels: readonly string[] = [],
 ): ExportSheet<ScheduleRow> {
-  const items = scheduleItems(data, t);
-  const total = (head: ScheduleHead) =>
-    items.filter((i) => i.head === head).reduce((s, i) => s + i.amount, 0);
-  const used = (head: ScheduleHead) => items.some((i) => i.head === head);
+  const sheets: readonly BalanceSheet[] = Array.isArray(data) ? data : [data as BalanceSheet];
+  const aligned = alignItems(sheets.map((sheet) => scheduleItems(sheet, t)));
+  const totalOf = (head: ScheduleHead): Paise[] =>
+    sheets.map((_, c) => (aligned.get(head) ?? []).reduce((s, l) => s + (l.amounts[c] ?? 0), 0));
+  const used = (head: ScheduleHead) => aligned.has(head);
   const s3 = (key: string) => t(`scheduleThree.${key}`);
   const rows: ScheduleRow[] = [];
   const notes: ScheduleHead[] = [];
   const letters = 'abcdefghij';
+  const blank = sheets.map(() => null);
   for (const [part, side, numeral] of [
     ['equityAndLiabilities', 'liabilities', 'I'],
     ['assets', 'assets', 'II'],
   ] as const) {
-    rows.push({ label: `${numeral}. ${s3(part)}`, note: '', amount: null, strong: true });
+    rows.push(scheduleRow(`${numeral}. ${s3(part)}`, '', blank, true));
     FORM.filter((f) => f.side === side).forEach((form, f) => {
       const heads = form.heads.filter(used);
       if (heads.length === 0) return;
-      rows.push({ label: `  (${f + 1}) ${s3(form.heading)}`, note: '', amount: null, strong: true });
+      rows.push(scheduleRow(`  (${f + 1}) ${s3(form.heading)}`, '', blank, true));
       heads.forEach((head, h) => {
         notes.push(head);
-        rows.push({
-          label: `      (${letters[h]}) ${s3(head)}`,
-          note: String(notes.length),
-          amount: total(head),
-          strong: false,
-        });
+        rows.push(
+          scheduleRow(`      (${letters[h]}) ${s3(head)}`, String(notes.length), totalOf(head), false),
+        );
       });
     });
-    rows.push({
-      label: `  ${s3('total')}`,
-      note: '',
-      amount: side === 'assets' ? data.totalAssets : data.totalLiabilities,
-      strong: true,
-    });
+    rows.push(
+      scheduleRow(
+        `  ${s3('total')}`,
+        '',
+        sheets.map((sheet) => (side === 'assets' ? sheet.totalAssets : sheet.totalLiabilities)),
+        true,
+      ),
+    );
   }
-  rows.push({ label: '', note: '', amount: null, strong: false });
-  rows.push({ label: s3('notes'), note: '', amount: null, strong: true });
+  rows.push(scheduleRow('', '', blank, false));
+  rows.push(scheduleRow(s3('notes'), '', blank, true));
   notes.forEach((head, n) => {
-    rows.push({
-      label: `${s3('note')} ${n + 1}: ${s3(head)}`,
-      note: String(n + 1),
-      amount: null,
-      strong: true,
-    });
-    for (const item of items.filter((i) => i.head === head)) {
-      rows.push({ label: `  ${item.label}`, note: '', amount: item.amount, strong: false });
-    }
-    rows.push({ label: `  ${s3('total')}`, note: '', amount: total(head), strong: true });
+    rows.push(scheduleRow(`${s3('note')} ${n + 1}: ${s3(head)}`, String(n + 1), blank, true));
+    for (const item of aligned.get(head) ?? [])
+      rows.push(scheduleRow(`  ${item.label}`, '', item.amounts, false));
+    rows.push(scheduleRow(`  ${s3('total')}`, '', totalOf(head), true));
   });
   return {
     title: `${t('balanceSheet.title')} - ${s3('title')}`,
     company,
     period,
     notes: [s3('mapping')],
-    columns: [
-      { header: t('balanceSheet.particulars'), kind: 'text', value: (r) => r.label },
-      { header: s3('noteNo'), kind: 'text', value: (r) => r.note },
-      { header: t('common.amount'), kind: 'money', value: (r) => r.amount, total: 'none' },
-    ],
+    columns: scheduleColumns(
+      t,
+      labels.length === sheets.length ? labels : sheets.map(() => ''),
+      t('balanceSheet.particulars'),
+    ),
     rows,
     totals: null,
-    print: { strong: (r) => r.strong, orientation: 'portrait' },
+    print: { strong: (r) => r.strong, orientation: sheets.length > 2 ? 'landscape' : 'portrait' },
   };
 }
