@@ -704,6 +704,7 @@ export const en = {
       unknownVoucher: 'This voucher is not in {{company}}.',
       unknownStockItem: 'This stock item is not in {{company}}.',
       unknownStockGroup: 'There is no stock group "{{group}}" in {{company}}.',
+      unknownVoucherType: 'There is no voucher type "{{type}}" in {{company}}.',
       tallyNotRunning: 'Tally is not answering at {{host}}:{{port}}. Open Tally and turn on its XML port.',
       tallyStopped:
         'Tally at {{host}}:{{port}} stopped answering (tried {{attempts}} times). Is Tally still open?',

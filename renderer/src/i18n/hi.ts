@@ -700,6 +700,7 @@ export const hi: Messages = {
       unknownVoucher: 'यह वाउचर {{company}} में नहीं है.',
       unknownStockItem: 'यह स्टॉक आइटम {{company}} में नहीं है.',
       unknownStockGroup: '{{company}} में "{{group}}" स्टॉक समूह नहीं है.',
+      unknownVoucherType: '{{company}} में "{{type}}" वाउचर प्रकार नहीं है.',
       tallyNotRunning: '{{host}}:{{port}} पर Tally जवाब नहीं दे रहा. Tally खोलें और उसका XML पोर्ट चालू करें.',
       tallyStopped:
         '{{host}}:{{port}} पर Tally ने जवाब देना बंद कर दिया ({{attempts}} बार प्रयास किया). क्या Tally अभी खुला है?',

@@ -701,6 +701,7 @@ export const mr: Messages = {
       unknownVoucher: 'हे व्हाउचर {{company}} मध्ये नाही.',
       unknownStockItem: 'ही स्टॉक वस्तू {{company}} मध्ये नाही.',
       unknownStockGroup: '{{company}} मध्ये "{{group}}" हा स्टॉक गट नाही.',
+      unknownVoucherType: '{{company}} मध्ये "{{type}}" हा व्हाउचर प्रकार नाही.',
       tallyNotRunning: '{{host}}:{{port}} वर Tally उत्तर देत नाही. Tally उघडा आणि त्याचा XML पोर्ट चालू करा.',
       tallyStopped:
         '{{host}}:{{port}} वरील Tally ने उत्तर देणे थांबवले ({{attempts}} वेळा प्रयत्न केला). Tally अजून उघडे आहे का?',
