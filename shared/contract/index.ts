@@ -12,6 +12,7 @@ import { liveOperations } from './live';
 import { masterOperations } from './masters';
 import { assistantOperations } from './assistants';
 import { gstOperations } from './gst';
+import { registerOperations } from './registers';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...masterOperations,
   ...assistantOperations,
   ...gstOperations,
+  ...registerOperations,
 };
 
 export type Contract = typeof contract;

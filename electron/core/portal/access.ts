@@ -32,6 +32,8 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'ledgerMonthly.get': 'user',
   'stockSummary.get': 'user',
   'stockItem.movements': 'user',
+  'register.summary': 'user',
+  'register.vouchers': 'user',
   'masters.names': 'user',
   'sync.status': 'user',
   'sync.start': 'partner',

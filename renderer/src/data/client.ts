@@ -90,6 +90,8 @@ const REPORT_OPERATIONS: OperationName[] = [
   'voucher.get',
   'stockSummary.get',
   'stockItem.movements',
+  'register.summary',
+  'register.vouchers',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */
