@@ -3,6 +3,7 @@ import { companiesRoutes } from './screens/companies/routes';
 import type { FeatureRoute } from './screens/feature-routes';
 import { inventoryRoutes } from './screens/inventory/routes';
 import { receivablesRoutes } from './screens/receivables/routes';
+import { registersRoutes } from './screens/registers/routes';
 import { settingsRoutes } from './screens/settings/routes';
 import { statementsRoutes } from './screens/statements/routes';
 
@@ -13,6 +14,7 @@ export const ROUTES = {
   ...statementsRoutes,
   ...receivablesRoutes,
   ...inventoryRoutes,
+  ...registersRoutes,
   ...settingsRoutes,
 } satisfies Record<string, FeatureRoute>;
 

@@ -19,6 +19,8 @@ export const MENU: readonly { section: MenuSection; screens: readonly Screen[] }
       'balanceSheet',
       'stockSummary',
       'dayBook',
+      'salesRegister',
+      'purchaseRegister',
     ],
   },
   { section: 'tools', screens: ['settings'] },
