@@ -3,7 +3,10 @@
  * database, then times each report without any cache (median of several runs) against a naive
  * baseline measured in the same run, and writes the table into docs/BENCHMARKS.md.
  *
- *   npm run bench -- [--vouchers N] [--runs N] [--no-write]
+ *   npm run bench -- [--vouchers N] [--runs N] [--no-write] [--only TEXT]
+ *
+ * --only TEXT measures only the rows whose name contains TEXT (any case), e.g. `--only register`, and then
+ * writes nothing (a partial table must not replace the full one in docs/BENCHMARKS.md).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
@@ -28,6 +31,7 @@ import { dayBook } from '../electron/core/reports/day-book';
 import { groupSummary } from '../electron/core/reports/group-summary';
 import { itemFigures, stockSummary } from '../electron/core/reports/stock-summary';
 import { voucherView } from '../electron/core/reports/voucher';
+import { registerSummary, registerVouchers } from '../electron/core/reports/register';
 import { replaceSection } from './reports-section';
 import {
   compareBalanceSheets,
@@ -42,7 +46,11 @@ const flag = (name: string, fallback: number): number => {
 };
 const VOUCHERS = flag('vouchers', 1_000_000);
 const RUNS = flag('runs', 7);
-const WRITE = !args.includes('--no-write');
+const ONLY = (() => {
+  const i = args.indexOf('--only');
+  return i >= 0 ? (args[i + 1] ?? '').toLowerCase() : null;
+})();
+const WRITE = !args.includes('--no-write') && ONLY === null;
 const SEED = 42;
 const TODAY = '2026-11-25';
 const CURRENT_FY = '2026-27';
@@ -181,6 +189,7 @@ const measure = (
   baselineWhat: string,
   baselineWork: (() => unknown) | null,
 ): void => {
+  if (ONLY !== null && !what.toLowerCase().includes(ONLY)) return;
   const ours = time(work);
   // Naive baselines take seconds at a million vouchers: one run each, after ours warmed the page cache.
   const baseline = baselineWork ? time(baselineWork, 1, false) : null;
@@ -370,6 +379,49 @@ measure(
   () => voucherView(db, masters, sampleVoucher.guid),
   'the day book of that voucher’s date, where it would otherwise be looked up',
   () => dayBook(db, masters, { from: sampleVoucher.date, to: sampleVoucher.date, page: 1, pageSize: 1000 }),
+);
+
+// Sales Register (issue 25): the year month by month, from the ledger month totals of the party ledgers,
+// against each voucher's party line summed from the entries (what a register without the summary reads).
+const naiveRegister = (from: string, to: string): void => {
+  db.prepare(
+    `SELECT substr(v.date, 1, 7) AS month, count(*),
+       sum((SELECT sum(e.amount) FROM entries e INDEXED BY entries_voucher WHERE e.voucher_id = v.id
+         AND e.ledger_id = (SELECT l.id FROM ledgers l WHERE l.company_id = v.company_id AND l.name = v.party_name)))
+     FROM vouchers v WHERE v.company_id = ? AND v.date >= ? AND v.date <= ? AND v.base_type = 'Sales'
+       AND v.off_books IS NULL GROUP BY month`,
+  ).all(company.id, from, to);
+};
+measure(
+  `Sales register FY ${CLOSED_FY} (12 months)`,
+  100,
+  () => registerSummary(db, masters, { voucherType: 'Sales', ...closed }),
+  'each voucher’s party line summed from the entries',
+  () => naiveRegister(closed.from, closed.to),
+);
+measure(
+  `Purchase register FY ${CURRENT_FY} to ${MID_MONTH} (mid-month end)`,
+  100,
+  () => registerSummary(db, masters, { voucherType: 'Purchase', from: current.from, to: MID_MONTH }),
+  'same, for the purchases of that period',
+  () =>
+    db
+      .prepare(
+        `SELECT substr(v.date, 1, 7), sum((SELECT sum(e.amount) FROM entries e INDEXED BY entries_voucher
+           WHERE e.voucher_id = v.id AND e.ledger_id = (SELECT l.id FROM ledgers l
+             WHERE l.company_id = v.company_id AND l.name = v.party_name)))
+         FROM vouchers v WHERE v.company_id = ? AND v.date >= ? AND v.date <= ? AND v.base_type = 'Purchase'
+           AND v.off_books IS NULL GROUP BY 1`,
+      )
+      .all(company.id, current.from, MID_MONTH),
+);
+const busyMonth = { from: '2026-03-01', to: '2026-03-31' };
+measure(
+  'Sales register, March 2026: page 20 of its vouchers (100 a page, with their lines)',
+  50,
+  () => registerVouchers(db, masters, { voucherType: 'Sales', ...busyMonth, page: 20, pageSize: 100 }),
+  'the day book of that month, Sales only, same page',
+  () => dayBook(db, masters, { ...busyMonth, voucherTypes: ['Sales'], page: 20, pageSize: 100 }),
 );
 
 const load1 = loadavg()[0]!;

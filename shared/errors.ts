@@ -37,6 +37,7 @@ export const ERROR_REASONS = [
   'unknownVoucher', // { guid, company }
   'unknownStockItem', // { guid, company }
   'unknownStockGroup', // { group, company }
+  'unknownVoucherType', // { type, company }
   'tallyNotRunning', // nothing answers: { host, port }
   'tallyStopped', // answered, then stopped answering: { host, port, attempts }
 ] as const;

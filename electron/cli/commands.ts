@@ -125,6 +125,24 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "A ledger's monthly summary: --company GUID --ledger LEDGER-GUID --from DATE --to DATE",
     flags: { ...company, ledger: { field: 'ledgerGuid', type: 'string' }, ...range },
   },
+  register: {
+    operation: 'register.summary',
+    summary:
+      "A voucher type's register month by month: --company GUID --type Sales|Purchase|... --from DATE --to DATE",
+    flags: { ...company, type: { field: 'voucherType', type: 'string' }, ...range },
+  },
+  'register-vouchers': {
+    operation: 'register.vouchers',
+    summary:
+      "A register's vouchers: --company GUID --type Sales|Purchase|... --from DATE --to DATE [--page N] [--page-size N]",
+    flags: {
+      ...company,
+      type: { field: 'voucherType', type: 'string' },
+      ...range,
+      page: { field: 'page', type: 'number' },
+      'page-size': { field: 'pageSize', type: 'number' },
+    },
+  },
   'stock-summary': {
     operation: 'stockSummary.get',
     summary: 'Stock summary: --company GUID --from DATE --to DATE [--group STOCK-GROUP]',

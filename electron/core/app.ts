@@ -11,6 +11,7 @@ import { companyHandlers } from './service/company-handlers';
 import { createDispatcher, type Dispatcher } from './service/dispatch';
 import { reportHandlers } from './service/report-handlers';
 import { gstHandlers } from './service/gst-handlers';
+import { registerHandlers } from './service/register-handlers';
 import { cacheHandlers } from './service/cache-handlers';
 import { settingsHandlers } from './service/settings-handlers';
 import { createSyncArea } from './sync/area';
@@ -182,6 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: HandlerMap = {
     ...reportHandlers({ store, cache, now, ttl: (resource) => cache.ttlFor(resource) }),
     ...gstHandlers({ store }),
+    ...registerHandlers({ store, cache, ttl: (resource) => cache.ttlFor(resource) }),
     ...cacheHandlers({ cache }),
     ...settingsHandlers({ settings }),
     ...syncHandlers({ sync: sync.manager }),

@@ -4,6 +4,7 @@ import { gstRoutes } from './screens/gst/routes';
 import type { FeatureRoute } from './screens/feature-routes';
 import { inventoryRoutes } from './screens/inventory/routes';
 import { receivablesRoutes } from './screens/receivables/routes';
+import { registersRoutes } from './screens/registers/routes';
 import { settingsRoutes } from './screens/settings/routes';
 import { statementsRoutes } from './screens/statements/routes';
 
@@ -15,6 +16,7 @@ export const ROUTES = {
   ...receivablesRoutes,
   ...inventoryRoutes,
   ...gstRoutes,
+  ...registersRoutes,
   ...settingsRoutes,
 } satisfies Record<string, FeatureRoute>;
 

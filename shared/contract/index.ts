@@ -14,6 +14,7 @@ import { assistantOperations } from './assistants';
 import { gstOperations } from './gst';
 import { collectionOperations } from './collections';
 import { comparisonOperations } from './comparison';
+import { registerOperations } from './registers';
 
 /** The one contract: IPC, the HTTP server, the CLI and the tests all speak it. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...gstOperations,
   ...collectionOperations,
   ...comparisonOperations,
+  ...registerOperations,
 };
 
 export type Contract = typeof contract;

@@ -191,6 +191,7 @@ describe('errors in the user’s language', () => {
     unknownVoucher: { guid: '1f2e', company: 'शर्मा ट्रेडर्स' },
     unknownStockItem: { guid: '1f2e', company: 'शर्मा ट्रेडर्स' },
     unknownStockGroup: { group: 'डाळी', company: 'शर्मा ट्रेडर्स' },
+    unknownVoucherType: { type: 'रोख विक्री', company: 'शर्मा ट्रेडर्स' },
     tallyNotRunning: { host: '127.0.0.1', port: 9000 },
     tallyStopped: { host: '127.0.0.1', port: 9000, attempts: 3 },
   };

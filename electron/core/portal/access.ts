@@ -43,6 +43,8 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'profitLoss.compare': 'user',
   'balanceSheet.compare': 'user',
   'groupSummary.compare': 'user',
+  'register.summary': 'user',
+  'register.vouchers': 'user',
   'masters.names': 'user',
   'sync.status': 'user',
   'sync.start': 'partner',

@@ -83,25 +83,41 @@ export function viewKeyParts(view: {
   return parts;
 }
 
+/** What every cached report handler does: look up, serve from the cache or compute, guard the database. */
+export interface ReportServer {
+  serve<T>(key: string, resource: CacheResource, compute: () => T): Promise<Served<T>>;
+  guarded<T>(work: () => T): T;
+  company(guid: string): CompanyRow;
+  masters(row: CompanyRow): Masters;
+}
+
+export function reportServer(deps: Pick<ReportDeps, 'store' | 'cache' | 'ttl'>): ReportServer {
+  const { store, cache } = deps;
+  const ttl = deps.ttl ?? ((resource: CacheResource) => DEFAULT_TTLS[resource]);
+  const guarded = <T>(work: () => T): T => withDatabaseErrors(store.path, work);
+  return {
+    guarded,
+    async serve<T>(key: string, resource: CacheResource, compute: () => T): Promise<Served<T>> {
+      const started = performance.now();
+      const { value, hit } = await cache.getOrCompute(key, ttl(resource), () => guarded(compute));
+      return {
+        data: value,
+        source: hit ? 'cache' : 'database',
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+      };
+    },
+    company: (guid) => guarded(() => store.requireCompany(guid)),
+    masters: (row) => loadMasters(store.db, row),
+  };
+}
+
 /**
  * Report operations: look the company up (its data version keys the cache), then serve from the cache
  * or compute from the database. A damaged database surfaces as a DATABASE error naming the file.
  */
 export function reportHandlers(deps: ReportDeps): PartialHandlerMap<ReportOperation> {
-  const { store, cache } = deps;
-  const ttl = deps.ttl ?? ((resource: CacheResource) => DEFAULT_TTLS[resource]);
-  const guarded = <T>(work: () => T): T => withDatabaseErrors(store.path, work);
-  const serve = async <T>(key: string, resource: CacheResource, compute: () => T): Promise<Served<T>> => {
-    const started = performance.now();
-    const { value, hit } = await cache.getOrCompute(key, ttl(resource), () => guarded(compute));
-    return {
-      data: value,
-      source: hit ? 'cache' : 'database',
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
-    };
-  };
-  const company = (guid: string): CompanyRow => guarded(() => store.requireCompany(guid));
-  const masters = (row: CompanyRow): Masters => loadMasters(store.db, row);
+  const { store } = deps;
+  const { serve, guarded, company, masters } = reportServer(deps);
   type Period = { from: IsoDate; to: IsoDate };
   const tb = (row: CompanyRow, p: Period) =>
     serve(cacheKeys.report(row.guid, row.dataVersion, 'trial-balance', [p.from, p.to]), 'report', () =>

@@ -94,6 +94,8 @@ const REPORT_OPERATIONS: OperationName[] = [
   'profitLoss.compare',
   'balanceSheet.compare',
   'groupSummary.compare',
+  'register.summary',
+  'register.vouchers',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */

@@ -19,6 +19,8 @@ export const MENU: readonly { section: MenuSection; screens: readonly Screen[] }
       'balanceSheet',
       'stockSummary',
       'dayBook',
+      'salesRegister',
+      'purchaseRegister',
     ],
   },
   { section: 'gst', screens: ['gstr1', 'gstr3b', 'gstr2b', 'gstExceptions'] },
