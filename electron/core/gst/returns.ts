@@ -57,12 +57,12 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
   const period = monthPeriod(month);
   const books = readGstBooks(db, company, period);
   const gstr1 = buildGstr1(books.company, period, books.outward);
-  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies);
+  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies, books.adjustments);
   const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
   const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
   const taxLedgers = reconcileTaxLedgers(
     readTaxLedgerEntries(db, company, period),
-    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies),
+    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
     (guid) => {
       const doc = outwardByGuid.get(guid);
       const ref = books.inwardRefs.get(guid);
@@ -78,7 +78,7 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
     gstin: books.company.gstin,
     month,
     json: gstr3bJson(gstr3b),
-    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs),
+    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs, books.adjustments),
     taxLedgers,
   };
 }

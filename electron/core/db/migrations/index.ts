@@ -12,6 +12,14 @@ import { migration011 } from './011-stock-month-totals';
 import { migration012 } from './012-tally-stock-values';
 import { migration013 } from './013-tracking-numbers';
 import { migration014 } from './014-gst';
+import { migration016 } from './016-gst-itc';
+
+/**
+ * Schema v15 belongs to another branch (collections, 015-collections.ts). Until the two meet, this branch
+ * holds its place with a migration that changes nothing, so that 016 is still v16; the merge replaces this
+ * line with `migration015`.
+ */
+const MIGRATION_015_RESERVED = 'SELECT 1;';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -29,6 +37,9 @@ export const MIGRATIONS: readonly string[] = [
   migration012,
   migration013,
   migration014,
+  // 015 is the collections helper's (branch coll-core, 015-collections.ts); the merge puts it here.
+  MIGRATION_015_RESERVED,
+  migration016,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */
