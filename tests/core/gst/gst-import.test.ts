@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../electron/cli/run';
-import { GST_COMPANY, GST_COMPANY_GSTIN, HAND_WORKED_GSTR1 } from './hand-worked';
+import { GST_COMPANY, GST_COMPANY_GSTIN, HAND_WORKED_GSTR1, HAND_WORKED_ITC_MAY } from './hand-worked';
 
 /**
  * A hand-built GST company imported from Tally XML in the real shapes (tests/fixtures/tally/real/gst,
@@ -80,6 +80,13 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'ISRC', iamt: 0, camt: 900, samt: 900, csamt: 0 });
     expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'OTH', iamt: 0, camt: 2700, samt: 2700, csamt: 0 });
     expect(r.itc_elg.itc_net).toEqual({ iamt: 0, camt: 3600, samt: 3600, csamt: 0 });
+  });
+
+  it('gstr3b of May: blocked credit, ISD credit and reversals by journal in table 4, worked by hand', async () => {
+    const { code, out, err } = await cli(['gstr3b', '--company', COMPANY, '--month', '2025-05']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).itc_elg).toEqual(HAND_WORKED_ITC_MAY);
   });
 
   it('gstr2b-reco: the purchase is matched by the supplier invoice number and date; a 2B-only invoice is listed', async () => {
@@ -189,7 +196,11 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     const reco = JSON.parse(out);
     expect(
       reco.rows.map((r: { bucket: string; books: { number: string } | null }) => [r.bucket, r.books?.number]),
-    ).toEqual([['matched', 'DS/778']]);
+      // May's own purchase DS/901 (P/3) is not in this 2B
+    ).toEqual([
+      ['matched', 'DS/778'],
+      ['only-in-books', 'DS/901'],
+    ]);
   });
 
   it('refuses a 2B of another GSTIN or month, and a file that is not a 2B, naming what is wrong', async () => {
