@@ -229,3 +229,13 @@ describe('table 4 from statutory adjustments (Circular 170/02/2022), worked by h
     expect(json.itc_elg.itc_rev[0]).toEqual({ ty: 'RUL', iamt: 0, camt: 450, samt: 450, csamt: 0 });
   });
 });
+
+describe('return periods', () => {
+  it('a quarter of the financial year: Q1 April–June of YYYY … Q4 January–March of YYYY + 1', async () => {
+    const { returnPeriod } = await import('../../../electron/core/gst/returns');
+    expect(returnPeriod('2025-Q1')).toEqual({ from: '2025-04-01', to: '2025-06-30' });
+    expect(returnPeriod('2025-Q3')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(returnPeriod('2025-Q4')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(returnPeriod('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+});
