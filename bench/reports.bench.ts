@@ -33,6 +33,18 @@ import { itemFigures, stockSummary } from '../electron/core/reports/stock-summar
 import { voucherView } from '../electron/core/reports/voucher';
 import { registerSummary, registerVouchers } from '../electron/core/reports/register';
 import { replaceSection } from './reports-section';
+import { readGstBooks } from '../electron/core/gst/documents';
+import { buildGstr1 } from '../electron/core/gst/gstr1';
+import { mergeHsn } from '../electron/core/gst/gstr1-json';
+import { normaliseDocumentNumber } from '../electron/core/gst/gstr2b';
+import {
+  addMonths,
+  EARLIER_MONTHS,
+  gstr1Answer,
+  gstr2bRecoAnswer,
+  gstr3bAnswer,
+  monthPeriod,
+} from '../electron/core/gst/returns';
 import {
   compareBalanceSheets,
   compareProfitLoss,
@@ -423,6 +435,183 @@ measure(
   'the day book of that month, Sales only, same page',
   () => dayBook(db, masters, { ...busyMonth, voucherTypes: ['Sales'], page: 20, pageSize: 100 }),
 );
+
+// GST returns (issue 26 §4): a month's GSTR-1, GSTR-3B and HSN summary from the store, and the GSTR-2B
+// reconciliation of 5,000 invoices, against a naive reading of the same vouchers: each voucher of the
+// month, then its ledger lines and its item lines one query each, added up by rate (and HSN) in JS.
+const GST_MONTH = '2026-03';
+const gstPeriod = monthPeriod(GST_MONTH);
+const GST_TYPES_SQL = `('Sales', 'Credit Note', 'Debit Note', 'Purchase')`;
+interface NaiveVoucher {
+  id: number;
+  baseType: string;
+  partyGstin: string | null;
+  reference: string | null;
+  date: string;
+}
+const naiveGstVouchers = (from: string, to: string, types: string): NaiveVoucher[] =>
+  db
+    .prepare(
+      `SELECT v.id, v.base_type AS baseType, g.party_gstin AS partyGstin, v.reference, v.date
+       FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id
+       WHERE v.company_id = ? AND v.date BETWEEN ? AND ? AND v.base_type IN ${types}
+         AND (v.off_books IS NULL OR v.off_books = 'cancelled') ORDER BY v.date, v.id`,
+    )
+    .all(company.id, from, to) as NaiveVoucher[];
+const naiveEntries = db.prepare(
+  `SELECT e.amount, l.gst_duty_head AS head, l.gst_rate AS rate, l.hsn FROM entries e
+   JOIN ledgers l ON l.id = e.ledger_id WHERE e.voucher_id = ? ORDER BY e.id`,
+);
+const naiveItems = db.prepare(
+  `SELECT i.amount, i.billed_quantity AS quantity, s.hsn, s.gst_rate AS rate FROM inventory_entries i
+   LEFT JOIN stock_items s ON s.id = i.item_id WHERE i.voucher_id = ? ORDER BY i.id`,
+);
+type NaiveLine = { amount: number; head: string | null; rate: number | null; hsn: string | null };
+type NaiveItem = { amount: number; quantity: number; hsn: string | null; rate: number | null };
+/** Each voucher with its lines (N + 1 queries), totals by key in JS; the tax by duty head per voucher. */
+function naiveGstTotals(
+  vouchers: readonly NaiveVoucher[],
+  keyOf: (v: NaiveVoucher, rate: number, hsn: string | null) => string,
+): Map<string, { taxable: number; tax: number; quantity: number }> {
+  const totals = new Map<string, { taxable: number; tax: number; quantity: number }>();
+  for (const v of vouchers) {
+    const lines = naiveEntries.all(v.id) as NaiveLine[];
+    const items = naiveItems.all(v.id) as NaiveItem[];
+    const tax = lines.filter((l) => l.head !== null).reduce((s, l) => s + Math.abs(l.amount), 0);
+    const taxed = lines.filter((l) => l.head === null && l.rate !== null);
+    const base = taxed.reduce((s, l) => s + Math.abs(l.amount), 0);
+    for (const l of taxed) {
+      const t = totals.get(keyOf(v, l.rate ?? 0, l.hsn)) ?? { taxable: 0, tax: 0, quantity: 0 };
+      t.taxable += Math.abs(l.amount);
+      t.tax += base === 0 ? 0 : Math.round((tax * Math.abs(l.amount)) / base);
+      totals.set(keyOf(v, l.rate ?? 0, l.hsn), t);
+    }
+    for (const i of items) {
+      const key = `hsn:${keyOf(v, i.rate ?? 0, i.hsn)}`;
+      const t = totals.get(key) ?? { taxable: 0, tax: 0, quantity: 0 };
+      t.taxable += Math.abs(i.amount);
+      t.quantity += Math.abs(i.quantity);
+      totals.set(key, t);
+    }
+  }
+  return totals;
+}
+const outwardSql = `('Sales', 'Credit Note', 'Debit Note')`;
+const gstCount = db
+  .prepare(
+    `SELECT count(*) AS n, sum(base_type = 'Purchase') AS p FROM vouchers WHERE company_id = ?
+       AND date BETWEEN ? AND ? AND base_type IN ${GST_TYPES_SQL}`,
+  )
+  .get(company.id, gstPeriod.from, gstPeriod.to) as { n: number; p: number };
+const monthLabel = `March 2026: ${gstCount.n.toLocaleString('en-IN')} GST vouchers`;
+measure(
+  `GSTR-1, ${monthLabel} (JSON, view, exceptions)`,
+  200,
+  () => gstr1Answer(db, company, GST_MONTH),
+  'each outward voucher, then its lines and items one query each, totals by party kind and rate in JS',
+  () =>
+    naiveGstTotals(
+      naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
+      (v, rate) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
+    ),
+);
+measure(
+  `GSTR-3B, ${monthLabel} (3.1, 3.2, 4, 5, tax ledgers reconciled)`,
+  100,
+  () => gstr3bAnswer(db, company, GST_MONTH),
+  'same, outward and inward vouchers, totals by direction and rate',
+  () =>
+    naiveGstTotals(
+      naiveGstVouchers(gstPeriod.from, gstPeriod.to, GST_TYPES_SQL),
+      (v, rate) => `${v.baseType}|${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
+    ),
+);
+measure(
+  `GST HSN summary (GSTR-1 table 12), ${monthLabel}`,
+  200,
+  () => {
+    const books = readGstBooks(db, company, gstPeriod);
+    const r1 = buildGstr1(books.company, gstPeriod, books.outward);
+    return [mergeHsn(r1.hsnB2b), mergeHsn(r1.hsnB2c)];
+  },
+  'each outward voucher with its lines, totals by HSN and rate in JS',
+  () =>
+    naiveGstTotals(
+      naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
+      (v, rate, hsn) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${hsn ?? ''}|${rate}`,
+    ),
+);
+{
+  // A GSTR-2B of 5,000 invoices for the month: the books' purchases as the suppliers uploaded them (one in
+  // twenty with a changed amount, one in ten with the number written otherwise), the rest made-up invoices
+  // the books lack.
+  const books = readGstBooks(db, company, gstPeriod);
+  const rupeesOf = (p: number): number => Math.round(p) / 100;
+  const portalDate = (d: string): string => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`;
+  const bySupplier = new Map<string, Record<string, unknown>[]>();
+  const docs = books.inwardDocuments.filter((d) => d.kind === 'invoice').slice(0, 5000);
+  const push = (ctin: string, inv: Record<string, unknown>): void => {
+    const list = bySupplier.get(ctin) ?? [];
+    list.push(inv);
+    bySupplier.set(ctin, list);
+  };
+  docs.forEach((d, i) => {
+    const shift = i % 20 === 7 ? 50_000 : 0;
+    push(d.supplierGstin, {
+      inum: i % 10 === 3 ? d.number.toLowerCase().replace('/', ' - ') : d.number,
+      dt: portalDate(d.date),
+      val: rupeesOf(d.value + shift),
+      pos: d.placeOfSupply ?? '27',
+      rev: 'N',
+      itcavl: 'Y',
+      items: [
+        {
+          rt: 18,
+          txval: rupeesOf(d.taxable + shift),
+          igst: rupeesOf(d.igst),
+          cgst: rupeesOf(d.cgst),
+          sgst: rupeesOf(d.sgst),
+          cess: 0,
+        },
+      ],
+    });
+  });
+  const someGstin = docs[0]?.supplierGstin ?? books.company.gstin;
+  for (let i = docs.length; i < 5000; i++)
+    push(someGstin, {
+      inum: `X/${i}`,
+      dt: portalDate(gstPeriod.from),
+      val: 1180,
+      pos: '27',
+      items: [{ rt: 18, txval: 1000, igst: 180 }],
+    });
+  const gstr2b = {
+    data: {
+      gstin: books.company.gstin,
+      rtnprd: `${GST_MONTH.slice(5)}${GST_MONTH.slice(0, 4)}`,
+      docdata: { b2b: [...bySupplier].map(([ctin, inv]) => ({ ctin, trdnm: 'Supplier', inv })) },
+    },
+  };
+  const earlierFrom = `${addMonths(GST_MONTH, -EARLIER_MONTHS)}-01`;
+  measure(
+    `GSTR-2B reconciliation, 5,000 invoices (${docs.length.toLocaleString('en-IN')} booked in the month) against March 2026 and the ${EARLIER_MONTHS} months before`,
+    1000,
+    () => gstr2bRecoAnswer(db, company, GST_MONTH, gstr2b),
+    'the purchases of those months read voucher by voucher with their lines, each 2B invoice matched by a scan of them',
+    () => {
+      const booked = naiveGstVouchers(earlierFrom, gstPeriod.to, `('Purchase', 'Debit Note')`);
+      naiveGstTotals(booked, (v, rate) => `${v.id}|${rate}`);
+      const keys = booked.map((v) => `${v.partyGstin ?? ''}|${normaliseDocumentNumber(v.reference ?? '')}`);
+      let matched = 0;
+      for (const s of gstr2b.data.docdata.b2b)
+        for (const inv of s.inv) {
+          const key = `${s.ctin}|${normaliseDocumentNumber(String(inv.inum))}`;
+          if (keys.indexOf(key) >= 0) matched++;
+        }
+      return matched;
+    },
+  );
+}
 
 const load1 = loadavg()[0]!;
 store.close();

@@ -58,9 +58,9 @@ interface VoucherRow {
   referenceDate: IsoDate | null;
 }
 
-interface EntryRow {
-  voucherId: number;
-  amount: Paise;
+/** A ledger's facts the documents read: its name, GST details and primary group. */
+interface LedgerFacts {
+  id: number;
   ledger: string;
   gstin: string | null;
   state: string | null;
@@ -72,13 +72,24 @@ interface EntryRow {
   ledgerReverseCharge: number;
   ledgerIneligible: number | null;
   ledgerNature: string | null;
-  lineIneligible: number | null;
-  lineNature: string | null;
   nature: string | null;
   primaryGroup: string | null;
+}
+
+interface EntryLineRow {
+  voucherId: number;
+  amount: Paise;
+  ledgerId: number;
   lineTaxability: GstTaxabilityKind | null;
   lineRate: number | null;
   lineHsn: string | null;
+  lineIneligible: number | null;
+  lineNature: string | null;
+}
+
+/** An entry with its ledger's facts (`l`). */
+interface EntryRow extends EntryLineRow {
+  l: LedgerFacts;
 }
 
 interface ItemRow {
@@ -99,43 +110,78 @@ interface ItemRow {
   lineNature: string | null;
 }
 
-const PERIOD_VOUCHERS = `FROM vouchers v
+/** The period's document vouchers of some base types (posting ones, and cancelled ones). */
+const periodVouchers = (types: readonly string[]): string => `FROM vouchers v
   WHERE v.company_id = @company AND v.date BETWEEN @from AND @to
-    AND v.base_type IN (${DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ')})
+    AND v.base_type IN (${types.map((t) => `'${t}'`).join(', ')})
     AND (v.off_books IS NULL OR v.off_books = 'cancelled')`;
+const PERIOD_VOUCHERS = periodVouchers(DOCUMENT_TYPES);
+/**
+ * Which documents a caller needs: all, the outward ones (GSTR-1: every base type but Purchase) or the
+ * inward ones (GSTR-2B: every base type but Sales); a note's direction is known only from its lines.
+ */
+export type GstDirection = 'all' | 'outward' | 'inward';
+const TYPES_OF: Record<GstDirection, readonly string[]> = {
+  all: DOCUMENT_TYPES,
+  outward: DOCUMENT_TYPES.filter((t) => t !== 'Purchase'),
+  inward: DOCUMENT_TYPES.filter((t) => t !== 'Sales'),
+};
+
+/** One statement over the period's documents for each direction a caller may ask for. */
+const periodStatements = (
+  db: Database.Database,
+  sql: (vouchers: string) => string,
+): Record<GstDirection, Database.Statement> => ({
+  all: db.prepare(sql(PERIOD_VOUCHERS)),
+  outward: db.prepare(sql(periodVouchers(TYPES_OF.outward))),
+  inward: db.prepare(sql(periodVouchers(TYPES_OF.inward))),
+});
 
 const prepare = (db: Database.Database) => ({
-  vouchers: db.prepare(`SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
+  vouchers: periodStatements(
+    db,
+    (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
       v.voucher_number AS number, v.party_name AS partyName, v.reference, v.is_cancelled AS cancelled,
       g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
       g.place_of_supply AS placeOfSupply, g.party_state AS partyState, g.reverse_charge AS reverseCharge,
       g.reference_date AS referenceDate
-    ${PERIOD_VOUCHERS.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
-    ORDER BY v.date, v.id`),
-  entries: db.prepare(`SELECT e.voucher_id AS voucherId, e.amount, l.name AS ledger, l.gstin, l.state,
-      l.gst_registration AS registration, l.gst_duty_head AS dutyHead, l.gst_taxability AS ledgerTaxability,
-      l.gst_rate AS ledgerRate, l.hsn AS ledgerHsn, l.gst_reverse_charge AS ledgerReverseCharge,
-      l.gst_ineligible_itc AS ledgerIneligible, l.gst_nature AS ledgerNature,
-      p.nature, p.reserved_name AS primaryGroup,
+    ${vouchers.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
+    ORDER BY v.date, v.id`,
+  ),
+  // The entries alone (the ledgers' GST facts are joined in JS from ledgerFacts: a few thousand ledgers read
+  // once, not a join per entry); line details through their voucher index.
+  entries: periodStatements(
+    db,
+    (vouchers) => `SELECT e.voucher_id AS voucherId, e.amount, e.ledger_id AS ledgerId,
       d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
       d.ineligible_itc AS lineIneligible, d.nature AS lineNature
     FROM entries e
-    JOIN ledgers l ON l.id = e.ledger_id
+    LEFT JOIN gst_line_details d ON d.voucher_id = e.voucher_id AND d.entry_id = e.id
+    WHERE e.voucher_id IN (SELECT v.id ${vouchers})
+    ORDER BY e.voucher_id, e.id`,
+  ),
+  ledgerFacts: db.prepare(`SELECT l.id, l.name AS ledger, l.gstin, l.state,
+      l.gst_registration AS registration, l.gst_duty_head AS dutyHead, l.gst_taxability AS ledgerTaxability,
+      l.gst_rate AS ledgerRate, l.hsn AS ledgerHsn, l.gst_reverse_charge AS ledgerReverseCharge,
+      l.gst_ineligible_itc AS ledgerIneligible, l.gst_nature AS ledgerNature,
+      p.nature, p.reserved_name AS primaryGroup
+    FROM ledgers l
     LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
     LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
-    LEFT JOIN gst_line_details d ON d.entry_id = e.id
-    WHERE e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS})
-    ORDER BY e.voucher_id, e.id`),
-  items: db.prepare(`SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
+    WHERE l.company_id = ?`),
+  items: periodStatements(
+    db,
+    (vouchers) => `SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
       coalesce(s.name, i.item_name) AS item, s.gst_taxability AS itemTaxability, s.gst_rate AS itemRate,
       s.hsn AS itemHsn, s.gst_ineligible_itc AS itemIneligible, s.gst_nature AS itemNature,
       d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
       d.ineligible_itc AS lineIneligible, d.nature AS lineNature
     FROM inventory_entries i
     LEFT JOIN stock_items s ON s.id = i.item_id
-    LEFT JOIN gst_line_details d ON d.inventory_id = i.id
-    WHERE i.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS})
-    ORDER BY i.voucher_id, i.id`),
+    LEFT JOIN gst_line_details d ON d.voucher_id = i.voucher_id AND d.inventory_id = i.id
+    WHERE i.voucher_id IN (SELECT v.id ${vouchers})
+    ORDER BY i.voucher_id, i.id`,
+  ),
   // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
   // value with tax).
   noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
@@ -157,17 +203,24 @@ const prepare = (db: Database.Database) => ({
     GROUP BY v.id, l.gst_duty_head
     ORDER BY v.date, v.id`),
   // Journals (any voucher) with a GST statutory adjustment: their entries in GST tax ledgers, debit-positive.
+  // The period's vouchers first (CROSS JOIN keeps that order): reading every voucher_gst row of the
+  // company would cost the whole books, not the period.
   adjustments: db.prepare(`SELECT v.guid, v.voucher_type AS voucherType, v.voucher_number AS number, v.date,
       coalesce(v.party_name, '') AS partyName, g.tax_adjustment AS nature, g.adjustment_details AS details,
       l.gst_duty_head AS head, sum(e.amount) AS amount
-    FROM voucher_gst g
-    JOIN vouchers v ON v.id = g.voucher_id
+    FROM vouchers v
+    CROSS JOIN voucher_gst g ON g.voucher_id = v.id
     JOIN entries e ON e.voucher_id = v.id
     JOIN ledgers l ON l.id = e.ledger_id
-    WHERE g.company_id = @company AND g.tax_adjustment IS NOT NULL AND v.date BETWEEN @from AND @to
+    WHERE v.company_id = @company AND g.tax_adjustment IS NOT NULL AND v.date BETWEEN @from AND @to
       AND v.off_books IS NULL AND l.gst_duty_head IS NOT NULL
     GROUP BY v.id, l.gst_duty_head
     ORDER BY v.date, v.id`),
+  // The period's own vouchers first (a month's, not the whole books'); the books up to its end otherwise.
+  periodGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM vouchers v
+      CROSS JOIN voucher_gst g ON g.voucher_id = v.id
+    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND g.company_gstin IS NOT NULL
+    GROUP BY g.company_gstin ORDER BY n DESC, max(v.date) DESC`),
   companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
       JOIN vouchers v ON v.id = g.voucher_id
     WHERE g.company_id = ? AND g.company_gstin IS NOT NULL AND v.date <= ?
@@ -185,19 +238,24 @@ const statementsOf = (db: Database.Database): ReturnType<typeof prepare> => {
 };
 
 /**
- * The company's GSTIN: the one its vouchers up to the period's end were entered under (CMPGSTIN), the most
- * used where there were several. Throws VALIDATION naming the company when its books carry none.
+ * The company's GSTIN: the one the period's vouchers were entered under (CMPGSTIN), else the one its vouchers
+ * up to the period's end were; the most used where there were several. Throws VALIDATION naming the company
+ * when its books carry none.
  */
 export function gstCompanyOf(
   db: Database.Database,
   company: { id: number; name: string },
   period: GstPeriod,
 ): GstCompany {
-  const rows = statementsOf(db).companyGstins.all(company.id, period.to) as { gstin: string }[];
-  for (const row of rows) {
-    const check = checkGstin(row.gstin);
-    if (check.ok) return { gstin: check.gstin, stateCode: check.gstin.slice(0, 2) };
-  }
+  const s = statementsOf(db);
+  for (const rows of [
+    () => s.periodGstins.all({ company: company.id, from: period.from, to: period.to }),
+    () => s.companyGstins.all(company.id, period.to),
+  ])
+    for (const row of rows() as { gstin: string }[]) {
+      const check = checkGstin(row.gstin);
+      if (check.ok) return { gstin: check.gstin, stateCode: check.gstin.slice(0, 2) };
+    }
   throw new AppError(
     'VALIDATION',
     `"${company.name}" has no GSTIN in its books up to ${period.to}: its vouchers carry no company GSTIN ` +
@@ -251,24 +309,27 @@ function classify(
   items: readonly ItemRow[],
 ): Classified | null {
   const party =
-    entries.find((e) => voucher.partyName !== null && e.ledger === voucher.partyName) ??
-    entries.find((e) => e.nature === 'asset' || e.nature === 'liability');
+    entries.find((e) => voucher.partyName !== null && e.l.ledger === voucher.partyName) ??
+    entries.find((e) => e.l.nature === 'asset' || e.l.nature === 'liability');
   const partyAmount = party?.amount ?? 0;
   // The document's side: a sales invoice debits its party, a purchase credits it.
   const side = partyAmount > 0 ? 1 : partyAmount < 0 ? -1 : voucher.baseType === 'Purchase' ? -1 : 1;
   const hasGstDetails = (e: EntryRow): boolean =>
-    e.ledgerTaxability !== null || e.ledgerRate !== null || e.lineTaxability !== null || e.lineRate !== null;
+    e.l.ledgerTaxability !== null ||
+    e.l.ledgerRate !== null ||
+    e.lineTaxability !== null ||
+    e.lineRate !== null;
   // Income and expense lines, and any other ledger with GST details (capital goods bought under Fixed
   // Assets carry input tax too).
   const revenue = entries.filter(
     (e) =>
       e !== party &&
-      e.dutyHead === null &&
+      e.l.dutyHead === null &&
       (hasGstDetails(e) ||
-        ((e.nature === 'income' || e.nature === 'expense') && !INDIRECT.has(e.primaryGroup ?? ''))),
+        ((e.l.nature === 'income' || e.l.nature === 'expense') && !INDIRECT.has(e.l.primaryGroup ?? ''))),
   );
-  const incomeSide = revenue.some((e) => e.nature === 'income');
-  const expenseSide = revenue.some((e) => e.nature === 'expense');
+  const incomeSide = revenue.some((e) => e.l.nature === 'income');
+  const expenseSide = revenue.some((e) => e.l.nature === 'expense');
   const direction: 'outward' | 'inward' =
     voucher.baseType === 'Sales'
       ? 'outward'
@@ -284,39 +345,39 @@ function classify(
   const kind = kindOfNote(voucher.baseType, direction);
 
   const heads: Record<GstDutyHead, Paise> = { igst: 0, cgst: 0, sgst: 0, cess: 0 };
-  for (const e of entries) if (e !== party && e.dutyHead !== null) heads[e.dutyHead] += -side * e.amount;
+  for (const e of entries) if (e !== party && e.l.dutyHead !== null) heads[e.l.dutyHead] += -side * e.amount;
 
   // The voucher's only sales / purchase ledger lends its GST details to item lines without their own.
   const ledgerWithRate = revenue.length === 1 ? revenue[0]! : undefined;
   const lines: GstLine[] =
     items.length > 0
       ? items.map((i) => ({
-          hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.ledgerHsn ?? null,
+          hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.l.ledgerHsn ?? null,
           description: i.item,
           uqc: uqcOf(i.unit),
           quantityMilli: Math.abs(i.quantity),
-          taxability: i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.ledgerTaxability ?? 'taxable',
-          rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.ledgerRate ?? -1,
+          taxability: i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.l.ledgerTaxability ?? 'taxable',
+          rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.l.ledgerRate ?? -1,
           taxable: -side * i.amount,
           igst: 0,
           cgst: 0,
           sgst: 0,
           cess: 0,
-          ...blockedField(i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.ledgerIneligible ?? null),
+          ...blockedField(i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.l.ledgerIneligible ?? null),
         }))
       : revenue.map((e) => ({
-          hsn: e.lineHsn ?? e.ledgerHsn,
-          description: e.ledger,
+          hsn: e.lineHsn ?? e.l.ledgerHsn,
+          description: e.l.ledger,
           uqc: null,
           quantityMilli: 0,
-          taxability: e.lineTaxability ?? e.ledgerTaxability ?? 'taxable',
-          rate: e.lineRate ?? e.ledgerRate ?? -1,
+          taxability: e.lineTaxability ?? e.l.ledgerTaxability ?? 'taxable',
+          rate: e.lineRate ?? e.l.ledgerRate ?? -1,
           taxable: -side * e.amount,
           igst: 0,
           cgst: 0,
           sgst: 0,
           cess: 0,
-          ...blockedField(e.lineIneligible ?? e.ledgerIneligible),
+          ...blockedField(e.lineIneligible ?? e.l.ledgerIneligible),
         }));
   for (const line of lines) if (line.taxability !== 'taxable') line.rate = 0;
   const taxable = lines.filter((l) => l.taxability === 'taxable');
@@ -336,17 +397,17 @@ function classify(
   }
 
   const partyLedger = party ?? null;
-  const partyGstin = voucher.partyGstin ?? partyLedger?.gstin ?? null;
+  const partyGstin = voucher.partyGstin ?? partyLedger?.l.gstin ?? null;
   const registration: GstRegistrationKind =
-    voucher.registration ?? partyLedger?.registration ?? (partyGstin ? 'regular' : 'unregistered');
+    voucher.registration ?? partyLedger?.l.registration ?? (partyGstin ? 'regular' : 'unregistered');
   const placeOfSupply =
     stateCodeOf(voucher.placeOfSupply) ??
     stateCodeOf(voucher.partyState) ??
     (partyGstin && checkGstin(partyGstin).ok ? partyGstin.slice(0, 2) : null) ??
-    stateCodeOf(partyLedger?.state) ??
+    stateCodeOf(partyLedger?.l.state) ??
     // A party without a state: Tally takes the supply as within the company's state.
     (registration === 'overseas' ? null : company.stateCode);
-  const reverseCharge = voucher.reverseCharge === 1 || revenue.some((e) => e.ledgerReverseCharge === 1);
+  const reverseCharge = voucher.reverseCharge === 1 || revenue.some((e) => e.l.ledgerReverseCharge === 1);
 
   const weights = taxable.map((l) => l.taxable * Math.max(l.rate, 0));
   const hasTaxEntries = (Object.values(heads) as number[]).some((v) => v !== 0);
@@ -381,7 +442,7 @@ function classify(
     hasItems: items.length > 0,
     importNature: [
       ...items.map((i) => i.lineNature ?? i.itemNature),
-      ...revenue.map((e) => e.lineNature ?? e.ledgerNature),
+      ...revenue.map((e) => e.lineNature ?? e.l.ledgerNature),
     ].some((n) => n !== null && /import/i.test(n)),
   };
 }
@@ -394,8 +455,11 @@ const blockedField = (ineligible: number | null): { itcBlocked?: true } =>
  * A purchase from abroad: an overseas party, a place of supply outside India, or a nature of transaction
  * Tally calls an import ("Imports Taxable", GSTNATUREOFTRANSACTION).
  */
-const isImport = (registration: GstRegistrationKind, placeOfSupply: string | null, importNature = false): boolean =>
-  importNature || registration === 'overseas' || placeOfSupply === FOREIGN_COUNTRY;
+const isImport = (
+  registration: GstRegistrationKind,
+  placeOfSupply: string | null,
+  importNature = false,
+): boolean => importNature || registration === 'overseas' || placeOfSupply === FOREIGN_COUNTRY;
 
 /**
  * Which row of GSTR-3B table 4(A) an eligible purchase's credit goes to: an import is of goods when the
@@ -440,22 +504,38 @@ const UQC: Record<string, string> = {
 const uqcOf = (unit: string | null): string | null =>
   unit === null ? null : (UQC[unit.trim().toLowerCase()] ?? 'OTH');
 
-/** Every document of the period, outward and inward, classified (cancelled ones included). */
+/**
+ * Every document of the period in the direction asked for (outward and inward: 'all'), classified
+ * (cancelled ones included).
+ */
 function readDocuments(
   db: Database.Database,
   companyId: number,
   company: GstCompany,
   period: GstPeriod,
+  direction: GstDirection,
 ): Classified[] {
   const s = statementsOf(db);
   const args = { company: companyId, from: period.from, to: period.to };
-  const vouchers = s.vouchers.all(args) as VoucherRow[];
-  const entries = groupByVoucher(s.entries.all(args) as EntryRow[]);
-  const items = groupByVoucher(s.items.all(args) as ItemRow[]);
+  const which = direction;
+  const vouchers = s.vouchers[which].all(args) as VoucherRow[];
+  const ledgers = new Map(
+    (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
+  );
+  const entries = new Map<number, EntryRow[]>();
+  for (const row of s.entries[which].iterate(args) as IterableIterator<EntryLineRow>) {
+    const l = ledgers.get(row.ledgerId);
+    if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
+    const e: EntryRow = { ...row, l };
+    const list = entries.get(e.voucherId);
+    if (list) list.push(e);
+    else entries.set(e.voucherId, [e]);
+  }
+  const items = groupByVoucher(s.items[which].all(args) as ItemRow[]);
   const out: Classified[] = [];
   for (const v of vouchers) {
     const c = classify(company, v, entries.get(v.id) ?? [], items.get(v.id) ?? []);
-    if (c !== null) out.push(c);
+    if (c !== null && (direction === 'all' || c.direction === direction)) out.push(c);
   }
   return out;
 }
@@ -494,12 +574,17 @@ export interface GstBooks {
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
   lines.reduce((s, l) => s + pick(l), 0);
 
-/** The company's GST documents of a period: GSTR-1's outward documents and GSTR-3B's / 2B's inward ones. */
+/**
+ * The company's GST documents of a period: GSTR-1's outward documents and GSTR-3B's / 2B's inward ones;
+ * `direction` reads only the outward (GSTR-1) or only the inward (2B) ones, and the ITC adjustments only
+ * with 'all'.
+ */
 export function readGstBooks(
   db: Database.Database,
   company: { id: number; name: string },
   period: GstPeriod,
   known?: GstCompany,
+  direction: GstDirection = 'all',
 ): GstBooks {
   const gstCompany = known ?? gstCompanyOf(db, company, period);
   const outward: GstDocument[] = [];
@@ -507,14 +592,15 @@ export function readGstBooks(
   const inwardDocuments: InwardDocument[] = [];
   const inwardRefs = new Map<string, InwardRef>();
   const originals = new Map(
-    (
-      statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
-        voucherId: number;
-        original: Paise;
-      }[]
+    (direction === 'inward'
+      ? []
+      : (statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
+          voucherId: number;
+          original: Paise;
+        }[])
     ).map((r) => [r.voucherId, r.original]),
   );
-  for (const c of readDocuments(db, company.id, gstCompany, period)) {
+  for (const c of readDocuments(db, company.id, gstCompany, period, direction)) {
     const v = c.voucher;
     if (c.direction === 'outward') {
       outward.push({
@@ -601,7 +687,8 @@ export function readGstBooks(
       });
     }
   }
-  const adjustments = readAdjustments(db, company.id, period);
+  // Journals' adjustments move input tax credit only (GSTR-3B); outward or inward readers skip them.
+  const adjustments = direction === 'all' ? readAdjustments(db, company.id, period) : [];
   return { company: gstCompany, outward, inwardSupplies, adjustments, inwardDocuments, inwardRefs };
 }
 

@@ -46,7 +46,12 @@ const invoiceHead = (invoice: Gstr1Invoice) => ({
 /** Groups by a key, keeping first-seen order. */
 function groupBy<T>(list: readonly T[], key: (t: T) => string): [string, T[]][] {
   const map = new Map<string, T[]>();
-  for (const t of list) map.set(key(t), [...(map.get(key(t)) ?? []), t]);
+  for (const t of list) {
+    const k = key(t);
+    const group = map.get(k);
+    if (group) group.push(t);
+    else map.set(k, [t]);
+  }
   return [...map.entries()];
 }
 
@@ -172,14 +177,23 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
 /** One HSN list for periods before the B2B/B2C split. */
 export function mergeHsn(rows: readonly Gstr1Hsn[]): Gstr1Hsn[] {
   const merged = new Map<string, Gstr1Hsn>();
+  // Each merged row's vouchers, to add a voucher once (a Set: an HSN row may carry thousands).
+  const guids = new Map<Gstr1Hsn, Set<string>>();
   for (const row of rows) {
     const key = `${row.hsn}\u0000${row.uqc}\u0000${row.rate}`;
     const into = merged.get(key);
     if (!into) {
-      merged.set(key, { ...row, voucherGuids: [...row.voucherGuids] });
+      const first = { ...row, voucherGuids: [...row.voucherGuids] };
+      merged.set(key, first);
+      guids.set(first, new Set(first.voucherGuids));
       continue;
     }
-    for (const guid of row.voucherGuids) if (!into.voucherGuids.includes(guid)) into.voucherGuids.push(guid);
+    const seen = guids.get(into) ?? new Set<string>();
+    for (const guid of row.voucherGuids)
+      if (!seen.has(guid)) {
+        seen.add(guid);
+        into.voucherGuids.push(guid);
+      }
     into.taxable += row.taxable;
     into.igst += row.igst;
     into.cgst += row.cgst;

@@ -369,8 +369,9 @@ export function buildGstr1(
     a.hsn.localeCompare(b.hsn) || a.rate - b.rate || a.uqc.localeCompare(b.uqc);
   result.hsnB2b = [...hsn.b2b.values()].sort(byHsn);
   result.hsnB2c = [...hsn.b2c.values()].sort(byHsn);
+  // ISO dates compare as plain strings (localeCompare would cost thousands of ICU calls a month).
   const byDate = <T extends Gstr1Invoice>(a: T, b: T) =>
-    a.date.localeCompare(b.date) || a.number.localeCompare(b.number);
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.number.localeCompare(b.number);
   for (const list of [result.b2b, result.b2cl, result.exp, result.cdnr, result.cdnur] as Gstr1Invoice[][])
     list.sort(byDate);
   return result;

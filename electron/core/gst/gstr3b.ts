@@ -112,13 +112,19 @@ const AVAILABLE_FIGURE: Record<ItcKind | 'reverse-charge', ItcFigure> = {
 
 /** The whole credit of a purchase whose blocked part is not given separately. */
 export const blockedOf = (doc: InwardSupply): TaxedValue =>
-  doc.blocked ?? (doc.itcEligible ? none() : { taxable: doc.taxable, igst: doc.igst, cgst: doc.cgst, sgst: doc.sgst, cess: doc.cess });
+  doc.blocked ??
+  (doc.itcEligible
+    ? none()
+    : { taxable: doc.taxable, igst: doc.igst, cgst: doc.cgst, sgst: doc.sgst, cess: doc.cess });
 
 /**
  * Every amount of table 4 with its voucher: each purchase's credit in its 4(A) row and its blocked part in
  * 4(B)(1); each adjustment journal where its row puts it. buildGstr3b adds these up; the screen lists them.
  */
-export function itcEntries(inward: readonly InwardSupply[], adjustments: readonly ItcAdjustment[]): ItcEntry[] {
+export function itcEntries(
+  inward: readonly InwardSupply[],
+  adjustments: readonly ItcAdjustment[],
+): ItcEntry[] {
   const out: ItcEntry[] = [];
   const push = (voucherGuid: string, figure: ItcFigure, v: TaxedValue, sign: number): void => {
     if (v.igst === 0 && v.cgst === 0 && v.sgst === 0 && v.cess === 0) return;

@@ -53,7 +53,7 @@ export function returnPeriod(period: string): GstPeriod {
 
 export function gstr1Answer(db: Database.Database, company: Company, month: string): Gstr1Answer {
   const period = returnPeriod(month);
-  const books = readGstBooks(db, company, period);
+  const books = readGstBooks(db, company, period, undefined, 'outward');
   const gstr1 = buildGstr1(books.company, period, books.outward);
   return {
     gstin: books.company.gstin,
@@ -130,15 +130,20 @@ export function gstr2bRecoAnswer(
   json: unknown,
 ): Gstr2bRecoAnswer {
   const period = monthPeriod(month);
-  const books = readGstBooks(db, company, period);
+  const books = readGstBooks(db, company, period, undefined, 'inward');
   const gstr2b = parseGstr2b(json, { gstin: books.company.gstin, month });
   // A supplier may upload late: purchases booked in the EARLIER_MONTHS before pair with the 2B's documents
   // but are never listed as only in the books.
   const earlierFrom = `${addMonths(month, -EARLIER_MONTHS)}-01`;
   const earlier =
     earlierFrom < period.from
-      ? readGstBooks(db, company, { from: earlierFrom, to: addDays(period.from, -1) }, books.company)
-          .inwardDocuments
+      ? readGstBooks(
+          db,
+          company,
+          { from: earlierFrom, to: addDays(period.from, -1) },
+          books.company,
+          'inward',
+        ).inwardDocuments
       : [];
   const reco = reconcileGstr2b(gstr2b, books.inwardDocuments, earlier);
   const totals = Object.fromEntries(

@@ -196,7 +196,6 @@ function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigure {
   return { id, ...sumOf(vouchers), vouchers };
 }
 
-
 /**
  * GSTR-3B in the form's tables, each figure with the vouchers it adds up (the same rules as buildGstr3b:
  * tests check that every figure equals the return's).
