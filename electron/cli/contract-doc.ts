@@ -117,6 +117,11 @@ function section(name: OperationName, outputs: Map<string, { type: string; file:
     }
   }
   lines.push('', `Errors besides VALIDATION and INTERNAL: ${spec.errors.join(', ') || 'none'}.`);
+  if (spec.bodyLimitBytes !== undefined)
+    lines.push(
+      '',
+      `HTTP body limit: ${Math.round(spec.bodyLimitBytes / 1024 / 1024)} MB (other operations: 1 MB; PAYLOAD_TOO_LARGE beyond).`,
+    );
   return lines;
 }
 

@@ -1,4 +1,6 @@
+import { contract, isOperationName } from '../../shared/contract';
 import type { Envelope, ErrorCode } from '../../shared/errors';
+import { accessLevelOf } from '../core/portal/access';
 import type { CallContext } from '../core/service/types';
 import { readJsonBody } from './body';
 import type { Middleware } from './pipeline';
@@ -40,6 +42,18 @@ export function answerFor(
   };
 }
 
+/**
+ * How large a body this call may send: the operation's own limit from its contract spec (bodyLimitBytes,
+ * e.g. gst.gstr2bReco's 20 MB) for a caller who may call it, else the server's default. A portal user
+ * calling a desktop-only operation is refused anyway, so the server reads no more than the default.
+ */
+export function bodyLimitOf(operation: string, call: CallContext, fallback: number): number {
+  if (!isOperationName(operation)) return fallback;
+  const own = contract[operation].bodyLimitBytes;
+  if (own === undefined) return fallback;
+  return call.user === null || accessLevelOf(operation) !== 'desktop' ? own : fallback;
+}
+
 /** POST /api/<operation> with a JSON body → the core's envelope, with an HTTP status matching its error. */
 export function apiRoutes(
   dispatch: DispatchFn,
@@ -67,7 +81,11 @@ export function apiRoutes(
     }
     let input: unknown;
     try {
-      input = await readJsonBody(ctx.req, options.bodyLimitBytes);
+      input = await readJsonBody(
+        ctx.req,
+        bodyLimitOf(operation, ctx.call, options.bodyLimitBytes),
+        operation,
+      );
     } catch (error) {
       sendEnvelope(ctx.res, { ok: false, error: toErrorInfo(error) });
       return;

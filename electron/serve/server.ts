@@ -32,6 +32,10 @@ export interface ServeServerOptions {
   uploadLimitBytes?: number;
   /** How many files and bytes may wait in the upload folder, and how long before they are swept. */
   uploadCaps?: Partial<UploadCaps>;
+  /**
+   * The largest JSON body of an API call (DEFAULT_BODY_LIMIT, 1 MB); an operation whose contract spec
+   * declares bodyLimitBytes (gst.gstr2bReco: 20 MB) gets its own.
+   */
   bodyLimitBytes?: number;
   heartbeatMs?: number;
   /** Runs before the routes: sign-in, rate limits, security headers (portal). */

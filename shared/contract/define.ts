@@ -9,6 +9,11 @@ export interface OperationSpec<I extends z.ZodType, O> {
   readonly input: I;
   readonly description: string;
   readonly errors: readonly ErrorCode[];
+  /**
+   * The largest JSON body the HTTP server reads for this operation, in bytes, where its input may carry a
+   * file the user chose (a GSTR-2B JSON of thousands of invoices); unset, the server's default (1 MB).
+   */
+  readonly bodyLimitBytes?: number;
   /** Phantom field carrying the output type; never set at runtime. */
   readonly __output?: O;
 }
@@ -19,5 +24,6 @@ export function operation<O>() {
     input: I;
     description: string;
     errors: readonly ErrorCode[];
+    bodyLimitBytes?: number;
   }): OperationSpec<I, O> => spec;
 }

@@ -17,6 +17,12 @@ export const gstPeriod = z
     'month must be a return period written YYYY-MM (e.g. 2025-04) or a quarter YYYY-Qn of the financial year starting in YYYY (e.g. 2025-Q1 for April–June 2025)',
   );
 
+/**
+ * The largest GSTR-2B request the HTTP server reads: a month's 2B of 5,000 invoices is 2–3 MB of JSON, the
+ * portal's own download of a large taxpayer's month several times that; beyond 20 MB it is refused.
+ */
+export const GSTR2B_BODY_LIMIT = 20 * 1024 * 1024;
+
 export const gstMonth = z
   .string()
   .trim()
@@ -45,7 +51,8 @@ export const gstOperations = {
       })
       .strict(),
     description:
-      'GSTR-2B reconciliation of one month: each 2B document and each purchase in the books with its bucket (matched, mismatched, only in 2B, only in the books) and the fields that differ.',
+      'GSTR-2B reconciliation of one month: each 2B document and each purchase in the books with its bucket (matched, mismatched, only in 2B, only in the books) and the fields that differ. Over HTTP its body may be up to 20 MB (other operations: 1 MB).',
     errors: ['NOT_FOUND', 'DATABASE'],
+    bodyLimitBytes: GSTR2B_BODY_LIMIT,
   }),
 };
