@@ -797,7 +797,16 @@ export const en = {
   },
   gst: {
     month: 'Return period',
-    monthNote: 'Monthly returns. A quarterly (QRMP) filer adds up the quarter’s three months.',
+    monthNote:
+      'A month’s return; quarterly (QRMP) filers choose Quarter. The GSTR-2B reconciliation is monthly.',
+    periodKind: 'Monthly or quarterly return',
+    monthly: 'Month',
+    quarterly: 'Quarter (QRMP)',
+    quarter: 'Quarter',
+    quarterNote:
+      'A quarter of the financial year (Q1 April–June … Q4 January–March), for quarterly (QRMP) filers; the portal’s return period is its last month.',
+    quarterOption: 'Q{{q}} ({{from}}–{{to}}) {{fy}}',
+    quarterTitle: 'Q{{q}} {{fy}} ({{from}} – {{to}})',
     gstin: 'GSTIN {{gstin}}',
     downloadJson: 'Download JSON',
     downloadJsonTitle: 'The JSON the GST portal’s offline tool uploads: {{file}}',

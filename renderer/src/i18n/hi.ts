@@ -792,7 +792,15 @@ export const hi: Messages = {
   },
   gst: {
     month: 'रिटर्न अवधि',
-    monthNote: 'मासिक रिटर्न। तिमाही (QRMP) करदाता तिमाही के तीनों महीनों का योग करें।',
+    monthNote: 'एक महीने का रिटर्न; तिमाही (QRMP) करदाता «तिमाही» चुनें। GSTR-2B मिलान मासिक ही होता है।',
+    periodKind: 'मासिक या तिमाही रिटर्न',
+    monthly: 'महीना',
+    quarterly: 'तिमाही (QRMP)',
+    quarter: 'तिमाही',
+    quarterNote:
+      'वित्त वर्ष की तिमाही (Q1 अप्रैल–जून … Q4 जनवरी–मार्च), तिमाही (QRMP) करदाताओं के लिए; पोर्टल पर रिटर्न अवधि उसका अंतिम महीना होती है।',
+    quarterOption: 'Q{{q}} ({{from}}–{{to}}) {{fy}}',
+    quarterTitle: 'Q{{q}} {{fy}} ({{from}} – {{to}})',
     gstin: 'GSTIN {{gstin}}',
     downloadJson: 'JSON डाउनलोड करें',
     downloadJsonTitle: 'जीएसटी पोर्टल के ऑफ़लाइन टूल में अपलोड होने वाली JSON फ़ाइल: {{file}}',

@@ -794,7 +794,15 @@ export const mr: Messages = {
   },
   gst: {
     month: 'रिटर्न कालावधी',
-    monthNote: 'मासिक रिटर्न. तिमाही (QRMP) करदात्याने तिमाहीतील तीन महिन्यांची बेरीज करावी.',
+    monthNote: 'एका महिन्याचे रिटर्न; तिमाही (QRMP) करदात्यांनी «तिमाही» निवडावी. GSTR-2B जुळवणी मासिकच असते.',
+    periodKind: 'मासिक की तिमाही रिटर्न',
+    monthly: 'महिना',
+    quarterly: 'तिमाही (QRMP)',
+    quarter: 'तिमाही',
+    quarterNote:
+      'आर्थिक वर्षाची तिमाही (Q1 एप्रिल–जून … Q4 जानेवारी–मार्च), तिमाही (QRMP) करदात्यांसाठी; पोर्टलवरील रिटर्न कालावधी तिचा शेवटचा महिना असतो.',
+    quarterOption: 'Q{{q}} ({{from}}–{{to}}) {{fy}}',
+    quarterTitle: 'Q{{q}} {{fy}} ({{from}} – {{to}})',
     gstin: 'GSTIN {{gstin}}',
     downloadJson: 'JSON डाउनलोड करा',
     downloadJsonTitle: 'जीएसटी पोर्टलच्या ऑफलाइन टूलमध्ये अपलोड होणारी JSON फाइल: {{file}}',

@@ -9,7 +9,7 @@ import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
 import { MonthChooser, TotalsRow, useGstMonth } from './common';
-import { monthTitle } from './sheets/columns';
+import { periodTitle } from './sheets/period';
 import { exceptionsWorkbook, problemKey } from './sheets/exceptions';
 
 const HEADS = ['igst', 'cgst', 'sgst', 'cess'] as const;
@@ -22,10 +22,10 @@ const HEADS = ['igst', 'cgst', 'sgst', 'cess'] as const;
 export function GstExceptions({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
   const { go } = useAppState();
-  const { month, setMonth } = useGstMonth(company);
+  const { month, setMonth } = useGstMonth(company, { quarters: true });
   const r1 = useOperation('gst.gstr1', { companyGuid: company.guid, month });
   const r3b = useOperation('gst.gstr3b', { companyGuid: company.guid, month });
-  const period = monthTitle(month, i18n.language);
+  const period = periodTitle(month, i18n.language, t);
   const gstin = r1.data?.gstin ?? '';
   const sheet = r1.data
     ? (): ExportSheet<unknown> =>
@@ -103,7 +103,7 @@ export function GstExceptions({ company }: { company: CompanySummary }) {
         {gstin && <> · {t('gst.gstin', { gstin })}</>}
       </ReportHeader>
       <Toolbar>
-        <MonthChooser month={month} onChange={setMonth} />
+        <MonthChooser month={month} onChange={setMonth} quarters />
       </Toolbar>
       <p className="muted">{t('gst.exceptions.intro')}</p>
       <QueryState query={r1}>

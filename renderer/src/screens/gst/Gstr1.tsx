@@ -16,7 +16,7 @@ import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
 import { JsonButton, MonthChooser, TotalsRow, useGstMonth, VoucherRefTable } from './common';
-import { monthTitle } from './sheets/columns';
+import { periodTitle } from './sheets/period';
 import {
   AMOUNT_SECTIONS,
   documentsSheet,
@@ -46,14 +46,14 @@ const SECTIONS: readonly Gstr1SectionName[] = [
 export function Gstr1({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
   const { route, go } = useAppState();
-  const { month, setMonth } = useGstMonth(company);
+  const { month, setMonth } = useGstMonth(company, { quarters: true });
   const param = route.params.s ?? '';
   const section = (SECTIONS as readonly string[]).includes(param) ? (param as Gstr1SectionName) : null;
   const hsnIndex =
     route.params.h !== undefined && /^\d+$/.test(route.params.h) ? Number(route.params.h) : null;
   const query = useOperation('gst.gstr1', { companyGuid: company.guid, month });
   const answer = query.data;
-  const period = monthTitle(month, i18n.language);
+  const period = periodTitle(month, i18n.language, t);
   const heading = answer && { company: company.name, gstin: answer.gstin, period };
   const open = (params: Record<string, string | undefined>) => go('gstr1', { m: month, ...params });
 
@@ -85,7 +85,7 @@ export function Gstr1({ company }: { company: CompanySummary }) {
         {answer && <> · {t('gst.gstin', { gstin: answer.gstin })}</>}
       </ReportHeader>
       <Toolbar>
-        <MonthChooser month={month} onChange={setMonth} />
+        <MonthChooser month={month} onChange={setMonth} quarters />
         {section && (
           <button type="button" className="btn" onClick={() => open({})} data-testid="gst-all-sections">
             ← {t('gst.allSections')}

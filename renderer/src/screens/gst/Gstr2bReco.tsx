@@ -10,7 +10,7 @@ import { useOperationMutation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
 import { MonthChooser, TotalsRow, useGstMonth } from './common';
-import { monthTitle } from './sheets/columns';
+import { monthTitle } from './sheets/period';
 import { BUCKETS, bucketKey, bucketSheet, gstr2bWorkbook, signed } from './sheets/gstr2b';
 
 /**

@@ -14,7 +14,8 @@ import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
 import { JsonButton, MonthChooser, TotalsRow, useGstMonth, VoucherRefTable } from './common';
-import { monthTitle, placeLabel } from './sheets/columns';
+import { placeLabel } from './sheets/columns';
+import { periodTitle } from './sheets/period';
 import { figureKey, figureNumber, figureVouchersSheet, GSTR3B_TABLES, gstr3bWorkbook } from './sheets/gstr3b';
 
 interface FormRow {
@@ -30,10 +31,10 @@ interface FormRow {
 export function Gstr3b({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
   const { route, go } = useAppState();
-  const { month, setMonth } = useGstMonth(company);
+  const { month, setMonth } = useGstMonth(company, { quarters: true });
   const query = useOperation('gst.gstr3b', { companyGuid: company.guid, month });
   const answer = query.data;
-  const period = monthTitle(month, i18n.language);
+  const period = periodTitle(month, i18n.language, t);
   const heading = answer && { company: company.name, gstin: answer.gstin, period };
   const open = (f: string | undefined) => go('gstr3b', { m: month, f });
 
@@ -74,7 +75,7 @@ export function Gstr3b({ company }: { company: CompanySummary }) {
         {answer && <> · {t('gst.gstin', { gstin: answer.gstin })}</>}
       </ReportHeader>
       <Toolbar>
-        <MonthChooser month={month} onChange={setMonth} />
+        <MonthChooser month={month} onChange={setMonth} quarters />
         {drillTitle && (
           <button type="button" className="btn" onClick={() => open(undefined)} data-testid="gst-back-form">
             ← GSTR-3B

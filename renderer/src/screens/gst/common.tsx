@@ -7,14 +7,17 @@ import { downloadBlob } from '../../lib/export';
 import { todayIso } from '../../lib/format';
 import { useAppState } from '../../state';
 import { placeLabel, returnFileName, voucherRefColumns } from './sheets/columns';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { isMonth, isQuarter, monthsOf, quarterChoices, quarterLabel, quarterOf } from './sheets/period';
 
 /**
- * The return period a GST screen shows: the link's month (?m=YYYY-MM), else the month the session period
- * ends in, else the month of the company's last voucher, never after today's month.
+ * The return period a GST screen shows: the link's period (?m=YYYY-MM, or ?m=YYYY-Qn where the screen
+ * takes quarters; a monthly screen given a quarter shows its last month, up to today's), else the month the
+ * session period ends in, else the month of the company's last voucher, never after today's month.
  */
-export function useGstMonth(company: CompanySummary): { month: string; setMonth: (m: string) => void } {
+export function useGstMonth(
+  company: CompanySummary,
+  options: { quarters?: boolean } = {},
+): { month: string; setMonth: (m: string) => void } {
   const { route, go, sessionPeriod } = useAppState();
   const today = todayIso().slice(0, 7);
   const fallback =
@@ -22,27 +25,87 @@ export function useGstMonth(company: CompanySummary): { month: string; setMonth:
       .filter((d): d is string => typeof d === 'string')
       .map((d) => d.slice(0, 7))
       .find((m) => m <= today) ?? today;
-  const month = route.params.m && MONTH.test(route.params.m) ? route.params.m : fallback;
+  const given = route.params.m ?? '';
+  const month = isMonth(given)
+    ? given
+    : isQuarter(given)
+      ? options.quarters
+        ? given
+        : [monthsOf(given).last, today].sort()[0]!
+      : fallback;
   return { month, setMonth: (m) => go(route.screen, { m }, { replace: true }) };
 }
 
-/** The month chooser of the GST screens (monthly returns; the core has no quarterly return yet). */
-export function MonthChooser({ month, onChange }: { month: string; onChange: (m: string) => void }) {
-  const { t } = useTranslation();
+/**
+ * The return period chooser of the GST screens: a month, or (`quarters`: GSTR-1, GSTR-3B and their
+ * exceptions) a quarter of the financial year for quarterly (QRMP) filers. Switching to quarters takes the
+ * month's quarter; back to months, the quarter's last month up to today's.
+ */
+export function MonthChooser({
+  month,
+  onChange,
+  quarters = false,
+}: {
+  month: string;
+  onChange: (m: string) => void;
+  quarters?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const today = todayIso().slice(0, 7);
+  const quarterly = quarters && isQuarter(month);
   return (
-    <label className="topbar-field gst-month" title={t('gst.monthNote')}>
-      <span>{t('gst.month')}</span>
-      <input
-        type="month"
-        value={month}
-        max={todayIso().slice(0, 7)}
-        onChange={(e) => {
-          if (MONTH.test(e.target.value)) onChange(e.target.value);
-        }}
-        data-testid="gst-month"
-        aria-label={t('gst.month')}
-      />
-    </label>
+    <span className="gst-period">
+      {quarters && (
+        <label className="topbar-field gst-period-kind">
+          <span>{t('gst.month')}</span>
+          <select
+            value={quarterly ? 'quarter' : 'month'}
+            onChange={(e) =>
+              onChange(
+                e.target.value === 'quarter' ? quarterOf(month) : [monthsOf(month).last, today].sort()[0]!,
+              )
+            }
+            data-testid="gst-period-kind"
+            aria-label={t('gst.periodKind')}
+          >
+            <option value="month">{t('gst.monthly')}</option>
+            <option value="quarter">{t('gst.quarterly')}</option>
+          </select>
+        </label>
+      )}
+      {quarterly ? (
+        <label className="topbar-field gst-quarter" title={t('gst.quarterNote')}>
+          <select
+            value={month}
+            onChange={(e) => {
+              if (isQuarter(e.target.value)) onChange(e.target.value);
+            }}
+            data-testid="gst-quarter"
+            aria-label={t('gst.quarter')}
+          >
+            {quarterChoices(month, today).map((q) => (
+              <option key={q} value={q}>
+                {quarterLabel(q, i18n.language, t)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label className="topbar-field gst-month" title={t('gst.monthNote')}>
+          {!quarters && <span>{t('gst.month')}</span>}
+          <input
+            type="month"
+            value={month}
+            max={today}
+            onChange={(e) => {
+              if (isMonth(e.target.value)) onChange(e.target.value);
+            }}
+            data-testid="gst-month"
+            aria-label={t('gst.month')}
+          />
+        </label>
+      )}
+    </span>
   );
 }
 

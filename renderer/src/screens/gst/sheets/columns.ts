@@ -1,6 +1,7 @@
 import type { GstAmounts, GstTaxHeads, GstVoucherRef } from '../../../../../shared/types/gst';
 import type { ExportColumn } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
+import { monthsOf } from './period';
 
 /**
  * Columns the GST screens and their workbooks share: amounts as numbers (paise, written in rupees), the
@@ -45,20 +46,12 @@ export function voucherRefColumns(
   ];
 }
 
-/** "April 2025" in the screen's language, for titles and file names. */
-export function monthTitle(month: string, language: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, 1));
-  return new Intl.DateTimeFormat(`${language}-IN`, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(d);
-}
-
 /**
  * The file a return's JSON is saved as: GSTR1_<GSTIN>_<MMYYYY>.json (the portal takes any name on upload;
- * this one says return, GSTIN and period, as Tally's own export names its files).
+ * this one says return, GSTIN and period, as Tally's own export names its files). MMYYYY is the portal's
+ * `fp`: a quarter's return goes by its last month (2025-Q1 → 062025).
  */
-export const returnFileName = (form: 'GSTR1' | 'GSTR3B', gstin: string, month: string): string =>
-  `${form}_${gstin}_${month.slice(5, 7)}${month.slice(0, 4)}.json`;
+export function returnFileName(form: 'GSTR1' | 'GSTR3B', gstin: string, period: string): string {
+  const month = monthsOf(period).last;
+  return `${form}_${gstin}_${month.slice(5, 7)}${month.slice(0, 4)}.json`;
+}
