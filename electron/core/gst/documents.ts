@@ -440,12 +440,13 @@ function classify(
     placeOfSupply,
     reverseCharge,
     hasItems: items.length > 0,
-    importNature: [
-      ...items.map((i) => i.lineNature ?? i.itemNature),
-      ...revenue.map((e) => e.lineNature ?? e.l.ledgerNature),
-    ].some((n) => n !== null && /import/i.test(n)),
+    importNature:
+      items.some((i) => isImportNature(i.lineNature ?? i.itemNature)) ||
+      revenue.some((e) => isImportNature(e.lineNature ?? e.l.ledgerNature)),
   };
 }
+
+const isImportNature = (nature: string | null): boolean => nature !== null && /import/i.test(nature);
 
 /** A line's credit is blocked where its own GST details or its item's / ledger's say so (1). */
 const blockedField = (ineligible: number | null): { itcBlocked?: true } =>
@@ -526,7 +527,7 @@ function readDocuments(
   for (const row of s.entries[which].iterate(args) as IterableIterator<EntryLineRow>) {
     const l = ledgers.get(row.ledgerId);
     if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
-    const e: EntryRow = { ...row, l };
+    const e: EntryRow = Object.assign(row, { l });
     const list = entries.get(e.voucherId);
     if (list) list.push(e);
     else entries.set(e.voucherId, [e]);

@@ -121,6 +121,9 @@ export interface Gstr1 {
   counts: { included: number; cancelled: number; uncertain: number };
 }
 
+/** localeCompare's order, with one collator for every comparison of a sort. */
+const byText = new Intl.Collator().compare;
+
 const REGISTERED = new Set(['regular', 'composition', 'sez', 'deemed-export', 'uin']);
 const TAX_TOLERANCE: Paise = 100; // the portal accepts tax within ₹1 of rate × taxable value
 
@@ -153,21 +156,20 @@ function seriesOf(number: string): { key: string; serial: number | null } {
 }
 
 function documentsIssued(docs: readonly GstDocument[]): Gstr1DocSeries[] {
-  const groups = new Map<string, { nature: DocumentNature; voucherType: string; docs: GstDocument[] }>();
+  type Numbered = { number: string; serial: number; cancelled: boolean };
+  const groups = new Map<string, { nature: DocumentNature; voucherType: string; docs: Numbered[] }>();
   for (const doc of docs) {
     const nature: DocumentNature = doc.kind === 'invoice' ? 1 : doc.kind === 'debit-note' ? 4 : 5;
-    const key = `${nature}\u0000${doc.voucherType}\u0000${seriesOf(doc.number).key}`;
+    const series = seriesOf(doc.number);
+    const key = `${nature}\u0000${doc.voucherType}\u0000${series.key}`;
     const group = groups.get(key) ?? { nature, voucherType: doc.voucherType, docs: [] };
-    group.docs.push(doc);
+    // Each number's serial once, not in every comparison of the sort.
+    group.docs.push({ number: doc.number, serial: series.serial ?? 0, cancelled: doc.cancelled });
     groups.set(key, group);
   }
   const out: Gstr1DocSeries[] = [];
   for (const group of groups.values()) {
-    const sorted = [...group.docs].sort((a, b) => {
-      const sa = seriesOf(a.number).serial ?? 0;
-      const sb = seriesOf(b.number).serial ?? 0;
-      return sa - sb || a.number.localeCompare(b.number);
-    });
+    const sorted = group.docs.sort((a, b) => a.serial - b.serial || byText(a.number, b.number));
     out.push({
       nature: group.nature,
       voucherType: group.voucherType,
@@ -369,9 +371,9 @@ export function buildGstr1(
     a.hsn.localeCompare(b.hsn) || a.rate - b.rate || a.uqc.localeCompare(b.uqc);
   result.hsnB2b = [...hsn.b2b.values()].sort(byHsn);
   result.hsnB2c = [...hsn.b2c.values()].sort(byHsn);
-  // ISO dates compare as plain strings (localeCompare would cost thousands of ICU calls a month).
+  // ISO dates compare as plain strings; numbers by one collator (localeCompare builds one per call).
   const byDate = <T extends Gstr1Invoice>(a: T, b: T) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.number.localeCompare(b.number);
+    a.date < b.date ? -1 : a.date > b.date ? 1 : byText(a.number, b.number);
   for (const list of [result.b2b, result.b2cl, result.exp, result.cdnr, result.cdnur] as Gstr1Invoice[][])
     list.sort(byDate);
   return result;

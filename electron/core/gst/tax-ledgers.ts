@@ -4,6 +4,9 @@ import type { Gstr1 } from './gstr1';
 import { itcEntries, type InwardSupply, type ItcAdjustment } from './gstr3b';
 import type { GstDocument } from './model';
 
+/** localeCompare's order, one collator for the whole sort. */
+const byText = new Intl.Collator().compare;
+
 /**
  * The GST tax ledgers' movements of a period against the tax the returns carry, voucher by voucher, as
  * Tally's GST reports list the vouchers whose tax does not reach the return. Both credit-positive: output
@@ -79,6 +82,6 @@ export function reconcileTaxLedgers(
       : describe(guid);
     vouchers.push({ voucherGuid: guid, ...about, ledgers, returns: returned, difference });
   }
-  vouchers.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
+  vouchers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byText(a.number, b.number)));
   return { ...total, vouchers };
 }
