@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Paise } from '../../../shared/money';
 import type { GstDutyHead, GstRegistrationKind, GstTaxabilityKind } from '../db/records';
 import { checkGstin } from './gstin';
-import type { InwardDocument, InwardKind } from './gstr2b';
+import { normaliseDocumentNumber, type InwardDocument, type InwardKind } from './gstr2b';
 import { itcAdjustmentRow, type InwardSupply, type ItcAdjustment, type ItcKind } from './gstr3b';
 import type { GstCompany, GstDocument, GstDocumentKind, GstLine } from './model';
 import { FOREIGN_COUNTRY, stateCodeOf } from './states';
@@ -131,10 +131,20 @@ const TYPES_OF: Record<GstDirection, readonly string[]> = {
 const periodStatements = (
   db: Database.Database,
   sql: (vouchers: string) => string,
-): Record<GstDirection, Database.Statement> => ({
+): Record<GstDirection | 'chosen', Database.Statement> => ({
   all: db.prepare(sql(PERIOD_VOUCHERS)),
   outward: db.prepare(sql(periodVouchers(TYPES_OF.outward))),
   inward: db.prepare(sql(periodVouchers(TYPES_OF.inward))),
+  // Chosen inward vouchers of the period (@ids: a JSON array of voucher ids).
+  // Looked up by id (the unary + keeps SQLite from scanning the company's or the period's vouchers).
+  chosen: db.prepare(
+    sql(
+      periodVouchers(TYPES_OF.inward).replace(
+        'WHERE v.company_id = @company AND v.date BETWEEN',
+        'WHERE v.id IN (SELECT value FROM json_each(@ids)) AND +v.company_id = @company AND +v.date BETWEEN',
+      ),
+    ),
+  ),
 });
 
 const prepare = (db: Database.Database) => ({
@@ -160,6 +170,10 @@ const prepare = (db: Database.Database) => ({
     WHERE e.voucher_id IN (SELECT v.id ${vouchers})
     ORDER BY e.voucher_id, e.id`,
   ),
+  // The supplier's number of each inward voucher (Supplier Invoice No., else the voucher's), to find the
+  // few a GSTR-2B names before reading their lines.
+  inwardNumbers: db.prepare(`SELECT v.id, coalesce(v.reference, v.voucher_number) AS number
+    ${periodVouchers(TYPES_OF.inward)}`),
   ledgerFacts: db.prepare(`SELECT l.id, l.name AS ledger, l.gstin, l.state,
       l.gst_registration AS registration, l.gst_duty_head AS dutyHead, l.gst_taxability AS ledgerTaxability,
       l.gst_rate AS ledgerRate, l.hsn AS ledgerHsn, l.gst_reverse_charge AS ledgerReverseCharge,
@@ -515,10 +529,16 @@ function readDocuments(
   company: GstCompany,
   period: GstPeriod,
   direction: GstDirection,
+  only?: readonly number[],
 ): Classified[] {
   const s = statementsOf(db);
-  const args = { company: companyId, from: period.from, to: period.to };
-  const which = direction;
+  const args = {
+    company: companyId,
+    from: period.from,
+    to: period.to,
+    ...(only ? { ids: JSON.stringify(only) } : {}),
+  };
+  const which = only ? 'chosen' : direction;
   const vouchers = s.vouchers[which].all(args) as VoucherRow[];
   const ledgers = new Map(
     (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
@@ -586,6 +606,8 @@ export function readGstBooks(
   period: GstPeriod,
   known?: GstCompany,
   direction: GstDirection = 'all',
+  /** Only these inward vouchers of the period (direction 'inward'). */
+  only?: readonly number[],
 ): GstBooks {
   const gstCompany = known ?? gstCompanyOf(db, company, period);
   const outward: GstDocument[] = [];
@@ -601,7 +623,7 @@ export function readGstBooks(
         }[])
     ).map((r) => [r.voucherId, r.original]),
   );
-  for (const c of readDocuments(db, company.id, gstCompany, period, direction)) {
+  for (const c of readDocuments(db, company.id, gstCompany, period, only ? 'inward' : direction, only)) {
     const v = c.voucher;
     if (c.direction === 'outward') {
       outward.push({
@@ -736,6 +758,24 @@ function readAdjustments(db: Database.Database, companyId: number, period: GstPe
     out.set(r.guid, a);
   }
   return [...out.values()];
+}
+
+/**
+ * The inward vouchers of a period whose supplier number (Supplier Invoice No., else the voucher number),
+ * normalised as GSTR-2B matching does, is one of `numbers`: the only ones of earlier months a 2B can pair.
+ */
+export function inwardVouchersNumbered(
+  db: Database.Database,
+  company: { id: number },
+  period: GstPeriod,
+  numbers: ReadonlySet<string>,
+): number[] {
+  const rows = statementsOf(db).inwardNumbers.all({
+    company: company.id,
+    from: period.from,
+    to: period.to,
+  }) as { id: number; number: string }[];
+  return rows.filter((r) => numbers.has(normaliseDocumentNumber(r.number))).map((r) => r.id);
 }
 
 /** One voucher's GST tax-ledger entries under one duty head, credit-positive (output tax +, input tax −). */

@@ -8,10 +8,10 @@ import type {
   Gstr2bRecoAnswer,
   Gstr3bAnswer,
 } from '../../../shared/types/gst';
-import { readGstBooks, readTaxLedgerEntries, type GstPeriod } from './documents';
+import { inwardVouchersNumbered, readGstBooks, readTaxLedgerEntries, type GstPeriod } from './documents';
 import { buildGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
-import { parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
+import { normaliseDocumentNumber, parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
 import { buildGstr3b, gstr3bJson } from './gstr3b';
 import type { TaxedValue } from './model';
 import { reconcileTaxLedgers, returnsTaxByVoucher } from './tax-ledgers';
@@ -135,15 +135,14 @@ export function gstr2bRecoAnswer(
   // A supplier may upload late: purchases booked in the EARLIER_MONTHS before pair with the 2B's documents
   // but are never listed as only in the books.
   const earlierFrom = `${addMonths(month, -EARLIER_MONTHS)}-01`;
+  // Of those months only the vouchers numbered as a 2B document are read with their lines (a superset of
+  // the ones that can pair: the supplier's GSTIN and the kind are checked by the matching).
+  const earlierPeriod = { from: earlierFrom, to: addDays(period.from, -1) };
+  const numbers = new Set(gstr2b.documents.map((d) => normaliseDocumentNumber(d.number)));
+  const chosen = earlierFrom < period.from ? inwardVouchersNumbered(db, company, earlierPeriod, numbers) : [];
   const earlier =
-    earlierFrom < period.from
-      ? readGstBooks(
-          db,
-          company,
-          { from: earlierFrom, to: addDays(period.from, -1) },
-          books.company,
-          'inward',
-        ).inwardDocuments
+    chosen.length > 0
+      ? readGstBooks(db, company, earlierPeriod, books.company, 'inward', chosen).inwardDocuments
       : [];
   const reco = reconcileGstr2b(gstr2b, books.inwardDocuments, earlier);
   const totals = Object.fromEntries(
