@@ -135,8 +135,8 @@ const periodStatements = (
   all: db.prepare(sql(PERIOD_VOUCHERS)),
   outward: db.prepare(sql(periodVouchers(TYPES_OF.outward))),
   inward: db.prepare(sql(periodVouchers(TYPES_OF.inward))),
-  // Chosen inward vouchers of the period (@ids: a JSON array of voucher ids).
-  // Looked up by id (the unary + keeps SQLite from scanning the company's or the period's vouchers).
+  // Chosen inward vouchers of the period (@ids: a JSON array of voucher ids), looked up by id: the unary +
+  // keeps SQLite from scanning the company's or the period's vouchers instead.
   chosen: db.prepare(
     sql(
       periodVouchers(TYPES_OF.inward).replace(
