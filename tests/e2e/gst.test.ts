@@ -184,6 +184,39 @@ describe('GST returns of the demo company in a browser', () => {
     await shot('exceptions-en');
   });
 
+  it('a quarter: GSTR-1 and GSTR-3B of the quarter the month falls in, in English and Marathi', async () => {
+    const m = Number(month.slice(5, 7));
+    const fyStart = m >= 4 ? Number(month.slice(0, 4)) : Number(month.slice(0, 4)) - 1;
+    const quarter = `${fyStart}-Q${m >= 4 ? Math.floor((m - 4) / 3) + 1 : 4}`;
+    const answer = await call<Gstr1Answer>('gst.gstr1', { companyGuid: company.guid, month: quarter });
+    const b2b = answer.view.sections.find((s) => s.section === 'b2b')!;
+    await page.goto(`${serve.url}/#/gstr1?c=${company.guid}&m=${month}`);
+    await rowOf('GSTR-1', 'B2B').waitFor();
+    await page.getByTestId('gst-period-kind').selectOption('quarter');
+    await page.waitForURL(new RegExp(`m=${quarter}`));
+    const row = rowOf('GSTR-1', 'B2B');
+    await page.waitForFunction(
+      ([text]) => [...document.querySelectorAll('tbody tr')].some((r) => r.textContent?.includes(text ?? '')),
+      [formatInr(b2b.taxable)] as const,
+    );
+    expect(await row.textContent()).toContain(formatInr(b2b.taxable));
+    expect(await page.getByTestId('gst-quarter').inputValue()).toBe(quarter);
+    await page
+      .getByText(new RegExp(`Q${quarter.slice(-1)} ${fyStart}-`))
+      .first()
+      .waitFor();
+    await shot('gstr1-quarter-en');
+    await page.getByTestId('gst-quarter').click();
+    await shot('gstr1-quarter-open-en');
+    await page.keyboard.press('Escape');
+    await page.goto(`${serve.url}/#/gstr3b?c=${company.guid}&m=${quarter}`);
+    await page.getByRole('grid', { name: /^3\.1 Details of outward supplies/ }).waitFor();
+    await page.getByTestId('language').selectOption('mr');
+    await page.getByRole('grid', { name: '4 पात्र इनपुट टॅक्स क्रेडिट (ITC)' }).waitFor();
+    await shot('gstr3b-quarter-mr');
+    await page.getByTestId('language').selectOption('en');
+  });
+
   it('in Marathi', async () => {
     await page.goto(`${serve.url}/#/gstr1?c=${company.guid}&m=${month}`);
     await page.getByTestId('language').selectOption('mr');
