@@ -92,6 +92,8 @@ export interface PreviewMessage {
   interest: Paise;
   /** The statement PDF goes with it (false when no statement document is available). */
   attachesStatement: boolean;
+  /** The attached statement's file name; null without one. */
+  attachmentName: string | null;
 }
 
 export interface RunPreview {

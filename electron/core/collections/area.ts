@@ -108,6 +108,10 @@ export interface CollectionsArea {
   close(): Promise<void>;
 }
 
+/** The statement PDF's file name as the party receives it (no characters Windows refuses in a name). */
+export const statementFilename = (s: PartyStatement): string =>
+  `Statement ${s.partyName.replace(/[\\/:*?"<>|]/g, '_')} ${s.asOn}.pdf`;
+
 const interestParameters = (settings: ReminderSettings): InterestParameters | null =>
   settings.interest === null ? null : { ...DEFAULT_INTEREST, ...settings.interest, source: 'tallyconnect' };
 
@@ -306,6 +310,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
             overdue: statement.overdue,
             interest: statement.interest,
             attachesStatement: options.statementPdf !== null,
+            attachmentName: options.statementPdf !== null ? statementFilename(statement) : null,
           };
         }),
         withoutEmail: p.withoutEmail.map((w) => ({
@@ -359,7 +364,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
       const pdf = options.statementPdf;
       const attachmentFor = pdf
         ? async (s: PartyStatement): Promise<EmailAttachment> => ({
-            filename: `Statement ${s.partyName.replace(/[\\/:*?"<>|]/g, '_')} ${s.asOn}.pdf`,
+            filename: statementFilename(s),
             content: Buffer.from(await pdf(s)),
             contentType: 'application/pdf',
           })
