@@ -3,9 +3,11 @@ import { collectionsHandlers } from '../../../electron/core/service/collections-
 import { openStore } from '../../../electron/core/db/store';
 import { createEventBus } from '../../../electron/core/events/bus';
 import { silentLogger } from '../../../electron/core/logger';
+import type { CallContext } from '../../../shared/types/handlers';
 import { tempDir, TINY_GUID } from '../db/fixtures';
 import { ASHA, ASHA_CONTACT, testSecretBox, writeTinyWithContacts } from './books';
 
+const desktop: CallContext = { caller: 'test', user: null };
 const dir = tempDir('tc-coll-wa-');
 afterAll(() => dir.cleanup());
 
@@ -28,11 +30,14 @@ describe('collections.whatsapp: a reminder the user sends by hand', () => {
     const { store, area, handlers } = setUp('links');
     try {
       area.parties.update(TINY_GUID, ASHA, { language: 'mr' });
-      const look = await handlers['collections.whatsapp']({
-        companyGuid: TINY_GUID,
-        ledgerGuid: ASHA,
-        log: false,
-      });
+      const look = await handlers['collections.whatsapp'](
+        {
+          companyGuid: TINY_GUID,
+          ledgerGuid: ASHA,
+          log: false,
+        },
+        desktop,
+      );
       expect(look.mobile).toBe('+919822012345');
       expect(look.language).toBe('mr');
       expect(look.text).toContain('प्रिय Asha Stores');
@@ -41,11 +46,14 @@ describe('collections.whatsapp: a reminder the user sends by hand', () => {
       expect(look.logged).toBe(false);
       expect(area.log.partyLog(TINY_GUID, ASHA)).toEqual([]);
 
-      const sent = await handlers['collections.whatsapp']({
-        companyGuid: TINY_GUID,
-        ledgerGuid: ASHA,
-        log: true,
-      });
+      const sent = await handlers['collections.whatsapp'](
+        {
+          companyGuid: TINY_GUID,
+          ledgerGuid: ASHA,
+          log: true,
+        },
+        desktop,
+      );
       expect(sent.text).toBe(look.text);
       const log = area.log.partyLog(TINY_GUID, ASHA);
       expect(log).toHaveLength(1);
@@ -72,7 +80,7 @@ describe('collections.whatsapp: a reminder the user sends by hand', () => {
     try {
       // The handler may throw before it returns a promise (as the dispatcher allows): awaited either way.
       const call = async (ledgerGuid: string) =>
-        handlers['collections.whatsapp']({ companyGuid: TINY_GUID, ledgerGuid, log: true });
+        handlers['collections.whatsapp']({ companyGuid: TINY_GUID, ledgerGuid, log: true }, desktop);
       writeTinyWithContacts(store, null);
       await expect(call(ASHA)).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'mobile' } });
       // TallyConnect refuses to keep a bad number, but Tally's ledger may carry one.
