@@ -972,6 +972,7 @@ export const en = {
     noMobile: 'No mobile',
     pick: 'Choose {{party}}',
     pickAll: 'Choose every party shown',
+    pickNone: 'Choose none',
     choose: 'Choose parties',
     modes: {
       overdue: 'Overdue above',

@@ -966,6 +966,7 @@ export const hi: Messages = {
     noMobile: 'मोबाइल नहीं',
     pick: '{{party}} चुनें',
     pickAll: 'दिख रही सभी पार्टियाँ चुनें',
+    pickNone: 'कोई न चुनें',
     choose: 'पार्टियाँ चुनें',
     modes: {
       overdue: 'इससे अधिक अतिदेय',

@@ -968,6 +968,7 @@ export const mr: Messages = {
     noMobile: 'मोबाईल नाही',
     pick: '{{party}} निवडा',
     pickAll: 'दिसणारे सर्व पक्षकार निवडा',
+    pickNone: 'एकही निवडू नका',
     choose: 'पक्षकार निवडा',
     modes: {
       overdue: 'इतक्यापेक्षा जास्त थकीत',

@@ -125,6 +125,11 @@ export function PartyList({ company, entry }: { company: CompanySummary; entry: 
             {t('collections.pickAll')}
           </button>
         )}
+        {state.mode === 'hand' && (
+          <button type="button" className="btn" onClick={() => set({ ticked: new Set() })}>
+            {t('collections.pickNone')}
+          </button>
+        )}
         <label className="field-check coll-inline-check">
           <input
             type="checkbox"
