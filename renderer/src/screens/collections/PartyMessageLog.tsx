@@ -9,9 +9,19 @@ import { QueryState } from '../../components/QueryState';
  * was attached and the amounts as sent, and the server's answer or the error. Shown in Collections and
  * meant for the party's outstanding screen too.
  */
-export function PartyMessageLog({ companyGuid, ledgerGuid }: { companyGuid: string; ledgerGuid: string }) {
+export function PartyMessageLog({
+  companyGuid,
+  ledgerGuid,
+  onlyWhenAllowed = false,
+}: {
+  companyGuid: string;
+  ledgerGuid: string;
+  /** On a screen every user sees (Outstanding): nothing at all for a user not allowed collections. */
+  onlyWhenAllowed?: boolean;
+}) {
   const { t } = useTranslation();
   const query = useOperation('collections.log', { companyGuid, ledgerGuid });
+  if (onlyWhenAllowed && query.error?.info.code === 'FORBIDDEN') return null;
   return (
     <section className="card coll-log" data-testid="message-log" aria-label={t('collections.log.title')}>
       <h2 className="card-title">{t('collections.log.title')}</h2>
