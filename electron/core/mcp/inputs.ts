@@ -3,6 +3,7 @@ import {
   financialYearRange,
   isValidFinancialYear,
   isValidIsoDate,
+  lastDayOfMonth,
   type IsoDate,
 } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
@@ -132,4 +133,57 @@ export function parseAmount(value: string | number | undefined, field: string): 
   const paise = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(paise)) throw new ToolInputError(`${field}: the amount is too large`);
   return paise;
+}
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A month as an assistant writes it: YYYY-MM ("2025-04"), MM-YYYY ("04-2025", also / or .), or its name
+ * and year ("April 2025", "Apr-2025"). Answers "YYYY-MM".
+ */
+export function parseMonth(text: string, field: string): string {
+  const trimmed = text.trim();
+  let year: number | null = null;
+  let month: number | null = null;
+  const iso = /^(\d{4})[-/.](\d{1,2})$/.exec(trimmed);
+  const indian = /^(\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  const named = /^([a-z]+)\.?[\s,'-]*(\d{4})$/i.exec(trimmed);
+  if (iso) [year, month] = [Number(iso[1]), Number(iso[2])];
+  else if (indian) [year, month] = [Number(indian[2]), Number(indian[1])];
+  else if (named && named[1]!.length >= 3) {
+    const word = named[1]!.toLowerCase();
+    const index = MONTH_NAMES.findIndex((m) => m.startsWith(word));
+    if (index >= 0) [year, month] = [Number(named[2]), index + 1];
+  }
+  if (year === null || month === null || month < 1 || month > 12 || year < 1900 || year > 2999) {
+    throw new ToolInputError(
+      `${field}: "${trimmed.slice(0, 40)}" is not a month; write YYYY-MM (e.g. 2025-04), MM-YYYY or April 2025`,
+    );
+  }
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The same date a year earlier: a month's last day stays its month's last day (29-02-2024 → 28-02-2023,
+ * 28-02-2025 → 29-02-2024), so a month or a year ending on one compares with the whole month a year before.
+ */
+export function yearEarlier(date: IsoDate): IsoDate {
+  const month = `${Number(date.slice(0, 4)) - 1}-${date.slice(5, 7)}`;
+  const lastThen = lastDayOfMonth(month);
+  const wasLast = date === lastDayOfMonth(date.slice(0, 7));
+  if (wasLast || `${month}-${date.slice(8, 10)}` > lastThen) return lastThen;
+  return `${month}-${date.slice(8, 10)}`;
 }
