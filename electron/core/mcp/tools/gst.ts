@@ -13,12 +13,12 @@ import { arg, defineTool, LIST_CAP } from '../tool';
 
 /**
  * GSTR-1 and GSTR-3B of a month as an assistant needs them: each section's or table's totals and counts,
- * and the vouchers to look at, never the portal's JSON (which the GST screens and the CLI export). The
+ * and the vouchers to look at, never the portal's JSON (which the CLI's gstr1 / gstr3b --out write). The
  * figures are the books' as TallyConnect reads them: the answer says they must be checked before filing.
  */
 
 const FROM_THE_BOOKS =
-  'Computed by TallyConnect from the books, not from the GST portal: check it (and correct the exceptions in Tally) before filing. Summary only: the GST screens export the portal JSON.';
+  'Computed by TallyConnect from the books, not from the GST portal: check it (and correct the exceptions in Tally) before filing. A summary, not the JSON the portal takes.';
 
 const monthArg = z.string().max(30).describe('Return month: YYYY-MM, MM-YYYY or April 2025');
 
