@@ -102,6 +102,40 @@ describe('the MCP tools, through the SDK client', () => {
     expect(all.ok && [...shown, ...next].map((r) => r.name)).toEqual(
       all.ok && all.data.data.rows.slice(0, shown.length + next.length).map((r) => r.name),
     );
+    // A comparison's rows (the P&L's groups and ledgers as one list) are cut and continued the same way.
+    const cut = await call('compare_profit_and_loss', { periods: ['2025-26', '2024-25'] });
+    expect(JSON.stringify(cut.body).length).toBeLessThanOrEqual(4000);
+    const cutRows = (cut.body.data as { rows: { group: string; ledger?: string }[] }).rows;
+    expect((cut.body.truncated as { next: string }).next).toBe(
+      `call again with the same arguments and offset=${cutRows.length}`,
+    );
+    const more = await call('compare_profit_and_loss', {
+      periods: ['2025-26', '2024-25'],
+      offset: cutRows.length,
+    });
+    const moreRows = (more.body.data as { rows: { group: string; ledger?: string }[] }).rows;
+    const pl = await books.core.dispatch(
+      'profitLoss.compare',
+      {
+        companyGuid: books.demoGuid,
+        columns: [
+          { from: '2025-04-01', to: '2026-03-31' },
+          { from: '2024-04-01', to: '2025-03-31' },
+        ],
+      },
+      OWNER,
+    );
+    const flat = pl.ok
+      ? [
+          ...pl.data.data.directIncomes,
+          ...pl.data.data.directExpenses,
+          ...pl.data.data.indirectIncomes,
+          ...pl.data.data.indirectExpenses,
+        ].flatMap((l) => [l.groupName, ...l.ledgers.map((x) => x.name)])
+      : [];
+    expect([...cutRows, ...moreRows].map((r) => r.ledger ?? r.group)).toEqual(
+      flat.slice(0, cutRows.length + moreRows.length),
+    );
     // The default budget: 25,000 characters.
     const { call: plain, close: closePlain } = await connect();
     const book = await plain('day_book', { fy: '2025-26', limit: 500 });
