@@ -187,3 +187,48 @@ export function yearEarlier(date: IsoDate): IsoDate {
   if (wasLast || `${month}-${date.slice(8, 10)}` > lastThen) return lastThen;
   return `${month}-${date.slice(8, 10)}`;
 }
+
+/**
+ * A GST return period: a month (as parseMonth reads it), or a quarter of the financial year for quarterly
+ * (QRMP) filers, written "2025-Q1" or "Q1 2025-26" (April–June 2025; Q4 is January–March 2026). Answers
+ * the contract's form, "YYYY-MM" or "YYYY-Qn", and its first and last day.
+ */
+export function parseReturnPeriod(
+  text: string,
+  field: string,
+): { period: string; from: IsoDate; to: IsoDate } {
+  const trimmed = text.trim();
+  const short = /^(\d{4})\s*-?\s*q([1-4])$/i.exec(trimmed);
+  const long = /^q([1-4])\s*(?:fy\s*)?(\d{4})-(\d{2}|\d{4})$/i.exec(trimmed);
+  let year: number | null = null;
+  let quarter: number | null = null;
+  if (short) [year, quarter] = [Number(short[1]), Number(short[2])];
+  else if (long) {
+    const fy = `${long[2]}-${long[3]!.slice(-2)}`;
+    if (!isValidFinancialYear(fy)) {
+      throw new ToolInputError(
+        `${field}: "${trimmed.slice(0, 40)}" names no financial year; write e.g. Q1 2025-26`,
+      );
+    }
+    [year, quarter] = [Number(long[2]), Number(long[1])];
+  }
+  if (year === null || quarter === null) {
+    let month: string;
+    try {
+      month = parseMonth(trimmed, field);
+    } catch {
+      throw new ToolInputError(
+        `${field}: "${trimmed.slice(0, 40)}" is not a return period; write a month (2025-04, 04-2025, April 2025) or a quarter (2025-Q1 or Q1 2025-26)`,
+      );
+    }
+    return { period: month, from: `${month}-01`, to: lastDayOfMonth(month) };
+  }
+  // Quarters of the GST year, April to March.
+  const firstIndex = year * 12 + 3 + (quarter - 1) * 3;
+  const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return {
+    period: `${year}-Q${quarter}`,
+    from: `${monthOf(firstIndex)}-01`,
+    to: lastDayOfMonth(monthOf(firstIndex + 2)),
+  };
+}

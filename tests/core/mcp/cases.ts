@@ -441,7 +441,11 @@ async function checkNewTools(
     });
     expect(data.exceptionCount).toBe(r.exceptions.length);
     expect(rows(data.exceptions).map((e) => e.voucherGuid)).toEqual(r.exceptions.map((e) => e.voucherGuid));
-    expect(reply.body.period).toMatchObject({ month: '2025-06', from: '2025-06-01', to: '2025-06-30' });
+    expect(reply.body.period).toMatchObject({
+      returnPeriod: '2025-06',
+      from: '2025-06-01',
+      to: '2025-06-30',
+    });
     expectEnvelope(reply);
     checked.push('gstr1_summary');
   }
@@ -472,6 +476,18 @@ async function checkNewTools(
     });
     expect(data.exceptionCount).toBe(r.taxLedgers.vouchers.length);
     expect(rows(data.interStateToUnregistered)).toHaveLength(r.view.interState.length);
+    // A quarterly (QRMP) filer's quarter: April–June 2025.
+    const quarter = await call('gstr3b_summary', { month: 'Q1 2025-26' });
+    const q = await read('gst.gstr3b', { companyGuid, month: '2025-Q1' });
+    expect(quarter.body.period).toMatchObject({
+      returnPeriod: '2025-Q1',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    });
+    expect(rows(dataOf(quarter).tables).map((t) => t.taxable)).toEqual(
+      q.view.figures.map((f) => rupees(f.taxable)),
+    );
+    expect(q.view.figures[0]!.taxable).toBeGreaterThan(r.view.figures[0]!.taxable);
     checked.push('gstr3b_summary');
   }
   return checked;
@@ -567,8 +583,10 @@ export async function checkBadInput(
   // The GST summaries: for the desktop owner a bad month or company is refused; over the portal, the tools.
   if (options.desktop) {
     await refused('gstr1_summary', { company: 'Nowhere Traders', month: '2025-04' }, unknownCompany);
-    await refused('gstr1_summary', { month: '13-2025' }, /month: "13-2025" is not a month/);
-    await refused('gstr3b_summary', { month: 'Smarch 2025' }, /not a month/);
+    await refused('gstr1_summary', { month: '13-2025' }, /month: "13-2025" is not a return period/);
+    await refused('gstr3b_summary', { month: 'Smarch 2025' }, /not a return period/);
+    await refused('gstr3b_summary', { month: '2025-Q5' }, /not a return period/);
+    await refused('gstr1_summary', { month: 'Q1 2025-27' }, /names no financial year/);
     await refused('gstr3b_summary', {}, /Invalid arguments for gstr3b_summary: month/);
   } else {
     for (const tool of DESKTOP_ONLY_TOOLS)

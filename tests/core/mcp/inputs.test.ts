@@ -3,6 +3,7 @@ import {
   parseDate,
   parseFinancialYear,
   parseMonth,
+  parseReturnPeriod,
   resolveAsOn,
   resolvePeriod,
   yearEarlier,
@@ -122,5 +123,26 @@ describe('dates, years and amounts as an assistant writes them', () => {
     ]);
     expect(asOnDates(['31-12-2025'], april, today).dates).toEqual(['2025-12-31', '2024-12-31']);
     expect(() => asOnDates(['soon'], april, today)).toThrow(/as_on\[0\]: "soon" is not a real date/);
+  });
+
+  it('reads a GST return period: a month, or a quarter of the April–March year', () => {
+    expect(parseReturnPeriod('June 2025', 'month')).toEqual({
+      period: '2025-06',
+      from: '2025-06-01',
+      to: '2025-06-30',
+    });
+    expect(parseReturnPeriod('2025-Q1', 'month')).toEqual({
+      period: '2025-Q1',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    });
+    expect(parseReturnPeriod('q4 2025-26', 'month')).toEqual({
+      period: '2025-Q4',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(parseReturnPeriod('Q3 FY 2024-2025', 'month').period).toBe('2024-Q3');
+    expect(() => parseReturnPeriod('2025-Q5', 'month')).toThrow(/not a return period/);
+    expect(() => parseReturnPeriod('Q2 2025-27', 'month')).toThrow(/names no financial year/);
   });
 });

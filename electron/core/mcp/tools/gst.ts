@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { lastDayOfMonth } from '../../../../shared/dates';
 import type {
   GstAmounts,
   GstReturnProblem,
@@ -8,7 +7,7 @@ import type {
   Gstr3bFigureId,
 } from '../../../../shared/types/gst';
 import { rupees } from '../format';
-import { parseMonth } from '../inputs';
+import { parseReturnPeriod } from '../inputs';
 import { arg, defineTool, LIST_CAP } from '../tool';
 
 /**
@@ -20,7 +19,10 @@ import { arg, defineTool, LIST_CAP } from '../tool';
 const FROM_THE_BOOKS =
   'Computed by TallyConnect from the books, not from the GST portal: check it (and correct the exceptions in Tally) before filing. A summary, not the JSON the portal takes.';
 
-const monthArg = z.string().max(30).describe('Return month: YYYY-MM, MM-YYYY or April 2025');
+const monthArg = z
+  .string()
+  .max(30)
+  .describe('Return month (YYYY-MM, MM-YYYY, April 2025) or quarter (2025-Q1 = April–June 2025)');
 
 const heads = (t: GstTaxHeads) => ({
   igst: rupees(t.igst),
@@ -72,19 +74,17 @@ const GSTR3B_FIGURES: Record<Gstr3bFigureId, string> = {
   '5nongstIntra': '5 Non-GST inward supplies: intra-state',
 };
 
-const monthPeriod = (month: string) => ({ month, from: `${month}-01`, to: lastDayOfMonth(month) });
-
 export const gstr1SummaryTool = defineTool({
   name: 'gstr1_summary',
   title: 'GSTR-1 summary',
   description:
-    "GSTR-1 of a month from the books: each table's voucher count and taxable value, IGST, CGST, SGST, cess; documents issued; and the exceptions (vouchers to correct in Tally, some left out until then).",
+    "GSTR-1 of a month or quarter from the books: each table's voucher count and taxable value, IGST, CGST, SGST, cess; documents issued; and the exceptions (vouchers to correct in Tally, some left out until then).",
   input: z.object({ company: arg.company, month: monthArg, offset: arg.offset }).strict(),
   operation: 'gst.gstr1',
   async run(args, ctx) {
     const company = await ctx.company(args.company);
-    const month = parseMonth(args.month, 'month');
-    const r = await ctx.read('gst.gstr1', { companyGuid: company.guid, month });
+    const period = parseReturnPeriod(args.month, 'month');
+    const r = await ctx.read('gst.gstr1', { companyGuid: company.guid, month: period.period });
     const byProblem: Partial<Record<GstReturnProblem, number>> = {};
     for (const e of r.exceptions) byProblem[e.problem] = (byProblem[e.problem] ?? 0) + 1;
     const offset = args.offset ?? 0;
@@ -99,7 +99,7 @@ export const gstr1SummaryTool = defineTool({
     }));
     return {
       company,
-      period: monthPeriod(r.month),
+      period: { returnPeriod: r.month, from: period.from, to: period.to },
       data: {
         notice: FROM_THE_BOOKS,
         gstin: r.gstin,
@@ -136,13 +136,13 @@ export const gstr3bSummaryTool = defineTool({
   name: 'gstr3b_summary',
   title: 'GSTR-3B summary',
   description:
-    "GSTR-3B of a month from the books: tables 3.1, 3.2 (by state), 4 (ITC) and 5 with taxable value and tax, the tax payable and how credit pays it, and the exceptions (vouchers whose GST ledgers differ from the return's tax).",
+    "GSTR-3B of a month or quarter from the books: tables 3.1, 3.2 (by state), 4 (ITC) and 5 with taxable value and tax, the tax payable and how credit pays it, and the exceptions (vouchers whose GST ledgers differ from the return's tax).",
   input: z.object({ company: arg.company, month: monthArg, offset: arg.offset }).strict(),
   operation: 'gst.gstr3b',
   async run(args, ctx) {
     const company = await ctx.company(args.company);
-    const month = parseMonth(args.month, 'month');
-    const r = await ctx.read('gst.gstr3b', { companyGuid: company.guid, month });
+    const period = parseReturnPeriod(args.month, 'month');
+    const r = await ctx.read('gst.gstr3b', { companyGuid: company.guid, month: period.period });
     const reco = r.taxLedgers;
     const offset = args.offset ?? 0;
     const items = reco.vouchers.slice(offset, offset + LIST_CAP).map((v) => ({
@@ -155,7 +155,7 @@ export const gstr3bSummaryTool = defineTool({
     }));
     return {
       company,
-      period: monthPeriod(r.month),
+      period: { returnPeriod: r.month, from: period.from, to: period.to },
       data: {
         notice: FROM_THE_BOOKS,
         gstin: r.gstin,
