@@ -101,6 +101,10 @@ describe('whole-period export and paper-grade print', () => {
     await book.xlsx.readFile(file);
     const ws = book.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe(company.name);
+    // The company's address and GSTIN (company.profile) under its name in the title rows.
+    const { address, gstin } = await letterheadOfDemo();
+    expect(ws.getCell('A2').value).toBe(address);
+    expect(ws.getCell('A3').value).toBe(gstin);
     const header = headerRowOf(ws);
     expect(ws.getRow(header).getCell(1).value).toBe('Date');
     // Title rows, a blank row, the header, the vouchers, the totals row.
