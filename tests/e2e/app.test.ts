@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
+import { headerRowOf } from '../helpers/workbook';
 
 let serve: ServeProcess;
 let browser: Browser;
@@ -143,8 +144,8 @@ describe('the demo company in a real browser', () => {
     await book.xlsx.readFile(file);
     const ws = book.worksheets[0]!;
     // Company, report and period in the title rows.
-    expect(String(ws.getCell('A2').value)).toContain(heading);
-    const headerRow = ws.getRow(5);
+    expect(String(ws.getCell(`A${headerRowOf(ws) - 3}`).value)).toContain(heading);
+    const headerRow = ws.getRow(headerRowOf(ws));
     expect(headerRow.getCell(1).value).toBe('Date');
     expect(headerRow.getCell(7).value).toBe('Balance');
     const last = ws.getRow(ws.rowCount);
@@ -158,7 +159,7 @@ describe('the demo company in a real browser', () => {
     expect(last.getCell(8).value).toBe(shown < 0 ? 'Cr' : 'Dr');
     // And once more signed (debit positive), for formulas.
     expect(last.getCell(9).value).toBeCloseTo(shown, 2);
-    expect(ws.getRow(6).getCell(1).value).toBeInstanceOf(Date);
+    expect(ws.getRow(headerRowOf(ws) + 1).getCell(1).value).toBeInstanceOf(Date);
 
     const [csv] = await Promise.all([
       page.waitForEvent('download'),

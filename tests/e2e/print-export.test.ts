@@ -3,8 +3,10 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import type { CompanyProfile } from '../../shared/types/collections';
 import type { CompanySummary, DayBook, LedgerRef, LedgerStatement } from '../../shared/types/reports';
 import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+import { headerRowOf } from '../helpers/workbook';
 
 /** Printed documents as PDF and as PNG pages (60 dpi), kept to be looked at. */
 const PRINTS = path.join(ROOT, 'test-output', 'print');
@@ -99,10 +101,15 @@ describe('whole-period export and paper-grade print', () => {
     await book.xlsx.readFile(file);
     const ws = book.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe(company.name);
-    expect(ws.getRow(5).getCell(1).value).toBe('Date');
-    // Title rows (3), a blank row, the header, the vouchers, the totals row.
+    // The company's address and GSTIN (company.profile) under its name in the title rows.
+    const { address, gstin } = await letterheadOfDemo();
+    expect(ws.getCell('A2').value).toBe(address);
+    expect(ws.getCell('A3').value).toBe(gstin);
+    const header = headerRowOf(ws);
+    expect(ws.getRow(header).getCell(1).value).toBe('Date');
+    // Title rows, a blank row, the header, the vouchers, the totals row.
     const rows: string[] = [];
-    for (let r = 6; r < ws.rowCount; r += 1) {
+    for (let r = header + 1; r < ws.rowCount; r += 1) {
       const row = ws.getRow(r);
       const day = row.getCell(1).value as Date;
       rows.push(
@@ -224,10 +231,59 @@ describe('whole-period export and paper-grade print', () => {
     await page.locator('table tbody tr, .pl-group, .bs-side').first().waitFor();
     const { pdf, sections, pages } = await printToPdf(name);
     expect(pages).toBe(sections);
+    const { address, gstin } = await letterheadOfDemo();
     for (let p = 1; p <= pages; p += 1) {
       const text = pageText(pdf, p);
       expect(text).toContain(company.name);
       expect(text).toContain(`Page ${p} of ${pages}`);
+      // The company's letterhead and the printed-on line on every page, not only the first.
+      expect(text).toContain(address);
+      expect(text).toContain(gstin);
+      expect(text).toMatch(PRINTED_ON);
     }
   });
+
+  it('prints the trial balance with the letterhead, page k of N and the printed-on line on every page, in English and मराठी', async () => {
+    const { address, gstin } = await letterheadOfDemo();
+    const counts: number[] = [];
+    for (const language of ['en', 'mr'] as const) {
+      await page.goto(`${serve.url}/#/trialBalance?from=${year.from}&to=${year.to}`);
+      await page.getByTestId('language').selectOption(language);
+      await page.getByTestId('print-report').waitFor();
+      await page.locator('table tbody tr').first().waitFor();
+      const { pdf, sections, pages } = await printToPdf(`trial-balance-letterhead-${language}`);
+      expect(pages).toBe(sections);
+      expect(pages).toBeGreaterThan(1);
+      counts.push(pages);
+      const pageWords =
+        language === 'en' ? (k: number) => `Page ${k} of ${pages}` : (k: number) => `पान ${k} (एकूण ${pages})`;
+      for (let k = 1; k <= pages; k += 1) {
+        const text = pageText(pdf, k);
+        expect(text).toContain(company.name);
+        expect(text, `page ${k}`).toContain(address);
+        expect(text, `page ${k}`).toContain(gstin);
+        // pdftotext splits some Devanagari clusters with a space ("एकू ण"): compared without spaces.
+        expect(text.replace(/\s+/g, ''), `page ${k}`).toContain(pageWords(k).replace(/\s+/g, ''));
+        expect(text, `page ${k}`).toMatch(language === 'en' ? PRINTED_ON : /छपाई \d\d-\d\d-\d{4} \d\d:\d\d/);
+        // Nothing of the screen on paper.
+        expect(text).not.toMatch(/Excel|CSV|Save PDF/);
+      }
+    }
+    expect(counts[1]).toBe(counts[0]);
+    await page.getByTestId('language').selectOption('en');
+  });
 });
+
+/** "Printed on 07-12-2026 09:15 pm": India's date and time, under the page number. */
+const PRINTED_ON = /Printed on \d\d-\d\d-\d{4} \d\d:\d\d [ap]m/;
+
+/** The demo company's address line and GSTIN as its profile (company.profile) has them. */
+async function letterheadOfDemo(): Promise<{ address: string; gstin: string }> {
+  const profile = await call<CompanyProfile>('company.profile', { companyGuid: company.guid });
+  expect(profile.gstin).toMatch(/^27[0-9A-Z]{13}$/);
+  expect(profile.address.length).toBeGreaterThan(0);
+  return {
+    address: `${profile.address.join(', ')}, ${profile.state} - ${profile.pincode}`,
+    gstin: `GSTIN: ${profile.gstin}`,
+  };
+}

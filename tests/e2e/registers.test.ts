@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RegisterSummary, RegisterVouchers } from '../../shared/types/registers';
 import type { CompanySummary } from '../../shared/types/reports';
 import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
+import { headerRowOf } from '../helpers/workbook';
 
 /**
  * The Sales Register in serve --demo: months → a month's vouchers → a voucher, printed and exported; the
@@ -81,9 +82,9 @@ async function workbook(name: string): Promise<ExcelJS.Worksheet> {
   return book.worksheets[0]!;
 }
 
-/** Column number of a header in row 5 (title rows 1–3, a blank row, the header). */
+/** Column number of a header in the header row (after the title rows and a blank row). */
 function columnOf(ws: ExcelJS.Worksheet, header: string): number {
-  const row = ws.getRow(5);
+  const row = ws.getRow(headerRowOf(ws));
   for (let c = 1; c <= row.cellCount; c += 1) if (row.getCell(c).value === header) return c;
   throw new Error(`No column "${header}"`);
 }
@@ -122,7 +123,7 @@ describe('Sales Register in the browser', () => {
     // Excel: one row per month; SUM over the month rows of each amount column equals the total row.
     const ws = await workbook('sales-register');
     expect(ws.getCell('A1').value).toBe(company.name);
-    const first = 6;
+    const first = headerRowOf(ws) + 1;
     const last = first + summary.months.length - 1;
     expect(ws.getRow(last + 1).getCell(1).value).toBe('Total');
     for (const header of ['Debit', 'Credit', 'Net (Dr +, Cr −)', 'Vouchers']) {
@@ -170,11 +171,12 @@ describe('Sales Register in the browser', () => {
     expect(monthSheet.getRow(totalRow).getCell(2).value).toBe('Total');
     let credits = 0;
     let debits = 0;
-    for (let r = 6; r < totalRow; r += 1) {
+    const firstRow = headerRowOf(monthSheet) + 1;
+    for (let r = firstRow; r < totalRow; r += 1) {
       credits += paise(monthSheet.getRow(r).getCell(credit).value);
       debits += paise(monthSheet.getRow(r).getCell(debit).value);
     }
-    expect(totalRow - 6).toBe(month.listedVouchers);
+    expect(totalRow - firstRow).toBe(month.listedVouchers);
     expect({ credits, debits }).toEqual({
       credits: paise(monthSheet.getRow(totalRow).getCell(credit).value),
       debits: paise(monthSheet.getRow(totalRow).getCell(debit).value),

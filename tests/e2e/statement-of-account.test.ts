@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatInr } from '../../shared/money';
+import type { CollectionParties, CompanyProfile } from '../../shared/types/collections';
 import type { CompanySummary, Outstanding, OutstandingParty } from '../../shared/types/reports';
 import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
 
@@ -89,7 +90,22 @@ describe('statement of account, printed from the outstanding screen', () => {
       expect(text).toContain(company.name);
       expect(text).toContain(`Page ${i + 1} of ${pages}`);
     });
+    // The company's letterhead (company.profile) on every page; the party's address on the first.
+    const profile = await call<CompanyProfile>('company.profile', { companyGuid: company.guid });
+    expect(profile.gstin).not.toBeNull();
+    texts.forEach((text) => {
+      expect(text).toContain(profile.address[0]!);
+      expect(text).toContain(`GSTIN: ${profile.gstin} · State: ${profile.state}`);
+    });
+    const contacts = await call<CollectionParties>('collections.parties', {
+      companyGuid: company.guid,
+      asOn,
+    });
+    const contact = contacts.parties.find((p) => p.ledgerGuid === party.ledgerGuid)!.contact;
+    expect(contact.address.length).toBeGreaterThan(0);
     const first = texts[0]!;
+    for (const line of contact.address) expect(first).toContain(line);
+    if (contact.gstin) expect(first).toContain(`GSTIN: ${contact.gstin}`);
     expect(first).toContain(`Statement of account - ${party.name}`);
     expect(first).toContain('Pending bills');
     // Every pending bill with its amount, and the party's total as on the date.

@@ -15,6 +15,7 @@ import type {
 } from '../../shared/types/reports';
 import type { ProfitLossComparison } from '../../shared/types/comparison';
 import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+import { headerRowOf } from '../helpers/workbook';
 
 /** The statements' PDFs, PNG pages (60 dpi) and workbooks, kept to be looked at. */
 const OUT = path.join(ROOT, 'test-output', 'statements');
@@ -111,11 +112,12 @@ interface Table {
   total: (string | number | null)[];
 }
 
-/** A worksheet's header (row 5), its rows and its totals row (the bold one after them). */
+/** A worksheet's header (after the title rows), its rows and its totals row (the bold one after them). */
 function tableOf(ws: ExcelJS.Worksheet): Table {
-  const headers = (ws.getRow(5).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  const header = headerRowOf(ws);
+  const headers = (ws.getRow(header).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const rows: (string | number | null)[][] = [];
-  for (let r = 6; r <= ws.rowCount; r += 1) {
+  for (let r = header + 1; r <= ws.rowCount; r += 1) {
     const row = ws.getRow(r);
     const cells = headers.map((_, c) => {
       const v = row.getCell(c + 1).value;
@@ -168,7 +170,10 @@ describe('statements fit to hand over', () => {
         paise(r[column(table, 'Opening Dr')]) - paise(r[column(table, 'Opening Cr')]),
       );
     }
-    expect(String(book.worksheets[0]!.getCell('A3').value)).toMatch(/TallyConnect \d+\.\d+\.\d+/);
+    const titleRows = headerRowOf(book.worksheets[0]!);
+    expect(String(book.worksheets[0]!.getCell(`A${titleRows - 2}`).value)).toMatch(
+      /TallyConnect \d+\.\d+\.\d+/,
+    );
 
     const pages = await printed('trial-balance');
     expect(pages[0]).toMatch(/Particulars\s+Opening\s+Debit\s+Credit\s+Closing Dr\s+Closing Cr/);
