@@ -132,7 +132,9 @@ export function ContactValue({
   return (
     <span className="coll-contact">
       {value ? (
-        <span className="coll-contact-value">{value.value}</span>
+        <span className="coll-contact-value" data-field={field}>
+          {value.value}
+        </span>
       ) : (
         <span className="coll-missing" data-missing={field}>
           {t(field === 'email' ? 'collections.noEmail' : 'collections.noMobile')}
