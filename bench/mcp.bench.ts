@@ -119,6 +119,10 @@ const direct = async <N extends OperationName>(op: N, input: InputOf<N>) => {
 };
 const guid = loaded.companyGuid;
 const fy = financialYearRange(FY);
+const FY_BEFORE = '2024-25';
+const fyBefore = financialYearRange(FY_BEFORE);
+const YEAR_EARLIER = '2025-11-25';
+const march = { from: '2026-03-01', to: '2026-03-31' };
 const names = (kind: 'ledger' | 'stockItem') =>
   direct('masters.names', { companyGuid: guid, kind }).then((r) => r.names);
 const ledgers = await names('ledger');
@@ -230,6 +234,70 @@ const cases: Case[] = [
     args: { text: 'traders' },
     target: null,
     operation: () => direct('masters.names', { companyGuid: guid, kind: 'ledger' }),
+  },
+  {
+    tool: 'company_profile',
+    args: {},
+    target: null,
+    operation: () => direct('company.profile', { companyGuid: guid }),
+  },
+  {
+    tool: 'register_summary',
+    args: { voucher_type: 'Sales', fy: FY },
+    target: 100,
+    operation: () => direct('register.summary', { companyGuid: guid, voucherType: 'Sales', ...fy }),
+  },
+  {
+    tool: 'register_vouchers',
+    args: { voucher_type: 'Sales', month: '2026-03', limit: 100 },
+    target: 50,
+    operation: () =>
+      direct('register.vouchers', { companyGuid: guid, voucherType: 'Sales', ...march, pageSize: 100 }),
+  },
+  {
+    tool: 'compare_trial_balance',
+    args: { periods: [FY] },
+    target: null,
+    operation: () => direct('trialBalance.compare', { companyGuid: guid, columns: [fy, fyBefore] }),
+  },
+  {
+    tool: 'compare_profit_and_loss',
+    args: { periods: [FY, FY_BEFORE] },
+    target: null,
+    operation: () => direct('profitLoss.compare', { companyGuid: guid, columns: [fy, fyBefore] }),
+  },
+  {
+    tool: 'compare_balance_sheet',
+    args: { as_on: [TODAY, YEAR_EARLIER] },
+    target: null,
+    operation: () =>
+      direct('balanceSheet.compare', {
+        companyGuid: guid,
+        columns: [{ asOn: TODAY }, { asOn: YEAR_EARLIER }],
+      }),
+  },
+  {
+    tool: 'compare_group_summary',
+    args: { group: 'Sundry Debtors', periods: [FY] },
+    target: null,
+    operation: () =>
+      direct('groupSummary.compare', {
+        companyGuid: guid,
+        groupName: 'Sundry Debtors',
+        columns: [fy, fyBefore],
+      }),
+  },
+  {
+    tool: 'gstr1_summary',
+    args: { month: '2026-03' },
+    target: null,
+    operation: () => direct('gst.gstr1', { companyGuid: guid, month: '2026-03' }),
+  },
+  {
+    tool: 'gstr3b_summary',
+    args: { month: '2026-03' },
+    target: null,
+    operation: () => direct('gst.gstr3b', { companyGuid: guid, month: '2026-03' }),
   },
 ];
 

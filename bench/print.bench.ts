@@ -13,12 +13,13 @@
  * Median of BENCH_ROUNDS (3) rounds after one warm-up. Results go to docs/BENCHMARKS.md, section
  * "## Printing (issue 25)".
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { pdfPageCount } from '../tests/helpers/pdf';
+import { callInPage } from '../tests/helpers/serve-api';
 import { spawnServe } from '../tests/helpers/serve-process';
 import { replaceSection } from './reports-section';
 
@@ -33,28 +34,15 @@ const median = (values: number[]): number => {
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-IN')} ms`;
 
 async function call<T>(page: Page, operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
+  const data = await callInPage<{ data?: T } | T>(page, operation, input);
   // Reports come served ({ data, source, tookMs }); lists come as they are.
-  const data = envelope.data as { data?: T } | T;
   return data !== null && typeof data === 'object' && 'data' in data ? (data.data as T) : (data as T);
 }
 
-/** Clicks Print on the report in view; the time to the laid-out pages, then to the PDF. */
 /** The last PDF of each report, kept to be looked at (git-ignored). */
 const KEEP = path.join(ROOT, 'test-output', 'print-bench');
 
+/** Clicks Print on the report in view; the time to the laid-out pages, then to the PDF. */
 async function printOnce(
   page: Page,
   keep?: string,
@@ -77,9 +65,6 @@ async function printOnce(
   });
   return { layoutMs, pdfMs: performance.now() - pdfStart, pages, rowsHtml };
 }
-
-const pdfPages = (file: string): number =>
-  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
 
 async function main(): Promise<void> {
   mkdirSync(KEEP, { recursive: true });
@@ -142,7 +127,7 @@ async function main(): Promise<void> {
       const file = path.join(dataDir, 'baseline.pdf');
       await plain.pdf({ path: file, preferCSSPageSize: true });
       if (i > 0) baseline.push(performance.now() - start);
-      baselinePages = pdfPages(file);
+      baselinePages = pdfPageCount(file);
     }
     const baselineMs = median(baseline);
 

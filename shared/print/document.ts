@@ -242,8 +242,10 @@ export function documentFromSheet<Row>(
       labels: options.running.labels,
     };
   }
+  const letterhead = sheet.letterhead?.lines ?? [];
   return {
-    company: sheet.company,
+    company: sheet.letterhead?.name ?? sheet.company,
+    ...(letterhead.length > 0 ? { letterhead } : {}),
     title: sheet.title,
     period: sheet.period,
     notes: sheet.notes ?? [],

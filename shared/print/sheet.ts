@@ -1,4 +1,5 @@
 import type { PrintDocument } from './document';
+import type { Letterhead } from './letterhead';
 
 /**
  * A report as a table to export or print: its title rows, columns, rows and totals. Pure (no DOM), so the
@@ -28,6 +29,12 @@ export interface ExportSheet<Row> {
   /** The report, e.g. "Ledger statement - Sharma Traders". */
   title: string;
   company: string;
+  /**
+   * The company as its title rows and printed pages show it: the name Tally prints (its mailing name) and
+   * its address and GSTIN lines. Absent: the company's name alone. Set for every report in one place
+   * (the export menu, from `company.profile`); a statement of account brings its own.
+   */
+  letterhead?: Letterhead;
   /** "01-04-2025 to 31-03-2026", "As on 31-03-2026": in the title rows and the file name. */
   period: string;
   /** More lines under the title (the ledger's group, how outstanding is aged ...). */

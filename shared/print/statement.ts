@@ -350,7 +350,8 @@ export function statementSheet(statement: StatementOfAccount, words: StatementWo
   const company = statement.company.name;
   const period = words.asOn(formatDateIndian(statement.asOn));
   const title = statementTitle(statement, words);
-  const notes = letterheadOf(statement.company, words);
+  // The statement's own letterhead in every worksheet's title rows (address, GSTIN and state).
+  const letterhead = { name: company, lines: letterheadOf(statement.company, words) };
   const rows: BillRow[] = [
     ...statement.bills.map((bill) => ({ bill, label: bill.billName })),
     ...(statement.onAccount !== 0 ? [{ bill: null, label: words.onAccount }] : []),
@@ -359,6 +360,7 @@ export function statementSheet(statement: StatementOfAccount, words: StatementWo
   const ageingSheet: ExportSheet<AgeingRow> = {
     title: `${words.ageing} - ${statement.party.name}`,
     company,
+    letterhead,
     period,
     columns: [
       { header: words.ageing, kind: 'text', value: (r) => r.label },
@@ -393,6 +395,7 @@ export function statementSheet(statement: StatementOfAccount, words: StatementWo
     const ledgerSheet: ExportSheet<StatementLedgerLine> = {
       title: `${words.ledgerFor(formatDateIndian(ledger.from), formatDateIndian(ledger.to))} - ${statement.party.name}`,
       company,
+      letterhead,
       period: words.ledgerFor(formatDateIndian(ledger.from), formatDateIndian(ledger.to)),
       columns: [
         { header: words.date, kind: 'date', value: (l) => (balanceRows.has(l) ? null : l.date) },
@@ -414,8 +417,8 @@ export function statementSheet(statement: StatementOfAccount, words: StatementWo
   return {
     title,
     company,
+    letterhead,
     period,
-    notes,
     columns: [
       { header: words.bill, kind: 'text', value: (r) => r.label },
       { header: words.billDate, kind: 'date', value: (r) => r.bill?.billDate ?? null },

@@ -34,6 +34,11 @@ export const PRINT_CSS = `.pd-doc {
   overflow: hidden;
 }
 
+.pd-head-text {
+  flex: 1 1 auto;
+  min-width: 0;
+}
+
 .pd-company {
   font-weight: 700;
   font-size: 11pt;
@@ -144,6 +149,13 @@ export const PRINT_CSS = `.pd-doc {
 .pd-letterhead {
   font-size: 7.5pt;
   line-height: 1.3;
+}
+
+/* One line each, as the title block's height counts them: an overlong one ends in an ellipsis. */
+.pd-head .pd-letterhead > div {
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
 }
 
 .pd-preamble {

@@ -92,6 +92,8 @@ export interface PreviewMessage {
   interest: Paise;
   /** The statement PDF goes with it (false when no statement document is available). */
   attachesStatement: boolean;
+  /** The attached statement's file name; null without one. */
+  attachmentName: string | null;
 }
 
 export interface RunPreview {
@@ -221,3 +223,17 @@ export type RunEventPayload =
   | { type: 'skipped'; ledgerGuid: string; partyName: string; why: string }
   | { type: 'finished'; run: ReminderRunInfo }
   | { type: 'cancelled'; run: ReminderRunInfo };
+
+/** A party's WhatsApp reminder: the text in its language and the links that open a chat with it typed in. */
+export interface WhatsAppMessage {
+  ledgerGuid: string;
+  partyName: string;
+  /** The party's mobile in +91 form. */
+  mobile: string;
+  language: MessageLanguage;
+  text: string;
+  /** web: https://wa.me/… (WhatsApp Web or the app, through the browser); app: whatsapp://send… */
+  links: { web: string; app: string };
+  /** Whether it was recorded in the party's log (as sent by hand). */
+  logged: boolean;
+}

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { formatInr } from '../../shared/money';
 import type { Gstr1Answer, Gstr3bAnswer } from '../../shared/types/gst';
 import type { CompanySummary } from '../../shared/types/reports';
-import { ROOT, SCREENSHOTS, launchBrowser, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
+import { ROOT, SCREENSHOTS, openDemo, type ServeProcess } from './harness';
 
 /**
  * The GST screens against `serve --demo` in a real Chromium. The GST operations are desktop-only: closed
@@ -19,22 +20,8 @@ let page: Page;
 let company: CompanySummary;
 let month: string;
 
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
+const call = <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  callInPage<T>(page, operation, input);
 
 async function shot(name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -44,15 +31,7 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-    locale: 'en-IN',
-  });
-  page = await context.newPage();
-  await page.goto(`${serve.url}/#/companies`);
-  company = (await call<{ data: CompanySummary[] }>('companies.list', {})).data[0]!;
+  ({ serve, browser, page, company } = await openDemo({ viewport: { width: 1366, height: 768 } }));
   // The demo's last full month of invoices.
   const last = company.lastVoucherDate!.slice(0, 7);
   const [y, m] = last.split('-').map(Number) as [number, number];

@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import type { CompanyProfile } from '../../shared/types/collections';
 import type { CompanySummary, DayBook, LedgerRef, LedgerStatement } from '../../shared/types/reports';
-import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
+import { ROOT, lastFullYear, openDemo, type ServeProcess } from './harness';
+import { exportWorkbook, pdfPageText as pageText, printToPdf } from './print-helpers';
+import { headerRowOf } from '../helpers/workbook';
 
 /** Printed documents as PDF and as PNG pages (60 dpi), kept to be looked at. */
 const PRINTS = path.join(ROOT, 'test-output', 'print');
@@ -16,62 +18,20 @@ let company: CompanySummary;
 /** A whole financial year that has ended (April to March). */
 let year: { from: string; to: string };
 
-/** One contract operation over the serve HTTP API, from inside the page (same origin and session). */
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      // The launch token the served page carries (serve refuses API calls without it).
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
+const call = <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  callInPage<T>(page, operation, input);
 
 beforeAll(async () => {
   rmSync(PRINTS, { recursive: true, force: true });
   mkdirSync(PRINTS, { recursive: true });
-  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
-  page = await newPage(browser);
-  // The browser's print dialog cannot open headless: printing lays the document out, page.pdf() prints it.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  await page.goto(`${serve.url}/#/companies`);
-  const companies = await call<{ data: CompanySummary[] }>('companies.list', {});
-  company = companies.data[0]!;
-  const fy = company.financialYears[1] ?? company.financialYears[0]!;
-  const start = Number(fy.slice(0, 4));
-  year = { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+  ({ serve, browser, page, company } = await openDemo({ printable: true }));
+  year = lastFullYear(company);
 });
 
 afterAll(async () => {
   await browser?.close();
   await serve?.stop();
 });
-
-/** Clicks Print, waits for the print document, prints it to PDF and renders its pages to PNG. */
-async function printToPdf(name: string): Promise<{ pdf: string; sections: number; pages: number }> {
-  await page.getByTestId('print-report').click();
-  await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
-  const sections = await page.locator('#pd-root section.pd-page').count();
-  const pdf = path.join(PRINTS, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(PRINTS, name)]);
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  return { pdf, sections, pages };
-}
-
-const pageText = (pdf: string, n: number): string =>
-  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
 
 describe('whole-period export and paper-grade print', () => {
   it('exports every voucher of a full year from the day book, whatever page is in view', async () => {
@@ -86,23 +46,21 @@ describe('whole-period export and paper-grade print', () => {
     const total = first.data.totalVouchers;
     // More than a page: the export must reach past the page on screen.
     expect(total).toBeGreaterThan(1000);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: /Excel/ }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(
+    const { book, filename } = await exportWorkbook(page, path.join(serve.dataDir, 'day-book.xlsx'));
+    expect(filename).toBe(
       `${company.name} - Day book - Period ${year.from.split('-').reverse().join('-')} to ${year.to.split('-').reverse().join('-')}.xlsx`,
     );
-    const file = path.join(serve.dataDir, 'day-book.xlsx');
-    await download.saveAs(file);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
     const ws = book.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe(company.name);
-    expect(ws.getRow(5).getCell(1).value).toBe('Date');
-    // Title rows (3), a blank row, the header, the vouchers, the totals row.
+    // The company's address and GSTIN (company.profile) under its name in the title rows.
+    const { address, gstin } = await letterheadOfDemo();
+    expect(ws.getCell('A2').value).toBe(address);
+    expect(ws.getCell('A3').value).toBe(gstin);
+    const header = headerRowOf(ws);
+    expect(ws.getRow(header).getCell(1).value).toBe('Date');
+    // Title rows, a blank row, the header, the vouchers, the totals row.
     const rows: string[] = [];
-    for (let r = 6; r < ws.rowCount; r += 1) {
+    for (let r = header + 1; r < ws.rowCount; r += 1) {
       const row = ws.getRow(r);
       const day = row.getCell(1).value as Date;
       rows.push(
@@ -179,7 +137,7 @@ describe('whole-period export and paper-grade print', () => {
     expect(best.lines).toBeGreaterThan(60);
     await page.goto(`${serve.url}/#/ledger?l=${best.guid}&from=${year.from}&to=${year.to}`);
     await page.locator('table[aria-label="Ledger statement"] tbody tr[data-index]').first().waitFor();
-    const { pdf, sections, pages } = await printToPdf('ledger');
+    const { pdf, sections, pages } = await printToPdf(page, PRINTS, 'ledger');
     expect(pages).toBeGreaterThan(1);
     // The document was laid out into exactly the pages the PDF has (nothing spilled over).
     expect(pages).toBe(sections);
@@ -222,12 +180,61 @@ describe('whole-period export and paper-grade print', () => {
     );
     await page.getByTestId('print-report').waitFor();
     await page.locator('table tbody tr, .pl-group, .bs-side').first().waitFor();
-    const { pdf, sections, pages } = await printToPdf(name);
+    const { pdf, sections, pages } = await printToPdf(page, PRINTS, name);
     expect(pages).toBe(sections);
+    const { address, gstin } = await letterheadOfDemo();
     for (let p = 1; p <= pages; p += 1) {
       const text = pageText(pdf, p);
       expect(text).toContain(company.name);
       expect(text).toContain(`Page ${p} of ${pages}`);
+      // The company's letterhead and the printed-on line on every page, not only the first.
+      expect(text).toContain(address);
+      expect(text).toContain(gstin);
+      expect(text).toMatch(PRINTED_ON);
     }
   });
+
+  it('prints the trial balance with the letterhead, page k of N and the printed-on line on every page, in English and मराठी', async () => {
+    const { address, gstin } = await letterheadOfDemo();
+    const counts: number[] = [];
+    for (const language of ['en', 'mr'] as const) {
+      await page.goto(`${serve.url}/#/trialBalance?from=${year.from}&to=${year.to}`);
+      await page.getByTestId('language').selectOption(language);
+      await page.getByTestId('print-report').waitFor();
+      await page.locator('table tbody tr').first().waitFor();
+      const { pdf, sections, pages } = await printToPdf(page, PRINTS, `trial-balance-letterhead-${language}`);
+      expect(pages).toBe(sections);
+      expect(pages).toBeGreaterThan(1);
+      counts.push(pages);
+      const pageWords =
+        language === 'en' ? (k: number) => `Page ${k} of ${pages}` : (k: number) => `पान ${k} (एकूण ${pages})`;
+      for (let k = 1; k <= pages; k += 1) {
+        const text = pageText(pdf, k);
+        expect(text).toContain(company.name);
+        expect(text, `page ${k}`).toContain(address);
+        expect(text, `page ${k}`).toContain(gstin);
+        // pdftotext splits some Devanagari clusters with a space ("एकू ण"): compared without spaces.
+        expect(text.replace(/\s+/g, ''), `page ${k}`).toContain(pageWords(k).replace(/\s+/g, ''));
+        expect(text, `page ${k}`).toMatch(language === 'en' ? PRINTED_ON : /छपाई \d\d-\d\d-\d{4} \d\d:\d\d/);
+        // Nothing of the screen on paper.
+        expect(text).not.toMatch(/Excel|CSV|Save PDF/);
+      }
+    }
+    expect(counts[1]).toBe(counts[0]);
+    await page.getByTestId('language').selectOption('en');
+  });
 });
+
+/** "Printed on 07-12-2026 09:15 pm": India's date and time, under the page number. */
+const PRINTED_ON = /Printed on \d\d-\d\d-\d{4} \d\d:\d\d [ap]m/;
+
+/** The demo company's address line and GSTIN as its profile (company.profile) has them. */
+async function letterheadOfDemo(): Promise<{ address: string; gstin: string }> {
+  const profile = await call<CompanyProfile>('company.profile', { companyGuid: company.guid });
+  expect(profile.gstin).toMatch(/^27[0-9A-Z]{13}$/);
+  expect(profile.address.length).toBeGreaterThan(0);
+  return {
+    address: `${profile.address.join(', ')}, ${profile.state} - ${profile.pincode}`,
+    gstin: `GSTIN: ${profile.gstin}`,
+  };
+}

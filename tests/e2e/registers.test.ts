@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { RegisterSummary, RegisterVouchers } from '../../shared/types/registers';
 import type { CompanySummary } from '../../shared/types/reports';
-import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
+import { ROOT, lastFullYear, openDemo, screenshot, type ServeProcess } from './harness';
+import { exportWorkbook, pdfPageText as pageText, printToPdf } from './print-helpers';
+import { headerRowOf } from '../helpers/workbook';
 
 /**
  * The Sales Register in serve --demo: months → a month's vouchers → a voucher, printed and exported; the
@@ -19,37 +21,17 @@ let page: Page;
 let company: CompanySummary;
 let year: { from: string; to: string };
 
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
+const call = <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  callInPage<T>(page, operation, input);
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
-  page = await newPage(browser);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  await page.goto(`${serve.url}/#/companies`);
-  company = (await call<{ data: CompanySummary[] }>('companies.list', {})).data[0]!;
-  const fy = company.financialYears[1] ?? company.financialYears[0]!;
-  const start = Number(fy.slice(0, 4));
-  year = { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+  ({ serve, browser, page, company } = await openDemo({
+    viewport: { width: 1366, height: 768 },
+    printable: true,
+  }));
+  year = lastFullYear(company);
 });
 
 afterAll(async () => {
@@ -57,33 +39,16 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-async function printToPdf(name: string): Promise<{ pdf: string; pages: number }> {
-  await page.getByTestId('print-report').click();
-  await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
-  const pdf = path.join(OUT, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUT, name)]);
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  return { pdf, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) };
-}
-const pageText = (pdf: string, n: number): string =>
-  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+const print = (name: string) => printToPdf(page, OUT, name);
 
 async function workbook(name: string): Promise<ExcelJS.Worksheet> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: /Excel/ }).click(),
-  ]);
-  const file = path.join(OUT, `${name}.xlsx`);
-  await download.saveAs(file);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
+  const { book } = await exportWorkbook(page, path.join(OUT, `${name}.xlsx`));
   return book.worksheets[0]!;
 }
 
-/** Column number of a header in row 5 (title rows 1–3, a blank row, the header). */
+/** Column number of a header in the header row (after the title rows and a blank row). */
 function columnOf(ws: ExcelJS.Worksheet, header: string): number {
-  const row = ws.getRow(5);
+  const row = ws.getRow(headerRowOf(ws));
   for (let c = 1; c <= row.cellCount; c += 1) if (row.getCell(c).value === header) return c;
   throw new Error(`No column "${header}"`);
 }
@@ -110,7 +75,7 @@ describe('Sales Register in the browser', () => {
     await screenshot(page, 'registers-sales-en', false);
 
     // Print: the months, the totals and the page's furniture.
-    const printed = await printToPdf('sales-register');
+    const printed = await print('sales-register');
     const text = Array.from({ length: printed.pages }, (_, i) => pageText(printed.pdf, i + 1)).join('\n');
     expect(text).toContain('Sales Register');
     expect(text).toContain(company.name);
@@ -122,7 +87,7 @@ describe('Sales Register in the browser', () => {
     // Excel: one row per month; SUM over the month rows of each amount column equals the total row.
     const ws = await workbook('sales-register');
     expect(ws.getCell('A1').value).toBe(company.name);
-    const first = 6;
+    const first = headerRowOf(ws) + 1;
     const last = first + summary.months.length - 1;
     expect(ws.getRow(last + 1).getCell(1).value).toBe('Total');
     for (const header of ['Debit', 'Credit', 'Net (Dr +, Cr −)', 'Vouchers']) {
@@ -170,18 +135,19 @@ describe('Sales Register in the browser', () => {
     expect(monthSheet.getRow(totalRow).getCell(2).value).toBe('Total');
     let credits = 0;
     let debits = 0;
-    for (let r = 6; r < totalRow; r += 1) {
+    const firstRow = headerRowOf(monthSheet) + 1;
+    for (let r = firstRow; r < totalRow; r += 1) {
       credits += paise(monthSheet.getRow(r).getCell(credit).value);
       debits += paise(monthSheet.getRow(r).getCell(debit).value);
     }
-    expect(totalRow - 6).toBe(month.listedVouchers);
+    expect(totalRow - firstRow).toBe(month.listedVouchers);
     expect({ credits, debits }).toEqual({
       credits: paise(monthSheet.getRow(totalRow).getCell(credit).value),
       debits: paise(monthSheet.getRow(totalRow).getCell(debit).value),
     });
     expect(credits).toBe(busiest.credit);
 
-    const printedMonth = await printToPdf('sales-register-month');
+    const printedMonth = await print('sales-register-month');
     const lastPage = pageText(printedMonth.pdf, printedMonth.pages);
     expect(lastPage).toContain('Total');
     expect(lastPage).toContain(inr(busiest.credit));

@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatInr } from '../../shared/money';
+import type { CollectionParties, CompanyProfile } from '../../shared/types/collections';
 import type { CompanySummary, Outstanding, OutstandingParty } from '../../shared/types/reports';
-import { ROOT, launchBrowser, newPage, screenshot, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
+import { ROOT, openDemo, screenshot, type ServeProcess } from './harness';
+import { pdfPageText, printToPdf } from './print-helpers';
 
 /** The printed statements as PDF and PNG pages, kept to be looked at. */
 const PRINTS = path.join(ROOT, 'test-output', 'statement-of-account');
@@ -16,36 +18,16 @@ let company: CompanySummary;
 let asOn: string;
 let party: OutstandingParty;
 
-/** One contract operation over the serve HTTP API, from inside the page (same origin and session). */
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
+const call = <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  callInPage<T>(page, operation, input);
 
 beforeAll(async () => {
   rmSync(PRINTS, { recursive: true, force: true });
   mkdirSync(PRINTS, { recursive: true });
-  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
-  page = await newPage(browser);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  // The print dialog cannot open headless: printing lays the document out, page.pdf() prints it.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  await page.goto(`${serve.url}/#/companies`);
-  company = (await call<{ data: CompanySummary[] }>('companies.list', {})).data[0]!;
+  ({ serve, browser, page, company } = await openDemo({
+    viewport: { width: 1366, height: 768 },
+    printable: true,
+  }));
   asOn = company.lastVoucherDate!;
   const report = await call<{ data: Outstanding }>('outstanding.get', {
     companyGuid: company.guid,
@@ -62,10 +44,8 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-const pageText = (pdf: string, n: number): string =>
-  execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], {
-    encoding: 'utf8',
-  }).replace(/[ \t]+/g, ' ');
+/** A printed page's text, runs of spaces squeezed to one. */
+const pageText = (pdf: string, n: number): string => pdfPageText(pdf, n).replace(/[ \t]+/g, ' ');
 
 describe('statement of account, printed from the outstanding screen', () => {
   it('prints one party’s pending bills, ageing and ledger for the year, page by page', async () => {
@@ -78,18 +58,28 @@ describe('statement of account, printed from the outstanding screen', () => {
     await view.locator('table[aria-label^="Ledger account"]').waitFor();
     await screenshot(page, 'statement-of-account-en', false);
 
-    await page.getByTestId('print-report').click();
-    await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
-    const pdf = path.join(PRINTS, 'statement-en.pdf');
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(PRINTS, 'statement-en')]);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const { pdf, pages } = await printToPdf(page, PRINTS, 'statement-en', { dpi: 70 });
     const texts = Array.from({ length: pages }, (_, i) => pageText(pdf, i + 1));
     texts.forEach((text, i) => {
       expect(text).toContain(company.name);
       expect(text).toContain(`Page ${i + 1} of ${pages}`);
     });
+    // The company's letterhead (company.profile) on every page; the party's address on the first.
+    const profile = await call<CompanyProfile>('company.profile', { companyGuid: company.guid });
+    expect(profile.gstin).not.toBeNull();
+    texts.forEach((text) => {
+      expect(text).toContain(profile.address[0]!);
+      expect(text).toContain(`GSTIN: ${profile.gstin} · State: ${profile.state}`);
+    });
+    const contacts = await call<CollectionParties>('collections.parties', {
+      companyGuid: company.guid,
+      asOn,
+    });
+    const contact = contacts.parties.find((p) => p.ledgerGuid === party.ledgerGuid)!.contact;
+    expect(contact.address.length).toBeGreaterThan(0);
     const first = texts[0]!;
+    for (const line of contact.address) expect(first).toContain(line);
+    if (contact.gstin) expect(first).toContain(`GSTIN: ${contact.gstin}`);
     expect(first).toContain(`Statement of account - ${party.name}`);
     expect(first).toContain('Pending bills');
     // Every pending bill with its amount, and the party's total as on the date.
@@ -126,21 +116,7 @@ describe('statement of account, printed from the outstanding screen', () => {
     const view = page.getByTestId('document-view');
     await view.getByText('खाते उतारा', { exact: false }).first().waitFor();
     await screenshot(page, 'statement-of-account-mr', false);
-    await page.getByTestId('print-report').click();
-    await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
-    const pdf = path.join(PRINTS, 'statement-mr.pdf');
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      pdf,
-      path.join(PRINTS, 'statement-mr'),
-    ]);
+    const { pdf } = await printToPdf(page, PRINTS, 'statement-mr', { dpi: 70, pages: 1 });
     const text = pageText(pdf, 1).replace(/\s+/g, '');
     for (const word of ['खातेउतारा', 'बाकीबिले', 'एकूणयेणे', 'पान1']) expect(text).toContain(word);
     expect(text).toContain(formatInr(party.total));

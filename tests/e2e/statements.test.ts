@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { formatInr } from '../../shared/money';
 import type {
@@ -14,7 +13,10 @@ import type {
   TrialBalance,
 } from '../../shared/types/reports';
 import type { ProfitLossComparison } from '../../shared/types/comparison';
-import { ROOT, launchBrowser, newPage, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
+import { ROOT, lastFullYear, openDemo, type ServeProcess } from './harness';
+import { exportWorkbook, pdfPageText, printToPdf } from './print-helpers';
+import { headerRowOf } from '../helpers/workbook';
 
 /** The statements' PDFs, PNG pages (60 dpi) and workbooks, kept to be looked at. */
 const OUT = path.join(ROOT, 'test-output', 'statements');
@@ -25,37 +27,15 @@ let page: Page;
 let company: CompanySummary;
 let year: { from: string; to: string };
 
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return (envelope.data as { data: T }).data;
-}
+/** A report operation's report (serve wraps it with where it came from and how long it took). */
+const call = async <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  (await callInPage<{ data: T }>(page, operation, input)).data;
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  [serve, browser] = await Promise.all([startServe({ demo: true }), launchBrowser()]);
-  page = await newPage(browser);
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
-  await page.goto(`${serve.url}/#/companies`);
-  const companies = await call<CompanySummary[]>('companies.list', {});
-  company = companies[0]!;
-  const fy = company.financialYears[1] ?? company.financialYears[0]!;
-  const start = Number(fy.slice(0, 4));
-  year = { from: `${start}-04-01`, to: `${start + 1}-03-31` };
+  ({ serve, browser, page, company } = await openDemo({ printable: true }));
+  year = lastFullYear(company);
 });
 
 afterAll(async () => {
@@ -71,19 +51,11 @@ async function open(hash: string): Promise<void> {
 
 /** Prints the report on screen to PDF, renders its pages to PNG and returns each page's text. */
 async function printed(name: string): Promise<string[]> {
-  await page.getByTestId('print-report').click();
-  await page.locator('#pd-root section.pd-page').first().waitFor({ state: 'attached' });
-  const sections = await page.locator('#pd-root section.pd-page').count();
-  const pdf = path.join(OUT, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUT, name)]);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  const { pdf, sections, pages } = await printToPdf(page, OUT, name);
   expect(pages).toBe(sections);
   const texts: string[] = [];
   for (let p = 1; p <= pages; p += 1) {
-    const text = execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-'], {
-      encoding: 'utf8',
-    });
+    const text = pdfPageText(pdf, p);
     expect(text).toContain(company.name);
     expect(text).toContain(`Page ${p} of ${pages}`);
     expect(text).toMatch(/Printed on \d\d-\d\d-\d{4} \d\d:\d\d/);
@@ -94,15 +66,7 @@ async function printed(name: string): Promise<string[]> {
 
 /** Clicks Excel and opens the workbook it saves. */
 async function exported(name: string): Promise<ExcelJS.Workbook> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: /Excel/ }).click(),
-  ]);
-  const file = path.join(OUT, `${name}.xlsx`);
-  await download.saveAs(file);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
+  return (await exportWorkbook(page, path.join(OUT, `${name}.xlsx`))).book;
 }
 
 interface Table {
@@ -111,11 +75,12 @@ interface Table {
   total: (string | number | null)[];
 }
 
-/** A worksheet's header (row 5), its rows and its totals row (the bold one after them). */
+/** A worksheet's header (after the title rows), its rows and its totals row (the bold one after them). */
 function tableOf(ws: ExcelJS.Worksheet): Table {
-  const headers = (ws.getRow(5).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  const header = headerRowOf(ws);
+  const headers = (ws.getRow(header).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const rows: (string | number | null)[][] = [];
-  for (let r = 6; r <= ws.rowCount; r += 1) {
+  for (let r = header + 1; r <= ws.rowCount; r += 1) {
     const row = ws.getRow(r);
     const cells = headers.map((_, c) => {
       const v = row.getCell(c + 1).value;
@@ -168,7 +133,10 @@ describe('statements fit to hand over', () => {
         paise(r[column(table, 'Opening Dr')]) - paise(r[column(table, 'Opening Cr')]),
       );
     }
-    expect(String(book.worksheets[0]!.getCell('A3').value)).toMatch(/TallyConnect \d+\.\d+\.\d+/);
+    const titleRows = headerRowOf(book.worksheets[0]!);
+    expect(String(book.worksheets[0]!.getCell(`A${titleRows - 2}`).value)).toMatch(
+      /TallyConnect \d+\.\d+\.\d+/,
+    );
 
     const pages = await printed('trial-balance');
     expect(pages[0]).toMatch(/Particulars\s+Opening\s+Debit\s+Credit\s+Closing Dr\s+Closing Cr/);

@@ -8,6 +8,7 @@ import {
   totalsOf,
   type ExportSheet,
 } from '../../renderer/src/lib/export';
+import { sheetWithLetterhead } from '../../shared/print/letterhead';
 
 interface Line {
   date: string;
@@ -99,6 +100,45 @@ describe('Excel export', () => {
     const particulars = ws.getColumn(2).width ?? 0;
     expect(particulars).toBeGreaterThanOrEqual('HDFC Bank A/c (a long bank ledger name)'.length);
     expect(ws.getColumn(3).width ?? 0).toBeGreaterThanOrEqual('1,23,45,678.90'.length);
+  });
+
+  it('writes the company’s letterhead (printed name, address, GSTIN) in the title rows of every worksheet', async () => {
+    const letterhead = {
+      name: 'Sharma Traders Pvt Ltd',
+      lines: ['Office 4, Laxmi Road, Pune, Maharashtra - 411030', 'GSTIN: 27AAACS1234F1Z5'],
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      await toXlsx(
+        sheetWithLetterhead(
+          { ...sheet, more: [{ ...sheet, title: 'Second' } as ExportSheet<unknown>] },
+          letterhead,
+        ),
+        { version: '1.2.3' },
+      ),
+    );
+    expect(book.worksheets).toHaveLength(2);
+    for (const ws of book.worksheets) {
+      expect(ws.getCell('A1').value).toBe('Sharma Traders Pvt Ltd');
+      expect(ws.getCell('A2').value).toBe('Office 4, Laxmi Road, Pune, Maharashtra - 411030');
+      expect(ws.getCell('A3').value).toBe('GSTIN: 27AAACS1234F1Z5');
+      expect(String(ws.getCell('A5').value)).toContain('Period: 01-04-2025 to 31-03-2026');
+      expect(String(ws.getCell('A5').value)).toContain('TallyConnect 1.2.3');
+      expect(ws.getRow(7).getCell(1).value).toBe('Date');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    }
+    expect(book.worksheets[0]!.getCell('A4').value).toBe('Ledger statement - Patil, "Pune"');
+    expect(book.worksheets[1]!.getCell('A4').value).toBe('Second');
+    // The file keeps the company's own name.
+    expect(exportFileName(sheetWithLetterhead(sheet, letterhead) as ExportSheet<unknown>, 'xlsx')).toMatch(
+      /^Sharma Traders - /,
+    );
+    // No letterhead lines: the usual three title rows.
+    const plain = await readBack(
+      await toXlsx(sheetWithLetterhead(sheet, { name: 'Sharma Traders', lines: [] })),
+    );
+    expect(plain.getCell('A2').value).toBe('Ledger statement - Patil, "Pune"');
+    expect(plain.getRow(5).getCell(1).value).toBe('Date');
   });
 
   it('writes amounts as numbers with Indian grouping in every amount column, blank where nil', async () => {

@@ -319,6 +319,7 @@ export const settings: Settings = {
 export function demoHandlers(): FakeHandlers {
   return {
     'companies.list': () => ({ data: [company], source: 'database', tookMs: 1.2 }),
+    'collections.log': () => [],
     'dashboard.get': (input) => ({ data: dashboard(input.fy), source: 'cache', tookMs: 0.4 }),
     'ledgers.search': (input) =>
       [

@@ -7,10 +7,23 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../renderer/src/i18n';
 import { CompanyPeriod, ReportHeader } from '../../renderer/src/components/ReportHeader';
 import { particularsColumn } from '../../renderer/src/components/VoucherColumns';
-import { company } from './fake-bridge';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BridgeProvider } from '../../renderer/src/bridge/context';
+import { AppStateProvider } from '../../renderer/src/state';
+import { company, createFakeBridge, demoHandlers } from './fake-bridge';
 
+/** The header in the app's providers (the export menu reads the current company's letterhead). */
 function renderEn(ui: ReactNode) {
-  return render(<I18nextProvider i18n={createI18n('en')}>{ui}</I18nextProvider>);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <BridgeProvider bridge={createFakeBridge(demoHandlers())}>
+        <QueryClientProvider client={client}>
+          <AppStateProvider>{ui}</AppStateProvider>
+        </QueryClientProvider>
+      </BridgeProvider>
+    </I18nextProvider>,
+  );
 }
 
 describe('ReportHeader', () => {

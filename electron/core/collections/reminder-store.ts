@@ -3,8 +3,9 @@ import type { SendFailureReason } from './smtp-sender';
 /**
  * Where reminder runs record what they sent. A delivery is recorded as "sending" before the message goes
  * out and "sent" after, so a run killed in between never sends that party again: on restart a "sending"
- * delivery is reported as uncertain (the server may have it) and left to the accountant. This in-memory
- * store serves the tests and the demo; the SQLite one follows the store's split (issue 28).
+ * delivery is reported as uncertain (the server may have it) and left to the accountant. This is the
+ * contract the run (reminder-run.ts) relies on; SqliteReminderStore (reminder-store-sqlite.ts) keeps it,
+ * in the database file or, for tests, in ':memory:'.
  */
 
 export type DeliveryState = 'sending' | 'sent' | 'failed';
@@ -75,61 +76,4 @@ export interface ReminderStore {
     message: string,
     serverResponse?: string | null,
   ): void;
-}
-
-export class InMemoryReminderStore implements ReminderStore {
-  private readonly deliveries = new Map<string, Delivery>();
-
-  private key(runId: string, ledgerGuid: string): string {
-    return `${runId}\u0000${ledgerGuid}`;
-  }
-
-  delivery(runId: string, ledgerGuid: string): Delivery | null {
-    const found = this.deliveries.get(this.key(runId, ledgerGuid));
-    return found ? { ...found } : null;
-  }
-
-  lastSentAt(companyGuid: string, ledgerGuid: string): string | null {
-    let last: string | null = null;
-    for (const d of this.deliveries.values()) {
-      if (d.companyGuid !== companyGuid || d.ledgerGuid !== ledgerGuid || d.state === 'failed') continue;
-      if (last === null || d.at > last) last = d.at;
-    }
-    return last;
-  }
-
-  markSending(runId: string, companyGuid: string, ledgerGuid: string, at: string): boolean {
-    const key = this.key(runId, ledgerGuid);
-    const existing = this.deliveries.get(key);
-    if (existing && existing.state !== 'failed') return false;
-    this.deliveries.set(key, { runId, companyGuid, ledgerGuid, state: 'sending', at });
-    return true;
-  }
-
-  markSent(runId: string, ledgerGuid: string, at: string, messageId: string): void {
-    const existing = this.require(runId, ledgerGuid);
-    this.deliveries.set(this.key(runId, ledgerGuid), { ...existing, state: 'sent', at, messageId });
-  }
-
-  markFailed(
-    runId: string,
-    ledgerGuid: string,
-    at: string,
-    reason: SendFailureReason,
-    message: string,
-  ): void {
-    const existing = this.require(runId, ledgerGuid);
-    this.deliveries.set(this.key(runId, ledgerGuid), { ...existing, state: 'failed', at, reason, message });
-  }
-
-  /** Every delivery, oldest first (for tests and the run's report). */
-  all(): Delivery[] {
-    return [...this.deliveries.values()].map((d) => ({ ...d }));
-  }
-
-  private require(runId: string, ledgerGuid: string): Delivery {
-    const existing = this.deliveries.get(this.key(runId, ledgerGuid));
-    if (!existing) throw new Error(`No delivery to ${ledgerGuid} was started in run ${runId}`);
-    return existing;
-  }
 }

@@ -3,6 +3,7 @@ import {
   financialYearRange,
   isValidFinancialYear,
   isValidIsoDate,
+  lastDayOfMonth,
   type IsoDate,
 } from '../../../shared/dates';
 import type { CompanySummary } from '../../../shared/types/reports';
@@ -132,4 +133,102 @@ export function parseAmount(value: string | number | undefined, field: string): 
   const paise = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(paise)) throw new ToolInputError(`${field}: the amount is too large`);
   return paise;
+}
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A month as an assistant writes it: YYYY-MM ("2025-04"), MM-YYYY ("04-2025", also / or .), or its name
+ * and year ("April 2025", "Apr-2025"). Answers "YYYY-MM".
+ */
+export function parseMonth(text: string, field: string): string {
+  const trimmed = text.trim();
+  let year: number | null = null;
+  let month: number | null = null;
+  const iso = /^(\d{4})[-/.](\d{1,2})$/.exec(trimmed);
+  const indian = /^(\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  const named = /^([a-z]+)\.?[\s,'-]*(\d{4})$/i.exec(trimmed);
+  if (iso) [year, month] = [Number(iso[1]), Number(iso[2])];
+  else if (indian) [year, month] = [Number(indian[2]), Number(indian[1])];
+  else if (named && named[1]!.length >= 3) {
+    const word = named[1]!.toLowerCase();
+    const index = MONTH_NAMES.findIndex((m) => m.startsWith(word));
+    if (index >= 0) [year, month] = [Number(named[2]), index + 1];
+  }
+  if (year === null || month === null || month < 1 || month > 12 || year < 1900 || year > 2999) {
+    throw new ToolInputError(
+      `${field}: "${trimmed.slice(0, 40)}" is not a month; write YYYY-MM (e.g. 2025-04), MM-YYYY or April 2025`,
+    );
+  }
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The same date a year earlier: a month's last day stays its month's last day (29-02-2024 → 28-02-2023,
+ * 28-02-2025 → 29-02-2024), so a month or a year ending on one compares with the whole month a year before.
+ */
+export function yearEarlier(date: IsoDate): IsoDate {
+  const month = `${Number(date.slice(0, 4)) - 1}-${date.slice(5, 7)}`;
+  const lastThen = lastDayOfMonth(month);
+  const wasLast = date === lastDayOfMonth(date.slice(0, 7));
+  if (wasLast || `${month}-${date.slice(8, 10)}` > lastThen) return lastThen;
+  return `${month}-${date.slice(8, 10)}`;
+}
+
+/**
+ * A GST return period: a month (as parseMonth reads it), or a quarter of the financial year for quarterly
+ * (QRMP) filers, written "2025-Q1" or "Q1 2025-26" (April–June 2025; Q4 is January–March 2026). Answers
+ * the contract's form, "YYYY-MM" or "YYYY-Qn", and its first and last day.
+ */
+export function parseReturnPeriod(
+  text: string,
+  field: string,
+): { period: string; from: IsoDate; to: IsoDate } {
+  const trimmed = text.trim();
+  const short = /^(\d{4})\s*-?\s*q([1-4])$/i.exec(trimmed);
+  const long = /^q([1-4])\s*(?:fy\s*)?(\d{4})-(\d{2}|\d{4})$/i.exec(trimmed);
+  let year: number | null = null;
+  let quarter: number | null = null;
+  if (short) [year, quarter] = [Number(short[1]), Number(short[2])];
+  else if (long) {
+    const fy = `${long[2]}-${long[3]!.slice(-2)}`;
+    if (!isValidFinancialYear(fy)) {
+      throw new ToolInputError(
+        `${field}: "${trimmed.slice(0, 40)}" names no financial year; write e.g. Q1 2025-26`,
+      );
+    }
+    [year, quarter] = [Number(long[2]), Number(long[1])];
+  }
+  if (year === null || quarter === null) {
+    let month: string;
+    try {
+      month = parseMonth(trimmed, field);
+    } catch {
+      throw new ToolInputError(
+        `${field}: "${trimmed.slice(0, 40)}" is not a return period; write a month (2025-04, 04-2025, April 2025) or a quarter (2025-Q1 or Q1 2025-26)`,
+      );
+    }
+    return { period: month, from: `${month}-01`, to: lastDayOfMonth(month) };
+  }
+  // Quarters of the GST year, April to March.
+  const firstIndex = year * 12 + 3 + (quarter - 1) * 3;
+  const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return {
+    period: `${year}-Q${quarter}`,
+    from: `${monthOf(firstIndex)}-01`,
+    to: lastDayOfMonth(monthOf(firstIndex + 2)),
+  };
 }

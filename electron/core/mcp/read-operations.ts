@@ -21,6 +21,16 @@ export const MCP_READ_OPERATIONS = [
   'voucher.get',
   'stockSummary.get',
   'stockItem.movements',
+  'register.summary',
+  'register.vouchers',
+  'trialBalance.compare',
+  'profitLoss.compare',
+  'balanceSheet.compare',
+  'groupSummary.compare',
+  'company.profile',
+  // Desktop only (electron/core/portal/access.ts): offered to the desktop owner, not over the portal.
+  'gst.gstr1',
+  'gst.gstr3b',
 ] as const satisfies readonly OperationName[];
 
 export type McpReadOperation = (typeof MCP_READ_OPERATIONS)[number];

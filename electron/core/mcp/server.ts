@@ -7,6 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { toolOpenTo } from './access';
 import { renderAnswer } from './answer';
 import { CoreRefusal, ToolContext, type McpOptions } from './context';
 import { ToolInputError } from './errors';
@@ -66,7 +67,9 @@ export interface ToolRunner {
 export function createToolRunner(
   options: McpOptions & { logger?: Logger; tools?: readonly ToolDefinition[] },
 ): ToolRunner {
-  const tools = options.tools ?? MCP_TOOLS;
+  const all = options.tools ?? MCP_TOOLS;
+  // A portal user is offered only the tools whose operation the portal opens to them.
+  const tools = all.filter((t) => toolOpenTo(options.call, t.operation));
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listing = tools.map(toolListing);
   const context = new ToolContext(options);
@@ -74,6 +77,10 @@ export function createToolRunner(
     listTools: () => listing,
     async callTool(name, args) {
       const tool = byName.get(name);
+      if (!tool && all.some((t) => t.name === name))
+        return errorResult(
+          `${name} is only available on the TallyConnect desktop (the assistants' server started on that PC), not over the office portal`,
+        );
       if (!tool)
         return errorResult(
           `Unknown tool "${name.slice(0, 80)}"; the tools are: ${tools.map((t) => t.name).join(', ')}`,

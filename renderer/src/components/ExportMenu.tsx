@@ -12,7 +12,9 @@ import {
   type ExportSheet,
 } from '../lib/export';
 import { documentFromSheet } from '../../../shared/print/document';
+import { sheetWithLetterhead } from '../../../shared/print/letterhead';
 import { printDocument } from '../lib/print/print';
+import { useLetterhead } from '../lib/print/letterhead';
 import { displayValue } from './DataTable';
 import { Icon } from './Icon';
 
@@ -67,6 +69,8 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
   const [busy, setBusy] = useState(false);
   const groupRef = useRef<HTMLDivElement>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  // The company's name, address and GSTIN on every printed page and in every workbook's title rows.
+  const letterhead = useLetterhead();
   const run = async (
     work: (data: ExportSheet<unknown>) => Promise<void> | void,
     purpose: 'file' | 'print' = 'file',
@@ -74,8 +78,8 @@ export function ExportMenu({ sheet }: { sheet: SheetSource }) {
     setBusy(true);
     setRefused(null);
     try {
-      const data = await sheet(purpose);
-      if (data) await work(data);
+      const [data, company] = await Promise.all([sheet(purpose), letterhead()]);
+      if (data) await work(sheetWithLetterhead(data, company));
     } catch (error) {
       // A refusal says why and what to do instead; anything else is a fault for the error boundary.
       if (error instanceof ExportRefused) setRefused(error.message);

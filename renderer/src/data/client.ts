@@ -6,7 +6,14 @@ import {
   useQueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import type { AppEventName, AppEvents, InputOf, OperationName, OutputOf } from '../../../shared/contract';
+import type {
+  AppEventName,
+  AppEvents,
+  Bridge,
+  InputOf,
+  OperationName,
+  OutputOf,
+} from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import { useBridge } from '../bridge/context';
 
@@ -35,22 +42,29 @@ export function queryKeyOf<N extends OperationName>(operation: N, input: InputOf
   return [operation, input];
 }
 
-/** One contract operation as a query; error envelopes become OperationError. */
-export function useOperation<N extends OperationName>(
-  operation: N,
-  input: InputOf<N>,
-  options: { enabled?: boolean } & Pick<UseQueryOptions<OutputOf<N>, OperationError>, 'placeholderData'> = {},
-) {
-  const bridge = useBridge();
-  return useQuery<OutputOf<N>, OperationError>({
+/** The query of one contract operation (its key and how to fetch it), for useQuery or fetchQuery. */
+export function operationQuery<N extends OperationName>(bridge: Bridge, operation: N, input: InputOf<N>) {
+  return {
     queryKey: queryKeyOf(operation, input),
-    queryFn: async () => {
+    queryFn: async (): Promise<OutputOf<N>> => {
       const envelope = await bridge.invoke(operation, input);
       if (!envelope.ok) throw new OperationError(envelope.error);
       return envelope.data;
     },
-    ...options,
-  });
+  };
+}
+
+/** One contract operation as a query; error envelopes become OperationError. */
+export function useOperation<N extends OperationName>(
+  operation: N,
+  input: InputOf<N>,
+  options: { enabled?: boolean } & Pick<
+    UseQueryOptions<OutputOf<N>, OperationError>,
+    'placeholderData' | 'staleTime'
+  > = {},
+) {
+  const bridge = useBridge();
+  return useQuery<OutputOf<N>, OperationError>({ ...operationQuery(bridge, operation, input), ...options });
 }
 
 /** One contract operation as a mutation (sync, clear cache, save settings). */
@@ -96,6 +110,8 @@ const REPORT_OPERATIONS: OperationName[] = [
   'groupSummary.compare',
   'register.summary',
   'register.vouchers',
+  // The company's letterhead on printed pages and in workbooks changes with its master in Tally.
+  'company.profile',
 ];
 
 /** Refreshes open screens when the books or the cache change anywhere (sync, import, another tab). */

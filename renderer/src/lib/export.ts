@@ -136,7 +136,8 @@ function widthOf(kind: ColumnKind, header: string, cells: (string | number | nul
 }
 
 /**
- * An .xlsx workbook as accountants use it: company, report and period in the title rows; a bold, frozen
+ * An .xlsx workbook as accountants use it: company (with its address and GSTIN when the sheet has its
+ * letterhead), report and period in the title rows; a bold, frozen
  * header with an autofilter; amounts as numbers in rupees with Indian grouping (blank where nil), each
  * balance as its amount plus a Dr/Cr column and once more signed (debit positive); dates as dates; a bold
  * totals row; columns as wide as their contents; the `more` sheets after it; the app's version in the title.
@@ -175,7 +176,9 @@ function writeWorksheet<Row>(
   version: string | undefined,
 ): void {
   const ws = workbook.addWorksheet(worksheetName(sheet.title, taken));
-  ws.addRow([sheet.company]).font = { bold: true, size: 14 };
+  // The company as on paper: its name, then its address and GSTIN lines when its profile has them.
+  ws.addRow([sheet.letterhead?.name ?? sheet.company]).font = { bold: true, size: 14 };
+  for (const line of sheet.letterhead?.lines ?? []) ws.addRow([line]).font = { size: 10 };
   ws.addRow([sheet.title]).font = { bold: true, size: 12 };
   ws.addRow([
     [sheet.period, ...(sheet.notes ?? []), ...(version ? [`TallyConnect ${version}`] : [])].join(' · '),

@@ -48,7 +48,12 @@ describe('npm run mcp (stdio)', () => {
       expect(client.getServerVersion()?.name).toBe('tallyconnect');
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toEqual(MCP_TOOLS.map((t) => t.name));
-      await checkEveryTool(call, books.core, OWNER, { guid: books.demoGuid, name: books.demoName });
+      // The desktop owner's server: every tool, the desktop-only GST summaries too.
+      const checked = await checkEveryTool(call, books.core, OWNER, {
+        guid: books.demoGuid,
+        name: books.demoName,
+      });
+      expect(checked.sort()).toEqual(MCP_TOOLS.map((t) => t.name).sort());
       await checkBadInput(call, { guid: books.demoGuid, name: books.demoName });
     } finally {
       await client.close();

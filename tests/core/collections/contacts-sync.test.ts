@@ -1,15 +1,12 @@
 import { PartyStore } from '../../../electron/core/collections/party-store';
 import { interestFromFacts } from '../../../electron/core/collections/tally-interest';
 import type { LedgerInterestRecord } from '../../../electron/core/db/records';
-import { openStore, type Store } from '../../../electron/core/db/store';
-import { runSync } from '../../../electron/core/sync/engine';
-import { createProgressTracker } from '../../../electron/core/sync/progress';
-import { createTallyClient } from '../../../electron/core/tally/client';
+import type { Store } from '../../../electron/core/db/store';
 import { mapLedger } from '../../../electron/core/tally/mappers';
 import type { XNode } from '../../../electron/core/tally/node';
 import { companiesRequest, ledgersRequest } from '../../../electron/core/tally/requests';
-import { startTallySimulator } from '../../../tools/tally-sim/server';
 import type { SimSource } from '../../../tools/tally-sim/source';
+import { syncedFromSimulator } from '../../helpers/engine-deps';
 import { TINY_GUID, tinyGroups, tinyVouchers, tinyVoucherTypes } from '../db/fixtures';
 import { ASHA, ASHA_CONTACT, TINY_PROFILE, tinyWithContacts } from './books';
 
@@ -47,27 +44,10 @@ beforeAll(async () => {
     voucherTypes: tinyVoucherTypes,
     vouchers: () => tinyVouchers,
   };
-  const sim = await startTallySimulator([source], {
+  store = await syncedFromSimulator([source], {
     now: () => Date.parse('2025-06-01T06:00:00Z'),
     realShapes: { nonPostingVouchers: false },
   });
-  store = openStore(':memory:');
-  try {
-    let t = 0;
-    await runSync(
-      { full: true },
-      {
-        client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 10_000 }),
-        store,
-        progress: createProgressTracker({ runId: 's', now: () => 0, emit: () => undefined }),
-        now: () => (t += 1),
-        signal: new AbortController().signal,
-        runId: 's',
-      },
-    );
-  } finally {
-    await sim.stop();
-  }
 });
 afterAll(() => store.close());
 

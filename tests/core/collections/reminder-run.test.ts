@@ -5,7 +5,7 @@ import {
   type RunEvent,
   runReminders,
 } from '../../../electron/core/collections/reminder-run';
-import { InMemoryReminderStore } from '../../../electron/core/collections/reminder-store';
+import { SqliteReminderStore } from '../../../electron/core/collections/reminder-store-sqlite';
 import {
   createSmtpSender,
   type EmailSender,
@@ -13,9 +13,29 @@ import {
   type SendResult,
 } from '../../../electron/core/collections/smtp-sender';
 import type { PartyStatement } from '../../../electron/core/collections/statement';
+import type { CompanyRecord } from '../../../electron/core/db/records';
+import { openStore, type Store } from '../../../electron/core/db/store';
+import { TINY } from '../db/fixtures';
 import { PASSWORD, REFUSED, startMailServer, USER } from './smtp-fixture';
 
 const COMPANY = 'C-1';
+
+const opened: Store[] = [];
+afterAll(() => opened.forEach((store) => store.close()));
+
+/**
+ * The reminder log the app keeps (SQLite), in a fresh in-memory store holding the company, with the runs
+ * these tests use (R1, R2) recorded as started, as the collections area records a run before it sends.
+ */
+function newLog(): SqliteReminderStore {
+  const store = openStore(':memory:');
+  opened.push(store);
+  const company: CompanyRecord = { ...TINY, guid: COMPANY };
+  store.beginCompanyWrite(company, 'replace').commit(company);
+  const log = new SqliteReminderStore(store.db);
+  for (const runId of ['R1', 'R2']) log.startRun(runId, COMPANY, 'manual', '2025-06-01T00:00:00.000Z', {});
+  return log;
+}
 
 function party(id: string, overdue: number, group = 'Sundry Debtors'): PartyStatement {
   return {
@@ -117,7 +137,7 @@ const criteria = (selection: Parameters<typeof planReminders>[3]['selection'], e
 
 describe('planning a reminder run', () => {
   it('overdue above an amount: largest first; parties without e-mail listed with a WhatsApp link', () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const plan = planReminders(
       statements,
       contacts,
@@ -135,7 +155,7 @@ describe('planning a reminder run', () => {
   });
 
   it('by group, by hand (in the order picked), with exclusions', () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const byGroup = planReminders(
       statements,
       contacts,
@@ -156,7 +176,7 @@ describe('planning a reminder run', () => {
   });
 
   it('a party without contacts or with a bad address is listed, not dropped', () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const odd = new Map(contacts);
     odd.delete('A');
     odd.set('E', contact('E', ['e@party']));
@@ -181,7 +201,7 @@ describe('planning a reminder run', () => {
 
 describe('running reminders', () => {
   it('sends each party its e-mail in its language, paced, with progress events', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const sender = new RecordingSender();
     const plan = planReminders(
@@ -230,7 +250,7 @@ describe('running reminders', () => {
       'finished',
     ]);
     expect(events[1]).toEqual({ type: 'sending', ledgerGuid: 'B', partyName: 'Party B', index: 0, total: 3 });
-    expect(store.all().map((d) => [d.ledgerGuid, d.state])).toEqual([
+    expect(store.runLog('R1').map((d) => [d.ledgerGuid, d.state])).toEqual([
       ['B', 'sent'],
       ['E', 'sent'],
       ['A', 'sent'],
@@ -238,7 +258,7 @@ describe('running reminders', () => {
   });
 
   it("one party's failure is recorded and the next party still gets its message", async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const sender = new RecordingSender((email) =>
       email.to[0] === 'e@party.test'
@@ -276,7 +296,7 @@ describe('running reminders', () => {
   });
 
   it('a sender that throws is a failure of that party, not of the run', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const sender = new RecordingSender((_email, i) => {
       if (i === 0) throw new Error('socket hang up');
@@ -303,7 +323,7 @@ describe('running reminders', () => {
   });
 
   it('never the same party twice within N days, across runs', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const sender = new RecordingSender();
     const pick = criteria({ kind: 'parties', ledgerGuids: ['A', 'C'] });
@@ -318,7 +338,7 @@ describe('running reminders', () => {
     expect(again.toSend).toEqual([]);
     expect(again.recentlySent.map((r) => r.statement.ledgerGuid)).toEqual(['A', 'C']);
     // A plan made before another run sent is checked again when it runs.
-    const stale = planReminders(statements, contacts, new InMemoryReminderStore(), pick, time.clock());
+    const stale = planReminders(statements, contacts, newLog(), pick, time.clock());
     const summary = await runReminders(
       stale,
       { store, sender, clock: time.clock, sleep: time.sleep },
@@ -330,7 +350,7 @@ describe('running reminders', () => {
   });
 
   it('cancelling stops before the next party, also while pacing', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const controller = new AbortController();
     const sender = new RecordingSender((email) => {
@@ -364,7 +384,7 @@ describe('running reminders', () => {
   });
 
   it('a run killed half-way and started again sends no party twice', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const plan = planReminders(
       statements,
@@ -434,7 +454,7 @@ describe('running reminders', () => {
   });
 
   it('a failed party is tried again when the run is restarted', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const plan = planReminders(
       statements,
@@ -465,7 +485,7 @@ describe('running reminders', () => {
   });
 
   it('refuses a pace of zero', async () => {
-    const store = new InMemoryReminderStore();
+    const store = newLog();
     const time = fakeTime();
     const plan = planReminders(
       statements,
@@ -486,7 +506,7 @@ describe('running reminders', () => {
   it('end to end against a real SMTP server: a refused address in the middle, the rest delivered', async () => {
     const server = await startMailServer();
     try {
-      const store = new InMemoryReminderStore();
+      const store = newLog();
       const time = fakeTime();
       const withRefused = new Map(contacts);
       withRefused.set('E', contact('E', [REFUSED]));

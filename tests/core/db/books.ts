@@ -1,10 +1,14 @@
 import type {
   BillAllocationRecord,
+  CompanyRecord,
   LedgerEntryRecord,
   LedgerRecord,
   VoucherRecord,
   VoucherTypeRecord,
 } from '../../../electron/core/db/records';
+import type { Store } from '../../../electron/core/db/store';
+import { predefinedGroups } from '../../../electron/core/demo/groups';
+import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
 
 /**
  * Hand-built books for report tests whose figures are worked out by hand: voucher types, entries, bill
@@ -99,4 +103,22 @@ export function handBooks(ledgers: readonly LedgerRecord[]): HandBooks {
       ...extra,
     }),
   };
+}
+
+/**
+ * Writes one hand-built company into `store` (the predefined groups, its voucher types, ledgers and
+ * vouchers, in one replace) and returns its masters for the reports.
+ */
+export function writeHandBooks(
+  store: Store,
+  company: CompanyRecord,
+  books: { voucherTypes: VoucherTypeRecord[]; ledgers: LedgerRecord[]; vouchers: VoucherRecord[] },
+): Masters {
+  const writer = store.beginCompanyWrite(company, 'replace');
+  writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
+  writer.putVoucherTypes(books.voucherTypes);
+  writer.putLedgers(books.ledgers);
+  writer.putVouchers(books.vouchers);
+  writer.commit(company);
+  return loadMasters(store.db, store.requireCompany(company.guid));
 }

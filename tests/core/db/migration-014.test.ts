@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
-import { openStore } from '../../../electron/core/db/store';
 import { tempDir } from './fixtures';
+import { afterMigration, columnsOf, companyFlags, writeAtSchema } from './old-schema';
 
 /**
  * Schema v14 (GST facts): stored data cannot recover its GST tags, so a Tally company with a party that has
@@ -12,40 +10,23 @@ afterAll(() => dir.cleanup());
 
 it('adds the GST columns and tables, marks Tally companies with GSTINs for a full sync and moves data versions', () => {
   const path = dir.path('v13.db');
-  const db = new Database(path);
-  for (const sql of MIGRATIONS.slice(0, 13)) db.exec(sql);
-  const company = db.prepare(
-    'INSERT INTO companies (guid, name, source, data_version) VALUES (?, ?, ?, 5) RETURNING id',
-  );
-  const ledger = db.prepare(`INSERT INTO ledgers (company_id, guid, name, group_name, opening_balance,
-    is_bill_wise, gstin, alter_id) VALUES (?, ?, 'Party', 'Sundry Debtors', 0, 0, ?, 1)`);
-  const withGst = (company.get('C-GST', 'With GST', 'tally') as { id: number }).id;
-  ledger.run(withGst, 'L1', '27AAGFP4321M1Z6');
-  const plain = (company.get('C-PLAIN', 'Plain', 'tally') as { id: number }).id;
-  ledger.run(plain, 'L2', null);
-  const imported = (company.get('C-FILE', 'File', 'import') as { id: number }).id;
-  ledger.run(imported, 'L3', '27AAGFP4321M1Z6');
-  db.prepare('UPDATE companies SET needs_full_sync = 0').run();
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma('user_version = 13');
-  db.close();
+  writeAtSchema(path, 13, 5, (db, company) => {
+    const ledger = db.prepare(`INSERT INTO ledgers (company_id, guid, name, group_name, opening_balance,
+      is_bill_wise, gstin, alter_id) VALUES (?, ?, 'Party', 'Sundry Debtors', 0, 0, ?, 1)`);
+    ledger.run(company('C-GST', 'With GST', 'tally'), 'L1', '27AAGFP4321M1Z6');
+    ledger.run(company('C-PLAIN', 'Plain', 'tally'), 'L2', null);
+    ledger.run(company('C-FILE', 'File', 'import'), 'L3', '27AAGFP4321M1Z6');
+  });
 
-  const store = openStore(path);
-  try {
-    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(
-      store.db
-        .prepare('SELECT guid, needs_full_sync AS full, data_version AS dv FROM companies ORDER BY guid')
-        .all(),
-    ).toEqual([
+  afterMigration(path, (store) => {
+    expect(companyFlags(store)).toEqual([
       // 5, moved on by v14 and again by v16 (the GST credit facts)
       { guid: 'C-FILE', full: 0, dv: 7 },
       { guid: 'C-GST', full: 1, dv: 7 },
       // Schema v15 marks every Tally company with party ledgers (their contacts), this one included.
       { guid: 'C-PLAIN', full: 1, dv: 7 },
     ]);
-    const columns = (table: string): unknown[] =>
-      store.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();
+    const columns = (table: string): unknown[] => columnsOf(store, table);
     expect(columns('ledgers')).toEqual(
       expect.arrayContaining(['gst_registration', 'gst_duty_head', 'gst_taxability', 'gst_rate', 'hsn']),
     );
@@ -56,7 +37,5 @@ it('adds the GST columns and tables, marks Tally companies with GSTINs for a ful
     expect(columns('gst_line_details')).toEqual(
       expect.arrayContaining(['entry_id', 'inventory_id', 'taxability', 'rate']),
     );
-  } finally {
-    store.close();
-  }
+  });
 });

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { VoucherRecord } from '../../../electron/core/db/records';
-import { openStore, type Store } from '../../../electron/core/db/store';
+import type { Store } from '../../../electron/core/db/store';
 import { gstr1Answer, gstr3bAnswer } from '../../../electron/core/gst/returns';
-import { runSync } from '../../../electron/core/sync/engine';
-import { createProgressTracker } from '../../../electron/core/sync/progress';
 import { createTextCleaner } from '../../../electron/core/tally/clean';
-import { createTallyClient } from '../../../electron/core/tally/client';
 import {
   FIELDS_READ,
   mapGodown,
@@ -19,8 +16,8 @@ import {
 } from '../../../electron/core/tally/mappers';
 import type { XNode } from '../../../electron/core/tally/node';
 import { createTallyParser } from '../../../electron/core/tally/parser';
-import { startTallySimulator } from '../../../tools/tally-sim/server';
 import type { SimSource } from '../../../tools/tally-sim/source';
+import { syncedFromSimulator } from '../../helpers/engine-deps';
 import { GST_COMPANY, HAND_WORKED_GSTR1, HAND_WORKED_ITC_MAY } from './hand-worked';
 
 /**
@@ -74,27 +71,10 @@ beforeAll(async () => {
     'Staff Welfare',
   ]);
   // Without the simulator's own extra vouchers (orders, cancelled invoices …): only the company's books.
-  const sim = await startTallySimulator([source], {
+  store = await syncedFromSimulator([source], {
     now: () => Date.parse('2025-06-01T06:00:00Z'),
     realShapes: { nonPostingVouchers: false },
   });
-  store = openStore(':memory:');
-  try {
-    let t = 0;
-    await runSync(
-      { full: true },
-      {
-        client: createTallyClient({ host: '127.0.0.1', port: sim.port, attempts: 1, timeoutMs: 10_000 }),
-        store,
-        progress: createProgressTracker({ runId: 's', now: () => 0, emit: () => undefined }),
-        now: () => (t += 1),
-        signal: new AbortController().signal,
-        runId: 's',
-      },
-    );
-  } finally {
-    await sim.stop();
-  }
 });
 afterAll(() => store.close());
 

@@ -3,6 +3,7 @@ import { buildGstin } from '../../../electron/core/demo/gstin';
 import { b2clLimit, buildGstr1 } from '../../../electron/core/gst/gstr1';
 import { gstr1Json } from '../../../electron/core/gst/gstr1-json';
 import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
+import { invoiceValue, taxedLine } from './builders';
 
 /*
  * A trader in Maharashtra (27) in July and August 2024, each return worked out by hand below.
@@ -13,33 +14,18 @@ const registeredMh = buildGstin('27', 'BBBPB1234C');
 const registeredKa = buildGstin('29', 'CCCPC5678D');
 const sezUnit = buildGstin('24', 'DDDPD9012E');
 
+/** Ten metres a line. */
 const line = (
   rate: number,
   taxable: number,
   heads: 'intra' | 'inter' | 'none',
   extra: Partial<GstLine> = {},
-): GstLine => {
-  const tax = Math.round((taxable * rate) / 10_000);
-  return {
-    hsn: '5208',
-    description: 'Cotton fabric',
-    uqc: 'MTR',
-    quantityMilli: 10_000,
-    taxability: 'taxable',
-    rate,
-    taxable,
-    igst: heads === 'inter' ? tax : 0,
-    cgst: heads === 'intra' ? tax / 2 : 0,
-    sgst: heads === 'intra' ? tax / 2 : 0,
-    cess: 0,
-    ...extra,
-  };
-};
+): GstLine => taxedLine(rate, taxable, heads, { quantityMilli: 10_000, ...extra });
 
 let serial = 0;
 function doc(partial: Partial<GstDocument> & Pick<GstDocument, 'lines'>): GstDocument {
   serial++;
-  const value = partial.lines.reduce((s, l) => s + l.taxable + l.igst + l.cgst + l.sgst + l.cess, 0);
+  const value = invoiceValue(partial.lines);
   return {
     voucherGuid: `v${serial}`,
     kind: 'invoice',

@@ -9,6 +9,7 @@ import {
   type ItcAdjustment,
 } from '../../../electron/core/gst/gstr3b';
 import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
+import { INWARD_DEFAULTS } from './builders';
 
 const company = { gstin: buildGstin('27', 'AAPFU0939F'), stateCode: '27' };
 const buyer = buildGstin('27', 'BBBPB1234C');
@@ -50,20 +51,9 @@ const out = (d: Partial<GstDocument> & Pick<GstDocument, 'lines'>): GstDocument 
   ...d,
 });
 const inward = (d: Partial<InwardSupply> & Pick<InwardSupply, 'taxable'>): InwardSupply => ({
+  ...INWARD_DEFAULTS,
   voucherGuid: `p${++n}`,
-  kind: 'invoice',
   date: '2024-07-10',
-  interState: false,
-  reverseCharge: false,
-  itcKind: 'other',
-  itcEligible: true,
-  igst: 0,
-  cgst: 0,
-  sgst: 0,
-  cess: 0,
-  exemptOrNil: 0,
-  nonGst: 0,
-  fromComposition: false,
   ...d,
 });
 

@@ -4,7 +4,7 @@ import { itcKindOf } from '../../../electron/core/gst/documents';
 import type { InwardRef } from '../../../electron/core/gst/documents';
 import { buildGstr1 } from '../../../electron/core/gst/gstr1';
 import { buildGstr3b, gstr3bJson, type InwardSupply } from '../../../electron/core/gst/gstr3b';
-import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
+import type { GstDocument } from '../../../electron/core/gst/model';
 import { gstr3bAnswer } from '../../../electron/core/gst/returns';
 import { reconcileTaxLedgers, returnsTaxByVoucher } from '../../../electron/core/gst/tax-ledgers';
 import { gstr1View, gstr3bView } from '../../../electron/core/gst/views';
@@ -12,6 +12,7 @@ import { importFiles } from '../../../electron/core/import/file-import';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { createProgressTracker } from '../../../electron/core/sync/progress';
 import type { GstAmounts, Gstr3bFigureId } from '../../../shared/types/gst';
+import { INWARD_DEFAULTS, invoiceValue, taxedLine } from './builders';
 import { GST_COMPANY } from './hand-worked';
 
 /*
@@ -22,33 +23,12 @@ const company = { gstin: buildGstin('27', 'AAPFU0939F'), stateCode: '27' };
 const registeredMh = buildGstin('27', 'BBBPB1234C');
 const period = { from: '2024-08-01', to: '2024-08-31' };
 
-const line = (
-  rate: number,
-  taxable: number,
-  heads: 'intra' | 'inter' | 'none',
-  extra: Partial<GstLine> = {},
-) => {
-  const tax = Math.round((taxable * rate) / 10_000);
-  return {
-    hsn: '5208',
-    description: 'Cotton fabric',
-    uqc: 'MTR',
-    quantityMilli: 1_000,
-    taxability: 'taxable',
-    rate,
-    taxable,
-    igst: heads === 'inter' ? tax : 0,
-    cgst: heads === 'intra' ? tax / 2 : 0,
-    sgst: heads === 'intra' ? tax / 2 : 0,
-    cess: 0,
-    ...extra,
-  } satisfies GstLine;
-};
+const line = taxedLine;
 
 let serial = 0;
 function doc(partial: Partial<GstDocument> & Pick<GstDocument, 'lines'>): GstDocument {
   serial++;
-  const value = partial.lines.reduce((s, l) => s + l.taxable + l.igst + l.cgst + l.sgst + l.cess, 0);
+  const value = invoiceValue(partial.lines);
   return {
     voucherGuid: `o${serial}`,
     kind: 'invoice',
@@ -100,20 +80,8 @@ const outward: GstDocument[] = [
 ];
 
 const inward = (partial: Partial<InwardSupply> & Pick<InwardSupply, 'voucherGuid'>): InwardSupply => ({
-  kind: 'invoice',
+  ...INWARD_DEFAULTS,
   date: '2024-08-12',
-  interState: false,
-  reverseCharge: false,
-  itcKind: 'other',
-  itcEligible: true,
-  taxable: 0,
-  igst: 0,
-  cgst: 0,
-  sgst: 0,
-  cess: 0,
-  exemptOrNil: 0,
-  nonGst: 0,
-  fromComposition: false,
   ...partial,
 });
 

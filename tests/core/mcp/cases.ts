@@ -248,11 +248,257 @@ export async function checkEveryTool(
     expect((data.closing as Obj).value).toBe(rupees(reg.closing.value));
     checked.push('stock_item');
   }
+  for (const name of await checkNewTools(call, core, context, company)) checked.push(name);
+  return checked;
+}
+
+/** The desktop-only tools (their operations are closed to portal users; electron/core/portal/access.ts). */
+export const DESKTOP_ONLY_TOOLS = ['gstr1_summary', 'gstr3b_summary'];
+
+const yearBefore = { from: '2024-04-01', to: '2025-03-31' };
+
+/**
+ * The registers, comparisons, company profile and (for the desktop owner) GST summaries, each compared
+ * with its contract operation's output for the same input.
+ */
+async function checkNewTools(
+  call: CallTool,
+  core: Core,
+  context: CallContext,
+  company: { guid: string; name: string },
+): Promise<string[]> {
+  const read = direct(core, context);
+  const companyGuid = company.guid;
+  const fy = { from: '2025-04-01', to: '2026-03-31' };
+  const checked: string[] = [];
+  const expectEnvelope = (reply: ToolReply) => {
+    expect(reply.body.company).toEqual({ name: company.name, guid: company.guid });
+    expect((reply.body.dataAsOf as Obj).tallyVoucherAlterId).toEqual(expect.any(Number));
+  };
+  {
+    const reply = await call('company_profile', {});
+    const p = await read('company.profile', { companyGuid });
+    const data = dataOf(reply);
+    expect(data).toMatchObject({
+      name: p.name,
+      mailingName: p.mailingName,
+      address: p.address,
+      state: p.state,
+      gstin: p.gstin,
+      gstRegistrationType: p.registrationType,
+    });
+    expect(p.gstin).toEqual(expect.any(String));
+    expectEnvelope(reply);
+    checked.push('company_profile');
+  }
+  {
+    const reply = await call('register_summary', { voucher_type: 'sales', fy: '2025-26' });
+    const reg = (await read('register.summary', { companyGuid, voucherType: 'Sales', ...fy })).data;
+    const data = dataOf(reply);
+    expect(data.voucherType).toBe('Sales');
+    expect(data.vouchers).toBe(reg.vouchers);
+    expect(reg.vouchers).toBeGreaterThan(100);
+    expect(data.totalCredit).toBe(rupees(reg.totalCredit));
+    expect(data.closing).toBe(drCr(reg.closing));
+    expect(String(data.closing)).toMatch(/ Cr$/);
+    expect(rows(data.months).map((m) => [m.month, m.vouchers, m.credit, m.closing])).toEqual(
+      reg.months.map((m) => [m.month, m.vouchers, rupees(m.credit), drCr(m.closing)]),
+    );
+    expect(reply.body.period).toMatchObject(fy);
+    expectEnvelope(reply);
+    checked.push('register_summary');
+  }
+  {
+    const reply = await call('register_vouchers', {
+      voucher_type: 'Purchase',
+      month: 'May 2025',
+      limit: 3,
+      offset: 4,
+    });
+    const month = { from: '2025-05-01', to: '2025-05-31' };
+    const reg = (
+      await read('register.vouchers', { companyGuid, voucherType: 'Purchase', ...month, pageSize: 100 })
+    ).data;
+    const data = dataOf(reply);
+    expect(reg.listedVouchers).toBeGreaterThan(7);
+    expect(data.listedVouchers).toBe(reg.listedVouchers);
+    expect(data.totalDebit).toBe(rupees(reg.totalDebit));
+    const shown = rows(data.vouchers);
+    expect(shown.map((v) => [v.guid, v.debit, v.credit, v.particulars])).toEqual(
+      reg.vouchers.slice(4, 7).map((v) => [v.guid, rupees(v.debit), rupees(v.credit), v.particulars]),
+    );
+    expect(reply.body.period).toMatchObject(month);
+    expect(reply.body.truncated).toMatchObject({ next: expect.stringContaining('offset=7') });
+    // The month's total is the summary's month.
+    const summary = (await read('register.summary', { companyGuid, voucherType: 'Purchase', ...fy })).data;
+    expect(data.totalDebit).toBe(rupees(summary.months.find((m) => m.month === '2025-05')!.debit));
+    checked.push('register_vouchers');
+  }
+  {
+    // One period alone is compared with the same dates a year earlier.
+    const reply = await call('compare_trial_balance', { periods: ['2025-26'] });
+    const tb = (await read('trialBalance.compare', { companyGuid, columns: [fy, yearBefore] })).data;
+    const data = dataOf(reply);
+    expect(data.columns).toEqual([
+      { column: 1, ...fy },
+      { column: 2, ...yearBefore },
+    ]);
+    expect(data.closingDebit).toEqual(tb.closingDebit.map(rupees));
+    const shown = rows(data.rows);
+    expect(shown.length).toBe(tb.rows.length);
+    shown.forEach((row, i) => {
+      expect(row.name).toBe(tb.rows[i]!.name);
+      expect(row.closing).toEqual(tb.rows[i]!.closing.map(drCr));
+      expect(row.difference).toBe(rupees(tb.rows[i]!.difference!));
+    });
+    expectEnvelope(reply);
+    checked.push('compare_trial_balance');
+  }
+  {
+    // None asked for: the latest year with vouchers against the year before.
+    const reply = await call('compare_profit_and_loss', {});
+    const pl = (await read('profitLoss.compare', { companyGuid, columns: [fy, yearBefore] })).data;
+    const data = dataOf(reply);
+    expect(data.netProfit).toEqual(pl.netProfit.map(rupees));
+    expect(data.grossProfit).toEqual(pl.grossProfit.map(rupees));
+    expect(data.netProfitDifference).toBe(rupees(pl.netProfit[0]! - pl.netProfit[1]!));
+    const lines = [...pl.directIncomes, ...pl.directExpenses, ...pl.indirectIncomes, ...pl.indirectExpenses];
+    const groupRows = rows(data.rows).filter((r) => r.ledger === undefined);
+    expect(groupRows.map((r) => [r.group, r.amounts, r.difference])).toEqual(
+      lines.map((l) => [l.groupName, l.amounts.map(rupees), rupees(l.difference!)]),
+    );
+    expect(rows(data.rows)).toHaveLength(lines.length + lines.reduce((n, l) => n + l.ledgers.length, 0));
+    checked.push('compare_profit_and_loss');
+  }
+  {
+    const reply = await call('compare_balance_sheet', { as_on: ['31-03-2026', '2024-25'] });
+    const bs = (
+      await read('balanceSheet.compare', {
+        companyGuid,
+        columns: [{ asOn: '2026-03-31' }, { asOn: '2025-03-31' }],
+      })
+    ).data;
+    const data = dataOf(reply);
+    expect(data.totalAssets).toEqual(bs.totalAssets.map(rupees));
+    expect(data.totalLiabilities).toEqual(bs.totalLiabilities.map(rupees));
+    const assets = rows(data.rows).filter((r) => r.side === 'assets' && r.under === undefined);
+    expect(assets.map((a) => [a.name, a.amounts, a.difference])).toEqual(
+      bs.assets.map((a) => [a.name, a.amounts.map(rupees), rupees(a.difference!)]),
+    );
+    expect(reply.body.period).toMatchObject({ asOn: '2026-03-31 | 2025-03-31' });
+    checked.push('compare_balance_sheet');
+  }
+  {
+    const half = { from: '2025-04-01', to: '2025-09-30' };
+    const halfBefore = { from: '2024-04-01', to: '2024-09-30' };
+    const reply = await call('compare_group_summary', {
+      group: 'sundry debtors',
+      periods: [
+        { from: '01-04-2025', to: '30-09-2025' },
+        { from: '01-04-2024', to: '30-09-2024' },
+        '2023-24',
+      ],
+    });
+    const gs = (
+      await read('groupSummary.compare', {
+        companyGuid,
+        groupName: 'Sundry Debtors',
+        columns: [half, halfBefore, { from: '2023-04-01', to: '2024-03-31' }],
+      })
+    ).data;
+    const data = dataOf(reply);
+    expect(data.group).toBe('Sundry Debtors');
+    expect((data.total as Obj).closing).toEqual(gs.total.closing.map(drCr));
+    expect(rows(data.rows).map((r) => [r.name, r.closing, r.difference])).toEqual(
+      gs.rows.map((r) => [r.name, r.closing.map(drCr), rupees(r.difference!)]),
+    );
+    checked.push('compare_group_summary');
+  }
+  if (context.user !== null) return checked;
+  {
+    const reply = await call('gstr1_summary', { month: '2025-06' });
+    const r = await read('gst.gstr1', { companyGuid, month: '2025-06' });
+    const data = dataOf(reply);
+    expect(data.gstin).toBe(r.gstin);
+    expect(String(data.notice)).toContain('before filing');
+    expect(JSON.stringify(reply.body)).not.toContain('"gstin":"' + r.gstin + '","fp"');
+    const b2b = r.view.sections.find((s) => s.section === 'b2b')!;
+    expect(b2b.count).toBeGreaterThan(0);
+    expect(rows(data.sections).map((s) => [s.section, s.count, s.taxable, s.igst, s.cgst, s.sgst])).toEqual(
+      r.view.sections.map((s) => [
+        s.section,
+        s.count,
+        rupees(s.taxable),
+        rupees(s.igst),
+        rupees(s.cgst),
+        rupees(s.sgst),
+      ]),
+    );
+    expect(data.vouchers).toEqual({
+      included: r.counts.included,
+      cancelled: r.counts.cancelled,
+      leftOutAsUncertain: r.counts.uncertain,
+    });
+    expect(data.exceptionCount).toBe(r.exceptions.length);
+    expect(rows(data.exceptions).map((e) => e.voucherGuid)).toEqual(r.exceptions.map((e) => e.voucherGuid));
+    expect(reply.body.period).toMatchObject({
+      returnPeriod: '2025-06',
+      from: '2025-06-01',
+      to: '2025-06-30',
+    });
+    expectEnvelope(reply);
+    checked.push('gstr1_summary');
+  }
+  {
+    const reply = await call('gstr3b_summary', { month: '06-2025' });
+    const r = await read('gst.gstr3b', { companyGuid, month: '2025-06' });
+    const data = dataOf(reply);
+    expect(data.gstin).toBe(r.gstin);
+    expect(String(data.notice)).toContain('before filing');
+    const tables = rows(data.tables);
+    expect(tables.map((t) => [t.taxable, t.igst, t.cgst, t.sgst, t.cess, t.vouchers])).toEqual(
+      r.view.figures.map((f) => [
+        rupees(f.taxable),
+        rupees(f.igst),
+        rupees(f.cgst),
+        rupees(f.sgst),
+        rupees(f.cess),
+        f.vouchers.length,
+      ]),
+    );
+    expect(String(tables[0]!.table)).toMatch(/^3\.1\(a\)/);
+    expect(Number(tables[0]!.taxable)).toBeGreaterThan(0);
+    expect(data.taxPayable).toEqual({
+      igst: rupees(r.view.liability.igst),
+      cgst: rupees(r.view.liability.cgst),
+      sgst: rupees(r.view.liability.sgst),
+      cess: rupees(r.view.liability.cess),
+    });
+    expect(data.exceptionCount).toBe(r.taxLedgers.vouchers.length);
+    expect(rows(data.interStateToUnregistered)).toHaveLength(r.view.interState.length);
+    // A quarterly (QRMP) filer's quarter: April–June 2025.
+    const quarter = await call('gstr3b_summary', { month: 'Q1 2025-26' });
+    const q = await read('gst.gstr3b', { companyGuid, month: '2025-Q1' });
+    expect(quarter.body.period).toMatchObject({
+      returnPeriod: '2025-Q1',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    });
+    expect(rows(dataOf(quarter).tables).map((t) => t.taxable)).toEqual(
+      q.view.figures.map((f) => rupees(f.taxable)),
+    );
+    expect(q.view.figures[0]!.taxable).toBeGreaterThan(r.view.figures[0]!.taxable);
+    checked.push('gstr3b_summary');
+  }
   return checked;
 }
 
 /** Bad input for every tool: a tool error naming what was wrong, never a crash; the server answers on. */
-export async function checkBadInput(call: CallTool, company: { guid: string; name: string }): Promise<void> {
+export async function checkBadInput(
+  call: CallTool,
+  company: { guid: string; name: string },
+  options: { desktop: boolean } = { desktop: true },
+): Promise<void> {
   const refused = async (name: string, args: Obj, pattern: RegExp) => {
     const reply = await call(name, args);
     expect(reply.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
@@ -292,6 +538,60 @@ export async function checkBadInput(call: CallTool, company: { guid: string; nam
   await refused('outstanding', { kind: 'both' }, /Invalid arguments for outstanding: kind/);
   await refused('trial_balance', { company: company.name, extra: 1 }, /Invalid arguments/);
   await refused('no_such_tool', {}, /Unknown tool/);
+  // The registers, comparisons and profile.
+  for (const tool of [
+    'company_profile',
+    'register_summary',
+    'compare_trial_balance',
+    'compare_balance_sheet',
+  ])
+    await refused(tool, { company: 'Nowhere Traders' }, unknownCompany);
+  await refused('register_vouchers', { company: 'Nowhere Traders', month: '2025-04' }, unknownCompany);
+  const note = await refused(
+    'register_summary',
+    { voucher_type: 'note' },
+    /matches more than one voucher type/,
+  );
+  expect(note.didYouMean).toEqual(expect.arrayContaining(['Credit Note', 'Debit Note']));
+  await refused('register_summary', { voucher_type: 'Receipt' }, /registers are kept for sales, purchase/);
+  await refused('register_summary', { fy: '2025-27' }, /not a financial year/);
+  await refused('register_vouchers', { month: '2025-13' }, /month: "2025-13" is not a month/);
+  await refused('register_vouchers', { month: 'sometime' }, /month: "sometime" is not a month/);
+  await refused('register_vouchers', {}, /Invalid arguments for register_vouchers: month/);
+  await refused(
+    'compare_trial_balance',
+    { periods: ['2025'] },
+    /periods\[0\]: "2025" is not a financial year/,
+  );
+  await refused('compare_profit_and_loss', { periods: [{}] }, /periods\[0\]: give from, to or both/);
+  await refused(
+    'compare_profit_and_loss',
+    { periods: ['2025-26', { from: '31-03-2025', to: '01-04-2024' }] },
+    /reversed/,
+  );
+  await refused(
+    'compare_trial_balance',
+    { periods: ['2025-26', '2024-25', '2023-24', '2022-23', '2021-22'] },
+    /Invalid arguments for compare_trial_balance: periods/,
+  );
+  await refused(
+    'compare_balance_sheet',
+    { as_on: ['yesterday'] },
+    /as_on\[0\]: "yesterday" is not a real date/,
+  );
+  await refused('compare_group_summary', { group: 'Nonexistent Group Xyz' }, /No group named/);
+  // The GST summaries: for the desktop owner a bad month or company is refused; over the portal, the tools.
+  if (options.desktop) {
+    await refused('gstr1_summary', { company: 'Nowhere Traders', month: '2025-04' }, unknownCompany);
+    await refused('gstr1_summary', { month: '13-2025' }, /month: "13-2025" is not a return period/);
+    await refused('gstr3b_summary', { month: 'Smarch 2025' }, /not a return period/);
+    await refused('gstr3b_summary', { month: '2025-Q5' }, /not a return period/);
+    await refused('gstr1_summary', { month: 'Q1 2025-27' }, /names no financial year/);
+    await refused('gstr3b_summary', {}, /Invalid arguments for gstr3b_summary: month/);
+  } else {
+    for (const tool of DESKTOP_ONLY_TOOLS)
+      await refused(tool, { month: '2025-04' }, /only available on the TallyConnect desktop/);
+  }
   // After all that the server still answers.
   const after = await call('list_companies', {});
   expect(after.isError).toBe(false);

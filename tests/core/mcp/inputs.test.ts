@@ -2,9 +2,13 @@ import {
   parseAmount,
   parseDate,
   parseFinancialYear,
+  parseMonth,
+  parseReturnPeriod,
   resolveAsOn,
   resolvePeriod,
+  yearEarlier,
 } from '../../../electron/core/mcp/inputs';
+import { asOnDates, periodColumns } from '../../../electron/core/mcp/tools/comparisons';
 import type { CompanySummary } from '../../../shared/types/reports';
 
 const company = (financialYears: string[], yearStartMonth = 4) =>
@@ -67,5 +71,78 @@ describe('dates, years and amounts as an assistant writes them', () => {
     expect(parseAmount(undefined, 'max_amount')).toBeUndefined();
     expect(() => parseAmount('lots', 'min_amount')).toThrow(/min_amount: "lots" is not an amount/);
     expect(() => parseAmount('-5', 'min_amount')).toThrow(/not an amount/);
+  });
+
+  it('reads a month written 2025-04, 04-2025, April 2025 or Apr-2025, and names a bad one', () => {
+    expect(parseMonth('2025-04', 'month')).toBe('2025-04');
+    expect(parseMonth('4/2025', 'month')).toBe('2025-04');
+    expect(parseMonth('04-2025', 'month')).toBe('2025-04');
+    expect(parseMonth('April 2025', 'month')).toBe('2025-04');
+    expect(parseMonth('apr-2025', 'month')).toBe('2025-04');
+    expect(parseMonth('Sept. 2025', 'month')).toBe('2025-09');
+    expect(parseMonth('MAY 2026', 'month')).toBe('2026-05');
+    expect(() => parseMonth('2025-13', 'month')).toThrow('month: "2025-13" is not a month');
+    expect(() => parseMonth('13-2025', 'month')).toThrow(/not a month/);
+    expect(() => parseMonth('Ap 2025', 'month')).toThrow(/not a month/);
+    expect(() => parseMonth('Smarch 2025', 'month')).toThrow(/not a month/);
+    expect(() => parseMonth('2025-26', 'month')).toThrow(/not a month/);
+  });
+
+  it('takes the same date a year earlier, a month end staying a month end', () => {
+    expect(yearEarlier('2026-03-31')).toBe('2025-03-31');
+    expect(yearEarlier('2025-09-15')).toBe('2024-09-15');
+    expect(yearEarlier('2024-02-29')).toBe('2023-02-28');
+    expect(yearEarlier('2025-02-28')).toBe('2024-02-29');
+  });
+
+  it('chooses comparison columns: none is the latest year and the one before, one alone a year earlier', () => {
+    const april = company(['2025-26', '2024-25']);
+    const today = '2026-05-10';
+    expect(periodColumns(undefined, april, today).columns).toEqual([
+      { from: '2025-04-01', to: '2026-03-31' },
+      { from: '2024-04-01', to: '2025-03-31' },
+    ]);
+    expect(periodColumns([{ from: '01-02-2025', to: '28-02-2025' }], april, today).columns).toEqual([
+      { from: '2025-02-01', to: '2025-02-28' },
+      { from: '2024-02-01', to: '2024-02-29' },
+    ]);
+    expect(periodColumns(['2025-26', '2023-24', { from: '01-04-2022' }], april, today).columns).toEqual([
+      { from: '2025-04-01', to: '2026-03-31' },
+      { from: '2023-04-01', to: '2024-03-31' },
+      { from: '2022-04-01', to: '2023-03-31' },
+    ]);
+    expect(() => periodColumns(['2025-26', 'last year'], april, today)).toThrow(
+      /periods\[1\]: "last year" is not a financial year/,
+    );
+    // Balance sheets: dates, or a year's end (today while the year runs).
+    expect(asOnDates(undefined, april, today).dates).toEqual(['2026-03-31', '2025-03-31']);
+    expect(asOnDates(['2026-27', 'FY 2024-25', '30-09-2025'], april, today).dates).toEqual([
+      '2026-05-10',
+      '2025-03-31',
+      '2025-09-30',
+    ]);
+    expect(asOnDates(['31-12-2025'], april, today).dates).toEqual(['2025-12-31', '2024-12-31']);
+    expect(() => asOnDates(['soon'], april, today)).toThrow(/as_on\[0\]: "soon" is not a real date/);
+  });
+
+  it('reads a GST return period: a month, or a quarter of the April–March year', () => {
+    expect(parseReturnPeriod('June 2025', 'month')).toEqual({
+      period: '2025-06',
+      from: '2025-06-01',
+      to: '2025-06-30',
+    });
+    expect(parseReturnPeriod('2025-Q1', 'month')).toEqual({
+      period: '2025-Q1',
+      from: '2025-04-01',
+      to: '2025-06-30',
+    });
+    expect(parseReturnPeriod('q4 2025-26', 'month')).toEqual({
+      period: '2025-Q4',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(parseReturnPeriod('Q3 FY 2024-2025', 'month').period).toBe('2024-Q3');
+    expect(() => parseReturnPeriod('2025-Q5', 'month')).toThrow(/not a return period/);
+    expect(() => parseReturnPeriod('Q2 2025-27', 'month')).toThrow(/names no financial year/);
   });
 });

@@ -8,7 +8,8 @@ import { MCP_READ_OPERATIONS } from '../../../electron/core/mcp/read-operations'
 import { createMcpServer, MCP_INSTRUCTIONS } from '../../../electron/core/mcp/server';
 import { MCP_TOOLS } from '../../../electron/core/mcp/tools';
 import type { CallContext } from '../../../electron/core/service/types';
-import { checkBadInput, checkEveryTool, replyOf, type CallTool } from './cases';
+import type { PortalUser } from '../../../shared/types/portal';
+import { checkBadInput, checkEveryTool, DESKTOP_ONLY_TOOLS, replyOf, type CallTool } from './cases';
 import { openBooks, OWNER } from './books';
 
 let books: Awaited<ReturnType<typeof openBooks>>;
@@ -26,10 +27,12 @@ type Dispatch = (
 ) => ReturnType<typeof books.core.dispatch>;
 
 /** An MCP client of the SDK connected in memory to a server over the test core. */
-async function connect(options: { dispatch?: Dispatch; allowed?: string[] | null; maxChars?: number } = {}) {
+async function connect(
+  options: { dispatch?: Dispatch; allowed?: string[] | null; maxChars?: number; call?: CallContext } = {},
+) {
   const server = createMcpServer({
     dispatch: options.dispatch ?? books.core.dispatch,
-    call: OWNER,
+    call: options.call ?? OWNER,
     allowedCompanies: options.allowed === undefined ? [books.demoGuid] : options.allowed,
     now: () => new Date('2026-05-10T06:00:00Z'),
     version: 'test',
@@ -99,6 +102,40 @@ describe('the MCP tools, through the SDK client', () => {
     expect(all.ok && [...shown, ...next].map((r) => r.name)).toEqual(
       all.ok && all.data.data.rows.slice(0, shown.length + next.length).map((r) => r.name),
     );
+    // A comparison's rows (the P&L's groups and ledgers as one list) are cut and continued the same way.
+    const cut = await call('compare_profit_and_loss', { periods: ['2025-26', '2024-25'] });
+    expect(JSON.stringify(cut.body).length).toBeLessThanOrEqual(4000);
+    const cutRows = (cut.body.data as { rows: { group: string; ledger?: string }[] }).rows;
+    expect((cut.body.truncated as { next: string }).next).toBe(
+      `call again with the same arguments and offset=${cutRows.length}`,
+    );
+    const more = await call('compare_profit_and_loss', {
+      periods: ['2025-26', '2024-25'],
+      offset: cutRows.length,
+    });
+    const moreRows = (more.body.data as { rows: { group: string; ledger?: string }[] }).rows;
+    const pl = await books.core.dispatch(
+      'profitLoss.compare',
+      {
+        companyGuid: books.demoGuid,
+        columns: [
+          { from: '2025-04-01', to: '2026-03-31' },
+          { from: '2024-04-01', to: '2025-03-31' },
+        ],
+      },
+      OWNER,
+    );
+    const flat = pl.ok
+      ? [
+          ...pl.data.data.directIncomes,
+          ...pl.data.data.directExpenses,
+          ...pl.data.data.indirectIncomes,
+          ...pl.data.data.indirectExpenses,
+        ].flatMap((l) => [l.groupName, ...l.ledgers.map((x) => x.name)])
+      : [];
+    expect([...cutRows, ...moreRows].map((r) => r.ledger ?? r.group)).toEqual(
+      flat.slice(0, cutRows.length + moreRows.length),
+    );
     // The default budget: 25,000 characters.
     const { call: plain, close: closePlain } = await connect();
     const book = await plain('day_book', { fy: '2025-26', limit: 500 });
@@ -108,6 +145,9 @@ describe('the MCP tools, through the SDK client', () => {
     await close();
   });
 });
+
+/** Operations the assistants read that the portal keeps to the desktop (electron/core/portal/access.ts). */
+const DESKTOP_ONLY: readonly string[] = ['gst.gstr1', 'gst.gstr3b'];
 
 describe('read-only by construction', () => {
   const WRITES = [
@@ -130,9 +170,16 @@ describe('read-only by construction', () => {
     for (const read of MCP_READ_OPERATIONS) {
       expect(OPERATION_NAMES).toContain(read);
       expect(WRITES).not.toContain(read);
-      // Reads of the books are what a portal user may call too; nothing partner- or desktop-only.
-      expect(PORTAL_ACCESS[read]).toBe('user');
+      // Reads of the books are what a portal user may call too, or desktop-only (the GST returns, which
+      // the portal does not open): nothing partner-only, nothing for collections, nothing public.
+      if (DESKTOP_ONLY.includes(read)) expect(PORTAL_ACCESS[read]).toBeUndefined();
+      else expect(PORTAL_ACCESS[read]).toBe('user');
     }
+    expect(
+      MCP_TOOLS.filter((t) => DESKTOP_ONLY.includes(t.operation))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual([...DESKTOP_ONLY_TOOLS].sort());
     const { client, close } = await connect();
     const { tools } = await client.listTools();
     expect(tools).toHaveLength(MCP_TOOLS.length);
@@ -158,6 +205,49 @@ describe('read-only by construction', () => {
     expect(seen.size).toBeGreaterThan(10);
     for (const operation of seen) expect(MCP_READ_OPERATIONS as readonly string[]).toContain(operation);
     await close();
+  });
+
+  it('keeps desktop-only reads (the GST returns) to the desktop owner: a portal user is neither offered nor answered them', async () => {
+    const seen: string[] = [];
+    const spy: Dispatch = (operation, input, context) => {
+      seen.push(operation);
+      return books.core.dispatch(operation, input, context);
+    };
+    const owner = await connect();
+    const ownerTools = (await owner.client.listTools()).tools.map((t) => t.name);
+    expect(ownerTools).toEqual(expect.arrayContaining(DESKTOP_ONLY_TOOLS));
+    await owner.close();
+    const userOf = (role: PortalUser['role']): PortalUser => ({
+      username: `asha-${role}`,
+      displayName: 'Asha',
+      role,
+      companies: [books.demoGuid],
+      disabled: false,
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    for (const role of ['staff', 'owner'] as const) {
+      const user = userOf(role);
+      const portal = await connect({ dispatch: spy, call: { caller: 'http', user } });
+      const tools = (await portal.client.listTools()).tools.map((t) => t.name);
+      expect(tools).toEqual(ownerTools.filter((name) => !DESKTOP_ONLY_TOOLS.includes(name)));
+      for (const name of DESKTOP_ONLY_TOOLS) {
+        const refused = await portal.call(name, { month: '2025-06' });
+        expect(refused.isError).toBe(true);
+        expect(String(refused.body.error)).toContain('only available on the TallyConnect desktop');
+      }
+      // The rest answer as they do for the owner.
+      expect((await portal.call('register_summary', { fy: '2025-26' })).isError).toBe(false);
+      await portal.close();
+    }
+    expect(seen.filter((op) => op.startsWith('gst.'))).toEqual([]);
+    // Were a tool to reach it anyway, the dispatcher's portal guard refuses the operation itself.
+    const staff: CallContext = { caller: 'http', user: userOf('staff') };
+    const direct = await books.core.dispatch(
+      'gst.gstr1',
+      { companyGuid: books.demoGuid, month: '2025-06' },
+      staff,
+    );
+    expect(direct.ok || direct.error.code).toBe('FORBIDDEN');
   });
 
   it('refuses a write at the one door to the core, before it is dispatched', async () => {

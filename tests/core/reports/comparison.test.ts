@@ -1,6 +1,5 @@
 import type { CompanyRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
-import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { balanceSheet } from '../../../electron/core/reports/balance-sheet';
 import {
   balanceSheetColumn,
@@ -12,11 +11,11 @@ import {
   resolveColumn,
 } from '../../../electron/core/reports/comparison';
 import { groupSummary } from '../../../electron/core/reports/group-summary';
-import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
+import type { Masters } from '../../../electron/core/reports/masters';
 import { profitLoss } from '../../../electron/core/reports/profit-loss';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import { ledger, tempDir } from '../db/fixtures';
-import { handBooks, voucherTypes } from '../db/books';
+import { handBooks, voucherTypes, writeHandBooks } from '../db/books';
 
 /*
  * Compare Traders (books from 1 Apr 2024; rupees; debit positive), worked by hand:
@@ -61,21 +60,19 @@ let store: Store;
 let masters: Masters;
 beforeAll(() => {
   store = openStore(dir.path('compare.db'));
-  const writer = store.beginCompanyWrite(COMPANY, 'replace');
-  writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
-  writer.putVoucherTypes(voucherTypes('t', ['Sales', 'Purchase', 'Payment']));
-  writer.putLedgers(ledgers);
-  writer.putVouchers([
-    v('P1', '2024-05-10', 'Purchase', [dr('L-PURCH', 4_000), cr('L-SUP', 4_000)]),
-    v('S1', '2024-06-12', 'Sales', [dr('L-CASH', 6_000), cr('L-SALES', 6_000)]),
-    v('R1', '2024-07-01', 'Payment', [dr('L-RENT', 1_000), cr('L-CASH', 1_000)]),
-    v('P2', '2025-05-05', 'Purchase', [dr('L-PURCH', 3_000), cr('L-CASH', 3_000)]),
-    v('S2', '2025-08-18', 'Sales', [dr('L-CASH', 9_000), cr('L-SALES', 9_000)]),
-    v('A1', '2025-09-01', 'Payment', [dr('L-ADV', 1_500), cr('L-CASH', 1_500)]),
-    v('Y1', '2025-10-01', 'Payment', [dr('L-SUP', 4_000), cr('L-CASH', 4_000)]),
-  ]);
-  writer.commit(COMPANY);
-  masters = loadMasters(store.db, store.requireCompany(COMPANY.guid));
+  masters = writeHandBooks(store, COMPANY, {
+    voucherTypes: voucherTypes('t', ['Sales', 'Purchase', 'Payment']),
+    ledgers,
+    vouchers: [
+      v('P1', '2024-05-10', 'Purchase', [dr('L-PURCH', 4_000), cr('L-SUP', 4_000)]),
+      v('S1', '2024-06-12', 'Sales', [dr('L-CASH', 6_000), cr('L-SALES', 6_000)]),
+      v('R1', '2024-07-01', 'Payment', [dr('L-RENT', 1_000), cr('L-CASH', 1_000)]),
+      v('P2', '2025-05-05', 'Purchase', [dr('L-PURCH', 3_000), cr('L-CASH', 3_000)]),
+      v('S2', '2025-08-18', 'Sales', [dr('L-CASH', 9_000), cr('L-SALES', 9_000)]),
+      v('A1', '2025-09-01', 'Payment', [dr('L-ADV', 1_500), cr('L-CASH', 1_500)]),
+      v('Y1', '2025-10-01', 'Payment', [dr('L-SUP', 4_000), cr('L-CASH', 4_000)]),
+    ],
+  });
 });
 afterAll(() => store.close());
 

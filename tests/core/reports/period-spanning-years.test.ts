@@ -1,7 +1,6 @@
 import type { CompanyRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { loadDemoCompany } from '../../../electron/core/demo/load';
-import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { ledgerMonthly } from '../../../electron/core/reports/ledger-monthly';
 import { ledgerStatement } from '../../../electron/core/reports/ledger-statement';
 import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
@@ -9,7 +8,7 @@ import { stockLedgers } from '../../../electron/core/reports/stock-value';
 import { trialBalance } from '../../../electron/core/reports/trial-balance';
 import type { LedgerMonthly, LedgerStatement } from '../../../shared/types/reports';
 import { ledger, tempDir } from '../db/fixtures';
-import { handBooks, voucherTypes } from '../db/books';
+import { handBooks, voucherTypes, writeHandBooks } from '../db/books';
 
 /**
  * Issue 23 (B): over a period spanning 1 April, a revenue ledger's statement, monthly summary and trial
@@ -85,23 +84,21 @@ describe('a revenue ledger over a period spanning 1 April, by hand', () => {
   let masters: Masters;
   beforeAll(() => {
     store = openStore(dir.path('span.db'));
-    const writer = store.beginCompanyWrite(COMPANY, 'replace');
-    writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
-    writer.putVoucherTypes(voucherTypes('t', ['Sales', 'Credit Note']));
-    writer.putLedgers(ledgers);
-    writer.putVouchers([
-      sale('S1', '2024-06-12', 5_000),
-      sale('S2', '2024-11-20', 3_000),
-      sale('S3', '2025-08-18', 1_500),
-      sale('S4', '2025-10-10', 2_000),
-      sale('S5', '2026-02-14', 4_000),
-      refund('R1', '2026-03-25', 500),
-      sale('S6', '2026-04-05', 7_000),
-      refund('R2', '2026-05-10', 1_000),
-      sale('S7', '2026-06-30', 6_000),
-    ]);
-    writer.commit(COMPANY);
-    masters = loadMasters(store.db, store.requireCompany(COMPANY.guid));
+    masters = writeHandBooks(store, COMPANY, {
+      voucherTypes: voucherTypes('t', ['Sales', 'Credit Note']),
+      ledgers,
+      vouchers: [
+        sale('S1', '2024-06-12', 5_000),
+        sale('S2', '2024-11-20', 3_000),
+        sale('S3', '2025-08-18', 1_500),
+        sale('S4', '2025-10-10', 2_000),
+        sale('S5', '2026-02-14', 4_000),
+        refund('R1', '2026-03-25', 500),
+        sale('S6', '2026-04-05', 7_000),
+        refund('R2', '2026-05-10', 1_000),
+        sale('S7', '2026-06-30', 6_000),
+      ],
+    });
   });
   afterAll(() => store.close());
   const period = { from: '2025-10-01', to: '2026-06-30' };

@@ -1,11 +1,10 @@
 import type { CompanyRecord, LedgerRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
-import { predefinedGroups } from '../../../electron/core/demo/groups';
-import { loadMasters, type Masters } from '../../../electron/core/reports/masters';
+import type { Masters } from '../../../electron/core/reports/masters';
 import { registerSummary, registerVouchers } from '../../../electron/core/reports/register';
 import { AppError } from '../../../shared/errors';
 import type { RegisterSummary, RegisterVouchers } from '../../../shared/types/registers';
-import { handBooks, voucherTypes } from '../db/books';
+import { handBooks, voucherTypes, writeHandBooks } from '../db/books';
 import { ledger, tempDir } from '../db/fixtures';
 
 /*
@@ -103,10 +102,8 @@ let store: Store;
 let masters: Masters;
 beforeAll(() => {
   store = openStore(dir.path('registers.db'));
-  const writer = store.beginCompanyWrite(COMPANY, 'replace');
-  writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
-  writer.putVoucherTypes(
-    voucherTypes('t', [
+  masters = writeHandBooks(store, COMPANY, {
+    voucherTypes: voucherTypes('t', [
       'Sales',
       'Purchase',
       'Credit Note',
@@ -114,11 +111,9 @@ beforeAll(() => {
       ['Cash Sales', 'Sales'],
       ['Export Sales', 'Cash Sales'],
     ]),
-  );
-  writer.putLedgers(ledgers);
-  writer.putVouchers(VOUCHERS);
-  writer.commit(COMPANY);
-  masters = loadMasters(store.db, store.requireCompany(COMPANY.guid));
+    ledgers,
+    vouchers: VOUCHERS,
+  });
 });
 afterAll(() => {
   store.close();

@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import { cacheKeys } from '../../../electron/core/cache/keys';
 import type {
   CompanyRecord,
@@ -19,6 +19,7 @@ import type { CallContext } from '../../../electron/core/service/types';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { ledger, tempDir } from '../db/fixtures';
+import { createTestCore } from '../service/test-core';
 import { voucherTypes } from '../db/books';
 
 /**
@@ -171,12 +172,7 @@ const dir = tempDir('tc-stock-summary-');
 const context: CallContext = { caller: 'test', user: null };
 let core: Core;
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date('2026-11-25T06:00:00Z'),
-  });
+  core = await createTestCore(dir.path('data'));
   const writer = core.store.beginCompanyWrite(COMPANY, 'replace');
   writer.putGroups(predefinedGroups((id) => `sg-${id}`, 1));
   writer.putVoucherTypes(types);

@@ -1,10 +1,11 @@
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import { cacheKeys } from '../../../electron/core/cache/keys';
 import { loadMasters } from '../../../electron/core/reports/masters';
 import { voucherView } from '../../../electron/core/reports/voucher';
 import type { CallContext } from '../../../electron/core/service/types';
 import { AppError } from '../../../shared/errors';
 import { TINY, TINY_GUID, tempDir, voucher, writeTiny, tinyVouchers } from '../db/fixtures';
+import { createTestCore } from '../service/test-core';
 
 /**
  * The voucher view: one voucher as Tally shows it, from the tiny hand-built books (tests/core/db/fixtures.ts)
@@ -50,12 +51,7 @@ const dir = tempDir('tc-voucher-view-');
 const context: CallContext = { caller: 'test', user: null };
 let core: Core;
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date('2026-11-25T06:00:00Z'),
-  });
+  core = await createTestCore(dir.path('data'));
   writeTiny(core.store, [...tinyVouchers, ...extra]);
 });
 afterAll(async () => {

@@ -1,7 +1,8 @@
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import { cacheKeys, KEY_PATTERNS } from '../../../electron/core/cache/keys';
 import type { CallContext } from '../../../electron/core/service/types';
 import { TINY_GUID, tempDir, writeTiny } from '../db/fixtures';
+import { createTestCore } from './test-core';
 
 /**
  * dashboard.get follows the session period's end (issue 23) and India's today, and its cache key says
@@ -14,12 +15,7 @@ const context: CallContext = { caller: 'test', user: null };
 let instant = '2026-04-09T12:00:00Z';
 let core: Core;
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date(instant),
-  });
+  core = await createTestCore(dir.path('data'), () => new Date(instant));
   writeTiny(core.store);
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import type { CallContext } from '../../../electron/core/service/types';
 import { tempDir } from '../db/fixtures';
+import { createTestCore, loadDemo } from './test-core';
 
 /**
  * The Group Summary's stock basis is part of what is cached: the balance sheet's summary (closing stock)
@@ -11,15 +12,8 @@ const context: CallContext = { caller: 'test', user: null };
 let core: Core;
 let companyGuid = '';
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date('2026-11-25T06:00:00Z'),
-  });
-  const loaded = await core.dispatch('demo.load', { vouchers: 600, seed: 5 }, context);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  companyGuid = loaded.data.guid;
+  core = await createTestCore(dir.path('data'));
+  companyGuid = await loadDemo(core, context, { vouchers: 600, seed: 5 });
 });
 afterAll(async () => {
   await core.close();

@@ -1,6 +1,7 @@
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import type { CallContext } from '../../../electron/core/service/types';
 import { TINY_GUID, tempDir, tinyVouchers, voucher, writeTiny } from '../db/fixtures';
+import { createTestCore } from './test-core';
 
 /**
  * The register operations through the dispatcher and the cache: Tiny Traders' sales register (S1
@@ -11,12 +12,7 @@ const dir = tempDir('tc-register-service-');
 const context: CallContext = { caller: 'test', user: null };
 let core: Core;
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date('2026-11-25T06:00:00Z'),
-  });
+  core = await createTestCore(dir.path('data'));
   writeTiny(core.store);
 });
 afterAll(async () => {

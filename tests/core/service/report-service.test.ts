@@ -3,17 +3,13 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/app';
 import type { CallContext } from '../../../electron/core/service/types';
 import { TINY_GUID, tempDir, writeTiny } from '../db/fixtures';
+import { createTestCore } from './test-core';
 
 const dir = tempDir('tc-service-');
 const context: CallContext = { caller: 'test', user: null };
 let core: Core;
 beforeAll(async () => {
-  core = await createCore({
-    dataDir: dir.path('data'),
-    mode: 'test',
-    env: { REDIS_ENABLED: 'false' },
-    now: () => new Date('2026-11-25T06:00:00Z'),
-  });
+  core = await createTestCore(dir.path('data'));
   writeTiny(core.store);
 });
 afterAll(async () => {

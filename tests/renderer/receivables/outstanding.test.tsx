@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { MessageLogEntry } from '../../../shared/types/collections';
+import { demoHandlers } from '../fake-bridge';
 import { renderApp } from '../render-app';
 
 describe('Outstanding', () => {
@@ -44,6 +46,46 @@ describe('Outstanding', () => {
     expect(screen.getByTestId('bill-dates')).toHaveTextContent('Overdue (days) 120');
     fireEvent.click(within(vouchers).getByText('S/101'));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/voucher\?.*v=v-sale-101/));
+  });
+
+  it('shows what was sent to the party beside its bills, and nothing to a user not allowed collections', async () => {
+    const sent: MessageLogEntry = {
+      id: 1,
+      runId: 'run-1',
+      ledgerGuid: 'l-cust-1',
+      partyName: 'Patil Enterprises',
+      channel: 'email',
+      state: 'sent',
+      startedAt: '2025-09-20T05:00:00.000Z',
+      at: '2025-09-20T05:00:01.000Z',
+      to: ['accounts@patil.example'],
+      cc: [],
+      subject: 'Statement of account as on 20-09-2025',
+      attachments: [],
+      amounts: { asOn: '2025-09-20', totalDue: 3_500_00, overdue: 3_500_00, interest: 0, bills: [] },
+      messageId: '<1@example>',
+      serverResponse: '250 OK',
+      reason: null,
+      error: null,
+    };
+    const shown = renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1', {
+      handlers: { ...demoHandlers(), 'collections.log': () => [sent] },
+    });
+    const log = await screen.findByTestId('message-log');
+    expect(await within(log).findByText('accounts@patil.example', { exact: false })).toBeInTheDocument();
+    expect(shown.bridge.calls.find((c) => c.operation === 'collections.log')?.input).toMatchObject({
+      ledgerGuid: 'l-cust-1',
+    });
+    shown.unmount();
+
+    renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1', {
+      handlers: {
+        ...demoHandlers(),
+        'collections.log': () => ({ code: 'FORBIDDEN', message: 'needs collections' }),
+      },
+    });
+    await screen.findByRole('grid', { name: 'Bills of Patil Enterprises' });
+    await waitFor(() => expect(screen.queryByTestId('message-log')).toBeNull());
   });
 
   it('switches to payables', async () => {

@@ -5,8 +5,62 @@ import { toXlsx } from '../../../renderer/src/lib/export';
 import { statementSheet } from '../../../shared/print/statement';
 import { STATEMENT_WORDS } from '../../../shared/print/statement-words';
 import { statementFromOutstanding } from '../../../renderer/src/screens/receivables/sheets/statement';
-import { outstanding, statement } from '../fake-bridge';
+import type { CollectionParties, CompanyProfile } from '../../../shared/types/collections';
+import { company, outstanding, statement } from '../fake-bridge';
 import { renderApp } from '../render-app';
+
+/** The company's profile as Tally keeps it, and the party's contact facts (collections.parties). */
+const profile: CompanyProfile = {
+  companyGuid: company.guid,
+  name: company.name,
+  mailingName: company.name,
+  address: ['12 Tilak Road', 'Pune'],
+  state: 'Maharashtra',
+  pincode: '411002',
+  country: 'India',
+  email: null,
+  phone: null,
+  gstin: '27AAACS1234F1Z5',
+  registrationType: 'Regular',
+};
+const parties = (asOn: string): CollectionParties => ({
+  companyGuid: company.guid,
+  asOn,
+  parties: [
+    {
+      ledgerGuid: 'l-cust-1',
+      name: 'Patil Enterprises',
+      group: 'Sundry Debtors',
+      contact: {
+        mailingName: 'Patil Enterprises',
+        address: ['Shop 3, Market Yard', 'Kolhapur'],
+        state: 'Maharashtra',
+        pincode: '416005',
+        country: 'India',
+        gstin: '27AABFP9999K1Z2',
+        contactPerson: null,
+        phone: null,
+        email: null,
+        emailCc: null,
+        mobile: null,
+        tallyEmail: null,
+        tallyMobile: null,
+      },
+      excluded: false,
+      language: 'en',
+      totalDue: 3_500_00,
+      overdue: 3_200_00,
+      interest: 0,
+      interestNote: null,
+      overdueBills: 2,
+      lastReminderAt: null,
+    },
+  ],
+});
+const contactHandlers = {
+  'company.profile': () => profile,
+  'collections.parties': (input: { asOn?: string }) => parties(input.asOn ?? '2025-09-28'),
+};
 
 describe('Statement of account (outstanding)', () => {
   it('opens from a party’s bills and shows the document: bills, ageing and totals', async () => {
@@ -38,6 +92,39 @@ describe('Statement of account (outstanding)', () => {
     expect(within(ageing).getAllByRole('row')[1]).toHaveTextContent('300.001,000.002,500.00-300.003,500.00');
     // No ledger until asked for.
     expect(within(doc).queryByRole('table', { name: /Ledger account/ })).toBeNull();
+    // Without the company's profile or the party's contacts: names alone, no empty lines.
+    expect(doc.querySelector('.pd-letterhead')).toBeNull();
+  });
+
+  it('carries the company’s letterhead and the party’s address and GSTIN, on screen and on paper', async () => {
+    const printed = vi.fn();
+    window.print = printed;
+    const { bridge } = renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1&s=1', {
+      handlers: contactHandlers,
+    });
+    const doc = await screen.findByTestId('document-view');
+    await waitFor(() => expect(doc.querySelector('.pd-letterhead')).toHaveTextContent('12 Tilak Road'));
+    expect(doc.querySelector('.pd-letterhead')).toHaveTextContent(
+      '12 Tilak RoadPune - 411002GSTIN: 27AAACS1234F1Z5 · State: Maharashtra',
+    );
+    const to = doc.querySelector('.pd-block')!;
+    expect(to).toHaveTextContent(
+      'ToPatil EnterprisesShop 3, Market YardKolhapur - 416005GSTIN: 27AABFP9999K1Z2State: Maharashtra',
+    );
+    expect(bridge.calls.find((c) => c.operation === 'collections.parties')?.input).toEqual({
+      companyGuid: company.guid,
+      asOn: '2025-09-28',
+    });
+    fireEvent.click(await screen.findByTestId('print-report'));
+    await waitFor(() => expect(printed).toHaveBeenCalled());
+    const paper = document.getElementById('pd-root')!;
+    // The statement's own letterhead (every address line), not the reports' compact one, once per page.
+    expect(paper.querySelectorAll('.pd-head .pd-letterhead')).toHaveLength(
+      paper.querySelectorAll('section.pd-page').length,
+    );
+    expect(paper.querySelector('.pd-head')).toHaveTextContent('GSTIN: 27AAACS1234F1Z5 · State: Maharashtra');
+    expect(paper).toHaveTextContent('Kolhapur - 416005');
+    window.dispatchEvent(new Event('afterprint'));
   });
 
   it('adds the party’s ledger for the financial year up to the as-on date, and for a chosen period', async () => {
@@ -64,6 +151,8 @@ describe('Statement of account (outstanding)', () => {
     window.print = printed;
     renderApp('#/outstanding?k=receivable&on=2025-09-28&p=l-cust-1&s=1&l=1');
     await screen.findByRole('table', { name: /Ledger account/ });
+    // Alt+P answers once the export menu is there (the letterhead and the party's contacts read).
+    await screen.findByTestId('print-report');
     fireEvent.keyDown(window, { key: 'p', code: 'KeyP', altKey: true });
     await waitFor(() => expect(printed).toHaveBeenCalled());
     const paper = document.getElementById('pd-root')!;

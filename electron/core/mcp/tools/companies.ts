@@ -121,3 +121,33 @@ export const dashboardTool = defineTool({
     };
   },
 });
+
+export const companyProfileTool = defineTool({
+  name: 'company_profile',
+  title: 'Company profile',
+  description:
+    "The company's own details as Tally keeps them: name, mailing name, address, state, pincode, e-mail, phone, GSTIN and GST registration type.",
+  input: z.object({ company: arg.company }).strict(),
+  operation: 'company.profile',
+  async run(args, ctx) {
+    const company = await ctx.company(args.company);
+    const p = await ctx.read('company.profile', { companyGuid: company.guid });
+    return {
+      company,
+      data: {
+        name: p.name,
+        mailingName: p.mailingName,
+        address: p.address,
+        state: p.state,
+        pincode: p.pincode,
+        country: p.country,
+        email: p.email,
+        phone: p.phone,
+        gstin: p.gstin,
+        gstRegistrationType: p.registrationType,
+        financialYears: company.financialYears,
+        yearStartMonth: company.yearStartMonth,
+      },
+    };
+  },
+});

@@ -20,6 +20,7 @@ import type { ExportSheet } from '../../lib/export';
 import { outstandingBillByBill } from './sheets/outstanding';
 import { BillHistory } from './BillHistory';
 import { StatementOfAccount } from './StatementOfAccount';
+import { PartyMessageLog } from '../collections/PartyMessageLog';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -194,7 +195,12 @@ export function Outstanding({ company }: { company: CompanySummary }) {
                 empty={t('outstanding.empty')}
                 initialSort={{ id: 'overdue', dir: 'desc' }}
               />
-            ) : (
+            ) : null}
+            {party && !billName && (
+              // What was sent to this party (reminders, statements) and when: the credit controller's question.
+              <PartyMessageLog companyGuid={company.guid} ledgerGuid={party.ledgerGuid} onlyWhenAllowed />
+            )}
+            {party ? null : (
               <DataTable
                 label={t('outstanding.parties')}
                 columns={partyColumns}

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { isValidIsoDate, yearStartOf } from '../../../../shared/dates';
 import { statementDocument, statementSheet } from '../../../../shared/print/statement';
 import { statementWords } from '../../../../shared/print/statement-words';
+import { statementCompanyOf, statementPartyOf } from '../../../../shared/print/letterhead';
 import type {
   CompanySummary,
   Outstanding as OutstandingData,
   OutstandingParty,
 } from '../../../../shared/types/reports';
 import { useOperation } from '../../data/client';
+import { useCompanyProfile } from '../../lib/print/letterhead';
 import { date } from '../../lib/format';
 import { useAppState } from '../../state';
 import { Toolbar } from '../../components/PageHeader';
@@ -49,10 +51,29 @@ export function StatementOfAccount({
     { companyGuid: company.guid, ledgerGuid: party.ledgerGuid, from, to, sort: 'date', dir: 'asc' },
     { enabled: withLedger && from <= to },
   );
+  // The letterhead (company.profile) and the party's address and GSTIN (its contact facts, read from the
+  // collections' party list: only parties that owe the company are in it). Either missing: left off.
+  const profile = useCompanyProfile(company.guid);
+  const withContacts = data.kind === 'receivable';
+  const contacts = useOperation(
+    'collections.parties',
+    { companyGuid: company.guid, asOn: data.asOn },
+    { enabled: withContacts },
+  );
+  const contact = contacts.data?.parties.find((p) => p.ledgerGuid === party.ledgerGuid)?.contact ?? null;
   const words = statementWords(i18n.language);
   const ledgerData = withLedger ? (ledger.data?.data ?? null) : null;
-  const ready = !withLedger || ledgerData !== null;
-  const statement = statementFromOutstanding(data, party, { name: company.name }, ledgerData);
+  // Printed or exported once the letterhead and the party's address are in, or known to be missing (an
+  // answer or an error once: a later refetch does not take the buttons away).
+  const ready =
+    (!withLedger || ledgerData !== null) && profile.isFetched && (!withContacts || contacts.isFetched);
+  const statement = statementFromOutstanding(
+    data,
+    party,
+    profile.data ? statementCompanyOf(profile.data) : { name: company.name },
+    ledgerData,
+    contact ? statementPartyOf(contact) : null,
+  );
   const doc = statementDocument(statement, words);
   const sheet = (): ExportSheet<unknown> => statementSheet(statement, words) as ExportSheet<unknown>;
 

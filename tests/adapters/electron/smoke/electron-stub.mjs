@@ -148,6 +148,12 @@ export const session = {
 };
 export const shell = { openExternal: async () => undefined, openPath: async () => '' };
 export const webContents = { getAllWebContents: () => [] };
+// As on Windows (DPAPI): available, and no Linux backend to name.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(`sealed:${text}`),
+  decryptString: (sealed) => Buffer.from(sealed).toString().replace(/^sealed:/, ''),
+};
 class StubPowerMonitor extends EventEmitter {
   isOnBatteryPower = () => false;
   getSystemIdleTime = () => 0;
@@ -169,6 +175,7 @@ const electron = {
   shell,
   webContents,
   powerMonitor,
+  safeStorage,
 };
 // electron-log loads Electron with require(); the CommonJS shim hands it this same object.
 globalThis.__tallyConnectElectronStub = electron;

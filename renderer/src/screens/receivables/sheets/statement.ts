@@ -1,8 +1,12 @@
 import type { IsoDate } from '../../../../../shared/dates';
-import type { StatementLedger, StatementOfAccount } from '../../../../../shared/print/statement';
+import type {
+  StatementLedger,
+  StatementOfAccount,
+  StatementParty,
+} from '../../../../../shared/print/statement';
 import type { LedgerStatement, Outstanding, OutstandingParty } from '../../../../../shared/types/reports';
 
-/** The company as the screen knows it: its name (address and GSTIN come once the store keeps them). */
+/** The company as the statement's letterhead prints it: its name, and its address and GSTIN when known. */
 export interface StatementHeader {
   name: string;
   address?: string[];
@@ -34,14 +38,16 @@ export function statementLedgerOf(ledger: LedgerStatement): StatementLedger {
 
 /**
  * One party's statement of account from the outstanding report (outstanding.get) and, optionally, its
- * ledger for a period (ledger.statement): its bills oldest first, On Account, the report's ageing bounds.
- * Interest is not printed here (the outstanding report has none).
+ * ledger for a period (ledger.statement): its bills oldest first, On Account, the report's ageing bounds;
+ * the party's address, GSTIN and state when known (its contact facts). Interest is not printed here (the
+ * outstanding report has none).
  */
 export function statementFromOutstanding(
   data: Outstanding,
   party: OutstandingParty,
   company: StatementHeader,
   ledger: LedgerStatement | null,
+  partyDetails: Omit<StatementParty, 'name'> | null = null,
 ): StatementOfAccount {
   const bills = party.bills
     .filter((b) => !b.onAccount)
@@ -61,7 +67,12 @@ export function statementFromOutstanding(
       gstin: company.gstin ?? null,
       state: company.state ?? null,
     },
-    party: { name: party.name, address: [], gstin: null, state: null },
+    party: {
+      name: party.name,
+      address: partyDetails?.address ?? [],
+      gstin: partyDetails?.gstin ?? null,
+      state: partyDetails?.state ?? null,
+    },
     kind: data.kind,
     asOn: data.asOn,
     bills,
