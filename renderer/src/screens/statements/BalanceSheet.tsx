@@ -23,7 +23,7 @@ import { balanceSheetSheets } from './sheets/balance-sheet';
 import { scheduleThreeSheet } from './sheets/schedule-three';
 import { balanceSheetComparisonSheets } from './sheets/comparison';
 import type { BalanceSheetComparison } from '../../../../shared/types/comparison';
-import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 import { FormPicker, type StatementForm } from './FormPicker';
 import { SheetTable } from './SheetTable';
 import { useOpenDetails } from './ProfitLoss';
@@ -226,6 +226,7 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
         </label>
         <DateInput label={t('common.asOn')} value={asOn} onChange={setAsOn} testId="as-on" />
         <FormPicker value={form} onChange={setForm} testId="bs-form" />
+        <NewColumnButton comparison={comparison} />
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </Toolbar>
       <ComparisonBar comparison={comparison} asOnOnly />

@@ -60,9 +60,32 @@ export function useComparison(current: ColumnSpec) {
 export type Comparison = ReturnType<typeof useComparison>;
 
 /**
- * The comparison bar: "New column" (Alt+C) and, for each extra column, its dates (a period or an as-on
- * date; a balance sheet's only as on) and a button to remove it. A reversed period is sent as typed: the
- * service refuses it naming the column, and the screen says so (never silently rewritten).
+ * "New column" (Alt+C), in the report's toolbar beside its other controls, so a statement without extra
+ * columns keeps every row of the laptop screen for figures.
+ */
+export function NewColumnButton({ comparison }: { comparison: Comparison }) {
+  const { t } = useTranslation();
+  useStatementKeys({ newColumn: comparison.add });
+  const full = comparison.columns.length >= MAX_COMPARISON_COLUMNS;
+  return (
+    <button
+      type="button"
+      className="btn"
+      onClick={comparison.add}
+      disabled={full}
+      title={full ? t('comparison.max', { n: MAX_COMPARISON_COLUMNS }) : t('comparison.newColumnTitle')}
+      aria-keyshortcuts="Alt+C"
+      data-testid="new-column"
+    >
+      + {t('comparison.newColumn')} <kbd>Alt+C</kbd>
+    </button>
+  );
+}
+
+/**
+ * The extra columns, once there are any: for each its dates (a period or an as-on date; a balance sheet's
+ * only as on) and a button to remove it. A reversed period is sent as typed: the service refuses it naming
+ * the column, and the screen says so (never silently rewritten).
  */
 export function ComparisonBar({
   comparison,
@@ -72,21 +95,9 @@ export function ComparisonBar({
   asOnOnly?: boolean;
 }) {
   const { t } = useTranslation();
-  useStatementKeys({ newColumn: comparison.add });
-  const full = comparison.columns.length >= MAX_COMPARISON_COLUMNS;
+  if (!comparison.active) return null;
   return (
     <div className="comparison-bar" data-testid="comparison-bar">
-      <button
-        type="button"
-        className="btn"
-        onClick={comparison.add}
-        disabled={full}
-        title={full ? t('comparison.max', { n: MAX_COMPARISON_COLUMNS }) : t('comparison.newColumnTitle')}
-        aria-keyshortcuts="Alt+C"
-        data-testid="new-column"
-      >
-        + {t('comparison.newColumn')} <kbd>Alt+C</kbd>
-      </button>
       {comparison.extra.map((spec, i) => (
         <fieldset key={i} className="comparison-column" data-testid={`column-${i + 1}`}>
           <legend>{t('comparison.columnOf', { n: i + 2 })}</legend>
@@ -144,11 +155,9 @@ export function ComparisonBar({
           </button>
         </fieldset>
       ))}
-      {comparison.active && (
-        <span className="muted" data-testid="difference-rule">
-          {t('comparison.differenceRule')}
-        </span>
-      )}
+      <span className="muted" data-testid="difference-rule">
+        {t('comparison.differenceRule')}
+      </span>
     </div>
   );
 }

@@ -18,7 +18,7 @@ import type { ExportSheet } from '../../lib/export';
 import { groupSummarySheet } from './sheets/group-summary';
 import { groupSummaryComparisonSheet } from './sheets/comparison';
 import type { GroupSummaryComparison, GroupSummaryComparisonRow } from '../../../../shared/types/comparison';
-import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -108,6 +108,7 @@ function GroupSummaryReport({
             {t('groupSummary.up', { group: data.group.parent })}
           </button>
         )}
+        <NewColumnButton comparison={comparison} />
       </Toolbar>
       <ComparisonBar comparison={comparison} />
       {comparison.active ? (

@@ -19,7 +19,7 @@ import { profitLossSheets } from './sheets/profit-loss';
 import { profitLossComparisonSheets } from './sheets/comparison';
 import { scheduleThreeProfitLossSheet } from './sheets/schedule-three-pl';
 import type { ProfitLossComparison } from '../../../../shared/types/comparison';
-import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 import { FormPicker, type StatementForm } from './FormPicker';
 import { SheetTable } from './SheetTable';
 
@@ -96,6 +96,7 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
       </ReportHeader>
       <PeriodToolbar screen="profitLoss" company={company} value={period}>
         <FormPicker value={form} onChange={setForm} />
+        <NewColumnButton comparison={comparison} />
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </PeriodToolbar>
       <ComparisonBar comparison={comparison} />

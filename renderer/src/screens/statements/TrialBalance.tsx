@@ -17,7 +17,7 @@ import type { ExportSheet } from '../../lib/export';
 import { trialBalanceSheets } from './sheets/trial-balance';
 import { trialBalanceComparisonSheets } from './sheets/comparison';
 import type { TrialBalanceComparison, TrialBalanceComparisonRow } from '../../../../shared/types/comparison';
-import { ComparisonBar, columnLabel, useComparison } from './ComparisonColumns';
+import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -66,6 +66,7 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
         <CompanyPeriod company={company} period={period} />
       </ReportHeader>
       <PeriodToolbar screen="trialBalance" company={company} value={period}>
+        <NewColumnButton comparison={comparison} />
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </PeriodToolbar>
       <ComparisonBar comparison={comparison} />
