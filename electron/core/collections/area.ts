@@ -14,6 +14,7 @@ import type {
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
+import { billMovesAsOn } from '../reports/bill-history';
 import { loadMasters } from '../reports/masters';
 import { outstanding } from '../reports/outstanding';
 import { DEFAULT_INTEREST, type InterestParameters } from './interest';
@@ -143,18 +144,36 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
     const stored = parties.parties(companyGuid);
     const own = interestParameters(settings.reminderSettings(companyGuid));
     const profile = parties.profile(companyGuid);
-    const list = report.parties
+    const owing = report.parties
       .filter((p) => p.total > 0)
-      .map((p) => {
-        const interest = effectiveInterest(interestFromFacts(stored.get(p.ledgerGuid)?.interest), own);
-        return statementFor(p, {
-          companyName: profile.mailingName,
-          kind: 'receivable',
-          asOn,
-          interest: interest.parameters,
-          interestNote: interest.note,
-        });
-      });
+      .map((p) => ({
+        party: p,
+        interest: effectiveInterest(interestFromFacts(stored.get(p.ledgerGuid)?.interest), own),
+      }));
+    // Each bill's moves (the bill, then part payments and notes against it), for the parties that are
+    // charged interest, in one query: a part-paid bill earns on each slice for its own days.
+    const moves = billMovesAsOn(
+      store.db,
+      row.id,
+      owing
+        .filter((o) => o.interest.parameters !== null)
+        .flatMap((o) =>
+          o.party.bills
+            .filter((b) => !b.onAccount)
+            .map((b) => ({ ledgerGuid: o.party.ledgerGuid, billName: b.billName })),
+        ),
+      asOn,
+    );
+    const list = owing.map(({ party, interest }) =>
+      statementFor(party, {
+        companyName: profile.mailingName,
+        kind: 'receivable',
+        asOn,
+        interest: interest.parameters,
+        interestNote: interest.note,
+        movements: moves.get(party.ledgerGuid) ?? new Map(),
+      }),
+    );
     return { list, stored };
   }
 
@@ -297,7 +316,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
         companyGuid,
         asOn,
         messages: p.toSend.map(({ statement, contact }) => {
-          const email = statementEmail(statement, contact.language);
+          const email = statementEmail(statement, contact.language, options.statementPdf !== null);
           return {
             ledgerGuid: statement.ledgerGuid,
             partyName: statement.partyName,

@@ -264,7 +264,7 @@ export async function runReminders(
       if (options.signal?.aborted) break;
     }
     const attachment = deps.attachmentFor ? await deps.attachmentFor(statement) : null;
-    const email = statementEmail(statement, contact.language);
+    const email = statementEmail(statement, contact.language, attachment !== null);
     const cc = contact.cc ?? [];
     const details: SendingDetails = {
       partyName: statement.partyName,

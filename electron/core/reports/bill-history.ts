@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
 import { AppError } from '../../../shared/errors';
 import type { BillHistory, BillHistoryLine, OutstandingKind } from '../../../shared/types/reports';
 import { POSTS } from '../db/posting';
@@ -78,4 +79,64 @@ export function billHistory(
     lines,
     pending,
   };
+}
+
+/** A change of a bill's pending amount on a date, debit positive (what the party owes us grows). */
+export interface BillMove {
+  date: IsoDate;
+  amount: Paise;
+}
+
+/** A bill to read the moves of: its party ledger and name. */
+export interface BillKey {
+  ledgerGuid: string;
+  billName: string;
+}
+
+/**
+ * The moves of many bills as on a date, in one query: for each bill its opening amount (dated on its bill
+ * date, else its due date, else its first allocation: it was pending before the books began) and then
+ * every allocation of a posting voucher up to `asOn`, in date order. They add up to the bill's pending
+ * amount in the outstanding report (the same bill_totals row: opening plus its "date:paise;..." history).
+ * Keyed by ledger GUID, then bill name; bills not in the books are left out. Debit positive.
+ */
+export function billMovesAsOn(
+  db: Database.Database,
+  companyId: number,
+  bills: readonly BillKey[],
+  asOn: IsoDate,
+): Map<string, Map<string, BillMove[]>> {
+  const result = new Map<string, Map<string, BillMove[]>>();
+  if (bills.length === 0) return result;
+  // The pairs go in as one JSON array; each is looked up through the primary key (company, ledger, bill).
+  const rows = db
+    .prepare(
+      `SELECT ledger_guid, bill_name, bill_date, due_date, opening_amount, history FROM bill_totals
+       WHERE company_id = @company AND (ledger_guid, bill_name) IN
+         (SELECT value ->> 0, value ->> 1 FROM json_each(@bills))`,
+    )
+    .raw()
+    .all({
+      company: companyId,
+      bills: JSON.stringify(bills.map((b) => [b.ledgerGuid, b.billName])),
+    }) as [string, string, IsoDate | null, IsoDate | null, number, string][];
+  for (const [ledgerGuid, billName, billDate, dueDate, opening, history] of rows) {
+    const moves: BillMove[] = [];
+    const firstAllocation = history === '' ? null : history.slice(0, 10);
+    if (opening !== 0) moves.push({ date: billDate ?? dueDate ?? firstAllocation ?? asOn, amount: opening });
+    // The history is in date order: stop at the first allocation after the as-on date.
+    for (let at = 0; at < history.length;) {
+      const date = history.slice(at, at + 10);
+      if (date > asOn) break;
+      let next = history.indexOf(';', at + 11);
+      if (next === -1) next = history.length;
+      const amount = Number(history.slice(at + 11, next));
+      if (amount !== 0) moves.push({ date, amount });
+      at = next + 1;
+    }
+    let byBill = result.get(ledgerGuid);
+    if (!byBill) result.set(ledgerGuid, (byBill = new Map()));
+    byBill.set(billName, moves);
+  }
+  return result;
 }
