@@ -895,7 +895,7 @@ export const en = {
     paidInCash: 'Paid in cash',
     notComputed: 'Not worked out from the books: enter it on the portal if it applies.',
     blockedNote:
-      'Blocked credit (section 17(5)) and ITC reversals are not read from Tally yet: check 4(B) and 4(D) on the portal.',
+      'Blocked credit (section 17(5)) and ITC reversals are read from Tally’s ineligible-ITC settings and GST adjustment journals: compare table 4 with GSTR-2B and the portal’s auto-drafted figures before filing.',
     figureVouchers: '{{table}} {{figure}}',
     supplies32: 'Supplies to unregistered persons, {{state}}',
     reco: {
