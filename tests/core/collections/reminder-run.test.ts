@@ -199,11 +199,13 @@ describe('running reminders', () => {
         sender,
         clock: time.clock,
         sleep: time.sleep,
-        attachmentFor: async (s) => ({
-          filename: `${s.ledgerGuid}.pdf`,
-          content: Buffer.from(s.ledgerGuid),
-          contentType: 'application/pdf',
-        }),
+        attachmentsFor: async (s) => [
+          {
+            filename: `${s.ledgerGuid}.pdf`,
+            content: Buffer.from(s.ledgerGuid),
+            contentType: 'application/pdf',
+          },
+        ],
         onEvent: (e) => events.push(e),
       },
       { runId: 'R1', messagesPerMinute: 20 },
