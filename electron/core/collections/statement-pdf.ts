@@ -85,16 +85,16 @@ export async function statementPdf(input: StatementPdfInput, renderer: PdfRender
   return renderer.pdf(await statementHtml(input, renderer));
 }
 
-/** The letterhead from the company's profile as Tally keeps it (op company.profile). */
+/**
+ * The letterhead from the company's profile as Tally keeps it (op company.profile): the mailing (formal)
+ * name, the name Tally prints on documents and the e-mail's subject carries, then the address with its
+ * pincode, GSTIN and state.
+ */
 export function statementCompanyOf(profile: CompanyProfile): StatementCompany {
   const mailing = profile.mailingName.trim();
   return {
-    name: profile.name,
-    // The mailing (formal) name heads the address when it differs from the company's name.
-    address: [
-      ...(mailing !== '' && mailing !== profile.name ? [mailing] : []),
-      ...withPincode(profile.address, profile.pincode),
-    ],
+    name: mailing !== '' ? mailing : profile.name,
+    address: withPincode(profile.address, profile.pincode),
     gstin: profile.gstin,
     state: profile.state,
   };
