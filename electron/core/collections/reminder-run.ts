@@ -204,8 +204,9 @@ export interface RunOptions {
   messagesPerMinute: number;
   signal?: AbortSignal;
   /**
-   * How many of the next parties' attachments are made while a message is being sent (default 1), so the
-   * PDF of one party and the SMTP conversation of another overlap. 0: each is made just before its message.
+   * How many of the next parties' attachments are made while a message is being sent (default 2), so the
+   * PDFs of the next parties (two at once where the renderer has two pages, serve's Chromium) and the SMTP
+   * conversation of this one overlap. 0: each is made just before its message.
    */
   prepareAhead?: number;
 }
@@ -249,7 +250,7 @@ export async function runReminders(
     cancelled: false,
   };
   const total = plan.toSend.length;
-  const ahead = Math.max(0, Math.floor(options.prepareAhead ?? 1));
+  const ahead = Math.max(0, Math.floor(options.prepareAhead ?? 2));
   // Each party's attachments, started at most once; a failure is an answer, never an unhandled rejection.
   const prepared = new Map<number, Promise<Prepared>>();
   const prepare = (index: number): Promise<Prepared> => {

@@ -141,7 +141,7 @@ describe('reminder e-mails with the statement of account attached', () => {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx!.content);
+    await book.xlsx.load(new Uint8Array(xlsx!.content).buffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('Statement of account - Asha Sto');
     const pending = (sheet.getRow(5).values as unknown[]).indexOf('Pending amount');
@@ -178,7 +178,7 @@ describe('reminder e-mails with the statement of account attached', () => {
     });
 
     // Debtor 1 reads Marathi: its statement is printed in Marathi.
-    const d1 = server.received.find((m) => m.attachments[0]?.filename.startsWith('Statement-Debtor 1-'))!;
+    const d1 = server.received.find((m) => m.attachments[0]?.filename?.startsWith('Statement-Debtor 1-'))!;
     expect(pdfText(d1.attachments[0]!.content, 'debtor1-mr').replace(/\s+/g, '')).toContain('खातेउतारा');
   }, 60_000);
 
