@@ -5,7 +5,7 @@
  *    against two baselines measured in the same run: storing the same records directly (no XML), and
  *    parsing without storing.
  * 1b. The same company as a full sync in the bundled sync worker, answers replayed from memory: parsing
- *    in the sync worker (default) and in a second parse worker (SYNC_PARSE_WORKER=true).
+ *    in the sync worker alone (SYNC_PARSE_WORKER=false) and in a second parse worker (the default on 2+ cores).
  * 2. Incremental sync with nothing changed (through the sync manager, as the app runs it), against a
  *    bare companies request to the same simulator.
  * 3. With --rss N: a full sync of N vouchers from a simulator in a child process, through the bundled
@@ -236,8 +236,8 @@ if (!existsSync(BUILT_SYNC_WORKER))
 {
   const sim = await startTallySimulator([demo]);
   const proxy = await startReplayProxy({ host: '127.0.0.1', port: sim.port });
-  // Both ways interleaved: parsing in the sync worker (the default), and in a second parse worker
-  // (SYNC_PARSE_WORKER=true). Run 0 fills the replay proxy (the simulator renders) and is not counted.
+  // Both ways interleaved: parsing in the sync worker alone (SYNC_PARSE_WORKER=false), and in a second parse worker
+  // (the default on 2+ cores). Run 0 fills the replay proxy (the simulator renders) and is not counted.
   const variants = { inSyncWorker: [] as Timing[], parseWorker: [] as Timing[], baseline: [] as Timing[] };
   const baselineWorker = values['baseline-worker'];
   const kinds: ('default' | 'parse-worker' | 'baseline')[] = ['default', 'parse-worker'];
@@ -289,10 +289,11 @@ if (!existsSync(BUILT_SYNC_WORKER))
   console.log(`| variant | median wall ms | vouchers/s (wall) | median CPU ms (all threads) |`);
   console.log(`|---|---|---|---|`);
   const rows: [string, Timing[]][] = [
-    ['**parse and store in the sync worker (default)**', variants.inSyncWorker],
-    ['parse in a second worker, store in the sync worker (SYNC_PARSE_WORKER=true)', variants.parseWorker],
+    ['parse and store in the sync worker alone (SYNC_PARSE_WORKER=false)', variants.inSyncWorker],
+    ['**parse in a second worker, store in the sync worker (default on 2+ cores)**', variants.parseWorker],
   ];
-  if (baselineWorker !== undefined) rows.push([`baseline: ${baselineWorker} (default)`, variants.baseline]);
+  if (baselineWorker !== undefined)
+    rows.push([`baseline: ${baselineWorker} (one thread)`, variants.baseline]);
   for (const [label, runs] of rows) {
     const wall = median(runs.map((t) => t.wall));
     console.log(

@@ -12,7 +12,12 @@ export interface CommandSpec {
   /** flag name -> input field and how to read it. */
   flags: Record<
     string,
-    { field: string; type: 'string' | 'number' | 'boolean' | 'numberList' | 'jsonFile' | 'columns' }
+    {
+      field: string;
+      type: 'string' | 'number' | 'boolean' | 'numberList' | 'jsonFile' | 'columns';
+      /** A string flag's shape, checked before the operation runs (the error names the flag). */
+      pattern?: { regex: RegExp; hint: string };
+    }
   >;
   /** What to print of the operation's answer (default: all of it). */
   show?: (data: unknown) => unknown;
@@ -213,6 +218,7 @@ export function commandInput(
   flags: Map<string, string | true>,
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
+  const given = new Map<string, string>();
   for (const [flag, raw] of flags) {
     if (GLOBAL_FLAGS.has(flag)) continue;
     const def = spec.flags[flag];
@@ -223,6 +229,18 @@ export function commandInput(
         `Unknown option --${flag} for "${name}"${known.length ? ` (options: ${known.join(', ')})` : ''}`,
         { field: flag },
       );
+    }
+    const other = given.get(def.field);
+    if (other !== undefined) {
+      throw new AppError('VALIDATION', `--${other} and --${flag} give the same thing: give one of them`, {
+        field: flag,
+      });
+    }
+    given.set(def.field, flag);
+    if (def.pattern && (typeof raw !== 'string' || !def.pattern.regex.test(raw.trim()))) {
+      throw new AppError('VALIDATION', `--${flag} ${def.pattern.hint}, not "${String(raw)}"`, {
+        field: flag,
+      });
     }
     input[def.field] = convert(flag, raw, def.type);
   }

@@ -13,20 +13,34 @@ const month = {
   company: { field: 'companyGuid', type: 'string' },
   month: { field: 'month', type: 'string' },
 } as const;
+/** GSTR-1 and GSTR-3B take a month or, for quarterly (QRMP) filers, --quarter YYYY-Qn (Q1 = April–June of YYYY). */
+const period = {
+  ...month,
+  quarter: {
+    field: 'month',
+    type: 'string',
+    pattern: {
+      regex: /^\d{4}-Q[1-4]$/,
+      hint: 'must be a quarter of the financial year written YYYY-Qn (2025-Q1 = April–June 2025)',
+    },
+  },
+} as const;
 
 export const GST_COMMANDS: Record<string, CommandSpec> = {
   gstr1: {
     operation: 'gst.gstr1',
-    summary: 'GSTR-1 portal JSON of a month: --company GUID --month YYYY-MM [--out FILE]',
-    flags: { ...month },
+    summary:
+      'GSTR-1 portal JSON of a month or quarter: --company GUID (--month YYYY-MM | --quarter YYYY-Qn) [--out FILE]',
+    flags: { ...period },
     show: (data) => (data as Gstr1Answer).json,
     notes: (data) =>
       (data as Gstr1Answer).exceptions.map((e) => `${e.excluded ? 'Left out' : 'Check'}: ${e.message}`),
   },
   gstr3b: {
     operation: 'gst.gstr3b',
-    summary: 'GSTR-3B portal JSON of a month: --company GUID --month YYYY-MM [--out FILE]',
-    flags: { ...month },
+    summary:
+      'GSTR-3B portal JSON of a month or quarter: --company GUID (--month YYYY-MM | --quarter YYYY-Qn) [--out FILE]',
+    flags: { ...period },
     show: (data) => (data as Gstr3bAnswer).json,
   },
   'gstr2b-reco': {

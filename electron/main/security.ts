@@ -17,6 +17,8 @@ export const EXTERNAL_HOSTS: readonly string[] = [
   'www.memurai.com',
   'docs.memurai.com',
   'redis.io',
+  // WhatsApp's "click to chat" links (collections: a reminder the user sends by hand).
+  'wa.me',
 ];
 
 export function isAllowedExternalUrl(raw: string): boolean {
@@ -26,6 +28,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
   } catch {
     return false;
   }
+  // The WhatsApp desktop app's own link, whatsapp://send?phone=…&text=… (opens a chat, sends nothing).
+  if (url.protocol === 'whatsapp:') return url.hostname === 'send' && !url.username && !url.password;
   return url.protocol === 'https:' && !url.username && !url.password && EXTERNAL_HOSTS.includes(url.hostname);
 }
 

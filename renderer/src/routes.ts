@@ -1,4 +1,5 @@
 import { booksRoutes } from './screens/books/routes';
+import { collectionsRoutes } from './screens/collections/routes';
 import { companiesRoutes } from './screens/companies/routes';
 import { gstRoutes } from './screens/gst/routes';
 import type { FeatureRoute } from './screens/feature-routes';
@@ -17,6 +18,7 @@ export const ROUTES = {
   ...inventoryRoutes,
   ...gstRoutes,
   ...registersRoutes,
+  ...collectionsRoutes,
   ...settingsRoutes,
 } satisfies Record<string, FeatureRoute>;
 

@@ -7,6 +7,7 @@ import type {
   ReminderSettings,
   RunPreview,
   SmtpSettingsView,
+  WhatsAppMessage,
 } from '../types/collections';
 import { operation } from './define';
 import { companyGuid, isoDate } from './schemas';
@@ -119,6 +120,20 @@ export const collectionOperations = {
     description:
       'Every message sent (or tried) to a party, newest first: when, to whom, channel, attachments and amounts as sent, the server’s answer or the error.',
     errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'collections.whatsapp': operation<WhatsAppMessage>()({
+    input: z
+      .object({
+        companyGuid,
+        ledgerGuid,
+        asOn: isoDate.optional(),
+        /** True when the user opens WhatsApp with it: recorded in the party's log as sent by hand. */
+        log: z.boolean(),
+      })
+      .strict(),
+    description:
+      "A party's reminder for WhatsApp: the text in its language with its figures and the links (https://wa.me/…, whatsapp://send…) that open a chat with it typed in, for the user to send by hand (nothing drives WhatsApp). With log: true it is recorded in the party's log.",
+    errors: ['NOT_FOUND', 'VALIDATION', 'DATABASE'],
   }),
   'collections.settings.get': operation<ReminderSettings>()({
     input: z.object({ companyGuid }).strict(),

@@ -92,7 +92,9 @@ export interface PreviewMessage {
   interest: Paise;
   /** The statement PDF goes with it (false when no statement document can be made here: see statementProblem). */
   attachesStatement: boolean;
-  /** The files attached, by name ("Statement-Asha Stores-25-11-2026.pdf", its .xlsx copy when asked for). */
+  /** The attached statement PDF's file name ("Statement-Asha Stores-25-11-2026.pdf"); null without one. */
+  attachmentName: string | null;
+  /** Every file attached, by name: the PDF and, when the settings ask for it, its .xlsx copy. */
   attachments: string[];
 }
 
@@ -228,3 +230,17 @@ export type RunEventPayload =
   | { type: 'skipped'; ledgerGuid: string; partyName: string; why: string }
   | { type: 'finished'; run: ReminderRunInfo }
   | { type: 'cancelled'; run: ReminderRunInfo };
+
+/** A party's WhatsApp reminder: the text in its language and the links that open a chat with it typed in. */
+export interface WhatsAppMessage {
+  ledgerGuid: string;
+  partyName: string;
+  /** The party's mobile in +91 form. */
+  mobile: string;
+  language: MessageLanguage;
+  text: string;
+  /** web: https://wa.me/… (WhatsApp Web or the app, through the browser); app: whatsapp://send… */
+  links: { web: string; app: string };
+  /** Whether it was recorded in the party's log (as sent by hand). */
+  logged: boolean;
+}

@@ -62,13 +62,23 @@ export function rateDetails(rate: number | null): string {
 
 /** A master's GSTDETAILS.LIST (empty when it has none, as exports write it). */
 export function gstDetails(g: (GstRateRecord & { reverseCharge?: boolean }) | undefined): string {
-  if (g === undefined || (g.hsn === null && g.taxability === null && g.rate === null && !g.reverseCharge))
+  if (
+    g === undefined ||
+    (g.hsn === null &&
+      g.taxability === null &&
+      g.rate === null &&
+      !g.reverseCharge &&
+      g.ineligibleItc === undefined &&
+      g.nature === undefined)
+  )
     return '<GSTDETAILS.LIST>      </GSTDETAILS.LIST>';
   return (
     '<GSTDETAILS.LIST><APPLICABLEFROM>20170701</APPLICABLEFROM><CALCULATIONTYPE>On Value</CALCULATIONTYPE>' +
     (g.hsn !== null ? `<HSNCODE>${esc(g.hsn)}</HSNCODE>` : '') +
     (g.taxability !== null ? `<TAXABILITY>${TAXABILITY[g.taxability]}</TAXABILITY>` : '') +
+    (g.nature !== undefined ? `<GSTNATUREOFTRANSACTION>${esc(g.nature)}</GSTNATUREOFTRANSACTION>` : '') +
     `<ISREVERSECHARGEAPPLICABLE>${g.reverseCharge === true ? 'Yes' : 'No'}</ISREVERSECHARGEAPPLICABLE>` +
+    `<ISNONGSTGOODS>No</ISNONGSTGOODS><GSTINELIGIBLEITC>${g.ineligibleItc === true ? 'Yes' : 'No'}</GSTINELIGIBLEITC>` +
     `<STATEWISEDETAILS.LIST><STATENAME>&#4; Any</STATENAME>${g.rate !== null ? rateDetails(g.rate) : ''}</STATEWISEDETAILS.LIST>` +
     '</GSTDETAILS.LIST>'
   );
@@ -100,11 +110,18 @@ export function voucherGstTags(
     (g.partyGstin !== null ? `<PARTYGSTIN>${esc(g.partyGstin)}</PARTYGSTIN>` : '') +
     (g.placeOfSupply !== null ? `<PLACEOFSUPPLY>${esc(g.placeOfSupply)}</PLACEOFSUPPLY>` : '') +
     (g.companyGstin !== null ? `<CMPGSTIN>${esc(g.companyGstin)}</CMPGSTIN>` : '') +
-    (g.reverseCharge ? '<ISREVERSECHARGEAPPLICABLE>Yes</ISREVERSECHARGEAPPLICABLE>' : '')
+    (g.reverseCharge ? '<ISREVERSECHARGEAPPLICABLE>Yes</ISREVERSECHARGEAPPLICABLE>' : '') +
+    // a journal's statutory adjustment, header tags as TallyPrime's voucher writes them
+    (g.adjustment !== undefined
+      ? `<TAXADJUSTMENT>${esc(g.adjustment.nature)}</TAXADJUSTMENT><STATPAYMENTTYPE>GST</STATPAYMENTTYPE>` +
+        (g.adjustment.details !== null
+          ? `<GSTADDITIONALDETAILS>${esc(g.adjustment.details)}</GSTADDITIONALDETAILS>`
+          : '')
+      : '')
   );
 }
 
-/** A voucher line's own GST tags: GSTOVRDNTAXABILITY (inventory lines) and RATEDETAILS.LIST. */
+/** A voucher line's own GST tags: GSTOVRDNTAXABILITY (inventory lines), GSTOVRDNINELIGIBLEITC, GSTOVRDNNATURE and RATEDETAILS.LIST. */
 export function lineGstTags(g: GstRateRecord | undefined, inventory: boolean): string {
   if (g === undefined) return inventory ? '' : '<RATEDETAILS.LIST>      </RATEDETAILS.LIST>';
   return (
@@ -112,6 +129,10 @@ export function lineGstTags(g: GstRateRecord | undefined, inventory: boolean): s
       ? `<GSTOVRDNTAXABILITY>${TAXABILITY[g.taxability]}</GSTOVRDNTAXABILITY>`
       : '') +
     (g.hsn !== null ? `<GSTHSNNAME>${esc(g.hsn)}</GSTHSNNAME>` : '') +
+    (g.ineligibleItc !== undefined
+      ? `<GSTOVRDNINELIGIBLEITC>${g.ineligibleItc ? 'Yes' : 'No'}</GSTOVRDNINELIGIBLEITC>`
+      : '') +
+    (g.nature !== undefined ? `<GSTOVRDNNATURE>${esc(g.nature)}</GSTOVRDNNATURE>` : '') +
     rateDetails(g.rate)
   );
 }

@@ -12,6 +12,7 @@ import type {
   ReminderSettings,
   RunEventPayload,
   RunPreview,
+  WhatsAppMessage,
 } from '../../../shared/types/collections';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/bus';
@@ -19,9 +20,10 @@ import type { Logger } from '../logger';
 import { loadMasters } from '../reports/masters';
 import { outstanding } from '../reports/outstanding';
 import { DEFAULT_INTEREST, type InterestParameters } from './interest';
-import { statementEmail } from './messages';
+import { statementEmail, statementWhatsAppText } from './messages';
 import { PartyStore, type StoredParty } from './party-store';
 import {
+  contentOf,
   type PartyContact,
   planReminders,
   realSleep,
@@ -47,6 +49,7 @@ import {
   statementPartyOf,
 } from './statement-pdf';
 import { effectiveInterest, interestFromFacts } from './tally-interest';
+import { normaliseMobile, whatsAppLinks } from './whatsapp';
 
 /**
  * Collections for the app: the parties with their contacts, overdue and interest, previews and reminder
@@ -108,6 +111,15 @@ export interface CollectionsArea {
   /** Resolves when the run ends (tests, the scheduler). */
   finished(runId: string): Promise<ReminderRunInfo | null>;
   cancel(runId: string): boolean;
+  /**
+   * The WhatsApp message for a party (its figures in its language) with the links that open a chat with
+   * it typed in; `log` records it as sent by hand (the user opened WhatsApp with it).
+   */
+  whatsApp(
+    companyGuid: string,
+    ledgerGuid: string,
+    options: { asOn?: IsoDate; log: boolean },
+  ): WhatsAppMessage;
   runningRun(companyGuid: string): string | null;
   testSmtp(
     companyGuid: string,
@@ -362,6 +374,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
             overdue: statement.overdue,
             interest: statement.interest,
             attachesStatement: problem === null,
+            attachmentName: problem === null ? statementFileName(statement, 'pdf') : null,
             attachments: [
               ...(problem === null ? [statementFileName(statement, 'pdf')] : []),
               ...(excel ? [statementFileName(statement, 'xlsx')] : []),
@@ -489,6 +502,56 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
       if (!run) return false;
       run.controller.abort();
       return true;
+    },
+
+    whatsApp(companyGuid, ledgerGuid, { asOn = todayInIndia(now()), log: record }) {
+      const { list, stored } = statements(companyGuid, asOn);
+      const statement = list.find((s) => s.ledgerGuid === ledgerGuid);
+      if (!statement)
+        throw new AppError('NOT_FOUND', `The party ${ledgerGuid} owes nothing as on ${asOn}`, { ledgerGuid });
+      const party = stored.get(ledgerGuid);
+      const mobile = party?.contact.mobile?.value ?? null;
+      if (mobile === null)
+        throw new AppError('VALIDATION', `${statement.partyName} has no mobile number`, { field: 'mobile' });
+      const phone = normaliseMobile(mobile);
+      if (!phone.ok) throw new AppError('VALIDATION', phone.message, { field: 'mobile' });
+      const language = party?.language ?? 'en';
+      const text = statementWhatsAppText(statement, language);
+      const links = whatsAppLinks(phone.e164, text);
+      if (record) {
+        // A run of its own (the log's rows belong to a run), finished at once: the user sends it by hand.
+        const runId = randomUUID();
+        const at = now().toISOString();
+        store.db.transaction(() => {
+          log.startRun(runId, companyGuid, 'manual', at, {
+            selection: { kind: 'parties', ledgerGuids: [ledgerGuid] },
+            asOn,
+            channel: 'whatsapp',
+          });
+          log.logWhatsApp(runId, companyGuid, ledgerGuid, at, {
+            partyName: statement.partyName,
+            mobile: phone.e164,
+            content: contentOf(statement, language, []),
+          });
+          log.finishRun(runId, 'finished', at, {
+            total: 1,
+            sent: 1,
+            failed: 0,
+            skipped: 0,
+            uncertain: [],
+            error: null,
+          });
+        })();
+      }
+      return {
+        ledgerGuid,
+        partyName: statement.partyName,
+        mobile: phone.e164,
+        language,
+        text,
+        links,
+        logged: record,
+      };
     },
 
     runningRun(companyGuid) {

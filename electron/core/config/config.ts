@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { Language } from '../../../shared/types/settings';
@@ -52,9 +53,10 @@ export interface AppConfig {
   /** Minutes between automatic syncs; 0 = off. */
   autoSyncMinutes: number;
   /**
-   * Parse Tally's answers in a second worker thread while the sync worker stores. Off by default: with
-   * Tally on the same PC its export is the bottleneck, and the second thread cost ~80 MB for no speed in
-   * measurements (docs/BENCHMARKS.md); worth trying with Tally on another computer and cores to spare.
+   * Parse Tally's answers in a second worker thread while the sync worker stores the previous batch. On by
+   * default wherever there is a second core: one batch parsed at a time, it is 1.3–1.5× the end-to-end
+   * rate for ~50 MB more at a million vouchers (docs/BENCHMARKS.md "Sync speed"). Where Tally's own export
+   * is the slower side (Tally on a busy PC) both ways wait for Tally alike.
    */
   syncParseWorker: boolean;
   language: Language;
@@ -302,8 +304,15 @@ export function loadConfig(options: { dataDir: string; env: Source }): LoadedCon
   return { config, errors: file.error ? [file.error, ...errors] : errors, fromEnvironment };
 }
 
-/** Parses merged variables into the typed configuration, collecting every bad value. */
-export function buildConfig(dataDir: string, merged: Source): { config: AppConfig; errors: ConfigError[] } {
+/**
+ * Parses merged variables into the typed configuration, collecting every bad value. `cores` (the machine's)
+ * decides defaults that depend on it.
+ */
+export function buildConfig(
+  dataDir: string,
+  merged: Source,
+  cores: number = availableParallelism(),
+): { config: AppConfig; errors: ConfigError[] } {
   const envFilePath = join(dataDir, ENV_FILE_NAME);
   const r = new EnvReader(merged);
 
@@ -340,7 +349,9 @@ export function buildConfig(dataDir: string, merged: Source): { config: AppConfi
       timeoutMs: r.int('TALLY_TIMEOUT_MINUTES', 5, 1, 120) * 60_000,
     },
     autoSyncMinutes: r.int('AUTO_SYNC_MINUTES', 0, 0, 24 * 60),
-    syncParseWorker: r.bool('SYNC_PARSE_WORKER', false),
+    // Parsing in a second thread while the sync thread stores is 1.3–1.5× the rate wherever a second core
+    // exists (docs/BENCHMARKS.md "Sync speed"); on one core it would only add the hand-over.
+    syncParseWorker: r.bool('SYNC_PARSE_WORKER', cores > 1),
     language: r.oneOf<Language>('LANGUAGE', ['en', 'mr', 'hi'], 'en'),
     portal: {
       enabled: r.bool('PORTAL_ENABLED', false),

@@ -353,6 +353,13 @@ export interface GstRateRecord {
   taxability: GstTaxabilityKind | null;
   /** The whole rate (IGST, or CGST + SGST) in hundredths of a percent; null when not given. */
   rate: number | null;
+  /**
+   * The credit is blocked (GSTINELIGIBLEITC Yes on a master, GSTOVRDNINELIGIBLEITC Yes on a line): true;
+   * stated eligible: false; absent when not stated.
+   */
+  ineligibleItc?: boolean;
+  /** GSTNATUREOFTRANSACTION (master) / GSTOVRDNNATURE (line): "Imports Taxable", "Purchase Taxable", …. */
+  nature?: string;
 }
 
 export interface LedgerGstRecord extends GstRateRecord {
@@ -375,6 +382,11 @@ export interface VoucherGstRecord {
   reverseCharge: boolean;
   /** REFERENCEDATE: on a purchase, the supplier's invoice date (its number is VoucherRecord.reference). */
   referenceDate: IsoDate | null;
+  /**
+   * A journal's GST statutory adjustment (Alt+J): TAXADJUSTMENT, the nature ("Increase of Input Tax Credit",
+   * "Reversal of Input Tax Credit", …), and GSTADDITIONALDETAILS ("ISD Invoice/Debit Note", "Others", …).
+   */
+  adjustment?: { nature: string; details: string | null };
 }
 
 /**

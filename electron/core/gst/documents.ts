@@ -5,7 +5,7 @@ import type { Paise } from '../../../shared/money';
 import type { GstDutyHead, GstRegistrationKind, GstTaxabilityKind } from '../db/records';
 import { checkGstin } from './gstin';
 import type { InwardDocument, InwardKind } from './gstr2b';
-import type { InwardSupply, ItcKind } from './gstr3b';
+import { itcAdjustmentRow, type InwardSupply, type ItcAdjustment, type ItcKind } from './gstr3b';
 import type { GstCompany, GstDocument, GstDocumentKind, GstLine } from './model';
 import { FOREIGN_COUNTRY, stateCodeOf } from './states';
 
@@ -70,6 +70,10 @@ interface EntryRow {
   ledgerRate: number | null;
   ledgerHsn: string | null;
   ledgerReverseCharge: number;
+  ledgerIneligible: number | null;
+  ledgerNature: string | null;
+  lineIneligible: number | null;
+  lineNature: string | null;
   nature: string | null;
   primaryGroup: string | null;
   lineTaxability: GstTaxabilityKind | null;
@@ -86,9 +90,13 @@ interface ItemRow {
   itemTaxability: GstTaxabilityKind | null;
   itemRate: number | null;
   itemHsn: string | null;
+  itemIneligible: number | null;
+  itemNature: string | null;
   lineTaxability: GstTaxabilityKind | null;
   lineRate: number | null;
   lineHsn: string | null;
+  lineIneligible: number | null;
+  lineNature: string | null;
 }
 
 const PERIOD_VOUCHERS = `FROM vouchers v
@@ -107,8 +115,10 @@ const prepare = (db: Database.Database) => ({
   entries: db.prepare(`SELECT e.voucher_id AS voucherId, e.amount, l.name AS ledger, l.gstin, l.state,
       l.gst_registration AS registration, l.gst_duty_head AS dutyHead, l.gst_taxability AS ledgerTaxability,
       l.gst_rate AS ledgerRate, l.hsn AS ledgerHsn, l.gst_reverse_charge AS ledgerReverseCharge,
+      l.gst_ineligible_itc AS ledgerIneligible, l.gst_nature AS ledgerNature,
       p.nature, p.reserved_name AS primaryGroup,
-      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn
+      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
+      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
     FROM entries e
     JOIN ledgers l ON l.id = e.ledger_id
     LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
@@ -118,7 +128,9 @@ const prepare = (db: Database.Database) => ({
     ORDER BY e.voucher_id, e.id`),
   items: db.prepare(`SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
       coalesce(s.name, i.item_name) AS item, s.gst_taxability AS itemTaxability, s.gst_rate AS itemRate,
-      s.hsn AS itemHsn, d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn
+      s.hsn AS itemHsn, s.gst_ineligible_itc AS itemIneligible, s.gst_nature AS itemNature,
+      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
+      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
     FROM inventory_entries i
     LEFT JOIN stock_items s ON s.id = i.item_id
     LEFT JOIN gst_line_details d ON d.inventory_id = i.id
@@ -142,6 +154,18 @@ const prepare = (db: Database.Database) => ({
     JOIN ledgers l ON l.id = e.ledger_id
     WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
       AND l.gst_duty_head IS NOT NULL
+    GROUP BY v.id, l.gst_duty_head
+    ORDER BY v.date, v.id`),
+  // Journals (any voucher) with a GST statutory adjustment: their entries in GST tax ledgers, debit-positive.
+  adjustments: db.prepare(`SELECT v.guid, v.voucher_type AS voucherType, v.voucher_number AS number, v.date,
+      coalesce(v.party_name, '') AS partyName, g.tax_adjustment AS nature, g.adjustment_details AS details,
+      l.gst_duty_head AS head, sum(e.amount) AS amount
+    FROM voucher_gst g
+    JOIN vouchers v ON v.id = g.voucher_id
+    JOIN entries e ON e.voucher_id = v.id
+    JOIN ledgers l ON l.id = e.ledger_id
+    WHERE g.company_id = @company AND g.tax_adjustment IS NOT NULL AND v.date BETWEEN @from AND @to
+      AND v.off_books IS NULL AND l.gst_duty_head IS NOT NULL
     GROUP BY v.id, l.gst_duty_head
     ORDER BY v.date, v.id`),
   companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
@@ -193,6 +217,8 @@ interface Classified {
   placeOfSupply: string | null;
   reverseCharge: boolean;
   hasItems: boolean;
+  /** A line's or its master's nature of transaction says import ("Imports Taxable", …). */
+  importNature: boolean;
 }
 
 const kindOfNote = (baseType: string, direction: 'outward' | 'inward'): GstDocumentKind => {
@@ -276,6 +302,7 @@ function classify(
           cgst: 0,
           sgst: 0,
           cess: 0,
+          ...blockedField(i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.ledgerIneligible ?? null),
         }))
       : revenue.map((e) => ({
           hsn: e.lineHsn ?? e.ledgerHsn,
@@ -289,6 +316,7 @@ function classify(
           cgst: 0,
           sgst: 0,
           cess: 0,
+          ...blockedField(e.lineIneligible ?? e.ledgerIneligible),
         }));
   for (const line of lines) if (line.taxability !== 'taxable') line.rate = 0;
   const taxable = lines.filter((l) => l.taxability === 'taxable');
@@ -351,12 +379,23 @@ function classify(
     placeOfSupply,
     reverseCharge,
     hasItems: items.length > 0,
+    importNature: [
+      ...items.map((i) => i.lineNature ?? i.itemNature),
+      ...revenue.map((e) => e.lineNature ?? e.ledgerNature),
+    ].some((n) => n !== null && /import/i.test(n)),
   };
 }
 
-/** A purchase from abroad: an overseas party or a place of supply outside India. */
-const isImport = (registration: GstRegistrationKind, placeOfSupply: string | null): boolean =>
-  registration === 'overseas' || placeOfSupply === FOREIGN_COUNTRY;
+/** A line's credit is blocked where its own GST details or its item's / ledger's say so (1). */
+const blockedField = (ineligible: number | null): { itcBlocked?: true } =>
+  ineligible === 1 ? { itcBlocked: true } : {};
+
+/**
+ * A purchase from abroad: an overseas party, a place of supply outside India, or a nature of transaction
+ * Tally calls an import ("Imports Taxable", GSTNATUREOFTRANSACTION).
+ */
+const isImport = (registration: GstRegistrationKind, placeOfSupply: string | null, importNature = false): boolean =>
+  importNature || registration === 'overseas' || placeOfSupply === FOREIGN_COUNTRY;
 
 /**
  * Which row of GSTR-3B table 4(A) an eligible purchase's credit goes to: an import is of goods when the
@@ -368,8 +407,9 @@ export function itcKindOf(
   placeOfSupply: string | null,
   lines: readonly Pick<GstLine, 'hsn'>[],
   hasItems: boolean,
+  importNature = false,
 ): ItcKind {
-  if (!isImport(registration, placeOfSupply)) return 'other';
+  if (!isImport(registration, placeOfSupply, importNature)) return 'other';
   if (hasItems) return 'import-goods';
   const coded = lines.filter((l) => l.hsn !== null && l.hsn !== '');
   return coded.length > 0 && coded.every((l) => l.hsn!.startsWith('99')) ? 'import-services' : 'import-goods';
@@ -444,6 +484,8 @@ export interface GstBooks {
   company: GstCompany;
   outward: GstDocument[];
   inwardSupplies: InwardSupply[];
+  /** Journals' GST statutory adjustments of input tax credit (ISD, reversals, reclaims). */
+  adjustments: ItcAdjustment[];
   inwardDocuments: InwardDocument[];
   /** By voucher GUID, for each inward supply. */
   inwardRefs: Map<string, InwardRef>;
@@ -502,7 +544,8 @@ export function readGstBooks(
       sgst: sumOf(taxable, (l) => l.sgst),
       cess: sumOf(taxable, (l) => l.cess),
     };
-    const itcKind = itcKindOf(c.registration, c.placeOfSupply, c.lines, c.hasItems);
+    const itcKind = itcKindOf(c.registration, c.placeOfSupply, c.lines, c.hasItems, c.importNature);
+    const blockedLines = taxable.filter((l) => l.itcBlocked === true);
     const inter =
       itcKind !== 'other' || (c.placeOfSupply !== null && c.placeOfSupply !== gstCompany.stateCode);
     inwardRefs.set(v.guid, {
@@ -520,7 +563,18 @@ export function readGstBooks(
       interState: inter,
       reverseCharge: c.reverseCharge,
       itcKind,
-      itcEligible: true,
+      itcEligible: blockedLines.length === 0 || blockedLines.length < taxable.length,
+      ...(blockedLines.length > 0
+        ? {
+            blocked: {
+              taxable: sumOf(blockedLines, (l) => l.taxable),
+              igst: sumOf(blockedLines, (l) => l.igst),
+              cgst: sumOf(blockedLines, (l) => l.cgst),
+              sgst: sumOf(blockedLines, (l) => l.sgst),
+              cess: sumOf(blockedLines, (l) => l.cess),
+            },
+          }
+        : {}),
       ...amounts,
       exemptOrNil: sumOf(
         c.lines.filter((l) => l.taxability === 'nil' || l.taxability === 'exempt'),
@@ -547,7 +601,53 @@ export function readGstBooks(
       });
     }
   }
-  return { company: gstCompany, outward, inwardSupplies, inwardDocuments, inwardRefs };
+  const adjustments = readAdjustments(db, company.id, period);
+  return { company: gstCompany, outward, inwardSupplies, adjustments, inwardDocuments, inwardRefs };
+}
+
+interface AdjustmentRow {
+  guid: string;
+  voucherType: string;
+  number: string;
+  date: IsoDate;
+  partyName: string;
+  nature: string;
+  details: string | null;
+  head: GstDutyHead;
+  amount: Paise;
+}
+
+/**
+ * The period's GST statutory adjustments that move input tax credit: each journal's tax-ledger entries by
+ * head, as credit taken (debits, for an increase) or given back (credits, for a reversal).
+ */
+function readAdjustments(db: Database.Database, companyId: number, period: GstPeriod): ItcAdjustment[] {
+  const rows = statementsOf(db).adjustments.all({
+    company: companyId,
+    from: period.from,
+    to: period.to,
+  }) as AdjustmentRow[];
+  const out = new Map<string, ItcAdjustment>();
+  for (const r of rows) {
+    const row = itcAdjustmentRow(r.nature, r.details);
+    if (row === null) continue;
+    const sign = row.startsWith('reversal') || row === 'ineligible' ? -1 : 1;
+    const a = out.get(r.guid) ?? {
+      voucherGuid: r.guid,
+      voucherType: r.voucherType,
+      number: r.number,
+      date: r.date,
+      partyName: r.partyName,
+      row,
+      igst: 0,
+      cgst: 0,
+      sgst: 0,
+      cess: 0,
+    };
+    a[r.head] += sign * r.amount;
+    out.set(r.guid, a);
+  }
+  return [...out.values()];
 }
 
 /** One voucher's GST tax-ledger entries under one duty head, credit-positive (output tax +, input tax −). */

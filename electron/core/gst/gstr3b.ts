@@ -29,13 +29,147 @@ export interface InwardSupply extends TaxedValue {
   interState: boolean;
   reverseCharge: boolean;
   itcKind: ItcKind;
-  /** False where the law blocks the credit (section 17(5)): in 4(A) and reversed in 4(B)(1), not claimed. */
+  /** False where the law blocks the whole credit (section 17(5)): in 4(A) and reversed in 4(B)(1). */
   itcEligible: boolean;
+  /**
+   * The part of the credit blocked (lines whose item or ledger is "ineligible for input credit"): in 4(A) and
+   * reversed in 4(B)(1). Absent: all of it when itcEligible is false, none otherwise.
+   */
+  blocked?: TaxedValue;
   /** Exempt or nil-rated and non-GST value on the document (table 5). */
   exemptOrNil: Paise;
   nonGst: Paise;
   /** Supplier is a composition dealer: its supplies count in table 5 as "GST" inward. */
   fromComposition: boolean;
+}
+
+/**
+ * What a journal's GST statutory adjustment (TAXADJUSTMENT with GSTADDITIONALDETAILS) does in table 4:
+ * ISD credit (4(A)(4)), credit on imports (4(A)(1), (2)), other credit (4(A)(5)), a reclaim of an earlier
+ * 4(B)(2) reversal (4(A)(5) and shown in 4(D)(1)), a reversal under rules 38, 42, 43 or section 17(5)
+ * (4(B)(1)) or any other (4(B)(2)), and credit barred by section 16(4) or place-of-supply rules (out of
+ * 4(A)(5), shown in 4(D)(2)). CBIC Circular 170/02/2022-GST; the Tally values in docs/TALLY.md.
+ */
+export type ItcAdjustmentRow =
+  | 'isd'
+  | 'import-goods'
+  | 'import-services'
+  | 'other'
+  | 'reclaim'
+  | 'reversal-rules'
+  | 'reversal-other'
+  | 'ineligible';
+
+/** One adjustment journal's tax by head (positive: credit taken for an increase, given back for a reversal). */
+export interface ItcAdjustment extends TaxHeads {
+  voucherGuid: string;
+  voucherType: string;
+  number: string;
+  date: IsoDate;
+  partyName: string;
+  row: ItcAdjustmentRow;
+}
+
+const words = (v: string): string => v.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The table-4 row of a statutory adjustment from Tally's nature of adjustment and additional details; null
+ * for one that is not about input tax credit (an increase of tax liability, a refund, …).
+ */
+export function itcAdjustmentRow(nature: string, details: string | null): ItcAdjustmentRow | null {
+  const n = words(nature);
+  const d = words(details ?? '');
+  if (/^increase (of|in) input tax credit$/.test(n)) {
+    if (/\bisd\b|input service distributor/.test(d)) return 'isd';
+    if (/reclaim/.test(d)) return 'reclaim';
+    if (/import/.test(d)) return /service/.test(d) ? 'import-services' : 'import-goods';
+    return 'other';
+  }
+  if (/^reversal of (input tax credit|itc)$/.test(n)) {
+    if (/16 ?\(4\)|place of supply|\bpos\b/.test(d)) return 'ineligible';
+    if (/\b(38|42|43)\b|17 ?\(5\)|ineligible|blocked/.test(d)) return 'reversal-rules';
+    return 'reversal-other';
+  }
+  return null;
+}
+
+/** A figure of table 4 an amount goes to. */
+export type ItcFigure = '4A1' | '4A2' | '4A3' | '4A4' | '4A5' | '4B1' | '4B2' | '4D1' | '4D2';
+
+/** One voucher's amount in one figure of table 4 (signed: a supplier's credit note takes away). */
+export interface ItcEntry extends TaxedValue {
+  voucherGuid: string;
+  figure: ItcFigure;
+}
+
+const AVAILABLE_FIGURE: Record<ItcKind | 'reverse-charge', ItcFigure> = {
+  'import-goods': '4A1',
+  'import-services': '4A2',
+  'reverse-charge': '4A3',
+  isd: '4A4',
+  other: '4A5',
+};
+
+/** The whole credit of a purchase whose blocked part is not given separately. */
+export const blockedOf = (doc: InwardSupply): TaxedValue =>
+  doc.blocked ?? (doc.itcEligible ? none() : { taxable: doc.taxable, igst: doc.igst, cgst: doc.cgst, sgst: doc.sgst, cess: doc.cess });
+
+/**
+ * Every amount of table 4 with its voucher: each purchase's credit in its 4(A) row and its blocked part in
+ * 4(B)(1); each adjustment journal where its row puts it. buildGstr3b adds these up; the screen lists them.
+ */
+export function itcEntries(inward: readonly InwardSupply[], adjustments: readonly ItcAdjustment[]): ItcEntry[] {
+  const out: ItcEntry[] = [];
+  const push = (voucherGuid: string, figure: ItcFigure, v: TaxedValue, sign: number): void => {
+    if (v.igst === 0 && v.cgst === 0 && v.sgst === 0 && v.cess === 0) return;
+    out.push({
+      voucherGuid,
+      figure,
+      taxable: sign * v.taxable,
+      igst: sign * v.igst,
+      cgst: sign * v.cgst,
+      sgst: sign * v.sgst,
+      cess: sign * v.cess,
+    });
+  };
+  for (const doc of inward) {
+    const sign = doc.kind === 'credit-note' ? -1 : 1;
+    const row = doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind;
+    push(doc.voucherGuid, AVAILABLE_FIGURE[row], doc, sign);
+    push(doc.voucherGuid, '4B1', blockedOf(doc), sign);
+  }
+  for (const a of adjustments) {
+    const v = { taxable: 0, igst: a.igst, cgst: a.cgst, sgst: a.sgst, cess: a.cess };
+    switch (a.row) {
+      case 'isd':
+        push(a.voucherGuid, '4A4', v, 1);
+        break;
+      case 'import-goods':
+        push(a.voucherGuid, '4A1', v, 1);
+        break;
+      case 'import-services':
+        push(a.voucherGuid, '4A2', v, 1);
+        break;
+      case 'other':
+        push(a.voucherGuid, '4A5', v, 1);
+        break;
+      case 'reclaim':
+        push(a.voucherGuid, '4A5', v, 1);
+        push(a.voucherGuid, '4D1', v, 1);
+        break;
+      case 'reversal-rules':
+        push(a.voucherGuid, '4B1', v, 1);
+        break;
+      case 'reversal-other':
+        push(a.voucherGuid, '4B2', v, 1);
+        break;
+      case 'ineligible':
+        push(a.voucherGuid, '4A5', v, -1);
+        push(a.voucherGuid, '4D2', v, 1);
+        break;
+    }
+  }
+  return out;
 }
 
 export interface Gstr3b {
@@ -49,8 +183,14 @@ export interface Gstr3b {
   outwardNonGst: Paise;
   interStateUnregistered: { placeOfSupply: string; taxable: Paise; igst: Paise }[];
   itcAvailable: Record<ItcKind | 'reverse-charge', TaxHeads>;
+  /** 4(B)(1): rules 38, 42, 43 and section 17(5). */
   itcReversed: TaxHeads;
+  /** 4(B)(2): other reversals. */
+  itcReversedOther: TaxHeads;
   itcNet: TaxHeads;
+  /** 4(D)(1): credit reclaimed that was reversed under 4(B)(2) earlier. */
+  itcReclaimed: TaxHeads;
+  /** 4(D)(2): credit barred by section 16(4) or place-of-supply rules. */
   itcIneligible: TaxHeads;
   inwardExempt: { interState: Paise; intraState: Paise };
   inwardNonGst: { interState: Paise; intraState: Paise };
@@ -99,7 +239,11 @@ export function setOff(liability: TaxHeads, credit: TaxHeads): { byCredit: TaxHe
   return { byCredit, cash: due };
 }
 
-export function buildGstr3b(gstr1: Gstr1, inward: readonly InwardSupply[]): Gstr3b {
+export function buildGstr3b(
+  gstr1: Gstr1,
+  inward: readonly InwardSupply[],
+  adjustments: readonly ItcAdjustment[] = [],
+): Gstr3b {
   // 3.1(a): B2B (not SEZ), B2CL, B2CS and notes; (b): exports and SEZ supplies.
   const sez = (t: string) => t === 'SEWP' || t === 'SEWOP';
   const outwardTaxable = none();
@@ -165,26 +309,35 @@ export function buildGstr3b(gstr1: Gstr1, inward: readonly InwardSupply[]): Gstr
     isd: heads(),
     other: heads(),
   };
-  const itcIneligible = heads();
   const itcReversed = heads();
+  const itcReversedOther = heads();
+  const itcReclaimed = heads();
+  const itcIneligible = heads();
   const inwardExempt = { interState: 0, intraState: 0 };
   const inwardNonGst = { interState: 0, intraState: 0 };
   for (const doc of inward) {
     const sign = doc.kind === 'credit-note' ? -1 : 1;
     const side = doc.interState ? 'interState' : 'intraState';
     if (doc.reverseCharge) addValued(inwardReverseCharge, doc, sign);
-    add(
-      itcAvailable[doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind],
-      doc,
-      sign,
-    );
-    if (!doc.itcEligible) add(itcReversed, doc, sign);
     inwardExempt[side] += sign * (doc.exemptOrNil + (doc.fromComposition ? doc.taxable : 0));
     inwardNonGst[side] += sign * doc.nonGst;
   }
+  const byFigure: Record<ItcFigure, TaxHeads> = {
+    '4A1': itcAvailable['import-goods'],
+    '4A2': itcAvailable['import-services'],
+    '4A3': itcAvailable['reverse-charge'],
+    '4A4': itcAvailable.isd,
+    '4A5': itcAvailable.other,
+    '4B1': itcReversed,
+    '4B2': itcReversedOther,
+    '4D1': itcReclaimed,
+    '4D2': itcIneligible,
+  };
+  for (const entry of itcEntries(inward, adjustments)) add(byFigure[entry.figure], entry);
   const itcNet = heads();
   for (const kind of Object.values(itcAvailable)) add(itcNet, kind);
   add(itcNet, itcReversed, -1);
+  add(itcNet, itcReversedOther, -1);
 
   // Liability: outward tax (a and b) plus reverse-charge tax, which is paid in cash.
   const outwardTax = heads();
@@ -209,7 +362,9 @@ export function buildGstr3b(gstr1: Gstr1, inward: readonly InwardSupply[]): Gstr
     ),
     itcAvailable,
     itcReversed,
+    itcReversedOther,
     itcNet,
+    itcReclaimed,
     itcIneligible,
     inwardExempt,
     inwardNonGst,
@@ -259,14 +414,16 @@ export function gstr3bJson(r: Gstr3b): Record<string, unknown> {
         { ty: 'ISD', ...money(r.itcAvailable.isd) },
         { ty: 'OTH', ...money(r.itcAvailable.other) },
       ],
+      // RUL: rules 42 & 43 and section 17(5); OTH: others (4(B)(1), (2)).
       itc_rev: [
         { ty: 'RUL', ...money(r.itcReversed) },
-        { ty: 'OTH', ...money(heads()) },
+        { ty: 'OTH', ...money(r.itcReversedOther) },
       ],
       itc_net: money(r.itcNet),
+      // Since Circular 170/02/2022: RUL is 4(D)(1) credit reclaimed, OTH 4(D)(2) section 16(4) / PoS.
       itc_inelg: [
-        { ty: 'RUL', ...money(r.itcIneligible) },
-        { ty: 'OTH', ...money(heads()) },
+        { ty: 'RUL', ...money(r.itcReclaimed) },
+        { ty: 'OTH', ...money(r.itcIneligible) },
       ],
     },
     inward_sup: {

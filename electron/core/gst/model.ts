@@ -41,6 +41,8 @@ export interface GstLine extends RateAmounts {
   taxability: Taxability;
   /** True where Tally gave the line no rate and the rate is the one its voucher's tax implies. */
   rateImplied?: boolean;
+  /** An inward line whose credit is blocked (its item's or ledger's "ineligible for input credit"). */
+  itcBlocked?: true;
 }
 
 export type GstDocumentKind = 'invoice' | 'credit-note' | 'debit-note';

@@ -18,7 +18,7 @@ import { reconcileTaxLedgers, returnsTaxByVoucher } from './tax-ledgers';
 import { gstr1View, gstr3bView } from './views';
 
 /**
- * The three GST answers of a month, from the store: the books' documents (documents.ts) through the pure
+ * The three GST answers of a month (GSTR-1 and GSTR-3B also of a quarter), from the store: the books' documents (documents.ts) through the pure
  * returns (gstr1.ts, gstr3b.ts, gstr2b.ts). Read-only; a bad 2B file or a company without a GSTIN is a
  * VALIDATION error naming what is wrong.
  */
@@ -39,8 +39,20 @@ export const monthPeriod = (month: string): GstPeriod => ({
   to: lastDayOfMonth(month),
 });
 
+/**
+ * The dates of a return period: a month "YYYY-MM", or a quarter "YYYY-Qn" of the financial year starting in
+ * April of YYYY (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March of YYYY + 1), as
+ * QRMP filers file GSTR-1 and GSTR-3B. The returns' `fp` / `ret_period` is the period's last month.
+ */
+export function returnPeriod(period: string): GstPeriod {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter === null) return monthPeriod(period);
+  const first = addMonths(`${quarter[1]}-04`, (Number(quarter[2]) - 1) * 3);
+  return { from: `${first}-01`, to: lastDayOfMonth(addMonths(first, 2)) };
+}
+
 export function gstr1Answer(db: Database.Database, company: Company, month: string): Gstr1Answer {
-  const period = monthPeriod(month);
+  const period = returnPeriod(month);
   const books = readGstBooks(db, company, period);
   const gstr1 = buildGstr1(books.company, period, books.outward);
   return {
@@ -54,15 +66,15 @@ export function gstr1Answer(db: Database.Database, company: Company, month: stri
 }
 
 export function gstr3bAnswer(db: Database.Database, company: Company, month: string): Gstr3bAnswer {
-  const period = monthPeriod(month);
+  const period = returnPeriod(month);
   const books = readGstBooks(db, company, period);
   const gstr1 = buildGstr1(books.company, period, books.outward);
-  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies);
+  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies, books.adjustments);
   const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
   const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
   const taxLedgers = reconcileTaxLedgers(
     readTaxLedgerEntries(db, company, period),
-    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies),
+    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
     (guid) => {
       const doc = outwardByGuid.get(guid);
       const ref = books.inwardRefs.get(guid);
@@ -78,7 +90,7 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
     gstin: books.company.gstin,
     month,
     json: gstr3bJson(gstr3b),
-    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs),
+    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs, books.adjustments),
     taxLedgers,
   };
 }

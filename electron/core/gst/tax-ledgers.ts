@@ -1,7 +1,7 @@
 import type { GstTaxHeads, GstTaxLedgerReco, GstTaxLedgerVoucher } from '../../../shared/types/gst';
 import type { TaxLedgerEntry } from './documents';
 import type { Gstr1 } from './gstr1';
-import type { InwardSupply } from './gstr3b';
+import { itcEntries, type InwardSupply, type ItcAdjustment } from './gstr3b';
 import type { GstDocument } from './model';
 
 /**
@@ -11,9 +11,9 @@ import type { GstDocument } from './model';
  * the sign. For each voucher:
  * - in the books: its entries in ledgers with a GST duty head (any voucher type: a journal moving tax is
  *   listed too);
- * - in the returns: an outward document in GSTR-1 its lines' tax; an inward supply its credit when eligible
- *   (−), plus its tax as a reverse-charge liability (+); anything else (a document left out as uncertain, a
- *   journal, blocked credit) nothing.
+ * - in the returns: an outward document in GSTR-1 its lines' tax; an inward supply or an adjustment journal
+ *   its credit in 4(A) (−) less what 4(B) reverses (+), plus a purchase's tax as a reverse-charge liability
+ *   (+); anything else (a document left out as uncertain, another journal) nothing. 4(D) is shown only.
  * A voucher is listed when the two differ; the listed differences add up to the total difference.
  */
 const HEADS = ['igst', 'cgst', 'sgst', 'cess'] as const;
@@ -24,6 +24,7 @@ export function returnsTaxByVoucher(
   gstr1: Gstr1,
   outward: readonly GstDocument[],
   inward: readonly InwardSupply[],
+  adjustments: readonly ItcAdjustment[] = [],
 ): Map<string, GstTaxHeads> {
   const out = new Map<string, GstTaxHeads>();
   const add = (guid: string, heads: GstTaxHeads, sign: number): void => {
@@ -37,9 +38,12 @@ export function returnsTaxByVoucher(
     const sign = doc.kind === 'credit-note' ? -1 : 1;
     for (const line of doc.lines) if (line.taxability === 'taxable') add(doc.voucherGuid, line, sign);
   }
+  for (const entry of itcEntries(inward, adjustments)) {
+    if (entry.figure.startsWith('4A')) add(entry.voucherGuid, entry, -1);
+    else if (entry.figure.startsWith('4B')) add(entry.voucherGuid, entry, 1);
+  }
   for (const doc of inward) {
     const sign = doc.kind === 'credit-note' ? -1 : 1;
-    if (doc.itcEligible) add(doc.voucherGuid, doc, -sign);
     if (doc.reverseCharge) add(doc.voucherGuid, doc, sign);
   }
   return out;

@@ -14,7 +14,7 @@ import type {
 import type { InwardRef } from './documents';
 import type { Gstr1, Gstr1Hsn, Gstr1Invoice } from './gstr1';
 import { HSN_SPLIT_FROM, mergeHsn } from './gstr1-json';
-import type { Gstr3b, InwardSupply } from './gstr3b';
+import { itcEntries, type Gstr3b, type InwardSupply, type ItcAdjustment, type ItcFigure } from './gstr3b';
 import type { GstDocument, RateAmounts } from './model';
 import { FOREIGN_COUNTRY, stateName } from './states';
 
@@ -196,8 +196,6 @@ function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigure {
   return { id, ...sumOf(vouchers), vouchers };
 }
 
-/** A figure the books give no vouchers for (temporary reversals, reclaims, 16(4) / PoS): zero. */
-const empty = (id: Gstr3bFigureId): Gstr3bFigure => ({ id, ...zero(), vouchers: [] });
 
 /**
  * GSTR-3B in the form's tables, each figure with the vouchers it adds up (the same rules as buildGstr3b:
@@ -209,6 +207,7 @@ export function gstr3bView(
   outwardDocuments: readonly GstDocument[],
   inward: readonly InwardSupply[],
   inwardRefs: ReadonlyMap<string, InwardRef>,
+  adjustments: readonly ItcAdjustment[] = [],
 ): Gstr3bView {
   const out = outwardOf(gstr1, outwardDocuments);
   const b2cs = out.b2csGuids.map(out.b2csRef);
@@ -248,8 +247,55 @@ export function gstr3bView(
     doc.igst !== 0 || doc.cgst !== 0 || doc.sgst !== 0 || doc.cess !== 0;
   const itc = (pick: (doc: InwardSupply) => boolean): GstVoucherRef[] =>
     inward.filter((d) => taxed(d) && pick(d)).map((doc) => inwardRef(doc, inwardSigned(doc)));
-  const itcRowOf = (doc: InwardSupply): string =>
-    doc.reverseCharge && doc.itcKind === 'other' ? 'reverse-charge' : doc.itcKind;
+  // Table 4 from the same entries buildGstr3b adds up: each voucher's amount in each figure.
+  const docs = new Map(inward.map((d) => [d.voucherGuid, d]));
+  const journals = new Map(adjustments.map((a) => [a.voucherGuid, a]));
+  const entryRef = (guid: string, amounts: GstAmounts): GstVoucherRef => {
+    const doc = docs.get(guid);
+    if (doc) return inwardRef(doc, amounts);
+    const a = journals.get(guid);
+    return {
+      voucherGuid: guid,
+      voucherType: a?.voucherType ?? '',
+      number: a?.number ?? '',
+      date: a?.date ?? gstr3b.from,
+      partyName: a?.partyName ?? '',
+      partyGstin: null,
+      placeOfSupply: null,
+      kind: 'invoice',
+      value: 0,
+      ...amounts,
+    };
+  };
+  const entries = itcEntries(inward, adjustments);
+  const amountsOf = (e: GstAmounts, sign = 1): GstAmounts => ({
+    taxable: sign * e.taxable,
+    igst: sign * e.igst,
+    cgst: sign * e.cgst,
+    sgst: sign * e.sgst,
+    cess: sign * e.cess,
+  });
+  const inFigure = (id: ItcFigure): GstVoucherRef[] =>
+    entries.filter((e) => e.figure === id).map((e) => entryRef(e.voucherGuid, amountsOf(e)));
+  // 4(C) = 4(A) − 4(B), voucher by voucher; a voucher whose credit is all reversed is not listed.
+  const net = new Map<string, GstAmounts>();
+  const order: ItcFigure[] = ['4A1', '4A2', '4A3', '4A4', '4A5', '4B1', '4B2'];
+  const ordered = order.flatMap((id) => entries.filter((e) => e.figure === id));
+  for (const e of ordered) {
+    const sign = e.figure.startsWith('4A') ? 1 : -1;
+    const into = net.get(e.voucherGuid) ?? zero();
+    const add = amountsOf(e, sign);
+    net.set(e.voucherGuid, {
+      taxable: into.taxable + add.taxable,
+      igst: into.igst + add.igst,
+      cgst: into.cgst + add.cgst,
+      sgst: into.sgst + add.sgst,
+      cess: into.cess + add.cess,
+    });
+  }
+  const netRefs = [...net.entries()]
+    .filter(([, a]) => a.igst !== 0 || a.cgst !== 0 || a.sgst !== 0 || a.cess !== 0)
+    .map(([guid, a]) => entryRef(guid, a));
   const inwardUntaxed = (interState: boolean, pick: 'gst' | 'nongst'): GstVoucherRef[] =>
     inward
       .filter((d) => d.interState === interState)
@@ -262,13 +308,12 @@ export function gstr3bView(
       .map((d) => inwardRef(d.doc, { ...zero(), taxable: d.value }));
 
   // 4(A) has every credit, blocked ones too; 4(B)(1) takes the blocked ones back (Circular 170/02/2022).
-  const eligible = (kind: string) => itc((d) => itcRowOf(d) === kind);
   const available = {
-    '4A1': eligible('import-goods'),
-    '4A2': eligible('import-services'),
-    '4A3': eligible('reverse-charge'),
-    '4A4': eligible('isd'),
-    '4A5': eligible('other'),
+    '4A1': inFigure('4A1'),
+    '4A2': inFigure('4A2'),
+    '4A3': inFigure('4A3'),
+    '4A4': inFigure('4A4'),
+    '4A5': inFigure('4A5'),
   };
   const figures: Gstr3bFigure[] = [
     figure('3.1a', [
@@ -291,19 +336,11 @@ export function gstr3bView(
     ),
     figure('3.1e', untaxedRefs('nonGst')),
     ...(Object.entries(available) as [Gstr3bFigureId, GstVoucherRef[]][]).map(([id, v]) => figure(id, v)),
-    figure(
-      '4B1',
-      itc((d) => !d.itcEligible),
-    ),
-    empty('4B2'),
-    figure(
-      '4C',
-      Object.values(available)
-        .flat()
-        .filter((v) => inward.find((d) => d.voucherGuid === v.voucherGuid)?.itcEligible !== false),
-    ),
-    empty('4D1'),
-    empty('4D2'),
+    figure('4B1', inFigure('4B1')),
+    figure('4B2', inFigure('4B2')),
+    figure('4C', netRefs),
+    figure('4D1', inFigure('4D1')),
+    figure('4D2', inFigure('4D2')),
     figure('5gstInter', inwardUntaxed(true, 'gst')),
     figure('5gstIntra', inwardUntaxed(false, 'gst')),
     figure('5nongstInter', inwardUntaxed(true, 'nongst')),

@@ -60,6 +60,7 @@ export const PORTAL_ACCESS: Partial<Record<OperationName, AccessLevel>> = {
   'collections.run.cancel': 'collections',
   'collections.runs': 'collections',
   'collections.log': 'collections',
+  'collections.whatsapp': 'collections',
   'collections.settings.get': 'collections',
   'collections.settings.set': 'partner',
   'collections.smtp.get': 'partner',

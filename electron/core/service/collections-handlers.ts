@@ -13,6 +13,7 @@ type CollectionOperation =
   | 'collections.run.cancel'
   | 'collections.runs'
   | 'collections.log'
+  | 'collections.whatsapp'
   | 'collections.settings.get'
   | 'collections.settings.set'
   | 'collections.smtp.get'
@@ -63,6 +64,13 @@ export function collectionsHandlers(deps: {
       }),
     'collections.runs': (input) => db(() => area.log.runs(input.companyGuid)),
     'collections.log': (input) => db(() => area.log.partyLog(input.companyGuid, input.ledgerGuid)),
+    'collections.whatsapp': (input) =>
+      db(() =>
+        area.whatsApp(input.companyGuid, input.ledgerGuid, {
+          log: input.log,
+          ...(input.asOn !== undefined ? { asOn: input.asOn } : {}),
+        }),
+      ),
     'collections.settings.get': (input) => db(() => area.settings.reminderSettings(input.companyGuid)),
     'collections.settings.set': (input) =>
       db(() => {

@@ -13,6 +13,11 @@ const port = parentPort;
 if (port === null) throw new Error('fetch-worker must run as a worker thread');
 const client = createTallyClient((workerData as { tally: TallyClientOptions }).tally);
 const running = new Map<number, AbortController>();
+/**
+ * One batch at a time: the engine asks one batch ahead, and parsing two answers at once in this thread only
+ * interleaves them (the first arrives as late as the second) while the store thread waits.
+ */
+let queue: Promise<unknown> = Promise.resolve();
 
 port.on('message', (message: FetchRequest) => {
   if (message.type === 'cancel') {
@@ -25,10 +30,13 @@ port.on('message', (message: FetchRequest) => {
     if (r.type === 'vouchers') port.postMessage(r, [r.packed.lengths.buffer, r.packed.numbers.buffer]);
     else port.postMessage(r);
   };
-  fetchVouchers(client, message.company, message.range, {
-    alteredAfter: message.alteredAfter,
-    signal: controller.signal,
-  })
+  queue = queue
+    .then(() =>
+      fetchVouchers(client, message.company, message.range, {
+        alteredAfter: message.alteredAfter,
+        signal: controller.signal,
+      }),
+    )
     .then((vouchers) => reply({ type: 'vouchers', id: message.id, packed: packVouchers(vouchers) }))
     .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: errorInfoOf(error) }))
     .finally(() => running.delete(message.id));

@@ -25,6 +25,10 @@ const VOUCHER_HEADER_TAGS = [
   'REFERENCEDATE',
   'ISREVERSECHARGEAPPLICABLE',
   'GSTOVRDNISREVCHARGEAPPL',
+  // a journal's statutory adjustment (Alt+J): type of duty, nature of adjustment, additional details
+  'STATPAYMENTTYPE',
+  'TAXADJUSTMENT',
+  'GSTADDITIONALDETAILS',
 ] as const;
 
 /** Every element these readers look at: the parser must keep them (mappers.ts FIELDS_READ). */
@@ -33,6 +37,10 @@ export const GST_FIELDS: readonly string[] = [
   // lines and masters' GST details
   'GSTOVRDNTAXABILITY',
   'GSTHSNNAME',
+  'GSTOVRDNINELIGIBLEITC',
+  'GSTOVRDNNATURE',
+  'GSTINELIGIBLEITC',
+  'GSTNATUREOFTRANSACTION',
   'GSTDETAILS.LIST',
   'HSNDETAILS.LIST',
   'STATEWISEDETAILS.LIST',
@@ -58,7 +66,8 @@ export const GST_FIELDS: readonly string[] = [
  */
 const RATE_FETCH = (prefix: string): string =>
   `${prefix}GSTDetails.ApplicableFrom, ${prefix}GSTDetails.HSNCode, ${prefix}GSTDetails.Taxability, ` +
-  `${prefix}GSTDetails.IsReverseChargeApplicable, ${prefix}GSTDetails.StatewiseDetails.RateDetails.GSTRateDutyHead, ` +
+  `${prefix}GSTDetails.IsReverseChargeApplicable, ${prefix}GSTDetails.GSTIneligibleITC, ` +
+  `${prefix}GSTDetails.GSTNatureOfTransaction, ${prefix}GSTDetails.StatewiseDetails.RateDetails.GSTRateDutyHead, ` +
   `${prefix}GSTDetails.StatewiseDetails.RateDetails.GSTRate, ${prefix}HSNDetails.ApplicableFrom, ${prefix}HSNDetails.HSNCode`;
 export const GST_FETCH = {
   ledger:
@@ -68,7 +77,10 @@ export const GST_FETCH = {
   stockItem: RATE_FETCH(''),
   voucher:
     'CmpGSTIN, PartyGSTIN, GSTRegistrationType, PlaceOfSupply, StateName, ReferenceDate, ' +
-    'AllInventoryEntries.GSTOvrdnTaxability, AllInventoryEntries.RateDetails.GSTRateDutyHead, ' +
+    'StatPaymentType, TaxAdjustment, GSTAdditionalDetails, ' +
+    'AllInventoryEntries.GSTOvrdnTaxability, AllInventoryEntries.GSTOvrdnIneligibleITC, ' +
+    'AllInventoryEntries.GSTOvrdnNature, AllLedgerEntries.GSTOvrdnIneligibleITC, AllLedgerEntries.GSTOvrdnNature, ' +
+    'AllInventoryEntries.RateDetails.GSTRateDutyHead, ' +
     'AllInventoryEntries.RateDetails.GSTRate, AllLedgerEntries.RateDetails.GSTRateDutyHead, ' +
     'AllLedgerEntries.RateDetails.GSTRate',
 } as const;
@@ -115,6 +127,19 @@ export function rateOf(value: string | undefined | null): number | null {
   const t = text(value);
   if (t === null || !/^\d+(\.\d+)?$/.test(t)) return null;
   return Math.round(Number(t) * 100);
+}
+
+/**
+ * GSTINELIGIBLEITC (a master's "Is ineligible for input credit", Yes / No) or a line's GSTOVRDNINELIGIBLEITC:
+ * true = the credit is blocked, false = eligible, null = not stated. A line's override is read only as Yes /
+ * No; the values TallyPrime 3+ writes there ("&#4; Applicable", "&#4; Not Applicable") are not read (their
+ * meaning is **unconfirmed**, docs/TALLY.md), so such a line follows its item's or ledger's master.
+ */
+export function ineligibleOf(value: string | undefined | null): boolean | null {
+  const t = text(value)?.toLowerCase();
+  if (t === 'yes') return true;
+  if (t === 'no') return false;
+  return null;
 }
 
 const isEmptyList = (node: XNode): boolean => node.children.length === 0;
@@ -177,14 +202,32 @@ function masterRate(node: XNode): (GstRateRecord & { reverseCharge: boolean }) |
     text(childText(node, 'HSNCODE'));
   const taxability = taxabilityOf(details && childText(details, 'TAXABILITY'));
   const reverseCharge = yesNo(details && childText(details, 'ISREVERSECHARGEAPPLICABLE'));
-  if (hsn === null && taxability === null && rate === null && !reverseCharge) return null;
-  return { hsn, taxability, rate, reverseCharge };
+  const ineligible = ineligibleOf(details && childText(details, 'GSTINELIGIBLEITC'));
+  const nature = text(details && childText(details, 'GSTNATUREOFTRANSACTION'));
+  if (hsn === null && taxability === null && rate === null && !reverseCharge && ineligible !== true && nature === null)
+    return null;
+  return {
+    hsn,
+    taxability,
+    rate,
+    reverseCharge,
+    ...(ineligible !== null ? { ineligibleItc: ineligible } : {}),
+    ...(nature !== null ? { nature } : {}),
+  };
 }
+
+/** The optional GST facts of a rate record, copied only where stated. */
+const extras = (r: GstRateRecord | null): Pick<GstRateRecord, 'ineligibleItc' | 'nature'> => ({
+  ...(r?.ineligibleItc !== undefined ? { ineligibleItc: r.ineligibleItc } : {}),
+  ...(r?.nature !== undefined ? { nature: r.nature } : {}),
+});
 
 /** A stock item's HSN, taxability and rate; null when it has no GST details. */
 export function stockItemGstOf(node: XNode): GstRateRecord | null {
   const found = masterRate(node);
-  return found === null ? null : { hsn: found.hsn, taxability: found.taxability, rate: found.rate };
+  return found === null
+    ? null
+    : { hsn: found.hsn, taxability: found.taxability, rate: found.rate, ...extras(found) };
 }
 
 /**
@@ -217,6 +260,7 @@ export function ledgerGstOf(
       taxability: rate?.taxability ?? null,
       rate: rate?.rate ?? null,
       reverseCharge: rate?.reverseCharge ?? false,
+      ...extras(rate),
     },
     gstin,
     state,
@@ -230,15 +274,25 @@ export function ledgerGstOf(
 export function lineGstOf(line: XNode): GstRateRecord | null {
   let taxability: GstTaxabilityKind | null = null;
   let hsn: string | null = null;
+  let ineligible: boolean | null = null;
+  let nature: string | null = null;
   const rates: XNode[] = [];
   for (const c of line.children) {
     if (c.name === 'GSTOVRDNTAXABILITY') taxability = taxabilityOf(c.text);
     else if (c.name === 'GSTHSNNAME') hsn = text(c.text);
+    else if (c.name === 'GSTOVRDNINELIGIBLEITC') ineligible = ineligibleOf(c.text);
+    else if (c.name === 'GSTOVRDNNATURE') nature = text(c.text);
     else if (c.name === 'RATEDETAILS.LIST' && !isEmptyList(c)) rates.push(c);
   }
   const rate = rateOfDetails(rates);
-  if (taxability === null && hsn === null && rate === null) return null;
-  return { hsn, taxability, rate };
+  if (taxability === null && hsn === null && rate === null && ineligible === null && nature === null) return null;
+  return {
+    hsn,
+    taxability,
+    rate,
+    ...(ineligible !== null ? { ineligibleItc: ineligible } : {}),
+    ...(nature !== null ? { nature } : {}),
+  };
 }
 
 /** lineGstOf as a field to spread into a line's record: `{ gst }`, or nothing when the line states none. */
@@ -262,7 +316,15 @@ export function voucherGstOf(node: XNode): VoucherGstRecord | null {
   if (!any) return null;
   const partyGstin = text(f.PARTYGSTIN);
   const companyGstin = text(f.CMPGSTIN);
+  // A statutory adjustment of GST (a journal's Alt+J); another duty's (VAT, TDS) is not ours.
+  const duty = text(f.STATPAYMENTTYPE);
+  const nature = text(f.TAXADJUSTMENT);
+  const adjustment =
+    nature !== null && (duty === null || duty.toUpperCase() === 'GST')
+      ? { adjustment: { nature, details: text(f.GSTADDITIONALDETAILS) } }
+      : {};
   return {
+    ...adjustment,
     companyGstin: companyGstin === null ? null : companyGstin.toUpperCase(),
     partyGstin: partyGstin === null ? null : partyGstin.toUpperCase(),
     registration: registrationOf(f.GSTREGISTRATIONTYPE),

@@ -22,6 +22,8 @@ const PATHS: Partial<Record<Screen, string>> & Record<ActionIcon, string> = {
   voucher: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
   stockSummary: 'M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10',
   stockItem: 'M4 8l8-4 8 4-8 4zM4 8v8l8 4 8-4V8M12 12v8',
+  // An envelope: reminders of dues.
+  collections: 'M3 6h18v12H3zM3 6l9 7 9-7',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
   settings:

@@ -70,6 +70,10 @@ describe('external links allow-list', () => {
     ['file:///C:/Windows/system32/calc.exe', false],
     ['javascript:alert(1)', false],
     ['not a url', false],
+    ['https://wa.me/919876543210?text=Dear%20Patil', true],
+    ['whatsapp://send?phone=919876543210&text=Dear%20Patil', true],
+    ['whatsapp://call?phone=919876543210', false],
+    ['https://wa.me.evil.example/919876543210', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedExternalUrl(url)).toBe(allowed);
   });

@@ -114,6 +114,8 @@ describe('reminder runs against a real SMTP server, logged in SQLite', () => {
       expect(asha.subject).toMatch(/^Statement of account as on .* – Tiny Traders Pvt Ltd$/);
       expect(asha.replyTo?.text).toBe('dues@tiny.example');
       expect(asha.attachments[0]?.content.toString()).toBe('%PDF-1.4 statement of Asha Stores');
+      // The preview named the attachment exactly as it arrived.
+      expect(asha.attachments[0]?.filename).toBe(preview.messages[3]!.attachmentName);
       const log = area.log.partyLog(TINY_GUID, ASHA);
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({

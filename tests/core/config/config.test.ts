@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, redactUrl, redisUrlOf } from '../../../electron/core/config/config';
+import { buildConfig, loadConfig, redactUrl, redisUrlOf } from '../../../electron/core/config/config';
 import { formatConfigError } from '../../../electron/core/config/parse';
 
 describe('loadConfig', () => {
@@ -28,6 +28,13 @@ describe('loadConfig', () => {
       address: { host: '127.0.0.1', port: 6379, db: 0, password: null, tls: false },
     });
     expect(config.envFilePath).toBe(join(dir, '.env'));
+  });
+
+  it('parses in a second thread by default only where there is a second core', () => {
+    expect(buildConfig(dir, {}, 1).config.syncParseWorker).toBe(false);
+    expect(buildConfig(dir, {}, 2).config.syncParseWorker).toBe(true);
+    expect(buildConfig(dir, { SYNC_PARSE_WORKER: 'false' }, 8).config.syncParseWorker).toBe(false);
+    expect(buildConfig(dir, { SYNC_PARSE_WORKER: 'true' }, 1).config.syncParseWorker).toBe(true);
   });
 
   it('reads the .env file in the data folder; the environment overrides it', () => {

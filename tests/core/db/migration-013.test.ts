@@ -40,9 +40,9 @@ it('adds tracking_number, marks Tally companies with notes for a full sync and m
         .all(),
     ).toEqual([
       // 7: schema v14 (GST) moves the data versions on once more; none of these has a GSTIN to re-read.
-      { guid: 'C-FILE', full: 0, dv: 7 },
-      { guid: 'C-NOTES', full: 1, dv: 7 },
-      { guid: 'C-PLAIN', full: 0, dv: 7 },
+      { guid: 'C-FILE', full: 0, dv: 8 }, // 5, moved on by v13, v14 and v16
+      { guid: 'C-NOTES', full: 1, dv: 8 },
+      { guid: 'C-PLAIN', full: 0, dv: 8 },
     ]);
     const columns = store.db.prepare("SELECT name FROM pragma_table_info('inventory_entries')").pluck().all();
     expect(columns).toContain('tracking_number');

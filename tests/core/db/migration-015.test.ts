@@ -41,10 +41,11 @@ it('adds the contact columns and collections tables and marks Tally companies wi
         .prepare('SELECT guid, needs_full_sync AS full, data_version AS dv FROM companies ORDER BY guid')
         .all(),
     ).toEqual([
-      { guid: 'C-BILLWISE', full: 1, dv: 5 },
-      { guid: 'C-CASH', full: 0, dv: 5 },
-      { guid: 'C-DEBTORS', full: 1, dv: 5 },
-      { guid: 'C-FILE', full: 0, dv: 5 },
+      // v15 leaves data versions alone; v16 (the GST credit facts) moves every one on.
+      { guid: 'C-BILLWISE', full: 1, dv: 6 },
+      { guid: 'C-CASH', full: 0, dv: 6 },
+      { guid: 'C-DEBTORS', full: 1, dv: 6 },
+      { guid: 'C-FILE', full: 0, dv: 6 },
     ]);
     const columns = (table: string): unknown[] =>
       store.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../electron/cli/run';
-import { GST_COMPANY, GST_COMPANY_GSTIN, HAND_WORKED_GSTR1 } from './hand-worked';
+import { GST_COMPANY, GST_COMPANY_GSTIN, HAND_WORKED_GSTR1, HAND_WORKED_ITC_MAY } from './hand-worked';
 
 /**
  * A hand-built GST company imported from Tally XML in the real shapes (tests/fixtures/tally/real/gst,
@@ -80,6 +80,13 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'ISRC', iamt: 0, camt: 900, samt: 900, csamt: 0 });
     expect(r.itc_elg.itc_avl).toContainEqual({ ty: 'OTH', iamt: 0, camt: 2700, samt: 2700, csamt: 0 });
     expect(r.itc_elg.itc_net).toEqual({ iamt: 0, camt: 3600, samt: 3600, csamt: 0 });
+  });
+
+  it('gstr3b of May: blocked credit, ISD credit and reversals by journal in table 4, worked by hand', async () => {
+    const { code, out, err } = await cli(['gstr3b', '--company', COMPANY, '--month', '2025-05']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).itc_elg).toEqual(HAND_WORKED_ITC_MAY);
   });
 
   it('gstr2b-reco: the purchase is matched by the supplier invoice number and date; a 2B-only invoice is listed', async () => {
@@ -189,7 +196,11 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     const reco = JSON.parse(out);
     expect(
       reco.rows.map((r: { bucket: string; books: { number: string } | null }) => [r.bucket, r.books?.number]),
-    ).toEqual([['matched', 'DS/778']]);
+      // May's own purchase DS/901 (P/3) is not in this 2B
+    ).toEqual([
+      ['matched', 'DS/778'],
+      ['only-in-books', 'DS/901'],
+    ]);
   });
 
   it('refuses a 2B of another GSTIN or month, and a file that is not a 2B, naming what is wrong', async () => {
@@ -228,5 +239,50 @@ describe('GST returns of an imported Tally company (CLI)', () => {
     expect(JSON.parse(none.err).error.message).toMatch(
       /"Sahyadri Traders" has no GSTIN in its books up to 2025-03-31/,
     );
+  });
+
+  it('--quarter: GSTR-1 and GSTR-3B of April–June 2025 (2025-Q1), fp and ret_period its last month', async () => {
+    const r1 = await cli(['gstr1', '--company', COMPANY, '--quarter', '2025-Q1']);
+    expect(r1.err).toBe('');
+    expect(r1.code).toBe(0);
+    const gstr1 = JSON.parse(r1.out);
+    // Only April has outward supplies: its sections, filed for the quarter
+    expect(gstr1.fp).toBe('062025');
+    expect(gstr1.b2b).toEqual(HAND_WORKED_GSTR1.b2b);
+    expect(gstr1.doc_issue).toEqual(HAND_WORKED_GSTR1.doc_issue);
+    const r3b = await cli(['gstr3b', '--company', COMPANY, '--quarter', '2025-Q1']);
+    expect(r3b.code).toBe(0);
+    const gstr3b = JSON.parse(r3b.out);
+    expect(gstr3b.ret_period).toBe('062025');
+    // April's 3.1 (the May journals and purchase add no outward supply)
+    expect(gstr3b.sup_details.osup_det).toEqual({
+      txval: 70000,
+      iamt: 8100,
+      camt: 2250,
+      samt: 2250,
+      csamt: 0,
+    });
+    // 4: April (OTH 2,700, ISRC 900) and May (OTH 1,350, ISD 900; 4(B)(1) 750, 4(B)(2) 100), each head
+    expect(gstr3b.itc_elg.itc_avl).toContainEqual({ ty: 'OTH', iamt: 0, camt: 4050, samt: 4050, csamt: 0 });
+    expect(gstr3b.itc_elg.itc_avl).toContainEqual({ ty: 'ISRC', iamt: 0, camt: 900, samt: 900, csamt: 0 });
+    expect(gstr3b.itc_elg.itc_avl).toContainEqual({ ty: 'ISD', iamt: 0, camt: 900, samt: 900, csamt: 0 });
+    // 4(C) = 4,050 + 900 + 900 − 750 − 100 = 5,000
+    expect(gstr3b.itc_elg.itc_net).toEqual({ iamt: 0, camt: 5000, samt: 5000, csamt: 0 });
+  });
+
+  it('refuses a quarter written otherwise, a month given as --quarter, and --month with --quarter', async () => {
+    const q5 = await cli(['gstr3b', '--company', COMPANY, '--quarter', '2025-Q5']);
+    expect(q5.code).toBe(1);
+    expect(q5.err).toContain('--quarter must be a quarter of the financial year written YYYY-Qn');
+    const asMonth = await cli(['gstr1', '--company', COMPANY, '--quarter', '2025-04']);
+    expect(asMonth.code).toBe(1);
+    expect(asMonth.err).toContain('--quarter must be a quarter');
+    const both = await cli(['gstr1', '--company', COMPANY, '--month', '2025-04', '--quarter', '2025-Q1']);
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('--month and --quarter give the same thing');
+    // the 2B is monthly: no quarter there
+    const reco = await cli(['gstr2b-reco', '--company', COMPANY, '--quarter', '2025-Q1', '--file', 'x.json']);
+    expect(reco.code).toBe(1);
+    expect(reco.err).toContain('Unknown option --quarter');
   });
 });

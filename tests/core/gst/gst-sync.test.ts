@@ -21,7 +21,7 @@ import type { XNode } from '../../../electron/core/tally/node';
 import { createTallyParser } from '../../../electron/core/tally/parser';
 import { startTallySimulator } from '../../../tools/tally-sim/server';
 import type { SimSource } from '../../../tools/tally-sim/source';
-import { GST_COMPANY, HAND_WORKED_GSTR1 } from './hand-worked';
+import { GST_COMPANY, HAND_WORKED_GSTR1, HAND_WORKED_ITC_MAY } from './hand-worked';
 
 /**
  * The same GST company through a sync: its records (read from the hand-built exports) served by the Tally
@@ -68,7 +68,11 @@ beforeAll(async () => {
   const source = sourceFromFixtures();
   // The GST facts are there before the round trip (else the test would prove nothing).
   expect(source.ledgers.filter((l) => l.gst?.dutyHead).map((l) => l.name)).toHaveLength(5);
-  expect([...source.vouchers()].filter((v) => v.gst?.companyGstin)).toHaveLength(7);
+  expect([...source.vouchers()].filter((v) => v.gst?.companyGstin)).toHaveLength(11);
+  expect([...source.vouchers()].filter((v) => v.gst?.adjustment)).toHaveLength(3);
+  expect(source.ledgers.filter((l) => l.gst?.ineligibleItc === true).map((l) => l.name)).toEqual([
+    'Staff Welfare',
+  ]);
   // Without the simulator's own extra vouchers (orders, cancelled invoices …): only the company's books.
   const sim = await startTallySimulator([source], {
     now: () => Date.parse('2025-06-01T06:00:00Z'),
@@ -110,5 +114,18 @@ describe('GST returns of a synced Tally company', () => {
       samt: 900,
       csamt: 0,
     });
+  });
+
+  it('gives the hand-worked table 4 of May: the simulator wrote the credit tags back', () => {
+    const { json, view } = gstr3bAnswer(store.db, store.requireCompany(GST_COMPANY), '2025-05');
+    expect(json.itc_elg).toEqual(HAND_WORKED_ITC_MAY);
+    const figure = (id: string) => view.figures.find((f) => f.id === id)!;
+    expect(figure('4A4').vouchers.map((v) => v.number)).toEqual(['J/1']);
+    expect(figure('4B1').vouchers.map((v) => [v.number, v.cgst])).toEqual([
+      ['P/3', 450_00],
+      ['J/2', 300_00],
+    ]);
+    expect(figure('4B2').vouchers.map((v) => v.number)).toEqual(['J/3']);
+    expect(figure('4C').cgst).toBe(1400_00);
   });
 });

@@ -1,6 +1,13 @@
 import { buildGstin } from '../../../electron/core/demo/gstin';
 import { buildGstr1 } from '../../../electron/core/gst/gstr1';
-import { buildGstr3b, gstr3bJson, setOff, type InwardSupply } from '../../../electron/core/gst/gstr3b';
+import {
+  buildGstr3b,
+  gstr3bJson,
+  itcAdjustmentRow,
+  setOff,
+  type InwardSupply,
+  type ItcAdjustment,
+} from '../../../electron/core/gst/gstr3b';
 import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
 
 const company = { gstin: buildGstin('27', 'AAPFU0939F'), stateCode: '27' };
@@ -153,5 +160,82 @@ describe('GSTR-3B worked by hand', () => {
     });
     expect(json.sup_details.osup_zero).toEqual({ txval: 200000, iamt: 0, csamt: 0 });
     expect(json.itc_elg.itc_avl.map((a) => a.ty)).toEqual(['IMPG', 'IMPS', 'ISRC', 'ISD', 'OTH']);
+  });
+});
+
+describe('table 4 from statutory adjustments (Circular 170/02/2022), worked by hand', () => {
+  it('reads the nature and additional details of a journal as Tally names them', () => {
+    expect(itcAdjustmentRow('Increase of Input Tax Credit', 'ISD Invoice/Debit Note')).toBe('isd');
+    expect(itcAdjustmentRow('Increase in Input Tax Credit', 'ISD Transfer')).toBe('isd');
+    expect(itcAdjustmentRow('Increase of Input Tax Credit', 'Transfer of ITC')).toBe('other');
+    expect(itcAdjustmentRow('Increase of Input Tax Credit', 'Reclaim of ITC reversed earlier')).toBe(
+      'reclaim',
+    );
+    expect(itcAdjustmentRow('Increase of Input Tax Credit', 'Import of Services')).toBe('import-services');
+    expect(itcAdjustmentRow('Increase of Input Tax Credit', 'Import of Goods')).toBe('import-goods');
+    expect(itcAdjustmentRow('Reversal of Input Tax Credit', 'Rule 42(1)(m)')).toBe('reversal-rules');
+    expect(itcAdjustmentRow('Reversal of Input Tax Credit', 'Section 17(5)')).toBe('reversal-rules');
+    expect(itcAdjustmentRow('Reversal of Input Tax Credit', 'Others')).toBe('reversal-other');
+    expect(itcAdjustmentRow('Reversal of Input Tax Credit', null)).toBe('reversal-other');
+    expect(itcAdjustmentRow('Reversal of Input Tax Credit', 'Ineligible under Section 16(4)')).toBe(
+      'ineligible',
+    );
+    expect(itcAdjustmentRow('Increase of Tax Liability', 'Others')).toBeNull();
+    expect(
+      itcAdjustmentRow('Increase of Tax Liability & Input Tax Credit', 'Purchase Under Reverse Charge'),
+    ).toBeNull();
+  });
+
+  it('ISD, reclaim and 16(4) journals, and a purchase with one blocked line', () => {
+    const adj = (row: ItcAdjustment['row'], cgst: number, sgst: number, igst = 0): ItcAdjustment => ({
+      voucherGuid: row,
+      voucherType: 'Journal',
+      number: row,
+      date: '2025-05-20',
+      partyName: '',
+      row,
+      igst,
+      cgst,
+      sgst,
+      cess: 0,
+    });
+    const r = buildGstr3b(
+      gstr1,
+      [
+        inward({
+          voucherGuid: 'p',
+          taxable: 20_000_00,
+          cgst: 1_800_00,
+          sgst: 1_800_00,
+          blocked: { taxable: 5_000_00, igst: 0, cgst: 450_00, sgst: 450_00, cess: 0 },
+        }),
+      ],
+      [adj('isd', 0, 0, 2_000_00), adj('reclaim', 100_00, 100_00), adj('ineligible', 200_00, 200_00)],
+    );
+    // 4(A)(4) ISD 2,000 IGST; 4(A)(5) = 1,800 + reclaim 100 − 16(4) 200 = 1,700 each
+    expect(r.itcAvailable.isd).toEqual({ igst: 2_000_00, cgst: 0, sgst: 0, cess: 0 });
+    expect(r.itcAvailable.other).toEqual({ igst: 0, cgst: 1_700_00, sgst: 1_700_00, cess: 0 });
+    expect(r.itcReversed).toEqual({ igst: 0, cgst: 450_00, sgst: 450_00, cess: 0 });
+    expect(r.itcReversedOther).toEqual({ igst: 0, cgst: 0, sgst: 0, cess: 0 });
+    // 4(C) = 2,000 IGST; 1,700 − 450 = 1,250 CGST and SGST
+    expect(r.itcNet).toEqual({ igst: 2_000_00, cgst: 1_250_00, sgst: 1_250_00, cess: 0 });
+    expect(r.itcReclaimed).toEqual({ igst: 0, cgst: 100_00, sgst: 100_00, cess: 0 });
+    expect(r.itcIneligible).toEqual({ igst: 0, cgst: 200_00, sgst: 200_00, cess: 0 });
+    const json = gstr3bJson(r) as { itc_elg: { itc_inelg: unknown[]; itc_rev: unknown[] } };
+    expect(json.itc_elg.itc_inelg).toEqual([
+      { ty: 'RUL', iamt: 0, camt: 100, samt: 100, csamt: 0 },
+      { ty: 'OTH', iamt: 0, camt: 200, samt: 200, csamt: 0 },
+    ]);
+    expect(json.itc_elg.itc_rev[0]).toEqual({ ty: 'RUL', iamt: 0, camt: 450, samt: 450, csamt: 0 });
+  });
+});
+
+describe('return periods', () => {
+  it('a quarter of the financial year: Q1 April–June of YYYY … Q4 January–March of YYYY + 1', async () => {
+    const { returnPeriod } = await import('../../../electron/core/gst/returns');
+    expect(returnPeriod('2025-Q1')).toEqual({ from: '2025-04-01', to: '2025-06-30' });
+    expect(returnPeriod('2025-Q3')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(returnPeriod('2025-Q4')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(returnPeriod('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
   });
 });

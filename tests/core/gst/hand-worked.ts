@@ -119,3 +119,35 @@ export const HAND_WORKED_GSTR1 = {
     ],
   },
 };
+
+const zeroTax = { iamt: 0, camt: 0, samt: 0, csamt: 0 };
+/**
+ * GSTR-3B table 4 of May 2025 (tests/fixtures/tally/real/gst, README "May 2025"), worked by hand:
+ * - P/3 (6 May, Deccan Suppliers, DS/901): Purchase @18% ₹10,000 and Staff Welfare ₹5,000 (its ledger's GST
+ *   details: "ineligible for input credit", GSTINELIGIBLEITC Yes), CGST ₹1,350 + SGST ₹1,350 (18% of
+ *   ₹15,000). Tax shared by taxable × rate: Staff Welfare 5,000 / 15,000 = ⅓ → CGST ₹450, SGST ₹450 blocked.
+ *   4(A)(5) all other ITC: CGST 1,350, SGST 1,350; 4(B)(1) (section 17(5)): CGST 450, SGST 450.
+ * - J/1 (20 May): Increase of Input Tax Credit, "ISD Invoice/Debit Note", Dr Input CGST 900, Input SGST 900
+ *   → 4(A)(4) ISD: CGST 900, SGST 900.
+ * - J/2 (31 May): Reversal of Input Tax Credit, "Rule 42(1)(m)", Cr Input CGST 300, SGST 300 → 4(B)(1).
+ * - J/3 (31 May): Reversal of Input Tax Credit, "Others", Cr Input CGST 100, SGST 100 → 4(B)(2).
+ * 4(B)(1) = 450 + 300 = 750 each; 4(C) = 1,350 + 900 − 750 − 100 = 1,400 each; 4(D) nil.
+ */
+export const HAND_WORKED_ITC_MAY = {
+  itc_avl: [
+    { ty: 'IMPG', ...zeroTax },
+    { ty: 'IMPS', ...zeroTax },
+    { ty: 'ISRC', ...zeroTax },
+    { ty: 'ISD', iamt: 0, camt: 900, samt: 900, csamt: 0 },
+    { ty: 'OTH', iamt: 0, camt: 1350, samt: 1350, csamt: 0 },
+  ],
+  itc_rev: [
+    { ty: 'RUL', iamt: 0, camt: 750, samt: 750, csamt: 0 },
+    { ty: 'OTH', iamt: 0, camt: 100, samt: 100, csamt: 0 },
+  ],
+  itc_net: { iamt: 0, camt: 1400, samt: 1400, csamt: 0 },
+  itc_inelg: [
+    { ty: 'RUL', ...zeroTax },
+    { ty: 'OTH', ...zeroTax },
+  ],
+};

@@ -98,9 +98,11 @@ describe('collections operations', () => {
       partner,
     );
     if (!preview.ok) throw new Error(preview.error.message);
-    expect(preview.data.messages.map((m) => [m.partyName, m.to, m.attachesStatement])).toEqual([
-      ['Debtor 1', ['d1@party.test'], false],
-      ['Debtor 2', ['d2@party.test'], false],
+    expect(
+      preview.data.messages.map((m) => [m.partyName, m.to, m.attachesStatement, m.attachmentName]),
+    ).toEqual([
+      ['Debtor 1', ['d1@party.test'], false, null],
+      ['Debtor 2', ['d2@party.test'], false, null],
     ]);
     expect(preview.data.excluded).toEqual([{ ledgerGuid: ASHA, partyName: 'Asha Stores' }]);
     await core.dispatch(

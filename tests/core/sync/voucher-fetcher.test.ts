@@ -1,3 +1,5 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../shared/errors';
 import { createTallyClient } from '../../../electron/core/tally/client';
 import { fetchCompanies } from '../../../electron/core/tally/fetch';
@@ -69,6 +71,44 @@ describe('voucher fetcher in a parse worker', () => {
     expect(may.length).toBeGreaterThan(0);
     expect(april.every((v) => v.record.date.startsWith('2024-04'))).toBe(true);
     expect(may.every((v) => v.record.date.startsWith('2024-05'))).toBe(true);
+  });
+
+  it('reads one answer at a time, so the first batch is not held back by the second', async () => {
+    // A pass-through in front of the simulator counting the requests open at once.
+    let open = 0;
+    let most = 0;
+    const proxy: Server = createServer((incoming, outgoing) => {
+      open++;
+      most = Math.max(most, open);
+      const forward = request(
+        {
+          host: '127.0.0.1',
+          port: sim.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+          answer.on('end', () => open--);
+        },
+      );
+      incoming.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const f = workerFetcher({ ...tally(), port: (proxy.address() as AddressInfo).port });
+      fetchers.push(f);
+      const months = ['04', '05', '06', '07'].map((m) =>
+        f.fetch(companyName, { from: `2024-${m}-01`, to: `2024-${m}-28` }, {}),
+      );
+      const batches = await Promise.all(months);
+      expect(batches.every((b) => b.length > 0)).toBe(true);
+      expect(most).toBe(1);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it("passes Tally's errors on with their code and words", async () => {

@@ -198,4 +198,62 @@ describe('GST tags of masters and vouchers', () => {
     expect(lineGstOf(almirah!)).toEqual({ hsn: null, taxability: null, rate: 1800 });
     expect(lineGstOf(cash!)).toBeNull();
   });
+
+  it("blocked credit and nature of transaction: a master's GSTINELIGIBLEITC, a line's Yes / No override only", () => {
+    const ledger = parse(
+      `<LEDGER NAME="Staff Welfare"><GUID>l9</GUID><PARENT>Indirect Expenses</PARENT><TAXTYPE>Others</TAXTYPE>
+        <GSTDETAILS.LIST><APPLICABLEFROM>20170701</APPLICABLEFROM><TAXABILITY>Taxable</TAXABILITY>
+        <GSTNATUREOFTRANSACTION>Purchase Taxable</GSTNATUREOFTRANSACTION><GSTINELIGIBLEITC>Yes</GSTINELIGIBLEITC>
+        </GSTDETAILS.LIST></LEDGER>`,
+      'LEDGER',
+    );
+    expect(ledgerGstOf(ledger)?.gst).toMatchObject({ ineligibleItc: true, nature: 'Purchase Taxable' });
+    const item = parse(
+      `<STOCKITEM NAME="Car"><GSTDETAILS.LIST><HSNCODE>8703</HSNCODE><GSTINELIGIBLEITC>No</GSTINELIGIBLEITC>
+        <GSTNATUREOFTRANSACTION>Imports Taxable</GSTNATUREOFTRANSACTION></GSTDETAILS.LIST></STOCKITEM>`,
+      'STOCKITEM',
+    );
+    expect(stockItemGstOf(item)).toEqual({
+      hsn: '8703',
+      taxability: null,
+      rate: null,
+      ineligibleItc: false,
+      nature: 'Imports Taxable',
+    });
+    const voucher = parse(
+      `<VOUCHER><LEDGERENTRIES.LIST><LEDGERNAME>Food</LEDGERNAME><GSTOVRDNINELIGIBLEITC>Yes</GSTOVRDNINELIGIBLEITC>
+        <GSTOVRDNNATURE>Purchase Taxable</GSTOVRDNNATURE></LEDGERENTRIES.LIST>
+        <LEDGERENTRIES.LIST><LEDGERNAME>Rent</LEDGERNAME><GSTOVRDNINELIGIBLEITC>&#4; Applicable</GSTOVRDNINELIGIBLEITC></LEDGERENTRIES.LIST>
+        <LEDGERENTRIES.LIST><LEDGERNAME>Fuel</LEDGERNAME><GSTOVRDNINELIGIBLEITC>No</GSTOVRDNINELIGIBLEITC></LEDGERENTRIES.LIST></VOUCHER>`,
+      'VOUCHER',
+    );
+    const [food, rent, fuel] = voucher.children;
+    expect(lineGstOf(food!)).toEqual({
+      hsn: null,
+      taxability: null,
+      rate: null,
+      ineligibleItc: true,
+      nature: 'Purchase Taxable',
+    });
+    // TallyPrime 3+'s "Applicable" / "Not Applicable" is not read (unconfirmed): the line follows its master
+    expect(lineGstOf(rent!)).toBeNull();
+    expect(lineGstOf(fuel!)).toEqual({ hsn: null, taxability: null, rate: null, ineligibleItc: false });
+  });
+
+  it("a journal's GST statutory adjustment; another duty's is not read", () => {
+    const isd = parse(
+      `<VOUCHER><GUID>j1</GUID><CMPGSTIN>27AAHFS1234K1Z4</CMPGSTIN><TAXADJUSTMENT>Increase of Input Tax Credit</TAXADJUSTMENT>
+        <STATPAYMENTTYPE>GST</STATPAYMENTTYPE><GSTADDITIONALDETAILS>ISD Invoice/Debit Note</GSTADDITIONALDETAILS></VOUCHER>`,
+      'VOUCHER',
+    );
+    expect(voucherGstOf(isd)?.adjustment).toEqual({
+      nature: 'Increase of Input Tax Credit',
+      details: 'ISD Invoice/Debit Note',
+    });
+    const vat = parse(
+      `<VOUCHER><GUID>j2</GUID><TAXADJUSTMENT>Reversal of Input Tax</TAXADJUSTMENT><STATPAYMENTTYPE>VAT</STATPAYMENTTYPE></VOUCHER>`,
+      'VOUCHER',
+    );
+    expect(voucherGstOf(vat)?.adjustment).toBeUndefined();
+  });
 });

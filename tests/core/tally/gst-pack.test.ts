@@ -27,6 +27,7 @@ it('round-trips GST headers and the lines’ own GST details, with their nulls',
           partyState: null,
           reverseCharge: true,
           referenceDate: '2025-04-10',
+          adjustment: { nature: 'Increase of Input Tax Credit', details: 'ISD Invoice/Debit Note' },
         },
         entries: [
           { ledgerGuid: null, ledgerName: 'Deccan Suppliers', amount: -35_400_00, bills: [] },
@@ -76,12 +77,29 @@ it('round-trips GST headers and the lines’ own GST details, with their nulls',
           partyState: 'Goa',
           reverseCharge: false,
           referenceDate: null,
+          adjustment: { nature: 'Reversal of Input Tax Credit', details: null },
         },
-        entries: [],
+        entries: [
+          {
+            ledgerGuid: null,
+            ledgerName: 'Staff Welfare',
+            amount: 5_000_00,
+            bills: [],
+            gst: { hsn: null, taxability: null, rate: null, ineligibleItc: true, nature: 'Purchase Taxable' },
+          },
+          {
+            ledgerGuid: null,
+            ledgerName: 'Rent',
+            amount: 1_000_00,
+            bills: [],
+            gst: { hsn: '9972', taxability: 'taxable', rate: 1800, ineligibleItc: false },
+          },
+        ],
       },
     },
   ];
   const back = unpackVouchers(packVouchers(vouchers));
   expect(back[0]).toEqual(vouchers[0]);
   expect(back[1]?.record.gst).toEqual(vouchers[1]?.record.gst);
+  expect(back[1]?.record.entries).toEqual(vouchers[1]?.record.entries);
 });

@@ -13,6 +13,7 @@ import { migration012 } from './012-tally-stock-values';
 import { migration013 } from './013-tracking-numbers';
 import { migration014 } from './014-gst';
 import { migration015 } from './015-collections';
+import { migration016 } from './016-gst-itc';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly string[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

@@ -1,25 +1,30 @@
 import type Database from 'better-sqlite3';
-import type { LedgerRecord, StockItemRecord, VoucherRecord } from '../records';
+import type { GstRateRecord, LedgerRecord, StockItemRecord, VoucherRecord } from '../records';
 import type { WriteContext } from './session';
 
 /**
- * The GST facts of masters and vouchers (schema v14). Only what carries GST is written: a ledger, item or
+ * The GST facts of masters and vouchers (schema v14, v16). Only what carries GST is written: a ledger, item or
  * voucher without GST costs one property check, so a company without GST stores at the same rate. In a
  * merge a master's GST columns are rewritten (cleared when the master lost its GST details).
  */
 
 const prepare = (db: Database.Database) => ({
   ledgerGst: db.prepare(`UPDATE ledgers SET gst_registration = ?, gst_duty_head = ?, gst_taxability = ?,
-      gst_rate = ?, hsn = ?, gst_reverse_charge = ? WHERE id = ?`),
-  itemGst: db.prepare('UPDATE stock_items SET hsn = ?, gst_taxability = ?, gst_rate = ? WHERE id = ?'),
+      gst_rate = ?, hsn = ?, gst_reverse_charge = ?, gst_ineligible_itc = ?, gst_nature = ? WHERE id = ?`),
+  itemGst: db.prepare(`UPDATE stock_items SET hsn = ?, gst_taxability = ?, gst_rate = ?, gst_ineligible_itc = ?,
+      gst_nature = ? WHERE id = ?`),
   insertVoucherGst: db.prepare(`INSERT INTO voucher_gst (voucher_id, company_id, company_gstin, party_gstin,
-      registration, place_of_supply, party_state, reverse_charge, reference_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      registration, place_of_supply, party_state, reverse_charge, reference_date, tax_adjustment,
+      adjustment_details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   insertLine: db.prepare(`INSERT INTO gst_line_details (company_id, voucher_id, entry_id, inventory_id, hsn,
-      taxability, rate) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      taxability, rate, ineligible_itc, nature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   deleteVoucherGst: db.prepare('DELETE FROM voucher_gst WHERE voucher_id = ?'),
   deleteLines: db.prepare('DELETE FROM gst_line_details WHERE voucher_id = ?'),
 });
+
+/** GSTINELIGIBLEITC as stored: 1 blocked, 0 stated eligible, null not stated. */
+const ineligible = (g: GstRateRecord | undefined): number | null =>
+  g?.ineligibleItc === undefined ? null : g.ineligibleItc ? 1 : 0;
 
 /** A ledger's GST columns, after its row was upserted (ledgerId: its key). */
 export function putLedgerGst(ctx: WriteContext, ledgerId: number, l: LedgerRecord): void {
@@ -34,6 +39,8 @@ export function putLedgerGst(ctx: WriteContext, ledgerId: number, l: LedgerRecor
       g?.rate ?? null,
       g?.hsn ?? null,
       g?.reverseCharge === true ? 1 : 0,
+      ineligible(g),
+      g?.nature ?? null,
       ledgerId,
     );
 }
@@ -42,7 +49,9 @@ export function putLedgerGst(ctx: WriteContext, ledgerId: number, l: LedgerRecor
 export function putStockItemGst(ctx: WriteContext, itemId: number, item: StockItemRecord): void {
   const g = item.gst;
   if (g === undefined && ctx.mode === 'replace') return;
-  ctx.statements(prepare).itemGst.run(g?.hsn ?? null, g?.taxability ?? null, g?.rate ?? null, itemId);
+  ctx
+    .statements(prepare)
+    .itemGst.run(g?.hsn ?? null, g?.taxability ?? null, g?.rate ?? null, ineligible(g), g?.nature ?? null, itemId);
 }
 
 /**
@@ -73,6 +82,8 @@ export function putVoucherGst(
       g.partyState,
       g.reverseCharge ? 1 : 0,
       g.referenceDate,
+      g.adjustment?.nature ?? null,
+      g.adjustment?.details ?? null,
     );
   }
   v.entries.forEach((e, i) => {
@@ -85,6 +96,8 @@ export function putVoucherGst(
         e.gst.hsn,
         e.gst.taxability,
         e.gst.rate,
+        ineligible(e.gst),
+        e.gst.nature ?? null,
       );
     }
   });
@@ -98,6 +111,8 @@ export function putVoucherGst(
         line.gst.hsn,
         line.gst.taxability,
         line.gst.rate,
+        ineligible(line.gst),
+        line.gst.nature ?? null,
       );
     }
   });

@@ -24,7 +24,7 @@ export const MENU: readonly { section: MenuSection; screens: readonly Screen[] }
     ],
   },
   { section: 'gst', screens: ['gstr1', 'gstr3b', 'gstr2b', 'gstExceptions'] },
-  { section: 'tools', screens: ['settings'] },
+  { section: 'tools', screens: ['collections', 'settings'] },
 ];
 
 /** Every menu entry in order; the n-th (1-based, up to 9) is Alt+n. */

@@ -13,6 +13,7 @@ import { PortalSettings } from '../portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { LiveSettings } from './LiveSettings';
 import { AssistantsSettings } from '../mcp/AssistantsSettings';
+import { CollectionsSettings } from '../collections/CollectionsSettings';
 import { setDiagnostics, useDiagnostics } from '../../lib/diagnostics';
 import { buildHash, navigate, useRoute } from '../../lib/route';
 
@@ -125,6 +126,8 @@ export function Settings() {
             <LiveSettings />
             {/* Settings → Assistants: AI assistants over MCP, read only (docs/MCP.md). */}
             <AssistantsSettings />
+            {/* Settings › Collections: reminders and the mail server, for the company in view (docs/COLLECTIONS.md). */}
+            <CollectionsSettings />
             {/* Settings → Office portal: mode, accounts, who is signed in (docs/PORTAL.md). */}
             <PortalSettings />
           </>
