@@ -361,7 +361,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
         asOn,
         statementProblem: problem,
         messages: p.toSend.map(({ statement, contact }) => {
-          const email = statementEmail(statement, contact.language);
+          const email = statementEmail(statement, contact.language, { attached: problem === null });
           return {
             ledgerGuid: statement.ledgerGuid,
             partyName: statement.partyName,

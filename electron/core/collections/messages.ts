@@ -20,12 +20,15 @@ interface Words {
   subject(s: Facts): string;
   greeting(party: string): string;
   intro(s: Facts): string;
+  /** The intro when no statement is attached (none could be made here). */
+  introPlain(s: Facts): string;
   totalDue: string;
   overdue: string;
   interest: string;
   overdueBills: string;
   bill(b: BillFacts): string;
   more(count: number): string;
+  morePlain(count: number): string;
   request: string;
   regards: string;
   whatsapp(s: Facts): string;
@@ -59,6 +62,8 @@ const WORDS: Record<MessageLanguage, Words> = {
     bill: (b) =>
       `- Bill ${b.name}${b.date ? ` dated ${b.date}` : ''}${b.due ? `, due ${b.due}` : ''}: ${b.amount} (${b.days} days overdue)`,
     more: (n) => `… and ${n} more in the attached statement.`,
+    introPlain: (s) => `Your account with ${s.company} as on ${s.date} stands as follows.`,
+    morePlain: (n) => `… and ${n} more overdue bills.`,
     request:
       'Kindly arrange the payment at the earliest. If you have already paid, please share the details.',
     regards: 'Regards,',
@@ -77,6 +82,8 @@ const WORDS: Record<MessageLanguage, Words> = {
     bill: (b) =>
       `- बिल ${b.name}${b.date ? `, दिनांक ${b.date}` : ''}${b.due ? `, देय दिनांक ${b.due}` : ''}: ${b.amount} (${b.days} दिवस थकीत)`,
     more: (n) => `… आणखी ${n} बिले सोबतच्या उताऱ्यात आहेत.`,
+    introPlain: (s) => `${s.company} कडील आपल्या खात्याचा ${s.date} रोजीचा तपशील पुढीलप्रमाणे आहे.`,
+    morePlain: (n) => `… आणखी ${n} थकीत बिले.`,
     request: 'कृपया रक्कम लवकरात लवकर जमा करावी. आपण रक्कम आधीच भरली असल्यास कृपया तपशील कळवावा.',
     regards: 'धन्यवाद,',
     whatsapp: (s) =>
@@ -94,6 +101,8 @@ const WORDS: Record<MessageLanguage, Words> = {
     bill: (b) =>
       `- बिल ${b.name}${b.date ? `, दिनांक ${b.date}` : ''}${b.due ? `, नियत तिथि ${b.due}` : ''}: ${b.amount} (${b.days} दिन से अतिदेय)`,
     more: (n) => `… और ${n} बिल संलग्न विवरण में हैं।`,
+    introPlain: (s) => `${s.company} के साथ आपके खाते का ${s.date} तक का विवरण इस प्रकार है।`,
+    morePlain: (n) => `… और ${n} अतिदेय बिल।`,
     request: 'कृपया शीघ्र भुगतान करें। यदि आप भुगतान कर चुके हैं, तो कृपया विवरण भेजें।',
     regards: 'धन्यवाद,',
     whatsapp: (s) =>
@@ -119,7 +128,7 @@ const factsOf = (s: PartyStatement): Facts => ({
 
 const overdueBills = (s: PartyStatement): StatementBill[] => s.bills.filter((b) => isOverdue(b.overdueDays));
 
-function billLines(words: Words, bills: StatementBill[], limit: number): string[] {
+function billLines(words: Words, bills: StatementBill[], limit: number, attached = true): string[] {
   const lines = bills.slice(0, limit).map((b) =>
     words.bill({
       name: b.billName,
@@ -129,12 +138,21 @@ function billLines(words: Words, bills: StatementBill[], limit: number): string[
       days: b.overdueDays,
     }),
   );
-  if (bills.length > limit) lines.push(words.more(bills.length - limit));
+  if (bills.length > limit)
+    lines.push(attached ? words.more(bills.length - limit) : words.morePlain(bills.length - limit));
   return lines;
 }
 
-/** The statement-of-account e-mail (the statement itself goes as a PDF attachment). */
-export function statementEmail(statement: PartyStatement, language: MessageLanguage): EmailMessage {
+/**
+ * The statement-of-account e-mail. attached: the statement goes with it as a PDF (the default); false when
+ * none could be made here, and then the text does not say it is attached.
+ */
+export function statementEmail(
+  statement: PartyStatement,
+  language: MessageLanguage,
+  options: { attached?: boolean } = {},
+): EmailMessage {
+  const attached = options.attached ?? true;
   const words = wordsFor(language);
   const facts = factsOf(statement);
   const overdue = overdueBills(statement);
@@ -145,10 +163,10 @@ export function statementEmail(statement: PartyStatement, language: MessageLangu
   ];
   const blocks = [
     words.greeting(facts.party),
-    words.intro(facts),
+    attached ? words.intro(facts) : words.introPlain(facts),
     figures.join('\n'),
     ...(overdue.length > 0
-      ? [[words.overdueBills, ...billLines(words, overdue, EMAIL_BILL_LINES)].join('\n')]
+      ? [[words.overdueBills, ...billLines(words, overdue, EMAIL_BILL_LINES, attached)].join('\n')]
       : []),
     words.request,
     `${words.regards}\n${facts.company}`,

@@ -313,7 +313,10 @@ export async function runReminders(
     prepared.delete(index);
     if (options.signal?.aborted) break;
     const attachments = made.ok ? made.attachments : [];
-    const email = statementEmail(statement, contact.language);
+    // The text says a statement is attached only when its PDF goes with it.
+    const email = statementEmail(statement, contact.language, {
+      attached: attachments.some((a) => a.contentType === 'application/pdf'),
+    });
     const cc = contact.cc ?? [];
     const details: SendingDetails = {
       partyName: statement.partyName,

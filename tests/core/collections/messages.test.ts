@@ -241,6 +241,20 @@ describe('the statement e-mail', () => {
     );
   });
 
+  it('without the statement attached (none could be made) the text does not say it is', () => {
+    for (const language of ['en', 'mr', 'hi'] as const) {
+      const attached = statementEmail(statement(), language);
+      const plain = statementEmail(statement(), language, { attached: false });
+      expect(plain.subject).toBe(attached.subject);
+      expect(plain.text).not.toMatch(/attached|सोबत|संलग्न/);
+      // The figures are the same.
+      expect(plain.text.split('\n\n')[2]).toBe(attached.text.split('\n\n')[2]);
+    }
+    expect(statementEmail(statement(), 'en', { attached: false }).text).toContain(
+      'Your account with Kulkarni & Sons as on 31-05-2025 stands as follows.',
+    );
+  });
+
   it('leaves out interest and overdue lines a party does not have', () => {
     const mail = statementEmail(statement(false), 'en');
     expect(mail.text).not.toContain('Interest');

@@ -196,6 +196,8 @@ describe('reminder e-mails with the statement of account attached', () => {
     });
     expect(await a.finished(run.runId)).toMatchObject({ status: 'finished', sent: 1 });
     expect(server.received[0]!.attachments).toEqual([]);
+    expect(server.received[0]!.text).toContain('stands as follows');
+    expect(server.received[0]!.text).not.toContain('attached');
     expect(a.log.partyLog(TINY_GUID, ASHA)[0]!.attachments).toEqual([]);
   });
 
