@@ -1115,6 +1115,7 @@ export const en = {
     subject: 'Subject',
     attachment: 'Attachment',
     noAttachment: 'No attachment (the statement document is not available here)',
+    statementProblem: 'The statement PDF cannot be made here, so the e-mails go without it: {{reason}}',
     skipped: 'Not sent',
     skippedWhy: {
       noEmail: 'No e-mail',

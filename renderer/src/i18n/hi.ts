@@ -1109,6 +1109,7 @@ export const hi: Messages = {
     subject: 'विषय',
     attachment: 'संलग्नक',
     noAttachment: 'कोई संलग्नक नहीं (खाता विवरण का दस्तावेज़ यहाँ उपलब्ध नहीं है)',
+    statementProblem: 'खाता विवरण की PDF यहाँ नहीं बन सकती, इसलिए ई-मेल उसके बिना जाएँगे: {{reason}}',
     skipped: 'नहीं भेजे गए',
     skippedWhy: {
       noEmail: 'ई-मेल नहीं',

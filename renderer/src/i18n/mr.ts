@@ -1111,6 +1111,7 @@ export const mr: Messages = {
     subject: 'विषय',
     attachment: 'जोडपत्र',
     noAttachment: 'जोडपत्र नाही (खाते उताऱ्याचा दस्तऐवज इथे उपलब्ध नाही)',
+    statementProblem: 'खाते उताऱ्याची PDF इथे तयार करता येत नाही, त्यामुळे ई-मेल तिच्याशिवाय जातील: {{reason}}',
     skipped: 'न पाठवलेले',
     skippedWhy: {
       noEmail: 'ई-मेल नाही',

@@ -242,6 +242,34 @@ describe('Collections › parties', () => {
 });
 
 describe('Collections › preview and send', () => {
+  it('says why the statement PDF cannot be made here, and lists the Excel copy beside it when asked for', async () => {
+    const reason = 'Chromium was not found at /usr/bin/chromium';
+    renderApp(
+      `#/collections?c=${company.guid}&v=preview&s=${encodeURIComponent(JSON.stringify({ kind: 'overdue-above', amount: 0 }))}`,
+      {
+        handlers: {
+          'collections.preview': () => ({
+            ...preview,
+            statementProblem: reason,
+            messages: preview.messages.map((m) => ({
+              ...m,
+              attachesStatement: false,
+              attachmentName: null,
+              attachments: m.language === 'en' ? ['Statement-Patil Enterprises-01-12-2026.xlsx'] : [],
+            })),
+          }),
+          'collections.settings.get': () => settings,
+        },
+      },
+    );
+    expect(await screen.findByTestId('statement-problem')).toHaveTextContent(
+      `The statement PDF cannot be made here, so the e-mails go without it: ${reason}`,
+    );
+    const messages = await screen.findAllByTestId('preview-message');
+    expect(within(messages[0]!).getByText('Statement-Patil Enterprises-01-12-2026.xlsx')).toBeInTheDocument();
+    expect(within(messages[1]!).getByText(/No attachment/)).toBeInTheDocument();
+  });
+
   it('shows what goes to whom, sends with progress, cancels, and gives each party’s result', async () => {
     const { bridge } = renderApp(
       `#/collections?c=${company.guid}&v=preview&s=${encodeURIComponent(JSON.stringify({ kind: 'overdue-above', amount: 0 }))}`,
