@@ -12,6 +12,7 @@
  *     [--pages 2] [--ahead 2]   (Chromium pages, and parties whose PDF is made ahead while one is sent)
  *     [--sequential]            (also a run with one page and nothing ahead: each step on its own)
  *     [--keep N]                (keeps the first N PDFs under test-output/bench-collections to look at)
+ *     [--prompt-server]         (the mail server greets at once, not after smtp-server's 100 ms; see smtp-sink.ts)
  *     [--db FILE]               (the demo books kept in FILE and reused by the next run: no 7-minute load)
  */
 import { spawn } from 'node:child_process';
@@ -69,6 +70,7 @@ const PAGES = Number(option('pages') ?? 2);
 const AHEAD = Number(option('ahead') ?? 2);
 const SEQUENTIAL = args.includes('--sequential');
 const DB = option('db');
+const PROMPT_SERVER = args.includes('--prompt-server');
 const TODAY = '2026-11-25';
 const BUCKETS = [30, 60, 90, 180];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -111,7 +113,13 @@ function childrenCpuMs(exclude: number | undefined): number {
 
 /** The mail server in its own process: its port and certificate. */
 async function startSink(): Promise<{ port: number; cert: string; pid: number; stop(): Promise<string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'smtp-sink.ts')], {
+  const sinkArgs = [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'smtp-sink.ts'),
+    ...(PROMPT_SERVER ? ['--prompt'] : []),
+  ];
+  const child = spawn(process.execPath, sinkArgs, {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -349,7 +357,7 @@ try {
   runs.push(await measure(`${PAGES} pages, ${AHEAD} ahead`, chosen, PAGES, AHEAD));
   for (const m of runs) console.log(report(m));
   console.log(
-    `Mail server: ${await sink.stop()}; first ${Math.min(KEEP, chosen.length)} PDFs kept in ${keepDir}`,
+    `Mail server${PROMPT_SERVER ? ' (greeting at once)' : ' (greeting after 100 ms)'}: ${await sink.stop()}; first ${Math.min(KEEP, chosen.length)} PDFs kept in ${keepDir}`,
   );
 } finally {
   store.close();

@@ -3,6 +3,10 @@
  * smtp-server with STARTTLS (a certificate made now by openssl) and AUTH, as a company's mail server would
  * ask, accepting every message and keeping nothing but counts. Prints one JSON line on stdout
  * ({ port, cert }), then "received N bytes B" on each SIGUSR2 and when stdin closes (the bench ending).
+ *
+ * smtp-server holds its greeting 100 ms to catch clients that talk too soon (an anti-spam check, as
+ * Postfix's postscreen does); a real provider's greeting comes after its own network delay. With
+ * `--prompt` the greeting goes at once (smtp-server's private init replaced), to see the sender's own cost.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +14,7 @@ import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import smtpServer from 'smtp-server';
+import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
 
 export const SINK_USER = 'bench@tally.test';
 export const SINK_PASSWORD = 'bench password';
@@ -50,6 +55,10 @@ function certificate(): { key: string; cert: string } {
 }
 
 if (process.argv[1]?.endsWith('smtp-sink.ts')) {
+  if (process.argv.includes('--prompt'))
+    SMTPConnection.prototype.init = function init(this: SMTPConnection): void {
+      this._setListeners(() => this.connectionReady());
+    };
   const { key, cert } = certificate();
   let messages = 0;
   let bytes = 0;
