@@ -55,8 +55,9 @@ export interface CoreOptions {
    */
   secretBox?: SecretBox;
   /**
-   * The statement of account as a PDF for reminder e-mails (the print engine's, from its own area).
-   * Absent or null: reminders go without the statement attached and previews say so.
+   * The statement of account as a PDF for reminder e-mails: the print engine in the adapter's headless
+   * page (the desktop's hidden window, serve's Chromium; collections/statement-pdf.ts statementPdfWith).
+   * Absent, null or unavailable (no Chromium): reminders go without the PDF and previews say why.
    */
   statementPdf?: StatementPdf | null;
 }

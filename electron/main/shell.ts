@@ -38,6 +38,8 @@ import { createTrayActions } from './tray-actions';
 import { followPower } from './live-power';
 import { safeStorageBox } from './secret-box';
 import type { SecretBox } from '../core/collections/secret-box';
+import { statementPdfWith, type StatementPdf } from '../core/collections/statement-pdf';
+import { ElectronPdfRenderer } from './pdf-window';
 import { liveNoticeText } from './live-notice';
 import type { LiveNotice } from '../../shared/types/live';
 import type { LiveConditions } from '../core/live/policy';
@@ -71,6 +73,8 @@ export type CreateCore = (options: {
   mcpLaunch?: { command: string; args: string[] };
   /** Seals the SMTP password (Electron's safeStorage). */
   secretBox?: SecretBox;
+  /** Statements of account as PDF for reminder e-mails (a hidden window, electron/main/pdf-window.ts). */
+  statementPdf?: StatementPdf;
 }) => Promise<ShellCore> | ShellCore;
 
 export interface ShellOptions {
@@ -186,6 +190,8 @@ export function startShell(options: ShellOptions): ShellHandle {
     refresh: () => tray?.refresh() ?? Promise.resolve(),
   });
 
+  // The hidden window that prints statements for reminder e-mails: opened on the first one, kept after.
+  const pdfRenderer = new ElectronPdfRenderer();
   const shutdown = createShutdown(
     [
       { name: 'remember window', run: saveWindow },
@@ -194,6 +200,8 @@ export function startShell(options: ShellOptions): ShellHandle {
       { name: 'finish tray actions', run: () => actions.settled() },
       { name: 'stop IPC and events', run: () => cleanups.splice(0).forEach((cleanup) => cleanup()) },
       { name: 'close core (database, Redis)', run: () => core?.close(), timeoutMs: 10_000 },
+      // After the core: a reminder run it stopped may still have been printing.
+      { name: 'close PDF window', run: () => pdfRenderer.close() },
       { name: 'remove tray', run: () => tray?.destroy() },
       // Last: the installer waits for this process to end, and only runs if the user agreed.
       { name: 'install agreed update', run: () => core?.updates?.quitting() },
@@ -234,6 +242,7 @@ export function startShell(options: ShellOptions): ShellHandle {
         // The SMTP password is sealed by the system key store (DPAPI on Windows); safeStorage works once
         // the app is ready, as it is here.
         secretBox: safeStorageBox(safeStorage),
+        statementPdf: statementPdfWith(pdfRenderer),
       });
     } catch (error) {
       logger.error('core failed to start', { error });

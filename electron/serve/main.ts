@@ -10,6 +10,8 @@ import { isPublicOperation } from '../core/portal/access';
 import { readAssistantSettings } from '../core/mcp/assistant-settings';
 import packageJson from '../../package.json';
 import { mcpRoute } from './mcp-route';
+import { ChromiumPdfRenderer } from '../core/print/chromium-pdf';
+import { statementPdfWith } from '../core/collections/statement-pdf';
 
 /** `npm run serve`: the core without Electron, the built renderer and the HTTP/JSON API on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -23,7 +25,21 @@ async function main(): Promise<void> {
   const logger = streamLogger(process.stderr, 'info').child({ area: 'serve' });
   // Last resort: a promise nobody awaited is logged instead of ending the server.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
-  const core = await createCore({ dataDir: args.dataDir, mode: 'serve', env: process.env, logger });
+  // Statements of account as PDF for reminder e-mails: Chromium starts on the first one and closes at
+  // shutdown; without it (CHROMIUM_PATH, /usr/bin/chromium) the preview says why and e-mails go without.
+  const pdfRenderer = new ChromiumPdfRenderer({
+    ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
+    pages: 2,
+  });
+  const pdfProblem = pdfRenderer.problem();
+  if (pdfProblem !== null) logger.warn('Statements cannot be attached as PDF', { problem: pdfProblem });
+  const core = await createCore({
+    dataDir: args.dataDir,
+    mode: 'serve',
+    env: process.env,
+    logger,
+    statementPdf: statementPdfWith(pdfRenderer, () => pdfRenderer.problem()),
+  });
   const context = { caller: 'http' as const, user: null };
 
   if (args.demo) {
@@ -113,6 +129,7 @@ async function main(): Promise<void> {
     stopping = true;
     await app.close();
     await core.close();
+    await pdfRenderer.close().catch((error: unknown) => logger.warn('Closing Chromium failed', { error }));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -54,6 +54,8 @@ export const reminderSettingsSchema = z
       })
       .strict()
       .nullable(),
+    /** Attach the statement's Excel copy beside the PDF; absent: kept as it is. */
+    attachExcel: z.boolean().optional(),
   })
   .strict();
 
@@ -136,12 +138,12 @@ export const collectionOperations = {
   'collections.settings.get': operation<ReminderSettings>()({
     input: z.object({ companyGuid }).strict(),
     description:
-      'Reminder settings: schedule, pacing, minimum days between reminders, minimum overdue amount, staff access, interest where Tally has none.',
+      'Reminder settings: schedule, pacing, minimum days between reminders, minimum overdue amount, staff access, interest where Tally has none, whether the Excel copy of the statement is attached.',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'collections.settings.set': operation<ReminderSettings>()({
     input: z.object({ companyGuid, settings: reminderSettingsSchema }).strict(),
-    description: 'Stores the reminder settings (all or nothing).',
+    description: 'Stores the reminder settings (all or nothing; attachExcel absent keeps it as it is).',
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'collections.smtp.get': operation<SmtpSettingsView | null>()({

@@ -90,16 +90,20 @@ export interface PreviewMessage {
   totalDue: Paise;
   overdue: Paise;
   interest: Paise;
-  /** The statement PDF goes with it (false when no statement document is available). */
+  /** The statement PDF goes with it (false when no statement document can be made here: see statementProblem). */
   attachesStatement: boolean;
-  /** The attached statement's file name; null without one. */
+  /** The attached statement PDF's file name ("Statement-Asha Stores-25-11-2026.pdf"); null without one. */
   attachmentName: string | null;
+  /** Every file attached, by name: the PDF and, when the settings ask for it, its .xlsx copy. */
+  attachments: string[];
 }
 
 export interface RunPreview {
   companyGuid: string;
   asOn: IsoDate;
   messages: PreviewMessage[];
+  /** Why the statement PDF cannot be made here (no Chromium ...), so messages go without it; null: it can. */
+  statementProblem: string | null;
   /** Chosen but without a usable e-mail: listed with a WhatsApp link when they have a mobile. */
   withoutEmail: {
     ledgerGuid: string;
@@ -145,7 +149,8 @@ export interface MessageLogEntry {
   to: string[];
   cc: string[];
   subject: string | null;
-  attachments: { filename: string; bytes: number; contentType: string }[];
+  /** sha256: the file's SHA-256 (hex) as sent, when recorded. */
+  attachments: { filename: string; bytes: number; contentType: string; sha256?: string }[];
   /** The figures as sent. */
   amounts: {
     asOn: IsoDate;
@@ -195,6 +200,8 @@ export interface ReminderSettings {
   staffAllowed: boolean;
   /** Interest where the ledger has no parameters in Tally; null: none. */
   interest: InterestSettings | null;
+  /** Attach the statement's Excel copy (.xlsx) beside the PDF. */
+  attachExcel: boolean;
 }
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';

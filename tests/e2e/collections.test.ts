@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -6,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import smtpServer from 'smtp-server';
 import type { CollectionParties } from '../../shared/types/collections';
 import type { CompanySummary } from '../../shared/types/reports';
+import { formatInr } from '../../shared/money';
 import { SCREENSHOTS, launchBrowser, startServe, type ServeProcess } from './harness';
 
 /**
@@ -138,6 +140,15 @@ describe('Collections of the demo company in a browser', () => {
       expect(got.mail.text).toContain(`Dear ${p.name},`);
       expect(got.mail.replyTo?.text).toBe('dues@demo-traders.example');
       expect(got.mail.from?.text).toContain('accounts@demo-traders.example');
+      // Serve mode's Chromium made the statement: a real PDF whose text has the party and its total due.
+      const pdf = got.mail.attachments[0]!;
+      expect(pdf.filename).toMatch(/^Statement-.+-\d\d-\d\d-\d{4}\.pdf$/);
+      expect(pdf.contentType).toBe('application/pdf');
+      const file = path.join(SCREENSHOTS, `collections-${pdf.filename!}`);
+      writeFileSync(file, pdf.content);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(`Total due: ${formatInr(p.totalDue)}`);
+      expect(got.mail.text).toContain('Please find attached');
     }
 
     // The party's own view: its message in the log, as sent.

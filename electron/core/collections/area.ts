@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_AGEING_BUCKETS } from '../../../shared/contract/reports';
-import { type IsoDate, todayInIndia } from '../../../shared/dates';
+import { formatDateIndian, type IsoDate, todayInIndia } from '../../../shared/dates';
+import { statementSheet } from '../../../shared/print/statement';
+import { statementWords } from '../../../shared/print/statement-words';
+import { fileSafe, toXlsx } from '../../../shared/print/workbook';
 import { AppError } from '../../../shared/errors';
 import type {
   CollectionParties,
@@ -39,6 +42,13 @@ import {
   type TransportFactory,
 } from './smtp-sender';
 import { type PartyStatement, statementFor } from './statement';
+import {
+  type StatementPdf,
+  type StatementPdfInput,
+  statementCompanyOf,
+  statementOfAccountFrom,
+  statementPartyOf,
+} from './statement-pdf';
 import { effectiveInterest, interestFromFacts } from './tally-interest';
 import { normaliseMobile, whatsAppLinks } from './whatsapp';
 
@@ -49,8 +59,14 @@ import { normaliseMobile, whatsAppLinks } from './whatsapp';
  * scheduler (scheduler.ts) call this; app.ts wires it.
  */
 
-/** The statement document (PDF) of a party; injected (the print engine builds it). */
-export type StatementPdf = (statement: PartyStatement) => Promise<Uint8Array>;
+export type { StatementPdf } from './statement-pdf';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "Statement-Asha Stores-25-11-2026.pdf": the party and the as-on date, nothing a file system refuses. */
+export function statementFileName(statement: PartyStatement, extension: 'pdf' | 'xlsx'): string {
+  return `Statement-${fileSafe(statement.partyName)}-${formatDateIndian(statement.asOn)}.${extension}`;
+}
 
 export interface CollectionsOptions {
   store: Store;
@@ -58,7 +74,10 @@ export interface CollectionsOptions {
   secretBox: SecretBox;
   now: () => Date;
   logger: Logger;
-  /** Null: e-mails go without the statement attached (and previews say so). */
+  /**
+   * The statement PDF (the print engine in a headless page, from the adapter). Null, or unavailable (no
+   * Chromium), at preview and start: e-mails go without it and the preview says why.
+   */
   statementPdf: StatementPdf | null;
   /** The mail transport (tests may wrap nodemailer's); default nodemailer. */
   transport?: TransportFactory;
@@ -108,10 +127,6 @@ export interface CollectionsArea {
   ): Promise<{ ok: true; messageId: string } | { ok: false; reason: string; message: string }>;
   close(): Promise<void>;
 }
-
-/** The statement PDF's file name as the party receives it (no characters Windows refuses in a name). */
-export const statementFilename = (s: PartyStatement): string =>
-  `Statement ${s.partyName.replace(/[\\/:*?"<>|]/g, '_')} ${s.asOn}.pdf`;
 
 const interestParameters = (settings: ReminderSettings): InterestParameters | null =>
   settings.interest === null ? null : { ...DEFAULT_INTEREST, ...settings.interest, source: 'tallyconnect' };
@@ -244,6 +259,52 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
     return { plan: picked, excluded };
   }
 
+  /** Why the statement PDF cannot be made here; null when it can. */
+  function pdfProblem(): string | null {
+    if (options.statementPdf === null)
+      return 'This TallyConnect has no PDF maker for statements (they can be printed from the Outstanding screen)';
+    return options.statementPdf.unavailable();
+  }
+
+  /**
+   * Each party's attachments: the statement PDF (the company's letterhead from its profile, the party's
+   * address from its ledger, in the party's language) and, when asked for, the same statement as .xlsx.
+   */
+  function statementAttachments(
+    companyGuid: string,
+    p: ReminderPlan,
+    pdf: StatementPdf | null,
+    excel: boolean,
+  ): (statement: PartyStatement) => Promise<EmailAttachment[]> {
+    const company = statementCompanyOf(parties.profile(companyGuid));
+    const stored = parties.parties(companyGuid);
+    const languages = new Map(p.toSend.map((t) => [t.statement.ledgerGuid, t.contact.language]));
+    return async (statement) => {
+      const input: StatementPdfInput = {
+        statement,
+        company,
+        party: statementPartyOf(stored.get(statement.ledgerGuid)?.contact ?? null),
+        language: languages.get(statement.ledgerGuid) ?? 'en',
+      };
+      const files: EmailAttachment[] = [];
+      if (pdf)
+        files.push({
+          filename: statementFileName(statement, 'pdf'),
+          content: Buffer.from(await pdf.make(input)),
+          contentType: 'application/pdf',
+        });
+      if (excel) {
+        const sheet = statementSheet(statementOfAccountFrom(input), statementWords(input.language));
+        files.push({
+          filename: statementFileName(statement, 'xlsx'),
+          content: Buffer.from(new Uint8Array(await toXlsx(sheet))),
+          contentType: XLSX_TYPE,
+        });
+      }
+      return files;
+    };
+  }
+
   function emit(companyGuid: string, runId: string, event: RunEventPayload): void {
     options.events.emit('collections.progress', { companyGuid, runId, event });
   }
@@ -312,11 +373,14 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
 
     preview(companyGuid, selection, asOn = todayInIndia(now())) {
       const { plan: p, excluded } = plan(companyGuid, selection, asOn);
+      const problem = pdfProblem();
+      const excel = settings.reminderSettings(companyGuid).attachExcel;
       return {
         companyGuid,
         asOn,
+        statementProblem: problem,
         messages: p.toSend.map(({ statement, contact }) => {
-          const email = statementEmail(statement, contact.language, options.statementPdf !== null);
+          const email = statementEmail(statement, contact.language, { attached: problem === null });
           return {
             ledgerGuid: statement.ledgerGuid,
             partyName: statement.partyName,
@@ -328,8 +392,12 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
             totalDue: statement.totalDue,
             overdue: statement.overdue,
             interest: statement.interest,
-            attachesStatement: options.statementPdf !== null,
-            attachmentName: options.statementPdf !== null ? statementFilename(statement) : null,
+            attachesStatement: problem === null,
+            attachmentName: problem === null ? statementFileName(statement, 'pdf') : null,
+            attachments: [
+              ...(problem === null ? [statementFileName(statement, 'pdf')] : []),
+              ...(excel ? [statementFileName(statement, 'xlsx')] : []),
+            ],
           };
         }),
         withoutEmail: p.withoutEmail.map((w) => ({
@@ -380,14 +448,11 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
         options.transport ?? nodemailerTransport,
       );
       const controller = new AbortController();
-      const pdf = options.statementPdf;
-      const attachmentFor = pdf
-        ? async (s: PartyStatement): Promise<EmailAttachment> => ({
-            filename: statementFilename(s),
-            content: Buffer.from(await pdf(s)),
-            contentType: 'application/pdf',
-          })
-        : undefined;
+      // Decided once, as the preview showed it: with the PDF (then a party whose PDF fails is not sent)
+      // or without it (no renderer here, and the preview said why).
+      const pdf = pdfProblem() === null ? options.statementPdf : null;
+      const attachmentsFor =
+        pdf || reminder.attachExcel ? statementAttachments(companyGuid, p, pdf, reminder.attachExcel) : null;
       const done = runReminders(
         p,
         {
@@ -395,7 +460,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
           sender,
           clock: now,
           sleep: options.sleep ?? realSleep,
-          ...(attachmentFor ? { attachmentFor } : {}),
+          ...(attachmentsFor ? { attachmentsFor } : {}),
           onEvent: (event) => {
             const payload = toPayload(event);
             if (payload) emit(companyGuid, runId, payload);
@@ -485,7 +550,7 @@ export function createCollectionsArea(options: CollectionsOptions): CollectionsA
           log.logWhatsApp(runId, companyGuid, ledgerGuid, at, {
             partyName: statement.partyName,
             mobile: phone.e164,
-            content: contentOf(statement, language, null),
+            content: contentOf(statement, language, []),
           });
           log.finishRun(runId, 'finished', at, {
             total: 1,

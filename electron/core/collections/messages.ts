@@ -19,14 +19,16 @@ export const WHATSAPP_BILL_LINES = 5;
 interface Words {
   subject(s: Facts): string;
   greeting(party: string): string;
-  /** The opening line: with the statement attached, or with the figures below only. */
-  intro(s: Facts, attached: boolean): string;
+  intro(s: Facts): string;
+  /** The intro when no statement is attached (none could be made here). */
+  introPlain(s: Facts): string;
   totalDue: string;
   overdue: string;
   interest: string;
   overdueBills: string;
   bill(b: BillFacts): string;
-  more(count: number, attached: boolean): string;
+  more(count: number): string;
+  morePlain(count: number): string;
   request: string;
   regards: string;
   whatsapp(s: Facts): string;
@@ -52,18 +54,16 @@ const WORDS: Record<MessageLanguage, Words> = {
   en: {
     subject: (s) => `Statement of account as on ${s.date} – ${s.company}`,
     greeting: (party) => `Dear ${party},`,
-    intro: (s, attached) =>
-      attached
-        ? `Please find attached your statement of account with ${s.company} as on ${s.date}.`
-        : `Here is a summary of your account with ${s.company} as on ${s.date}.`,
+    intro: (s) => `Please find attached your statement of account with ${s.company} as on ${s.date}.`,
     totalDue: 'Total due',
     overdue: 'Overdue',
     interest: 'Interest on overdue bills',
     overdueBills: 'Overdue bills:',
     bill: (b) =>
       `- Bill ${b.name}${b.date ? ` dated ${b.date}` : ''}${b.due ? `, due ${b.due}` : ''}: ${b.amount} (${b.days} days overdue)`,
-    more: (n, attached) =>
-      attached ? `… and ${n} more in the attached statement.` : `… and ${n} more overdue bills.`,
+    more: (n) => `… and ${n} more in the attached statement.`,
+    introPlain: (s) => `Your account with ${s.company} as on ${s.date} stands as follows.`,
+    morePlain: (n) => `… and ${n} more overdue bills.`,
     request:
       'Kindly arrange the payment at the earliest. If you have already paid, please share the details.',
     regards: 'Regards,',
@@ -74,17 +74,16 @@ const WORDS: Record<MessageLanguage, Words> = {
   mr: {
     subject: (s) => `${s.date} रोजीचा खाते उतारा – ${s.company}`,
     greeting: (party) => `प्रिय ${party},`,
-    intro: (s, attached) =>
-      attached
-        ? `${s.company} कडील आपला ${s.date} रोजीचा खाते उतारा सोबत जोडला आहे.`
-        : `${s.company} कडील आपल्या खात्याचा ${s.date} रोजीचा सारांश खाली दिला आहे.`,
+    intro: (s) => `${s.company} कडील आपला ${s.date} रोजीचा खाते उतारा सोबत जोडला आहे.`,
     totalDue: 'एकूण येणे',
     overdue: 'मुदत संपलेली रक्कम',
     interest: 'थकीत बिलांवरील व्याज',
     overdueBills: 'मुदत संपलेली बिले:',
     bill: (b) =>
       `- बिल ${b.name}${b.date ? `, दिनांक ${b.date}` : ''}${b.due ? `, देय दिनांक ${b.due}` : ''}: ${b.amount} (${b.days} दिवस थकीत)`,
-    more: (n, attached) => (attached ? `… आणखी ${n} बिले सोबतच्या उताऱ्यात आहेत.` : `… आणखी ${n} थकीत बिले आहेत.`),
+    more: (n) => `… आणखी ${n} बिले सोबतच्या उताऱ्यात आहेत.`,
+    introPlain: (s) => `${s.company} कडील आपल्या खात्याचा ${s.date} रोजीचा तपशील पुढीलप्रमाणे आहे.`,
+    morePlain: (n) => `… आणखी ${n} थकीत बिले.`,
     request: 'कृपया रक्कम लवकरात लवकर जमा करावी. आपण रक्कम आधीच भरली असल्यास कृपया तपशील कळवावा.',
     regards: 'धन्यवाद,',
     whatsapp: (s) =>
@@ -94,17 +93,16 @@ const WORDS: Record<MessageLanguage, Words> = {
   hi: {
     subject: (s) => `${s.date} तक का खाता विवरण – ${s.company}`,
     greeting: (party) => `प्रिय ${party},`,
-    intro: (s, attached) =>
-      attached
-        ? `${s.company} के साथ आपका ${s.date} तक का खाता विवरण संलग्न है।`
-        : `${s.company} के साथ आपके खाते का ${s.date} तक का सारांश नीचे दिया गया है।`,
+    intro: (s) => `${s.company} के साथ आपका ${s.date} तक का खाता विवरण संलग्न है।`,
     totalDue: 'कुल बकाया',
     overdue: 'अतिदेय राशि',
     interest: 'अतिदेय बिलों पर ब्याज',
     overdueBills: 'अतिदेय बिल:',
     bill: (b) =>
       `- बिल ${b.name}${b.date ? `, दिनांक ${b.date}` : ''}${b.due ? `, नियत तिथि ${b.due}` : ''}: ${b.amount} (${b.days} दिन से अतिदेय)`,
-    more: (n, attached) => (attached ? `… और ${n} बिल संलग्न विवरण में हैं।` : `… और ${n} अतिदेय बिल हैं।`),
+    more: (n) => `… और ${n} बिल संलग्न विवरण में हैं।`,
+    introPlain: (s) => `${s.company} के साथ आपके खाते का ${s.date} तक का विवरण इस प्रकार है।`,
+    morePlain: (n) => `… और ${n} अतिदेय बिल।`,
     request: 'कृपया शीघ्र भुगतान करें। यदि आप भुगतान कर चुके हैं, तो कृपया विवरण भेजें।',
     regards: 'धन्यवाद,',
     whatsapp: (s) =>
@@ -130,7 +128,7 @@ const factsOf = (s: PartyStatement): Facts => ({
 
 const overdueBills = (s: PartyStatement): StatementBill[] => s.bills.filter((b) => isOverdue(b.overdueDays));
 
-function billLines(words: Words, bills: StatementBill[], limit: number, attached: boolean): string[] {
+function billLines(words: Words, bills: StatementBill[], limit: number, attached = true): string[] {
   const lines = bills.slice(0, limit).map((b) =>
     words.bill({
       name: b.billName,
@@ -140,19 +138,21 @@ function billLines(words: Words, bills: StatementBill[], limit: number, attached
       days: b.overdueDays,
     }),
   );
-  if (bills.length > limit) lines.push(words.more(bills.length - limit, attached));
+  if (bills.length > limit)
+    lines.push(attached ? words.more(bills.length - limit) : words.morePlain(bills.length - limit));
   return lines;
 }
 
 /**
- * The statement-of-account e-mail. `attached`: the statement goes with it as a PDF, and the text says so;
- * without it the text speaks only of the figures it carries.
+ * The statement-of-account e-mail. attached: the statement goes with it as a PDF (the default); false when
+ * none could be made here, and then the text does not say it is attached.
  */
 export function statementEmail(
   statement: PartyStatement,
   language: MessageLanguage,
-  attached: boolean,
+  options: { attached?: boolean } = {},
 ): EmailMessage {
+  const attached = options.attached ?? true;
   const words = wordsFor(language);
   const facts = factsOf(statement);
   const overdue = overdueBills(statement);
@@ -163,7 +163,7 @@ export function statementEmail(
   ];
   const blocks = [
     words.greeting(facts.party),
-    words.intro(facts, attached),
+    attached ? words.intro(facts) : words.introPlain(facts),
     figures.join('\n'),
     ...(overdue.length > 0
       ? [[words.overdueBills, ...billLines(words, overdue, EMAIL_BILL_LINES, attached)].join('\n')]
@@ -174,22 +174,15 @@ export function statementEmail(
   return { subject: words.subject(facts), text: `${blocks.join('\n\n')}\n` };
 }
 
-/**
- * The WhatsApp text: the figures and the oldest overdue bills, short enough for a phone. `attached`: the
- * user sends the statement PDF with it (the bills it leaves out are "in the attached statement").
- */
-export function statementWhatsAppText(
-  statement: PartyStatement,
-  language: MessageLanguage,
-  attached = true,
-): string {
+/** The WhatsApp text: the figures and the oldest overdue bills, short enough for a phone. */
+export function statementWhatsAppText(statement: PartyStatement, language: MessageLanguage): string {
   const words = wordsFor(language);
   const facts = factsOf(statement);
   const overdue = overdueBills(statement);
   const blocks = [
     words.whatsapp(facts),
     ...(overdue.length > 0
-      ? [[words.overdueBills, ...billLines(words, overdue, WHATSAPP_BILL_LINES, attached)].join('\n')]
+      ? [[words.overdueBills, ...billLines(words, overdue, WHATSAPP_BILL_LINES)].join('\n')]
       : []),
     words.request,
     `– ${facts.company}`,

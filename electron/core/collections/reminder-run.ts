@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { daysBetween, todayInIndia } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type { MessageLanguage } from './messages';
 import { statementEmail, statementWhatsAppText } from './messages';
-import type { ReminderStore, SendingDetails, SentContent } from './reminder-store';
-import type { EmailAttachment, EmailSender, SendFailureReason } from './smtp-sender';
+import type { DeliveryFailureReason, ReminderStore, SendingDetails, SentContent } from './reminder-store';
+import type { EmailAttachment, EmailSender } from './smtp-sender';
 import type { PartyStatement } from './statement';
 import { normaliseMobile, whatsAppLinks, type WhatsAppLinks } from './whatsapp';
 
@@ -121,23 +122,20 @@ export function planReminders(
 
 // ---- running ---------------------------------------------------------------------------------------
 
-/** What the log keeps of a message: its attachment (name and size) and the figures as sent. */
+/** What the log keeps of a message: its attachments (names and sizes) and the figures as sent. */
 export function contentOf(
   statement: PartyStatement,
   language: MessageLanguage,
-  attachment: EmailAttachment | null,
+  attachments: readonly EmailAttachment[],
 ): SentContent {
   return {
     language,
-    attachments: attachment
-      ? [
-          {
-            filename: attachment.filename,
-            bytes: attachment.content.length,
-            contentType: attachment.contentType,
-          },
-        ]
-      : [],
+    attachments: attachments.map((a) => ({
+      filename: a.filename,
+      bytes: a.content.length,
+      contentType: a.contentType,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
+    })),
     amounts: {
       asOn: statement.asOn,
       totalDue: statement.totalDue,
@@ -158,7 +156,13 @@ export type RunEvent =
   | { type: 'started'; runId: string; total: number }
   | { type: 'sending'; ledgerGuid: string; partyName: string; index: number; total: number }
   | { type: 'sent'; ledgerGuid: string; partyName: string; messageId: string; rejected: string[] }
-  | { type: 'failed'; ledgerGuid: string; partyName: string; reason: SendFailureReason; message: string }
+  | {
+      type: 'failed';
+      ledgerGuid: string;
+      partyName: string;
+      reason: DeliveryFailureReason;
+      message: string;
+    }
   | {
       type: 'skipped';
       ledgerGuid: string;
@@ -185,8 +189,12 @@ export interface RunDependencies {
   clock: () => Date;
   /** Waits; resolves early when the signal aborts. */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The PDF statement (a later part of issue 28); null sends the e-mail without one. */
-  attachmentFor?: (statement: PartyStatement) => Promise<EmailAttachment | null>;
+  /**
+   * The party's attachments (the statement PDF, its Excel copy); absent: e-mails go without. When they
+   * cannot be made the party's delivery fails (reason 'attachment') and the run goes on: nothing goes out
+   * other than what the preview showed.
+   */
+  attachmentsFor?: (statement: PartyStatement) => Promise<EmailAttachment[]>;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -195,7 +203,15 @@ export interface RunOptions {
   runId: string;
   messagesPerMinute: number;
   signal?: AbortSignal;
+  /**
+   * How many of the next parties' attachments are made while a message is being sent (default 2), so the
+   * PDFs of the next parties (two at once where the renderer has two pages, serve's Chromium) and the SMTP
+   * conversation of this one overlap. 0: each is made just before its message.
+   */
+  prepareAhead?: number;
 }
+
+type Prepared = { ok: true; attachments: EmailAttachment[] } | { ok: false; message: string };
 
 /** A sleep that really waits, for the app; tests inject their own. */
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -234,6 +250,34 @@ export async function runReminders(
     cancelled: false,
   };
   const total = plan.toSend.length;
+  const ahead = Math.max(0, Math.floor(options.prepareAhead ?? 2));
+  // Each party's attachments, started at most once; a failure is an answer, never an unhandled rejection.
+  const prepared = new Map<number, Promise<Prepared>>();
+  const prepare = (index: number): Promise<Prepared> => {
+    let made = prepared.get(index);
+    if (!made) {
+      const statement = plan.toSend[index]!.statement;
+      made = deps.attachmentsFor
+        ? deps.attachmentsFor(statement).then(
+            (attachments): Prepared => ({ ok: true, attachments }),
+            (error: unknown): Prepared => ({
+              ok: false,
+              message: `The statement to attach could not be made, so nothing was sent: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+          )
+        : Promise.resolve({ ok: true, attachments: [] });
+      prepared.set(index, made);
+    }
+    return made;
+  };
+  /** Starts the next parties' attachments (those this run has not already sent or half-sent). */
+  const prepareNext = (index: number): void => {
+    if (!deps.attachmentsFor) return;
+    for (let next = index + 1; next <= index + ahead && next < total; next += 1) {
+      const state = store.delivery(options.runId, plan.toSend[next]!.statement.ledgerGuid)?.state;
+      if (state !== 'sent' && state !== 'sending') void prepare(next);
+    }
+  };
   emit({ type: 'started', runId: options.runId, total });
   let sentBefore = false;
   for (const [index, { statement, contact }] of plan.toSend.entries()) {
@@ -260,18 +304,26 @@ export async function runReminders(
       continue;
     }
     if (sentBefore) {
+      // The next party's attachments are made during the pause.
+      void prepare(index);
       await deps.sleep(gapMs, options.signal);
       if (options.signal?.aborted) break;
     }
-    const attachment = deps.attachmentFor ? await deps.attachmentFor(statement) : null;
-    const email = statementEmail(statement, contact.language, attachment !== null);
+    const made = await prepare(index);
+    prepared.delete(index);
+    if (options.signal?.aborted) break;
+    const attachments = made.ok ? made.attachments : [];
+    // The text says a statement is attached only when its PDF goes with it.
+    const email = statementEmail(statement, contact.language, {
+      attached: attachments.some((a) => a.contentType === 'application/pdf'),
+    });
     const cc = contact.cc ?? [];
     const details: SendingDetails = {
       partyName: statement.partyName,
       to: contact.emails,
       cc,
       subject: email.subject,
-      content: contentOf(statement, contact.language, attachment),
+      content: contentOf(statement, contact.language, attachments),
     };
     if (
       !store.markSending(
@@ -287,13 +339,26 @@ export async function runReminders(
     }
     emit({ type: 'sending', ...party, index, total });
     sentBefore = true;
+    if (!made.ok) {
+      store.markFailed(
+        options.runId,
+        statement.ledgerGuid,
+        clock().toISOString(),
+        'attachment',
+        made.message,
+      );
+      summary.failed++;
+      emit({ type: 'failed', ...party, reason: 'attachment', message: made.message });
+      continue;
+    }
+    prepareNext(index);
     const result = await sender
       .send({
         to: contact.emails,
         ...(cc.length > 0 ? { cc } : {}),
         subject: email.subject,
         text: email.text,
-        attachments: attachment ? [attachment] : [],
+        attachments,
       })
       .catch((error: unknown) => ({
         ok: false as const,

@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { MessageLogEntry, ReminderRunInfo, ReminderRunStatus } from '../../../shared/types/collections';
-import type { Delivery, ReminderStore, SendingDetails, SentContent } from './reminder-store';
-import type { SendFailureReason } from './smtp-sender';
+import type {
+  Delivery,
+  DeliveryFailureReason,
+  ReminderStore,
+  SendingDetails,
+  SentContent,
+} from './reminder-store';
 
 /**
  * The reminder log in SQLite (schema v15: reminder_runs, reminder_messages). Every message is one row,
@@ -139,7 +144,7 @@ export class SqliteReminderStore implements ReminderStore {
       state: row.state,
       at: row.at,
       ...(row.message_id !== null ? { messageId: row.message_id } : {}),
-      ...(row.reason !== null ? { reason: row.reason as SendFailureReason } : {}),
+      ...(row.reason !== null ? { reason: row.reason as DeliveryFailureReason } : {}),
       ...(row.error !== null ? { message: row.error } : {}),
     };
   }
@@ -180,7 +185,7 @@ export class SqliteReminderStore implements ReminderStore {
     runId: string,
     ledgerGuid: string,
     at: string,
-    reason: SendFailureReason,
+    reason: DeliveryFailureReason,
     message: string,
     serverResponse?: string | null,
   ): void {

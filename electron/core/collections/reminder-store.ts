@@ -10,10 +10,14 @@ import type { SendFailureReason } from './smtp-sender';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed';
 
+/** Why a delivery failed: the mail server's answer, or 'attachment' when the statement could not be made. */
+export type DeliveryFailureReason = SendFailureReason | 'attachment';
+
 /** What a message carried, as sent: the log keeps it (issue 28 §2, "amounts as sent"). */
 export interface SentContent {
   language: string;
-  attachments: { filename: string; bytes: number; contentType: string }[];
+  /** sha256: the file's SHA-256 (hex), so what was sent can be matched to a file later. */
+  attachments: { filename: string; bytes: number; contentType: string; sha256?: string }[];
   amounts: {
     asOn: string;
     totalDue: number;
@@ -46,7 +50,7 @@ export interface Delivery {
   /** ISO timestamp of the last change. */
   at: string;
   messageId?: string;
-  reason?: SendFailureReason;
+  reason?: DeliveryFailureReason;
   message?: string;
 }
 
@@ -72,7 +76,7 @@ export interface ReminderStore {
     runId: string,
     ledgerGuid: string,
     at: string,
-    reason: SendFailureReason,
+    reason: DeliveryFailureReason,
     message: string,
     serverResponse?: string | null,
   ): void;

@@ -19,6 +19,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   minOverdue: 0,
   staffAllowed: false,
   interest: null,
+  attachExcel: false,
 };
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -42,6 +43,8 @@ export function checkReminderSettings(s: ReminderSettings): void {
     throw invalid(`Days between reminders must be 0 to 365, not ${s.minDaysBetween}`, 'minDaysBetween');
   if (!Number.isSafeInteger(s.minOverdue) || s.minOverdue < 0)
     throw invalid('The minimum overdue amount must be zero or more paise', 'minOverdue');
+  if (typeof s.attachExcel !== 'boolean')
+    throw invalid('"Attach Excel copy" must be true or false', 'attachExcel');
   if (s.interest !== null) {
     try {
       validateParameters({ ...DEFAULT_INTEREST, ...s.interest, source: 'tallyconnect' });

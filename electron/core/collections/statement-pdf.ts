@@ -1,4 +1,5 @@
 import { DEFAULT_AGEING_BUCKETS } from '../../../shared/contract/reports';
+import type { CompanyProfile, PartyContactDetails } from '../../../shared/types/collections';
 import {
   printBalance,
   printMoney,
@@ -82,4 +83,66 @@ export function statementHtml(input: StatementPdfInput, renderer: PdfRenderer): 
 /** The statement of account as PDF bytes, to attach to an e-mail or save for WhatsApp. */
 export async function statementPdf(input: StatementPdfInput, renderer: PdfRenderer): Promise<Uint8Array> {
   return renderer.pdf(await statementHtml(input, renderer));
+}
+
+/**
+ * The letterhead from the company's profile as Tally keeps it (op company.profile): the mailing (formal)
+ * name, the name Tally prints on documents and the e-mail's subject carries, then the address with its
+ * pincode, GSTIN and state.
+ */
+export function statementCompanyOf(profile: CompanyProfile): StatementCompany {
+  const mailing = profile.mailingName.trim();
+  return {
+    name: mailing !== '' ? mailing : profile.name,
+    address: withPincode(profile.address, profile.pincode),
+    gstin: profile.gstin,
+    state: profile.state,
+  };
+}
+
+/** The party's address block from its contact facts (Tally's ledger). */
+export function statementPartyOf(contact: PartyContactDetails | null): Omit<StatementParty, 'name'> {
+  if (!contact) return { address: [], gstin: null, state: null };
+  return {
+    address: withPincode(contact.address, contact.pincode),
+    gstin: contact.gstin,
+    state: contact.state,
+  };
+}
+
+/** The address lines with the pincode after the last one ("Pune 411030"), unless a line already has it. */
+function withPincode(address: readonly string[], pincode: string | null): string[] {
+  const lines = address.map((l) => l.trim()).filter((l) => l !== '');
+  const pin = pincode?.trim() ?? '';
+  if (pin === '' || lines.some((l) => l.includes(pin))) return lines;
+  if (lines.length === 0) return [pin];
+  return [...lines.slice(0, -1), `${lines.at(-1)!} ${pin}`];
+}
+
+/**
+ * What the collections area asks for a party's statement PDF (CoreOptions.statementPdf): made by a
+ * headless page (the desktop's hidden window, serve's Chromium), or not at all here, with the reason.
+ */
+export interface StatementPdf {
+  /** Why no PDF can be made here (no Chromium, it would not start ...); null when it can. */
+  unavailable(): string | null;
+  make(input: StatementPdfInput): Promise<Uint8Array>;
+}
+
+/**
+ * A StatementPdf over a renderer. `problem` says why the renderer cannot work (checked before each
+ * document, so a missing browser is a reason in the preview, not a crash in the run).
+ */
+export function statementPdfWith(
+  renderer: PdfRenderer,
+  problem: () => string | null = () => null,
+): StatementPdf {
+  return {
+    unavailable: problem,
+    async make(input) {
+      const why = problem();
+      if (why !== null) throw new Error(why);
+      return statementPdf(input, renderer);
+    },
+  };
 }

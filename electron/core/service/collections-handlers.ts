@@ -73,7 +73,13 @@ export function collectionsHandlers(deps: {
       ),
     'collections.settings.get': (input) => db(() => area.settings.reminderSettings(input.companyGuid)),
     'collections.settings.set': (input) =>
-      db(() => area.settings.setReminderSettings(input.companyGuid, input.settings)),
+      db(() => {
+        const { attachExcel, ...rest } = input.settings;
+        return area.settings.setReminderSettings(input.companyGuid, {
+          ...rest,
+          attachExcel: attachExcel ?? area.settings.reminderSettings(input.companyGuid).attachExcel,
+        });
+      }),
     'collections.smtp.get': (input) => db(() => area.settings.smtpSettings(input.companyGuid)),
     'collections.smtp.set': (input) =>
       db(() =>

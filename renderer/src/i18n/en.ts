@@ -1124,6 +1124,7 @@ export const en = {
     subject: 'Subject',
     attachment: 'Attachment',
     noAttachment: 'No attachment (the statement document is not available here)',
+    statementProblem: 'The statement PDF cannot be made here, so the e-mails go without it: {{reason}}',
     skipped: 'Not sent',
     skippedWhy: {
       noEmail: 'No e-mail',
@@ -1206,6 +1207,7 @@ export const en = {
       minDays: 'Not the same party again within (days)',
       minOverdue: 'Scheduled reminders: overdue above (₹)',
       staffAllowed: 'Office staff may use collections (partners always may)',
+      attachExcel: 'Attach an Excel copy of the statement beside the PDF',
       save: 'Save reminder settings',
       problemTime: 'Type the time like 10:30 (24-hour).',
       problemNumber: '{{field}} must be a whole number from {{min}} to {{max}}.',

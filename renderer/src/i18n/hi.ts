@@ -1117,6 +1117,7 @@ export const hi: Messages = {
     subject: 'विषय',
     attachment: 'संलग्नक',
     noAttachment: 'कोई संलग्नक नहीं (खाता विवरण का दस्तावेज़ यहाँ उपलब्ध नहीं है)',
+    statementProblem: 'खाता विवरण की PDF यहाँ नहीं बन सकती, इसलिए ई-मेल उसके बिना जाएँगे: {{reason}}',
     skipped: 'नहीं भेजे गए',
     skippedWhy: {
       noEmail: 'ई-मेल नहीं',
@@ -1199,6 +1200,7 @@ export const hi: Messages = {
       minDays: 'एक ही पार्टी को दोबारा इतने दिनों में नहीं',
       minOverdue: 'तय अनुस्मारक: इससे अधिक अतिदेय (₹)',
       staffAllowed: 'कार्यालय कर्मचारी वसूली इस्तेमाल कर सकते हैं (साझेदार हमेशा)',
+      attachExcel: 'PDF के साथ खाता विवरण की Excel प्रति भी संलग्न करें',
       save: 'अनुस्मारक सेटिंग्स सहेजें',
       problemTime: 'समय 10:30 की तरह लिखें (24 घंटे वाला).',
       problemNumber: '{{field}} {{min}} से {{max}} तक की पूर्ण संख्या होनी चाहिए.',

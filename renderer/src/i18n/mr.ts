@@ -1119,6 +1119,7 @@ export const mr: Messages = {
     subject: 'विषय',
     attachment: 'जोडपत्र',
     noAttachment: 'जोडपत्र नाही (खाते उताऱ्याचा दस्तऐवज इथे उपलब्ध नाही)',
+    statementProblem: 'खाते उताऱ्याची PDF इथे तयार करता येत नाही, त्यामुळे ई-मेल तिच्याशिवाय जातील: {{reason}}',
     skipped: 'न पाठवलेले',
     skippedWhy: {
       noEmail: 'ई-मेल नाही',
@@ -1201,6 +1202,7 @@ export const mr: Messages = {
       minDays: 'एकाच पक्षकाराला पुन्हा इतक्या दिवसांत नाही',
       minOverdue: 'ठरवलेल्या आठवणी: इतक्यापेक्षा जास्त थकीत (₹)',
       staffAllowed: 'कार्यालयीन कर्मचारी वसुली वापरू शकतात (भागीदार नेहमीच)',
+      attachExcel: 'PDF सोबत खाते उताऱ्याची Excel प्रतही जोडा',
       save: 'आठवणींची सेटिंग्ज जतन करा',
       problemTime: 'वेळ 10:30 अशी टाइप करा (24 तासांची).',
       problemNumber: '{{field}} हा {{min}} ते {{max}} मधील पूर्ण अंक असावा.',

@@ -1,3 +1,4 @@
+import type { StatementPdf } from '../../../electron/core/collections/statement-pdf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 async function start(options: FakeCoreOptions & { argv?: string[] } = {}) {
   const order: string[] = [];
   const core = fakeCore(order, options);
-  const createCore = vi.fn(async () => core);
+  const createCore = vi.fn(async (_options: { statementPdf?: StatementPdf }) => core);
   const handle = startShell({
     createCore,
     env: { TALLYCONNECT_DATA_DIR: dataDir },
@@ -222,6 +223,42 @@ describe('Electron shell', () => {
     expect(core.close).toHaveBeenCalledOnce();
     expect(fake.ipcMain.handlers.size).toBe(0);
     expect(fake.Tray.instances[0]!.destroyed).toBe(true);
+  });
+
+  it('gives the core a statement PDF maker: a hidden window opened on the first statement, closed after the core', async () => {
+    const { createCore, order } = await start();
+    const maker = createCore.mock.calls[0]![0].statementPdf!;
+    expect(maker.unavailable()).toBeNull();
+    expect(fake.BrowserWindow.instances).toHaveLength(1); // only the app's window until a statement is made
+    const pdf = await maker.make({
+      statement: {
+        ledgerGuid: 'L1',
+        partyName: 'Patil Traders',
+        group: 'Sundry Debtors',
+        companyName: 'Sharma & Sons',
+        kind: 'receivable',
+        asOn: '2026-03-31',
+        totalDue: 50_000_00,
+        overdue: 50_000_00,
+        notDue: 0,
+        onAccount: 0,
+        bills: [],
+        interest: 0,
+        interestNote: null,
+      },
+      company: { name: 'Sharma & Sons', address: ['Pune'], gstin: null, state: null },
+      language: 'en',
+    });
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.4 fake');
+    const hidden = fake.BrowserWindow.instances[1]!;
+    expect(hidden.options).toMatchObject({ show: false });
+    expect(hidden.webContents.printToPDF).toHaveBeenCalledOnce();
+
+    fake.app.emit('before-quit');
+    fake.app.emit('will-quit', new fake.FakeEvent());
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(0));
+    expect(order).toContain('core.close');
+    expect(hidden.destroy).toHaveBeenCalledOnce();
   });
 
   it('any web contents created later is denied popups, webviews and navigation by default', async () => {

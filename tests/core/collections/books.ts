@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { StatementPdf } from '../../../electron/core/collections/statement-pdf';
 import type { SecretBox } from '../../../electron/core/collections/secret-box';
 import type { CompanyRecord, LedgerRecord } from '../../../electron/core/db/records';
 import type { Store } from '../../../electron/core/db/store';
@@ -132,3 +133,9 @@ export function writeWithDebtors(store: Store, count: number): void {
 export function keyedSecretBox(hexKey: string): SecretBox {
   return secretBoxWithKey(Buffer.from(hexKey, 'hex'));
 }
+
+/** A stand-in statement PDF (bytes naming the party), for runs that test sending rather than the document. */
+export const fakeStatementPdf: StatementPdf = {
+  unavailable: () => null,
+  make: async (input) => Buffer.from(`%PDF-1.4 statement of ${input.statement.partyName}`),
+};

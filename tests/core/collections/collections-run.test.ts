@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCollectionsArea, type CollectionsArea } from '../../../electron/core/collections/area';
@@ -9,7 +9,7 @@ import { createEventBus } from '../../../electron/core/events/bus';
 import { silentLogger } from '../../../electron/core/logger';
 import type { AppEvents } from '../../../shared/contract';
 import { tempDir, TINY_GUID } from '../db/fixtures';
-import { ASHA, keyedSecretBox, writeWithDebtors } from './books';
+import { ASHA, fakeStatementPdf, keyedSecretBox, writeWithDebtors } from './books';
 import { PASSWORD, REFUSED, startMailServer, type TestMailServer, USER } from './smtp-fixture';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -60,7 +60,7 @@ function openArea(
     secretBox: keyedSecretBox(key),
     now: () => new Date(),
     logger: silentLogger,
-    statementPdf: async (s) => Buffer.from(`%PDF-1.4 statement of ${s.partyName}`),
+    statementPdf: fakeStatementPdf,
     smtpCa: server.cert,
     smtpTimeoutMs: 2_000,
     sleep: async () => undefined,
@@ -125,9 +125,10 @@ describe('reminder runs against a real SMTP server, logged in SQLite', () => {
         cc: ['owner@stores.example'],
         attachments: [
           {
-            filename: expect.stringMatching(/^Statement Asha Stores .*\.pdf$/),
+            filename: expect.stringMatching(/^Statement-Asha Stores-\d\d-\d\d-\d{4}\.pdf$/),
             bytes: 33,
             contentType: 'application/pdf',
+            sha256: createHash('sha256').update('%PDF-1.4 statement of Asha Stores').digest('hex'),
           },
         ],
         amounts: { totalDue: expect.any(Number), overdue: expect.any(Number) },

@@ -189,7 +189,7 @@ describe("a part-paid bill's interest from its history", () => {
 
 describe('the statement e-mail', () => {
   it('in English: subject, figures the Indian way, overdue bills with DD-MM-YYYY dates', () => {
-    const mail = statementEmail(statement(), 'en', true);
+    const mail = statementEmail(statement(), 'en', { attached: true });
     expect(mail.subject).toBe('Statement of account as on 31-05-2025 – Kulkarni & Sons');
     expect(mail.text).toBe(
       [
@@ -215,7 +215,7 @@ describe('the statement e-mail', () => {
   });
 
   it('in मराठी', () => {
-    const mail = statementEmail(statement(), 'mr', true);
+    const mail = statementEmail(statement(), 'mr', { attached: true });
     expect(mail.subject).toBe('31-05-2025 रोजीचा खाते उतारा – Kulkarni & Sons');
     expect(mail.text).toContain('प्रिय Shree Ganesh Traders,');
     expect(mail.text).toContain('Kulkarni & Sons कडील आपला 31-05-2025 रोजीचा खाते उतारा सोबत जोडला आहे.');
@@ -230,7 +230,7 @@ describe('the statement e-mail', () => {
   });
 
   it('in हिन्दी', () => {
-    const mail = statementEmail(statement(), 'hi', true);
+    const mail = statementEmail(statement(), 'hi', { attached: true });
     expect(mail.subject).toBe('31-05-2025 तक का खाता विवरण – Kulkarni & Sons');
     expect(mail.text).toContain('Kulkarni & Sons के साथ आपका 31-05-2025 तक का खाता विवरण संलग्न है।');
     expect(mail.text).toContain(
@@ -241,11 +241,25 @@ describe('the statement e-mail', () => {
     );
   });
 
+  it('without the statement attached (none could be made) the text does not say it is', () => {
+    for (const language of ['en', 'mr', 'hi'] as const) {
+      const attached = statementEmail(statement(), language);
+      const plain = statementEmail(statement(), language, { attached: false });
+      expect(plain.subject).toBe(attached.subject);
+      expect(plain.text).not.toMatch(/attached|सोबत|संलग्न/);
+      // The figures are the same.
+      expect(plain.text.split('\n\n')[2]).toBe(attached.text.split('\n\n')[2]);
+    }
+    expect(statementEmail(statement(), 'en', { attached: false }).text).toContain(
+      'Your account with Kulkarni & Sons as on 31-05-2025 stands as follows.',
+    );
+  });
+
   it('leaves out interest and overdue lines a party does not have', () => {
-    const mail = statementEmail(statement(false), 'en', true);
+    const mail = statementEmail(statement(false), 'en', { attached: true });
     expect(mail.text).not.toContain('Interest');
     const nothingOverdue = { ...statement(false), overdue: 0, bills: [] };
-    const text = statementEmail(nothingOverdue, 'hi', true).text;
+    const text = statementEmail(nothingOverdue, 'hi', { attached: true }).text;
     expect(text).toContain('कुल बकाया: ₹1,82,956.78');
     expect(text).not.toContain('अतिदेय');
   });
@@ -254,7 +268,7 @@ describe('the statement e-mail', () => {
     const many = statement(false);
     const bill = many.bills[0]!;
     const bills = Array.from({ length: EMAIL_BILL_LINES + 3 }, (_, i) => ({ ...bill, billName: `B${i}` }));
-    const text = statementEmail({ ...many, bills }, 'en', true).text;
+    const text = statementEmail({ ...many, bills }, 'en', { attached: true }).text;
     expect(text).toContain(`- Bill B${EMAIL_BILL_LINES - 1} `);
     expect(text).not.toContain(`- Bill B${EMAIL_BILL_LINES} `);
     expect(text).toContain('… and 3 more in the attached statement.');
@@ -264,23 +278,26 @@ describe('the statement e-mail', () => {
     const many = statement(false);
     const bill = many.bills[0]!;
     const bills = Array.from({ length: EMAIL_BILL_LINES + 2 }, (_, i) => ({ ...bill, billName: `B${i}` }));
-    const en = statementEmail({ ...many, bills }, 'en', false).text;
-    expect(en).toContain('Here is a summary of your account with Kulkarni & Sons as on 31-05-2025.');
+    const en = statementEmail({ ...many, bills }, 'en', { attached: false }).text;
+    expect(en).toContain('Your account with Kulkarni & Sons as on 31-05-2025 stands as follows.');
     expect(en).toContain('… and 2 more overdue bills.');
     expect(en).not.toMatch(/attach/i);
-    const mr = statementEmail({ ...many, bills }, 'mr', false).text;
-    expect(mr).toContain('Kulkarni & Sons कडील आपल्या खात्याचा 31-05-2025 रोजीचा सारांश खाली दिला आहे.');
-    expect(mr).toContain('… आणखी 2 थकीत बिले आहेत.');
+    const mr = statementEmail({ ...many, bills }, 'mr', { attached: false }).text;
+    expect(mr).toContain('Kulkarni & Sons कडील आपल्या खात्याचा 31-05-2025 रोजीचा तपशील पुढीलप्रमाणे आहे.');
+    expect(mr).toContain('… आणखी 2 थकीत बिले.');
     expect(mr).not.toMatch(/सोबत/);
-    const hi = statementEmail({ ...many, bills }, 'hi', false).text;
-    expect(hi).toContain('Kulkarni & Sons के साथ आपके खाते का 31-05-2025 तक का सारांश नीचे दिया गया है।');
-    expect(hi).toContain('… और 2 अतिदेय बिल हैं।');
+    const hi = statementEmail({ ...many, bills }, 'hi', { attached: false }).text;
+    expect(hi).toContain('Kulkarni & Sons के साथ आपके खाते का 31-05-2025 तक का विवरण इस प्रकार है।');
+    expect(hi).toContain('… और 2 अतिदेय बिल।');
     expect(hi).not.toMatch(/संलग्न/);
     // The same party with the statement attached: only the wording about it changes.
-    const attached = statementEmail({ ...many, bills }, 'en', true).text;
+    const attached = statementEmail({ ...many, bills }, 'en', { attached: true }).text;
     expect(
       attached
-        .replace('Please find attached your statement of account', 'Here is a summary of your account')
+        .replace(
+          'Please find attached your statement of account with Kulkarni & Sons as on 31-05-2025.',
+          'Your account with Kulkarni & Sons as on 31-05-2025 stands as follows.',
+        )
         .replace('… and 2 more in the attached statement.', '… and 2 more overdue bills.'),
     ).toBe(en);
   });

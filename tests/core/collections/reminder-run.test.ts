@@ -219,11 +219,13 @@ describe('running reminders', () => {
         sender,
         clock: time.clock,
         sleep: time.sleep,
-        attachmentFor: async (s) => ({
-          filename: `${s.ledgerGuid}.pdf`,
-          content: Buffer.from(s.ledgerGuid),
-          contentType: 'application/pdf',
-        }),
+        attachmentsFor: async (s) => [
+          {
+            filename: `${s.ledgerGuid}.pdf`,
+            content: Buffer.from(s.ledgerGuid),
+            contentType: 'application/pdf',
+          },
+        ],
         onEvent: (e) => events.push(e),
       },
       { runId: 'R1', messagesPerMinute: 20 },
@@ -381,6 +383,102 @@ describe('running reminders', () => {
     waiting.abort();
     await sleeping;
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a party whose statement cannot be made is a failure (nothing sent to it); the next party gets its message', async () => {
+    const store = newLog();
+    const time = fakeTime();
+    const sender = new RecordingSender();
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      time.clock(),
+    );
+    const events: RunEvent[] = [];
+    const summary = await runReminders(
+      plan,
+      {
+        store,
+        sender,
+        clock: time.clock,
+        sleep: time.sleep,
+        attachmentsFor: async (s) => {
+          if (s.ledgerGuid === 'E') throw new Error('Chromium crashed');
+          return [
+            { filename: `${s.ledgerGuid}.pdf`, content: Buffer.from('%PDF'), contentType: 'application/pdf' },
+          ];
+        },
+        onEvent: (e) => events.push(e),
+      },
+      { runId: 'R1', messagesPerMinute: 60 },
+    );
+    // B, E, A by overdue: E's PDF failed, so E got nothing; A still got its message.
+    expect(summary).toMatchObject({ sent: 2, failed: 1, cancelled: false });
+    expect(sender.sent.map((m) => m.to[0])).toEqual(['b@party.test', 'a@party.test']);
+    expect(store.delivery('R1', 'E')).toMatchObject({
+      state: 'failed',
+      reason: 'attachment',
+      message: expect.stringContaining('Chromium crashed'),
+    });
+    expect(events.find((e) => e.type === 'failed')).toMatchObject({ ledgerGuid: 'E', reason: 'attachment' });
+    // Failed is not "sent": the next run may remind E.
+    expect(store.lastSentAt(COMPANY, 'E')).toBeNull();
+  });
+
+  it("makes the next party's statement while the current message is being sent, and a cancel leaves nothing behind", async () => {
+    const store = newLog();
+    const time = fakeTime();
+    const controller = new AbortController();
+    const log: string[] = [];
+    let release: () => void = () => undefined;
+    const eStarted = new Promise<void>((r) => (release = r));
+    const sender = new RecordingSender(async (email) => {
+      log.push(`send ${email.to[0]}`);
+      // The first message is answered only once the second party's PDF is under way (else: a deadlock).
+      if (email.to[0] === 'b@party.test') await eStarted;
+      if (email.to[0] === 'e@party.test') controller.abort();
+      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+    });
+    const plan = planReminders(
+      statements,
+      contacts,
+      store,
+      criteria({ kind: 'overdue-above', amount: 900_000 }),
+      time.clock(),
+    );
+    const made: string[] = [];
+    const run = runReminders(
+      plan,
+      {
+        store,
+        sender,
+        clock: time.clock,
+        sleep: time.sleep,
+        attachmentsFor: async (s) => {
+          made.push(s.ledgerGuid);
+          log.push(`pdf ${s.ledgerGuid}`);
+          if (s.ledgerGuid === 'E') release();
+          return [
+            {
+              filename: `${s.ledgerGuid}.pdf`,
+              content: Buffer.from(s.ledgerGuid),
+              contentType: 'application/pdf',
+            },
+          ];
+        },
+      },
+      { runId: 'R1', messagesPerMinute: 60, signal: controller.signal },
+    );
+    const summary = await run;
+    expect(log.slice(0, 2)).toEqual(['pdf B', 'pdf E']);
+    // Cancelled while sending E: A's PDF was made ahead, but A was never sent.
+    expect(summary).toMatchObject({ sent: 2, cancelled: true });
+    expect(sender.sent.map((m) => m.to[0])).toEqual(['b@party.test', 'e@party.test']);
+    expect(made).toEqual(['B', 'E', 'A']);
+    expect(store.delivery('R1', 'A')).toBeNull();
+    expect(sender.sent[1]!.attachments?.[0]?.content.toString()).toBe('E');
   });
 
   it('a run killed half-way and started again sends no party twice', async () => {

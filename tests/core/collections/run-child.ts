@@ -3,7 +3,7 @@ import { createCollectionsArea } from '../../../electron/core/collections/area';
 import { openStore } from '../../../electron/core/db/store';
 import { createEventBus } from '../../../electron/core/events/bus';
 import { silentLogger } from '../../../electron/core/logger';
-import { keyedSecretBox } from './books';
+import { fakeStatementPdf, keyedSecretBox } from './books';
 
 /**
  * A TallyConnect process that starts a reminder run and keeps sending until it is killed
@@ -23,7 +23,7 @@ const area = createCollectionsArea({
   secretBox: keyedSecretBox(env('TC_KEY')),
   now: () => new Date(),
   logger: silentLogger,
-  statementPdf: async (s) => Buffer.from(`%PDF-1.4 statement of ${s.partyName}`),
+  statementPdf: fakeStatementPdf,
   smtpCa: readFileSync(env('TC_CA'), 'utf8'),
   smtpTimeoutMs: 60_000,
 });

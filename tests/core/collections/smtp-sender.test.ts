@@ -69,7 +69,7 @@ const statement = statementFor(
 );
 
 const email = (language: MessageLanguage, to = ['ganesh@party.test']) => ({
-  ...statementEmail(statement, language, true),
+  ...statementEmail(statement, language, { attached: true }),
   to,
   attachments: [{ filename: 'Statement.pdf', content: pdf, contentType: 'application/pdf' }],
 });

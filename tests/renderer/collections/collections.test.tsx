@@ -84,11 +84,13 @@ const settings: ReminderSettings = {
   minOverdue: 0,
   staffAllowed: false,
   interest: null,
+  attachExcel: false,
 };
 
 const preview: RunPreview = {
   companyGuid: company.guid,
   asOn: '2026-12-01',
+  statementProblem: null,
   messages: [
     {
       ledgerGuid: 'l-patil',
@@ -102,7 +104,8 @@ const preview: RunPreview = {
       overdue: 2_50_000_00,
       interest: 0,
       attachesStatement: true,
-      attachmentName: 'Statement Patil Enterprises 2026-12-01.pdf',
+      attachmentName: 'Statement-Patil Enterprises-01-12-2026.pdf',
+      attachments: ['Statement-Patil Enterprises-01-12-2026.pdf'],
     },
     {
       ledgerGuid: 'l-kulkarni',
@@ -116,7 +119,8 @@ const preview: RunPreview = {
       overdue: 80_000_00,
       interest: 0,
       attachesStatement: true,
-      attachmentName: 'Statement Kulkarni & Sons 2026-12-01.pdf',
+      attachmentName: 'Statement-Kulkarni & Sons-01-12-2026.pdf',
+      attachments: ['Statement-Kulkarni & Sons-01-12-2026.pdf'],
     },
   ],
   withoutEmail: [
@@ -238,6 +242,34 @@ describe('Collections › parties', () => {
 });
 
 describe('Collections › preview and send', () => {
+  it('says why the statement PDF cannot be made here, and lists the Excel copy beside it when asked for', async () => {
+    const reason = 'Chromium was not found at /usr/bin/chromium';
+    renderApp(
+      `#/collections?c=${company.guid}&v=preview&s=${encodeURIComponent(JSON.stringify({ kind: 'overdue-above', amount: 0 }))}`,
+      {
+        handlers: {
+          'collections.preview': () => ({
+            ...preview,
+            statementProblem: reason,
+            messages: preview.messages.map((m) => ({
+              ...m,
+              attachesStatement: false,
+              attachmentName: null,
+              attachments: m.language === 'en' ? ['Statement-Patil Enterprises-01-12-2026.xlsx'] : [],
+            })),
+          }),
+          'collections.settings.get': () => settings,
+        },
+      },
+    );
+    expect(await screen.findByTestId('statement-problem')).toHaveTextContent(
+      `The statement PDF cannot be made here, so the e-mails go without it: ${reason}`,
+    );
+    const messages = await screen.findAllByTestId('preview-message');
+    expect(within(messages[0]!).getByText('Statement-Patil Enterprises-01-12-2026.xlsx')).toBeInTheDocument();
+    expect(within(messages[1]!).getByText(/No attachment/)).toBeInTheDocument();
+  });
+
   it('shows what goes to whom, sends with progress, cancels, and gives each party’s result', async () => {
     const { bridge } = renderApp(
       `#/collections?c=${company.guid}&v=preview&s=${encodeURIComponent(JSON.stringify({ kind: 'overdue-above', amount: 0 }))}`,
@@ -254,7 +286,7 @@ describe('Collections › preview and send', () => {
     expect(messages).toHaveLength(2);
     const first = within(messages[0]!);
     expect(first.getByText('accounts@patil.example')).toBeInTheDocument();
-    expect(first.getByText('Statement Patil Enterprises 2026-12-01.pdf')).toBeInTheDocument();
+    expect(first.getByText('Statement-Patil Enterprises-01-12-2026.pdf')).toBeInTheDocument();
     expect(first.getByText(/Dear Patil Enterprises,/)).toBeInTheDocument();
     expect(within(messages[1]!).getByText(/मराठी/)).toBeInTheDocument();
     const skipped = screen.getByTestId('skipped');
@@ -445,7 +477,7 @@ describe('Settings › Collections', () => {
     const { bridge } = renderApp(`#/settings?c=${company.guid}`, {
       handlers: {
         'collections.settings.get': () => settings,
-        'collections.settings.set': (input) => input.settings,
+        'collections.settings.set': (input) => ({ attachExcel: false, ...input.settings }),
         'collections.smtp.get': () => smtp,
         'collections.smtp.set': () => smtp,
         'collections.smtp.test': () => ({
@@ -464,11 +496,12 @@ describe('Settings › Collections', () => {
     expect(reminders.getByRole('alert')).toHaveTextContent('Type the time like 10:30');
     fireEvent.change(reminders.getByRole('textbox', { name: 'At (HH:MM)' }), { target: { value: '09:30' } });
     fireEvent.change(reminders.getByRole('combobox', { name: 'On' }), { target: { value: '5' } });
+    fireEvent.click(reminders.getByRole('checkbox', { name: /Attach an Excel copy/ }));
     fireEvent.click(reminders.getByRole('button', { name: 'Save reminder settings' }));
     await waitFor(() =>
       expect(bridge.calls.find((c) => c.operation === 'collections.settings.set')?.input).toEqual({
         companyGuid: company.guid,
-        settings: { ...settings, schedule: { kind: 'weekly', weekday: 5, time: '09:30' } },
+        settings: { ...settings, schedule: { kind: 'weekly', weekday: 5, time: '09:30' }, attachExcel: true },
       }),
     );
 

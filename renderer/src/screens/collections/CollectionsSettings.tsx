@@ -56,6 +56,7 @@ interface ReminderDraft {
   minDays: string;
   minOverdue: string;
   staffAllowed: boolean;
+  attachExcel: boolean;
 }
 
 const draftOf = (s: ReminderSettings): ReminderDraft => ({
@@ -66,6 +67,7 @@ const draftOf = (s: ReminderSettings): ReminderDraft => ({
   minDays: String(s.minDaysBetween),
   minOverdue: paiseToDecimalString(s.minOverdue),
   staffAllowed: s.staffAllowed,
+  attachExcel: s.attachExcel,
 });
 
 const whole = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -103,6 +105,7 @@ export function reminderSettingsOf(
     minOverdue: amountOf(draft.minOverdue) ?? 0,
     staffAllowed: draft.staffAllowed,
     interest: previous.interest,
+    attachExcel: draft.attachExcel,
   };
   const parsed = reminderSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: candidate };
@@ -226,6 +229,15 @@ function ReminderForm({
             onChange={(e) => set({ staffAllowed: e.target.checked })}
           />
           <span>{t('collections.settings.staffAllowed')}</span>
+        </label>
+        <label className="field field-check">
+          <input
+            type="checkbox"
+            name="attachExcel"
+            checked={draft.attachExcel}
+            onChange={(e) => set({ attachExcel: e.target.checked })}
+          />
+          <span>{t('collections.settings.attachExcel')}</span>
         </label>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>

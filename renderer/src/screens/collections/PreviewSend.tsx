@@ -135,6 +135,11 @@ export function PreviewSend({
                 {t('collections.nothingToSend')}
               </div>
             )}
+            {preview.statementProblem !== null && preview.messages.length > 0 && (
+              <div className="notice notice-warn" role="status" data-testid="statement-problem">
+                {t('collections.statementProblem', { reason: preview.statementProblem })}
+              </div>
+            )}
             <ol
               className="coll-messages"
               aria-label={t('collections.toSend', { count: preview.messages.length })}
@@ -161,7 +166,9 @@ export function PreviewSend({
                     <dt>{t('collections.subject')}</dt>
                     <dd>{m.subject}</dd>
                     <dt>{t('collections.attachment')}</dt>
-                    <dd>{m.attachmentName ?? t('collections.noAttachment')}</dd>
+                    <dd>
+                      {m.attachments.length > 0 ? m.attachments.join(', ') : t('collections.noAttachment')}
+                    </dd>
                     <dt>{t('collections.figures')}</dt>
                     <dd>
                       {t('collections.totalDue')} {money(m.totalDue)} · {t('collections.overdue')}{' '}
