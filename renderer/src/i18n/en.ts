@@ -1235,6 +1235,11 @@ export const en = {
       saved: 'Saved.',
     },
   },
+  comparePrint: {
+    sideOf: '{{account}}: {{side}}',
+    debitSide: 'debit side (Dr)',
+    creditSide: 'credit side (Cr)',
+  },
 } as const;
 
 /** Same keys as English, any text. */

@@ -1234,4 +1234,9 @@ export const mr: Messages = {
       saved: 'जतन केले.',
     },
   },
+  comparePrint: {
+    sideOf: '{{account}}: {{side}}',
+    debitSide: 'नावे बाजू',
+    creditSide: 'जमा बाजू',
+  },
 };
