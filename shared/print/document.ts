@@ -128,6 +128,24 @@ export function orientationFor(columns: readonly PrintColumn[]): Orientation {
   return columns.length > 7 || needed > 190 ? 'landscape' : 'portrait';
 }
 
+/** The width a page prints across (A4 less its 10 mm margins), in millimetres. */
+export const PAGE_WIDTH_MM: Record<Orientation, number> = { portrait: 190, landscape: 277 };
+
+/** The least a wrapping column (a name) is given when judging whether columns fit: a name on two lines. */
+const READABLE_TEXT_MM = 40;
+
+/**
+ * Whether the columns fit across a page of this orientation: those that never wrap at the width they need,
+ * a wrapping one at its own width or at least READABLE_TEXT_MM.
+ */
+export function fitsAcross(columns: readonly PrintColumn[], orientation: Orientation): boolean {
+  const needed = columns.reduce(
+    (s, c) => s + (isFixed(c) ? naturalMm(c) : Math.min(naturalMm(c), READABLE_TEXT_MM)),
+    0,
+  );
+  return needed <= PAGE_WIDTH_MM[orientation];
+}
+
 /**
  * The printed columns of a table, each as wide as its contents need (from the first 3,000 lines, the
  * leading and trailing rows, bold text a little wider).
@@ -209,6 +227,11 @@ export function documentFromSheet<Row>(
     ...(sheet.trailing ?? []).map((row): PrintRow => ({ cells: cellsOf(valuesOf(row)), style: 'total' })),
   ];
   const columns = printColumnsOf(printed, { leading, lines, trailing });
+  const orientation = options.orientation ?? orientationFor(columns);
+  const stacked = sheet.print?.stacked ?? [];
+  if (stacked.length > 0 && !fitsAcross(columns, orientation)) {
+    return stackedDocument(sheet as ExportSheet<unknown>, stacked, format);
+  }
   let carry: PrintCarry | null = null;
   if (options.carry) {
     const { debit, credit, balance } = options.carry;
@@ -249,7 +272,7 @@ export function documentFromSheet<Row>(
     title: sheet.title,
     period: sheet.period,
     notes: sheet.notes ?? [],
-    orientation: options.orientation ?? orientationFor(columns),
+    orientation,
     columns,
     detailColumn: detail ? position(detail.column) : -1,
     leading,
@@ -257,5 +280,53 @@ export function documentFromSheet<Row>(
     trailing,
     carry,
     running,
+  };
+}
+
+/**
+ * A sheet printed as its stacked tables (print.stacked): its title block, then each table under its caption,
+ * flowing on page after page. Tables of the same columns share each column's width (the widest), so the
+ * amounts of one stand under those of the one before; the page turns landscape only when they need it.
+ */
+function stackedDocument(
+  sheet: ExportSheet<unknown>,
+  stacked: readonly { caption: string; sheet: ExportSheet<unknown> }[],
+  format: (kind: ColumnKind, value: string | number | null) => string,
+): PrintDocument {
+  const docs = stacked.map(({ caption, sheet: table }) => ({
+    caption,
+    doc: documentFromSheet(table, format, { strong: table.print?.strong }),
+  }));
+  const count = docs[0]!.doc.columns.length;
+  const shared = docs.every(({ doc }) => doc.columns.length === count);
+  const columnsOf = (own: PrintColumn[]): PrintColumn[] =>
+    shared
+      ? own.map((c, i) => ({
+          ...c,
+          weight: Math.max(...docs.map(({ doc }) => doc.columns[i]!.weight)),
+          nowrap: docs.every(({ doc }) => doc.columns[i]!.nowrap),
+        }))
+      : own;
+  const tableOf = (doc: PrintDocument): PrintTable => ({
+    columns: columnsOf(doc.columns),
+    detailColumn: doc.detailColumn,
+    leading: doc.leading,
+    lines: doc.lines,
+    trailing: doc.trailing,
+    carry: doc.carry,
+    running: doc.running ?? null,
+  });
+  const tables = docs.map(({ caption, doc }) => ({ caption, ...tableOf(doc) }));
+  const [first, ...rest] = tables;
+  const letterhead = sheet.letterhead?.lines ?? [];
+  return {
+    company: sheet.letterhead?.name ?? sheet.company,
+    ...(letterhead.length > 0 ? { letterhead } : {}),
+    title: sheet.title,
+    period: sheet.period,
+    notes: sheet.notes ?? [],
+    orientation: tables.some((t) => orientationFor(t.columns) === 'landscape') ? 'landscape' : 'portrait',
+    ...first!,
+    sections: rest,
   };
 }

@@ -75,6 +75,12 @@ export interface ExportSheet<Row> {
     sheet?: ExportSheet<unknown>;
     /** A document laid out by its own builder (a statement of account), printed as it is. */
     document?: PrintDocument;
+    /**
+     * Tables printed one after another, each under its caption and across the whole page, instead of this
+     * sheet's own when its columns do not fit across its page (a horizontal statement with many columns:
+     * each side in full). They share their columns' widths, so that amounts stand under each other.
+     */
+    stacked?: { caption: string; sheet: ExportSheet<unknown> }[];
   };
 }
 

@@ -12,7 +12,7 @@ import type {
   ProfitLoss,
   TrialBalance,
 } from '../../shared/types/reports';
-import type { ProfitLossComparison } from '../../shared/types/comparison';
+import type { BalanceSheetComparison, ProfitLossComparison } from '../../shared/types/comparison';
 import { callInPage } from '../helpers/serve-api';
 import { ROOT, lastFullYear, openDemo, type ServeProcess } from './harness';
 import { exportWorkbook, pdfPageText, printToPdf } from './print-helpers';
@@ -108,6 +108,11 @@ const column = (table: Table, header: string): number => {
   expect(at, header).toBeGreaterThanOrEqual(0);
   return at;
 };
+
+/** Every printed page has the Difference column among its headings (a statement with comparison columns). */
+function expectDifferenceOnEveryPage(pages: string[]): void {
+  pages.forEach((text, p) => expect(text, `page ${p + 1}`).toMatch(/Particulars.*Difference/));
+}
 
 /** Amounts as printed ("12,34,567.00", no rupee sign on paper, as Tally) in a line of text. */
 const amountsIn = (line: string): string[] => line.match(/-?[\d,]+\.\d\d/g) ?? [];
@@ -351,28 +356,81 @@ describe('statements fit to hand over', () => {
     expectColumnsAddUp(flat, 4);
     expect([4, 5, 6].map((c) => paise(flat.total[c]))).toEqual(cmp.netProfit.map((n) => -n));
 
-    // Three periods a side fill a landscape page: paper leaves the differences to the screen and the file.
     expect(tableOf(book.worksheets[0]!).headers.filter((h) => h === 'Difference')).toHaveLength(2);
+    // Three periods and the difference a side do not fit side by side: paper has each side across the
+    // page, the trading account's debit then credit side, then the profit and loss account's.
     const pages = await printed('profit-loss-comparison');
+    expectDifferenceOnEveryPage(pages);
     const text = pages.join('\n');
-    expect(pages[0]).not.toContain('Difference');
+    const captions = [
+      'Trading account: debit side (Dr)',
+      'Trading account: credit side (Cr)',
+      'Profit & loss account: debit side (Dr)',
+      'Profit & loss account: credit side (Cr)',
+    ];
+    const at = captions.map((c) => text.indexOf(c));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
     const word = cmp.grossProfit[0]! >= 0 ? 'Profit' : 'Loss';
     const after = (label: string) => {
       const line = text.split('\n').find((l) => l.includes(label))!;
       return amountsIn(line.slice(line.indexOf(label)));
     };
-    const co = after(`Gross ${word} c/o`).slice(0, 3);
-    const bf = after(`Gross ${word} b/f`).slice(0, 3);
-    expect(co).toHaveLength(3);
+    const co = after(`Gross ${word} c/o`);
+    const bf = after(`Gross ${word} b/f`);
+    expect(co).toHaveLength(4);
     expect(co).toEqual(bf);
     expect(co[0]).toBe(printedAmount(Math.abs(cmp.grossProfit[0]!)));
+    // Each side's total at its foot: three periods and the difference, the two sides of each account equal.
+    const totals = text.split('\n').filter((l) => /^\s*Total\b/.test(l));
+    expect(totals).toHaveLength(4);
+    const [tradingDr, tradingCr, plDr, plCr] = totals.map(amountsIn);
+    expect(tradingDr).toHaveLength(4);
+    expect(tradingCr).toEqual(tradingDr);
+    expect(plDr).toHaveLength(4);
+    expect(plCr).toEqual(plDr);
+  });
+
+  it('balance sheet with two comparison columns (Alt+C): Liabilities then Assets across the page, each with the difference, equal totals per column', async () => {
+    const [newest, older] = company.financialYears;
+    const yearEnd = (fy: string) => `${Number(fy.slice(0, 4)) + 1}-03-31`;
+    const current = yearEnd(newest!);
+    const previous = yearEnd(older ?? newest!);
+    const half = `${Number(previous.slice(0, 4)) - 1}-09-30`;
+    const cmp = await call<BalanceSheetComparison>('balanceSheet.compare', {
+      companyGuid: company.guid,
+      columns: [{ asOn: current }, { asOn: previous }, { asOn: half }],
+    });
+    await open(`balanceSheet?asOn=${current}`);
+    await page.keyboard.press('Alt+c');
+    await page.getByTestId('column-1').waitFor();
+    await page.keyboard.press('Alt+c');
+    const asOn = page.getByTestId('column-2-as-on');
+    await asOn.fill(half.split('-').reverse().join('-'));
+    await asOn.press('Enter');
+    await page.getByTestId('bs-comparison').waitFor();
+    await page.getByText(half.split('-').reverse().join('-'), { exact: false }).first().waitFor();
+
+    const book = await exported('balance-sheet-comparison');
+    const statement = tableOf(book.worksheets[0]!);
+    expect(statement.headers.filter((h) => h === 'Difference')).toHaveLength(2);
+    expect([1, 2, 3].map((c) => paise(statement.total[c]))).toEqual(cmp.totalLiabilities);
+
+    const pages = await printed('balance-sheet-comparison');
+    expectDifferenceOnEveryPage(pages);
+    const text = pages.join('\n');
+    expect(text.indexOf('Liabilities')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Assets')).toBeGreaterThan(text.indexOf('Liabilities'));
     const totals = text.split('\n').filter((l) => /^\s*Total\b/.test(l));
     expect(totals).toHaveLength(2);
-    for (const line of totals) {
-      const amounts = amountsIn(line);
-      expect(amounts).toHaveLength(6);
-      expect(amounts.slice(0, 3)).toEqual(amounts.slice(3));
-    }
+    const [liabilities, assets] = totals.map(amountsIn);
+    const difference = cmp.totalLiabilities[0]! - cmp.totalLiabilities[1]!;
+    expect(liabilities).toEqual([
+      ...cmp.totalLiabilities.map(printedAmount),
+      ...(difference === 0 ? [] : [printedAmount(difference)]),
+    ]);
+    expect(assets).toEqual(liabilities);
+    expect(cmp.totalAssets).toEqual(cmp.totalLiabilities);
   });
 
   it('profit & loss in Schedule III form: chosen on screen, printed vertical with note numbers, the period’s profit = net profit', async () => {

@@ -1237,6 +1237,11 @@ export const en = {
       saved: 'Saved.',
     },
   },
+  comparePrint: {
+    sideOf: '{{account}}: {{side}}',
+    debitSide: 'debit side (Dr)',
+    creditSide: 'credit side (Cr)',
+  },
 } as const;
 
 /** Same keys as English, any text. */

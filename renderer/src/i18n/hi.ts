@@ -1230,4 +1230,9 @@ export const hi: Messages = {
       saved: 'सहेजा गया.',
     },
   },
+  comparePrint: {
+    sideOf: '{{account}}: {{side}}',
+    debitSide: 'नामे पक्ष',
+    creditSide: 'जमा पक्ष',
+  },
 };

@@ -1236,4 +1236,9 @@ export const mr: Messages = {
       saved: 'जतन केले.',
     },
   },
+  comparePrint: {
+    sideOf: '{{account}}: {{side}}',
+    debitSide: 'नावे बाजू',
+    creditSide: 'जमा बाजू',
+  },
 };

@@ -8,7 +8,8 @@ import type {
 } from '../../../shared/types/reports';
 import { createI18n } from '../../../renderer/src/i18n';
 import { toXlsx, type ExportSheet } from '../../../renderer/src/lib/export';
-import { documentFromSheet } from '../../../shared/print/document';
+import { documentFromSheet, fitsAcross, type PrintDocument } from '../../../shared/print/document';
+import { formatInr } from '../../../shared/money';
 import { estimateHeights, renderDocument } from '../../../shared/print/render';
 import { trialBalanceSheets } from '../../../renderer/src/screens/statements/sheets/trial-balance';
 import { groupSummarySheet } from '../../../renderer/src/screens/statements/sheets/group-summary';
@@ -670,6 +671,126 @@ describe('statements with comparison columns for Excel and paper', () => {
       [13_000_00, 10_000_00],
       [13_000_00, 10_000_00],
     ]);
+  });
+});
+
+describe('statements with three and four comparison columns on paper', () => {
+  const years = [2025, 2024, 2023, 2022];
+  const columnsOf = (n: number) =>
+    years.slice(0, n).map((y) => ({ from: `${y}-04-01`, to: `${y + 1}-03-31` }));
+  const labelsOf = (n: number) => years.slice(0, n).map((y) => `${y}-${String(y + 1).slice(2)}`);
+  /** Amounts as printed: Indian grouping, two decimals, blank where nil. */
+  const format = (kind: string, v: string | number | null) =>
+    typeof v === 'number' && (kind === 'money' || kind === 'drcr')
+      ? formatInr(v, { symbol: false })
+      : String(v ?? '');
+  /** The same books a crore times larger: amounts of 15 characters, as a large company prints. */
+  const large = <T>(report: T): T =>
+    JSON.parse(JSON.stringify(report), (key: string, v: unknown) =>
+      typeof v === 'number' && key !== 'depth' ? v * 1_00_00_000 : v,
+    ) as T;
+  const print = (sheet: ExportSheet<unknown>) =>
+    documentFromSheet(sheet, format, { strong: sheet.print?.strong, orientation: sheet.print?.orientation });
+  /** Each table of a document (its own, then its sections) with its caption, headers and totals row. */
+  const tablesOf = (doc: PrintDocument) =>
+    [doc, ...(doc.sections ?? [])].map((table) => ({
+      caption: 'caption' in table ? table.caption : undefined,
+      headers: table.columns.map((c) => c.header),
+      weights: table.columns.map((c) => c.weight).join(' '),
+      total: table.trailing[0]!.cells,
+      lines: table.lines.map((l) => l.cells[0]!),
+    }));
+  const amounts = (n: number, cells: string[]) => cells.slice(1, 1 + n);
+
+  for (const n of [3, 4]) {
+    it(`P&L with ${n} periods: too wide side by side, each side across the page with its difference; Gross Profit c/o = b/f, each part’s sides equal per column`, () => {
+      const reports = [true, false, true, false].slice(0, n).map((gross) => large(profitLoss(gross)));
+      const cmp = compareProfitLoss(columnsOf(n), reports);
+      const labels = labelsOf(n);
+      const doc = print(profitLossComparisonSheets(cmp, 'S', 'P', labels, t) as ExportSheet<unknown>);
+      const tables = tablesOf(doc);
+      expect(tables.map((x) => x.caption)).toEqual([
+        'Trading account: debit side (Dr)',
+        'Trading account: credit side (Cr)',
+        'Profit & loss account: debit side (Dr)',
+        'Profit & loss account: credit side (Cr)',
+      ]);
+      for (const table of tables) expect(table.headers).toEqual(['Particulars', ...labels, 'Difference']);
+      // Every table's columns as wide as their widest, so the amounts stand under each other.
+      expect(new Set(tables.map((x) => x.weights)).size).toBe(1);
+      const [tradingDr, tradingCr, plDr, plCr] = tables;
+      expect(amounts(n, tradingDr!.total)).toEqual(amounts(n, tradingCr!.total));
+      expect(amounts(n, plDr!.total)).toEqual(amounts(n, plCr!.total));
+      expect(tradingDr!.total[n + 1]).toBe(tradingCr!.total[n + 1]);
+      expect(plDr!.total[n + 1]).toBe(plCr!.total[n + 1]);
+      const line = (table: typeof tradingDr, label: string) =>
+        (table === tradingDr ? doc.lines : doc.sections![tables.indexOf(table!) - 1]!.lines).find(
+          (l) => l.cells[0] === label,
+        )!.cells;
+      const co = line(tradingDr, 'Gross Profit c/o');
+      expect(co.slice(1)).toEqual(line(plCr, 'Gross Profit b/f').slice(1));
+      // The current year's gross profit (4,000 a crore times) less last year's gross loss (-1,000).
+      expect(co[1]).toBe(formatInr(4_000_00 * 1_00_00_000, { symbol: false }));
+      expect(co[n + 1]).toBe(formatInr(5_000_00 * 1_00_00_000, { symbol: false }));
+      // Each table fits across its page (portrait when it can).
+      expect(fitsAcross(doc.columns, doc.orientation)).toBe(true);
+    });
+
+    it(`balance sheet with ${n} periods: Liabilities then Assets across the page, equal totals per column and the difference`, () => {
+      const now = balanceSheet();
+      const cmp = compareBalanceSheets(
+        columnsOf(n),
+        Array.from({ length: n }, (_, i) => large({ ...now, asOn: `${2026 - i}-03-31` })),
+      );
+      const labels = labelsOf(n);
+      const doc = print(balanceSheetComparisonSheets(cmp, 'S', 'As on', labels, t) as ExportSheet<unknown>);
+      const [liabilities, assets, ...none] = tablesOf(doc);
+      expect(none).toEqual([]);
+      expect([liabilities!.caption, assets!.caption]).toEqual(['Liabilities', 'Assets']);
+      for (const table of [liabilities!, assets!]) {
+        expect(table.headers).toEqual(['Particulars', ...labels, 'Difference']);
+        expect(table.total[0]).toBe('Total');
+      }
+      expect(liabilities!.lines).toContain('Capital Account');
+      expect(assets!.lines).toContain('Current Assets');
+      const total = formatInr(13_000_00 * 1_00_00_000, { symbol: false });
+      expect(amounts(n, liabilities!.total)).toEqual(Array.from({ length: n }, () => total));
+      expect(amounts(n, assets!.total)).toEqual(amounts(n, liabilities!.total));
+      // Every column the same: no difference, printed blank.
+      expect(liabilities!.total[n + 1]).toBe('');
+      // On pages: each table's caption once, above its heading row.
+      const html = renderDocument(
+        doc,
+        estimateHeights(doc),
+        { page: (p, k) => `Page ${p} of ${k}` },
+        (k, p) => format(k, p),
+      );
+      expect(html.match(/class="pd-caption"/g)).toHaveLength(2);
+      expect(html.match(/<th[^>]*>Difference<\/th>/g)).toHaveLength(2);
+    });
+  }
+
+  it('small amounts with three periods still fit side by side: printed so, with both differences', () => {
+    const cmp = compareBalanceSheets(columnsOf(3), [balanceSheet(), balanceSheet(), balanceSheet()]);
+    const doc = print(
+      balanceSheetComparisonSheets(cmp, 'S', 'As on', labelsOf(3), t) as ExportSheet<unknown>,
+    );
+    expect(doc.sections).toBeUndefined();
+    expect(doc.columns.map((c) => c.header).filter((h) => h === 'Difference')).toHaveLength(2);
+  });
+
+  it('one and two periods print as before: side by side, no tables stacked', () => {
+    for (const n of [1, 2]) {
+      const cmp = compareProfitLoss(
+        columnsOf(n),
+        Array.from({ length: n }, () => large(profitLoss(true))),
+      );
+      const sheet = profitLossComparisonSheets(cmp, 'S', 'P', labelsOf(n), t);
+      expect(sheet.print?.stacked).toBeUndefined();
+      const doc = print(sheet as ExportSheet<unknown>);
+      expect(doc.sections).toBeUndefined();
+      expect(doc.columns).toHaveLength(2 * (n + 1 + (n > 1 ? 1 : 0)));
+    }
   });
 });
 

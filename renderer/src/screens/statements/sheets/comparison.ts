@@ -64,9 +64,90 @@ const totalRow = (label: string, left: Paise[], right: Paise[]): ColumnsRow => (
   total: true,
 });
 
+/** The amount columns of one side: each period, then (with two or more) the difference. */
+function amountColumns<R>(
+  labels: readonly string[],
+  entry: (r: R) => ColumnsEntry | null,
+  t: Translate,
+): ExportColumn<R>[] {
+  return [
+    ...labels.map((label, i): ExportColumn<R> => ({
+      header: label,
+      kind: 'money',
+      value: (r) => entry(r)?.amounts[i] ?? null,
+      total: 'none',
+    })),
+    ...(labels.length > 1
+      ? [
+          {
+            header: t('comparison.difference'),
+            kind: 'money' as const,
+            value: (r: R) => {
+              const e = entry(r);
+              return e ? difference(e.amounts) : null;
+            },
+            total: 'none' as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** A part of a horizontal statement (the trading account ...): each side's entries and its total. */
+interface Part {
+  left: ColumnsEntry[];
+  right: ColumnsEntry[];
+  total: ColumnsRow;
+}
+
+/** The parts of a statement's rows, each ending at its total row. */
+function partsOf(rows: readonly ColumnsRow[]): Part[] {
+  const parts: Part[] = [];
+  let body: ColumnsRow[] = [];
+  for (const row of rows) {
+    if (!row.total) {
+      body.push(row);
+      continue;
+    }
+    parts.push({
+      left: body.flatMap((r) => (r.left ? [r.left] : [])),
+      right: body.flatMap((r) => (r.right ? [r.right] : [])),
+      total: row,
+    });
+    body = [];
+  }
+  return parts;
+}
+
+/**
+ * One side of a part as a table of its own across the page: Particulars, each period and the difference,
+ * the side's total at its foot (headings in bold, their ledgers beneath).
+ */
+function sideSheet(
+  base: { title: string; company: string; period: string },
+  header: string,
+  entries: ColumnsEntry[],
+  total: ColumnsEntry,
+  labels: readonly string[],
+  t: Translate,
+): ExportSheet<ColumnsEntry> {
+  return {
+    ...base,
+    columns: [
+      { header, kind: 'text', value: (e) => e.label },
+      ...amountColumns<ColumnsEntry>(labels, (e) => e, t),
+    ],
+    rows: entries,
+    totals: { row: total },
+    print: { strong: (e) => e.heading },
+  };
+}
+
 /**
  * A horizontal statement with columns: each side's particulars, its amount per column and the difference;
- * the last total row as the totals row; landscape on paper (without the differences from three periods).
+ * the last total row as the totals row; landscape on paper. With three or more periods, where the two
+ * sides side by side do not fit across the page, paper has each side in full, one after the other (the
+ * part's left side, then its right, each under its caption), every column and the differences kept.
  */
 function columnsSheet(options: {
   title: string;
@@ -74,54 +155,55 @@ function columnsSheet(options: {
   period: string;
   notes?: string[];
   headers: { left: string; right: string };
+  /** Per part of the statement (one per total row): the captions of its sides printed one after the other. */
+  captions: { left: string; right: string }[];
   labels: readonly string[];
   rows: ColumnsRow[];
   t: Translate;
 }): ExportSheet<ColumnsRow> {
   const { rows, labels, t } = options;
-  const many = labels.length > 1;
   const sideColumns = (side: 'left' | 'right', header: string): ExportColumn<ColumnsRow>[] => [
     { header, kind: 'text', value: (r) => r[side]?.label ?? '' },
-    ...labels.map((label, i): ExportColumn<ColumnsRow> => ({
-      header: label,
-      kind: 'money',
-      value: (r) => r[side]?.amounts[i] ?? null,
-      total: 'none',
-    })),
-    ...(many
-      ? [
-          {
-            header: t('comparison.difference'),
-            kind: 'money' as const,
-            value: (r: ColumnsRow) => {
-              const entry = r[side];
-              return entry ? difference(entry.amounts) : null;
-            },
-            total: 'none' as const,
-          },
-        ]
-      : []),
+    ...amountColumns<ColumnsRow>(labels, (r) => r[side], t),
   ];
-  const perSide = labels.length + (many ? 1 : 0) + 1;
+  const perSide = labels.length + (labels.length > 1 ? 1 : 0) + 1;
   const last = rows[rows.length - 1];
+  const base = { title: options.title, company: options.company, period: options.period };
+  const particulars = t('trialBalance.particulars');
+  const stacked =
+    labels.length > 2
+      ? partsOf(rows).flatMap((part, p) => {
+          const captions = options.captions[p] ?? {
+            left: options.headers.left,
+            right: options.headers.right,
+          };
+          return (['left', 'right'] as const).map((side) => ({
+            caption: captions[side],
+            sheet: sideSheet(
+              base,
+              particulars,
+              part[side],
+              part.total[side]!,
+              labels,
+              t,
+            ) as ExportSheet<unknown>,
+          }));
+        })
+      : [];
   return {
-    title: options.title,
-    company: options.company,
-    period: options.period,
+    ...base,
     notes: options.notes,
     columns: [...sideColumns('left', options.headers.left), ...sideColumns('right', options.headers.right)],
     rows: last?.total ? rows.slice(0, -1) : rows,
     totals: last?.total ? { row: last } : null,
     print: {
       strong: (r) => r.total,
-      // Three or more periods on each side leave no room on a landscape page for the differences: paper
-      // shows the periods (as Tally prints its columns), the screen and the file keep the differences.
-      ...(labels.length > 2 ? { omit: [perSide - 1, 2 * perSide - 1] } : {}),
       strongCells: (r) => [
         ...(r.left?.heading ? Array.from({ length: perSide }, (_, i) => i) : []),
         ...(r.right?.heading ? Array.from({ length: perSide }, (_, i) => perSide + i) : []),
       ],
       orientation: 'landscape',
+      ...(stacked.length > 0 ? { stacked } : {}),
     },
   };
 }
@@ -301,6 +383,10 @@ export function profitLossComparisonSheets(
     company,
     period,
     headers: { left: t('trialBalance.particulars'), right: t('trialBalance.particulars') },
+    captions: [t('statements.tradingAccount'), t('statements.profitAndLossAccount')].map((account) => ({
+      left: t('comparePrint.sideOf', { account, side: t('comparePrint.debitSide') }),
+      right: t('comparePrint.sideOf', { account, side: t('comparePrint.creditSide') }),
+    })),
     labels,
     rows: profitLossComparisonRows(data, t, detailed),
     t,
@@ -427,6 +513,7 @@ export function balanceSheetComparisonSheets(
     company,
     period,
     headers: { left: t('balanceSheet.liabilities'), right: t('balanceSheet.assets') },
+    captions: [{ left: t('balanceSheet.liabilities'), right: t('balanceSheet.assets') }],
     labels,
     rows: balanceSheetComparisonRows(data, t, detailed),
     t,
