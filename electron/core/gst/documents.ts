@@ -49,6 +49,8 @@ interface VoucherRow {
   partyName: string | null;
   reference: string | null;
   cancelled: number;
+  /** null for a posting voucher, 'cancelled' for a cancelled one. */
+  offBooks: string | null;
   companyGstin: string | null;
   partyGstin: string | null;
   registration: GstRegistrationKind | null;
@@ -147,12 +149,26 @@ const periodStatements = (
   ),
 });
 
+/** The period's posting vouchers' entries in GST tax ledgers by voucher and head, credit-positive. */
+const taxLedgerSql = (
+  andWhere: string,
+): string => `SELECT v.id AS voucherId, v.guid, v.voucher_type AS voucherType,
+      v.voucher_number AS number, v.date, coalesce(v.party_name, '') AS partyName, l.gst_duty_head AS head,
+      -sum(e.amount) AS amount
+    FROM vouchers v
+    JOIN entries e ON e.voucher_id = v.id
+    JOIN ledgers l ON l.id = e.ledger_id
+    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
+      AND l.gst_duty_head IS NOT NULL ${andWhere}
+    GROUP BY v.id, l.gst_duty_head
+    ORDER BY v.date, v.id`;
+
 const prepare = (db: Database.Database) => ({
   vouchers: periodStatements(
     db,
     (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
       v.voucher_number AS number, v.party_name AS partyName, v.reference, v.is_cancelled AS cancelled,
-      g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
+      v.off_books AS offBooks, g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
       g.place_of_supply AS placeOfSupply, g.party_state AS partyState, g.reverse_charge AS reverseCharge,
       g.reference_date AS referenceDate
     ${vouchers.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
@@ -207,15 +223,11 @@ const prepare = (db: Database.Database) => ({
       AND v.base_type IN ('Credit Note', 'Debit Note'))
     GROUP BY e.voucher_id`),
   // Every posting voucher's entries in GST tax ledgers (journals and payments too), credit-positive.
-  taxLedgerEntries: db.prepare(`SELECT v.guid, v.voucher_type AS voucherType, v.voucher_number AS number,
-      v.date, coalesce(v.party_name, '') AS partyName, l.gst_duty_head AS head, -sum(e.amount) AS amount
-    FROM vouchers v
-    JOIN entries e ON e.voucher_id = v.id
-    JOIN ledgers l ON l.id = e.ledger_id
-    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
-      AND l.gst_duty_head IS NOT NULL
-    GROUP BY v.id, l.gst_duty_head
-    ORDER BY v.date, v.id`),
+  taxLedgerEntries: db.prepare(taxLedgerSql('')),
+  // The same of the vouchers other than the documents (whose entries readDocuments reads anyway).
+  otherTaxLedgerEntries: db.prepare(
+    taxLedgerSql(`AND v.base_type NOT IN (${DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ')})`),
+  ),
   // Journals (any voucher) with a GST statutory adjustment: their entries in GST tax ledgers, debit-positive.
   // The period's vouchers first (CROSS JOIN keeps that order): reading every voucher_gst row of the
   // company would cost the whole books, not the period.
@@ -530,6 +542,8 @@ function readDocuments(
   period: GstPeriod,
   direction: GstDirection,
   only?: readonly number[],
+  /** Filled, when given, with the posting vouchers' tax-ledger entries (readTaxLedgerEntries' rows). */
+  tax?: TaxLedgerEntry[],
 ): Classified[] {
   const s = statementsOf(db);
   const args = {
@@ -555,10 +569,35 @@ function readDocuments(
   const items = groupByVoucher(s.items[which].all(args) as ItemRow[]);
   const out: Classified[] = [];
   for (const v of vouchers) {
-    const c = classify(company, v, entries.get(v.id) ?? [], items.get(v.id) ?? []);
+    const own = entries.get(v.id) ?? [];
+    if (tax && v.offBooks === null) taxEntriesOf(v, own, tax);
+    const c = classify(company, v, own, items.get(v.id) ?? []);
     if (c !== null && (direction === 'all' || c.direction === direction)) out.push(c);
   }
   return out;
+}
+
+/** A voucher's entries in GST tax ledgers, one row per duty head it moves (as taxLedgerSql groups them). */
+function taxEntriesOf(v: VoucherRow, entries: readonly EntryRow[], into: TaxLedgerEntry[]): void {
+  const first = into.length;
+  for (const e of entries) {
+    const head = e.l.dutyHead;
+    if (head === null) continue;
+    let row: TaxLedgerEntry | undefined;
+    for (let k = first; k < into.length && row === undefined; k++) if (into[k]!.head === head) row = into[k];
+    if (row) row.amount -= e.amount;
+    else
+      into.push({
+        voucherId: v.id,
+        guid: v.guid,
+        voucherType: v.voucherType,
+        number: v.number,
+        date: v.date,
+        partyName: v.partyName ?? '',
+        head,
+        amount: 0 - e.amount,
+      });
+  }
 }
 
 function groupByVoucher<T extends { voucherId: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -590,6 +629,11 @@ export interface GstBooks {
   inwardDocuments: InwardDocument[];
   /** By voucher GUID, for each inward supply. */
   inwardRefs: Map<string, InwardRef>;
+  /**
+   * The period's entries in GST tax ledgers of every posting voucher (readTaxLedgerEntries' rows, in its
+   * order); only when every document was read (direction 'all'), else empty.
+   */
+  taxLedgerEntries: TaxLedgerEntry[];
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -623,7 +667,19 @@ export function readGstBooks(
         }[])
     ).map((r) => [r.voucherId, r.original]),
   );
-  for (const c of readDocuments(db, company.id, gstCompany, period, only ? 'inward' : direction, only)) {
+  // With every document read, their tax-ledger entries come from the entries read anyway; only the other
+  // vouchers' (journals, payments) are queried.
+  const documentTax: TaxLedgerEntry[] | undefined = direction === 'all' && !only ? [] : undefined;
+  const classified = readDocuments(
+    db,
+    company.id,
+    gstCompany,
+    period,
+    only ? 'inward' : direction,
+    only,
+    documentTax,
+  );
+  for (const c of classified) {
     const v = c.voucher;
     if (c.direction === 'outward') {
       outward.push({
@@ -712,7 +768,45 @@ export function readGstBooks(
   }
   // Journals' adjustments move input tax credit only (GSTR-3B); outward or inward readers skip them.
   const adjustments = direction === 'all' ? readAdjustments(db, company.id, period) : [];
-  return { company: gstCompany, outward, inwardSupplies, adjustments, inwardDocuments, inwardRefs };
+  const taxLedgerEntries =
+    documentTax === undefined
+      ? []
+      : mergeByDate(
+          documentTax,
+          statementsOf(db).otherTaxLedgerEntries.all({
+            company: company.id,
+            from: period.from,
+            to: period.to,
+          }) as TaxLedgerEntry[],
+        );
+  return {
+    company: gstCompany,
+    outward,
+    inwardSupplies,
+    adjustments,
+    inwardDocuments,
+    inwardRefs,
+    taxLedgerEntries,
+  };
+}
+
+/** Two lists each in order of date and voucher id, as one in that order (the first's first on a tie). */
+function mergeByDate(a: readonly TaxLedgerEntry[], b: readonly TaxLedgerEntry[]): TaxLedgerEntry[] {
+  if (b.length === 0) return [...a];
+  const out: TaxLedgerEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (
+      y === undefined ||
+      (x !== undefined && (x.date < y.date || (x.date === y.date && x.voucherId <= y.voucherId)))
+    )
+      out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 interface AdjustmentRow {
@@ -780,6 +874,7 @@ export function inwardVouchersNumbered(
 
 /** One voucher's GST tax-ledger entries under one duty head, credit-positive (output tax +, input tax −). */
 export interface TaxLedgerEntry {
+  voucherId: number;
   guid: string;
   voucherType: string;
   number: string;
