@@ -89,6 +89,30 @@ interface EntryLineRow {
   lineNature: string | null;
 }
 
+/** An entry as read (raw): voucher id, entry id, amount, ledger id. */
+type EntryTuple = [number, number, Paise, number];
+/** An item line as read (raw): voucher id, line id, amount, billed quantity, unit, item id, item name. */
+type ItemTuple = [number, number, Paise, number, string | null, number | null, string | null];
+
+/** A line's own GST details (GSTOVRDN…, RATEDETAILS), keyed by its entry's or inventory line's id. */
+interface LineDetails {
+  taxability: GstTaxabilityKind | null;
+  rate: number | null;
+  hsn: string | null;
+  ineligible: number | null;
+  nature: string | null;
+}
+interface LineDetailsRow extends LineDetails {
+  entryId: number | null;
+  inventoryId: number | null;
+}
+
+/** A stock item's GST facts. */
+interface ItemFacts extends LineDetails {
+  id: number;
+  name: string;
+}
+
 /** An entry with its ledger's facts (`l`). */
 interface EntryRow extends EntryLineRow {
   l: LedgerFacts;
@@ -133,6 +157,16 @@ const TYPES_OF: Record<GstDirection, readonly string[]> = {
 const periodStatements = (
   db: Database.Database,
   sql: (vouchers: string) => string,
+  /** Rows as arrays of the columns in order (no object per row). */
+  raw = false,
+): Record<GstDirection | 'chosen', Database.Statement> => {
+  const each = periodStatementsOf(db, sql);
+  if (raw) for (const statement of Object.values(each)) statement.raw(true);
+  return each;
+};
+const periodStatementsOf = (
+  db: Database.Database,
+  sql: (vouchers: string) => string,
 ): Record<GstDirection | 'chosen', Database.Statement> => ({
   all: db.prepare(sql(PERIOD_VOUCHERS)),
   outward: db.prepare(sql(periodVouchers(TYPES_OF.outward))),
@@ -174,17 +208,24 @@ const prepare = (db: Database.Database) => ({
     ${vouchers.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
     ORDER BY v.date, v.id`,
   ),
-  // The entries alone (the ledgers' GST facts are joined in JS from ledgerFacts: a few thousand ledgers read
-  // once, not a join per entry); line details through their voucher index.
+  // The entries alone, as arrays (raw): the ledgers' GST facts are joined in JS from ledgerFacts (a few
+  // thousand ledgers read once, not a join per entry), the lines' own details from lineDetails.
   entries: periodStatements(
     db,
-    (vouchers) => `SELECT e.voucher_id AS voucherId, e.amount, e.ledger_id AS ledgerId,
-      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
-      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
+    (vouchers) => `SELECT e.voucher_id, e.id, e.amount, e.ledger_id
     FROM entries e
-    LEFT JOIN gst_line_details d ON d.voucher_id = e.voucher_id AND d.entry_id = e.id
     WHERE e.voucher_id IN (SELECT v.id ${vouchers})
     ORDER BY e.voucher_id, e.id`,
+    true,
+  ),
+  // The period's lines' own GST details (few: only where a voucher overrides its ledger or item), through
+  // their voucher index.
+  lineDetails: periodStatements(
+    db,
+    (vouchers) => `SELECT d.entry_id AS entryId, d.inventory_id AS inventoryId, d.taxability, d.rate, d.hsn,
+      d.ineligible_itc AS ineligible, d.nature
+    FROM gst_line_details d
+    WHERE d.voucher_id IN (SELECT v.id ${vouchers})`,
   ),
   // The supplier's number of each inward voucher (Supplier Invoice No., else the voucher's), to find the
   // few a GSTR-2B names before reading their lines.
@@ -199,19 +240,18 @@ const prepare = (db: Database.Database) => ({
     LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
     LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
     WHERE l.company_id = ?`),
+  // The item lines alone, as arrays (raw); the items' GST facts from itemFacts.
   items: periodStatements(
     db,
-    (vouchers) => `SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
-      coalesce(s.name, i.item_name) AS item, s.gst_taxability AS itemTaxability, s.gst_rate AS itemRate,
-      s.hsn AS itemHsn, s.gst_ineligible_itc AS itemIneligible, s.gst_nature AS itemNature,
-      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
-      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
+    (vouchers) => `SELECT i.voucher_id, i.id, i.amount, i.billed_quantity, i.unit, i.item_id, i.item_name
     FROM inventory_entries i
-    LEFT JOIN stock_items s ON s.id = i.item_id
-    LEFT JOIN gst_line_details d ON d.voucher_id = i.voucher_id AND d.inventory_id = i.id
     WHERE i.voucher_id IN (SELECT v.id ${vouchers})
     ORDER BY i.voucher_id, i.id`,
+    true,
   ),
+  itemFacts: db.prepare(`SELECT s.id, s.name, s.gst_taxability AS taxability, s.gst_rate AS rate, s.hsn,
+      s.gst_ineligible_itc AS ineligible, s.gst_nature AS nature
+    FROM stock_items s WHERE s.company_id = ?`),
   // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
   // value with tax).
   noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
@@ -557,16 +597,60 @@ function readDocuments(
   const ledgers = new Map(
     (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
   );
-  const entries = new Map<number, EntryRow[]>();
-  for (const row of s.entries[which].iterate(args) as IterableIterator<EntryLineRow>) {
-    const l = ledgers.get(row.ledgerId);
-    if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
-    const e: EntryRow = Object.assign(row, { l });
-    const list = entries.get(e.voucherId);
-    if (list) list.push(e);
-    else entries.set(e.voucherId, [e]);
+  const entryDetails = new Map<number, LineDetails>();
+  const itemDetails = new Map<number, LineDetails>();
+  for (const d of s.lineDetails[which].all(args) as LineDetailsRow[]) {
+    if (d.entryId !== null) entryDetails.set(d.entryId, d);
+    else if (d.inventoryId !== null) itemDetails.set(d.inventoryId, d);
   }
-  const items = groupByVoucher(s.items[which].all(args) as ItemRow[]);
+  const entries = new Map<number, EntryRow[]>();
+  for (const [voucherId, id, amount, ledgerId] of s.entries[which].all(args) as EntryTuple[]) {
+    const l = ledgers.get(ledgerId);
+    if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
+    const d = entryDetails.get(id);
+    const e: EntryRow = {
+      voucherId,
+      amount,
+      ledgerId,
+      lineTaxability: d?.taxability ?? null,
+      lineRate: d?.rate ?? null,
+      lineHsn: d?.hsn ?? null,
+      lineIneligible: d?.ineligible ?? null,
+      lineNature: d?.nature ?? null,
+      l,
+    };
+    const list = entries.get(voucherId);
+    if (list) list.push(e);
+    else entries.set(voucherId, [e]);
+  }
+  const stock = new Map<number, ItemFacts>();
+  const items = new Map<number, ItemRow[]>();
+  const itemRows = s.items[which].all(args) as ItemTuple[];
+  if (itemRows.length > 0) for (const f of s.itemFacts.all(companyId) as ItemFacts[]) stock.set(f.id, f);
+  for (const [voucherId, id, amount, quantity, unit, itemId, itemName] of itemRows) {
+    const f = itemId === null ? undefined : stock.get(itemId);
+    const d = itemDetails.get(id);
+    const row: ItemRow = {
+      voucherId,
+      amount,
+      quantity,
+      unit,
+      item: f?.name ?? itemName ?? '',
+      itemTaxability: f?.taxability ?? null,
+      itemRate: f?.rate ?? null,
+      itemHsn: f?.hsn ?? null,
+      itemIneligible: f?.ineligible ?? null,
+      itemNature: f?.nature ?? null,
+      lineTaxability: d?.taxability ?? null,
+      lineRate: d?.rate ?? null,
+      lineHsn: d?.hsn ?? null,
+      lineIneligible: d?.ineligible ?? null,
+      lineNature: d?.nature ?? null,
+    };
+    const list = items.get(voucherId);
+    if (list) list.push(row);
+    else items.set(voucherId, [row]);
+  }
   const out: Classified[] = [];
   for (const v of vouchers) {
     const own = entries.get(v.id) ?? [];
@@ -598,16 +682,6 @@ function taxEntriesOf(v: VoucherRow, entries: readonly EntryRow[], into: TaxLedg
         amount: 0 - e.amount,
       });
   }
-}
-
-function groupByVoucher<T extends { voucherId: number }>(rows: readonly T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.voucherId);
-    if (list) list.push(r);
-    else map.set(r.voucherId, [r]);
-  }
-  return map;
 }
 
 /** What the screens show of an inward voucher beside its amounts. */
