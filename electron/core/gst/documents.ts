@@ -60,6 +60,64 @@ interface VoucherRow {
   referenceDate: IsoDate | null;
 }
 
+/** A voucher row as read (raw), its columns in VoucherRow's order. */
+type VoucherTuple = [
+  number,
+  string,
+  IsoDate,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  GstRegistrationKind | null,
+  string | null,
+  string | null,
+  number | null,
+  IsoDate | null,
+];
+const voucherRowOf = ([
+  id,
+  guid,
+  date,
+  voucherType,
+  baseType,
+  number,
+  partyName,
+  reference,
+  cancelled,
+  offBooks,
+  companyGstin,
+  partyGstin,
+  registration,
+  placeOfSupply,
+  partyState,
+  reverseCharge,
+  referenceDate,
+]: VoucherTuple): VoucherRow => ({
+  id,
+  guid,
+  date,
+  voucherType,
+  baseType,
+  number,
+  partyName,
+  reference,
+  cancelled,
+  offBooks,
+  companyGstin,
+  partyGstin,
+  registration,
+  placeOfSupply,
+  partyState,
+  reverseCharge,
+  referenceDate,
+});
+
 /** A ledger's facts the documents read: its name, GST details and primary group. */
 interface LedgerFacts {
   id: number;
@@ -200,13 +258,13 @@ const taxLedgerSql = (
 const prepare = (db: Database.Database) => ({
   vouchers: periodStatements(
     db,
-    (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
-      v.voucher_number AS number, v.party_name AS partyName, v.reference, v.is_cancelled AS cancelled,
-      v.off_books AS offBooks, g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
-      g.place_of_supply AS placeOfSupply, g.party_state AS partyState, g.reverse_charge AS reverseCharge,
-      g.reference_date AS referenceDate
+    // As arrays (raw), the columns in VoucherRow's order (voucherRowOf).
+    (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type, v.base_type, v.voucher_number, v.party_name,
+      v.reference, v.is_cancelled, v.off_books, g.company_gstin, g.party_gstin, g.registration,
+      g.place_of_supply, g.party_state, g.reverse_charge, g.reference_date
     ${vouchers.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
     ORDER BY v.date, v.id`,
+    true,
   ),
   // The entries alone, as arrays (raw): the ledgers' GST facts are joined in JS from ledgerFacts (a few
   // thousand ledgers read once, not a join per entry), the lines' own details from lineDetails.
@@ -593,7 +651,7 @@ function readDocuments(
     ...(only ? { ids: JSON.stringify(only) } : {}),
   };
   const which = only ? 'chosen' : direction;
-  const vouchers = s.vouchers[which].all(args) as VoucherRow[];
+  const vouchers = (s.vouchers[which].all(args) as VoucherTuple[]).map(voucherRowOf);
   const ledgers = new Map(
     (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
   );
