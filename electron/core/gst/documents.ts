@@ -415,6 +415,8 @@ const kindOfNote = (baseType: string, direction: 'outward' | 'inward'): GstDocum
 function share(total: Paise, weights: readonly number[]): Paise[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   if (sum === 0 || total === 0) return weights.map(() => 0);
+  // One line takes it all (what the largest remainder gives it too).
+  if (weights.length === 1) return [total];
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map((x) => Math.trunc(x));
   let left = total - parts.reduce((s, p) => s + p, 0);
@@ -475,34 +477,43 @@ function classify(
   const ledgerWithRate = revenue.length === 1 ? revenue[0]! : undefined;
   const lines: GstLine[] =
     items.length > 0
-      ? items.map((i) => ({
-          hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.l.ledgerHsn ?? null,
-          description: i.item,
-          uqc: uqcOf(i.unit),
-          quantityMilli: Math.abs(i.quantity),
-          taxability: i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.l.ledgerTaxability ?? 'taxable',
-          rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.l.ledgerRate ?? -1,
-          taxable: -side * i.amount,
-          igst: 0,
-          cgst: 0,
-          sgst: 0,
-          cess: 0,
-          ...blockedField(i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.l.ledgerIneligible ?? null),
-        }))
-      : revenue.map((e) => ({
-          hsn: e.lineHsn ?? e.l.ledgerHsn,
-          description: e.l.ledger,
-          uqc: null,
-          quantityMilli: 0,
-          taxability: e.lineTaxability ?? e.l.ledgerTaxability ?? 'taxable',
-          rate: e.lineRate ?? e.l.ledgerRate ?? -1,
-          taxable: -side * e.amount,
-          igst: 0,
-          cgst: 0,
-          sgst: 0,
-          cess: 0,
-          ...blockedField(e.lineIneligible ?? e.l.ledgerIneligible),
-        }));
+      ? items.map((i) =>
+          blocked(
+            {
+              hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.l.ledgerHsn ?? null,
+              description: i.item,
+              uqc: uqcOf(i.unit),
+              quantityMilli: Math.abs(i.quantity),
+              taxability:
+                i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.l.ledgerTaxability ?? 'taxable',
+              rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.l.ledgerRate ?? -1,
+              taxable: -side * i.amount,
+              igst: 0,
+              cgst: 0,
+              sgst: 0,
+              cess: 0,
+            },
+            i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.l.ledgerIneligible ?? null,
+          ),
+        )
+      : revenue.map((e) =>
+          blocked(
+            {
+              hsn: e.lineHsn ?? e.l.ledgerHsn,
+              description: e.l.ledger,
+              uqc: null,
+              quantityMilli: 0,
+              taxability: e.lineTaxability ?? e.l.ledgerTaxability ?? 'taxable',
+              rate: e.lineRate ?? e.l.ledgerRate ?? -1,
+              taxable: -side * e.amount,
+              igst: 0,
+              cgst: 0,
+              sgst: 0,
+              cess: 0,
+            },
+            e.lineIneligible ?? e.l.ledgerIneligible,
+          ),
+        );
   for (const line of lines) if (line.taxability !== 'taxable') line.rate = 0;
   const taxable = lines.filter((l) => l.taxability === 'taxable');
   const taxTotal = heads.igst + heads.cgst + heads.sgst;
@@ -572,9 +583,14 @@ function classify(
 
 const isImportNature = (nature: string | null): boolean => nature !== null && /import/i.test(nature);
 
-/** A line's credit is blocked where its own GST details or its item's / ledger's say so (1). */
-const blockedField = (ineligible: number | null): { itcBlocked?: true } =>
-  ineligible === 1 ? { itcBlocked: true } : {};
+/**
+ * A line's credit is blocked where its own GST details or its item's / ledger's say so (1); marked on the
+ * line itself (no copy of it).
+ */
+function blocked(line: GstLine, ineligible: number | null): GstLine {
+  if (ineligible === 1) line.itcBlocked = true;
+  return line;
+}
 
 /**
  * A purchase from abroad: an overseas party, a place of supply outside India, or a nature of transaction
