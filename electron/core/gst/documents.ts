@@ -657,7 +657,7 @@ function readDocuments(
   direction: GstDirection,
   only?: readonly number[],
   /** Filled, when given, with the posting vouchers' tax-ledger entries (readTaxLedgerEntries' rows). */
-  tax?: TaxLedgerEntry[],
+  tax?: TaxLedgerRow[],
 ): Classified[] {
   const s = statementsOf(db);
   const args = {
@@ -736,12 +736,12 @@ function readDocuments(
 }
 
 /** A voucher's entries in GST tax ledgers, one row per duty head it moves (as taxLedgerSql groups them). */
-function taxEntriesOf(v: VoucherRow, entries: readonly EntryRow[], into: TaxLedgerEntry[]): void {
+function taxEntriesOf(v: VoucherRow, entries: readonly EntryRow[], into: TaxLedgerRow[]): void {
   const first = into.length;
   for (const e of entries) {
     const head = e.l.dutyHead;
     if (head === null) continue;
-    let row: TaxLedgerEntry | undefined;
+    let row: TaxLedgerRow | undefined;
     for (let k = first; k < into.length && row === undefined; k++) if (into[k]!.head === head) row = into[k];
     if (row) row.amount -= e.amount;
     else
@@ -781,7 +781,7 @@ export interface GstBooks {
    * The period's entries in GST tax ledgers of every posting voucher (readTaxLedgerEntries' rows, in its
    * order); only when every document was read (direction 'all'), else empty.
    */
-  taxLedgerEntries: TaxLedgerEntry[];
+  taxLedgerEntries: TaxLedgerRow[];
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -817,7 +817,7 @@ export function readGstBooks(
   );
   // With every document read, their tax-ledger entries come from the entries read anyway; only the other
   // vouchers' (journals, payments) are queried.
-  const documentTax: TaxLedgerEntry[] | undefined = direction === 'all' && !only ? [] : undefined;
+  const documentTax: TaxLedgerRow[] | undefined = direction === 'all' && !only ? [] : undefined;
   const classified = readDocuments(
     db,
     company.id,
@@ -925,7 +925,7 @@ export function readGstBooks(
             company: company.id,
             from: period.from,
             to: period.to,
-          }) as TaxLedgerEntry[],
+          }) as TaxLedgerRow[],
         );
   return {
     company: gstCompany,
@@ -939,9 +939,9 @@ export function readGstBooks(
 }
 
 /** Two lists each in order of date and voucher id, as one in that order (the first's first on a tie). */
-function mergeByDate(a: readonly TaxLedgerEntry[], b: readonly TaxLedgerEntry[]): TaxLedgerEntry[] {
+function mergeByDate(a: readonly TaxLedgerRow[], b: readonly TaxLedgerRow[]): TaxLedgerRow[] {
   if (b.length === 0) return [...a];
-  const out: TaxLedgerEntry[] = [];
+  const out: TaxLedgerRow[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -1022,7 +1022,6 @@ export function inwardVouchersNumbered(
 
 /** One voucher's GST tax-ledger entries under one duty head, credit-positive (output tax +, input tax −). */
 export interface TaxLedgerEntry {
-  voucherId: number;
   guid: string;
   voucherType: string;
   number: string;
@@ -1032,15 +1031,20 @@ export interface TaxLedgerEntry {
   amount: Paise;
 }
 
+/** A TaxLedgerEntry with its voucher's id (the order of the reading: date, then voucher id). */
+export interface TaxLedgerRow extends TaxLedgerEntry {
+  voucherId: number;
+}
+
 /** The period's entries in GST tax ledgers, by voucher and duty head (posting vouchers of every type). */
 export function readTaxLedgerEntries(
   db: Database.Database,
   company: { id: number },
   period: GstPeriod,
-): TaxLedgerEntry[] {
+): TaxLedgerRow[] {
   return statementsOf(db).taxLedgerEntries.all({
     company: company.id,
     from: period.from,
     to: period.to,
-  }) as TaxLedgerEntry[];
+  }) as TaxLedgerRow[];
 }
