@@ -266,25 +266,23 @@ const prepare = (db: Database.Database) => ({
     ORDER BY v.date, v.id`,
     true,
   ),
+  // The lines of the vouchers read (@ids: their ids as a JSON array), through each table's voucher index:
+  // the vouchers' period and types are not looked up again for each table.
   // The entries alone, as arrays (raw): the ledgers' GST facts are joined in JS from ledgerFacts (a few
   // thousand ledgers read once, not a join per entry), the lines' own details from lineDetails.
-  entries: periodStatements(
-    db,
-    (vouchers) => `SELECT e.voucher_id, e.id, e.amount, e.ledger_id
+  entries: db
+    .prepare(
+      `SELECT e.voucher_id, e.id, e.amount, e.ledger_id
     FROM entries e
-    WHERE e.voucher_id IN (SELECT v.id ${vouchers})
+    WHERE e.voucher_id IN (SELECT value FROM json_each(@ids))
     ORDER BY e.voucher_id, e.id`,
-    true,
-  ),
-  // The period's lines' own GST details (few: only where a voucher overrides its ledger or item), through
-  // their voucher index.
-  lineDetails: periodStatements(
-    db,
-    (vouchers) => `SELECT d.entry_id AS entryId, d.inventory_id AS inventoryId, d.taxability, d.rate, d.hsn,
-      d.ineligible_itc AS ineligible, d.nature
+    )
+    .raw(true),
+  // The lines' own GST details (few: only where a voucher overrides its ledger or item).
+  lineDetails: db.prepare(`SELECT d.entry_id AS entryId, d.inventory_id AS inventoryId, d.taxability, d.rate,
+      d.hsn, d.ineligible_itc AS ineligible, d.nature
     FROM gst_line_details d
-    WHERE d.voucher_id IN (SELECT v.id ${vouchers})`,
-  ),
+    WHERE d.voucher_id IN (SELECT value FROM json_each(@ids))`),
   // The supplier's number of each inward voucher (Supplier Invoice No., else the voucher's), to find the
   // few a GSTR-2B names before reading their lines.
   inwardNumbers: db.prepare(`SELECT v.id, coalesce(v.reference, v.voucher_number) AS number
@@ -299,14 +297,14 @@ const prepare = (db: Database.Database) => ({
     LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
     WHERE l.company_id = ?`),
   // The item lines alone, as arrays (raw); the items' GST facts from itemFacts.
-  items: periodStatements(
-    db,
-    (vouchers) => `SELECT i.voucher_id, i.id, i.amount, i.billed_quantity, i.unit, i.item_id, i.item_name
+  items: db
+    .prepare(
+      `SELECT i.voucher_id, i.id, i.amount, i.billed_quantity, i.unit, i.item_id, i.item_name
     FROM inventory_entries i
-    WHERE i.voucher_id IN (SELECT v.id ${vouchers})
+    WHERE i.voucher_id IN (SELECT value FROM json_each(@ids))
     ORDER BY i.voucher_id, i.id`,
-    true,
-  ),
+    )
+    .raw(true),
   itemFacts: db.prepare(`SELECT s.id, s.name, s.gst_taxability AS taxability, s.gst_rate AS rate, s.hsn,
       s.gst_ineligible_itc AS ineligible, s.gst_nature AS nature
     FROM stock_items s WHERE s.company_id = ?`),
@@ -668,17 +666,18 @@ function readDocuments(
   };
   const which = only ? 'chosen' : direction;
   const vouchers = (s.vouchers[which].all(args) as VoucherTuple[]).map(voucherRowOf);
+  const lines = { ids: JSON.stringify(vouchers.map((v) => v.id)) };
   const ledgers = new Map(
     (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
   );
   const entryDetails = new Map<number, LineDetails>();
   const itemDetails = new Map<number, LineDetails>();
-  for (const d of s.lineDetails[which].all(args) as LineDetailsRow[]) {
+  for (const d of s.lineDetails.all(lines) as LineDetailsRow[]) {
     if (d.entryId !== null) entryDetails.set(d.entryId, d);
     else if (d.inventoryId !== null) itemDetails.set(d.inventoryId, d);
   }
   const entries = new Map<number, EntryRow[]>();
-  for (const [voucherId, id, amount, ledgerId] of s.entries[which].all(args) as EntryTuple[]) {
+  for (const [voucherId, id, amount, ledgerId] of s.entries.all(lines) as EntryTuple[]) {
     const l = ledgers.get(ledgerId);
     if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
     const d = entryDetails.get(id);
@@ -699,7 +698,7 @@ function readDocuments(
   }
   const stock = new Map<number, ItemFacts>();
   const items = new Map<number, ItemRow[]>();
-  const itemRows = s.items[which].all(args) as ItemTuple[];
+  const itemRows = s.items.all(lines) as ItemTuple[];
   if (itemRows.length > 0) for (const f of s.itemFacts.all(companyId) as ItemFacts[]) stock.set(f.id, f);
   for (const [voucherId, id, amount, quantity, unit, itemId, itemName] of itemRows) {
     const f = itemId === null ? undefined : stock.get(itemId);
