@@ -315,8 +315,7 @@ const prepare = (db: Database.Database) => ({
     JOIN entries e ON e.id = b.entry_id
     JOIN bill_allocations o ON o.ledger_id = b.ledger_id AND o.bill_name = b.bill_name
       AND o.bill_type = 'New Ref' AND o.entry_id <> b.entry_id
-    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS}
-      AND v.base_type IN ('Credit Note', 'Debit Note'))
+    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT value FROM json_each(@ids))
     GROUP BY e.voucher_id`),
   // Every posting voucher's entries in GST tax ledgers (journals and payments too), credit-positive.
   taxLedgerEntries: db.prepare(taxLedgerSql('')),
@@ -805,15 +804,6 @@ export function readGstBooks(
   const inwardSupplies: InwardSupply[] = [];
   const inwardDocuments: InwardDocument[] = [];
   const inwardRefs = new Map<string, InwardRef>();
-  const originals = new Map(
-    (direction === 'inward'
-      ? []
-      : (statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
-          voucherId: number;
-          original: Paise;
-        }[])
-    ).map((r) => [r.voucherId, r.original]),
-  );
   // With every document read, their tax-ledger entries come from the entries read anyway; only the other
   // vouchers' (journals, payments) are queried.
   const documentTax: TaxLedgerRow[] | undefined = direction === 'all' && !only ? [] : undefined;
@@ -825,6 +815,17 @@ export function readGstBooks(
     only ? 'inward' : direction,
     only,
     documentTax,
+  );
+  // The outward notes' invoices (@ids: the notes read).
+  const notes = classified.filter((c) => c.direction === 'outward' && c.kind !== 'invoice');
+  const originals = new Map(
+    (notes.length === 0
+      ? []
+      : (statementsOf(db).noteOriginals.all({ ids: JSON.stringify(notes.map((c) => c.voucher.id)) }) as {
+          voucherId: number;
+          original: Paise;
+        }[])
+    ).map((r) => [r.voucherId, r.original]),
   );
   for (const c of classified) {
     const v = c.voucher;
