@@ -49,6 +49,8 @@ interface VoucherRow {
   partyName: string | null;
   reference: string | null;
   cancelled: number;
+  /** null for a posting voucher, 'cancelled' for a cancelled one. */
+  offBooks: string | null;
   companyGstin: string | null;
   partyGstin: string | null;
   registration: GstRegistrationKind | null;
@@ -57,6 +59,64 @@ interface VoucherRow {
   reverseCharge: number | null;
   referenceDate: IsoDate | null;
 }
+
+/** A voucher row as read (raw), its columns in VoucherRow's order. */
+type VoucherTuple = [
+  number,
+  string,
+  IsoDate,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  GstRegistrationKind | null,
+  string | null,
+  string | null,
+  number | null,
+  IsoDate | null,
+];
+const voucherRowOf = ([
+  id,
+  guid,
+  date,
+  voucherType,
+  baseType,
+  number,
+  partyName,
+  reference,
+  cancelled,
+  offBooks,
+  companyGstin,
+  partyGstin,
+  registration,
+  placeOfSupply,
+  partyState,
+  reverseCharge,
+  referenceDate,
+]: VoucherTuple): VoucherRow => ({
+  id,
+  guid,
+  date,
+  voucherType,
+  baseType,
+  number,
+  partyName,
+  reference,
+  cancelled,
+  offBooks,
+  companyGstin,
+  partyGstin,
+  registration,
+  placeOfSupply,
+  partyState,
+  reverseCharge,
+  referenceDate,
+});
 
 /** A ledger's facts the documents read: its name, GST details and primary group. */
 interface LedgerFacts {
@@ -85,6 +145,30 @@ interface EntryLineRow {
   lineHsn: string | null;
   lineIneligible: number | null;
   lineNature: string | null;
+}
+
+/** An entry as read (raw): voucher id, entry id, amount, ledger id. */
+type EntryTuple = [number, number, Paise, number];
+/** An item line as read (raw): voucher id, line id, amount, billed quantity, unit, item id, item name. */
+type ItemTuple = [number, number, Paise, number, string | null, number | null, string | null];
+
+/** A line's own GST details (GSTOVRDN…, RATEDETAILS), keyed by its entry's or inventory line's id. */
+interface LineDetails {
+  taxability: GstTaxabilityKind | null;
+  rate: number | null;
+  hsn: string | null;
+  ineligible: number | null;
+  nature: string | null;
+}
+interface LineDetailsRow extends LineDetails {
+  entryId: number | null;
+  inventoryId: number | null;
+}
+
+/** A stock item's GST facts. */
+interface ItemFacts extends LineDetails {
+  id: number;
+  name: string;
 }
 
 /** An entry with its ledger's facts (`l`). */
@@ -131,6 +215,16 @@ const TYPES_OF: Record<GstDirection, readonly string[]> = {
 const periodStatements = (
   db: Database.Database,
   sql: (vouchers: string) => string,
+  /** Rows as arrays of the columns in order (no object per row). */
+  raw = false,
+): Record<GstDirection | 'chosen', Database.Statement> => {
+  const each = periodStatementsOf(db, sql);
+  if (raw) for (const statement of Object.values(each)) statement.raw(true);
+  return each;
+};
+const periodStatementsOf = (
+  db: Database.Database,
+  sql: (vouchers: string) => string,
 ): Record<GstDirection | 'chosen', Database.Statement> => ({
   all: db.prepare(sql(PERIOD_VOUCHERS)),
   outward: db.prepare(sql(periodVouchers(TYPES_OF.outward))),
@@ -147,29 +241,48 @@ const periodStatements = (
   ),
 });
 
+/** The period's posting vouchers' entries in GST tax ledgers by voucher and head, credit-positive. */
+const taxLedgerSql = (
+  andWhere: string,
+): string => `SELECT v.id AS voucherId, v.guid, v.voucher_type AS voucherType,
+      v.voucher_number AS number, v.date, coalesce(v.party_name, '') AS partyName, l.gst_duty_head AS head,
+      -sum(e.amount) AS amount
+    FROM vouchers v
+    JOIN entries e ON e.voucher_id = v.id
+    JOIN ledgers l ON l.id = e.ledger_id
+    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
+      AND l.gst_duty_head IS NOT NULL ${andWhere}
+    GROUP BY v.id, l.gst_duty_head
+    ORDER BY v.date, v.id`;
+
 const prepare = (db: Database.Database) => ({
   vouchers: periodStatements(
     db,
-    (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type AS voucherType, v.base_type AS baseType,
-      v.voucher_number AS number, v.party_name AS partyName, v.reference, v.is_cancelled AS cancelled,
-      g.company_gstin AS companyGstin, g.party_gstin AS partyGstin, g.registration,
-      g.place_of_supply AS placeOfSupply, g.party_state AS partyState, g.reverse_charge AS reverseCharge,
-      g.reference_date AS referenceDate
+    // As arrays (raw), the columns in VoucherRow's order (voucherRowOf).
+    (vouchers) => `SELECT v.id, v.guid, v.date, v.voucher_type, v.base_type, v.voucher_number, v.party_name,
+      v.reference, v.is_cancelled, v.off_books, g.company_gstin, g.party_gstin, g.registration,
+      g.place_of_supply, g.party_state, g.reverse_charge, g.reference_date
     ${vouchers.replace('FROM vouchers v', 'FROM vouchers v LEFT JOIN voucher_gst g ON g.voucher_id = v.id')}
     ORDER BY v.date, v.id`,
+    true,
   ),
-  // The entries alone (the ledgers' GST facts are joined in JS from ledgerFacts: a few thousand ledgers read
-  // once, not a join per entry); line details through their voucher index.
-  entries: periodStatements(
-    db,
-    (vouchers) => `SELECT e.voucher_id AS voucherId, e.amount, e.ledger_id AS ledgerId,
-      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
-      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
+  // The lines of the vouchers read (@ids: their ids as a JSON array), through each table's voucher index:
+  // the vouchers' period and types are not looked up again for each table.
+  // The entries alone, as arrays (raw): the ledgers' GST facts are joined in JS from ledgerFacts (a few
+  // thousand ledgers read once, not a join per entry), the lines' own details from lineDetails.
+  entries: db
+    .prepare(
+      `SELECT e.voucher_id, e.id, e.amount, e.ledger_id
     FROM entries e
-    LEFT JOIN gst_line_details d ON d.voucher_id = e.voucher_id AND d.entry_id = e.id
-    WHERE e.voucher_id IN (SELECT v.id ${vouchers})
+    WHERE e.voucher_id IN (SELECT value FROM json_each(@ids))
     ORDER BY e.voucher_id, e.id`,
-  ),
+    )
+    .raw(true),
+  // The lines' own GST details (few: only where a voucher overrides its ledger or item).
+  lineDetails: db.prepare(`SELECT d.entry_id AS entryId, d.inventory_id AS inventoryId, d.taxability, d.rate,
+      d.hsn, d.ineligible_itc AS ineligible, d.nature
+    FROM gst_line_details d
+    WHERE d.voucher_id IN (SELECT value FROM json_each(@ids))`),
   // The supplier's number of each inward voucher (Supplier Invoice No., else the voucher's), to find the
   // few a GSTR-2B names before reading their lines.
   inwardNumbers: db.prepare(`SELECT v.id, coalesce(v.reference, v.voucher_number) AS number
@@ -183,19 +296,18 @@ const prepare = (db: Database.Database) => ({
     LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
     LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
     WHERE l.company_id = ?`),
-  items: periodStatements(
-    db,
-    (vouchers) => `SELECT i.voucher_id AS voucherId, i.amount, i.billed_quantity AS quantity, i.unit,
-      coalesce(s.name, i.item_name) AS item, s.gst_taxability AS itemTaxability, s.gst_rate AS itemRate,
-      s.hsn AS itemHsn, s.gst_ineligible_itc AS itemIneligible, s.gst_nature AS itemNature,
-      d.taxability AS lineTaxability, d.rate AS lineRate, d.hsn AS lineHsn,
-      d.ineligible_itc AS lineIneligible, d.nature AS lineNature
+  // The item lines alone, as arrays (raw); the items' GST facts from itemFacts.
+  items: db
+    .prepare(
+      `SELECT i.voucher_id, i.id, i.amount, i.billed_quantity, i.unit, i.item_id, i.item_name
     FROM inventory_entries i
-    LEFT JOIN stock_items s ON s.id = i.item_id
-    LEFT JOIN gst_line_details d ON d.voucher_id = i.voucher_id AND d.inventory_id = i.id
-    WHERE i.voucher_id IN (SELECT v.id ${vouchers})
+    WHERE i.voucher_id IN (SELECT value FROM json_each(@ids))
     ORDER BY i.voucher_id, i.id`,
-  ),
+    )
+    .raw(true),
+  itemFacts: db.prepare(`SELECT s.id, s.name, s.gst_taxability AS taxability, s.gst_rate AS rate, s.hsn,
+      s.gst_ineligible_itc AS ineligible, s.gst_nature AS nature
+    FROM stock_items s WHERE s.company_id = ?`),
   // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
   // value with tax).
   noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
@@ -203,19 +315,14 @@ const prepare = (db: Database.Database) => ({
     JOIN entries e ON e.id = b.entry_id
     JOIN bill_allocations o ON o.ledger_id = b.ledger_id AND o.bill_name = b.bill_name
       AND o.bill_type = 'New Ref' AND o.entry_id <> b.entry_id
-    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT v.id ${PERIOD_VOUCHERS}
-      AND v.base_type IN ('Credit Note', 'Debit Note'))
+    WHERE b.bill_type = 'Agst Ref' AND e.voucher_id IN (SELECT value FROM json_each(@ids))
     GROUP BY e.voucher_id`),
   // Every posting voucher's entries in GST tax ledgers (journals and payments too), credit-positive.
-  taxLedgerEntries: db.prepare(`SELECT v.guid, v.voucher_type AS voucherType, v.voucher_number AS number,
-      v.date, coalesce(v.party_name, '') AS partyName, l.gst_duty_head AS head, -sum(e.amount) AS amount
-    FROM vouchers v
-    JOIN entries e ON e.voucher_id = v.id
-    JOIN ledgers l ON l.id = e.ledger_id
-    WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND v.off_books IS NULL
-      AND l.gst_duty_head IS NOT NULL
-    GROUP BY v.id, l.gst_duty_head
-    ORDER BY v.date, v.id`),
+  taxLedgerEntries: db.prepare(taxLedgerSql('')),
+  // The same of the vouchers other than the documents (whose entries readDocuments reads anyway).
+  otherTaxLedgerEntries: db.prepare(
+    taxLedgerSql(`AND v.base_type NOT IN (${DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ')})`),
+  ),
   // Journals (any voucher) with a GST statutory adjustment: their entries in GST tax ledgers, debit-positive.
   // The period's vouchers first (CROSS JOIN keeps that order): reading every voucher_gst row of the
   // company would cost the whole books, not the period.
@@ -305,6 +412,8 @@ const kindOfNote = (baseType: string, direction: 'outward' | 'inward'): GstDocum
 function share(total: Paise, weights: readonly number[]): Paise[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   if (sum === 0 || total === 0) return weights.map(() => 0);
+  // One line takes it all (what the largest remainder gives it too).
+  if (weights.length === 1) return [total];
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map((x) => Math.trunc(x));
   let left = total - parts.reduce((s, p) => s + p, 0);
@@ -365,34 +474,43 @@ function classify(
   const ledgerWithRate = revenue.length === 1 ? revenue[0]! : undefined;
   const lines: GstLine[] =
     items.length > 0
-      ? items.map((i) => ({
-          hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.l.ledgerHsn ?? null,
-          description: i.item,
-          uqc: uqcOf(i.unit),
-          quantityMilli: Math.abs(i.quantity),
-          taxability: i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.l.ledgerTaxability ?? 'taxable',
-          rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.l.ledgerRate ?? -1,
-          taxable: -side * i.amount,
-          igst: 0,
-          cgst: 0,
-          sgst: 0,
-          cess: 0,
-          ...blockedField(i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.l.ledgerIneligible ?? null),
-        }))
-      : revenue.map((e) => ({
-          hsn: e.lineHsn ?? e.l.ledgerHsn,
-          description: e.l.ledger,
-          uqc: null,
-          quantityMilli: 0,
-          taxability: e.lineTaxability ?? e.l.ledgerTaxability ?? 'taxable',
-          rate: e.lineRate ?? e.l.ledgerRate ?? -1,
-          taxable: -side * e.amount,
-          igst: 0,
-          cgst: 0,
-          sgst: 0,
-          cess: 0,
-          ...blockedField(e.lineIneligible ?? e.l.ledgerIneligible),
-        }));
+      ? items.map((i) =>
+          blocked(
+            {
+              hsn: i.lineHsn ?? i.itemHsn ?? ledgerWithRate?.l.ledgerHsn ?? null,
+              description: i.item,
+              uqc: uqcOf(i.unit),
+              quantityMilli: Math.abs(i.quantity),
+              taxability:
+                i.lineTaxability ?? i.itemTaxability ?? ledgerWithRate?.l.ledgerTaxability ?? 'taxable',
+              rate: i.lineRate ?? i.itemRate ?? ledgerWithRate?.l.ledgerRate ?? -1,
+              taxable: -side * i.amount,
+              igst: 0,
+              cgst: 0,
+              sgst: 0,
+              cess: 0,
+            },
+            i.lineIneligible ?? i.itemIneligible ?? ledgerWithRate?.l.ledgerIneligible ?? null,
+          ),
+        )
+      : revenue.map((e) =>
+          blocked(
+            {
+              hsn: e.lineHsn ?? e.l.ledgerHsn,
+              description: e.l.ledger,
+              uqc: null,
+              quantityMilli: 0,
+              taxability: e.lineTaxability ?? e.l.ledgerTaxability ?? 'taxable',
+              rate: e.lineRate ?? e.l.ledgerRate ?? -1,
+              taxable: -side * e.amount,
+              igst: 0,
+              cgst: 0,
+              sgst: 0,
+              cess: 0,
+            },
+            e.lineIneligible ?? e.l.ledgerIneligible,
+          ),
+        );
   for (const line of lines) if (line.taxability !== 'taxable') line.rate = 0;
   const taxable = lines.filter((l) => l.taxability === 'taxable');
   const taxTotal = heads.igst + heads.cgst + heads.sgst;
@@ -462,9 +580,14 @@ function classify(
 
 const isImportNature = (nature: string | null): boolean => nature !== null && /import/i.test(nature);
 
-/** A line's credit is blocked where its own GST details or its item's / ledger's say so (1). */
-const blockedField = (ineligible: number | null): { itcBlocked?: true } =>
-  ineligible === 1 ? { itcBlocked: true } : {};
+/**
+ * A line's credit is blocked where its own GST details or its item's / ledger's say so (1); marked on the
+ * line itself (no copy of it).
+ */
+function blocked(line: GstLine, ineligible: number | null): GstLine {
+  if (ineligible === 1) line.itcBlocked = true;
+  return line;
+}
 
 /**
  * A purchase from abroad: an overseas party, a place of supply outside India, or a nature of transaction
@@ -530,6 +653,8 @@ function readDocuments(
   period: GstPeriod,
   direction: GstDirection,
   only?: readonly number[],
+  /** Filled, when given, with the posting vouchers' tax-ledger entries (readTaxLedgerEntries' rows). */
+  tax?: TaxLedgerRow[],
 ): Classified[] {
   const s = statementsOf(db);
   const args = {
@@ -539,36 +664,96 @@ function readDocuments(
     ...(only ? { ids: JSON.stringify(only) } : {}),
   };
   const which = only ? 'chosen' : direction;
-  const vouchers = s.vouchers[which].all(args) as VoucherRow[];
+  const vouchers = (s.vouchers[which].all(args) as VoucherTuple[]).map(voucherRowOf);
+  const lines = { ids: JSON.stringify(vouchers.map((v) => v.id)) };
   const ledgers = new Map(
     (s.ledgerFacts.all(companyId) as LedgerFacts[]).map((l): [number, LedgerFacts] => [l.id, l]),
   );
-  const entries = new Map<number, EntryRow[]>();
-  for (const row of s.entries[which].iterate(args) as IterableIterator<EntryLineRow>) {
-    const l = ledgers.get(row.ledgerId);
-    if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
-    const e: EntryRow = Object.assign(row, { l });
-    const list = entries.get(e.voucherId);
-    if (list) list.push(e);
-    else entries.set(e.voucherId, [e]);
+  const entryDetails = new Map<number, LineDetails>();
+  const itemDetails = new Map<number, LineDetails>();
+  for (const d of s.lineDetails.all(lines) as LineDetailsRow[]) {
+    if (d.entryId !== null) entryDetails.set(d.entryId, d);
+    else if (d.inventoryId !== null) itemDetails.set(d.inventoryId, d);
   }
-  const items = groupByVoucher(s.items[which].all(args) as ItemRow[]);
+  const entries = new Map<number, EntryRow[]>();
+  for (const [voucherId, id, amount, ledgerId] of s.entries.all(lines) as EntryTuple[]) {
+    const l = ledgers.get(ledgerId);
+    if (l === undefined) continue; // an entry's ledger is always the company's (foreign key)
+    const d = entryDetails.get(id);
+    const e: EntryRow = {
+      voucherId,
+      amount,
+      ledgerId,
+      lineTaxability: d?.taxability ?? null,
+      lineRate: d?.rate ?? null,
+      lineHsn: d?.hsn ?? null,
+      lineIneligible: d?.ineligible ?? null,
+      lineNature: d?.nature ?? null,
+      l,
+    };
+    const list = entries.get(voucherId);
+    if (list) list.push(e);
+    else entries.set(voucherId, [e]);
+  }
+  const stock = new Map<number, ItemFacts>();
+  const items = new Map<number, ItemRow[]>();
+  const itemRows = s.items.all(lines) as ItemTuple[];
+  if (itemRows.length > 0) for (const f of s.itemFacts.all(companyId) as ItemFacts[]) stock.set(f.id, f);
+  for (const [voucherId, id, amount, quantity, unit, itemId, itemName] of itemRows) {
+    const f = itemId === null ? undefined : stock.get(itemId);
+    const d = itemDetails.get(id);
+    const row: ItemRow = {
+      voucherId,
+      amount,
+      quantity,
+      unit,
+      item: f?.name ?? itemName ?? '',
+      itemTaxability: f?.taxability ?? null,
+      itemRate: f?.rate ?? null,
+      itemHsn: f?.hsn ?? null,
+      itemIneligible: f?.ineligible ?? null,
+      itemNature: f?.nature ?? null,
+      lineTaxability: d?.taxability ?? null,
+      lineRate: d?.rate ?? null,
+      lineHsn: d?.hsn ?? null,
+      lineIneligible: d?.ineligible ?? null,
+      lineNature: d?.nature ?? null,
+    };
+    const list = items.get(voucherId);
+    if (list) list.push(row);
+    else items.set(voucherId, [row]);
+  }
   const out: Classified[] = [];
   for (const v of vouchers) {
-    const c = classify(company, v, entries.get(v.id) ?? [], items.get(v.id) ?? []);
+    const own = entries.get(v.id) ?? [];
+    if (tax && v.offBooks === null) taxEntriesOf(v, own, tax);
+    const c = classify(company, v, own, items.get(v.id) ?? []);
     if (c !== null && (direction === 'all' || c.direction === direction)) out.push(c);
   }
   return out;
 }
 
-function groupByVoucher<T extends { voucherId: number }>(rows: readonly T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.voucherId);
-    if (list) list.push(r);
-    else map.set(r.voucherId, [r]);
+/** A voucher's entries in GST tax ledgers, one row per duty head it moves (as taxLedgerSql groups them). */
+function taxEntriesOf(v: VoucherRow, entries: readonly EntryRow[], into: TaxLedgerRow[]): void {
+  const first = into.length;
+  for (const e of entries) {
+    const head = e.l.dutyHead;
+    if (head === null) continue;
+    let row: TaxLedgerRow | undefined;
+    for (let k = first; k < into.length && row === undefined; k++) if (into[k]!.head === head) row = into[k];
+    if (row) row.amount -= e.amount;
+    else
+      into.push({
+        voucherId: v.id,
+        guid: v.guid,
+        voucherType: v.voucherType,
+        number: v.number,
+        date: v.date,
+        partyName: v.partyName ?? '',
+        head,
+        amount: 0 - e.amount,
+      });
   }
-  return map;
 }
 
 /** What the screens show of an inward voucher beside its amounts. */
@@ -590,6 +775,11 @@ export interface GstBooks {
   inwardDocuments: InwardDocument[];
   /** By voucher GUID, for each inward supply. */
   inwardRefs: Map<string, InwardRef>;
+  /**
+   * The period's entries in GST tax ledgers of every posting voucher (readTaxLedgerEntries' rows, in its
+   * order); only when every document was read (direction 'all'), else empty.
+   */
+  taxLedgerEntries: TaxLedgerRow[];
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -614,16 +804,30 @@ export function readGstBooks(
   const inwardSupplies: InwardSupply[] = [];
   const inwardDocuments: InwardDocument[] = [];
   const inwardRefs = new Map<string, InwardRef>();
+  // With every document read, their tax-ledger entries come from the entries read anyway; only the other
+  // vouchers' (journals, payments) are queried.
+  const documentTax: TaxLedgerRow[] | undefined = direction === 'all' && !only ? [] : undefined;
+  const classified = readDocuments(
+    db,
+    company.id,
+    gstCompany,
+    period,
+    only ? 'inward' : direction,
+    only,
+    documentTax,
+  );
+  // The outward notes' invoices (@ids: the notes read).
+  const notes = classified.filter((c) => c.direction === 'outward' && c.kind !== 'invoice');
   const originals = new Map(
-    (direction === 'inward'
+    (notes.length === 0
       ? []
-      : (statementsOf(db).noteOriginals.all({ company: company.id, from: period.from, to: period.to }) as {
+      : (statementsOf(db).noteOriginals.all({ ids: JSON.stringify(notes.map((c) => c.voucher.id)) }) as {
           voucherId: number;
           original: Paise;
         }[])
     ).map((r) => [r.voucherId, r.original]),
   );
-  for (const c of readDocuments(db, company.id, gstCompany, period, only ? 'inward' : direction, only)) {
+  for (const c of classified) {
     const v = c.voucher;
     if (c.direction === 'outward') {
       outward.push({
@@ -712,7 +916,45 @@ export function readGstBooks(
   }
   // Journals' adjustments move input tax credit only (GSTR-3B); outward or inward readers skip them.
   const adjustments = direction === 'all' ? readAdjustments(db, company.id, period) : [];
-  return { company: gstCompany, outward, inwardSupplies, adjustments, inwardDocuments, inwardRefs };
+  const taxLedgerEntries =
+    documentTax === undefined
+      ? []
+      : mergeByDate(
+          documentTax,
+          statementsOf(db).otherTaxLedgerEntries.all({
+            company: company.id,
+            from: period.from,
+            to: period.to,
+          }) as TaxLedgerRow[],
+        );
+  return {
+    company: gstCompany,
+    outward,
+    inwardSupplies,
+    adjustments,
+    inwardDocuments,
+    inwardRefs,
+    taxLedgerEntries,
+  };
+}
+
+/** Two lists each in order of date and voucher id, as one in that order (the first's first on a tie). */
+function mergeByDate(a: readonly TaxLedgerRow[], b: readonly TaxLedgerRow[]): TaxLedgerRow[] {
+  if (b.length === 0) return [...a];
+  const out: TaxLedgerRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (
+      y === undefined ||
+      (x !== undefined && (x.date < y.date || (x.date === y.date && x.voucherId <= y.voucherId)))
+    )
+      out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 interface AdjustmentRow {
@@ -789,15 +1031,20 @@ export interface TaxLedgerEntry {
   amount: Paise;
 }
 
+/** A TaxLedgerEntry with its voucher's id (the order of the reading: date, then voucher id). */
+export interface TaxLedgerRow extends TaxLedgerEntry {
+  voucherId: number;
+}
+
 /** The period's entries in GST tax ledgers, by voucher and duty head (posting vouchers of every type). */
 export function readTaxLedgerEntries(
   db: Database.Database,
   company: { id: number },
   period: GstPeriod,
-): TaxLedgerEntry[] {
+): TaxLedgerRow[] {
   return statementsOf(db).taxLedgerEntries.all({
     company: company.id,
     from: period.from,
     to: period.to,
-  }) as TaxLedgerEntry[];
+  }) as TaxLedgerRow[];
 }

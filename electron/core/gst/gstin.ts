@@ -36,7 +36,22 @@ export type GstinCheck =
   { ok: true; gstin: string; stateCode: string } | { ok: false; problem: GstinProblem; message: string };
 
 /** Checks a GSTIN as the portal would: spaces are dropped and letters upper-cased first. */
+/** The checks of the GSTINs met lately (a month's returns check each party's GSTIN on every document). */
+const checked = new Map<string, GstinCheck>();
+const CHECKED_KEPT = 20_000;
+
 export function checkGstin(text: string | null | undefined): GstinCheck {
+  const key = text ?? '';
+  let check = checked.get(key);
+  if (check === undefined) {
+    if (checked.size >= CHECKED_KEPT) checked.clear();
+    check = checkGstinText(key);
+    checked.set(key, check);
+  }
+  return check;
+}
+
+function checkGstinText(text: string): GstinCheck {
   const gstin = (text ?? '').replace(/\s+/g, '').toUpperCase();
   const fail = (problem: GstinProblem, message: string): GstinCheck => ({ ok: false, problem, message });
   if (gstin === '') return fail('missing', 'No GSTIN');

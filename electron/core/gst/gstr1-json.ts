@@ -23,25 +23,22 @@ export const filingPeriod = (to: IsoDate): string => `${to.slice(5, 7)}${to.slic
 
 const rate = (hundredths: number): number => hundredths / 100;
 
-function itemDetail(item: RateAmounts, heads: 'all' | 'igst-only') {
-  const detail: Record<string, number> = { txval: rupees(item.taxable), rt: rate(item.rate) };
-  if (heads === 'igst-only' || item.igst !== 0) detail.iamt = rupees(item.igst);
-  if (heads === 'all' && (item.cgst !== 0 || item.sgst !== 0)) {
-    detail.camt = rupees(item.cgst);
-    detail.samt = rupees(item.sgst);
-  }
-  detail.csamt = rupees(item.cess);
-  return detail;
+/** One rate's amounts; each shape written as one literal (no keys added one by one, no spreads). */
+function itemDetail(item: RateAmounts, heads: 'all' | 'igst-only'): Record<string, number> {
+  const txval = rupees(item.taxable);
+  const rt = rate(item.rate);
+  const csamt = rupees(item.cess);
+  const igst = heads === 'igst-only' || item.igst !== 0;
+  const intra = heads === 'all' && (item.cgst !== 0 || item.sgst !== 0);
+  if (igst && intra)
+    return { txval, rt, iamt: rupees(item.igst), camt: rupees(item.cgst), samt: rupees(item.sgst), csamt };
+  if (igst) return { txval, rt, iamt: rupees(item.igst), csamt };
+  if (intra) return { txval, rt, camt: rupees(item.cgst), samt: rupees(item.sgst), csamt };
+  return { txval, rt, csamt };
 }
 
-const items = (invoice: Gstr1Invoice) =>
-  invoice.items.map((item, index) => ({ num: index + 1, itm_det: itemDetail(item, 'all') }));
-
-const invoiceHead = (invoice: Gstr1Invoice) => ({
-  inum: invoice.number,
-  idt: portalDate(invoice.date),
-  val: rupees(invoice.value),
-});
+const items = (invoice: Gstr1Invoice, heads: 'all' | 'igst-only' = 'all') =>
+  invoice.items.map((item, index) => ({ num: index + 1, itm_det: itemDetail(item, heads) }));
 
 /** Groups by a key, keeping first-seen order. */
 function groupBy<T>(list: readonly T[], key: (t: T) => string): [string, T[]][] {
@@ -75,7 +72,9 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
     out.b2b = groupBy(gstr1.b2b, (i) => i.recipientGstin).map(([ctin, invoices]) => ({
       ctin,
       inv: invoices.map((i) => ({
-        ...invoiceHead(i),
+        inum: i.number,
+        idt: portalDate(i.date),
+        val: rupees(i.value),
         pos: i.placeOfSupply,
         rchrg: i.reverseCharge ? 'Y' : 'N',
         inv_typ: i.invoiceType,
@@ -86,8 +85,10 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
     out.b2cl = groupBy(gstr1.b2cl, (i) => i.placeOfSupply).map(([pos, invoices]) => ({
       pos,
       inv: invoices.map((i) => ({
-        ...invoiceHead(i),
-        itms: i.items.map((item, index) => ({ num: index + 1, itm_det: itemDetail(item, 'igst-only') })),
+        inum: i.number,
+        idt: portalDate(i.date),
+        val: rupees(i.value),
+        itms: items(i, 'igst-only'),
       })),
     }));
   if (gstr1.b2cs.length > 0)
@@ -106,7 +107,9 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
     out.exp = groupBy(gstr1.exp, (i) => i.exportType).map(([exp_typ, invoices]) => ({
       exp_typ,
       inv: invoices.map((i) => ({
-        ...invoiceHead(i),
+        inum: i.number,
+        idt: portalDate(i.date),
+        val: rupees(i.value),
         itms: i.items.map((item) => ({
           txval: rupees(item.taxable),
           rt: rate(item.rate),
@@ -137,7 +140,7 @@ export function gstr1Json(gstr1: Gstr1): Record<string, unknown> {
       nt_dt: portalDate(n.date),
       val: rupees(n.value),
       ...(n.unregisteredType === 'B2CL' ? { pos: n.placeOfSupply } : {}),
-      itms: n.items.map((item, index) => ({ num: index + 1, itm_det: itemDetail(item, 'igst-only') })),
+      itms: items(n, 'igst-only'),
     }));
   if (gstr1.nil.some((n) => n.nilRated !== 0 || n.exempt !== 0 || n.nonGst !== 0))
     out.nil = {

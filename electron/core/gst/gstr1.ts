@@ -290,7 +290,8 @@ export function buildGstr1(
     const registered = REGISTERED.has(doc.registration);
     const checked = checkGstin(doc.partyGstin);
     // A registered party's GSTIN was checked above (an invalid one leaves the document out).
-    const recipient = { recipientGstin: checked.ok ? checked.gstin : '', recipientName: doc.partyName };
+    const recipientGstin = checked.ok ? checked.gstin : '';
+    const recipientName = doc.partyName;
     const sign = doc.kind === 'credit-note' ? -1 : 1;
     const items = itemsByRate(doc.lines);
     const base: Gstr1Invoice = {
@@ -314,13 +315,13 @@ export function buildGstr1(
 
     if (items.length > 0) {
       if (doc.kind === 'invoice') {
-        if (registered) result.b2b.push({ ...base, ...recipient, invoiceType });
+        if (registered) result.b2b.push({ ...base, recipientGstin, recipientName, invoiceType });
         else if (abroad) result.exp.push({ ...base, exportType: igstCharged ? 'WPAY' : 'WOPAY' });
         else if (inter && doc.value > b2clLimit(doc.date)) result.b2cl.push(base);
         else addB2cs(b2cs, inter, pos, items, 1, doc.voucherGuid);
       } else {
         const noteType = doc.kind === 'credit-note' ? 'C' : 'D';
-        if (registered) result.cdnr.push({ ...base, ...recipient, noteType, invoiceType });
+        if (registered) result.cdnr.push({ ...base, recipientGstin, recipientName, noteType, invoiceType });
         else if (abroad)
           result.cdnur.push({ ...base, noteType, unregisteredType: igstCharged ? 'EXPWP' : 'EXPWOP' });
         else if (inter && (doc.originalInvoiceValue ?? doc.value) > b2clLimit(doc.date))

@@ -8,7 +8,7 @@ import type {
   Gstr2bRecoAnswer,
   Gstr3bAnswer,
 } from '../../../shared/types/gst';
-import { inwardVouchersNumbered, readGstBooks, readTaxLedgerEntries, type GstPeriod } from './documents';
+import { inwardVouchersNumbered, readGstBooks, type GstPeriod } from './documents';
 import { buildGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
 import { normaliseDocumentNumber, parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
@@ -73,7 +73,7 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
   const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
   const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
   const taxLedgers = reconcileTaxLedgers(
-    readTaxLedgerEntries(db, company, period),
+    books.taxLedgerEntries,
     returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
     (guid) => {
       const doc = outwardByGuid.get(guid);

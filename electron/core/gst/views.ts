@@ -25,10 +25,13 @@ import { FOREIGN_COUNTRY, stateName } from './states';
  */
 
 const zero = (): GstAmounts => ({ taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 });
-const AMOUNT_KEYS = ['taxable', 'igst', 'cgst', 'sgst', 'cess'] as const;
 
 function addInto(into: GstAmounts, from: GstAmounts, sign = 1): void {
-  for (const k of AMOUNT_KEYS) into[k] += sign * from[k];
+  into.taxable += sign * from.taxable;
+  into.igst += sign * from.igst;
+  into.cgst += sign * from.cgst;
+  into.sgst += sign * from.sgst;
+  into.cess += sign * from.cess;
 }
 
 const sumOf = (list: readonly GstAmounts[]): GstAmounts => {
@@ -57,7 +60,11 @@ function outwardRef(doc: GstDocument, amounts: GstAmounts): GstVoucherRef {
     placeOfSupply: doc.placeOfSupply,
     kind: doc.kind,
     value: signOf(doc) * doc.value,
-    ...amounts,
+    taxable: amounts.taxable,
+    igst: amounts.igst,
+    cgst: amounts.cgst,
+    sgst: amounts.sgst,
+    cess: amounts.cess,
   };
 }
 
@@ -223,7 +230,11 @@ export function gstr3bView(
       placeOfSupply: ref?.placeOfSupply ?? null,
       kind: doc.kind,
       value: (doc.kind === 'credit-note' ? -1 : 1) * (ref?.value ?? 0),
-      ...amounts,
+      taxable: amounts.taxable,
+      igst: amounts.igst,
+      cgst: amounts.cgst,
+      sgst: amounts.sgst,
+      cess: amounts.cess,
     };
   };
   const inwardSigned = (doc: InwardSupply): GstAmounts => {
@@ -350,7 +361,9 @@ export function gstr3bView(
   const byPos = new Map<string, GstVoucherRef[]>();
   const addPos = (ref: GstVoucherRef): void => {
     const pos = ref.placeOfSupply ?? '';
-    byPos.set(pos, [...(byPos.get(pos) ?? []), ref]);
+    const list = byPos.get(pos);
+    if (list) list.push(ref);
+    else byPos.set(pos, [ref]);
   };
   for (const i of gstr1.b2cl) addPos(out.ref(i));
   for (const n of gstr1.cdnur.filter((c) => c.unregisteredType === 'B2CL')) addPos(out.ref(n, noteSign(n)));

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { VoucherRecord } from '../../../electron/core/db/records';
 import type { Store } from '../../../electron/core/db/store';
-import { gstr1Answer, gstr3bAnswer } from '../../../electron/core/gst/returns';
+import { readGstBooks, readTaxLedgerEntries } from '../../../electron/core/gst/documents';
+import { gstr1Answer, gstr3bAnswer, monthPeriod } from '../../../electron/core/gst/returns';
 import { createTextCleaner } from '../../../electron/core/tally/clean';
 import {
   FIELDS_READ,
@@ -95,6 +96,23 @@ describe('GST returns of a synced Tally company', () => {
       csamt: 0,
     });
   });
+
+  it.each(['2025-04', '2025-05'])(
+    "reads the tax ledgers' entries of %s with the documents as the query over every voucher gives them",
+    (month) => {
+      const company = store.requireCompany(GST_COMPANY);
+      const books = readGstBooks(store.db, company, monthPeriod(month));
+      const all = readTaxLedgerEntries(store.db, company, monthPeriod(month));
+      // The April books have sales, purchases and notes; May adds journals moving tax (other vouchers).
+      expect(all.length).toBeGreaterThan(3);
+      const key = (e: { voucherId: number; head: string }) => `${e.voucherId}|${e.head}`;
+      const byKey = <T extends { voucherId: number; head: string }>(rows: readonly T[]) =>
+        [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      expect(byKey(books.taxLedgerEntries)).toEqual(byKey(all));
+      // In date and voucher order, as the query sorts them.
+      expect(books.taxLedgerEntries.map((e) => e.voucherId)).toEqual(all.map((e) => e.voucherId));
+    },
+  );
 
   it('gives the hand-worked table 4 of May: the simulator wrote the credit tags back', () => {
     const { json, view } = gstr3bAnswer(store.db, store.requireCompany(GST_COMPANY), '2025-05');
