@@ -204,7 +204,14 @@ function masterRate(node: XNode): (GstRateRecord & { reverseCharge: boolean }) |
   const reverseCharge = yesNo(details && childText(details, 'ISREVERSECHARGEAPPLICABLE'));
   const ineligible = ineligibleOf(details && childText(details, 'GSTINELIGIBLEITC'));
   const nature = text(details && childText(details, 'GSTNATUREOFTRANSACTION'));
-  if (hsn === null && taxability === null && rate === null && !reverseCharge && ineligible !== true && nature === null)
+  if (
+    hsn === null &&
+    taxability === null &&
+    rate === null &&
+    !reverseCharge &&
+    ineligible !== true &&
+    nature === null
+  )
     return null;
   return {
     hsn,
@@ -285,7 +292,8 @@ export function lineGstOf(line: XNode): GstRateRecord | null {
     else if (c.name === 'RATEDETAILS.LIST' && !isEmptyList(c)) rates.push(c);
   }
   const rate = rateOfDetails(rates);
-  if (taxability === null && hsn === null && rate === null && ineligible === null && nature === null) return null;
+  if (taxability === null && hsn === null && rate === null && ineligible === null && nature === null)
+    return null;
   return {
     hsn,
     taxability,

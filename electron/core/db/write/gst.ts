@@ -11,7 +11,8 @@ import type { WriteContext } from './session';
 const prepare = (db: Database.Database) => ({
   ledgerGst: db.prepare(`UPDATE ledgers SET gst_registration = ?, gst_duty_head = ?, gst_taxability = ?,
       gst_rate = ?, hsn = ?, gst_reverse_charge = ?, gst_ineligible_itc = ?, gst_nature = ? WHERE id = ?`),
-  itemGst: db.prepare(`UPDATE stock_items SET hsn = ?, gst_taxability = ?, gst_rate = ?, gst_ineligible_itc = ?,
+  itemGst:
+    db.prepare(`UPDATE stock_items SET hsn = ?, gst_taxability = ?, gst_rate = ?, gst_ineligible_itc = ?,
       gst_nature = ? WHERE id = ?`),
   insertVoucherGst: db.prepare(`INSERT INTO voucher_gst (voucher_id, company_id, company_gstin, party_gstin,
       registration, place_of_supply, party_state, reverse_charge, reference_date, tax_adjustment,
@@ -51,7 +52,14 @@ export function putStockItemGst(ctx: WriteContext, itemId: number, item: StockIt
   if (g === undefined && ctx.mode === 'replace') return;
   ctx
     .statements(prepare)
-    .itemGst.run(g?.hsn ?? null, g?.taxability ?? null, g?.rate ?? null, ineligible(g), g?.nature ?? null, itemId);
+    .itemGst.run(
+      g?.hsn ?? null,
+      g?.taxability ?? null,
+      g?.rate ?? null,
+      ineligible(g),
+      g?.nature ?? null,
+      itemId,
+    );
 }
 
 /**

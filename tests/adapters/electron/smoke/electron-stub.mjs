@@ -152,7 +152,10 @@ export const webContents = { getAllWebContents: () => [] };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
   encryptString: (text) => Buffer.from(`sealed:${text}`),
-  decryptString: (sealed) => Buffer.from(sealed).toString().replace(/^sealed:/, ''),
+  decryptString: (sealed) =>
+    Buffer.from(sealed)
+      .toString()
+      .replace(/^sealed:/, ''),
 };
 class StubPowerMonitor extends EventEmitter {
   isOnBatteryPower = () => false;
