@@ -15,6 +15,17 @@ export const REFUSED = 'nobody@party.test';
 
 export type Behaviour = 'forward' | 'silent' | 'drop';
 
+/** The company's mail-server settings for the test server on `port`: STARTTLS, USER, from Tiny Traders. */
+export const smtpSettingsFor = (port: number, replyTo: string | null = null) => ({
+  host: '127.0.0.1',
+  port,
+  security: 'starttls' as const,
+  user: USER,
+  fromName: 'Tiny Traders',
+  fromAddress: USER,
+  replyTo,
+});
+
 export interface TestMailServer {
   /** The switch's port: the sender connects here. */
   port: number;
