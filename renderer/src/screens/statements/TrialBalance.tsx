@@ -150,17 +150,22 @@ const rowLabel = (r: { kind: string; name: string }, t: T): string =>
       ? t('profitLoss.openingStock')
       : r.name;
 
+/** The Particulars column: each row's name indented by its depth. */
+function nameColumn<R extends { kind: string; name: string; depth: number }>(t: T): Column<R> {
+  return {
+    id: 'name',
+    header: t('trialBalance.particulars'),
+    kind: 'text',
+    value: (r) => r.name,
+    sortable: false,
+    render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
+  };
+}
+
 /** With comparison columns: each period's closing balance (Dr/Cr), then the difference. */
 function tbComparisonColumns(t: T, labels: string[]): Column<TrialBalanceComparisonRow>[] {
   return [
-    {
-      id: 'name',
-      header: t('trialBalance.particulars'),
-      kind: 'text',
-      value: (r) => r.name,
-      sortable: false,
-      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
-    },
+    nameColumn(t),
     ...labels.map((label, i): Column<TrialBalanceComparisonRow> => ({
       id: `closing-${i}`,
       header: label,
@@ -205,14 +210,7 @@ function tbComparisonSheet(
 
 function tbColumns(t: T): Column<TrialBalanceRow>[] {
   return [
-    {
-      id: 'name',
-      header: t('trialBalance.particulars'),
-      kind: 'text',
-      value: (r) => r.name,
-      sortable: false,
-      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
-    },
+    nameColumn(t),
     {
       id: 'opening',
       header: t('trialBalance.opening'),
