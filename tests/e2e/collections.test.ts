@@ -9,6 +9,7 @@ import type { CollectionParties } from '../../shared/types/collections';
 import type { CompanySummary } from '../../shared/types/reports';
 import { formatInr } from '../../shared/money';
 import { SCREENSHOTS, launchBrowser, startServe, type ServeProcess } from './harness';
+import { callInPage } from '../helpers/serve-api';
 
 /**
  * Collections against `serve --demo` in a real Chromium, sending through a real SMTP server the test
@@ -25,22 +26,8 @@ let mail: InstanceType<typeof smtpServer.SMTPServer>;
 let mailPort: number;
 const received: { envelope: string[]; mail: ParsedMail }[] = [];
 
-async function call<T>(operation: string, input: Record<string, unknown>): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([op, body]) => {
-      const token = document.querySelector('meta[name="tallyconnect-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tallyconnect-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    },
-    [operation, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
+const call = <T>(operation: string, input: Record<string, unknown>): Promise<T> =>
+  callInPage<T>(page, operation, input);
 
 async function shot(name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -27,3 +27,28 @@ export function quantity(thousandths: number | null, unit: string | null): strin
   const text = `${sign}${whole}${frac ? `.${frac}` : ''}`;
   return unit ? `${text} ${unit}` : text;
 }
+
+/** A period's flow and where it ends: debit and credit as amounts, the closing balance with Dr/Cr. */
+export function debitCreditClosing(x: { debit: Paise; credit: Paise; closing: Paise }): {
+  debit: string;
+  credit: string;
+  closing: string;
+} {
+  return { debit: rupees(x.debit), credit: rupees(x.credit), closing: drCr(x.closing) };
+}
+
+/**
+ * A group-and-ledger tree's rows by their place in it: name, kind, level (0 = primary group) and the
+ * name of the group they stand under (null at the top).
+ */
+export function treePlace<
+  R extends { guid: string; name: string; kind: string; depth: number; parentGuid: string | null },
+>(rows: readonly R[]) {
+  const names = new Map(rows.map((r) => [r.guid, r.name]));
+  return (r: R): { name: string; kind: R['kind']; level: number; under: string | null } => ({
+    name: r.name,
+    kind: r.kind,
+    level: r.depth,
+    under: r.parentGuid === null ? null : (names.get(r.parentGuid) ?? null),
+  });
+}

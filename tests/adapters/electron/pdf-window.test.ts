@@ -1,6 +1,7 @@
 import * as fake from './fake-electron';
 import { statementPdf, type StatementPdfInput } from '../../../electron/core/collections/statement-pdf';
 import { ElectronPdfRenderer, PDF_PARTITION } from '../../../electron/main/pdf-window';
+import { patilStatement, SHARMA_LETTERHEAD } from '../../helpers/party-statement';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -8,31 +9,8 @@ beforeEach(() => fake.resetFakeElectron());
 
 /** A debtor with one bill and a ledger long enough to need measuring (more than a page). */
 const input: StatementPdfInput = {
-  statement: {
-    ledgerGuid: 'L1',
-    partyName: 'Patil Traders',
-    group: 'Sundry Debtors',
-    companyName: 'Sharma & Sons',
-    kind: 'receivable',
-    asOn: '2026-03-31',
-    totalDue: 50_000_00,
-    overdue: 50_000_00,
-    notDue: 0,
-    onAccount: 0,
-    bills: [
-      {
-        billName: 'INV/001',
-        billDate: '2025-10-01',
-        dueDate: '2025-10-31',
-        overdueDays: 151,
-        amount: 50_000_00,
-        interest: 0,
-      },
-    ],
-    interest: 0,
-    interestNote: null,
-  },
-  company: { name: 'Sharma & Sons', address: ['Pune'], gstin: null, state: null },
+  statement: patilStatement(),
+  company: SHARMA_LETTERHEAD,
   language: 'en',
   ledger: {
     from: '2025-04-01',

@@ -8,6 +8,7 @@ import { createEventBus } from '../../../electron/core/events/bus';
 import type { Envelope } from '../../../shared/errors';
 import { startShell, type ShellCore } from '../../../electron/main/shell';
 import { invokeChannel } from '../../../electron/preload/channels';
+import { patilStatement, SHARMA_LETTERHEAD } from '../../helpers/party-statement';
 
 vi.mock('electron', () => import('./fake-electron'));
 vi.mock('electron-log/main', () => {
@@ -231,22 +232,8 @@ describe('Electron shell', () => {
     expect(maker.unavailable()).toBeNull();
     expect(fake.BrowserWindow.instances).toHaveLength(1); // only the app's window until a statement is made
     const pdf = await maker.make({
-      statement: {
-        ledgerGuid: 'L1',
-        partyName: 'Patil Traders',
-        group: 'Sundry Debtors',
-        companyName: 'Sharma & Sons',
-        kind: 'receivable',
-        asOn: '2026-03-31',
-        totalDue: 50_000_00,
-        overdue: 50_000_00,
-        notDue: 0,
-        onAccount: 0,
-        bills: [],
-        interest: 0,
-        interestNote: null,
-      },
-      company: { name: 'Sharma & Sons', address: ['Pune'], gstin: null, state: null },
+      statement: patilStatement([]),
+      company: SHARMA_LETTERHEAD,
       language: 'en',
     });
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.4 fake');

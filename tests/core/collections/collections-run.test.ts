@@ -10,21 +10,13 @@ import { silentLogger } from '../../../electron/core/logger';
 import type { AppEvents } from '../../../shared/contract';
 import { tempDir, TINY_GUID } from '../db/fixtures';
 import { ASHA, fakeStatementPdf, keyedSecretBox, writeWithDebtors } from './books';
-import { PASSWORD, REFUSED, startMailServer, type TestMailServer, USER } from './smtp-fixture';
+import { PASSWORD, REFUSED, smtpSettingsFor, startMailServer, type TestMailServer } from './smtp-fixture';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = tempDir('tc-coll-run-');
 afterAll(() => dir.cleanup());
 
-const SMTP = (port: number) => ({
-  host: '127.0.0.1',
-  port,
-  security: 'starttls' as const,
-  user: USER,
-  fromName: 'Tiny Traders',
-  fromAddress: USER,
-  replyTo: 'dues@tiny.example',
-});
+const SMTP = (port: number) => smtpSettingsFor(port, 'dues@tiny.example');
 
 function setUp(server: TestMailServer, key: string, debtors: number, perMinute = 120): string {
   const path = dir.path(`books-${randomBytes(4).toString('hex')}.db`);

@@ -1,7 +1,9 @@
 import {
   type PartyContact,
+  type PartySelection,
   planReminders,
   realSleep,
+  type RunDependencies,
   type RunEvent,
   runReminders,
 } from '../../../electron/core/collections/reminder-run';
@@ -109,18 +111,14 @@ function fakeTime(start = '2025-06-02T05:00:00Z') {
   };
 }
 
+/** A mail server's yes. */
+const SENT: SendResult = { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+
 class RecordingSender implements EmailSender {
   readonly sent: OutgoingEmail[] = [];
   constructor(
-    private readonly answer: (
-      email: OutgoingEmail,
-      index: number,
-    ) => SendResult | Promise<SendResult> = () => ({
-      ok: true,
-      messageId: '<m@test>',
-      accepted: [],
-      rejected: [],
-    }),
+    private readonly answer: (email: OutgoingEmail, index: number) => SendResult | Promise<SendResult> = () =>
+      SENT,
   ) {}
   async send(email: OutgoingEmail): Promise<SendResult> {
     this.sent.push(email);
@@ -134,6 +132,32 @@ const criteria = (selection: Parameters<typeof planReminders>[3]['selection'], e
   minDaysBetween: 7,
   ...extra,
 });
+
+/** The parties overdue above ₹9,000 (B, E, A by overdue; D has no e-mail). */
+const OVERDUE: PartySelection = { kind: 'overdue-above', amount: 900_000 };
+
+/** One PDF attachment named after the party. */
+const pdfOf = (ledgerGuid: string, content: string) => [
+  { filename: `${ledgerGuid}.pdf`, content: Buffer.from(content), contentType: 'application/pdf' },
+];
+
+/**
+ * A fresh log and fake clock, the plan for `selection` over the statements (and `partyContacts`) made
+ * now, and the run's dependencies for a sender (the log, the clock and its sleep, and `more`).
+ */
+function setUp(selection: PartySelection, partyContacts: Map<string, PartyContact> = contacts) {
+  const store = newLog();
+  const time = fakeTime();
+  const plan = planReminders(statements, partyContacts, store, criteria(selection), time.clock());
+  const deps = (sender: EmailSender, more: Partial<RunDependencies> = {}): RunDependencies => ({
+    store,
+    sender,
+    clock: time.clock,
+    sleep: time.sleep,
+    ...more,
+  });
+  return { store, time, plan, deps };
+}
 
 describe('planning a reminder run', () => {
   it('overdue above an amount: largest first; parties without e-mail listed with a WhatsApp link', () => {
@@ -201,33 +225,15 @@ describe('planning a reminder run', () => {
 
 describe('running reminders', () => {
   it('sends each party its e-mail in its language, paced, with progress events', async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { store, time, plan, deps } = setUp(OVERDUE);
     const sender = new RecordingSender();
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'overdue-above', amount: 900_000 }),
-      time.clock(),
-    );
     const events: RunEvent[] = [];
     const summary = await runReminders(
       plan,
-      {
-        store,
-        sender,
-        clock: time.clock,
-        sleep: time.sleep,
-        attachmentsFor: async (s) => [
-          {
-            filename: `${s.ledgerGuid}.pdf`,
-            content: Buffer.from(s.ledgerGuid),
-            contentType: 'application/pdf',
-          },
-        ],
+      deps(sender, {
+        attachmentsFor: async (s) => pdfOf(s.ledgerGuid, s.ledgerGuid),
         onEvent: (e) => events.push(e),
-      },
+      }),
       { runId: 'R1', messagesPerMinute: 20 },
     );
     expect(summary).toEqual({ runId: 'R1', sent: 3, failed: 0, skipped: 0, uncertain: [], cancelled: false });
@@ -260,8 +266,7 @@ describe('running reminders', () => {
   });
 
   it("one party's failure is recorded and the next party still gets its message", async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { store, plan, deps } = setUp(OVERDUE);
     const sender = new RecordingSender((email) =>
       email.to[0] === 'e@party.test'
         ? {
@@ -270,21 +275,13 @@ describe('running reminders', () => {
             message: 'The mail server refused the address e@party.test.',
             serverResponse: '550',
           }
-        : { ok: true, messageId: '<m@test>', accepted: [...email.to], rejected: [] },
-    );
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'overdue-above', amount: 900_000 }),
-      time.clock(),
+        : { ...SENT, accepted: [...email.to] },
     );
     const events: RunEvent[] = [];
-    const summary = await runReminders(
-      plan,
-      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    const summary = await runReminders(plan, deps(sender, { onEvent: (e) => events.push(e) }), {
+      runId: 'R1',
+      messagesPerMinute: 60,
+    });
     expect(summary).toMatchObject({ sent: 2, failed: 1 });
     expect(events).toContainEqual({
       type: 'failed',
@@ -298,24 +295,12 @@ describe('running reminders', () => {
   });
 
   it('a sender that throws is a failure of that party, not of the run', async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { store, plan, deps } = setUp({ kind: 'parties', ledgerGuids: ['A', 'C'] });
     const sender = new RecordingSender((_email, i) => {
       if (i === 0) throw new Error('socket hang up');
-      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+      return SENT;
     });
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'parties', ledgerGuids: ['A', 'C'] }),
-      time.clock(),
-    );
-    const summary = await runReminders(
-      plan,
-      { store, sender, clock: time.clock, sleep: time.sleep },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    const summary = await runReminders(plan, deps(sender), { runId: 'R1', messagesPerMinute: 60 });
     expect(summary).toMatchObject({ sent: 1, failed: 1 });
     expect(store.delivery('R1', 'A')).toMatchObject({
       state: 'failed',
@@ -352,26 +337,18 @@ describe('running reminders', () => {
   });
 
   it('cancelling stops before the next party, also while pacing', async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { plan, deps } = setUp(OVERDUE);
     const controller = new AbortController();
     const sender = new RecordingSender((email) => {
       if (email.to[0] === 'b@party.test') controller.abort();
-      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+      return SENT;
     });
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'overdue-above', amount: 900_000 }),
-      time.clock(),
-    );
     const events: RunEvent[] = [];
-    const summary = await runReminders(
-      plan,
-      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
-      { runId: 'R1', messagesPerMinute: 60, signal: controller.signal },
-    );
+    const summary = await runReminders(plan, deps(sender, { onEvent: (e) => events.push(e) }), {
+      runId: 'R1',
+      messagesPerMinute: 60,
+      signal: controller.signal,
+    });
     expect(summary).toMatchObject({ sent: 1, cancelled: true });
     expect(sender.sent).toHaveLength(1);
     expect(events.at(-1)?.type).toBe('cancelled');
@@ -386,32 +363,18 @@ describe('running reminders', () => {
   });
 
   it('a party whose statement cannot be made is a failure (nothing sent to it); the next party gets its message', async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { store, plan, deps } = setUp(OVERDUE);
     const sender = new RecordingSender();
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'overdue-above', amount: 900_000 }),
-      time.clock(),
-    );
     const events: RunEvent[] = [];
     const summary = await runReminders(
       plan,
-      {
-        store,
-        sender,
-        clock: time.clock,
-        sleep: time.sleep,
+      deps(sender, {
         attachmentsFor: async (s) => {
           if (s.ledgerGuid === 'E') throw new Error('Chromium crashed');
-          return [
-            { filename: `${s.ledgerGuid}.pdf`, content: Buffer.from('%PDF'), contentType: 'application/pdf' },
-          ];
+          return pdfOf(s.ledgerGuid, '%PDF');
         },
         onEvent: (e) => events.push(e),
-      },
+      }),
       { runId: 'R1', messagesPerMinute: 60 },
     );
     // B, E, A by overdue: E's PDF failed, so E got nothing; A still got its message.
@@ -428,8 +391,7 @@ describe('running reminders', () => {
   });
 
   it("makes the next party's statement while the current message is being sent, and a cancel leaves nothing behind", async () => {
-    const store = newLog();
-    const time = fakeTime();
+    const { store, plan, deps } = setUp(OVERDUE);
     const controller = new AbortController();
     const log: string[] = [];
     let release: () => void = () => undefined;
@@ -439,36 +401,19 @@ describe('running reminders', () => {
       // The first message is answered only once the second party's PDF is under way (else: a deadlock).
       if (email.to[0] === 'b@party.test') await eStarted;
       if (email.to[0] === 'e@party.test') controller.abort();
-      return { ok: true, messageId: '<m@test>', accepted: [], rejected: [] };
+      return SENT;
     });
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'overdue-above', amount: 900_000 }),
-      time.clock(),
-    );
     const made: string[] = [];
     const run = runReminders(
       plan,
-      {
-        store,
-        sender,
-        clock: time.clock,
-        sleep: time.sleep,
+      deps(sender, {
         attachmentsFor: async (s) => {
           made.push(s.ledgerGuid);
           log.push(`pdf ${s.ledgerGuid}`);
           if (s.ledgerGuid === 'E') release();
-          return [
-            {
-              filename: `${s.ledgerGuid}.pdf`,
-              content: Buffer.from(s.ledgerGuid),
-              contentType: 'application/pdf',
-            },
-          ];
+          return pdfOf(s.ledgerGuid, s.ledgerGuid);
         },
-      },
+      }),
       { runId: 'R1', messagesPerMinute: 60, signal: controller.signal },
     );
     const summary = await run;
@@ -482,15 +427,7 @@ describe('running reminders', () => {
   });
 
   it('a run killed half-way and started again sends no party twice', async () => {
-    const store = newLog();
-    const time = fakeTime();
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'parties', ledgerGuids: ['A', 'B', 'C', 'E'] }),
-      time.clock(),
-    );
+    const { store, plan, deps } = setUp({ kind: 'parties', ledgerGuids: ['A', 'B', 'C', 'E'] });
     // First attempt: A and B go out; the process dies while C's message is with the server.
     const delivered: string[] = [];
     let died!: () => void;
@@ -502,14 +439,10 @@ describe('running reminders', () => {
           return new Promise<SendResult>(() => undefined); // never answers: the process is gone
         }
         delivered.push(email.to[0]!);
-        return Promise.resolve({ ok: true, messageId: '<m@test>', accepted: [], rejected: [] });
+        return Promise.resolve(SENT);
       },
     };
-    void runReminders(
-      plan,
-      { store, sender: dying, clock: time.clock, sleep: time.sleep },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    void runReminders(plan, deps(dying), { runId: 'R1', messagesPerMinute: 60 });
     await death;
     expect(store.delivery('R1', 'C')?.state).toBe('sending');
 
@@ -517,13 +450,12 @@ describe('running reminders', () => {
     const events: RunEvent[] = [];
     const sender = new RecordingSender((email) => {
       delivered.push(email.to[0]!);
-      return { ok: true, messageId: '<m2@test>', accepted: [], rejected: [] };
+      return { ...SENT, messageId: '<m2@test>' };
     });
-    const summary = await runReminders(
-      plan,
-      { store, sender, clock: time.clock, sleep: time.sleep, onEvent: (e) => events.push(e) },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    const summary = await runReminders(plan, deps(sender, { onEvent: (e) => events.push(e) }), {
+      runId: 'R1',
+      messagesPerMinute: 60,
+    });
     expect(delivered).toEqual(['a@party.test', 'b@party.test', 'e@party.test']);
     expect(summary).toEqual({
       runId: 'R1',
@@ -543,71 +475,38 @@ describe('running reminders', () => {
       ['C', 'uncertain'],
     ]);
     // And a third start sends nothing at all.
-    const third = await runReminders(
-      plan,
-      { store, sender, clock: time.clock, sleep: time.sleep },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    const third = await runReminders(plan, deps(sender), { runId: 'R1', messagesPerMinute: 60 });
     expect(third).toMatchObject({ sent: 0, skipped: 4 });
   });
 
   it('a failed party is tried again when the run is restarted', async () => {
-    const store = newLog();
-    const time = fakeTime();
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'parties', ledgerGuids: ['A'] }),
-      time.clock(),
-    );
+    const { plan, deps } = setUp({ kind: 'parties', ledgerGuids: ['A'] });
     const failing = new RecordingSender(() => ({
       ok: false,
       reason: 'timeout',
       message: 'late',
       serverResponse: null,
     }));
-    await runReminders(
-      plan,
-      { store, sender: failing, clock: time.clock, sleep: time.sleep },
-      { runId: 'R1', messagesPerMinute: 60 },
-    );
+    await runReminders(plan, deps(failing), { runId: 'R1', messagesPerMinute: 60 });
     const working = new RecordingSender();
-    expect(
-      await runReminders(
-        plan,
-        { store, sender: working, clock: time.clock, sleep: time.sleep },
-        { runId: 'R1', messagesPerMinute: 60 },
-      ),
-    ).toMatchObject({ sent: 1 });
+    expect(await runReminders(plan, deps(working), { runId: 'R1', messagesPerMinute: 60 })).toMatchObject({
+      sent: 1,
+    });
   });
 
   it('refuses a pace of zero', async () => {
-    const store = newLog();
-    const time = fakeTime();
-    const plan = planReminders(
-      statements,
-      contacts,
-      store,
-      criteria({ kind: 'parties', ledgerGuids: ['A'] }),
-      time.clock(),
-    );
+    const { plan, deps } = setUp({ kind: 'parties', ledgerGuids: ['A'] });
     await expect(
-      runReminders(
-        plan,
-        { store, sender: new RecordingSender(), clock: time.clock, sleep: time.sleep },
-        { runId: 'R1', messagesPerMinute: 0 },
-      ),
+      runReminders(plan, deps(new RecordingSender()), { runId: 'R1', messagesPerMinute: 0 }),
     ).rejects.toThrow(/above 0/);
   });
 
   it('end to end against a real SMTP server: a refused address in the middle, the rest delivered', async () => {
     const server = await startMailServer();
     try {
-      const store = newLog();
-      const time = fakeTime();
       const withRefused = new Map(contacts);
       withRefused.set('E', contact('E', [REFUSED]));
+      const { store, plan, deps } = setUp(OVERDUE, withRefused);
       const sender = createSmtpSender({
         host: '127.0.0.1',
         port: server.port,
@@ -618,18 +517,7 @@ describe('running reminders', () => {
         ca: server.cert,
         timeoutMs: 2_000,
       });
-      const plan = planReminders(
-        statements,
-        withRefused,
-        store,
-        criteria({ kind: 'overdue-above', amount: 900_000 }),
-        time.clock(),
-      );
-      const summary = await runReminders(
-        plan,
-        { store, sender, clock: time.clock, sleep: time.sleep },
-        { runId: 'R1', messagesPerMinute: 30 },
-      );
+      const summary = await runReminders(plan, deps(sender), { runId: 'R1', messagesPerMinute: 30 });
       expect(summary).toMatchObject({ sent: 2, failed: 1 });
       expect(server.envelopes).toEqual([['b@party.test', 'accounts.b@party.test'], ['a@party.test']]);
       expect(server.received.map((m) => m.subject)).toEqual([

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import smtpServer from 'smtp-server';
+import { listenLoopback, startAuthSmtpServer } from '../../helpers/smtp-server';
 
 /**
  * A real SMTP server on a free loopback port for the sender's tests: STARTTLS with a certificate made
@@ -18,6 +14,17 @@ export const PASSWORD = 'correct horse';
 export const REFUSED = 'nobody@party.test';
 
 export type Behaviour = 'forward' | 'silent' | 'drop';
+
+/** The company's mail-server settings for the test server on `port`: STARTTLS, USER, from Tiny Traders. */
+export const smtpSettingsFor = (port: number, replyTo: string | null = null) => ({
+  host: '127.0.0.1',
+  port,
+  security: 'starttls' as const,
+  user: USER,
+  fromName: 'Tiny Traders',
+  fromAddress: USER,
+  replyTo,
+});
 
 export interface TestMailServer {
   /** The switch's port: the sender connects here. */
@@ -34,65 +41,18 @@ export interface TestMailServer {
   close(): Promise<void>;
 }
 
-function makeCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-smtp-'));
-  try {
-    // An EC key is made in milliseconds; the names cover how the sender reaches the server.
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      ],
-      { stdio: 'pipe' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const listen = (server: net.Server): Promise<number> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
-  });
-
 export async function startMailServer(): Promise<TestMailServer> {
-  const { key, cert } = makeCertificate();
   const received: ParsedMail[] = [];
   const envelopes: string[][] = [];
   const authOverTls: boolean[] = [];
-  const smtp = new smtpServer.SMTPServer({
-    key,
+  const {
+    server: smtp,
+    port: smtpPort,
     cert,
-    authMethods: ['PLAIN', 'LOGIN'],
-    allowInsecureAuth: false,
-    disableReverseLookup: true,
-    logger: false,
-    onAuth(auth, session, callback) {
-      authOverTls.push(session.secure);
-      if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
-    },
+  } = await startAuthSmtpServer({
+    user: USER,
+    password: PASSWORD,
+    onAuthTls: (secure) => authOverTls.push(secure),
     onRcptTo(address, _session, callback) {
       if (address.address === REFUSED)
         callback(Object.assign(new Error(`<${REFUSED}>: Recipient address rejected`), { responseCode: 550 }));
@@ -108,7 +68,6 @@ export async function startMailServer(): Promise<TestMailServer> {
         .catch(callback);
     },
   });
-  const smtpPort = await listen(smtp.server as net.Server);
 
   const next: Behaviour[] = [];
   const sockets = new Set<net.Socket>();
@@ -133,7 +92,7 @@ export async function startMailServer(): Promise<TestMailServer> {
     client.on('close', () => upstream.destroy());
     client.pipe(upstream).pipe(client);
   });
-  const port = await listen(front);
+  const port = await listenLoopback(front);
 
   return {
     port,

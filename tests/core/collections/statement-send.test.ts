@@ -13,7 +13,7 @@ import { ChromiumPdfRenderer } from '../../../electron/core/print/chromium-pdf';
 import { formatInr } from '../../../shared/money';
 import { tempDir, TINY_GUID } from '../db/fixtures';
 import { ASHA, testSecretBox, writeWithDebtors } from './books';
-import { PASSWORD, startMailServer, type TestMailServer, USER } from './smtp-fixture';
+import { PASSWORD, smtpSettingsFor, startMailServer, type TestMailServer } from './smtp-fixture';
 import { headerRowOf } from '../../helpers/workbook';
 
 /**
@@ -28,15 +28,7 @@ const AS_ON = '2025-06-30';
 const dir = tempDir('tc-coll-send-');
 afterAll(() => dir.cleanup());
 
-const SMTP = (port: number) => ({
-  host: '127.0.0.1',
-  port,
-  security: 'starttls' as const,
-  user: USER,
-  fromName: 'Tiny Traders',
-  fromAddress: USER,
-  replyTo: null,
-});
+const SMTP = (port: number) => smtpSettingsFor(port);
 
 function pdfText(pdf: Uint8Array, name: string): string {
   mkdirSync(OUT, { recursive: true });

@@ -7,7 +7,7 @@ import {
   resolveColumn,
   balanceSheetColumn,
 } from '../../../electron/core/reports/comparison';
-import type { BalanceSheet, ProfitLoss, TrialBalance } from '../../../shared/types/reports';
+import type { BalanceSheet, ProfitLoss, TrialBalance, TrialBalanceRow } from '../../../shared/types/reports';
 import { statementKeyAction } from '../../../renderer/src/components/keyboard/useStatementKeys';
 import { previousYearOf, yearBefore } from '../../../renderer/src/screens/statements/ComparisonColumns';
 import { renderApp } from '../render-app';
@@ -47,6 +47,25 @@ const profitLoss = (from: string, to: string): ProfitLoss => {
   };
 };
 
+/** A trial balance row with only a closing balance. */
+const tbRow = (
+  guid: string,
+  name: string,
+  kind: 'group' | 'ledger',
+  parentGuid: string | null,
+  closing: number,
+): TrialBalanceRow => ({
+  guid,
+  name,
+  kind,
+  depth: parentGuid === null ? 0 : 1,
+  parentGuid,
+  opening: 0,
+  debit: 0,
+  credit: 0,
+  closing,
+});
+
 const trialBalance = (from: string, to: string): TrialBalance => {
   const current = from >= '2025-04-01';
   const cash = current ? 15_500_00 : 15_000_00;
@@ -55,69 +74,11 @@ const trialBalance = (from: string, to: string): TrialBalance => {
     from,
     to,
     rows: [
-      {
-        guid: 'g-ca',
-        name: 'Current Assets',
-        kind: 'group',
-        depth: 0,
-        parentGuid: null,
-        opening: 0,
-        debit: 0,
-        credit: 0,
-        closing: cash,
-      },
-      {
-        guid: 'l-cash',
-        name: 'Cash',
-        kind: 'ledger',
-        depth: 1,
-        parentGuid: 'g-ca',
-        opening: 0,
-        debit: 0,
-        credit: 0,
-        closing: cash,
-      },
-      {
-        guid: 'g-cap',
-        name: 'Capital Account',
-        kind: 'group',
-        depth: 0,
-        parentGuid: null,
-        opening: 0,
-        debit: 0,
-        credit: 0,
-        closing: -cash,
-      },
-      ...(current
-        ? []
-        : [
-            {
-              guid: 'l-old',
-              name: 'Old Partner',
-              kind: 'ledger' as const,
-              depth: 1,
-              parentGuid: 'g-cap',
-              opening: 0,
-              debit: 0,
-              credit: 0,
-              closing: -cash,
-            },
-          ]),
-      ...(current
-        ? [
-            {
-              guid: 'l-cap',
-              name: 'Capital',
-              kind: 'ledger' as const,
-              depth: 1,
-              parentGuid: 'g-cap',
-              opening: 0,
-              debit: 0,
-              credit: 0,
-              closing: -cash,
-            },
-          ]
-        : []),
+      tbRow('g-ca', 'Current Assets', 'group', null, cash),
+      tbRow('l-cash', 'Cash', 'ledger', 'g-ca', cash),
+      tbRow('g-cap', 'Capital Account', 'group', null, -cash),
+      ...(current ? [] : [tbRow('l-old', 'Old Partner', 'ledger', 'g-cap', -cash)]),
+      ...(current ? [tbRow('l-cap', 'Capital', 'ledger', 'g-cap', -cash)] : []),
     ],
     totalDebit: 0,
     totalCredit: 0,
@@ -146,54 +107,43 @@ const balanceSheet = (asOn: string): BalanceSheet => {
   };
 };
 
+/** A report as the core serves it from its database. */
+const served = <D,>(data: D, tookMs: number) => ({ data, source: 'database' as const, tookMs });
+type ColumnsInput = { columns: ({ from: string; to: string } | { asOn: string })[] };
+
 const handlers = {
-  'profitLoss.get': (input: { from: string; to: string }) => ({
-    data: profitLoss(input.from, input.to),
-    source: 'database' as const,
-    tookMs: 2,
-  }),
-  'profitLoss.compare': (input: { columns: ({ from: string; to: string } | { asOn: string })[] }) => {
+  'profitLoss.get': (input: { from: string; to: string }) => served(profitLoss(input.from, input.to), 2),
+  'profitLoss.compare': (input: ColumnsInput) => {
     const columns = input.columns.map((c) => resolveColumn(c, 4));
-    return {
-      data: compareProfitLoss(
+    return served(
+      compareProfitLoss(
         columns,
         columns.map((c) => profitLoss(c.from, c.to)),
       ),
-      source: 'database' as const,
-      tookMs: 3,
-    };
+      3,
+    );
   },
-  'trialBalance.get': (input: { from: string; to: string }) => ({
-    data: trialBalance(input.from, input.to),
-    source: 'database' as const,
-    tookMs: 2,
-  }),
-  'trialBalance.compare': (input: { columns: ({ from: string; to: string } | { asOn: string })[] }) => {
+  'trialBalance.get': (input: { from: string; to: string }) => served(trialBalance(input.from, input.to), 2),
+  'trialBalance.compare': (input: ColumnsInput) => {
     const columns = input.columns.map((c) => resolveColumn(c, 4));
-    return {
-      data: compareTrialBalances(
+    return served(
+      compareTrialBalances(
         columns,
         columns.map((c) => trialBalance(c.from, c.to)),
       ),
-      source: 'database' as const,
-      tookMs: 3,
-    };
+      3,
+    );
   },
-  'balanceSheet.get': (input: { asOn: string }) => ({
-    data: balanceSheet(input.asOn),
-    source: 'database' as const,
-    tookMs: 2,
-  }),
-  'balanceSheet.compare': (input: { columns: ({ from: string; to: string } | { asOn: string })[] }) => {
+  'balanceSheet.get': (input: { asOn: string }) => served(balanceSheet(input.asOn), 2),
+  'balanceSheet.compare': (input: ColumnsInput) => {
     const columns = input.columns.map((c) => balanceSheetColumn(c, 4));
-    return {
-      data: compareBalanceSheets(
+    return served(
+      compareBalanceSheets(
         columns,
         columns.map((c) => balanceSheet(c.to)),
       ),
-      source: 'database' as const,
-      tookMs: 3,
-    };
+      3,
+    );
   },
 };
 

@@ -4,7 +4,8 @@ import { drCr, rupees } from '../format';
 import { dataAsOf } from '../answer';
 import { parseFinancialYear, defaultYear } from '../inputs';
 import { normalizeName } from '../fuzzy';
-import { arg, defineTool, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool } from '../tool';
 
 export const listCompanies = defineTool({
   name: 'list_companies',
@@ -57,12 +58,14 @@ export const searchNames = defineTool({
       const name = normalizeName(n.name);
       return words.every((w) => name.includes(w));
     });
-    const offset = args.offset ?? 0;
-    const items = matching.slice(offset, offset + LIST_CAP).map((n) => ({ name: n.name, under: n.parent }));
+    const { items, list } = cappedList('names', matching, args.offset ?? 0, (n) => ({
+      name: n.name,
+      under: n.parent,
+    }));
     return {
       company,
       data: { kind: args.kind, names: items },
-      list: { field: 'names', items, offset, total: matching.length },
+      list,
     };
   },
 });

@@ -4,7 +4,7 @@ import { financialYearRange } from '../../../../shared/dates';
 import type { ComparisonColumn } from '../../../../shared/types/comparison';
 import type { CompanySummary } from '../../../../shared/types/reports';
 import { ToolInputError } from '../errors';
-import { drCr, rupees } from '../format';
+import { drCr, rupees, treePlace } from '../format';
 import {
   parseDate,
   parseFinancialYear,
@@ -13,7 +13,8 @@ import {
   yearEarlier,
   type Period,
 } from '../inputs';
-import { arg, defineTool, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool } from '../tool';
 
 /**
  * Comparison columns for an assistant (Tally's Alt+C): 1–4 periods, the current one first; none is the
@@ -137,13 +138,9 @@ export const compareTrialBalanceTool = defineTool({
     const company = await ctx.company(args.company);
     const { columns, note } = periodColumns(args.periods, company, ctx.today());
     const { data: tb } = await ctx.read('trialBalance.compare', { companyGuid: company.guid, columns });
-    const names = new Map(tb.rows.map((r) => [r.guid, r.name]));
-    const offset = args.offset ?? 0;
-    const rows = tb.rows.slice(offset, offset + LIST_CAP).map((r) => ({
-      name: r.name,
-      kind: r.kind,
-      level: r.depth,
-      under: r.parentGuid === null ? null : (names.get(r.parentGuid) ?? null),
+    const place = treePlace(tb.rows);
+    const { items: rows, list } = cappedList('rows', tb.rows, args.offset ?? 0, (r) => ({
+      ...place(r),
       closing: balances(r.closing),
       difference: diff(r.difference),
     }));
@@ -159,7 +156,7 @@ export const compareTrialBalanceTool = defineTool({
         closingCredit: money(tb.closingCredit),
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: tb.rows.length },
+      list,
     };
   },
 });
@@ -192,8 +189,7 @@ export const compareProfitLossTool = defineTool({
         })),
       ]),
     );
-    const offset = args.offset ?? 0;
-    const rows = all.slice(offset, offset + LIST_CAP);
+    const { items: rows, list } = cappedList('rows', all, args.offset ?? 0, (row) => row);
     return {
       company,
       period: periodOf(pl.columns, note),
@@ -209,7 +205,7 @@ export const compareProfitLossTool = defineTool({
         rowsNote: 'each group, then its ledgers',
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: all.length },
+      list,
     };
   },
 });
@@ -261,8 +257,7 @@ export const compareBalanceSheetTool = defineTool({
         })),
       ]),
     );
-    const offset = args.offset ?? 0;
-    const rows = all.slice(offset, offset + LIST_CAP);
+    const { items: rows, list } = cappedList('rows', all, args.offset ?? 0, (row) => row);
     return {
       company,
       period: { asOn: bs.columns.map((c) => c.to).join(' | '), note },
@@ -277,7 +272,7 @@ export const compareBalanceSheetTool = defineTool({
         rowsNote: 'each primary group, then its sub-groups and ledgers (under)',
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: all.length },
+      list,
     };
   },
 });
@@ -305,8 +300,7 @@ export const compareGroupSummaryTool = defineTool({
       stock: 'opening',
       columns,
     });
-    const offset = args.offset ?? 0;
-    const rows = gs.rows.slice(offset, offset + LIST_CAP).map((r) => ({
+    const { items: rows, list } = cappedList('rows', gs.rows, args.offset ?? 0, (r) => ({
       name: r.name,
       kind: r.kind,
       closing: balances(r.closing),
@@ -330,7 +324,7 @@ export const compareGroupSummaryTool = defineTool({
         },
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: gs.rows.length },
+      list,
     };
   },
 });

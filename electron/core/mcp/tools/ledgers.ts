@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { drCr, rupees } from '../format';
+import { debitCreditClosing, drCr, rupees } from '../format';
 import { resolvePeriod } from '../inputs';
+import { limitArg, readFromOffset } from '../lists';
 import { arg, defineTool, periodArgs } from '../tool';
-
-const limitArg = (fallback: number, max: number) =>
-  z.number().int().min(1).max(max).optional().describe(`Most list items to return (default ${fallback})`);
 
 export const ledgerStatementTool = defineTool({
   name: 'ledger_statement',
@@ -28,9 +26,6 @@ export const ledgerStatementTool = defineTool({
     const period = resolvePeriod(args, company, ctx.today());
     const offset = args.offset ?? 0;
     const limit = args.limit ?? 100;
-    // Pages of `limit` lines; an offset inside a page reads that page and the next.
-    const page = Math.floor(offset / limit) + 1;
-    const skip = offset - (page - 1) * limit;
     const input = {
       companyGuid: company.guid,
       ledgerGuid: ledger.match.guid,
@@ -39,12 +34,13 @@ export const ledgerStatementTool = defineTool({
       search: args.text ?? '',
       pageSize: limit,
     };
-    const { data: st } = await ctx.read('ledger.statement', { ...input, page });
-    let lines = st.lines.slice(skip);
-    if (skip > 0 && lines.length < limit && offset + lines.length < st.matchingLines) {
-      const next = await ctx.read('ledger.statement', { ...input, page: page + 1 });
-      lines = [...lines, ...next.data.lines].slice(0, limit);
-    }
+    const { first: st, items: lines } = await readFromOffset(
+      offset,
+      limit,
+      async (page) => (await ctx.read('ledger.statement', { ...input, page })).data,
+      (s) => s.lines,
+      (s) => s.matchingLines,
+    );
     const items = lines.map((l) => ({
       date: l.date,
       voucherType: l.voucherType,
@@ -99,12 +95,7 @@ export const ledgerMonthlyTool = defineTool({
         ledger: lm.ledger.name,
         group: lm.ledger.group,
         opening: drCr(lm.opening),
-        months: lm.months.map((m) => ({
-          month: m.month,
-          debit: rupees(m.debit),
-          credit: rupees(m.credit),
-          closing: drCr(m.closing),
-        })),
+        months: lm.months.map((m) => ({ month: m.month, ...debitCreditClosing(m) })),
         totalDebit: rupees(lm.totalDebit),
         totalCredit: rupees(lm.totalCredit),
         closing: drCr(lm.closing),
@@ -112,5 +103,3 @@ export const ledgerMonthlyTool = defineTool({
     };
   },
 });
-
-export { limitArg };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { rupees } from '../format';
 import { resolveAsOn } from '../inputs';
 import { ToolInputError } from '../errors';
-import { arg, defineTool, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool } from '../tool';
 
 const kindArg = z
   .enum(['receivable', 'payable'])
@@ -39,7 +40,7 @@ export const outstandingTool = defineTool({
     const offset = args.offset ?? 0;
     if (party) {
       const row = out.parties.find((p) => p.ledgerGuid === party.match.guid);
-      const bills = (row?.bills ?? []).slice(offset, offset + LIST_CAP).map((b) => ({
+      const { items: bills, list } = cappedList('bills', row?.bills ?? [], offset, (b) => ({
         bill: b.billName,
         billDate: b.billDate,
         dueDate: b.dueDate,
@@ -60,21 +61,19 @@ export const outstandingTool = defineTool({
           ...(row ? {} : { note: `nothing ${out.kind} from this party as on ${asOn}` }),
           bills,
         },
-        list: { field: 'bills', items: bills, offset, total: row?.bills.length ?? 0 },
+        list,
       };
     }
-    const parties = [...out.parties]
-      .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
-      .slice(offset, offset + LIST_CAP)
-      .map((p) => ({
-        party: p.name,
-        group: p.group,
-        total: rupees(p.total),
-        notDue: rupees(p.notDue),
-        onAccount: rupees(p.onAccount),
-        overdueByAge: ageing(p.buckets),
-        bills: p.bills.length,
-      }));
+    const byTotal = [...out.parties].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    const { items: parties, list } = cappedList('parties', byTotal, offset, (p) => ({
+      party: p.name,
+      group: p.group,
+      total: rupees(p.total),
+      notDue: rupees(p.notDue),
+      onAccount: rupees(p.onAccount),
+      overdueByAge: ageing(p.buckets),
+      bills: p.bills.length,
+    }));
     return {
       company,
       period,
@@ -87,7 +86,7 @@ export const outstandingTool = defineTool({
         overdueByAge: ageing(out.buckets.map((b) => b.amount)),
         parties,
       },
-      list: { field: 'parties', items: parties, offset, total: out.parties.length },
+      list,
     };
   },
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { lastDayOfMonth } from '../../../../shared/dates';
-import { drCr, rupees } from '../format';
+import { debitCreditClosing, drCr, rupees } from '../format';
 import { parseMonth, resolvePeriod } from '../inputs';
+import { limitArg, readFromOffset } from '../lists';
 import { arg, defineTool, periodArgs } from '../tool';
-import { limitArg } from './ledgers';
 
 const voucherTypeArg = z
   .string()
@@ -48,9 +48,7 @@ export const registerSummaryTool = defineTool({
           from: m.from,
           to: m.to,
           vouchers: m.vouchers,
-          debit: rupees(m.debit),
-          credit: rupees(m.credit),
-          closing: drCr(m.closing),
+          ...debitCreditClosing(m),
         })),
         next: 'register_vouchers with a month lists its vouchers',
       },
@@ -81,16 +79,14 @@ export const registerVouchersTool = defineTool({
     const to = lastDayOfMonth(month);
     const offset = args.offset ?? 0;
     const limit = args.limit ?? 100;
-    // Pages of `limit` vouchers; an offset inside a page reads that page and the next.
-    const page = Math.floor(offset / limit) + 1;
-    const skip = offset - (page - 1) * limit;
     const input = { companyGuid: company.guid, voucherType: type.match.name, from, to, pageSize: limit };
-    const { data: reg } = await ctx.read('register.vouchers', { ...input, page });
-    let vouchers = reg.vouchers.slice(skip);
-    if (skip > 0 && vouchers.length < limit && offset + vouchers.length < reg.listedVouchers) {
-      const next = await ctx.read('register.vouchers', { ...input, page: page + 1 });
-      vouchers = [...vouchers, ...next.data.vouchers].slice(0, limit);
-    }
+    const { first: reg, items: vouchers } = await readFromOffset(
+      offset,
+      limit,
+      async (page) => (await ctx.read('register.vouchers', { ...input, page })).data,
+      (r) => r.vouchers,
+      (r) => r.listedVouchers,
+    );
     const items = vouchers.map((v) => ({
       date: v.date,
       voucherType: v.voucherType,

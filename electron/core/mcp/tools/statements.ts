@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ProfitLossLine } from '../../../../shared/types/reports';
-import { drCr, rupees } from '../format';
+import { debitCreditClosing, drCr, rupees, treePlace } from '../format';
 import { resolveAsOn, resolvePeriod } from '../inputs';
-import { arg, defineTool, periodArgs, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool, periodArgs } from '../tool';
 
 const periodOf = (p: { from: string; to: string; note: string }) => ({
   from: p.from,
@@ -25,17 +26,11 @@ export const trialBalanceTool = defineTool({
       from: period.from,
       to: period.to,
     });
-    const names = new Map(tb.rows.map((r) => [r.guid, r.name]));
-    const offset = args.offset ?? 0;
-    const rows = tb.rows.slice(offset, offset + LIST_CAP).map((r) => ({
-      name: r.name,
-      kind: r.kind,
-      level: r.depth,
-      under: r.parentGuid === null ? null : (names.get(r.parentGuid) ?? null),
+    const place = treePlace(tb.rows);
+    const { items: rows, list } = cappedList('rows', tb.rows, args.offset ?? 0, (r) => ({
+      ...place(r),
       opening: drCr(r.opening),
-      debit: rupees(r.debit),
-      credit: rupees(r.credit),
-      closing: drCr(r.closing),
+      ...debitCreditClosing(r),
     }));
     return {
       company,
@@ -47,7 +42,7 @@ export const trialBalanceTool = defineTool({
         closingCredit: rupees(tb.closingCredit),
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: tb.rows.length },
+      list,
     };
   },
 });
@@ -157,14 +152,11 @@ export const groupSummaryTool = defineTool({
       from: period.from,
       to: period.to,
     });
-    const offset = args.offset ?? 0;
-    const rows = gs.rows.slice(offset, offset + LIST_CAP).map((r) => ({
+    const { items: rows, list } = cappedList('rows', gs.rows, args.offset ?? 0, (r) => ({
       name: r.name,
       kind: r.kind,
       opening: drCr(r.opening),
-      debit: rupees(r.debit),
-      credit: rupees(r.credit),
-      closing: drCr(r.closing),
+      ...debitCreditClosing(r),
     }));
     return {
       company,
@@ -173,15 +165,10 @@ export const groupSummaryTool = defineTool({
         group: gs.group.name,
         under: gs.group.parent,
         primaryGroup: gs.group.primaryGroup,
-        total: {
-          opening: drCr(gs.total.opening),
-          debit: rupees(gs.total.debit),
-          credit: rupees(gs.total.credit),
-          closing: drCr(gs.total.closing),
-        },
+        total: { opening: drCr(gs.total.opening), ...debitCreditClosing(gs.total) },
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: gs.rows.length },
+      list,
     };
   },
 });

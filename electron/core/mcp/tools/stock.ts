@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { StockFigure } from '../../../../shared/types/reports';
 import { quantity, rupees } from '../format';
 import { resolvePeriod } from '../inputs';
-import { arg, defineTool, periodArgs, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool, periodArgs } from '../tool';
 
 const figure = (f: StockFigure, unit: string | null) => ({
   quantity: quantity(f.quantity, unit),
@@ -37,8 +38,7 @@ export const stockSummaryTool = defineTool({
       to: period.to,
       ...(group ? { groupName: group.match.name } : {}),
     });
-    const offset = args.offset ?? 0;
-    const rows = ss.rows.slice(offset, offset + LIST_CAP).map((r) => ({
+    const { items: rows, list } = cappedList('rows', ss.rows, args.offset ?? 0, (r) => ({
       name: r.name,
       kind: r.kind,
       level: r.depth,
@@ -62,7 +62,7 @@ export const stockSummaryTool = defineTool({
         },
         rows,
       },
-      list: { field: 'rows', items: rows, offset, total: ss.rows.length },
+      list,
     };
   },
 });
@@ -92,8 +92,7 @@ export const stockItemTool = defineTool({
       to: period.to,
     });
     const unit = reg.item.unit;
-    const offset = args.offset ?? 0;
-    const lines = reg.lines.slice(offset, offset + LIST_CAP).map((l) => ({
+    const { items: lines, list } = cappedList('lines', reg.lines, args.offset ?? 0, (l) => ({
       date: l.date,
       voucherType: l.voucherType,
       voucherNumber: l.voucherNumber,
@@ -121,7 +120,7 @@ export const stockItemTool = defineTool({
         closing: figure(reg.closing, unit),
         lines,
       },
-      list: { field: 'lines', items: lines, offset, total: reg.lines.length },
+      list,
     };
   },
 });

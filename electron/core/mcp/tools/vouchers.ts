@@ -3,7 +3,7 @@ import { drCr, quantity, rupees } from '../format';
 import { parseAmount, resolvePeriod } from '../inputs';
 import { ToolInputError } from '../errors';
 import { arg, defineTool, periodArgs } from '../tool';
-import { limitArg } from './ledgers';
+import { limitArg, readFromOffset } from '../lists';
 
 const SORTS = {
   date: { sort: 'date', dir: 'asc' },
@@ -46,8 +46,6 @@ export const dayBookTool = defineTool({
       types.push((await ctx.resolve(company, 'voucherType', type)).match.name);
     const offset = args.offset ?? 0;
     const limit = args.limit ?? 50;
-    const page = Math.floor(offset / limit) + 1;
-    const skip = offset - (page - 1) * limit;
     const input = {
       companyGuid: company.guid,
       from: period.from,
@@ -59,12 +57,13 @@ export const dayBookTool = defineTool({
       ...(minAmount !== undefined ? { minAmount } : {}),
       ...(maxAmount !== undefined ? { maxAmount } : {}),
     };
-    const { data: db } = await ctx.read('dayBook.get', { ...input, page });
-    let vouchers = db.vouchers.slice(skip);
-    if (skip > 0 && vouchers.length < limit && offset + vouchers.length < db.matchingVouchers) {
-      const next = await ctx.read('dayBook.get', { ...input, page: page + 1 });
-      vouchers = [...vouchers, ...next.data.vouchers].slice(0, limit);
-    }
+    const { first: db, items: vouchers } = await readFromOffset(
+      offset,
+      limit,
+      async (page) => (await ctx.read('dayBook.get', { ...input, page })).data,
+      (d) => d.vouchers,
+      (d) => d.matchingVouchers,
+    );
     const items = vouchers.map((v) => ({
       date: v.date,
       voucherType: v.voucherType,

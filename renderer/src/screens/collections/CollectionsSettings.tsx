@@ -6,6 +6,8 @@ import type { ReminderSettings, SmtpSecurity, SmtpSettingsView } from '../../../
 import { paiseToDecimalString } from '../../../../shared/money';
 import { queryKeyOf, useOperation, useOperationMutation } from '../../data/client';
 import { ErrorState } from '../../components/States';
+import { CheckField, FormStatus, SelectField, TextField } from '../../components/Field';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useAppState } from '../../state';
 import { amountOf } from './selection';
 import { CollectionsError } from './CollectionsError';
@@ -127,13 +129,9 @@ function ReminderForm({
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useOperationMutation('collections.settings.set');
-  const [draft, setDraft] = useState(() => draftOf(settings));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const set = (patch: Partial<ReminderDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
-  };
+  const { draft, set, problem, setProblem, saved, setSaved, text, check } = useFormDraft(() =>
+    draftOf(settings),
+  );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const result = reminderSettingsOf(draft, settings, t);
@@ -158,103 +156,54 @@ function ReminderForm({
         <legend>{t('collections.settings.title')}</legend>
         <p className="muted">{t('collections.settings.hint', { company: companyName })}</p>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('collections.settings.schedule')}</span>
-            <select
-              name="scheduleKind"
-              value={draft.kind}
-              onChange={(e) => {
-                const kind = (['off', 'daily', 'weekly'] as const).find((k) => k === e.target.value);
-                if (kind) set({ kind });
-              }}
+          <SelectField
+            label={t('collections.settings.schedule')}
+            name="scheduleKind"
+            value={draft.kind}
+            onChange={(e) => {
+              const kind = (['off', 'daily', 'weekly'] as const).find((k) => k === e.target.value);
+              if (kind) set({ kind });
+            }}
+          >
+            {(['off', 'daily', 'weekly'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`collections.settings.scheduleKinds.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          {draft.kind === 'weekly' && (
+            <SelectField
+              label={t('collections.settings.weekday')}
+              name="weekday"
+              value={draft.weekday}
+              onChange={(e) => set({ weekday: e.target.value })}
             >
-              {(['off', 'daily', 'weekly'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`collections.settings.scheduleKinds.${k}`)}
+              {([0, 1, 2, 3, 4, 5, 6] as const).map((d) => (
+                <option key={d} value={String(d)}>
+                  {t(`collections.settings.weekdays.${d}`)}
                 </option>
               ))}
-            </select>
-          </label>
-          {draft.kind === 'weekly' && (
-            <label className="field">
-              <span>{t('collections.settings.weekday')}</span>
-              <select name="weekday" value={draft.weekday} onChange={(e) => set({ weekday: e.target.value })}>
-                {([0, 1, 2, 3, 4, 5, 6] as const).map((d) => (
-                  <option key={d} value={String(d)}>
-                    {t(`collections.settings.weekdays.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            </SelectField>
           )}
-          {draft.kind !== 'off' && (
-            <label className="field">
-              <span>{t('collections.settings.time')}</span>
-              <input name="time" value={draft.time} onChange={(e) => set({ time: e.target.value })} />
-            </label>
-          )}
-          <label className="field">
-            <span>{t('collections.settings.perMinute')}</span>
-            <input
-              name="perMinute"
-              inputMode="numeric"
-              value={draft.perMinute}
-              onChange={(e) => set({ perMinute: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.minDays')}</span>
-            <input
-              name="minDays"
-              inputMode="numeric"
-              value={draft.minDays}
-              onChange={(e) => set({ minDays: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.minOverdue')}</span>
-            <input
-              name="minOverdue"
-              inputMode="decimal"
-              value={draft.minOverdue}
-              onChange={(e) => set({ minOverdue: e.target.value })}
-            />
-          </label>
+          {draft.kind !== 'off' && <TextField label={t('collections.settings.time')} {...text('time')} />}
+          <TextField label={t('collections.settings.perMinute')} {...text('perMinute')} inputMode="numeric" />
+          <TextField label={t('collections.settings.minDays')} {...text('minDays')} inputMode="numeric" />
+          <TextField
+            label={t('collections.settings.minOverdue')}
+            {...text('minOverdue')}
+            inputMode="decimal"
+          />
         </div>
-        <label className="field field-check">
-          <input
-            type="checkbox"
-            name="staffAllowed"
-            checked={draft.staffAllowed}
-            onChange={(e) => set({ staffAllowed: e.target.checked })}
-          />
-          <span>{t('collections.settings.staffAllowed')}</span>
-        </label>
-        <label className="field field-check">
-          <input
-            type="checkbox"
-            name="attachExcel"
-            checked={draft.attachExcel}
-            onChange={(e) => set({ attachExcel: e.target.checked })}
-          />
-          <span>{t('collections.settings.attachExcel')}</span>
-        </label>
+        <CheckField label={t('collections.settings.staffAllowed')} {...check('staffAllowed')} />
+        <CheckField label={t('collections.settings.attachExcel')} {...check('attachExcel')} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
             {t('collections.settings.save')}
           </button>
         </div>
-        {problem && (
-          <div className="notice notice-bad" role="alert">
-            {problem}
-          </div>
-        )}
-        {save.error && <ErrorState error={save.error} />}
-        {saved && (
-          <div className="notice notice-good" role="status">
-            {t('collections.settings.saved')}
-          </div>
-        )}
+        <FormStatus problem={problem} saved={saved} savedText={t('collections.settings.saved')}>
+          {save.error && <ErrorState error={save.error} />}
+        </FormStatus>
       </fieldset>
     </form>
   );
@@ -281,23 +230,19 @@ function SmtpForm({ companyGuid, settings }: { companyGuid: string; settings: Sm
   const save = useOperationMutation('collections.smtp.set');
   const test = useOperationMutation('collections.smtp.test');
   const [view, setView] = useState(settings);
-  const [draft, setDraft] = useState<SmtpDraft>(() => ({
-    host: settings?.host ?? '',
-    port: String(settings?.port ?? 587),
-    security: settings?.security ?? 'starttls',
-    user: settings?.user ?? '',
-    password: '',
-    removePassword: false,
-    fromName: settings?.fromName ?? '',
-    fromAddress: settings?.fromAddress ?? '',
-    replyTo: settings?.replyTo ?? '',
-  }));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const set = (patch: Partial<SmtpDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
-  };
+  const { draft, setDraft, set, problem, setProblem, saved, setSaved, text, check } = useFormDraft<SmtpDraft>(
+    () => ({
+      host: settings?.host ?? '',
+      port: String(settings?.port ?? 587),
+      security: settings?.security ?? 'starttls',
+      user: settings?.user ?? '',
+      password: '',
+      removePassword: false,
+      fromName: settings?.fromName ?? '',
+      fromAddress: settings?.fromAddress ?? '',
+      replyTo: settings?.replyTo ?? '',
+    }),
+  );
   const canStore = view?.canStorePassword ?? true;
 
   const onSubmit = (e: FormEvent) => {
@@ -358,93 +303,46 @@ function SmtpForm({ companyGuid, settings }: { companyGuid: string; settings: Sm
         <legend>{t('collections.settings.smtpTitle')}</legend>
         <p className="muted">{t('collections.settings.smtpHint')}</p>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('collections.settings.host')}</span>
-            <input
-              name="host"
-              value={draft.host}
-              onChange={(e) => set({ host: e.target.value })}
-              placeholder="smtp.gmail.com"
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.security')}</span>
-            <select
-              name="security"
-              value={draft.security}
-              onChange={(e) => {
-                const security = (['starttls', 'tls', 'none'] as const).find((s) => s === e.target.value);
-                if (security) set({ security, port: DEFAULT_PORT[security] });
-              }}
-            >
-              {(['starttls', 'tls', 'none'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`collections.settings.securities.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.port')}</span>
-            <input
-              name="port"
-              inputMode="numeric"
-              value={draft.port}
-              onChange={(e) => set({ port: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.user')}</span>
-            <input
-              name="user"
-              autoComplete="off"
-              value={draft.user}
-              onChange={(e) => set({ user: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.password')}</span>
-            <input
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={draft.password}
-              disabled={!canStore}
-              onChange={(e) => set({ password: e.target.value })}
-            />
-            <small>
-              {view?.passwordStored
-                ? t('collections.settings.passwordStored')
-                : t('collections.settings.passwordNone')}{' '}
-              {t('collections.settings.passwordHint')}
-            </small>
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.fromName')}</span>
-            <input
-              name="fromName"
-              value={draft.fromName}
-              onChange={(e) => set({ fromName: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.fromAddress')}</span>
-            <input
-              name="fromAddress"
-              inputMode="email"
-              value={draft.fromAddress}
-              onChange={(e) => set({ fromAddress: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('collections.settings.replyTo')}</span>
-            <input
-              name="replyTo"
-              inputMode="email"
-              value={draft.replyTo}
-              onChange={(e) => set({ replyTo: e.target.value })}
-            />
-          </label>
+          <TextField label={t('collections.settings.host')} {...text('host')} placeholder="smtp.gmail.com" />
+          <SelectField
+            label={t('collections.settings.security')}
+            name="security"
+            value={draft.security}
+            onChange={(e) => {
+              const security = (['starttls', 'tls', 'none'] as const).find((s) => s === e.target.value);
+              if (security) set({ security, port: DEFAULT_PORT[security] });
+            }}
+          >
+            {(['starttls', 'tls', 'none'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`collections.settings.securities.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t('collections.settings.port')} {...text('port')} inputMode="numeric" />
+          <TextField label={t('collections.settings.user')} {...text('user')} autoComplete="off" />
+          <TextField
+            label={t('collections.settings.password')}
+            {...text('password')}
+            type="password"
+            autoComplete="new-password"
+            disabled={!canStore}
+            hint={
+              <>
+                {view?.passwordStored
+                  ? t('collections.settings.passwordStored')
+                  : t('collections.settings.passwordNone')}{' '}
+                {t('collections.settings.passwordHint')}
+              </>
+            }
+          />
+          <TextField label={t('collections.settings.fromName')} {...text('fromName')} />
+          <TextField
+            label={t('collections.settings.fromAddress')}
+            {...text('fromAddress')}
+            inputMode="email"
+          />
+          <TextField label={t('collections.settings.replyTo')} {...text('replyTo')} inputMode="email" />
         </div>
         {!canStore && (
           <div className="notice notice-warn" role="note" data-testid="password-refused">
@@ -453,15 +351,7 @@ function SmtpForm({ companyGuid, settings }: { companyGuid: string; settings: Sm
           </div>
         )}
         {view?.passwordStored && (
-          <label className="field field-check">
-            <input
-              type="checkbox"
-              name="removePassword"
-              checked={draft.removePassword}
-              onChange={(e) => set({ removePassword: e.target.checked })}
-            />
-            <span>{t('collections.settings.removePassword')}</span>
-          </label>
+          <CheckField label={t('collections.settings.removePassword')} {...check('removePassword')} />
         )}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
@@ -477,17 +367,9 @@ function SmtpForm({ companyGuid, settings }: { companyGuid: string; settings: Sm
             {t('collections.settings.test')}
           </button>
         </div>
-        {problem && (
-          <div className="notice notice-bad" role="alert">
-            {problem}
-          </div>
-        )}
-        {save.error && <CollectionsError error={save.error} companyGuid={companyGuid} />}
-        {saved && (
-          <div className="notice notice-good" role="status">
-            {t('collections.settings.saved')}
-          </div>
-        )}
+        <FormStatus problem={problem} saved={saved} savedText={t('collections.settings.saved')}>
+          {save.error && <CollectionsError error={save.error} companyGuid={companyGuid} />}
+        </FormStatus>
         {test.data &&
           (test.data.ok ? (
             <div className="notice notice-good" role="status" data-testid="smtp-test-result">

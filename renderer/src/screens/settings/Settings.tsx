@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Settings as SettingsData } from '../../../../shared/types/settings';
@@ -9,6 +9,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/States';
 import { QueryState } from '../../components/QueryState';
 import { LanguageOptions } from '../../components/LanguageOptions';
+import { CheckField, FormStatus, SelectField, TextField } from '../../components/Field';
+import { useFormDraft } from '../../components/useFormDraft';
 import { PortalSettings } from '../portal/PortalSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { LiveSettings } from './LiveSettings';
@@ -142,15 +144,9 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
   const language = useLanguage();
   const client = useQueryClient();
   const save = useOperationMutation('settings.update');
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { draft, set, problem, setProblem, saved, setSaved, text } = useFormDraft(() => toDraft(settings));
   const diagnostics = useDiagnostics();
   const route = useRoute();
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
-  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -174,45 +170,24 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
       <fieldset className="card">
         <legend>{t('settings.tally')}</legend>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('settings.tallyHost')}</span>
-            <input
-              value={draft.tallyHost}
-              onChange={(e) => set({ tallyHost: e.target.value })}
-              name="tallyHost"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.tallyPort')}</span>
-            <input
-              inputMode="numeric"
-              value={draft.tallyPort}
-              onChange={(e) => set({ tallyPort: e.target.value })}
-              name="tallyPort"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.autoSync')}</span>
-            <input
-              inputMode="numeric"
-              value={draft.autoSyncMinutes}
-              onChange={(e) => set({ autoSyncMinutes: e.target.value })}
-              name="autoSyncMinutes"
-            />
-            <small>{t('settings.autoSyncHint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('settings.language')}</span>
-            {/* The one language setting (the header's too): it changes at once, not on Save. */}
-            <select
-              value={language.language}
-              onChange={(e) => language.change(e.target.value)}
-              name="language"
-              data-testid="settings-language"
-            >
-              <LanguageOptions />
-            </select>
-          </label>
+          <TextField label={t('settings.tallyHost')} {...text('tallyHost')} />
+          <TextField label={t('settings.tallyPort')} inputMode="numeric" {...text('tallyPort')} />
+          <TextField
+            label={t('settings.autoSync')}
+            inputMode="numeric"
+            {...text('autoSyncMinutes')}
+            hint={t('settings.autoSyncHint')}
+          />
+          {/* The one language setting (the header's too): it changes at once, not on Save. */}
+          <SelectField
+            label={t('settings.language')}
+            value={language.language}
+            onChange={(e) => language.change(e.target.value)}
+            name="language"
+            data-testid="settings-language"
+          >
+            <LanguageOptions />
+          </SelectField>
         </div>
         {/* Each card's button says what it saves (the page has several cards with their own). */}
         <div className="form-actions">
@@ -225,15 +200,12 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
         <summary>{t('settings.advanced')}</summary>
         <p className="hint">{t('settings.advancedHint')}</p>
         <h3 className="subhead">{t('nav.diagnostics')}</h3>
-        <label className="field field-check">
-          <input
-            type="checkbox"
-            checked={diagnostics}
-            onChange={(e) => setDiagnostics(e.target.checked)}
-            data-testid="diagnostics"
-          />
-          <span>{t('settings.diagnostics')}</span>
-        </label>
+        <CheckField
+          label={t('settings.diagnostics')}
+          checked={diagnostics}
+          onChange={setDiagnostics}
+          data-testid="diagnostics"
+        />
         {/* The cache's keys and timings are technical: kept here, out of the accountant's menu. */}
         <p>
           <a
@@ -250,87 +222,47 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
         </p>
         <h3 className="subhead">{t('settings.cache')}</h3>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('settings.redisEnabled')}</span>
-            <select
-              value={draft.redisEnabled}
-              onChange={(e) => set({ redisEnabled: e.target.value })}
-              name="redisEnabled"
-            >
-              {(['auto', 'true', 'false'] as const).map((m) => (
-                <option key={m} value={m}>
-                  {t(`settings.redisModes.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('settings.redisUrl')}</span>
-            <input
-              value={draft.redisUrl}
-              onChange={(e) => set({ redisUrl: e.target.value })}
-              name="redisUrl"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.redisSentinels')}</span>
-            <input
-              value={draft.sentinels}
-              onChange={(e) => set({ sentinels: e.target.value })}
-              name="sentinels"
-              placeholder="10.0.0.5:26379, 10.0.0.6:26379"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.redisSentinelName')}</span>
-            <input
-              value={draft.sentinelName}
-              onChange={(e) => set({ sentinelName: e.target.value })}
-              name="sentinelName"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.redisClusterNodes')}</span>
-            <input
-              value={draft.clusterNodes}
-              onChange={(e) => set({ clusterNodes: e.target.value })}
-              name="clusterNodes"
-              placeholder="10.0.0.5:7000, 10.0.0.6:7000"
-            />
-            <small>{t('settings.redisTopologyHint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('settings.keyPrefix')}</span>
-            <input
-              value={draft.keyPrefix}
-              onChange={(e) => set({ keyPrefix: e.target.value })}
-              name="keyPrefix"
-            />
-          </label>
-          <label className="field">
-            <span>{t('settings.defaultTtl')}</span>
-            <input
-              inputMode="numeric"
-              value={draft.defaultTtlSeconds}
-              onChange={(e) => set({ defaultTtlSeconds: e.target.value })}
-              name="defaultTtlSeconds"
-            />
-          </label>
+          <SelectField
+            label={t('settings.redisEnabled')}
+            value={draft.redisEnabled}
+            onChange={(e) => set({ redisEnabled: e.target.value })}
+            name="redisEnabled"
+          >
+            {(['auto', 'true', 'false'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`settings.redisModes.${m}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t('settings.redisUrl')} {...text('redisUrl')} />
+          <TextField
+            label={t('settings.redisSentinels')}
+            {...text('sentinels')}
+            placeholder="10.0.0.5:26379, 10.0.0.6:26379"
+          />
+          <TextField label={t('settings.redisSentinelName')} {...text('sentinelName')} />
+          <TextField
+            label={t('settings.redisClusterNodes')}
+            {...text('clusterNodes')}
+            placeholder="10.0.0.5:7000, 10.0.0.6:7000"
+            hint={t('settings.redisTopologyHint')}
+          />
+          <TextField label={t('settings.keyPrefix')} {...text('keyPrefix')} />
+          <TextField label={t('settings.defaultTtl')} inputMode="numeric" {...text('defaultTtlSeconds')} />
         </div>
         {Object.keys(draft.ttls).length > 0 && (
           <>
             <h3 className="subhead">{t('settings.ttls')}</h3>
             <div className="form-grid">
               {Object.entries(draft.ttls).map(([resource, value]) => (
-                <label className="field" key={resource}>
-                  <span>{resource}</span>
-                  <input
-                    inputMode="numeric"
-                    value={value}
-                    onChange={(e) => set({ ttls: { ...draft.ttls, [resource]: e.target.value } })}
-                    name={`ttl-${resource}`}
-                  />
-                </label>
+                <TextField
+                  key={resource}
+                  label={resource}
+                  inputMode="numeric"
+                  value={value}
+                  onChange={(text) => set({ ttls: { ...draft.ttls, [resource]: text } })}
+                  name={`ttl-${resource}`}
+                />
               ))}
             </div>
           </>
@@ -342,17 +274,9 @@ function SettingsForm({ settings }: { settings: SettingsData }) {
           </button>
         </div>
       </details>
-      {problem && (
-        <div className="notice notice-bad" role="alert">
-          {problem}
-        </div>
-      )}
-      {save.error && <ErrorState error={save.error} />}
-      {saved && (
-        <div className="notice notice-good" role="status">
-          {t('settings.saved')}
-        </div>
-      )}
+      <FormStatus problem={problem} saved={saved} savedText={t('settings.saved')}>
+        {save.error && <ErrorState error={save.error} />}
+      </FormStatus>
     </form>
   );
 }

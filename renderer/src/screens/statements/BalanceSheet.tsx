@@ -15,7 +15,6 @@ import { periodFrom } from '../../components/Period';
 import { useListKeys } from '../../components/keyboard/useListKeys';
 import { ReportHeader } from '../../components/ReportHeader';
 import { DetailedToggle } from '../../components/DetailedToggle';
-import { QueryState } from '../../components/QueryState';
 import { DateInput } from '../../components/DateInput';
 import { Toolbar } from '../../components/PageHeader';
 import type { ExportSheet } from '../../lib/export';
@@ -25,7 +24,7 @@ import { balanceSheetComparisonSheets } from './sheets/comparison';
 import type { BalanceSheetComparison } from '../../../../shared/types/comparison';
 import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 import { FormPicker, type StatementForm } from './FormPicker';
-import { SheetTable } from './SheetTable';
+import { sheetsInForm, StatementViews } from './StatementViews';
 import { useOpenDetails } from './ProfitLoss';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -230,54 +229,39 @@ export function BalanceSheet({ company }: { company: CompanySummary }) {
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </Toolbar>
       <ComparisonBar comparison={comparison} asOnOnly />
-      {comparison.active ? (
-        <QueryState query={compared}>
-          {({ data: cmp }) => (
-            <SheetTable
-              sheet={bsComparisonSheet(cmp, labels, company, t, form, detailed)}
-              testId="bs-comparison"
-            />
-          )}
-        </QueryState>
-      ) : form === 'vertical' ? (
-        <QueryState query={single}>
-          {({ data: bs }) => (
-            <SheetTable
-              sheet={scheduleThreeSheet(
-                bs,
-                company.name,
-                t('balanceSheet.asOnDate', { date: date(bs.asOn) }),
-                t,
-              )}
-              testId="bs-schedule-three"
-            />
-          )}
-        </QueryState>
-      ) : (
-        <QueryState query={single}>
-          {({ data: bs }) => {
-            const gap = bs.totalAssets - bs.totalLiabilities;
-            return (
-              <div className="pl card" ref={statementRef} {...keys}>
-                <div className="pl-columns">
-                  {sideView(bs, 'liabilities')}
-                  {sideView(bs, 'assets')}
-                </div>
-                <p className={gap === 0 ? 'note note-good' : 'note note-bad'} data-testid="bs-check">
-                  {gap === 0
-                    ? t('balanceSheet.balanced')
-                    : t('balanceSheet.notBalanced', { amount: money(Math.abs(gap)) })}
-                </p>
-                {bs.openingDifference !== 0 && (
-                  <p className="note note-bad" data-testid="bs-difference-note">
-                    {t('balanceSheet.differenceNote', { amount: drCr(bs.openingDifference) })}
-                  </p>
-                )}
+      <StatementViews
+        comparing={comparison.active}
+        compared={compared}
+        single={single}
+        form={form}
+        comparisonSheet={(cmp) => bsComparisonSheet(cmp, labels, company, t, form, detailed)}
+        verticalSheet={(bs) =>
+          scheduleThreeSheet(bs, company.name, t('balanceSheet.asOnDate', { date: date(bs.asOn) }), t)
+        }
+        testIds={{ comparison: 'bs-comparison', vertical: 'bs-schedule-three' }}
+      >
+        {(bs) => {
+          const gap = bs.totalAssets - bs.totalLiabilities;
+          return (
+            <div className="pl card" ref={statementRef} {...keys}>
+              <div className="pl-columns">
+                {sideView(bs, 'liabilities')}
+                {sideView(bs, 'assets')}
               </div>
-            );
-          }}
-        </QueryState>
-      )}
+              <p className={gap === 0 ? 'note note-good' : 'note note-bad'} data-testid="bs-check">
+                {gap === 0
+                  ? t('balanceSheet.balanced')
+                  : t('balanceSheet.notBalanced', { amount: money(Math.abs(gap)) })}
+              </p>
+              {bs.openingDifference !== 0 && (
+                <p className="note note-bad" data-testid="bs-difference-note">
+                  {t('balanceSheet.differenceNote', { amount: drCr(bs.openingDifference) })}
+                </p>
+              )}
+            </div>
+          );
+        }}
+      </StatementViews>
     </>
   );
 }
@@ -290,12 +274,11 @@ function bsSheet(
   detailed: boolean,
 ): ExportSheet<unknown> {
   const period = t('balanceSheet.asOnDate', { date: date(data.asOn) });
-  const sheets = balanceSheetSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
-  if (form === 'horizontal') return sheets;
-  // Schedule III first (and on paper), then Tally's form and the flat table.
-  const { more, ...horizontal } = sheets;
-  const vertical = scheduleThreeSheet(data, company.name, period, t) as ExportSheet<unknown>;
-  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+  return sheetsInForm(
+    form,
+    balanceSheetSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>,
+    () => scheduleThreeSheet(data, company.name, period, t) as ExportSheet<unknown>,
+  );
 }
 
 /** The balance sheet with comparison columns in the chosen form (the other form and the flat table after). */
@@ -308,16 +291,9 @@ function bsComparisonSheet(
   detailed: boolean,
 ): ExportSheet<unknown> {
   const period = t('balanceSheet.asOnDate', { date: date(cmp.columns[0]!.to) });
-  const sheets = balanceSheetComparisonSheets(
-    cmp,
-    company.name,
-    period,
-    labels,
-    t,
-    detailed,
-  ) as ExportSheet<unknown>;
-  if (form === 'horizontal') return sheets;
-  const { more, ...horizontal } = sheets;
-  const vertical = scheduleThreeSheet(cmp.reports, company.name, period, t, labels) as ExportSheet<unknown>;
-  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+  return sheetsInForm(
+    form,
+    balanceSheetComparisonSheets(cmp, company.name, period, labels, t, detailed) as ExportSheet<unknown>,
+    () => scheduleThreeSheet(cmp.reports, company.name, period, t, labels) as ExportSheet<unknown>,
+  );
 }

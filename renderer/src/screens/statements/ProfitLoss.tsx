@@ -13,7 +13,6 @@ import { date, money } from '../../lib/format';
 import { useAppState } from '../../state';
 import { PeriodToolbar, useReportPeriod } from '../../components/Period';
 import { CompanyPeriod, ReportHeader } from '../../components/ReportHeader';
-import { QueryState } from '../../components/QueryState';
 import type { ExportSheet } from '../../lib/export';
 import { profitLossSheets } from './sheets/profit-loss';
 import { profitLossComparisonSheets } from './sheets/comparison';
@@ -21,7 +20,7 @@ import { scheduleThreeProfitLossSheet } from './sheets/schedule-three-pl';
 import type { ProfitLossComparison } from '../../../../shared/types/comparison';
 import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './ComparisonColumns';
 import { FormPicker, type StatementForm } from './FormPicker';
-import { SheetTable } from './SheetTable';
+import { sheetsInForm, StatementViews } from './StatementViews';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Section = 'directIncomes' | 'directExpenses' | 'indirectIncomes' | 'indirectExpenses';
@@ -100,61 +99,49 @@ export function ProfitLoss({ company }: { company: CompanySummary }) {
         <DetailedToggle value={detailed} onChange={setDetailed} />
       </PeriodToolbar>
       <ComparisonBar comparison={comparison} />
-      {comparison.active ? (
-        <QueryState query={compared}>
-          {({ data: cmp }) => (
-            <SheetTable
-              sheet={plComparisonSheet(cmp, labels, company, t, form, detailed)}
-              testId="pl-comparison"
-            />
-          )}
-        </QueryState>
-      ) : form === 'vertical' ? (
-        <QueryState query={single}>
-          {({ data: pl }) => (
-            <SheetTable
-              sheet={scheduleThreeProfitLossSheet(pl, company.name, periodText(pl, t), t)}
-              testId="pl-schedule-three"
-            />
-          )}
-        </QueryState>
-      ) : (
-        <QueryState query={single}>
-          {({ data: pl }) => (
-            <div className="pl card" ref={statementRef} {...keys}>
-              <div className="pl-columns">
-                <div>
-                  <StockLine
-                    label={stockLabel(t('profitLoss.openingStock'), pl.stockComputed === true, t)}
-                    amount={pl.openingStock}
-                    testId="opening-stock"
-                  />
-                  {section(pl, 'directExpenses')}
-                  <ResultLine
-                    label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
-                    amount={pl.grossProfit}
-                  />
-                  {section(pl, 'indirectExpenses')}
-                </div>
-                <div>
-                  {section(pl, 'directIncomes')}
-                  <StockLine
-                    label={stockLabel(t('profitLoss.closingStock'), pl.stockComputed === true, t)}
-                    amount={pl.closingStock}
-                    testId="closing-stock"
-                  />
-                  {section(pl, 'indirectIncomes')}
-                </div>
+      <StatementViews
+        comparing={comparison.active}
+        compared={compared}
+        single={single}
+        form={form}
+        comparisonSheet={(cmp) => plComparisonSheet(cmp, labels, company, t, form, detailed)}
+        verticalSheet={(pl) => scheduleThreeProfitLossSheet(pl, company.name, periodText(pl, t), t)}
+        testIds={{ comparison: 'pl-comparison', vertical: 'pl-schedule-three' }}
+      >
+        {(pl) => (
+          <div className="pl card" ref={statementRef} {...keys}>
+            <div className="pl-columns">
+              <div>
+                <StockLine
+                  label={stockLabel(t('profitLoss.openingStock'), pl.stockComputed === true, t)}
+                  amount={pl.openingStock}
+                  testId="opening-stock"
+                />
+                {section(pl, 'directExpenses')}
+                <ResultLine
+                  label={pl.grossProfit >= 0 ? t('profitLoss.grossProfit') : t('profitLoss.grossLoss')}
+                  amount={pl.grossProfit}
+                />
+                {section(pl, 'indirectExpenses')}
               </div>
-              <ResultLine
-                big
-                label={pl.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
-                amount={pl.netProfit}
-              />
+              <div>
+                {section(pl, 'directIncomes')}
+                <StockLine
+                  label={stockLabel(t('profitLoss.closingStock'), pl.stockComputed === true, t)}
+                  amount={pl.closingStock}
+                  testId="closing-stock"
+                />
+                {section(pl, 'indirectIncomes')}
+              </div>
             </div>
-          )}
-        </QueryState>
-      )}
+            <ResultLine
+              big
+              label={pl.netProfit >= 0 ? t('profitLoss.netProfit') : t('profitLoss.netLoss')}
+              amount={pl.netProfit}
+            />
+          </div>
+        )}
+      </StatementViews>
     </>
   );
 }
@@ -212,12 +199,11 @@ function plSheet(
   form: StatementForm = 'horizontal',
 ): ExportSheet<unknown> {
   const period = periodText(data, t);
-  const sheets = profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>;
-  if (form === 'horizontal') return sheets;
-  // Schedule III first (and on paper), then Tally's form and the flat table.
-  const { more, ...horizontal } = sheets;
-  const vertical = scheduleThreeProfitLossSheet(data, company.name, period, t) as ExportSheet<unknown>;
-  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+  return sheetsInForm(
+    form,
+    profitLossSheets(data, company.name, period, t, detailed) as ExportSheet<unknown>,
+    () => scheduleThreeProfitLossSheet(data, company.name, period, t) as ExportSheet<unknown>,
+  );
 }
 
 /** The P&L with comparison columns in the chosen form (the other form and the flat table after it). */
@@ -230,24 +216,11 @@ function plComparisonSheet(
   detailed: boolean,
 ): ExportSheet<unknown> {
   const period = periodText(cmp.columns[0]!, t);
-  const sheets = profitLossComparisonSheets(
-    cmp,
-    company.name,
-    period,
-    labels,
-    t,
-    detailed,
-  ) as ExportSheet<unknown>;
-  if (form === 'horizontal') return sheets;
-  const { more, ...horizontal } = sheets;
-  const vertical = scheduleThreeProfitLossSheet(
-    cmp.reports,
-    company.name,
-    period,
-    t,
-    labels,
-  ) as ExportSheet<unknown>;
-  return { ...vertical, more: [horizontal, ...(more ?? [])] };
+  return sheetsInForm(
+    form,
+    profitLossComparisonSheets(cmp, company.name, period, labels, t, detailed) as ExportSheet<unknown>,
+    () => scheduleThreeProfitLossSheet(cmp.reports, company.name, period, t, labels) as ExportSheet<unknown>,
+  );
 }
 
 /** Stock TallyConnect valued from the items (not a figure Tally sent) says so next to its label. */

@@ -21,6 +21,15 @@ import { ComparisonBar, NewColumnButton, columnLabel, useComparison } from './Co
 
 type T = ReturnType<typeof useTranslation>['t'];
 
+/** A row's key and look, alike with and without comparison columns. */
+const rowKey = (r: { kind: string; guid: string }) => `${r.kind}:${r.guid}`;
+const rowClass = (r: { kind: string; depth: number }) =>
+  r.kind === 'group'
+    ? `row-group depth-${Math.min(r.depth, 3)}`
+    : r.kind === 'difference'
+      ? 'note-bad'
+      : undefined;
+
 export function TrialBalance({ company }: { company: CompanySummary }) {
   const { t } = useTranslation();
   const { go } = useAppState();
@@ -77,14 +86,8 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
               label={t('trialBalance.title')}
               columns={tbComparisonColumns(t, labels)}
               rows={shown(cmp.rows)}
-              rowKey={(r) => `${r.kind}:${r.guid}`}
-              rowClassName={(r) =>
-                r.kind === 'group'
-                  ? `row-group depth-${Math.min(r.depth, 3)}`
-                  : r.kind === 'difference'
-                    ? 'note-bad'
-                    : undefined
-              }
+              rowKey={rowKey}
+              rowClassName={rowClass}
               onRowClick={(r) => open(r, cmp.columns[0]!.from, cmp.columns[0]!.to)}
               empty={t('common.empty')}
               foot={
@@ -110,14 +113,8 @@ export function TrialBalance({ company }: { company: CompanySummary }) {
                 label={t('trialBalance.title')}
                 columns={columns}
                 rows={shown(tb.rows)}
-                rowKey={(r) => `${r.kind}:${r.guid}`}
-                rowClassName={(r) =>
-                  r.kind === 'group'
-                    ? `row-group depth-${Math.min(r.depth, 3)}`
-                    : r.kind === 'difference'
-                      ? 'note-bad'
-                      : undefined
-                }
+                rowKey={rowKey}
+                rowClassName={rowClass}
                 onRowClick={(r) => open(r, tb.from, tb.to)}
                 empty={t('common.empty')}
                 foot={
@@ -153,17 +150,22 @@ const rowLabel = (r: { kind: string; name: string }, t: T): string =>
       ? t('profitLoss.openingStock')
       : r.name;
 
+/** The Particulars column: each row's name indented by its depth. */
+function nameColumn<R extends { kind: string; name: string; depth: number }>(t: T): Column<R> {
+  return {
+    id: 'name',
+    header: t('trialBalance.particulars'),
+    kind: 'text',
+    value: (r) => r.name,
+    sortable: false,
+    render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
+  };
+}
+
 /** With comparison columns: each period's closing balance (Dr/Cr), then the difference. */
 function tbComparisonColumns(t: T, labels: string[]): Column<TrialBalanceComparisonRow>[] {
   return [
-    {
-      id: 'name',
-      header: t('trialBalance.particulars'),
-      kind: 'text',
-      value: (r) => r.name,
-      sortable: false,
-      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
-    },
+    nameColumn(t),
     ...labels.map((label, i): Column<TrialBalanceComparisonRow> => ({
       id: `closing-${i}`,
       header: label,
@@ -208,14 +210,7 @@ function tbComparisonSheet(
 
 function tbColumns(t: T): Column<TrialBalanceRow>[] {
   return [
-    {
-      id: 'name',
-      header: t('trialBalance.particulars'),
-      kind: 'text',
-      value: (r) => r.name,
-      sortable: false,
-      render: (r) => <span style={{ paddingLeft: `${r.depth * 18}px` }}>{rowLabel(r, t)}</span>,
-    },
+    nameColumn(t),
     {
       id: 'opening',
       header: t('trialBalance.opening'),

@@ -1,5 +1,5 @@
 import type { Paise } from '../../../../../shared/money';
-import type { BalanceSheet, BalanceSheetLine } from '../../../../../shared/types/reports';
+import type { BalanceSheet, BalanceSheetChild, BalanceSheetLine } from '../../../../../shared/types/reports';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
 import {
@@ -28,7 +28,8 @@ export interface BalanceSheetFlatRow {
 /** What a balance shows on its side: credit positive among the liabilities, debit positive among the assets. */
 const onSide = (side: Side, closing: Paise): Paise => (side === 'assets' ? closing : -closing);
 
-function lineLabel(line: BalanceSheetLine, t: Translate): string {
+/** A line's label in the reader's language (also for a line with comparison columns). */
+export function lineLabel(line: { kind: BalanceSheetLine['kind']; name: string }, t: Translate): string {
   if (line.kind === 'openingDifference') return t('balanceSheet.difference');
   if (line.kind === 'closingStock') return t('balanceSheet.closingStock');
   return line.name;
@@ -65,16 +66,23 @@ function partsOf(
         : []),
     ];
   }
-  return line.children.map((child) => ({
+  return line.children.map((child) => ({ ...childPart(child, t), amount: onSide(side, child.closing) }));
+}
+
+/** A sub-group's, ledger's or the closing stock's label and type, as a line's part. */
+export function childPart(
+  child: { kind: BalanceSheetChild['kind']; name: string },
+  t: Translate,
+): { label: string; type: string } {
+  return {
     label: child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name,
-    amount: onSide(side, child.closing),
     type:
       child.kind === 'group'
         ? t('statements.typeGroup')
         : child.kind === 'ledger'
           ? t('statements.typeLedger')
           : t('statements.typeStock'),
-  }));
+  };
 }
 
 function sideBlock(data: BalanceSheet, side: Side, t: Translate, detailed: boolean): SideBlock {

@@ -11,6 +11,9 @@ import type {
 } from '../../../../../shared/types/comparison';
 import type { ExportColumn, ExportSheet } from '../../../lib/export';
 import { creditPart, debitPart, type Translate } from '../../../lib/export-columns';
+import { childPart, lineLabel } from './balance-sheet';
+import { accountColumns } from './profit-loss';
+import { placedColumns, placeRows, type PlacedRow } from './trial-balance';
 
 /**
  * Statements with comparison columns (Tally's Alt+C, New Column) for the screen, paper and Excel: one
@@ -320,6 +323,17 @@ function profitLossFlat(data: ProfitLossComparison, t: Translate): ComparisonFla
   return rows;
 }
 
+/** With two or more columns, the difference signed (Dr +, Cr −); none with one. */
+function signedDifference<R>(
+  labels: readonly string[],
+  t: Translate,
+  value: (r: R) => Paise | null,
+): ExportColumn<R>[] {
+  return labels.length > 1
+    ? [{ header: `${t('comparison.difference')} (Dr +, Cr −)`, kind: 'money', value }]
+    : [];
+}
+
 /** The flat table's amount columns: each column signed (Dr +, Cr −), then the difference. */
 function signedColumns(labels: readonly string[], t: Translate): ExportColumn<ComparisonFlatRow>[] {
   return [
@@ -328,15 +342,7 @@ function signedColumns(labels: readonly string[], t: Translate): ExportColumn<Co
       kind: 'money',
       value: (r) => r.signed[i] ?? 0,
     })),
-    ...(labels.length > 1
-      ? [
-          {
-            header: `${t('comparison.difference')} (Dr +, Cr −)`,
-            kind: 'money' as const,
-            value: (r: ComparisonFlatRow) => difference(r.signed),
-          },
-        ]
-      : []),
+    ...signedDifference<ComparisonFlatRow>(labels, t, (r) => difference(r.signed)),
   ];
 }
 
@@ -358,13 +364,7 @@ export function profitLossComparisonSheets(
     title: `${title} - ${t('statements.table')}`,
     company,
     period,
-    columns: [
-      { header: t('statements.account'), kind: 'text', value: (r) => r.account },
-      { header: t('statements.side'), kind: 'text', value: (r) => r.side },
-      { header: t('statements.group'), kind: 'text', value: (r) => r.group },
-      { header: t('statements.ledger'), kind: 'text', value: (r) => r.ledger },
-      ...signedColumns(labels, t),
-    ],
+    columns: [...accountColumns<ComparisonFlatRow>(t), ...signedColumns(labels, t)],
     rows: profitLossFlat(data, t),
     totals: { label: t('common.total') },
     trailing: [
@@ -418,22 +418,10 @@ function bsParts(
     const transferred = part(t('balanceSheet.transferred'), (i) => data.profitAndLoss[i]?.transferred ?? 0);
     return anyNonZero(transferred.amounts) ? [...parts, transferred] : parts;
   }
-  return line.children.map((child) => ({
-    label: child.kind === 'closingStock' ? t('balanceSheet.closingStock') : child.name,
-    amounts: child.amounts,
-    type:
-      child.kind === 'group'
-        ? t('statements.typeGroup')
-        : child.kind === 'ledger'
-          ? t('statements.typeLedger')
-          : t('statements.typeStock'),
-  }));
-}
-
-function bsLabel(line: BalanceSheetComparisonLine, t: Translate): string {
-  if (line.kind === 'openingDifference') return t('balanceSheet.difference');
-  if (line.kind === 'closingStock') return t('balanceSheet.closingStock');
-  return line.name;
+  return line.children.map((child) => {
+    const { label, type } = childPart(child, t);
+    return { label, amounts: child.amounts, type };
+  });
 }
 
 /** Tally's horizontal balance sheet with columns: Liabilities | Assets, equal totals in every column. */
@@ -444,7 +432,7 @@ export function balanceSheetComparisonRows(
 ): ColumnsRow[] {
   const block = (side: 'liabilities' | 'assets'): Block =>
     data[side].flatMap((line) => [
-      head(bsLabel(line, t), line.amounts),
+      head(lineLabel(line, t), line.amounts),
       ...(detailed ? bsParts(data, side, line, t).map((p) => detail(p.label, p.amounts)) : []),
     ]);
   return [
@@ -469,7 +457,7 @@ export function balanceSheetComparisonSheets(
   const flatRows: ComparisonFlatRow[] = (['liabilities', 'assets'] as const).flatMap((side) =>
     data[side].flatMap((line) => {
       const sign = (a: Paise[]) => (side === 'assets' ? a : a.map((v) => -v));
-      const group = bsLabel(line, t);
+      const group = lineLabel(line, t);
       const parts = bsParts(data, side, line, t);
       const sideLabel = t(`balanceSheet.${side}`);
       if (parts.length === 0) {
@@ -524,28 +512,7 @@ export function balanceSheetComparisonSheets(
 // ——— Trial balance ———
 
 /** A trial balance row with its parent and primary group's names. */
-export interface PlacedComparisonRow {
-  row: TrialBalanceComparisonRow;
-  name: string;
-  group: string;
-  primaryGroup: string;
-}
-
-export function placeComparisonRows(data: TrialBalanceComparison, t: Translate): PlacedComparisonRow[] {
-  const byGuid = new Map(data.rows.filter((r) => r.kind === 'group').map((r) => [r.guid, r]));
-  return data.rows.map((row) => {
-    const parent = row.parentGuid === null ? undefined : byGuid.get(row.parentGuid);
-    let top = row.kind === 'group' ? row : parent;
-    while (top && top.parentGuid !== null && byGuid.has(top.parentGuid)) top = byGuid.get(top.parentGuid);
-    const name =
-      row.kind === 'stock'
-        ? t('profitLoss.openingStock')
-        : row.kind === 'difference'
-          ? t('balanceSheet.difference')
-          : row.name;
-    return { row, name, group: parent?.name ?? '', primaryGroup: top?.name ?? '' };
-  });
-}
+export type PlacedComparisonRow = PlacedRow<TrialBalanceComparisonRow>;
 
 /** A printed line of the trial balance with columns: its closing balance per column as Dr and Cr. */
 interface TbLine {
@@ -586,7 +553,7 @@ export function trialBalanceComparisonSheets(
 ): ExportSheet<PlacedComparisonRow> {
   const title = t('trialBalance.title');
   const many = labels.length > 1;
-  const placed = placeComparisonRows(data, t);
+  const placed = placeRows(data, t);
   const ledgers = placed.filter((p) => p.row.kind !== 'group');
   const lines: TbLine[] = placed.flatMap((p) =>
     !detailed && p.row.depth > 0
@@ -645,25 +612,14 @@ export function trialBalanceComparisonSheets(
     period,
     notes: [t('statements.ledgers')],
     columns: [
-      { header: t('statements.ledger'), kind: 'text', value: (p) => p.name },
-      { header: t('statements.group'), kind: 'text', value: (p) => p.group },
-      { header: t('statements.primaryGroup'), kind: 'text', value: (p) => p.primaryGroup },
-      { header: t('statements.level'), kind: 'number', value: (p) => p.row.depth },
+      ...placedColumns<TrialBalanceComparisonRow>(t),
       ...drCrColumns<PlacedComparisonRow>(
         labels,
         t,
         (p, i) => debitPart(p.row.closing[i] ?? 0),
         (p, i) => creditPart(p.row.closing[i] ?? 0),
       ),
-      ...(many
-        ? [
-            {
-              header: `${t('comparison.difference')} (Dr +, Cr −)`,
-              kind: 'money' as const,
-              value: (p: PlacedComparisonRow) => p.row.difference,
-            },
-          ]
-        : []),
+      ...signedDifference<PlacedComparisonRow>(labels, t, (p) => p.row.difference),
     ],
     rows: ledgers,
     totals: { label: t('common.total') },
@@ -698,15 +654,7 @@ export function groupSummaryComparisonSheet(
         (r, i) => debitPart(r.closing[i] ?? 0),
         (r, i) => creditPart(r.closing[i] ?? 0),
       ),
-      ...(labels.length > 1
-        ? [
-            {
-              header: `${t('comparison.difference')} (Dr +, Cr −)`,
-              kind: 'money' as const,
-              value: (r: GroupSummaryComparisonRow) => r.difference,
-            },
-          ]
-        : []),
+      ...signedDifference<GroupSummaryComparisonRow>(labels, t, (r) => r.difference),
     ],
     rows: data.rows,
     totals: { label: t('common.total') },

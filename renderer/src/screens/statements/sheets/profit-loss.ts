@@ -1,6 +1,6 @@
 import type { Paise } from '../../../../../shared/money';
 import type { ProfitLoss, ProfitLossLine } from '../../../../../shared/types/reports';
-import type { ExportSheet } from '../../../lib/export';
+import type { ExportColumn, ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
 import {
   detailLine,
@@ -21,6 +21,18 @@ export interface ProfitLossFlatRow {
   ledger: string;
   /** In its natural direction (an expense on the debit side, an income on the credit side). */
   amount: Paise;
+}
+
+/** The P&L flat table's first columns: the account, side, group and ledger of each row. */
+export function accountColumns<R extends { account: string; side: string; group: string; ledger: string }>(
+  t: Translate,
+): ExportColumn<R>[] {
+  return [
+    { header: t('statements.account'), kind: 'text', value: (r) => r.account },
+    { header: t('statements.side'), kind: 'text', value: (r) => r.side },
+    { header: t('statements.group'), kind: 'text', value: (r) => r.group },
+    { header: t('statements.ledger'), kind: 'text', value: (r) => r.ledger },
+  ];
 }
 
 const stockLabel = (label: string, computed: boolean, t: Translate): string =>
@@ -123,10 +135,7 @@ export function profitLossSheets(
     company,
     period,
     columns: [
-      { header: t('statements.account'), kind: 'text', value: (r) => r.account },
-      { header: t('statements.side'), kind: 'text', value: (r) => r.side },
-      { header: t('statements.group'), kind: 'text', value: (r) => r.group },
-      { header: t('statements.ledger'), kind: 'text', value: (r) => r.ledger },
+      ...accountColumns<ProfitLossFlatRow>(t),
       { header: t('trialBalance.debit'), kind: 'money', value: (r) => (r.side === 'Dr' ? r.amount : 0) },
       { header: t('trialBalance.credit'), kind: 'money', value: (r) => (r.side === 'Cr' ? r.amount : 0) },
       {

@@ -1,25 +1,34 @@
 import type { Paise } from '../../../../../shared/money';
 import type { TrialBalance, TrialBalanceRow } from '../../../../../shared/types/reports';
-import type { ExportSheet } from '../../../lib/export';
+import type { ExportColumn, ExportSheet } from '../../../lib/export';
 import { balanceColumns, creditPart, debitPart, type Translate } from '../../../lib/export-columns';
 
+/** What placing a trial balance row needs (a plain row or one with comparison columns). */
+interface TreeRow {
+  guid: string;
+  name: string;
+  kind: TrialBalanceRow['kind'];
+  depth: number;
+  parentGuid: string | null;
+}
+
 /** A trial balance row with where it stands: its parent group and its primary group, by name. */
-export interface PlacedRow {
-  row: TrialBalanceRow;
+export interface PlacedRow<R extends TreeRow = TrialBalanceRow> {
+  row: R;
   name: string;
   group: string;
   primaryGroup: string;
 }
 
 /** The row's name in the reader's language (the core names its stock and difference rows in English). */
-function nameOf(row: TrialBalanceRow, t: Translate): string {
+function nameOf(row: TreeRow, t: Translate): string {
   if (row.kind === 'stock') return t('profitLoss.openingStock');
   if (row.kind === 'difference') return t('balanceSheet.difference');
   return row.name;
 }
 
 /** Every row with its parent and primary group's names (from the parent links). */
-export function placeRows(data: TrialBalance, t: Translate): PlacedRow[] {
+export function placeRows<R extends TreeRow>(data: { rows: readonly R[] }, t: Translate): PlacedRow<R>[] {
   const byGuid = new Map(data.rows.filter((r) => r.kind === 'group').map((r) => [r.guid, r]));
   return data.rows.map((row) => {
     const parent = row.parentGuid === null ? undefined : byGuid.get(row.parentGuid);
@@ -27,6 +36,16 @@ export function placeRows(data: TrialBalance, t: Translate): PlacedRow[] {
     while (top && top.parentGuid !== null && byGuid.has(top.parentGuid)) top = byGuid.get(top.parentGuid);
     return { row, name: nameOf(row, t), group: parent?.name ?? '', primaryGroup: top?.name ?? '' };
   });
+}
+
+/** A ledger row's place in the flat table: the ledger, its group, primary group and level. */
+export function placedColumns<R extends TreeRow>(t: Translate): ExportColumn<PlacedRow<R>>[] {
+  return [
+    { header: t('statements.ledger'), kind: 'text', value: (p) => p.name },
+    { header: t('statements.group'), kind: 'text', value: (p) => p.group },
+    { header: t('statements.primaryGroup'), kind: 'text', value: (p) => p.primaryGroup },
+    { header: t('statements.level'), kind: 'number', value: (p) => p.row.depth },
+  ];
 }
 
 const typeOf = (row: TrialBalanceRow, t: Translate): string =>
@@ -160,10 +179,7 @@ export function trialBalanceSheets(
     period,
     notes: [t('statements.ledgers')],
     columns: [
-      { header: t('statements.ledger'), kind: 'text', value: (p) => p.name },
-      { header: t('statements.group'), kind: 'text', value: (p) => p.group },
-      { header: t('statements.primaryGroup'), kind: 'text', value: (p) => p.primaryGroup },
-      { header: t('statements.level'), kind: 'number', value: (p) => p.row.depth },
+      ...placedColumns<TrialBalanceRow>(t),
       { header: t('statements.type'), kind: 'text', value: (p) => typeOf(p.row, t) },
       ...amounts,
     ],
