@@ -22,6 +22,7 @@ import { createPortal, type Portal } from './portal/portal';
 import { certificateState } from './portal/certificate';
 import { portalOptionsFromEnv } from './portal/env';
 import { withPortalAccess } from './portal/guard';
+import type { AccessPolicy } from './portal/access';
 import type { HandlerMap } from './service/types';
 import { createUpdateArea } from './update/area';
 import type { UpdateEngine } from './update/engine';
@@ -75,6 +76,8 @@ export interface Core {
   settings: SettingsStore;
   /** Office portal: accounts (portal.db), sessions, rate limits, live feed (electron/core/portal). */
   portal: Portal;
+  /** What staff may do beyond their companies' reports (collections where the owner allows): the operations and the event streams ask it alike. */
+  accessPolicy: AccessPolicy;
   /** Tally sync and file import (one at a time, in a worker thread). */
   sync: SyncManager;
   /** Live mode: watches Tally's AlterIDs and syncs a company when they move (electron/core/live). */
@@ -216,12 +219,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   };
   // Every handler behind the portal's access check (portal users: their companies only).
+  const accessPolicy: AccessPolicy = {
+    staffMayCollect: (guid) =>
+      store.findCompany(guid) !== null && collections.settings.reminderSettings(guid).staffAllowed,
+  };
   const guarded = withPortalAccess(handlers, {
     noteCompany: (token, guid) => portal.sessions.noteCompany(token, guid),
-    policy: {
-      staffMayCollect: (guid) =>
-        store.findCompany(guid) !== null && collections.settings.reminderSettings(guid).staffAllowed,
-    },
+    policy: accessPolicy,
   });
   const dispatch = createDispatcher(guarded, (error) => logger.error('unexpected error', { error }));
 
@@ -236,6 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     cache,
     settings,
     portal,
+    accessPolicy,
     sync: sync.manager,
     live,
     async close() {

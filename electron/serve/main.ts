@@ -87,7 +87,10 @@ async function main(): Promise<void> {
     core: {
       dispatch: core.dispatch,
       events: {
-        onAny: portalEvents(core.portal.live, { authenticate: (token) => core.portal.authenticate(token) }),
+        onAny: portalEvents(core.portal.live, {
+          authenticate: (token) => core.portal.authenticate(token),
+          policy: core.accessPolicy,
+        }),
       },
     },
     before: portalBefore,

@@ -4,6 +4,7 @@ import type { AppEventName, AppEvents } from '../../shared/contract';
 import type { CallContext } from '../core/service/types';
 import type { Portal } from '../core/portal/portal';
 import { eventForUser } from '../core/portal/live-filter';
+import type { AccessPolicy } from '../core/portal/access';
 import type { LiveFeed } from '../core/portal/live-feed';
 import type { Middleware } from './pipeline';
 import { portalGate } from './portal-auth';
@@ -107,7 +108,7 @@ export const STREAM_RECHECK_MS = 30_000;
  */
 export function portalEvents(
   live: LiveFeed,
-  options: { authenticate?: Portal['authenticate']; now?: () => number } = {},
+  options: { authenticate?: Portal['authenticate']; now?: () => number; policy?: AccessPolicy } = {},
 ): (listener: CallListener, call?: CallContext) => () => void {
   const now = options.now ?? Date.now;
   return (listener, call) => {
@@ -129,7 +130,7 @@ export function portalEvents(
     return live.subscribe((event, payload) => {
       recheck();
       if (ended) return;
-      const visible = eventForUser(user, event, payload);
+      const visible = eventForUser(user, event, payload, options.policy);
       if (visible !== null) listener(event, visible);
     });
   };

@@ -1,6 +1,6 @@
 import type { AppEventName, AppEvents } from '../../../shared/contract';
 import type { PortalUser } from '../../../shared/types/portal';
-import { canSeeCompany } from './access';
+import { type AccessPolicy, canSeeCompany } from './access';
 
 /**
  * What of an event a portal user may see: events about companies they cannot see are dropped, a sync
@@ -9,12 +9,14 @@ import { canSeeCompany } from './access';
  *
  * Staff see an event only when it names one of their companies: progress or a failure that names no
  * company yet (connecting, reading the company list, an import before its company is known) can carry
- * another company's name in its message, so it is dropped for them.
+ * another company's name in its message, so it is dropped for them. A reminder run's progress goes to
+ * staff only where the owner lets them use collections for that company (`policy`, as the operations).
  */
 export function eventForUser<E extends AppEventName>(
   user: PortalUser | null,
   event: E,
   payload: AppEvents[E],
+  policy?: AccessPolicy,
 ): AppEvents[E] | null {
   if (user === null || user.role === 'owner') return payload;
   switch (event) {
@@ -28,6 +30,10 @@ export function eventForUser<E extends AppEventName>(
       const finished = payload as AppEvents['sync.finished'];
       const results = finished.results.filter((r) => canSeeCompany(user, r.companyGuid));
       return results.length ? ({ ...finished, results } as AppEvents[E]) : null;
+    }
+    case 'collections.progress': {
+      const guid = (payload as AppEvents['collections.progress']).companyGuid;
+      return canSeeCompany(user, guid) && (policy?.staffMayCollect(guid) ?? false) ? payload : null;
     }
     default:
       return null;

@@ -1,3 +1,4 @@
+import type { AppEvents } from '../../../shared/contract';
 import { assertAllowed, accessLevelOf } from '../../../electron/core/portal/access';
 import { withPortalAccess } from '../../../electron/core/portal/guard';
 import { eventForUser } from '../../../electron/core/portal/live-filter';
@@ -146,6 +147,23 @@ describe('live events per user', () => {
     expect(eventForUser(staff, 'sync.progress', progress('g1'))).not.toBeNull();
     expect(eventForUser(partner, 'sync.progress', progress('g2'))).not.toBeNull();
     expect(eventForUser(staff, 'cache.cleared', { scope: 'all', companyGuid: null, deleted: 1 })).toBeNull();
+  });
+
+  it("sends a reminder run's progress to staff only where the owner lets them use collections", () => {
+    const progress: AppEvents['collections.progress'] = {
+      companyGuid: 'g1',
+      runId: 'run-1',
+      event: { type: 'started', total: 2 },
+    };
+    const allowed = { staffMayCollect: (guid: string) => guid === 'g1' };
+    const refused = { staffMayCollect: () => false };
+    expect(eventForUser(staff, 'collections.progress', progress, allowed)).not.toBeNull();
+    expect(eventForUser(staff, 'collections.progress', progress, refused)).toBeNull();
+    expect(eventForUser(staff, 'collections.progress', progress)).toBeNull();
+    expect(
+      eventForUser(staff, 'collections.progress', { ...progress, companyGuid: 'g2' }, allowed),
+    ).toBeNull();
+    expect(eventForUser(partner, 'collections.progress', progress)).not.toBeNull();
   });
 
   it('drops progress and failures that name no company for staff, not for partners', () => {
