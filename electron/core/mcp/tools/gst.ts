@@ -8,7 +8,8 @@ import type {
 } from '../../../../shared/types/gst';
 import { rupees } from '../format';
 import { parseReturnPeriod } from '../inputs';
-import { arg, defineTool, LIST_CAP } from '../tool';
+import { cappedList } from '../lists';
+import { arg, defineTool } from '../tool';
 
 /**
  * GSTR-1 and GSTR-3B of a month as an assistant needs them: each section's or table's totals and counts,
@@ -87,8 +88,7 @@ export const gstr1SummaryTool = defineTool({
     const r = await ctx.read('gst.gstr1', { companyGuid: company.guid, month: period.period });
     const byProblem: Partial<Record<GstReturnProblem, number>> = {};
     for (const e of r.exceptions) byProblem[e.problem] = (byProblem[e.problem] ?? 0) + 1;
-    const offset = args.offset ?? 0;
-    const items = r.exceptions.slice(offset, offset + LIST_CAP).map((e) => ({
+    const { items, list } = cappedList('exceptions', r.exceptions, args.offset ?? 0, (e) => ({
       date: e.date,
       voucherNumber: e.number,
       voucherGuid: e.voucherGuid,
@@ -127,7 +127,7 @@ export const gstr1SummaryTool = defineTool({
         exceptionsByProblem: byProblem,
         exceptions: items,
       },
-      list: { field: 'exceptions', items, offset, total: r.exceptions.length },
+      list,
     };
   },
 });
@@ -144,8 +144,7 @@ export const gstr3bSummaryTool = defineTool({
     const period = parseReturnPeriod(args.month, 'month');
     const r = await ctx.read('gst.gstr3b', { companyGuid: company.guid, month: period.period });
     const reco = r.taxLedgers;
-    const offset = args.offset ?? 0;
-    const items = reco.vouchers.slice(offset, offset + LIST_CAP).map((v) => ({
+    const { items, list } = cappedList('exceptions', reco.vouchers, args.offset ?? 0, (v) => ({
       date: v.date,
       voucherType: v.voucherType,
       voucherNumber: v.number,
@@ -185,7 +184,7 @@ export const gstr3bSummaryTool = defineTool({
           "vouchers whose GST ledgers differ from the return's tax; gstr1_summary lists the sales vouchers left out of the returns",
         exceptions: items,
       },
-      list: { field: 'exceptions', items, offset, total: reco.vouchers.length },
+      list,
     };
   },
 });
