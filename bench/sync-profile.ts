@@ -8,12 +8,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoCompany } from '../electron/core/demo/generator';
-import { openStore } from '../electron/core/db/store';
-import { createEventBus } from '../electron/core/events/bus';
-import { createSyncManager } from '../electron/core/sync/manager';
-import { workerRunner } from '../electron/core/sync/runner';
 import { startTallySimulator } from '../tools/tally-sim/server';
 import { startReplayProxy } from './replay-proxy';
+import { timedFullSync } from './sync-run';
 
 const { values } = parseArgs({
   options: {
@@ -35,23 +32,16 @@ const dir = mkdtempSync(join(tmpdir(), 'tc-sync-profile-'));
 const results = new Map<string, { wall: number[]; cpu: number[] }>();
 for (let r = 0; r <= Number(values.runs); r++) {
   for (const worker of values.worker) {
-    const path = join(dir, `run${r}.db`);
-    const store = openStore(path);
-    const manager = createSyncManager({
-      store,
-      events: createEventBus(),
-      runner: workerRunner(path, { path: worker, typescript: false }),
-      tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
-      parseInWorker: () => values['parse-worker'],
-      invalidateCompany: async () => 0,
+    const {
+      wall,
+      cpu,
+      vouchers: n,
+    } = await timedFullSync({
+      path: join(dir, `run${r}.db`),
+      workerPath: worker,
+      parseInWorker: values['parse-worker'],
+      port: proxy.port,
     });
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const [result] = await manager.start({ full: true });
-    const wall = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    const cpu = (c.user + c.system) / 1000;
-    const n = result?.vouchersWritten ?? 0;
     console.log(
       `${r === 0 ? 'warm-up' : `run ${r}`} ${worker}: ${n} vouchers, ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU, ` +
         `${((n / wall) * 1000).toFixed(0)} vouchers/s; load ${loadavg()[0]?.toFixed(1)}`,
@@ -62,9 +52,6 @@ for (let r = 0; r <= Number(values.runs); r++) {
       row.cpu.push(cpu);
       results.set(worker, row);
     }
-    await manager.close();
-    store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

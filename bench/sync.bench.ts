@@ -33,6 +33,7 @@ import { createTallyParser } from '../electron/core/tally/parser';
 import { collectionHead, collectionTail, renderVoucher } from '../tools/tally-sim/render';
 import { startTallySimulator } from '../tools/tally-sim/server';
 import { startReplayProxy } from './replay-proxy';
+import { timedFullSync } from './sync-run';
 
 const { values } = parseArgs({
   options: {
@@ -247,37 +248,21 @@ if (!existsSync(BUILT_SYNC_WORKER))
     for (const kind of kinds) {
       const parseInWorker = kind === 'parse-worker';
       const workerPath = kind === 'baseline' ? (baselineWorker as string) : BUILT_SYNC_WORKER;
-      const path = join(dir, `pipeline${r}-${kind}.db`);
-      const store = openStore(path);
-      const manager = createSyncManager({
-        store,
-        events: createEventBus(),
-        // The bundled workers, as the app ships them (`npm run bench:sync` builds them first).
-        runner: workerRunner(path, { path: workerPath, typescript: false }),
-        tally: () => ({ host: '127.0.0.1', port: proxy.port, timeoutMs: 10 * 60_000 }),
-        parseInWorker: () => parseInWorker,
-        invalidateCompany: async () => 0,
+      const run = await timedFullSync({
+        path: join(dir, `pipeline${r}-${kind}.db`),
+        workerPath,
+        parseInWorker,
+        port: proxy.port,
       });
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const [result] = await manager.start({ full: true });
-      const wall = performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      written = result?.vouchersWritten ?? 0;
+      written = run.vouchers;
       if (r > 0) {
         (kind === 'baseline'
           ? variants.baseline
           : parseInWorker
             ? variants.parseWorker
             : variants.inSyncWorker
-        ).push({
-          wall,
-          cpu: (c.user + c.system) / 1000,
-        });
+        ).push({ wall: run.wall, cpu: run.cpu });
       }
-      await manager.close();
-      store.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     }
   }
   await proxy.stop();
