@@ -35,7 +35,7 @@ export interface Gstr1Answer {
   json: Record<string, unknown>;
   exceptions: GstReturnException[];
   counts: { included: number; cancelled: number; uncertain: number };
-  /** The return as the screens show it: each section's totals and the vouchers behind them. */
+  /** The return as the screens show it: each section's totals and counts (its vouchers: `gst.vouchers`). */
   view: Gstr1View;
 }
 
@@ -44,7 +44,7 @@ export interface Gstr3bAnswer {
   month: string;
   /** The GSTR-3B JSON as the portal's offline utility uploads it. */
   json: Record<string, unknown>;
-  /** The return in the form's tables, each figure with the vouchers behind it. */
+  /** The return in the form's tables, each figure with its count of vouchers (listed by `gst.vouchers`). */
   view: Gstr3bView;
   /** The GST tax ledgers' movements of the month against the tax the returns carry, voucher by voucher. */
   taxLedgers: GstTaxLedgerReco;
@@ -86,8 +86,6 @@ export interface Gstr1SectionView extends GstAmounts {
   section: Gstr1SectionName;
   /** Vouchers in the section (HSN: summary rows; documents issued: documents, cancelled ones too). */
   count: number;
-  /** The vouchers behind the totals (none for the HSN summary and the documents issued). */
-  vouchers: GstVoucherRef[];
 }
 
 export interface Gstr1HsnRow extends GstAmounts {
@@ -100,7 +98,8 @@ export interface Gstr1HsnRow extends GstAmounts {
   quantityMilli: number;
   /** Hundredths of a percent. */
   rate: number;
-  voucherGuids: string[];
+  /** The vouchers whose lines the row adds up (listed by `gst.vouchers`). */
+  count: number;
 }
 
 export interface Gstr1DocumentSeries {
@@ -151,15 +150,16 @@ export type Gstr3bFigureId =
 
 export interface Gstr3bFigure extends GstAmounts {
   id: Gstr3bFigureId;
-  /** The vouchers the figure adds up; empty where the books give none (4(B) and (D)(2) are not computed). */
-  vouchers: GstVoucherRef[];
+  /** How many vouchers the figure adds up (listed by `gst.vouchers`); 0 where the books give none. */
+  count: number;
 }
 
 export interface Gstr3bInterStateRow {
   placeOfSupply: string;
   taxable: number;
   igst: number;
-  vouchers: GstVoucherRef[];
+  /** How many vouchers the row adds up (listed by `gst.vouchers`). */
+  count: number;
 }
 
 export interface Gstr3bView {
@@ -224,4 +224,31 @@ export interface Gstr2bRecoAnswer {
   totals: Record<Gstr2bBucketName, { count: number; portal: GstAmounts; books: GstAmounts }>;
   portalTotal: GstAmounts;
   booksTotal: GstAmounts;
+}
+
+/** Which figure of a return `gst.vouchers` lists the vouchers of. */
+export type GstFigureRef =
+  | { return: 'gstr1'; section: Exclude<Gstr1SectionName, 'hsn' | 'docs'> }
+  | {
+      return: 'gstr1-hsn';
+      table: Gstr1HsnRow['table'];
+      hsn: string;
+      uqc: string;
+      /** Hundredths of a percent. */
+      rate: number;
+    }
+  | { return: 'gstr3b'; figure: Gstr3bFigureId }
+  | { return: 'gstr3b-state'; placeOfSupply: string };
+
+/**
+ * The vouchers behind one figure of a return, a page at a time, each with its part of the figure (signed as
+ * it counts there); `sum` is the whole figure's (every page), equal to the figure the return shows.
+ */
+export interface GstVouchersAnswer {
+  month: string;
+  of: GstFigureRef;
+  total: number;
+  offset: number;
+  rows: GstVoucherRef[];
+  sum: GstAmounts;
 }

@@ -11,6 +11,45 @@ import type {
   Gstr3bView,
   GstVoucherRef,
 } from '../../../shared/types/gst';
+
+/*
+ * The views with the vouchers behind every figure (the drill-down the screens page through with
+ * `gst.vouchers`); the answers carry the figures and their counts only (publicGstr1View, publicGstr3bView).
+ */
+export interface Gstr1SectionFull extends Gstr1SectionView {
+  vouchers: GstVoucherRef[];
+}
+export interface Gstr1HsnFull extends Gstr1HsnRow {
+  voucherGuids: string[];
+}
+export interface Gstr1ViewFull extends Omit<Gstr1View, 'sections' | 'hsn'> {
+  sections: Gstr1SectionFull[];
+  hsn: Gstr1HsnFull[];
+}
+export interface Gstr3bFigureFull extends Gstr3bFigure {
+  vouchers: GstVoucherRef[];
+}
+export interface Gstr3bInterStateFull extends Gstr3bInterStateRow {
+  vouchers: GstVoucherRef[];
+}
+export interface Gstr3bViewFull extends Omit<Gstr3bView, 'figures' | 'interState'> {
+  figures: Gstr3bFigureFull[];
+  interState: Gstr3bInterStateFull[];
+}
+
+/** The answer's GSTR-1 view: each figure with its count, without the vouchers. */
+export const publicGstr1View = (full: Gstr1ViewFull): Gstr1View => ({
+  ...full,
+  sections: full.sections.map(({ vouchers: _, ...s }) => s),
+  hsn: full.hsn.map(({ voucherGuids: _, ...h }) => h),
+});
+
+/** The answer's GSTR-3B view: each figure with its count, without the vouchers. */
+export const publicGstr3bView = (full: Gstr3bViewFull): Gstr3bView => ({
+  ...full,
+  figures: full.figures.map(({ vouchers: _, ...f }) => f),
+  interState: full.interState.map(({ vouchers: _, ...r }) => r),
+});
 import type { InwardRef } from './documents';
 import type { Gstr1, Gstr1Hsn, Gstr1Invoice } from './gstr1';
 import { HSN_SPLIT_FROM, mergeHsn } from './gstr1-json';
@@ -118,7 +157,7 @@ function outwardOf(gstr1: Gstr1, documents: readonly GstDocument[]): Outward {
 const noteSign = (n: { noteType: 'C' | 'D' }): number => (n.noteType === 'C' ? -1 : 1);
 const isSez = (t: string): boolean => t === 'SEWP' || t === 'SEWOP';
 
-function section(name: Gstr1SectionName, vouchers: GstVoucherRef[]): Gstr1SectionView {
+function section(name: Gstr1SectionName, vouchers: GstVoucherRef[]): Gstr1SectionFull {
   return { section: name, count: vouchers.length, ...sumOf(vouchers), vouchers };
 }
 
@@ -132,7 +171,7 @@ function statesOf(codes: Iterable<string | null>): Record<string, string> {
   return out;
 }
 
-const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnRow => ({
+const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnFull => ({
   table,
   hsn: row.hsn,
   description: row.description,
@@ -144,22 +183,23 @@ const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnRow => ({
   cgst: row.cgst,
   sgst: row.sgst,
   cess: row.cess,
+  count: row.voucherGuids.length,
   voucherGuids: row.voucherGuids,
 });
 
 /** GSTR-1 section by section, each with its totals and vouchers. */
-export function gstr1View(gstr1: Gstr1, documents: readonly GstDocument[]): Gstr1View {
+export function gstr1View(gstr1: Gstr1, documents: readonly GstDocument[]): Gstr1ViewFull {
   const out = outwardOf(gstr1, documents);
   const nilVouchers = out.untaxedDocs.map((doc) => {
     const u = untaxed(doc);
     return outwardRef(doc, { ...zero(), taxable: u.nilExempt + u.nonGst });
   });
   // Before May 2025 the portal has one HSN list: shown as one, as the JSON writes it.
-  const hsn: Gstr1HsnRow[] =
+  const hsn: Gstr1HsnFull[] =
     gstr1.to >= HSN_SPLIT_FROM
       ? [...gstr1.hsnB2b.map((r) => hsnRow(r, 'b2b')), ...gstr1.hsnB2c.map((r) => hsnRow(r, 'b2c'))]
       : mergeHsn([...gstr1.hsnB2b, ...gstr1.hsnB2c]).map((r) => hsnRow(r, 'all'));
-  const sections: Gstr1SectionView[] = [
+  const sections: Gstr1SectionFull[] = [
     section(
       'b2b',
       gstr1.b2b.map((i) => out.ref(i)),
@@ -199,8 +239,8 @@ export function gstr1View(gstr1: Gstr1, documents: readonly GstDocument[]): Gstr
 }
 
 /** A 3B figure: its vouchers and their sum. */
-function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigure {
-  return { id, ...sumOf(vouchers), vouchers };
+function figure(id: Gstr3bFigureId, vouchers: GstVoucherRef[]): Gstr3bFigureFull {
+  return { id, ...sumOf(vouchers), count: vouchers.length, vouchers };
 }
 
 /**
@@ -214,7 +254,7 @@ export function gstr3bView(
   inward: readonly InwardSupply[],
   inwardRefs: ReadonlyMap<string, InwardRef>,
   adjustments: readonly ItcAdjustment[] = [],
-): Gstr3bView {
+): Gstr3bViewFull {
   const out = outwardOf(gstr1, outwardDocuments);
   const b2cs = out.b2csGuids.map(out.b2csRef);
 
@@ -325,7 +365,7 @@ export function gstr3bView(
     '4A4': inFigure('4A4'),
     '4A5': inFigure('4A5'),
   };
-  const figures: Gstr3bFigure[] = [
+  const figures: Gstr3bFigureFull[] = [
     figure('3.1a', [
       ...gstr1.b2b.filter((i) => !isSez(i.invoiceType)).map((i) => out.ref(i)),
       ...gstr1.b2cl.map((i) => out.ref(i)),
@@ -368,11 +408,12 @@ export function gstr3bView(
   for (const i of gstr1.b2cl) addPos(out.ref(i));
   for (const n of gstr1.cdnur.filter((c) => c.unregisteredType === 'B2CL')) addPos(out.ref(n, noteSign(n)));
   for (const ref of b2cs) if (ref.placeOfSupply !== gstr1.company.stateCode) addPos(ref);
-  const interState: Gstr3bInterStateRow[] = [...byPos.entries()]
+  const interState: Gstr3bInterStateFull[] = [...byPos.entries()]
     .map(([placeOfSupply, vouchers]) => ({
       placeOfSupply,
       taxable: vouchers.reduce((s, v) => s + v.taxable, 0),
       igst: vouchers.reduce((s, v) => s + v.igst, 0),
+      count: vouchers.length,
       vouchers,
     }))
     .sort((a, b) => a.placeOfSupply.localeCompare(b.placeOfSupply));

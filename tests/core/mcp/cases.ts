@@ -463,7 +463,7 @@ async function checkNewTools(
         rupees(f.cgst),
         rupees(f.sgst),
         rupees(f.cess),
-        f.vouchers.length,
+        f.count,
       ]),
     );
     expect(String(tables[0]!.table)).toMatch(/^3\.1\(a\)/);

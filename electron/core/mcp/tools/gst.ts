@@ -161,14 +161,14 @@ export const gstr3bSummaryTool = defineTool({
         tables: r.view.figures.map((f) => ({
           table: GSTR3B_FIGURES[f.id],
           ...amounts(f),
-          vouchers: f.vouchers.length,
+          vouchers: f.count,
         })),
         interStateToUnregistered: r.view.interState.map((row) => ({
           placeOfSupply: row.placeOfSupply,
           state: r.view.states[row.placeOfSupply] ?? null,
           taxable: rupees(row.taxable),
           igst: rupees(row.igst),
-          vouchers: row.vouchers.length,
+          vouchers: row.count,
         })),
         taxPayable: heads(r.view.liability),
         paidByCredit: heads(r.view.paidByCredit),
