@@ -2,7 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatInr } from '../../shared/money';
-import type { Gstr1Answer, Gstr3bAnswer } from '../../shared/types/gst';
+import type {
+  GstFigureRef,
+  Gstr1Answer,
+  Gstr3bAnswer,
+  GstVoucherRef,
+  GstVouchersAnswer,
+} from '../../shared/types/gst';
 import type { CompanySummary } from '../../shared/types/reports';
 import { callInPage } from '../helpers/serve-api';
 import { ROOT, SCREENSHOTS, openDemo, type ServeProcess } from './harness';
@@ -43,6 +49,26 @@ afterAll(async () => {
   await serve?.stop();
 });
 
+/** Every voucher behind a figure, page by page as the workbooks gather them. */
+async function vouchersOf(
+  of: GstFigureRef,
+  period = month,
+): Promise<GstVouchersAnswer & { all: GstVoucherRef[] }> {
+  const all: GstVoucherRef[] = [];
+  let page: GstVouchersAnswer;
+  do {
+    page = await call<GstVouchersAnswer>('gst.vouchers', {
+      companyGuid: company.guid,
+      month: period,
+      of,
+      offset: all.length,
+      limit: 5000,
+    });
+    all.push(...page.rows);
+  } while (page.rows.length > 0 && all.length < page.total);
+  return { ...page, all };
+}
+
 const rowOf = (table: string, text: string) =>
   page.getByRole('grid', { name: table }).locator('tbody tr').filter({ hasText: text }).first();
 
@@ -58,18 +84,50 @@ describe('GST returns of the demo company in a browser', () => {
     await shot('gstr1-en');
     await row.click();
     await page.waitForURL(/s=b2b/);
-    const first = b2b.vouchers[0]!;
+    // The section's vouchers come from gst.vouchers: as many as the section counts, adding up to it.
+    const listed = await vouchersOf({ return: 'gstr1', section: 'b2b' });
+    expect(listed.total).toBe(b2b.count);
+    expect(listed.all).toHaveLength(b2b.count);
+    expect(listed.sum.taxable).toBe(b2b.taxable);
+    expect(listed.all.reduce((s, v) => s + v.taxable, 0)).toBe(b2b.taxable);
+    const first = listed.all[0]!;
     const invoice = page
       .getByRole('grid', { name: /^GSTR-1 · B2B/ })
       .locator('tbody tr')
       .filter({ hasText: first.number })
       .first();
     await invoice.waitFor();
+    // The totals row is the section's, from the answer's sum.
+    const grid = page.getByRole('grid', { name: /^GSTR-1 · B2B/ });
+    expect(await grid.locator('tfoot tr').textContent()).toContain(formatInr(b2b.taxable));
     await shot('gstr1-b2b-en');
     await invoice.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/voucher\\?.*v=${first.voucherGuid}`));
     await page.getByText(first.number).first().waitFor();
+  });
+
+  it('GSTR-1: an HSN summary row lists its vouchers, each with its part of the row', async () => {
+    const answer = await call<Gstr1Answer>('gst.gstr1', { companyGuid: company.guid, month });
+    const index = answer.view.hsn.findIndex((h) => h.count > 0);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const row = answer.view.hsn[index]!;
+    const of: GstFigureRef = {
+      return: 'gstr1-hsn',
+      table: row.table,
+      hsn: row.hsn,
+      uqc: row.uqc,
+      rate: row.rate,
+    };
+    const listed = await vouchersOf(of);
+    expect(listed.total).toBe(row.count);
+    expect(listed.sum.taxable).toBe(row.taxable);
+    expect(listed.all.reduce((s, v) => s + v.taxable, 0)).toBe(row.taxable);
+    await page.goto(`${serve.url}/#/gstr1?c=${company.guid}&m=${month}&s=hsn&h=${index}`);
+    const grid = page.getByRole('grid', { name: `Vouchers of HSN/SAC ${row.hsn} at ${row.rate / 100}%` });
+    const total = grid.locator('tfoot tr');
+    await total.waitFor();
+    expect(await total.textContent()).toContain(formatInr(row.taxable));
   });
 
   it('Download JSON saves the portal JSON as GSTR1_<GSTIN>_<MMYYYY>.json', async () => {
@@ -99,11 +157,17 @@ describe('GST returns of the demo company in a browser', () => {
     const total = page.locator('table tfoot tr').first();
     await total.waitFor();
     expect(await total.textContent()).toContain(formatInr(a.taxable));
+    const listed = await vouchersOf({ return: 'gstr3b', figure: '3.1a' });
+    expect(listed.total).toBe(a.count);
+    expect(listed.all.reduce((s, v) => s + v.taxable, 0)).toBe(a.taxable);
+    // The first page on screen: up to 500 of them.
+    const first = listed.all[0]!;
+    await page.locator('table tbody tr').filter({ hasText: first.number }).first().waitFor();
   });
 
   it('GSTR-2B reconciliation: a 2B file made from the books’ own purchases, its buckets and their totals', async () => {
     const r3b = await call<Gstr3bAnswer>('gst.gstr3b', { companyGuid: company.guid, month });
-    const purchases = r3b.view.figures.find((f) => f.id === '4A5')!.vouchers.filter((v) => v.partyGstin);
+    const purchases = (await vouchersOf({ return: 'gstr3b', figure: '4A5' })).all.filter((v) => v.partyGstin);
     expect(purchases.length).toBeGreaterThan(0);
     const rupees = (p: number) => Math.abs(p) / 100;
     const bySupplier = new Map<string, typeof purchases>();

@@ -1242,6 +1242,11 @@ export const en = {
     debitSide: 'debit side (Dr)',
     creditSide: 'credit side (Cr)',
   },
+  gstVouchers: {
+    shown: 'Vouchers {{from}}–{{to}} of {{total}} · the totals are the whole figure’s',
+    changed:
+      'The books changed while the vouchers were read (a sync?), so the totals would not match. Export again.',
+  },
 } as const;
 
 /** Same keys as English, any text. */

@@ -3,8 +3,16 @@ import { buildGstr1 } from '../../../electron/core/gst/gstr1';
 import { gstr1Json } from '../../../electron/core/gst/gstr1-json';
 import { buildGstr3b, gstr3bJson, type InwardSupply } from '../../../electron/core/gst/gstr3b';
 import type { GstDocument, GstLine } from '../../../electron/core/gst/model';
-import { gstr1View, gstr3bView } from '../../../electron/core/gst/views';
-import type { Gstr1Answer, Gstr2bRecoAnswer, Gstr3bAnswer } from '../../../shared/types/gst';
+import { gstr1View, gstr3bView, publicGstr1View, publicGstr3bView } from '../../../electron/core/gst/views';
+import type { InputOf } from '../../../shared/contract';
+import type {
+  GstFigureRef,
+  Gstr1Answer,
+  Gstr2bRecoAnswer,
+  Gstr3bAnswer,
+  GstVoucherRef,
+  GstVouchersAnswer,
+} from '../../../shared/types/gst';
 
 /**
  * The answers of the GST operations for the screens' tests, made by the core's own pure builders from a
@@ -95,38 +103,42 @@ const inward: InwardSupply[] = [
 const gstr1 = buildGstr1(company, period, outward);
 const gstr3b = buildGstr3b(gstr1, inward);
 
+/** The views with the vouchers behind every figure: what the fake `gst.vouchers` pages through. */
+const gstr1Full = gstr1View(gstr1, outward);
+const gstr3bFull = gstr3bView(
+  gstr1,
+  gstr3b,
+  outward,
+  inward,
+  new Map([
+    [
+      'v-p1',
+      {
+        voucherType: 'Purchase',
+        number: 'P/1',
+        partyName: 'Deccan Suppliers',
+        partyGstin: SUPPLIER,
+        placeOfSupply: '27',
+        value: 11_800_00,
+      },
+    ],
+  ]),
+);
+
 export const gstr1Answer: Gstr1Answer = {
   gstin: GSTIN,
   month: '2024-08',
   json: gstr1Json(gstr1),
   exceptions: gstr1.exceptions,
   counts: gstr1.counts,
-  view: gstr1View(gstr1, outward),
+  view: publicGstr1View(gstr1Full),
 };
 
 export const gstr3bAnswer: Gstr3bAnswer = {
   gstin: GSTIN,
   month: '2024-08',
   json: gstr3bJson(gstr3b),
-  view: gstr3bView(
-    gstr1,
-    gstr3b,
-    outward,
-    inward,
-    new Map([
-      [
-        'v-p1',
-        {
-          voucherType: 'Purchase',
-          number: 'P/1',
-          partyName: 'Deccan Suppliers',
-          partyGstin: SUPPLIER,
-          placeOfSupply: '27',
-          value: 11_800_00,
-        },
-      ],
-    ]),
-  ),
+  view: publicGstr3bView(gstr3bFull),
   taxLedgers: {
     ledgers: { igst: 180_00, cgst: 900_00, sgst: 900_00, cess: 0 },
     returns: { igst: 0, cgst: 900_00, sgst: 900_00, cess: 0 },
@@ -203,3 +215,62 @@ export const recoAnswer: Gstr2bRecoAnswer = {
   portalTotal: { ...zero, taxable: 17_000_00, cgst: 1_530_00, sgst: 1_530_00 },
   booksTotal: { ...zero, taxable: 14_000_00, cgst: 1_260_00, sgst: 1_260_00 },
 };
+
+/**
+ * The vouchers behind a figure of the answers above, as `gst.vouchers` lists them: an HSN row's vouchers
+ * each with its part of the row (its lines of that HSN, UQC and rate), from the hand-made vouchers.
+ */
+export function figureVouchers(of: GstFigureRef): GstVoucherRef[] {
+  switch (of.return) {
+    case 'gstr1':
+      return gstr1Full.sections.find((s) => s.section === of.section)?.vouchers ?? [];
+    case 'gstr3b':
+      return gstr3bFull.figures.find((f) => f.id === of.figure)?.vouchers ?? [];
+    case 'gstr3b-state':
+      return gstr3bFull.interState.find((r) => r.placeOfSupply === of.placeOfSupply)?.vouchers ?? [];
+    case 'gstr1-hsn': {
+      const row = gstr1Full.hsn.find(
+        (h) => h.table === of.table && h.hsn === of.hsn && h.uqc === of.uqc && h.rate === of.rate,
+      );
+      const refs = new Map(gstr1Full.sections.flatMap((s) => s.vouchers).map((v) => [v.voucherGuid, v]));
+      return (row?.voucherGuids ?? []).map((guid) => {
+        const lines = outward
+          .find((d) => d.voucherGuid === guid)!
+          .lines.filter((l) => l.hsn === of.hsn && l.uqc === of.uqc && l.rate === of.rate);
+        const add = (head: 'taxable' | 'igst' | 'cgst' | 'sgst' | 'cess') =>
+          lines.reduce((s, l) => s + l[head], 0);
+        return {
+          ...refs.get(guid)!,
+          taxable: add('taxable'),
+          igst: add('igst'),
+          cgst: add('cgst'),
+          sgst: add('sgst'),
+          cess: add('cess'),
+        };
+      });
+    }
+  }
+}
+
+/** A page of `gst.vouchers` over some vouchers, with their whole sum, as the core answers it. */
+export function vouchersPage(
+  input: InputOf<'gst.vouchers'>,
+  all: readonly GstVoucherRef[],
+): GstVouchersAnswer {
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 500;
+  const sum = { taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 };
+  for (const v of all) for (const head of Object.keys(sum) as (keyof typeof sum)[]) sum[head] += v[head];
+  return {
+    month: input.month,
+    of: input.of,
+    total: all.length,
+    offset,
+    rows: all.slice(offset, offset + limit),
+    sum,
+  };
+}
+
+/** The fake bridge's `gst.vouchers`: the answers' own figures, page by page. */
+export const vouchersHandler = (input: InputOf<'gst.vouchers'>): GstVouchersAnswer =>
+  vouchersPage(input, figureVouchers(input.of));

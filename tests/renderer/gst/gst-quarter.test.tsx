@@ -10,7 +10,7 @@ import {
   quarterOf,
 } from '../../../renderer/src/screens/gst/sheets/period';
 import { renderApp } from '../render-app';
-import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer } from './answers';
+import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersHandler } from './answers';
 
 /**
  * Quarterly (QRMP) returns on the GST screens (issue 26): GSTR-1 and GSTR-3B take a quarter of the
@@ -21,6 +21,7 @@ const handlers = {
   'gst.gstr1': () => gstr1Answer,
   'gst.gstr3b': () => gstr3bAnswer,
   'gst.gstr2bReco': () => recoAnswer,
+  'gst.vouchers': vouchersHandler,
 } as const;
 
 function captureDownload(): { name: () => string | null } {
@@ -96,6 +97,10 @@ describe('GST screens with a quarter', () => {
     await waitFor(() =>
       expect(download.name()).toMatch(/GSTR-1 - Q1 2025-26 \(April 2025 – June 2025\)\.csv$/),
     );
+    // The workbook's section sheets were gathered for the quarter, not for one of its months.
+    const asked = bridge.calls.filter((c) => c.operation === 'gst.vouchers');
+    expect(asked.length).toBeGreaterThan(0);
+    for (const call of asked) expect(call.input).toMatchObject({ companyGuid: 'co-1', month: '2025-Q1' });
   });
 
   it('switches between a month and its quarter, and between quarters', async () => {

@@ -1,13 +1,40 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { InputOf } from '../../../shared/contract';
+import type { GstVoucherRef } from '../../../shared/types/gst';
+import type { FakeBridge } from '../fake-bridge';
 import { renderApp } from '../render-app';
-import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer } from './answers';
+import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersHandler, vouchersPage } from './answers';
 
 const handlers = {
   'gst.gstr1': () => gstr1Answer,
   'gst.gstr3b': () => gstr3bAnswer,
   'gst.gstr2bReco': () => recoAnswer,
+  'gst.vouchers': vouchersHandler,
 } as const;
+
+/** What the screen asked `gst.vouchers`, in order. */
+const vouchersAsked = (bridge: FakeBridge) =>
+  bridge.calls.filter((c) => c.operation === 'gst.vouchers').map((c) => c.input as InputOf<'gst.vouchers'>);
+
+/** `n` invoices of ₹100 taxable with ₹9 CGST and SGST each: a figure too large for one page. */
+const manyVouchers = (n: number): GstVoucherRef[] =>
+  Array.from({ length: n }, (_, i) => ({
+    voucherGuid: `v-${i + 1}`,
+    voucherType: 'Sales',
+    number: `M/${i + 1}`,
+    date: '2024-08-20',
+    partyName: `Party ${i + 1}`,
+    partyGstin: null,
+    placeOfSupply: '27',
+    kind: 'invoice' as const,
+    value: 118_00,
+    taxable: 100_00,
+    igst: 0,
+    cgst: 9_00,
+    sgst: 9_00,
+    cess: 0,
+  }));
 
 /** The file name and text of the next download (the app saves through a link's download attribute). */
 function captureDownload(): { name: () => string | null; blob: () => Blob | null } {
@@ -46,24 +73,125 @@ describe('GSTR-1 screen', () => {
     fireEvent.keyDown(b2b, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toContain('s=b2b'));
     const vouchers = await screen.findByRole('grid', { name: /B2B — Supplies to registered persons/ });
+    // The section's vouchers are asked of the core when it opens, the first page of 500.
+    expect(vouchersAsked(bridge)).toEqual([
+      {
+        companyGuid: 'co-1',
+        month: '2024-08',
+        of: { return: 'gstr1', section: 'b2b' },
+        offset: 0,
+        limit: 500,
+      },
+    ]);
     const row = within(vouchers).getByText('S/1').closest('tr')!;
     expect(row).toHaveTextContent('Kulkarni Stores');
     expect(row).toHaveTextContent('₹23,600.00');
+    // The totals row is the section's sum as the core states it.
+    expect(vouchers.querySelector('tfoot tr')).toHaveTextContent('₹20,000.00');
+    expect(screen.queryByTestId('gst-vouchers-shown')).toBeNull();
     fireEvent.keyDown(row, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/voucher\?.*v=v-s1/));
   });
 
   it('lists the HSN summary and the vouchers of an HSN row', async () => {
-    renderApp('#/gstr1?m=2024-08&s=hsn', { handlers });
+    const { bridge } = renderApp('#/gstr1?m=2024-08&s=hsn', { handlers });
     const hsn = await screen.findByRole('grid', { name: 'HSN/SAC summary' });
     fireEvent.click(within(hsn).getByText('9403'));
     await waitFor(() => expect(window.location.hash).toContain('h=0'));
     const vouchers = await screen.findByRole('grid', { name: 'Vouchers of HSN/SAC 9403 at 18%' });
+    // The row is named by its table, HSN, UQC and rate (before May 2025 one table: "all").
+    expect(vouchersAsked(bridge).map((i) => i.of)).toEqual([
+      { return: 'gstr1-hsn', table: 'all', hsn: '9403', uqc: 'NOS', rate: 1800 },
+    ]);
     expect(
       within(vouchers)
         .getAllByRole('row')
         .map((r) => r.textContent),
     ).toEqual(expect.arrayContaining([expect.stringContaining('S/1'), expect.stringContaining('S/2')]));
+    // S/1 ₹20,000 and S/2 ₹5,000: the row's ₹25,000.
+    expect(vouchers.querySelector('tfoot tr')).toHaveTextContent('₹25,000.00');
+  });
+
+  it('does not open a section without vouchers', async () => {
+    const { bridge } = renderApp('#/gstr1?m=2024-08', { handlers });
+    const table = await screen.findByRole('grid', { name: 'GSTR-1' });
+    expect(gstr1Answer.view.sections.find((s) => s.section === 'cdnr')!.count).toBe(0);
+    const cdnr = within(table).getByText('CDNR').closest('tr')!;
+    fireEvent.click(cdnr);
+    fireEvent.keyDown(cdnr, { key: 'Enter' });
+    // B2B opens, so the click above would have, had CDNR had vouchers.
+    fireEvent.click(within(table).getByText('B2B'));
+    await waitFor(() => expect(window.location.hash).toContain('s=b2b'));
+    expect(vouchersAsked(bridge).map((i) => i.of)).not.toContainEqual({ return: 'gstr1', section: 'cdnr' });
+  });
+
+  it('pages through a section of many vouchers, its totals the whole section’s', async () => {
+    const all = manyVouchers(1234);
+    const { bridge } = renderApp('#/gstr1?m=2024-08&s=b2cs', {
+      handlers: { ...handlers, 'gst.vouchers': (input) => vouchersPage(input, all) },
+    });
+    const grid = await screen.findByRole('grid', { name: /B2CS/ });
+    expect(await screen.findByTestId('gst-vouchers-shown')).toHaveTextContent('Vouchers 1–500 of 1,234');
+    expect(within(grid).getAllByText(/^M\/\d+$/)).toHaveLength(500);
+    // 1,234 × ₹100 taxable and ₹9 CGST: the sum of every page, not of this one.
+    const foot = grid.querySelector('tfoot tr')!;
+    expect(foot).toHaveTextContent('₹1,23,400.00');
+    expect(foot).toHaveTextContent('₹11,106.00');
+    fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    await waitFor(() => expect(window.location.hash).toContain('page=2'));
+    expect(await screen.findByText('M/501')).toBeInTheDocument();
+    expect(screen.getByTestId('gst-vouchers-shown')).toHaveTextContent('Vouchers 501–1,000 of 1,234');
+    expect(screen.queryByText('M/500')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    expect(await screen.findByText('M/1234')).toBeInTheDocument();
+    expect(screen.getByTestId('gst-vouchers-shown')).toHaveTextContent('Vouchers 1,001–1,234 of 1,234');
+    expect(vouchersAsked(bridge).map((i) => [i.offset, i.limit])).toEqual([
+      [0, 500],
+      [500, 500],
+      [1000, 500],
+    ]);
+    expect(vouchersAsked(bridge).every((i) => i.of.return === 'gstr1' && i.of.section === 'b2cs')).toBe(true);
+  });
+
+  it('exports every voucher of the section, gathered in pages of 5,000, not the page on screen', async () => {
+    const download = captureDownload();
+    const all = manyVouchers(1234);
+    const { bridge } = renderApp('#/gstr1?m=2024-08&s=b2cs&page=2', {
+      handlers: { ...handlers, 'gst.vouchers': (input) => vouchersPage(input, all) },
+    });
+    await screen.findByText('M/501');
+    fireEvent.click(screen.getByRole('button', { name: /CSV/ }));
+    await waitFor(() => expect(download.name()).toMatch(/GSTR-1 - B2CS.*\.csv$/));
+    expect(vouchersAsked(bridge).map((i) => [i.offset, i.limit])).toEqual([
+      [500, 500],
+      [0, 5000],
+    ]);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(download.blob()!);
+    });
+    const lines = text.split(/\r?\n/);
+    expect(lines.filter((l) => /M\/\d+/.test(l))).toHaveLength(1234);
+  });
+
+  it('refuses a workbook whose figures changed while their vouchers were read', async () => {
+    captureDownload();
+    renderApp('#/gstr1?m=2024-08', {
+      handlers: {
+        ...handlers,
+        // The sum stated is not the vouchers' (a sync between two pages).
+        'gst.vouchers': (input) => {
+          const page = vouchersHandler(input);
+          return { ...page, sum: { ...page.sum, taxable: page.sum.taxable + 1 } };
+        },
+      },
+    });
+    await screen.findByRole('grid', { name: 'GSTR-1' });
+    fireEvent.click(screen.getByRole('button', { name: /Excel/ }));
+    expect(await screen.findByTestId('export-refused')).toHaveTextContent(
+      'The books changed while the vouchers were read',
+    );
   });
 
   it('saves the portal JSON as GSTR1_<GSTIN>_<MMYYYY>.json', async () => {
@@ -95,7 +223,7 @@ describe('GSTR-1 screen', () => {
 
 describe('GSTR-3B screen', () => {
   it("lays the figures out in the form's tables and lists the vouchers behind one", async () => {
-    renderApp('#/gstr3b?m=2024-08', { handlers });
+    const { bridge } = renderApp('#/gstr3b?m=2024-08', { handlers });
     const t31 = await screen.findByRole('grid', { name: /^3\.1 Details of outward supplies/ });
     const a = within(t31)
       .getByText(/^\(a\) Outward taxable supplies/)
@@ -108,10 +236,86 @@ describe('GSTR-3B screen', () => {
     fireEvent.click(other);
     await waitFor(() => expect(window.location.hash).toContain('f=4A5'));
     const vouchers = await screen.findByRole('grid', { name: '4(A)(5) (5) All other ITC' });
+    expect(vouchersAsked(bridge)).toEqual([
+      {
+        companyGuid: 'co-1',
+        month: '2024-08',
+        of: { return: 'gstr3b', figure: '4A5' },
+        offset: 0,
+        limit: 500,
+      },
+    ]);
     const row = within(vouchers).getByText('P/1').closest('tr')!;
     expect(row).toHaveTextContent('Deccan Suppliers');
+    expect(vouchers.querySelector('tfoot tr')).toHaveTextContent('₹10,000.00');
     fireEvent.click(row);
     await waitFor(() => expect(window.location.hash).toMatch(/v=v-p1/));
+  });
+
+  it('does not open a figure without vouchers', async () => {
+    const { bridge } = renderApp('#/gstr3b?m=2024-08', { handlers });
+    const t4 = await screen.findByRole('grid', { name: '4 Eligible ITC' });
+    expect(gstr3bAnswer.view.figures.find((f) => f.id === '4A1')!.count).toBe(0);
+    fireEvent.click(within(t4).getByText('(1) Import of goods').closest('tr')!);
+    fireEvent.click(within(t4).getByText('(5) All other ITC').closest('tr')!);
+    await waitFor(() => expect(window.location.hash).toContain('f=4A5'));
+    expect(vouchersAsked(bridge).map((i) => i.of)).toEqual([{ return: 'gstr3b', figure: '4A5' }]);
+  });
+
+  it('lists the vouchers of a state of table 3.2, its totals the state’s', async () => {
+    const karnataka = manyVouchers(3).map((v) => ({
+      ...v,
+      placeOfSupply: '29',
+      igst: 18_00,
+      cgst: 0,
+      sgst: 0,
+    }));
+    const answer = {
+      ...gstr3bAnswer,
+      view: {
+        ...gstr3bAnswer.view,
+        states: { ...gstr3bAnswer.view.states, '29': 'Karnataka' },
+        interState: [{ placeOfSupply: '29', taxable: 300_00, igst: 54_00, count: 3 }],
+      },
+    };
+    const { bridge } = renderApp('#/gstr3b?m=2024-08', {
+      handlers: {
+        ...handlers,
+        'gst.gstr3b': () => answer,
+        'gst.vouchers': (input) => vouchersPage(input, karnataka),
+      },
+    });
+    const t32 = await screen.findByRole('grid', { name: /^3\.2 / });
+    fireEvent.click(within(t32).getByText('29-Karnataka'));
+    await waitFor(() => expect(window.location.hash).toContain('f=3.2%3A29'));
+    const vouchers = await screen.findByRole('grid', { name: /Karnataka/ });
+    expect(vouchersAsked(bridge).map((i) => i.of)).toEqual([{ return: 'gstr3b-state', placeOfSupply: '29' }]);
+    expect(within(vouchers).getAllByText(/^M\/\d$/)).toHaveLength(3);
+    const foot = vouchers.querySelector('tfoot tr')!;
+    expect(foot).toHaveTextContent('₹300.00');
+    expect(foot).toHaveTextContent('₹54.00');
+  });
+
+  it('does not print a figure too large for paper, pointing to Excel, before fetching its vouchers', async () => {
+    const all = manyVouchers(25_000);
+    const answer = {
+      ...gstr3bAnswer,
+      view: {
+        ...gstr3bAnswer.view,
+        figures: gstr3bAnswer.view.figures.map((f) => (f.id === '3.1a' ? { ...f, count: all.length } : f)),
+      },
+    };
+    const { bridge } = renderApp('#/gstr3b?m=2024-08&f=3.1a', {
+      handlers: {
+        ...handlers,
+        'gst.gstr3b': () => answer,
+        'gst.vouchers': (input) => vouchersPage(input, all),
+      },
+    });
+    await screen.findByTestId('gst-vouchers-shown');
+    fireEvent.click(screen.getByTestId('print-report'));
+    expect(await screen.findByTestId('export-refused')).toHaveTextContent('25,000');
+    expect(vouchersAsked(bridge).map((i) => i.limit)).toEqual([500]);
   });
 
   it('names the tables in Marathi', async () => {

@@ -5,7 +5,6 @@ import type {
   Gstr1HsnRow,
   Gstr1SectionName,
   Gstr1SectionView,
-  GstVoucherRef,
 } from '../../../../shared/types/gst';
 import type { CompanySummary } from '../../../../shared/types/reports';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -15,15 +14,20 @@ import { ReportHeader } from '../../components/ReportHeader';
 import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
-import { JsonButton, MonthChooser, TotalsRow, useGstMonth, VoucherRefTable } from './common';
+import { FigureVouchers, JsonButton, MonthChooser, TotalsRow, useGstMonth, useVouchersPages } from './common';
 import { periodTitle } from './sheets/period';
 import {
   AMOUNT_SECTIONS,
   documentsSheet,
+  gatherGstr1Vouchers,
   gstr1Workbook,
+  hsnFigure,
+  hsnRowVouchersSheet,
   hsnSheet,
   sectionCode,
+  sectionFigure,
   sectionVouchersSheet,
+  type VoucherSection,
 } from './sheets/gstr1';
 
 const SECTIONS: readonly Gstr1SectionName[] = [
@@ -40,8 +44,8 @@ const SECTIONS: readonly Gstr1SectionName[] = [
 
 /**
  * GSTR-1 of a month as Tally shows it: each section's vouchers and totals; Enter on a section lists its
- * vouchers (the HSN summary its rows, then a row's vouchers; documents issued their series), Enter on a
- * voucher opens it.
+ * vouchers (the HSN summary its rows, then a row's vouchers; documents issued their series), a page at a
+ * time from `gst.vouchers`; Enter on a voucher opens it. A section without vouchers does not open.
  */
 export function Gstr1({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
@@ -56,6 +60,7 @@ export function Gstr1({ company }: { company: CompanySummary }) {
   const period = periodTitle(month, i18n.language, t);
   const heading = answer && { company: company.name, gstin: answer.gstin, period };
   const open = (params: Record<string, string | undefined>) => go('gstr1', { m: month, ...params });
+  const vouchers = useVouchersPages(company.guid, month);
 
   const sectionView = section && answer ? answer.view.sections.find((s) => s.section === section) : undefined;
   const hsnRow = section === 'hsn' && hsnIndex !== null ? answer?.view.hsn[hsnIndex] : undefined;
@@ -65,16 +70,35 @@ export function Gstr1({ company }: { company: CompanySummary }) {
       : `GSTR-1 · ${t('gst.sectionOf', { section: sectionCode(sectionView.section), description: t(`gst.sections.${sectionView.section}`) })}`
     : 'GSTR-1';
 
+  // The workbook gathers each section's vouchers page by page first (a print is the summary alone).
   const sheet =
     answer && heading
-      ? (): ExportSheet<unknown> => {
+      ? async (purpose: 'file' | 'print'): Promise<ExportSheet<unknown>> => {
+          const { states } = answer.view;
+          if (sectionView?.section === 'hsn' && hsnRow) {
+            const rows = await vouchers.gather(hsnFigure(hsnRow), purpose, hsnRow.count);
+            return hsnRowVouchersSheet(hsnRow, rows, states, heading, t) as ExportSheet<unknown>;
+          }
           if (sectionView?.section === 'hsn')
             return hsnSheet(answer.view.hsn, heading, t) as ExportSheet<unknown>;
           if (sectionView?.section === 'docs')
             return documentsSheet(answer.view.documents, heading, t) as ExportSheet<unknown>;
-          if (sectionView)
-            return sectionVouchersSheet(sectionView, answer.view.states, heading, t) as ExportSheet<unknown>;
-          return gstr1Workbook(answer, heading, t) as ExportSheet<unknown>;
+          if (sectionView) {
+            const rows =
+              sectionView.count > 0
+                ? await vouchers.gather(
+                    sectionFigure(sectionView.section as VoucherSection),
+                    purpose,
+                    sectionView.count,
+                  )
+                : [];
+            return sectionVouchersSheet(sectionView, rows, states, heading, t) as ExportSheet<unknown>;
+          }
+          const all =
+            purpose === 'file'
+              ? await vouchers.refusing(() => gatherGstr1Vouchers(vouchers.page, answer))
+              : new Map();
+          return gstr1Workbook(answer, all, heading, t) as ExportSheet<unknown>;
         }
       : undefined;
 
@@ -98,9 +122,11 @@ export function Gstr1({ company }: { company: CompanySummary }) {
           !section ? (
             <Sections answer={data} onOpen={(s) => open({ s })} />
           ) : section === 'hsn' && hsnRow ? (
-            <VoucherRefTable
+            <FigureVouchers
+              companyGuid={company.guid}
+              month={month}
+              of={hsnFigure(hsnRow)}
               label={title}
-              vouchers={vouchersOf(data, hsnRow.voucherGuids)}
               states={data.view.states}
             />
           ) : section === 'hsn' ? (
@@ -108,9 +134,11 @@ export function Gstr1({ company }: { company: CompanySummary }) {
           ) : section === 'docs' ? (
             <DocumentsTable rows={data.view.documents} />
           ) : (
-            <VoucherRefTable
+            <FigureVouchers
+              companyGuid={company.guid}
+              month={month}
+              of={sectionFigure(section)}
               label={title}
-              vouchers={data.view.sections.find((s) => s.section === section)?.vouchers ?? []}
               states={data.view.states}
             />
           )
@@ -118,23 +146,6 @@ export function Gstr1({ company }: { company: CompanySummary }) {
       </QueryState>
     </>
   );
-}
-
-/** The vouchers behind an HSN row, from the sections with amounts (a voucher once). */
-function vouchersOf(answer: Gstr1Answer, guids: readonly string[]): GstVoucherRef[] {
-  const wanted = new Set(guids);
-  const seen = new Set<string>();
-  const out: GstVoucherRef[] = [];
-  for (const s of answer.view.sections)
-    for (const v of s.vouchers)
-      if (s.section !== 'nil' && wanted.has(v.voucherGuid) && !seen.has(v.voucherGuid)) {
-        seen.add(v.voucherGuid);
-        out.push(v);
-      }
-  // A voucher with only nil-rated lines is in the nil section alone.
-  for (const v of answer.view.sections.find((s) => s.section === 'nil')?.vouchers ?? [])
-    if (wanted.has(v.voucherGuid) && !seen.has(v.voucherGuid)) out.push(v);
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
 }
 
 function Sections({ answer, onOpen }: { answer: Gstr1Answer; onOpen: (s: Gstr1SectionName) => void }) {
@@ -183,7 +194,9 @@ function Sections({ answer, onOpen }: { answer: Gstr1Answer; onOpen: (s: Gstr1Se
         columns={columns}
         rows={answer.view.sections}
         rowKey={(s) => s.section}
-        onRowClick={(s) => onOpen(s.section)}
+        // A section without vouchers (HSN: rows; documents: series) has nothing to list.
+        onRowClick={(s) => (s.count > 0 ? onOpen(s.section) : undefined)}
+        rowClassName={(s) => (s.count > 0 ? undefined : 'gst-no-vouchers')}
         // The HSN summary repeats the sections' amounts: the total adds up the sections with amounts.
         foot={<TotalsRow columns={columns} rows={amounted} />}
       />
@@ -226,7 +239,8 @@ function HsnTable({ rows, onOpen }: { rows: Gstr1HsnRow[]; onOpen: (index: numbe
       columns={columns}
       rows={indexed}
       rowKey={(r) => String(r.index)}
-      onRowClick={(r) => onOpen(r.index)}
+      onRowClick={(r) => (r.count > 0 ? onOpen(r.index) : undefined)}
+      rowClassName={(r) => (r.count > 0 ? undefined : 'gst-no-vouchers')}
       empty={t('common.empty')}
       foot={<TotalsRow columns={columns} rows={indexed} />}
     />

@@ -13,10 +13,19 @@ import { ReportHeader } from '../../components/ReportHeader';
 import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
-import { JsonButton, MonthChooser, TotalsRow, useGstMonth, VoucherRefTable } from './common';
+import { FigureVouchers, JsonButton, MonthChooser, TotalsRow, useGstMonth, useVouchersPages } from './common';
 import { placeLabel } from './sheets/columns';
 import { periodTitle } from './sheets/period';
-import { figureKey, figureNumber, figureVouchersSheet, GSTR3B_TABLES, gstr3bWorkbook } from './sheets/gstr3b';
+import {
+  figureKey,
+  figureNumber,
+  figureRef,
+  figureVouchersSheet,
+  gatherGstr3bVouchers,
+  GSTR3B_TABLES,
+  gstr3bWorkbook,
+  stateRef,
+} from './sheets/gstr3b';
 
 interface FormRow {
   key: string;
@@ -26,7 +35,8 @@ interface FormRow {
 
 /**
  * GSTR-3B of a month in the portal's tables (3.1, 3.2, 4, 5, tax payable); Enter on a figure lists the
- * vouchers behind it, Enter on a voucher opens it.
+ * vouchers behind it, a page at a time from `gst.vouchers` (a figure without vouchers does not open);
+ * Enter on a voucher opens it.
  */
 export function Gstr3b({ company }: { company: CompanySummary }) {
   const { t, i18n } = useTranslation();
@@ -37,6 +47,7 @@ export function Gstr3b({ company }: { company: CompanySummary }) {
   const period = periodTitle(month, i18n.language, t);
   const heading = answer && { company: company.name, gstin: answer.gstin, period };
   const open = (f: string | undefined) => go('gstr3b', { m: month, f });
+  const vouchers = useVouchersPages(company.guid, month);
 
   // ?f=3.1a (a figure) or ?f=3.2:29 (a state of table 3.2).
   const drill = route.params.f ?? '';
@@ -44,24 +55,33 @@ export function Gstr3b({ company }: { company: CompanySummary }) {
   const state = drill.startsWith('3.2:')
     ? answer?.view.interState.find((r) => `3.2:${r.placeOfSupply}` === drill)
     : undefined;
+  const drillRef = figure ? figureRef(figure.id) : state ? stateRef(state.placeOfSupply) : null;
   const drillTitle = figure
     ? `${figureNumber(figure.id)} ${t(figureKey(figure.id))}`
     : state && answer
       ? `3.2 · ${t('gst.supplies32', { state: placeLabel(state.placeOfSupply, answer.view.states) })}`
       : null;
 
+  // The workbook gathers each figure's vouchers page by page first (a print is the form alone).
   const sheet =
     answer && heading
-      ? (): ExportSheet<unknown> =>
-          (figure || state) && drillTitle
-            ? (figureVouchersSheet(
-                drillTitle,
-                (figure ?? state)!.vouchers,
-                answer.view.states,
-                heading,
-                t,
-              ) as ExportSheet<unknown>)
-            : (gstr3bWorkbook(answer, heading, t) as ExportSheet<unknown>)
+      ? async (purpose: 'file' | 'print'): Promise<ExportSheet<unknown>> => {
+          if (drillRef && drillTitle) {
+            const rows = await vouchers.gather(drillRef, purpose, (figure ?? state)?.count ?? 0);
+            return figureVouchersSheet(
+              drillTitle,
+              rows,
+              answer.view.states,
+              heading,
+              t,
+            ) as ExportSheet<unknown>;
+          }
+          const all =
+            purpose === 'file'
+              ? await vouchers.refusing(() => gatherGstr3bVouchers(vouchers.page, answer))
+              : new Map();
+          return gstr3bWorkbook(answer, all, heading, t) as ExportSheet<unknown>;
+        }
       : undefined;
 
   return (
@@ -85,10 +105,12 @@ export function Gstr3b({ company }: { company: CompanySummary }) {
       </Toolbar>
       <QueryState query={query}>
         {(data) =>
-          drillTitle && (figure || state) ? (
-            <VoucherRefTable
+          drillTitle && drillRef ? (
+            <FigureVouchers
+              companyGuid={company.guid}
+              month={month}
+              of={drillRef}
               label={drillTitle}
-              vouchers={(figure ?? state)!.vouchers}
               states={data.view.states}
             />
           ) : (
@@ -157,9 +179,10 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
     value: (r) => r.label,
     render: (r) => (r.figure ? r.label : <strong>{r.label}</strong>),
   });
-  const openRow = (r: FormRow) =>
-    r.figure && r.figure.vouchers.length > 0 ? onOpen(r.figure.id) : undefined;
-  const rowClass = (r: FormRow) => (r.figure ? undefined : 'row-group');
+  // A figure without vouchers (4(B), 4(D)(2) the books do not give; a nil one) has nothing to list.
+  const openRow = (r: FormRow) => (r.figure && r.figure.count > 0 ? onOpen(r.figure.id) : undefined);
+  const rowClass = (r: FormRow) =>
+    !r.figure ? 'row-group' : r.figure.count > 0 ? undefined : 'gst-no-vouchers';
 
   const t31 = GSTR3B_TABLES[0]!.figures.map(figureRow);
   const t4: FormRow[] = [
@@ -213,6 +236,7 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
         rows={t31}
         rowKey={(r) => r.key}
         onRowClick={openRow}
+        rowClassName={rowClass}
       />
 
       <h2 className="gst-table-title">{t('gst.tables.t32')}</h2>
@@ -222,7 +246,8 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
         columns={stateColumns}
         rows={answer.view.interState}
         rowKey={(r) => r.placeOfSupply}
-        onRowClick={(r) => onOpen(`3.2:${r.placeOfSupply}`)}
+        onRowClick={(r) => (r.count > 0 ? onOpen(`3.2:${r.placeOfSupply}`) : undefined)}
+        rowClassName={(r) => (r.count > 0 ? undefined : 'gst-no-vouchers')}
         empty={t('common.empty')}
         foot={
           answer.view.interState.length > 0 ? (
@@ -267,9 +292,10 @@ function Form({ answer, onOpen }: { answer: Gstr3bAnswer; onOpen: (f: string) =>
         rows={t5}
         rowKey={(r) => r.key}
         onRowClick={(r) => {
-          const f = r.intra.vouchers.length > 0 ? r.intra : r.inter;
-          if (f.vouchers.length > 0) onOpen(f.id);
+          const f = r.intra.count > 0 ? r.intra : r.inter;
+          if (f.count > 0) onOpen(f.id);
         }}
+        rowClassName={(r) => (r.intra.count > 0 || r.inter.count > 0 ? undefined : 'gst-no-vouchers')}
       />
 
       <h2 className="gst-table-title">{t('gst.tables.tax')}</h2>

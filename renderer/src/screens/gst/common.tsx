@@ -1,13 +1,24 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GstVoucherRef } from '../../../../shared/types/gst';
+import type { GstFigureRef, GstVoucherRef, GstVouchersAnswer } from '../../../../shared/types/gst';
 import type { CompanySummary } from '../../../../shared/types/reports';
+import { useBridge } from '../../bridge/context';
 import { DataTable, displayValue, type Column } from '../../components/DataTable';
+import { ExportRefused } from '../../components/ExportMenu';
 import { Icon } from '../../components/Icon';
+import { QueryState } from '../../components/QueryState';
+import { Pager, pageCount } from '../../components/table/Pager';
+import { OperationError, useOperation } from '../../data/client';
 import { downloadBlob } from '../../lib/export';
-import { todayIso } from '../../lib/format';
+import { count, todayIso } from '../../lib/format';
+import { DAY_BOOK_PRINT_LIMIT } from '../../lib/print/limits';
 import { useAppState } from '../../state';
 import { placeLabel, returnFileName, voucherRefColumns } from './sheets/columns';
 import { isMonth, isQuarter, monthsOf, quarterChoices, quarterLabel, quarterOf } from './sheets/period';
+import { gatherVouchers, VouchersChanged, type VouchersPage } from './sheets/vouchers';
+
+/** How many vouchers of a figure the screens show a page at a time (`gst.vouchers` pages). */
+export const VOUCHERS_PAGE_SIZE = 500;
 
 /**
  * The return period a GST screen shows: the link's period (?m=YYYY-MM, or ?m=YYYY-Qn where the screen
@@ -138,21 +149,118 @@ export function JsonButton({
   );
 }
 
-/** The vouchers behind a figure; Enter (or a click) opens the voucher. */
-export function VoucherRefTable({
+/** The voucher columns' ids, in voucherRefColumns' order (the totals row finds the amounts by them). */
+const VOUCHER_COLUMN_IDS = [
+  'date',
+  'number',
+  'type',
+  'party',
+  'gstin',
+  'pos',
+  'value',
+  'taxable',
+  'igst',
+  'cgst',
+  'sgst',
+  'cess',
+] as const;
+
+/** A stable name of a figure: the same figure asked twice is one query, another figure another. */
+export function figureName(of: GstFigureRef): string {
+  switch (of.return) {
+    case 'gstr1':
+      return `gstr1:${of.section}`;
+    case 'gstr1-hsn':
+      return `gstr1-hsn:${of.table}:${of.hsn}:${of.uqc}:${of.rate}`;
+    case 'gstr3b':
+      return `gstr3b:${of.figure}`;
+    case 'gstr3b-state':
+      return `gstr3b-state:${of.placeOfSupply}`;
+  }
+}
+
+/**
+ * The vouchers behind one figure, asked of the core a page at a time (`gst.vouchers`, issue 26: a figure
+ * may stand on a hundred thousand vouchers). The page is in the link (?page=2); ↓ / PgDn past the last row
+ * goes on to the next page, as in the day book. The totals row is the whole figure's, from the answer's
+ * sum, not the page's. Enter (or a click) opens a voucher.
+ */
+export function FigureVouchers({
+  companyGuid,
+  month,
+  of,
   label,
-  vouchers,
   states,
 }: {
+  companyGuid: string;
+  month: string;
+  of: GstFigureRef;
   label: string;
-  vouchers: GstVoucherRef[];
   states: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const { route, go } = useAppState();
+  const page = Math.max(1, Number(route.params.page) || 1);
+  const name = figureName(of);
+  const query = useOperation(
+    'gst.vouchers',
+    { companyGuid, month, of, offset: (page - 1) * VOUCHERS_PAGE_SIZE, limit: VOUCHERS_PAGE_SIZE },
+    {
+      // The page on screen stays while the next one comes, but never another figure's or period's.
+      placeholderData: (previous) =>
+        previous && previous.month === month && figureName(previous.of) === name ? previous : undefined,
+    },
+  );
+  const setPage = (p: number) =>
+    go(route.screen, { ...route.params, page: p > 1 ? String(p) : undefined }, { replace: true });
+  const pages = query.data ? pageCount(query.data.total, VOUCHERS_PAGE_SIZE) : 1;
+  // A page past the end (an old link, fewer vouchers after a sync) shows the last one.
+  const beyond = query.data !== undefined && !query.isPlaceholderData && page > pages;
+  useEffect(() => {
+    if (beyond) setPage(pages);
+  });
+  return (
+    <QueryState query={query}>
+      {(answer) => (
+        <>
+          {answer.total > VOUCHERS_PAGE_SIZE && (
+            <div className="gst-vouchers-pages">
+              <span className="muted" data-testid="gst-vouchers-shown">
+                {t('gstVouchers.shown', {
+                  from: count(answer.offset + 1),
+                  to: count(answer.offset + answer.rows.length),
+                  total: count(answer.total),
+                })}
+              </span>
+              <Pager page={page} total={answer.total} pageSize={VOUCHERS_PAGE_SIZE} onPage={setPage} />
+            </div>
+          )}
+          <VoucherRefTable label={label} answer={answer} states={states} page={page} onPage={setPage} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** A page of the vouchers behind a figure, with the whole figure's totals under it. */
+function VoucherRefTable({
+  label,
+  answer,
+  states,
+  page,
+  onPage,
+}: {
+  label: string;
+  answer: GstVouchersAnswer;
+  states: Record<string, string>;
+  page: number;
+  onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
   const { go } = useAppState();
   const columns: Column<GstVoucherRef>[] = voucherRefColumns(t, states).map((c, i) => ({
     ...c,
-    id: `c${i}`,
+    id: VOUCHER_COLUMN_IDS[i] ?? `c${i}`,
     ...(i === 1 ? { nowrap: true } : {}),
     ...(i === 3
       ? {
@@ -171,21 +279,81 @@ export function VoucherRefTable({
         }
       : {}),
   }));
+  const pages = pageCount(answer.total, VOUCHERS_PAGE_SIZE);
+  const whole = answer.rows.length === answer.total;
   return (
     <DataTable
       label={label}
-      columns={columns}
-      rows={vouchers}
+      columns={pages > 1 ? columns.map((c) => ({ ...c, sortable: false })) : columns}
+      rows={answer.rows}
       rowKey={(v, i) => `${v.voucherGuid}:${i}`}
       onRowClick={(v) => go('voucher', { v: v.voucherGuid })}
       empty={t('common.empty')}
-      foot={<TotalsRow columns={columns} rows={vouchers} />}
+      // Sorting or searching one page of many would pass for the whole figure's: only a figure on one page.
+      searchable={pages === 1}
+      virtualise={false}
+      paging={pages > 1 ? { page, pages, onPage } : undefined}
+      foot={
+        <TotalsRow
+          columns={columns}
+          rows={answer.rows}
+          // The figure's own sum; the vouchers' values add up only where every one is on the page.
+          given={{ ...answer.sum, ...(whole ? {} : { value: null }) }}
+        />
+      }
     />
   );
 }
 
-/** A totals row under a table: the money columns added up, "Total" in the first column. */
-export function TotalsRow<Row>({ columns, rows }: { columns: Column<Row>[]; rows: Row[] }) {
+/**
+ * The pages of `gst.vouchers` for a workbook (pages of 5,000), and the gathering of a figure's vouchers for
+ * a sheet of one drill-down; a figure whose pages do not add up (the books changed meanwhile) is refused
+ * with a word to export again, and one too large for paper is not printed (before anything is fetched),
+ * as the day book refuses.
+ */
+export function useVouchersPages(companyGuid: string, month: string) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const page: VouchersPage = async (of, offset, limit) => {
+    const envelope = await bridge.invoke('gst.vouchers', { companyGuid, month, of, offset, limit });
+    if (!envelope.ok) throw new OperationError(envelope.error);
+    return envelope.data;
+  };
+  const refusing = async <T,>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof VouchersChanged) throw new ExportRefused(t('gstVouchers.changed'));
+      throw error;
+    }
+  };
+  return {
+    page,
+    /** Runs a gathering; a figure that changed under it becomes the export menu's refusal. */
+    refusing,
+    gather: (of: GstFigureRef, purpose: 'file' | 'print', vouchers: number) => {
+      if (purpose === 'print' && vouchers > DAY_BOOK_PRINT_LIMIT)
+        throw new ExportRefused(
+          t('statements.printTooMany', { n: count(vouchers), limit: count(DAY_BOOK_PRINT_LIMIT) }),
+        );
+      return refusing(() => gatherVouchers(page, of));
+    },
+  };
+}
+
+/**
+ * A totals row under a table: the money columns added up, "Total" in the first column; `given` puts the
+ * totals the core stated (a figure's sum over every page) by column id instead, null leaving one blank.
+ */
+export function TotalsRow<Row>({
+  columns,
+  rows,
+  given = {},
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  given?: Partial<Record<string, number | null>>;
+}) {
   const { t } = useTranslation();
   return (
     <tr className="row-total">
@@ -193,15 +361,19 @@ export function TotalsRow<Row>({ columns, rows }: { columns: Column<Row>[]; rows
         <td key={c.id} className={c.kind === 'money' || c.total === 'sum' ? 'num' : undefined}>
           {i === 0
             ? t('common.total')
-            : c.kind === 'money'
-              ? // A nil total is blank, as every amount cell of the app (and Tally) shows it.
-                displayValue(
-                  'money',
-                  rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0),
-                )
-              : c.total === 'sum'
-                ? rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0)
-                : null}
+            : c.id in given
+              ? given[c.id] === null || given[c.id] === undefined
+                ? null
+                : displayValue(c.kind === 'money' ? 'money' : 'number', given[c.id]!)
+              : c.kind === 'money'
+                ? // A nil total is blank, as every amount cell of the app (and Tally) shows it.
+                  displayValue(
+                    'money',
+                    rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0),
+                  )
+                : c.total === 'sum'
+                  ? rows.reduce((s, r) => s + Number(c.value(r) ?? 0), 0)
+                  : null}
         </td>
       ))}
     </tr>

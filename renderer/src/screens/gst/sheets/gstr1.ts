@@ -4,11 +4,13 @@ import type {
   Gstr1HsnRow,
   Gstr1SectionName,
   Gstr1SectionView,
+  GstFigureRef,
   GstVoucherRef,
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
 import { amountColumns, voucherRefColumns } from './columns';
+import { gatherFigures, type VouchersPage } from './vouchers';
 
 /** The sections that carry amounts (the HSN summary repeats them; documents issued have none). */
 export const AMOUNT_SECTIONS: readonly Gstr1SectionName[] = [
@@ -81,9 +83,42 @@ export function documentsSheet(
   };
 }
 
+/** The sections whose vouchers `gst.vouchers` lists (the HSN summary and documents issued have rows of their own). */
+export type VoucherSection = Extract<GstFigureRef, { return: 'gstr1' }>['section'];
+
+/** The figure of `gst.vouchers` a section is. */
+export const sectionFigure = (section: VoucherSection): GstFigureRef => ({ return: 'gstr1', section });
+
+/** The figure of `gst.vouchers` an HSN summary row is: its table, HSN, UQC and rate. */
+export const hsnFigure = (row: Gstr1HsnRow): GstFigureRef => ({
+  return: 'gstr1-hsn',
+  table: row.table,
+  hsn: row.hsn,
+  uqc: row.uqc,
+  rate: row.rate,
+});
+
+/** The vouchers behind each section of the workbook, by section. */
+export type Gstr1Vouchers = ReadonlyMap<VoucherSection, GstVoucherRef[]>;
+
+/** The sections with amounts and vouchers: each has a sheet of its vouchers in the workbook. */
+export function voucherSections(answer: Gstr1Answer): VoucherSection[] {
+  return answer.view.sections
+    .filter((s) => AMOUNT_SECTIONS.includes(s.section) && s.count > 0)
+    .map((s) => s.section as VoucherSection);
+}
+
+/** The vouchers of every section the workbook lists, page by page: the async step before the pure builder. */
+export const gatherGstr1Vouchers = (page: VouchersPage, answer: Gstr1Answer): Promise<Gstr1Vouchers> =>
+  gatherFigures(
+    page,
+    voucherSections(answer).map((section) => ({ key: section, of: sectionFigure(section) })),
+  );
+
 /** One section's vouchers: each row its part of the section, the totals row the section's figure. */
 export function sectionVouchersSheet(
   section: Gstr1SectionView,
+  vouchers: GstVoucherRef[],
   states: Record<string, string>,
   h: Heading,
   t: Translate,
@@ -95,16 +130,41 @@ export function sectionVouchersSheet(
     period: h.period,
     notes: [...notesOf(h, t), t(`gst.sections.${section.section}`)],
     columns: voucherRefColumns(t, states),
-    rows: section.vouchers,
+    rows: vouchers,
+    totals: { label: t('common.total') },
+  };
+}
+
+/** An HSN summary row's vouchers, each with its part of the row; the totals row is the row's figure. */
+export function hsnRowVouchersSheet(
+  row: Gstr1HsnRow,
+  vouchers: GstVoucherRef[],
+  states: Record<string, string>,
+  h: Heading,
+  t: Translate,
+): ExportSheet<GstVoucherRef> {
+  return {
+    title: `GSTR-1 - HSN ${row.hsn} ${row.rate / 100}%`,
+    company: h.company,
+    period: h.period,
+    notes: [...notesOf(h, t), t('gst.hsnRowVouchers', { hsn: row.hsn, rate: row.rate / 100 })],
+    columns: voucherRefColumns(t, states),
+    rows: vouchers,
     totals: { label: t('common.total') },
   };
 }
 
 /**
  * GSTR-1 as a workbook: the sections' totals (the ones with amounts; their total is the month's outward
- * supplies), then a sheet per section with its vouchers, the HSN summary and the documents issued.
+ * supplies), then a sheet per section with its vouchers (gathered first: `gatherGstr1Vouchers`), the HSN
+ * summary and the documents issued. A section left out of `vouchers` has no sheet (a print needs none).
  */
-export function gstr1Workbook(answer: Gstr1Answer, h: Heading, t: Translate): ExportSheet<Gstr1SectionView> {
+export function gstr1Workbook(
+  answer: Gstr1Answer,
+  vouchers: Gstr1Vouchers,
+  h: Heading,
+  t: Translate,
+): ExportSheet<Gstr1SectionView> {
   const { view } = answer;
   const amounted = view.sections.filter((s) => AMOUNT_SECTIONS.includes(s.section));
   return {
@@ -128,9 +188,12 @@ export function gstr1Workbook(answer: Gstr1Answer, h: Heading, t: Translate): Ex
     rows: amounted,
     totals: { label: t('common.total') },
     more: [
-      ...amounted
-        .filter((s) => s.vouchers.length > 0)
-        .map((s) => sectionVouchersSheet(s, view.states, h, t) as ExportSheet<unknown>),
+      ...amounted.flatMap((s) => {
+        const rows = vouchers.get(s.section as VoucherSection);
+        return rows && rows.length > 0
+          ? [sectionVouchersSheet(s, rows, view.states, h, t) as ExportSheet<unknown>]
+          : [];
+      }),
       hsnSheet(view.hsn, h, t) as ExportSheet<unknown>,
       documentsSheet(view.documents, h, t) as ExportSheet<unknown>,
     ],

@@ -4,11 +4,13 @@ import type {
   Gstr3bFigureId,
   Gstr3bInterStateRow,
   GstAmounts,
+  GstFigureRef,
   GstVoucherRef,
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
 import { amountColumns, placeLabel, voucherRefColumns } from './columns';
+import { gatherFigures, type VouchersPage } from './vouchers';
 
 /** The form's tables in the portal's order, each with its figures. */
 export const GSTR3B_TABLES: readonly {
@@ -32,6 +34,22 @@ export function figureNumber(id: Gstr3bFigureId): string {
   if (id.startsWith('4')) return `4(${id[1]})(${id.slice(2)})`;
   return '5';
 }
+
+/** The figure of `gst.vouchers` a 3B figure is. */
+export const figureRef = (figure: Gstr3bFigureId): GstFigureRef => ({ return: 'gstr3b', figure });
+
+/** The figure of `gst.vouchers` a row of table 3.2 (a place of supply) is. */
+export const stateRef = (placeOfSupply: string): GstFigureRef => ({ return: 'gstr3b-state', placeOfSupply });
+
+/** The vouchers behind each figure of the workbook, by figure. */
+export type Gstr3bVouchers = ReadonlyMap<Gstr3bFigureId, GstVoucherRef[]>;
+
+/** The vouchers of every figure that has any, page by page: the async step before the pure builder. */
+export const gatherGstr3bVouchers = (page: VouchersPage, answer: Gstr3bAnswer): Promise<Gstr3bVouchers> =>
+  gatherFigures(
+    page,
+    answer.view.figures.filter((f) => f.count > 0).map((f) => ({ key: f.id, of: figureRef(f.id) })),
+  );
 
 interface Heading {
   company: string;
@@ -64,10 +82,16 @@ export function figureVouchersSheet(
 
 /**
  * GSTR-3B as a workbook: the form (its figures do not add up across tables, so it has no totals row),
- * table 3.2 by place of supply with its total, and a sheet per figure with the vouchers behind it, whose
- * totals row is the figure.
+ * table 3.2 by place of supply with its total, and a sheet per figure with the vouchers behind it (gathered
+ * first: `gatherGstr3bVouchers`), whose totals row is the figure. A figure left out of `vouchers` has no
+ * sheet (a print needs none).
  */
-export function gstr3bWorkbook(answer: Gstr3bAnswer, h: Heading, t: Translate): ExportSheet<FormRow> {
+export function gstr3bWorkbook(
+  answer: Gstr3bAnswer,
+  vouchers: Gstr3bVouchers,
+  h: Heading,
+  t: Translate,
+): ExportSheet<FormRow> {
   const { view } = answer;
   const byId = new Map(view.figures.map((f) => [f.id, f]));
   const row = (f: Gstr3bFigure): FormRow => ({
@@ -122,18 +146,20 @@ export function gstr3bWorkbook(answer: Gstr3bAnswer, h: Heading, t: Translate): 
     totals: null,
     more: [
       interState as ExportSheet<unknown>,
-      ...view.figures
-        .filter((f) => f.vouchers.length > 0)
-        .map(
-          (f) =>
-            figureVouchersSheet(
-              figureNumber(f.id) === '5' ? t(figureKey(f.id)) : figureNumber(f.id),
-              f.vouchers,
-              view.states,
-              h,
-              t,
-            ) as ExportSheet<unknown>,
-        ),
+      ...view.figures.flatMap((f) => {
+        const rows = vouchers.get(f.id);
+        return rows && rows.length > 0
+          ? [
+              figureVouchersSheet(
+                figureNumber(f.id) === '5' ? t(figureKey(f.id)) : figureNumber(f.id),
+                rows,
+                view.states,
+                h,
+                t,
+              ) as ExportSheet<unknown>,
+            ]
+          : [];
+      }),
     ],
     print: { orientation: 'landscape' },
   };
