@@ -826,6 +826,21 @@ export interface GstBooks {
    * order); only when every document was read (direction 'all'), else empty.
    */
   taxLedgerEntries: TaxLedgerRow[];
+  /** Each outward note's voucher id and the value of the invoice it adjusts as found (null: none found). */
+  noteOriginals: { voucherId: number; voucherGuid: string; original: Paise | null }[];
+}
+
+/**
+ * The value of the invoice each note adjusts (the New Ref bill its Agst Ref settles, on the same ledger), by
+ * the note's voucher id; notes without one are absent.
+ */
+export function noteOriginalValues(db: Database.Database, noteIds: readonly number[]): Map<number, Paise> {
+  if (noteIds.length === 0) return new Map();
+  const rows = statementsOf(db).noteOriginals.all({ ids: JSON.stringify(noteIds) }) as {
+    voucherId: number;
+    original: Paise;
+  }[];
+  return new Map(rows.map((r) => [r.voucherId, r.original]));
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -864,15 +879,15 @@ export function readGstBooks(
   );
   // The outward notes' invoices (@ids: the notes read).
   const notes = classified.filter((c) => c.direction === 'outward' && c.kind !== 'invoice');
-  const originals = new Map(
-    (notes.length === 0
-      ? []
-      : (statementsOf(db).noteOriginals.all({ ids: JSON.stringify(notes.map((c) => c.voucher.id)) }) as {
-          voucherId: number;
-          original: Paise;
-        }[])
-    ).map((r) => [r.voucherId, r.original]),
+  const originals = noteOriginalValues(
+    db,
+    notes.map((c) => c.voucher.id),
   );
+  const noteOriginals = notes.map((c) => ({
+    voucherId: c.voucher.id,
+    voucherGuid: c.voucher.guid,
+    original: originals.get(c.voucher.id) ?? null,
+  }));
   for (const c of classified) {
     const v = c.voucher;
     if (c.direction === 'outward') {
@@ -981,6 +996,7 @@ export function readGstBooks(
     inwardDocuments,
     inwardRefs,
     taxLedgerEntries,
+    noteOriginals,
   };
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { lastDayOfMonth } from '../../../shared/dates';
+import type { Paise } from '../../../shared/money';
 import type {
   Gstr1SectionView,
   Gstr3bFigure,
@@ -11,12 +12,13 @@ import {
   gstCompanyFrom,
   gstCompanyOf,
   gstMastersSignature,
+  noteOriginalValues,
   periodGstinCounts,
   readGstBooks,
   type GstinCount,
   type GstPeriod,
 } from './documents';
-import { buildGstr1, type Gstr1 } from './gstr1';
+import { buildGstr1, isRegistered, type Gstr1 } from './gstr1';
 import { gstr3bParts, settleGstr3b, type Gstr3bParts } from './gstr3b';
 import type { GstCompany } from './model';
 import { attachGstSummaries } from './summary-db';
@@ -89,7 +91,7 @@ export function computeMonth(
   company: Company,
   month: string,
   gstCompany: GstCompany,
-): { summary: MonthSummary; refs: Map<string, GstVoucherRef[]> } {
+): { summary: MonthSummary; refs: Map<string, GstVoucherRef[]>; originals: [number, Paise | null][] } {
   const period = monthPeriod(month);
   const books = readGstBooks(db, company, period, gstCompany);
   const gstr1 = buildGstr1(gstCompany, period, books.outward);
@@ -153,7 +155,13 @@ export function computeMonth(
       taxLedgers,
     },
   };
-  return { summary, refs };
+  // A note to an unregistered buyer is B2CL-like or B2CS by the value of the invoice it adjusts, which may
+  // be in another month: those values are kept, and the summary is current only while they are the same.
+  const registeredByGuid = new Map(books.outward.map((d) => [d.voucherGuid, isRegistered(d.registration)]));
+  const originals = books.noteOriginals
+    .filter((n) => registeredByGuid.get(n.voucherGuid) === false)
+    .map((n): [number, Paise | null] => [n.voucherId, n.original]);
+  return { summary, refs, originals };
 }
 
 const prepare = (db: Database.Database) => ({
@@ -162,7 +170,8 @@ const prepare = (db: Database.Database) => ({
   ),
   monthVersions: db.prepare(`SELECT month, version FROM month_versions
     WHERE company_id = ? AND month IN (SELECT value FROM json_each(?))`),
-  stamps: db.prepare(`SELECT month, version, masters_version AS mastersVersion, masters, gstin, gstins
+  stamps:
+    db.prepare(`SELECT month, version, masters_version AS mastersVersion, masters, gstin, gstins, originals
     FROM gsts.months WHERE company_guid = ? AND month IN (SELECT value FROM json_each(?))`),
   r1: db.prepare('SELECT r1 FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
   r3b: db.prepare('SELECT r3b FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
@@ -170,11 +179,11 @@ const prepare = (db: Database.Database) => ({
     'UPDATE gsts.months SET masters_version = ? WHERE company_guid = ? AND month = ? AND masters = ?',
   ),
   putMonth: db.prepare(`INSERT INTO gsts.months
-      (company_guid, month, version, masters_version, masters, gstin, gstins, r1, r3b)
-    VALUES (@guid, @month, @version, @mastersVersion, @masters, @gstin, @gstins, @r1, @r3b)
+      (company_guid, month, version, masters_version, masters, gstin, gstins, originals, r1, r3b)
+    VALUES (@guid, @month, @version, @mastersVersion, @masters, @gstin, @gstins, @originals, @r1, @r3b)
     ON CONFLICT (company_guid, month) DO UPDATE SET version = excluded.version,
       masters_version = excluded.masters_version, masters = excluded.masters, gstin = excluded.gstin,
-      gstins = excluded.gstins, r1 = excluded.r1, r3b = excluded.r3b`),
+      gstins = excluded.gstins, originals = excluded.originals, r1 = excluded.r1, r3b = excluded.r3b`),
   dropRefs: db.prepare('DELETE FROM gsts.refs WHERE company_guid = ? AND month = ?'),
   putRef: db.prepare('INSERT INTO gsts.refs (company_guid, month, figure, ord, ref) VALUES (?, ?, ?, ?, ?)'),
   refs: db
@@ -205,6 +214,19 @@ interface Stamp {
   masters: string;
   gstin: string;
   gstins: string;
+  /** JSON [note voucher id, invoice value or null][] the month's notes to unregistered buyers were placed by. */
+  originals: string;
+}
+
+/** The invoices a month's notes adjust still have the values its summary placed the notes by. */
+function sameOriginals(db: Database.Database, kept: string): boolean {
+  const notes = JSON.parse(kept) as [number, Paise | null][];
+  if (notes.length === 0) return true;
+  const now = noteOriginalValues(
+    db,
+    notes.map(([id]) => id),
+  );
+  return notes.every(([id, value]) => (now.get(id) ?? null) === value);
 }
 
 export interface PeriodSummaries<T> {
@@ -242,6 +264,7 @@ export function periodSummaries<R extends keyof MonthSummary>(
   const current = (month: string): boolean => {
     const stamp = stamps.get(month);
     if (stamp === undefined || stamp.version !== versionOf(month)) return false;
+    if (!sameOriginals(db, stamp.originals)) return false;
     if (stamp.mastersVersion === base.masters) return true;
     // A master was written since: the month is current if the GST masters read the same.
     if (stamp.masters !== mastersSignature()) return false;
@@ -293,7 +316,7 @@ function keepMonth(
   const s = statementsOf(db);
   // One transaction: the books read at one moment, the summary and its refs written together.
   return db.transaction(() => {
-    const { summary, refs } = computeMonth(db, company, month, gstCompany);
+    const { summary, refs, originals } = computeMonth(db, company, month, gstCompany);
     s.dropRefs.run(company.guid, month);
     for (const [figure, list] of refs)
       list.forEach((ref, ord) => s.putRef.run(company.guid, month, figure, ord, JSON.stringify(ref)));
@@ -305,6 +328,7 @@ function keepMonth(
       masters,
       gstin: gstCompany.gstin,
       gstins: JSON.stringify(periodGstinCounts(db, company, monthPeriod(month))),
+      originals: JSON.stringify(originals),
       r1: JSON.stringify(summary.r1),
       r3b: JSON.stringify(summary.r3b),
     });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerGstRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
+import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { writeDemoCompany } from '../../../electron/core/demo/load';
 import { readGstBooks } from '../../../electron/core/gst/documents';
@@ -25,6 +27,7 @@ import {
   publicGstr3bView,
 } from '../../../electron/core/gst/views';
 import type { GstAmounts, GstFigureRef, GstVoucherRef } from '../../../shared/types/gst';
+import { ledger, TINY, voucher } from '../db/fixtures';
 
 /*
  * The GST month summaries (gst/month-summaries.ts) against the returns computed straight from the books'
@@ -221,11 +224,15 @@ describe('what moves a month summary', () => {
   it("a master written without a GST change keeps the summaries; a sales ledger's rate changed recomputes them", () => {
     gstr1Answer(store.db, companyOf(), '2026-03');
     mark('2026-03');
-    const sales = demo.ledgers.find((l) => l.gst?.rate !== undefined && l.gst.rate !== null && l.gst.dutyHead === null)!;
+    const sales = demo.ledgers.find(
+      (l) => l.gst?.rate !== undefined && l.gst.rate !== null && l.gst.dutyHead === null,
+    )!;
     expect(sales).toBeDefined();
-    // The ledger's address changes: no GST fact the returns read.
+    // The ledger's credit period changes: no GST fact the returns read.
     let writer = store.beginCompanyWrite(demo.company, 'merge');
-    writer.putLedgers([{ ...sales, address: [...(sales.address ?? []), 'Second floor'] }]);
+    writer.putLedgers([
+      { ...sales, creditPeriodDays: (sales.creditPeriodDays ?? 0) + 15, alterId: sales.alterId + 1 },
+    ]);
     writer.commit(demo.company);
     gstr1Answer(store.db, companyOf(), '2026-03');
     expect(marked('2026-03')).toBe(true);
@@ -247,6 +254,112 @@ describe('what moves a month summary', () => {
       expect(answer.json).toEqual(gstr3bAnswer(store.db, companyOf(), '2026-03').json);
     } finally {
       other.close();
+    }
+  });
+});
+
+describe("a note's month and its invoice's month", () => {
+  const gst = (extra: Partial<LedgerGstRecord>): LedgerGstRecord => ({
+    registration: null,
+    dutyHead: null,
+    hsn: null,
+    taxability: null,
+    rate: null,
+    reverseCharge: false,
+    ...extra,
+  });
+  const header = {
+    companyGstin: '27AAHFS1234K1Z4',
+    partyGstin: null,
+    registration: 'unregistered' as const,
+    placeOfSupply: 'Goa',
+    partyState: 'Goa',
+    reverseCharge: false,
+    referenceDate: null,
+  };
+  const bill = (billType: 'New Ref' | 'Agst Ref', amount: number) => [
+    { billName: 'S/50', billType, amount, creditPeriodDays: null, dueDate: null },
+  ];
+  /** An invoice of `taxable` + 18% IGST to an unregistered buyer in Goa. */
+  const invoice = (taxable: number) =>
+    voucher(
+      'V-INV',
+      '2025-04-02',
+      'Sales',
+      'S/50',
+      [
+        {
+          ledgerGuid: 'L-GOA',
+          ledgerName: 'Goa Resort',
+          amount: (taxable * 118) / 100,
+          bills: bill('New Ref', (taxable * 118) / 100),
+        },
+        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: -taxable, bills: [] },
+        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: -(taxable * 18) / 100, bills: [] },
+      ],
+      { partyLedgerName: 'Goa Resort', gst: header },
+    );
+
+  it('a May credit note follows its April invoice: CDNUR while the invoice was B2CL, B2CS once it is altered below the limit', () => {
+    const books = openStore(':memory:');
+    try {
+      const writer = books.beginCompanyWrite(TINY, 'replace');
+      writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
+      writer.putVoucherTypes(
+        ['Sales', 'Credit Note'].map((name, i) => ({
+          guid: `vt-${i}`,
+          name,
+          parent: name,
+          autoNumbered: false,
+          alterId: 1,
+        })),
+      );
+      writer.putLedgers([
+        ledger('L-GOA', 'Goa Resort', 'Sundry Debtors', {
+          isBillWise: true,
+          state: 'Goa',
+          gst: gst({ registration: 'unregistered' }),
+        }),
+        ledger('L-SALES', 'Sales @18%', 'Sales Accounts', {
+          gst: gst({ taxability: 'taxable', rate: 1800, hsn: '9403' }),
+        }),
+        ledger('L-IGST', 'Output IGST', 'Duties & Taxes', { gst: gst({ dutyHead: 'igst' }) }),
+      ]);
+      writer.putVouchers([
+        // ₹2,00,000 + IGST ₹36,000: above the B2CL limit.
+        invoice(2_00_000_00),
+        // May: a return of ₹10,000 + ₹1,800 against it.
+        voucher(
+          'V-CN',
+          '2025-05-20',
+          'Credit Note',
+          'CN/5',
+          [
+            { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: 10_000_00, bills: [] },
+            { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: 1_800_00, bills: [] },
+            {
+              ledgerGuid: 'L-GOA',
+              ledgerName: 'Goa Resort',
+              amount: -11_800_00,
+              bills: bill('Agst Ref', -11_800_00),
+            },
+          ],
+          { partyLedgerName: 'Goa Resort', gst: header },
+        ),
+      ]);
+      writer.commit(TINY);
+      const company = books.requireCompany(TINY.guid);
+      const may = () => gstr1Answer(books.db, company, '2025-05');
+      const count = (name: string) => may().view.sections.find((s) => s.section === name)!.count;
+      expect([count('cdnur'), count('b2cs')]).toEqual([1, 0]);
+
+      // The April invoice is altered to ₹50,000 + ₹9,000 (an incremental sync): May's vouchers are unchanged.
+      const merge = books.beginCompanyWrite(TINY, 'merge');
+      merge.putVouchers([{ ...invoice(50_000_00), alterId: 99 }]);
+      merge.commit(TINY);
+      expect([count('cdnur'), count('b2cs')]).toEqual([0, 1]);
+    } finally {
+      books.close();
     }
   });
 });
