@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core/app';
 import { securePrivateFolder, windowsPrivateAclArgs } from '../../electron/core/data-folder';
 import { INTERRUPTED_SYNC, openStore } from '../../electron/core/db/store';
+import { attachGstSummaries } from '../../electron/core/gst/summary-db';
 import { TINY_GUID, writeTiny } from './db/fixtures';
 
 /**
@@ -41,10 +42,21 @@ describe('the data folder is readable by its user only', () => {
         { username: 'asha', displayName: 'Asha', role: 'staff', companies: [], disabled: false },
         await core.portal.hasher.hash('asha-password-1'),
       );
+      // The GST month summaries' database beside the books (attached when a return is first asked for).
+      attachGstSummaries(core.store.db);
+      core.store.db.prepare("DELETE FROM gsts.months WHERE company_guid = 'none'").run();
       expect(modeOf(dataDir)).toBe(0o700);
       const files = tree(dataDir);
       const names = files.map((f) => f.path.slice(dataDir.length + 1));
-      expect(names).toEqual(expect.arrayContaining(['tallyconnect.db', 'portal.db', 'tallyconnect.db-wal']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'tallyconnect.db',
+          'portal.db',
+          'tallyconnect.db-wal',
+          'tallyconnect.db.gst-summaries',
+          'tallyconnect.db.gst-summaries-wal',
+        ]),
+      );
       for (const f of files) expect(f.mode, f.path).toBe(f.dir ? 0o700 : 0o600);
       await core.close();
     } finally {

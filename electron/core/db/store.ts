@@ -64,6 +64,17 @@ export interface OpenStoreOptions {
   now?: () => Date;
 }
 
+/**
+ * The GST month summaries' database beside the books' (gst/summary-db.ts): derived data, attached to the
+ * books' connection.
+ */
+export const GST_SUMMARIES_SUFFIX = '.gst-summaries';
+
+/** Every file SQLite keeps for the books: the database, its journal files, and the summaries' with theirs. */
+export const DATABASE_FILE_SUFFIXES: readonly string[] = ['', GST_SUMMARIES_SUFFIX].flatMap((base) =>
+  ['', '-wal', '-shm', '-journal'].map((journal) => `${base}${journal}`),
+);
+
 export const PAGE_SIZE = 16_384;
 const MMAP_BYTES = 4 * 2 ** 30;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -295,7 +296,7 @@ const prepare = (db: Database.Database) => ({
     FROM ledgers l
     LEFT JOIN groups g ON g.company_id = l.company_id AND g.name = l.group_name
     LEFT JOIN groups p ON p.company_id = g.company_id AND p.name = g.primary_group
-    WHERE l.company_id = ?`),
+    WHERE l.company_id = ? ORDER BY l.id`),
   // The item lines alone, as arrays (raw); the items' GST facts from itemFacts.
   items: db
     .prepare(
@@ -307,7 +308,7 @@ const prepare = (db: Database.Database) => ({
     .raw(true),
   itemFacts: db.prepare(`SELECT s.id, s.name, s.gst_taxability AS taxability, s.gst_rate AS rate, s.hsn,
       s.gst_ineligible_itc AS ineligible, s.gst_nature AS nature
-    FROM stock_items s WHERE s.company_id = ?`),
+    FROM stock_items s WHERE s.company_id = ? ORDER BY s.id`),
   // A note's invoice: the New Ref bill its Agst Ref settles, on the same ledger (its amount is the invoice's
   // value with tax).
   noteOriginals: db.prepare(`SELECT e.voucher_id AS voucherId, max(abs(o.amount)) AS original
@@ -338,15 +339,31 @@ const prepare = (db: Database.Database) => ({
     GROUP BY v.id, l.gst_duty_head
     ORDER BY v.date, v.id`),
   // The period's own vouchers first (a month's, not the whole books'); the books up to its end otherwise.
-  periodGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM vouchers v
+  periodGstins:
+    db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n, max(v.date) AS last FROM vouchers v
       CROSS JOIN voucher_gst g ON g.voucher_id = v.id
     WHERE v.company_id = @company AND v.date BETWEEN @from AND @to AND g.company_gstin IS NOT NULL
     GROUP BY g.company_gstin ORDER BY n DESC, max(v.date) DESC`),
-  companyGstins: db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n FROM voucher_gst g
+  companyGstins:
+    db.prepare(`SELECT g.company_gstin AS gstin, count(*) AS n, max(v.date) AS last FROM voucher_gst g
       JOIN vouchers v ON v.id = g.voucher_id
     WHERE g.company_id = ? AND g.company_gstin IS NOT NULL AND v.date <= ?
     GROUP BY g.company_gstin ORDER BY n DESC, max(v.date) DESC`),
 });
+
+/**
+ * A signature of every master fact the classification reads (the ledgers' and stock items' GST details,
+ * names and groups, as ledgerFacts and itemFacts read them): equal signatures, equal classification.
+ */
+export function gstMastersSignature(db: Database.Database, companyId: number): string {
+  const s = statementsOf(db);
+  const hash = createHash('sha256');
+  for (const rows of [s.ledgerFacts.all(companyId), s.itemFacts.all(companyId)]) {
+    for (const row of rows) hash.update(JSON.stringify(row));
+    hash.update('\u0000');
+  }
+  return hash.digest('base64');
+}
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 const statementsOf = (db: Database.Database): ReturnType<typeof prepare> => {
@@ -368,15 +385,44 @@ export function gstCompanyOf(
   company: { id: number; name: string },
   period: GstPeriod,
 ): GstCompany {
-  const s = statementsOf(db);
-  for (const rows of [
-    () => s.periodGstins.all({ company: company.id, from: period.from, to: period.to }),
-    () => s.companyGstins.all(company.id, period.to),
-  ])
-    for (const row of rows() as { gstin: string }[]) {
-      const check = checkGstin(row.gstin);
-      if (check.ok) return { gstin: check.gstin, stateCode: check.gstin.slice(0, 2) };
-    }
+  return (
+    gstCompanyFrom(periodGstinCounts(db, company, period)) ??
+    gstCompanyFrom(statementsOf(db).companyGstins.all(company.id, period.to) as GstinCount[]) ??
+    noGstin(company, period)
+  );
+}
+
+/** How many of a period's vouchers were entered under a company GSTIN, and the last one's date. */
+export interface GstinCount {
+  gstin: string;
+  n: number;
+  last: IsoDate;
+}
+
+/** The company GSTINs of a period's vouchers, with their counts. */
+export const periodGstinCounts = (
+  db: Database.Database,
+  company: { id: number },
+  period: GstPeriod,
+): GstinCount[] =>
+  statementsOf(db).periodGstins.all({
+    company: company.id,
+    from: period.from,
+    to: period.to,
+  }) as GstinCount[];
+
+/** The GSTIN most vouchers carry (the latest on a tie) that is a valid one, or null. */
+export function gstCompanyFrom(counts: readonly GstinCount[]): GstCompany | null {
+  const ordered = [...counts].sort((a, b) => b.n - a.n || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+  for (const row of ordered) {
+    const check = checkGstin(row.gstin);
+    if (check.ok) return { gstin: check.gstin, stateCode: check.gstin.slice(0, 2) };
+  }
+  return null;
+}
+
+/** VALIDATION naming the company whose books carry no GSTIN up to the period's end. */
+export function noGstin(company: { name: string }, period: GstPeriod): never {
   throw new AppError(
     'VALIDATION',
     `"${company.name}" has no GSTIN in its books up to ${period.to}: its vouchers carry no company GSTIN ` +
@@ -780,6 +826,21 @@ export interface GstBooks {
    * order); only when every document was read (direction 'all'), else empty.
    */
   taxLedgerEntries: TaxLedgerRow[];
+  /** Each outward note's voucher id and the value of the invoice it adjusts as found (null: none found). */
+  noteOriginals: { voucherId: number; voucherGuid: string; original: Paise | null }[];
+}
+
+/**
+ * The value of the invoice each note adjusts (the New Ref bill its Agst Ref settles, on the same ledger), by
+ * the note's voucher id; notes without one are absent.
+ */
+export function noteOriginalValues(db: Database.Database, noteIds: readonly number[]): Map<number, Paise> {
+  if (noteIds.length === 0) return new Map();
+  const rows = statementsOf(db).noteOriginals.all({ ids: JSON.stringify(noteIds) }) as {
+    voucherId: number;
+    original: Paise;
+  }[];
+  return new Map(rows.map((r) => [r.voucherId, r.original]));
 }
 
 const sumOf = (lines: readonly GstLine[], pick: (l: GstLine) => Paise): Paise =>
@@ -818,15 +879,15 @@ export function readGstBooks(
   );
   // The outward notes' invoices (@ids: the notes read).
   const notes = classified.filter((c) => c.direction === 'outward' && c.kind !== 'invoice');
-  const originals = new Map(
-    (notes.length === 0
-      ? []
-      : (statementsOf(db).noteOriginals.all({ ids: JSON.stringify(notes.map((c) => c.voucher.id)) }) as {
-          voucherId: number;
-          original: Paise;
-        }[])
-    ).map((r) => [r.voucherId, r.original]),
+  const originals = noteOriginalValues(
+    db,
+    notes.map((c) => c.voucher.id),
   );
+  const noteOriginals = notes.map((c) => ({
+    voucherId: c.voucher.id,
+    voucherGuid: c.voucher.guid,
+    original: originals.get(c.voucher.id) ?? null,
+  }));
   for (const c of classified) {
     const v = c.voucher;
     if (c.direction === 'outward') {
@@ -935,6 +996,7 @@ export function readGstBooks(
     inwardDocuments,
     inwardRefs,
     taxLedgerEntries,
+    noteOriginals,
   };
 }
 

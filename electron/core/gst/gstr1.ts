@@ -125,6 +125,12 @@ export interface Gstr1 {
 const byText = new Intl.Collator().compare;
 
 const REGISTERED = new Set(['regular', 'composition', 'sez', 'deemed-export', 'uin']);
+/** A party the returns treat as registered (B2B, CDNR, the HSN summary's B2B table). */
+export const isRegistered = (registration: GstDocument['registration']): boolean =>
+  REGISTERED.has(registration);
+/** A line's unit quantity code in the HSN summary: services (SAC 99…) have none ("NA"). */
+export const hsnUqcOf = (line: Pick<GstLine, 'uqc'> & { hsn: string }): string =>
+  line.uqc ?? (line.hsn.startsWith('99') ? 'NA' : 'OTH');
 const TAX_TOLERANCE: Paise = 100; // the portal accepts tax within ₹1 of rate × taxable value
 
 const zero = (rate: number): RateAmounts => ({ rate, taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 });
@@ -179,10 +185,7 @@ function documentsIssued(docs: readonly GstDocument[]): Gstr1DocSeries[] {
       cancelled: sorted.filter((d) => d.cancelled).length,
     });
   }
-  return out.sort(
-    (a, b) =>
-      a.nature - b.nature || a.voucherType.localeCompare(b.voucherType) || a.from.localeCompare(b.from),
-  );
+  return out.sort(byDocSeries);
 }
 
 /** Problems Tally lists before filing; `excluded` ones keep the voucher out of the return. */
@@ -341,7 +344,7 @@ export function buildGstr1(
       }
       if (line.taxability === 'non-gst' || !line.hsn) continue;
       const table = registered ? hsn.b2b : hsn.b2c;
-      const uqc = line.uqc ?? (line.hsn.startsWith('99') ? 'NA' : 'OTH');
+      const uqc = hsnUqcOf({ uqc: line.uqc, hsn: line.hsn });
       const key = `${line.hsn}\u0000${uqc}\u0000${line.rate}`;
       const row = table.get(key) ?? {
         ...zero(line.rate),
@@ -358,26 +361,121 @@ export function buildGstr1(
     }
   }
 
-  result.b2cs = [...b2cs.values()].sort(
-    (a, b) =>
-      a.supplyType.localeCompare(b.supplyType) ||
-      a.placeOfSupply.localeCompare(b.placeOfSupply) ||
-      a.rate - b.rate,
-  );
-  const nilOrder: NilSupplyType[] = ['INTRB2B', 'INTRAB2B', 'INTRB2C', 'INTRAB2C'];
-  result.nil = nilOrder.map(
+  result.b2cs = [...b2cs.values()].sort(byB2cs);
+  result.nil = NIL_ORDER.map(
     (type) => nil.get(type) ?? { supplyType: type, nilRated: 0, exempt: 0, nonGst: 0 },
   );
-  const byHsn = (a: Gstr1Hsn, b: Gstr1Hsn) =>
-    a.hsn.localeCompare(b.hsn) || a.rate - b.rate || a.uqc.localeCompare(b.uqc);
   result.hsnB2b = [...hsn.b2b.values()].sort(byHsn);
   result.hsnB2c = [...hsn.b2c.values()].sort(byHsn);
-  // ISO dates compare as plain strings; numbers by one collator (localeCompare builds one per call).
-  const byDate = <T extends Gstr1Invoice>(a: T, b: T) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : byText(a.number, b.number);
   for (const list of [result.b2b, result.b2cl, result.exp, result.cdnr, result.cdnur] as Gstr1Invoice[][])
     list.sort(byDate);
   return result;
+}
+
+const byB2cs = (a: Gstr1B2cs, b: Gstr1B2cs): number =>
+  a.supplyType.localeCompare(b.supplyType) ||
+  a.placeOfSupply.localeCompare(b.placeOfSupply) ||
+  a.rate - b.rate;
+const NIL_ORDER: NilSupplyType[] = ['INTRB2B', 'INTRAB2B', 'INTRB2C', 'INTRAB2C'];
+const byHsn = (a: Gstr1Hsn, b: Gstr1Hsn): number =>
+  a.hsn.localeCompare(b.hsn) || a.rate - b.rate || a.uqc.localeCompare(b.uqc);
+// ISO dates compare as plain strings; numbers by one collator (localeCompare builds one per call).
+const byDate = <T extends Gstr1Invoice>(a: T, b: T): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : byText(a.number, b.number);
+const byDocSeries = (a: Gstr1DocSeries, b: Gstr1DocSeries): number =>
+  a.nature - b.nature || a.voucherType.localeCompare(b.voucherType) || a.from.localeCompare(b.from);
+
+/** Adds `row`'s amounts (and quantity) into the row of the same key in `into`, or adds a copy of it. */
+function sumInto<T extends RateAmounts>(
+  into: Map<string, T>,
+  key: string,
+  row: T,
+  more?: (target: T, row: T) => void,
+): void {
+  const target = into.get(key);
+  if (!target) {
+    into.set(key, { ...row });
+    return;
+  }
+  addInto(target, row);
+  more?.(target, row);
+}
+
+/**
+ * Several months' GSTR-1 (in date order) as one period's, a quarter's: what buildGstr1 gives for the
+ * period's documents at once. Invoices and notes are listed together, B2CS, nil, HSN rows summed by their
+ * key, each series of documents issued from its lowest number to its highest. The B2CS and HSN rows carry no
+ * voucher lists (the screens page through those with gst.vouchers).
+ */
+export function combineGstr1(
+  months: readonly Gstr1[],
+  company: GstCompany,
+  period: { from: IsoDate; to: IsoDate },
+): Gstr1 {
+  const b2cs = new Map<string, Gstr1B2cs>();
+  const nil = new Map<NilSupplyType, Gstr1Nil>();
+  const hsn = { b2b: new Map<string, Gstr1Hsn>(), b2c: new Map<string, Gstr1Hsn>() };
+  const series = new Map<string, Gstr1DocSeries & { first: number; last: number }>();
+  const counts = { included: 0, cancelled: 0, uncertain: 0 };
+  const hsnKey = (r: Gstr1Hsn) => `${r.hsn}\u0000${r.uqc}\u0000${r.rate}`;
+  const addQuantity = (t: Gstr1Hsn, r: Gstr1Hsn) => {
+    t.quantityMilli += r.quantityMilli;
+  };
+  for (const m of months) {
+    for (const r of m.b2cs)
+      sumInto(b2cs, `${r.supplyType}\u0000${r.placeOfSupply}\u0000${r.rate}`, { ...r, voucherGuids: [] });
+    for (const r of m.nil) {
+      const t = nil.get(r.supplyType) ?? { supplyType: r.supplyType, nilRated: 0, exempt: 0, nonGst: 0 };
+      t.nilRated += r.nilRated;
+      t.exempt += r.exempt;
+      t.nonGst += r.nonGst;
+      nil.set(r.supplyType, t);
+    }
+    for (const r of m.hsnB2b) sumInto(hsn.b2b, hsnKey(r), { ...r, voucherGuids: [] }, addQuantity);
+    for (const r of m.hsnB2c) sumInto(hsn.b2c, hsnKey(r), { ...r, voucherGuids: [] }, addQuantity);
+    for (const d of m.documents) {
+      const from = seriesOf(d.from);
+      const to = seriesOf(d.to);
+      const key = `${d.nature}\u0000${d.voucherType}\u0000${from.key}`;
+      const t = series.get(key);
+      const first = from.serial ?? 0;
+      const last = to.serial ?? 0;
+      if (!t) {
+        series.set(key, { ...d, first, last });
+        continue;
+      }
+      if (first < t.first || (first === t.first && byText(d.from, t.from) < 0)) {
+        t.from = d.from;
+        t.first = first;
+      }
+      if (last > t.last || (last === t.last && byText(d.to, t.to) > 0)) {
+        t.to = d.to;
+        t.last = last;
+      }
+      t.total += d.total;
+      t.cancelled += d.cancelled;
+    }
+    counts.included += m.counts.included;
+    counts.cancelled += m.counts.cancelled;
+    counts.uncertain += m.counts.uncertain;
+  }
+  const listed = <T extends Gstr1Invoice>(pick: (m: Gstr1) => T[]): T[] => months.flatMap(pick).sort(byDate);
+  return {
+    company,
+    ...period,
+    b2b: listed((m) => m.b2b),
+    b2cl: listed((m) => m.b2cl),
+    b2cs: [...b2cs.values()].sort(byB2cs),
+    exp: listed((m) => m.exp),
+    cdnr: listed((m) => m.cdnr),
+    cdnur: listed((m) => m.cdnur),
+    nil: NIL_ORDER.map((type) => nil.get(type) ?? { supplyType: type, nilRated: 0, exempt: 0, nonGst: 0 }),
+    hsnB2b: [...hsn.b2b.values()].sort(byHsn),
+    hsnB2c: [...hsn.b2c.values()].sort(byHsn),
+    documents: [...series.values()].map(({ first: _f, last: _l, ...d }) => d).sort(byDocSeries),
+    exceptions: months.flatMap((m) => m.exceptions),
+    counts,
+  };
 }
 
 function addB2cs(

@@ -245,11 +245,15 @@ export function setOff(liability: TaxHeads, credit: TaxHeads): { byCredit: TaxHe
   return { byCredit, cash: due };
 }
 
-export function buildGstr3b(
+/** The additive figures of GSTR-3B (everything but the net credit and the payment of tax). */
+export type Gstr3bParts = Omit<Gstr3b, 'itcNet' | 'liability' | 'paidByCredit' | 'paidInCash'>;
+
+/** GSTR-3B's additive figures from the period's GSTR-1, inward supplies and ITC adjustments. */
+export function gstr3bParts(
   gstr1: Gstr1,
   inward: readonly InwardSupply[],
   adjustments: readonly ItcAdjustment[] = [],
-): Gstr3b {
+): Gstr3bParts {
   // 3.1(a): B2B (not SEZ), B2CL, B2CS and notes; (b): exports and SEZ supplies.
   const sez = (t: string) => t === 'SEWP' || t === 'SEWOP';
   const outwardTaxable = none();
@@ -340,20 +344,6 @@ export function buildGstr3b(
     '4D2': itcIneligible,
   };
   for (const entry of itcEntries(inward, adjustments)) add(byFigure[entry.figure], entry);
-  const itcNet = heads();
-  for (const kind of Object.values(itcAvailable)) add(itcNet, kind);
-  add(itcNet, itcReversed, -1);
-  add(itcNet, itcReversedOther, -1);
-
-  // Liability: outward tax (a and b) plus reverse-charge tax, which is paid in cash.
-  const outwardTax = heads();
-  add(outwardTax, outwardTaxable);
-  add(outwardTax, outwardZeroRated);
-  const { byCredit, cash } = setOff(outwardTax, itcNet);
-  add(cash, inwardReverseCharge);
-  const liability = heads();
-  add(liability, outwardTax);
-  add(liability, inwardReverseCharge);
   return {
     gstin: gstr1.company.gstin,
     from: gstr1.from,
@@ -369,15 +359,99 @@ export function buildGstr3b(
     itcAvailable,
     itcReversed,
     itcReversedOther,
-    itcNet,
     itcReclaimed,
     itcIneligible,
     inwardExempt,
     inwardNonGst,
-    liability,
-    paidByCredit: byCredit,
-    paidInCash: cash,
   };
+}
+
+/** GSTR-3B of a period: its parts (gstr3bParts) with the net credit and the tax paid by credit and in cash. */
+export function buildGstr3b(
+  gstr1: Gstr1,
+  inward: readonly InwardSupply[],
+  adjustments: readonly ItcAdjustment[] = [],
+): Gstr3b {
+  return settleGstr3b(gstr3bParts(gstr1, inward, adjustments));
+}
+
+/**
+ * The net credit (4(C) = 4(A) − 4(B)) and the payment of the tax: credit set off in the order of the law,
+ * reverse-charge tax in cash. Not additive, so a quarter settles its summed parts once.
+ */
+export function settleGstr3b(parts: Gstr3bParts): Gstr3b {
+  const itcNet = heads();
+  for (const kind of Object.values(parts.itcAvailable) as TaxHeads[]) add(itcNet, kind);
+  add(itcNet, parts.itcReversed, -1);
+  add(itcNet, parts.itcReversedOther, -1);
+
+  // Liability: outward tax (a and b) plus reverse-charge tax, which is paid in cash.
+  const outwardTax = heads();
+  add(outwardTax, parts.outwardTaxable);
+  add(outwardTax, parts.outwardZeroRated);
+  const { byCredit, cash } = setOff(outwardTax, itcNet);
+  add(cash, parts.inwardReverseCharge);
+  const liability = heads();
+  add(liability, outwardTax);
+  add(liability, parts.inwardReverseCharge);
+  return { ...parts, itcNet, liability, paidByCredit: byCredit, paidInCash: cash };
+}
+
+/** The parts of several months' GSTR-3B as one period's (a quarter): every figure summed. */
+export function addGstr3bParts(
+  months: readonly Gstr3bParts[],
+  period: { gstin: string; from: IsoDate; to: IsoDate },
+): Gstr3bParts {
+  const total: Gstr3bParts = {
+    ...period,
+    outwardTaxable: none(),
+    outwardZeroRated: none(),
+    outwardNilExempt: 0,
+    inwardReverseCharge: none(),
+    outwardNonGst: 0,
+    interStateUnregistered: [],
+    itcAvailable: {
+      'import-goods': heads(),
+      'import-services': heads(),
+      'reverse-charge': heads(),
+      isd: heads(),
+      other: heads(),
+    },
+    itcReversed: heads(),
+    itcReversedOther: heads(),
+    itcReclaimed: heads(),
+    itcIneligible: heads(),
+    inwardExempt: { interState: 0, intraState: 0 },
+    inwardNonGst: { interState: 0, intraState: 0 },
+  };
+  const byPos = new Map<string, { placeOfSupply: string; taxable: Paise; igst: Paise }>();
+  for (const m of months) {
+    addValued(total.outwardTaxable, m.outwardTaxable);
+    addValued(total.outwardZeroRated, m.outwardZeroRated);
+    total.outwardNilExempt += m.outwardNilExempt;
+    addValued(total.inwardReverseCharge, m.inwardReverseCharge);
+    total.outwardNonGst += m.outwardNonGst;
+    for (const row of m.interStateUnregistered) {
+      const into = byPos.get(row.placeOfSupply) ?? { placeOfSupply: row.placeOfSupply, taxable: 0, igst: 0 };
+      into.taxable += row.taxable;
+      into.igst += row.igst;
+      byPos.set(row.placeOfSupply, into);
+    }
+    for (const kind of Object.keys(total.itcAvailable) as (ItcKind | 'reverse-charge')[])
+      add(total.itcAvailable[kind], m.itcAvailable[kind]);
+    add(total.itcReversed, m.itcReversed);
+    add(total.itcReversedOther, m.itcReversedOther);
+    add(total.itcReclaimed, m.itcReclaimed);
+    add(total.itcIneligible, m.itcIneligible);
+    total.inwardExempt.interState += m.inwardExempt.interState;
+    total.inwardExempt.intraState += m.inwardExempt.intraState;
+    total.inwardNonGst.interState += m.inwardNonGst.interState;
+    total.inwardNonGst.intraState += m.inwardNonGst.intraState;
+  }
+  total.interStateUnregistered = [...byPos.values()].sort((a, b) =>
+    a.placeOfSupply.localeCompare(b.placeOfSupply),
+  );
+  return total;
 }
 
 const money = (h: TaxHeads) => ({

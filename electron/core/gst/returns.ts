@@ -3,27 +3,34 @@ import { addDays, lastDayOfMonth } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   GstAmounts,
+  GstFigureRef,
   Gstr1Answer,
+  Gstr1View,
   Gstr2bDocumentView,
   Gstr2bRecoAnswer,
   Gstr3bAnswer,
+  Gstr3bView,
+  GstVouchersAnswer,
 } from '../../../shared/types/gst';
 import { inwardVouchersNumbered, readGstBooks, type GstPeriod } from './documents';
-import { buildGstr1 } from './gstr1';
+import { combineGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
 import { normaliseDocumentNumber, parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
-import { buildGstr3b, gstr3bJson } from './gstr3b';
+import { addGstr3bParts, gstr3bJson, settleGstr3b } from './gstr3b';
 import type { TaxedValue } from './model';
-import { reconcileTaxLedgers, returnsTaxByVoucher } from './tax-ledgers';
-import { gstr1View, gstr3bView } from './views';
+import { figureKey, figureVouchers, periodSummaries } from './month-summaries';
+import { combinedGstr1View, combinedGstr3bView, combinedTaxLedgers } from './period-views';
+import { hsnRowKeyText } from './views';
 
 /**
- * The three GST answers of a month (GSTR-1 and GSTR-3B also of a quarter), from the store: the books' documents (documents.ts) through the pure
- * returns (gstr1.ts, gstr3b.ts, gstr2b.ts). Read-only; a bad 2B file or a company without a GSTIN is a
- * VALIDATION error naming what is wrong.
+ * The GST answers of a month (GSTR-1 and GSTR-3B also of a quarter): GSTR-1, GSTR-3B and the vouchers behind
+ * their figures from the period's month summaries (month-summaries.ts: the books' documents through the
+ * pure returns, kept per month until the month changes), the GSTR-2B reconciliation from the books'
+ * documents (documents.ts, gstr2b.ts). The books are only read; a bad 2B file or a company without a GSTIN
+ * is a VALIDATION error naming what is wrong.
  */
 
-type Company = { id: number; name: string };
+type Company = { id: number; guid: string; name: string };
 
 /** How far back the 2B reconciliation looks for purchases a supplier uploaded late. */
 export const EARLIER_MONTHS = 6;
@@ -53,45 +60,122 @@ export function returnPeriod(period: string): GstPeriod {
 
 export function gstr1Answer(db: Database.Database, company: Company, month: string): Gstr1Answer {
   const period = returnPeriod(month);
-  const books = readGstBooks(db, company, period, undefined, 'outward');
-  const gstr1 = buildGstr1(books.company, period, books.outward);
+  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r1');
+  const gstr1 = combineGstr1(
+    summaries.map((m) => m.gstr1),
+    gstCompany,
+    period,
+  );
   return {
-    gstin: books.company.gstin,
+    gstin: gstCompany.gstin,
     month,
     json: gstr1Json(gstr1),
     exceptions: gstr1.exceptions,
     counts: gstr1.counts,
-    view: gstr1View(gstr1, books.outward),
+    view: combinedGstr1View(gstr1, summaries),
   };
 }
 
 export function gstr3bAnswer(db: Database.Database, company: Company, month: string): Gstr3bAnswer {
   const period = returnPeriod(month);
-  const books = readGstBooks(db, company, period);
-  const gstr1 = buildGstr1(books.company, period, books.outward);
-  const gstr3b = buildGstr3b(gstr1, books.inwardSupplies, books.adjustments);
-  const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
-  const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
-  const taxLedgers = reconcileTaxLedgers(
-    books.taxLedgerEntries,
-    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
-    (guid) => {
-      const doc = outwardByGuid.get(guid);
-      const ref = books.inwardRefs.get(guid);
-      return {
-        voucherType: doc?.voucherType ?? ref?.voucherType ?? '',
-        number: doc?.number ?? ref?.number ?? '',
-        date: doc?.date ?? inwardByGuid.get(guid)?.date ?? period.from,
-        partyName: doc?.partyName ?? ref?.partyName ?? '',
-      };
-    },
+  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r3b');
+  const gstr3b = settleGstr3b(
+    addGstr3bParts(
+      summaries.map((m) => m.parts),
+      { gstin: gstCompany.gstin, ...period },
+    ),
   );
   return {
-    gstin: books.company.gstin,
+    gstin: gstCompany.gstin,
     month,
     json: gstr3bJson(gstr3b),
-    view: gstr3bView(gstr1, gstr3b, books.outward, books.inwardSupplies, books.inwardRefs, books.adjustments),
-    taxLedgers,
+    view: combinedGstr3bView(gstr3b, summaries),
+    taxLedgers: combinedTaxLedgers(summaries.map((m) => m.taxLedgers)),
+  };
+}
+
+const NO_AMOUNTS: GstAmounts = { taxable: 0, igst: 0, cgst: 0, sgst: 0, cess: 0 };
+
+/** A figure of a period's return: the keys of its vouchers in the summaries, its sum and count. */
+interface Figure {
+  keys: string[];
+  sum: GstAmounts;
+  count: number;
+}
+
+function gstr1Figure(of: Extract<GstFigureRef, { return: 'gstr1' | 'gstr1-hsn' }>, view: Gstr1View): Figure {
+  if (of.return === 'gstr1') {
+    const s = view.sections.find((x) => x.section === of.section);
+    return { keys: [figureKey.section(of.section)], sum: s ? amounts(s) : NO_AMOUNTS, count: s?.count ?? 0 };
+  }
+  const row = view.hsn.find(
+    (h) => h.table === of.table && h.hsn === of.hsn && h.uqc === of.uqc && h.rate === of.rate,
+  );
+  const tables = of.table === 'all' ? (['b2b', 'b2c'] as const) : [of.table];
+  return {
+    keys: tables.map((table) =>
+      figureKey.hsn(hsnRowKeyText({ table, hsn: of.hsn, uqc: of.uqc, rate: of.rate })),
+    ),
+    sum: row ? amounts(row) : NO_AMOUNTS,
+    count: row?.count ?? 0,
+  };
+}
+
+function gstr3bFigure(
+  of: Extract<GstFigureRef, { return: 'gstr3b' | 'gstr3b-state' }>,
+  view: Gstr3bView,
+): Figure {
+  if (of.return === 'gstr3b') {
+    const f = view.figures.find((x) => x.id === of.figure);
+    return { keys: [figureKey.figure(of.figure)], sum: f ? amounts(f) : NO_AMOUNTS, count: f?.count ?? 0 };
+  }
+  const r = view.interState.find((x) => x.placeOfSupply === of.placeOfSupply);
+  return {
+    keys: [figureKey.state(of.placeOfSupply)],
+    sum: { ...NO_AMOUNTS, taxable: r?.taxable ?? 0, igst: r?.igst ?? 0 },
+    count: r?.count ?? 0,
+  };
+}
+
+/**
+ * The vouchers behind one figure of a period's GSTR-1 or GSTR-3B, a page at a time, with the figure's sum
+ * (its vouchers' parts add up to it).
+ */
+export function gstVouchersAnswer(
+  db: Database.Database,
+  company: Company,
+  month: string,
+  of: GstFigureRef,
+  page: { offset: number; limit: number },
+): GstVouchersAnswer {
+  const period = returnPeriod(month);
+  let months: string[];
+  let figure: Figure;
+  if (of.return === 'gstr1' || of.return === 'gstr1-hsn') {
+    const found = periodSummaries(db, company, period, 'r1');
+    months = found.months;
+    const gstr1 = combineGstr1(
+      found.summaries.map((m) => m.gstr1),
+      found.gstCompany,
+      period,
+    );
+    figure = gstr1Figure(of, combinedGstr1View(gstr1, found.summaries));
+  } else {
+    const found = periodSummaries(db, company, period, 'r3b');
+    months = found.months;
+    const parts = addGstr3bParts(
+      found.summaries.map((m) => m.parts),
+      { gstin: found.gstCompany.gstin, ...period },
+    );
+    figure = gstr3bFigure(of, combinedGstr3bView(settleGstr3b(parts), found.summaries));
+  }
+  return {
+    month,
+    of,
+    total: figure.count,
+    offset: page.offset,
+    rows: figureVouchers(db, company, months, figure.keys, page.offset, page.limit),
+    sum: figure.sum,
   };
 }
 

@@ -51,7 +51,7 @@ export const publicGstr3bView = (full: Gstr3bViewFull): Gstr3bView => ({
   interState: full.interState.map(({ vouchers: _, ...r }) => r),
 });
 import type { InwardRef } from './documents';
-import type { Gstr1, Gstr1Hsn, Gstr1Invoice } from './gstr1';
+import { hsnUqcOf, isRegistered, type Gstr1, type Gstr1Hsn, type Gstr1Invoice } from './gstr1';
 import { HSN_SPLIT_FROM, mergeHsn } from './gstr1-json';
 import { itcEntries, type Gstr3b, type InwardSupply, type ItcAdjustment, type ItcFigure } from './gstr3b';
 import type { GstDocument, RateAmounts } from './model';
@@ -236,6 +236,51 @@ export function gstr1View(gstr1: Gstr1, documents: readonly GstDocument[]): Gstr
     documents: gstr1.documents.map((d) => ({ ...d })),
     states: statesOf(sections.flatMap((s) => s.vouchers.map((v) => v.placeOfSupply))),
   };
+}
+
+/** Which HSN summary row a line adds to: its table (B2B or B2C), HSN, unit quantity code and rate. */
+export interface HsnRowKey {
+  table: 'b2b' | 'b2c';
+  hsn: string;
+  uqc: string;
+  rate: number;
+}
+export const hsnRowKeyText = (k: HsnRowKey): string => `${k.table}|${k.hsn}|${k.uqc}|${k.rate}`;
+
+/**
+ * Each HSN summary row's vouchers, each with its part of the row (its lines of that HSN, unit and rate,
+ * signed as buildGstr1 adds them): the rows' drill-down, in the documents' order.
+ */
+export function hsnVoucherRefs(
+  gstr1: Gstr1,
+  documents: readonly GstDocument[],
+): Map<string, { key: HsnRowKey; vouchers: GstVoucherRef[] }> {
+  const excluded = new Set(gstr1.exceptions.filter((e) => e.excluded).map((e) => e.voucherGuid));
+  const out = new Map<string, { key: HsnRowKey; vouchers: GstVoucherRef[] }>();
+  for (const doc of documents) {
+    if (doc.cancelled || excluded.has(doc.voucherGuid)) continue;
+    const table = isRegistered(doc.registration) ? 'b2b' : 'b2c';
+    const mine = new Map<string, { key: HsnRowKey; amounts: GstAmounts }>();
+    for (const line of doc.lines) {
+      if (line.taxability === 'non-gst' || !line.hsn) continue;
+      const key: HsnRowKey = {
+        table,
+        hsn: line.hsn,
+        uqc: hsnUqcOf({ uqc: line.uqc, hsn: line.hsn }),
+        rate: line.rate,
+      };
+      const text = hsnRowKeyText(key);
+      const into = mine.get(text) ?? { key, amounts: zero() };
+      addInto(into.amounts, line, signOf(doc));
+      mine.set(text, into);
+    }
+    for (const [text, { key, amounts }] of mine) {
+      const row = out.get(text) ?? { key, vouchers: [] };
+      row.vouchers.push(outwardRef(doc, amounts));
+      out.set(text, row);
+    }
+  }
+  return out;
 }
 
 /** A 3B figure: its vouchers and their sum. */

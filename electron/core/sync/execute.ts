@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import { databaseError, sqliteCode } from '../db/sqlite-errors';
 import type { SyncProgress, SyncResult } from '../../../shared/types/sync';
-import type { Store } from '../db/store';
+import { DATABASE_FILE_SUFFIXES, type Store } from '../db/store';
 import { createTallyClient, type TallyClientOptions } from '../tally/client';
 import { runSync, type SyncRequest } from './engine';
 import { createProgressTracker } from './progress';
@@ -43,15 +43,16 @@ function identity(path: string): string | null {
 }
 
 /**
- * Refuses to import the database itself (or its -wal/-shm/-journal): reading it would open and close a
+ * Refuses to import the database itself (or its -wal/-shm/-journal, or the GST summaries' database beside
+ * it): reading it would open and close a
  * descriptor of the file in this process, which on POSIX drops every SQLite lock the process holds on
  * it (docs/security/database.md). Compared by device and inode, so links and other spellings count.
  */
 function refuseDatabaseFiles(store: Store, paths: readonly string[]): void {
   const own = new Set(
-    ['', '-wal', '-shm', '-journal']
-      .map((suffix) => identity(`${store.path}${suffix}`))
-      .filter((id): id is string => id !== null),
+    DATABASE_FILE_SUFFIXES.map((suffix) => identity(`${store.path}${suffix}`)).filter(
+      (id): id is string => id !== null,
+    ),
   );
   if (own.size === 0) return;
   for (const path of paths) {

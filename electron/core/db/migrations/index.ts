@@ -14,6 +14,7 @@ import { migration013 } from './013-tracking-numbers';
 import { migration014 } from './014-gst';
 import { migration015 } from './015-collections';
 import { migration016 } from './016-gst-itc';
+import { migration017 } from './017-month-versions';
 
 /** Numbered migrations; MIGRATIONS[i] brings a database from user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly string[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 /** Migrations after which derived summary tables must be rebuilt for every stored company. */

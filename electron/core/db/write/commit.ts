@@ -37,6 +37,7 @@ export function finishWrite(
   for (const month of settled.months) ctx.touchedMonths.add(month);
   refreshSummaries(ctx, settled);
   const dataVersion = writeCompanyRow(ctx, company);
+  stampMonths(ctx, dataVersion);
   putCompanyProfile(ctx, company.profile);
   return { dataVersion, vouchersRemoved: ctx.vouchersRemoved };
 }
@@ -61,6 +62,28 @@ function refreshSummaries(ctx: WriteContext, settled: { ledgers: Set<string>; mo
     for (const month of ctx.touchedMonths) summaries.rebuildStockMonth(companyId, month);
     for (const item of ctx.touchedItems) summaries.rebuildStockItem(companyId, item);
   }
+}
+
+/**
+ * The months this write changed take its data version (schema v17): every month for a write that replaced
+ * the books or loaded them in bulk, else the months whose vouchers were written, deleted or posted; and the
+ * masters too when it wrote or deleted one.
+ */
+function stampMonths(ctx: WriteContext, dataVersion: number): void {
+  const { db, companyId } = ctx;
+  const replaced = ctx.accumulator !== null || ctx.mode === 'replace';
+  if (ctx.mastersChanged || replaced)
+    db.prepare('UPDATE companies SET masters_version = ? WHERE id = ?').run(dataVersion, companyId);
+  if (replaced) {
+    db.prepare('DELETE FROM month_versions WHERE company_id = ?').run(companyId);
+    db.prepare('UPDATE companies SET months_version = ? WHERE id = ?').run(dataVersion, companyId);
+    return;
+  }
+  const stamp = db.prepare(
+    `INSERT INTO month_versions (company_id, month, version) VALUES (?, ?, ?)
+     ON CONFLICT (company_id, month) DO UPDATE SET version = excluded.version`,
+  );
+  for (const month of ctx.touchedMonths) stamp.run(companyId, month, dataVersion);
 }
 
 /** Records the write on the company's row; returns its new data version. */

@@ -23,7 +23,9 @@ const prepare = (db: Database.Database) => ({
       voucher_type, base_type, voucher_number, party_name, narration, reference, is_cancelled, is_optional,
       off_books, is_post_dated)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-  renumber: db.prepare('UPDATE vouchers SET voucher_number = ? WHERE company_id = ? AND guid = ?'),
+  renumber: db.prepare(
+    'UPDATE vouchers SET voucher_number = ? WHERE company_id = ? AND guid = ? RETURNING date',
+  ),
   voucherAlterIds: db.prepare('SELECT guid, alter_id FROM vouchers WHERE company_id = ?'),
 });
 type Statements = ReturnType<typeof prepare>;
@@ -184,7 +186,11 @@ export function renumberVouchers(
   numbers: readonly { guid: string; voucherNumber: string }[],
 ): void {
   const s = ctx.statements(prepare);
-  for (const n of numbers) s.renumber.run(n.voucherNumber, ctx.companyId, n.guid);
+  for (const n of numbers) {
+    const row = s.renumber.get(n.voucherNumber, ctx.companyId, n.guid) as { date: string } | undefined;
+    // A number is part of the month's GST documents (month_versions).
+    if (row) ctx.touchedMonths.add(row.date.slice(0, 7));
+  }
 }
 
 /** GUID -> AlterID of the stored vouchers. */
