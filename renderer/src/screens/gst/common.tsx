@@ -261,7 +261,8 @@ function VoucherRefTable({
   const columns: Column<GstVoucherRef>[] = voucherRefColumns(t, states).map((c, i) => ({
     ...c,
     id: VOUCHER_COLUMN_IDS[i] ?? `c${i}`,
-    ...(i === 1 ? { nowrap: true } : {}),
+    // The date and the number on one line each (a date broken over three lines reads badly).
+    ...(i <= 1 ? { nowrap: true } : {}),
     ...(i === 3
       ? {
           render: (v: GstVoucherRef) => (
