@@ -266,7 +266,7 @@ function VoucherRefTable({
     ...(i === 3
       ? {
           render: (v: GstVoucherRef) => (
-            <span className="cell-name" title={v.partyName}>
+            <span className="cell-name gst-party" title={v.partyName}>
               {v.partyName}
             </span>
           ),
