@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { Gstr1Answer, Gstr3bAnswer } from '../../shared/types/gst';
+import type { Gstr1JsonAnswer, Gstr3bAnswer } from '../../shared/types/gst';
 import type { CommandSpec } from './commands';
 
 /**
@@ -28,13 +28,13 @@ const period = {
 
 export const GST_COMMANDS: Record<string, CommandSpec> = {
   gstr1: {
-    operation: 'gst.gstr1',
+    operation: 'gst.gstr1Json',
     summary:
       'GSTR-1 portal JSON of a month or quarter: --company GUID (--month YYYY-MM | --quarter YYYY-Qn) [--out FILE]',
     flags: { ...period },
-    show: (data) => (data as Gstr1Answer).json,
+    show: (data) => (data as Gstr1JsonAnswer).json,
     notes: (data) =>
-      (data as Gstr1Answer).exceptions.map((e) => `${e.excluded ? 'Left out' : 'Check'}: ${e.message}`),
+      (data as Gstr1JsonAnswer).exceptions.map((e) => `${e.excluded ? 'Left out' : 'Check'}: ${e.message}`),
   },
   gstr3b: {
     operation: 'gst.gstr3b',

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { operation } from './define';
 import { companyGuid } from './schemas';
-import type { Gstr1Answer, Gstr2bRecoAnswer, Gstr3bAnswer, GstVouchersAnswer } from '../types/gst';
+import type {
+  Gstr1Answer,
+  Gstr1JsonAnswer,
+  Gstr2bRecoAnswer,
+  Gstr3bAnswer,
+  GstVouchersAnswer,
+} from '../types/gst';
 
 /** A return period: one calendar month, "YYYY-MM". */
 /**
@@ -83,7 +89,13 @@ export const gstOperations = {
   'gst.gstr1': operation<Gstr1Answer>()({
     input: z.object({ companyGuid, month: gstPeriod }).strict(),
     description:
-      "GSTR-1 of one month (YYYY-MM) or quarter (YYYY-Qn, financial year starting in YYYY) from the books: the portal's JSON (B2B, B2CL, B2CS, exports, notes, nil rated, HSN summary, documents issued) and the vouchers to correct in Tally first.",
+      'GSTR-1 of one month (YYYY-MM) or quarter (YYYY-Qn, financial year starting in YYYY) from the books: each section (B2B, B2CL, B2CS, exports, notes, nil rated) with its totals and count of vouchers, the HSN summary, documents issued, and the vouchers to correct in Tally first. The portal JSON: gst.gstr1Json.',
+    errors: ['NOT_FOUND', 'DATABASE'],
+  }),
+  'gst.gstr1Json': operation<Gstr1JsonAnswer>()({
+    input: z.object({ companyGuid, month: gstPeriod }).strict(),
+    description:
+      "GSTR-1 of one month or quarter as the GST portal's offline tool uploads it (b2b, b2cl, b2cs, exp, cdnr, cdnur, nil, hsn, doc_issue; amounts in rupees, dates DD-MM-YYYY, fp MMYYYY), with the vouchers to correct in Tally first.",
     errors: ['NOT_FOUND', 'DATABASE'],
   }),
   'gst.gstr3b': operation<Gstr3bAnswer>()({

@@ -31,12 +31,19 @@ export interface Gstr1Answer {
   gstin: string;
   /** "2025-04" */
   month: string;
-  /** The GSTR-1 JSON as the portal's offline tool uploads it. */
-  json: Record<string, unknown>;
   exceptions: GstReturnException[];
   counts: { included: number; cancelled: number; uncertain: number };
   /** The return as the screens show it: each section's totals and counts (its vouchers: `gst.vouchers`). */
   view: Gstr1View;
+}
+
+/** GSTR-1 as the portal takes it (every invoice and note), with the vouchers to correct in Tally first. */
+export interface Gstr1JsonAnswer {
+  gstin: string;
+  month: string;
+  /** The GSTR-1 JSON as the portal's offline tool uploads it. */
+  json: Record<string, unknown>;
+  exceptions: GstReturnException[];
 }
 
 export interface Gstr3bAnswer {

@@ -5,6 +5,7 @@ import { formatInr } from '../../shared/money';
 import type {
   GstFigureRef,
   Gstr1Answer,
+  Gstr1JsonAnswer,
   Gstr3bAnswer,
   GstVoucherRef,
   GstVouchersAnswer,
@@ -131,7 +132,7 @@ describe('GST returns of the demo company in a browser', () => {
   });
 
   it('Download JSON saves the portal JSON as GSTR1_<GSTIN>_<MMYYYY>.json', async () => {
-    const answer = await call<Gstr1Answer>('gst.gstr1', { companyGuid: company.guid, month });
+    const answer = await call<Gstr1JsonAnswer>('gst.gstr1Json', { companyGuid: company.guid, month });
     await page.goto(`${serve.url}/#/gstr1?c=${company.guid}&m=${month}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -37,7 +37,10 @@ import { gstr1View, gstr3bView, hsnVoucherRefs } from './views';
 
 /** One month's GSTR-1 as kept: additive parts only, so months add up to a quarter. */
 export interface Gstr1Month {
-  /** GSTR-1 of the month (its B2CS and HSN rows without voucher lists: those are in the refs). */
+  /**
+   * GSTR-1 of the month without its invoice and note lists (MonthSummary.invoices) and with its B2CS and HSN
+   * rows without voucher lists (those are in the refs).
+   */
   gstr1: Gstr1;
   /** GSTR-1's sections with vouchers (b2b … nil), their totals and counts. */
   sections: Gstr1SectionView[];
@@ -57,8 +60,12 @@ export interface Gstr3bMonth {
   taxLedgers: GstTaxLedgerReco;
 }
 
+/** GSTR-1's invoice and note lists of a month (only its portal JSON needs them): kept apart from the rest. */
+export type Gstr1Invoices = Pick<Gstr1, 'b2b' | 'b2cl' | 'exp' | 'cdnr' | 'cdnur'>;
+
 export interface MonthSummary {
   r1: Gstr1Month;
+  invoices: Gstr1Invoices;
   r3b: Gstr3bMonth;
 }
 
@@ -137,6 +144,11 @@ export function computeMonth(
     r1: {
       gstr1: {
         ...gstr1,
+        b2b: [],
+        b2cl: [],
+        exp: [],
+        cdnr: [],
+        cdnur: [],
         b2cs: noGuids(gstr1.b2cs),
         hsnB2b: noGuids(gstr1.hsnB2b),
         hsnB2c: noGuids(gstr1.hsnB2c),
@@ -147,6 +159,7 @@ export function computeMonth(
       hsnCounts,
       states: full1.states,
     },
+    invoices: { b2b: gstr1.b2b, b2cl: gstr1.b2cl, exp: gstr1.exp, cdnr: gstr1.cdnr, cdnur: gstr1.cdnur },
     r3b: {
       parts,
       figures: full3b.figures.map(({ vouchers: _, ...f }) => f),
@@ -173,17 +186,22 @@ const prepare = (db: Database.Database) => ({
   stamps:
     db.prepare(`SELECT month, version, masters_version AS mastersVersion, masters, gstin, gstins, originals
     FROM gsts.months WHERE company_guid = ? AND month IN (SELECT value FROM json_each(?))`),
-  r1: db.prepare('SELECT r1 FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
-  r3b: db.prepare('SELECT r3b FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
+  part: {
+    r1: db.prepare('SELECT r1 FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
+    invoices: db.prepare('SELECT invoices FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
+    r3b: db.prepare('SELECT r3b FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
+  } satisfies Record<keyof MonthSummary, Database.Statement>,
   recheckMasters: db.prepare(
     'UPDATE gsts.months SET masters_version = ? WHERE company_guid = ? AND month = ? AND masters = ?',
   ),
   putMonth: db.prepare(`INSERT INTO gsts.months
-      (company_guid, month, version, masters_version, masters, gstin, gstins, originals, r1, r3b)
-    VALUES (@guid, @month, @version, @mastersVersion, @masters, @gstin, @gstins, @originals, @r1, @r3b)
+      (company_guid, month, version, masters_version, masters, gstin, gstins, originals, r1, invoices, r3b)
+    VALUES (@guid, @month, @version, @mastersVersion, @masters, @gstin, @gstins, @originals, @r1, @invoices,
+      @r3b)
     ON CONFLICT (company_guid, month) DO UPDATE SET version = excluded.version,
       masters_version = excluded.masters_version, masters = excluded.masters, gstin = excluded.gstin,
-      gstins = excluded.gstins, originals = excluded.originals, r1 = excluded.r1, r3b = excluded.r3b`),
+      gstins = excluded.gstins, originals = excluded.originals, r1 = excluded.r1, invoices = excluded.invoices,
+      r3b = excluded.r3b`),
   dropRefs: db.prepare('DELETE FROM gsts.refs WHERE company_guid = ? AND month = ?'),
   putRef: db.prepare('INSERT INTO gsts.refs (company_guid, month, figure, ord, ref) VALUES (?, ?, ?, ?, ?)'),
   refs: db
@@ -236,7 +254,7 @@ export interface PeriodSummaries<T> {
 }
 
 /**
- * A period's months' summaries of one return, each current: a month whose vouchers (its data version), GST
+ * A period's months' summaries of one part (a return, or GSTR-1's invoice lists), each current: a month whose vouchers (its data version), GST
  * masters (their signature, checked only after a master was written) or company GSTIN moved since its
  * summary was kept is computed again and kept first. The company's GSTIN is the period's (as
  * gstCompanyOf finds it), from the kept months' counts when every month is current.
@@ -279,7 +297,7 @@ export function periodSummaries<R extends keyof MonthSummary>(
   const summaries = months.map((month) => {
     const stamp = stamps.get(month);
     if (stamp !== undefined && stamp.gstin === gstCompany.gstin && (fresh || current(month))) {
-      const text = (which === 'r1' ? s.r1 : s.r3b).get(company.guid, month) as string;
+      const text = s.part[which].get(company.guid, month) as string;
       return JSON.parse(text) as MonthSummary[R];
     }
     return keepMonth(db, company, month, gstCompany, versionOf(month), base.masters, mastersSignature())[
@@ -330,6 +348,7 @@ function keepMonth(
       gstins: JSON.stringify(periodGstinCounts(db, company, monthPeriod(month))),
       originals: JSON.stringify(originals),
       r1: JSON.stringify(summary.r1),
+      invoices: JSON.stringify(summary.invoices),
       r3b: JSON.stringify(summary.r3b),
     });
     return summary;

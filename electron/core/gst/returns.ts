@@ -5,6 +5,7 @@ import type {
   GstAmounts,
   GstFigureRef,
   Gstr1Answer,
+  Gstr1JsonAnswer,
   Gstr1View,
   Gstr2bDocumentView,
   Gstr2bRecoAnswer,
@@ -69,11 +70,23 @@ export function gstr1Answer(db: Database.Database, company: Company, month: stri
   return {
     gstin: gstCompany.gstin,
     month,
-    json: gstr1Json(gstr1),
     exceptions: gstr1.exceptions,
     counts: gstr1.counts,
     view: combinedGstr1View(gstr1, summaries),
   };
+}
+
+/** GSTR-1 of a month or quarter in the portal's JSON: the months' summaries with their invoice lists. */
+export function gstr1JsonAnswer(db: Database.Database, company: Company, month: string): Gstr1JsonAnswer {
+  const period = returnPeriod(month);
+  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r1');
+  const { summaries: invoices } = periodSummaries(db, company, period, 'invoices');
+  const gstr1 = combineGstr1(
+    summaries.map((m, i) => ({ ...m.gstr1, ...invoices[i]! })),
+    gstCompany,
+    period,
+  );
+  return { gstin: gstCompany.gstin, month, json: gstr1Json(gstr1), exceptions: gstr1.exceptions };
 }
 
 export function gstr3bAnswer(db: Database.Database, company: Company, month: string): Gstr3bAnswer {

@@ -11,7 +11,7 @@ import { GST_SUMMARIES_SUFFIX } from '../db/store';
  */
 
 /** Bumped when the summaries' shape changes: older summaries are dropped and rebuilt on demand. */
-const SUMMARY_FORMAT = 2;
+const SUMMARY_FORMAT = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS gsts.months (
@@ -26,8 +26,10 @@ CREATE TABLE IF NOT EXISTS gsts.months (
   gstin TEXT NOT NULL,
   gstins TEXT NOT NULL,
   originals TEXT NOT NULL,
-  -- The month's GSTR-1 and GSTR-3B summaries (JSON: Gstr1Month, Gstr3bMonth).
+  -- The month's GSTR-1 (its invoice and note lists apart) and GSTR-3B summaries (JSON: Gstr1Month,
+  -- Gstr1Invoices, Gstr3bMonth).
   r1 TEXT NOT NULL,
+  invoices TEXT NOT NULL,
   r3b TEXT NOT NULL,
   PRIMARY KEY (company_guid, month)
 ) WITHOUT ROWID;

@@ -1,9 +1,15 @@
 import type { Store } from '../db/store';
 import { withDatabaseErrors } from '../db/sqlite-errors';
-import { gstr1Answer, gstr2bRecoAnswer, gstr3bAnswer, gstVouchersAnswer } from '../gst/returns';
+import {
+  gstr1Answer,
+  gstr1JsonAnswer,
+  gstr2bRecoAnswer,
+  gstr3bAnswer,
+  gstVouchersAnswer,
+} from '../gst/returns';
 import type { PartialHandlerMap } from './types';
 
-export type GstOperation = 'gst.gstr1' | 'gst.gstr3b' | 'gst.vouchers' | 'gst.gstr2bReco';
+export type GstOperation = 'gst.gstr1' | 'gst.gstr1Json' | 'gst.gstr3b' | 'gst.vouchers' | 'gst.gstr2bReco';
 
 /**
  * GST operations (read-only on the books): the company looked up, its period's returns from the GST month
@@ -16,6 +22,8 @@ export function gstHandlers(deps: { store: Store }): PartialHandlerMap<GstOperat
   return {
     'gst.gstr1': async (input) =>
       guarded(() => gstr1Answer(store.db, store.requireCompany(input.companyGuid), input.month)),
+    'gst.gstr1Json': async (input) =>
+      guarded(() => gstr1JsonAnswer(store.db, store.requireCompany(input.companyGuid), input.month)),
     'gst.gstr3b': async (input) =>
       guarded(() => gstr3bAnswer(store.db, store.requireCompany(input.companyGuid), input.month)),
     'gst.vouchers': async (input) =>

@@ -5,6 +5,7 @@ import type { Store } from '../../../electron/core/db/store';
 import { readGstBooks, readTaxLedgerEntries } from '../../../electron/core/gst/documents';
 import {
   gstr1Answer,
+  gstr1JsonAnswer,
   gstr3bAnswer,
   gstVouchersAnswer,
   monthPeriod,
@@ -87,7 +88,9 @@ afterAll(() => store.close());
 
 describe('GST returns of a synced Tally company', () => {
   it('gives the hand-worked GSTR-1', () => {
-    const answer = gstr1Answer(store.db, store.requireCompany(GST_COMPANY), '2025-04');
+    const company = store.requireCompany(GST_COMPANY);
+    expect(gstr1Answer(store.db, company, '2025-04').exceptions).toEqual([]);
+    const answer = gstr1JsonAnswer(store.db, company, '2025-04');
     expect(answer.exceptions).toEqual([]);
     expect(answer.json).toEqual(HAND_WORKED_GSTR1);
   });

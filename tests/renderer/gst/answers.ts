@@ -8,6 +8,7 @@ import type { InputOf } from '../../../shared/contract';
 import type {
   GstFigureRef,
   Gstr1Answer,
+  Gstr1JsonAnswer,
   Gstr2bRecoAnswer,
   Gstr3bAnswer,
   GstVoucherRef,
@@ -128,10 +129,17 @@ const gstr3bFull = gstr3bView(
 export const gstr1Answer: Gstr1Answer = {
   gstin: GSTIN,
   month: '2024-08',
-  json: gstr1Json(gstr1),
   exceptions: gstr1.exceptions,
   counts: gstr1.counts,
   view: publicGstr1View(gstr1Full),
+};
+
+/** The GSTR-1 portal JSON the download asks for (gst.gstr1Json). */
+export const gstr1JsonAnswer: Gstr1JsonAnswer = {
+  gstin: GSTIN,
+  month: '2024-08',
+  json: gstr1Json(gstr1),
+  exceptions: gstr1.exceptions,
 };
 
 export const gstr3bAnswer: Gstr3bAnswer = {

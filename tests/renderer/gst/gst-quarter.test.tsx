@@ -10,7 +10,7 @@ import {
   quarterOf,
 } from '../../../renderer/src/screens/gst/sheets/period';
 import { renderApp } from '../render-app';
-import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersHandler } from './answers';
+import { GSTIN, gstr1Answer, gstr1JsonAnswer, gstr3bAnswer, recoAnswer, vouchersHandler } from './answers';
 
 /**
  * Quarterly (QRMP) returns on the GST screens (issue 26): GSTR-1 and GSTR-3B take a quarter of the
@@ -19,6 +19,7 @@ import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersHandler } from '.
  */
 const handlers = {
   'gst.gstr1': () => gstr1Answer,
+  'gst.gstr1Json': () => gstr1JsonAnswer,
   'gst.gstr3b': () => gstr3bAnswer,
   'gst.gstr2bReco': () => recoAnswer,
   'gst.vouchers': vouchersHandler,
@@ -92,7 +93,11 @@ describe('GST screens with a quarter', () => {
     expect((screen.getByTestId('gst-period-kind') as HTMLSelectElement).value).toBe('quarter');
     expect((screen.getByTestId('gst-quarter') as HTMLSelectElement).value).toBe('2025-Q1');
     fireEvent.click(screen.getByTestId('download-json'));
-    expect(download.name()).toBe(`GSTR1_${GSTIN}_062025.json`);
+    await waitFor(() => expect(download.name()).toBe(`GSTR1_${GSTIN}_062025.json`));
+    expect(bridge.calls.find((c) => c.operation === 'gst.gstr1Json')?.input).toEqual({
+      companyGuid: 'co-1',
+      month: '2025-Q1',
+    });
     fireEvent.click(screen.getByRole('button', { name: /CSV/ }));
     await waitFor(() =>
       expect(download.name()).toMatch(/GSTR-1 - Q1 2025-26 \(April 2025 – June 2025\)\.csv$/),
@@ -130,7 +135,7 @@ describe('GST screens with a quarter', () => {
       month: '2025-Q3',
     });
     fireEvent.click(screen.getByTestId('download-json'));
-    expect(download.name()).toBe(`GSTR3B_${GSTIN}_122025.json`);
+    await waitFor(() => expect(download.name()).toBe(`GSTR3B_${GSTIN}_122025.json`));
   });
 
   it('keeps the 2B reconciliation monthly: a quarter in the link becomes its last month', async () => {

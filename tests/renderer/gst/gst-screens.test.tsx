@@ -4,10 +4,19 @@ import type { InputOf } from '../../../shared/contract';
 import type { GstVoucherRef } from '../../../shared/types/gst';
 import type { FakeBridge } from '../fake-bridge';
 import { renderApp } from '../render-app';
-import { GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersHandler, vouchersPage } from './answers';
+import {
+  GSTIN,
+  gstr1Answer,
+  gstr1JsonAnswer,
+  gstr3bAnswer,
+  recoAnswer,
+  vouchersHandler,
+  vouchersPage,
+} from './answers';
 
 const handlers = {
   'gst.gstr1': () => gstr1Answer,
+  'gst.gstr1Json': () => gstr1JsonAnswer,
   'gst.gstr3b': () => gstr3bAnswer,
   'gst.gstr2bReco': () => recoAnswer,
   'gst.vouchers': vouchersHandler,
@@ -198,7 +207,8 @@ describe('GSTR-1 screen', () => {
     const download = captureDownload();
     renderApp('#/gstr1?m=2024-08', { handlers });
     fireEvent.click(await screen.findByTestId('download-json'));
-    expect(download.name()).toBe(`GSTR1_${GSTIN}_082024.json`);
+    // GSTR-1's JSON (every invoice) is asked for when it is downloaded.
+    await waitFor(() => expect(download.name()).toBe(`GSTR1_${GSTIN}_082024.json`));
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));

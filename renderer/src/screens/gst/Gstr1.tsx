@@ -14,7 +14,15 @@ import { ReportHeader } from '../../components/ReportHeader';
 import { useOperation } from '../../data/client';
 import type { ExportSheet } from '../../lib/export';
 import { useAppState } from '../../state';
-import { FigureVouchers, JsonButton, MonthChooser, TotalsRow, useGstMonth, useVouchersPages } from './common';
+import {
+  FigureVouchers,
+  JsonButton,
+  MonthChooser,
+  TotalsRow,
+  useGstMonth,
+  useGstr1Json,
+  useVouchersPages,
+} from './common';
 import { periodTitle } from './sheets/period';
 import {
   AMOUNT_SECTIONS,
@@ -61,6 +69,7 @@ export function Gstr1({ company }: { company: CompanySummary }) {
   const heading = answer && { company: company.name, gstin: answer.gstin, period };
   const open = (params: Record<string, string | undefined>) => go('gstr1', { m: month, ...params });
   const vouchers = useVouchersPages(company.guid, month);
+  const loadJson = useGstr1Json(company.guid, month);
 
   const sectionView = section && answer ? answer.view.sections.find((s) => s.section === section) : undefined;
   const hsnRow = section === 'hsn' && hsnIndex !== null ? answer?.view.hsn[hsnIndex] : undefined;
@@ -115,7 +124,7 @@ export function Gstr1({ company }: { company: CompanySummary }) {
             ← {t('gst.allSections')}
           </button>
         )}
-        {answer && <JsonButton form="GSTR1" gstin={answer.gstin} month={month} json={answer.json} />}
+        {answer && <JsonButton form="GSTR1" gstin={answer.gstin} month={month} json={loadJson} />}
       </Toolbar>
       <QueryState query={query}>
         {(data) =>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GstFigureRef, GstVoucherRef, GstVouchersAnswer } from '../../../../shared/types/gst';
 import type { CompanySummary } from '../../../../shared/types/reports';
@@ -130,23 +130,55 @@ export function JsonButton({
   form: 'GSTR1' | 'GSTR3B';
   gstin: string;
   month: string;
-  json: Record<string, unknown>;
+  /** The return's JSON, or how to fetch it (GSTR-1's, with every invoice, is asked for on download). */
+  json: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
 }) {
   const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const file = returnFileName(form, gstin, month);
+  const save = async (): Promise<void> => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      const body = typeof json === 'function' ? await json() : json;
+      downloadBlob(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), file);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <button
-      type="button"
-      className="btn btn-primary"
-      title={t('gst.downloadJsonTitle', { file })}
-      data-testid="download-json"
-      onClick={() =>
-        downloadBlob(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }), file)
-      }
-    >
-      <Icon name="download" size={15} /> {t('gst.downloadJson')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        title={t('gst.downloadJsonTitle', { file })}
+        data-testid="download-json"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => void save()}
+      >
+        <Icon name="download" size={15} /> {t('gst.downloadJson')}
+      </button>
+      {problem !== null && (
+        <span role="alert" className="field-error" data-testid="download-json-problem">
+          {problem}
+        </span>
+      )}
+    </>
   );
+}
+
+/** Fetches a period's GSTR-1 portal JSON (gst.gstr1Json) for the download button. */
+export function useGstr1Json(companyGuid: string, month: string): () => Promise<Record<string, unknown>> {
+  const bridge = useBridge();
+  return async () => {
+    const envelope = await bridge.invoke('gst.gstr1Json', { companyGuid, month });
+    if (!envelope.ok) throw new OperationError(envelope.error);
+    return envelope.data.json;
+  };
 }
 
 /** The voucher columns' ids, in voucherRefColumns' order (the totals row finds the amounts by them). */
