@@ -179,12 +179,12 @@ export function computeMonth(
 
 const prepare = (db: Database.Database) => ({
   versions: db.prepare(
-    'SELECT months_version AS months, masters_version AS masters FROM companies WHERE id = ?',
+    'SELECT months_version AS months, masters_version AS masters, books_key AS books FROM companies WHERE id = ?',
   ),
   monthVersions: db.prepare(`SELECT month, version FROM month_versions
     WHERE company_id = ? AND month IN (SELECT value FROM json_each(?))`),
-  stamps:
-    db.prepare(`SELECT month, version, masters_version AS mastersVersion, masters, gstin, gstins, originals
+  stamps: db.prepare(`SELECT month, books_key AS books, version, masters_version AS mastersVersion, masters,
+      gstin, gstins, originals
     FROM gsts.months WHERE company_guid = ? AND month IN (SELECT value FROM json_each(?))`),
   part: {
     r1: db.prepare('SELECT r1 FROM gsts.months WHERE company_guid = ? AND month = ?').pluck(),
@@ -195,10 +195,11 @@ const prepare = (db: Database.Database) => ({
     'UPDATE gsts.months SET masters_version = ? WHERE company_guid = ? AND month = ? AND masters = ?',
   ),
   putMonth: db.prepare(`INSERT INTO gsts.months
-      (company_guid, month, version, masters_version, masters, gstin, gstins, originals, r1, invoices, r3b)
-    VALUES (@guid, @month, @version, @mastersVersion, @masters, @gstin, @gstins, @originals, @r1, @invoices,
-      @r3b)
-    ON CONFLICT (company_guid, month) DO UPDATE SET version = excluded.version,
+      (company_guid, month, books_key, version, masters_version, masters, gstin, gstins, originals, r1, invoices,
+      r3b)
+    VALUES (@guid, @month, @books, @version, @mastersVersion, @masters, @gstin, @gstins, @originals, @r1,
+      @invoices, @r3b)
+    ON CONFLICT (company_guid, month) DO UPDATE SET books_key = excluded.books_key, version = excluded.version,
       masters_version = excluded.masters_version, masters = excluded.masters, gstin = excluded.gstin,
       gstins = excluded.gstins, originals = excluded.originals, r1 = excluded.r1, invoices = excluded.invoices,
       r3b = excluded.r3b`),
@@ -227,6 +228,7 @@ function statementsOf(db: Database.Database): ReturnType<typeof prepare> {
 
 interface Stamp {
   month: string;
+  books: string;
   version: number;
   mastersVersion: number;
   masters: string;
@@ -268,7 +270,7 @@ export function periodSummaries<R extends keyof MonthSummary>(
   const s = statementsOf(db);
   const months = monthsOf(period);
   const list = JSON.stringify(months);
-  const base = s.versions.get(company.id) as { months: number; masters: number };
+  const base = s.versions.get(company.id) as { months: number; masters: number; books: string };
   const monthVersion = new Map(
     (s.monthVersions.all(company.id, list) as { month: string; version: number }[]).map((r) => [
       r.month,
@@ -281,7 +283,7 @@ export function periodSummaries<R extends keyof MonthSummary>(
   const mastersSignature = (): string => (signature ??= gstMastersSignature(db, company.id));
   const current = (month: string): boolean => {
     const stamp = stamps.get(month);
-    if (stamp === undefined || stamp.version !== versionOf(month)) return false;
+    if (stamp === undefined || stamp.books !== base.books || stamp.version !== versionOf(month)) return false;
     if (!sameOriginals(db, stamp.originals)) return false;
     if (stamp.mastersVersion === base.masters) return true;
     // A master was written since: the month is current if the GST masters read the same.
@@ -300,9 +302,8 @@ export function periodSummaries<R extends keyof MonthSummary>(
       const text = s.part[which].get(company.guid, month) as string;
       return JSON.parse(text) as MonthSummary[R];
     }
-    return keepMonth(db, company, month, gstCompany, versionOf(month), base.masters, mastersSignature())[
-      which
-    ];
+    const stampNow = { books: base.books, version: versionOf(month), mastersVersion: base.masters };
+    return keepMonth(db, company, month, gstCompany, stampNow, mastersSignature())[which];
   });
   return { gstCompany, months, summaries };
 }
@@ -327,8 +328,8 @@ function keepMonth(
   company: Company,
   month: string,
   gstCompany: GstCompany,
-  version: number,
-  mastersVersion: number,
+  /** The company's books key, the month's data version and the masters' version it is computed at. */
+  stamp: { books: string; version: number; mastersVersion: number },
   masters: string,
 ): MonthSummary {
   const s = statementsOf(db);
@@ -341,8 +342,7 @@ function keepMonth(
     s.putMonth.run({
       guid: company.guid,
       month,
-      version,
-      mastersVersion,
+      ...stamp,
       masters,
       gstin: gstCompany.gstin,
       gstins: JSON.stringify(periodGstinCounts(db, company, monthPeriod(month))),

@@ -11,15 +11,17 @@ import { GST_SUMMARIES_SUFFIX } from '../db/store';
  */
 
 /** Bumped when the summaries' shape changes: older summaries are dropped and rebuilt on demand. */
-const SUMMARY_FORMAT = 3;
+const SUMMARY_FORMAT = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS gsts.months (
   company_guid TEXT NOT NULL,
   month TEXT NOT NULL,
-  -- What the summary was computed from: the month's data version, the masters' version and signature,
+  -- What the summary was computed from: the company's books key (schema v17), the month's data version, the
+  -- masters' version and signature,
   -- the company GSTIN used, the month's vouchers' company GSTINs with their counts (JSON), and the values
   -- of the invoices its notes to unregistered buyers adjust (JSON).
+  books_key TEXT NOT NULL,
   version INTEGER NOT NULL,
   masters_version INTEGER NOT NULL,
   masters TEXT NOT NULL,

@@ -141,7 +141,7 @@ describe('the GST month summaries give the returns the books give', () => {
       // Twice: computed and kept, then read from what was kept.
       for (let i = 0; i < 2; i++) {
         expect(gstr1Answer(store.db, companyOf(), month)).toEqual(expected.r1);
-      expect(gstr1JsonAnswer(store.db, companyOf(), month)).toEqual(expected.r1Json);
+        expect(gstr1JsonAnswer(store.db, companyOf(), month)).toEqual(expected.r1Json);
         expect(gstr3bAnswer(store.db, companyOf(), month)).toEqual(expected.r3b);
       }
     },
@@ -245,6 +245,29 @@ describe('what moves a month summary', () => {
     const after = gstr1Answer(store.db, companyOf(), '2026-03');
     expect(marked('2026-03')).toBe(false);
     expect(after).toEqual(fromTheBooks('2026-03').r1);
+  });
+
+  it('a company deleted and synced again is new books: its months are computed again', () => {
+    const other = openStore(join(dir, 'again.db'));
+    try {
+      writeDemoCompany(other, demo);
+      const company = () => other.requireCompany(demo.company.guid);
+      const kept = () =>
+        other.db
+          .prepare("SELECT version, gstins FROM gsts.months WHERE company_guid = ? AND month = '2026-03'")
+          .get(demo.company.guid) as { version: number; gstins: string };
+      gstr3bAnswer(other.db, company(), '2026-03');
+      other.db.prepare("UPDATE gsts.months SET gstins = gstins || ' '").run();
+      const before = kept().version;
+      expect(other.deleteCompany(demo.company.guid)).toBe(true);
+      // The same books again: the same AlterIDs, so the same data version as before.
+      writeDemoCompany(other, demo);
+      expect(company().dataVersion).toBe(before);
+      gstr3bAnswer(other.db, company(), '2026-03');
+      expect(kept().gstins.endsWith(' ')).toBe(false);
+    } finally {
+      other.close();
+    }
   });
 
   it('a summaries file that is not a database: the returns are still right (summaries kept in memory)', () => {

@@ -8,6 +8,9 @@
  *   an import, the demo load); a month's version is the larger of the two.
  * - `companies.masters_version`: the data version of the last write that changed a master (a group, ledger,
  *   stock item, unit, …, or deleted one), so a summary need only check its masters when they may have moved.
+ * - `companies.books_key`: random, made with the company's row: a company deleted and then synced again starts
+ *   its data versions afresh (they follow Tally's AlterIDs), so a version alone could match a summary of the
+ *   deleted books.
  */
 export const migration017 = `
 CREATE TABLE month_versions (
@@ -19,5 +22,7 @@ CREATE TABLE month_versions (
 
 ALTER TABLE companies ADD COLUMN months_version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE companies ADD COLUMN masters_version INTEGER NOT NULL DEFAULT 0;
-UPDATE companies SET months_version = data_version, masters_version = data_version;
+ALTER TABLE companies ADD COLUMN books_key TEXT NOT NULL DEFAULT '';
+UPDATE companies SET months_version = data_version, masters_version = data_version,
+  books_key = lower(hex(randomblob(8)));
 `;

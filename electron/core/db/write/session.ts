@@ -191,7 +191,8 @@ export function beginSession(options: WriterOptions): WriteContext {
   inSession(ctx, () => {
     const row = db
       .prepare(
-        `INSERT INTO companies (guid, name, source) VALUES (?, ?, ?)
+        // A new row gets a books key of its own (schema v17): a company deleted and synced again is new books.
+        `INSERT INTO companies (guid, name, source, books_key) VALUES (?, ?, ?, lower(hex(randomblob(8))))
          ON CONFLICT (guid) DO UPDATE SET name = excluded.name, source = excluded.source RETURNING id`,
       )
       .get(options.company.guid, options.company.name, options.company.source) as { id: number };
