@@ -5,6 +5,7 @@ import { createStreamDecoder } from './decode';
 import { FIELDS_READ } from './mappers';
 import type { XNode } from './node';
 import { createTallyParser, type ANY_OBJECT, type ParseSummary } from './parser';
+import { createTypeAttributeStripper } from './type-attributes';
 
 export interface TallyClientOptions {
   host: string;
@@ -231,15 +232,16 @@ function createAnswerParser(
   });
   const decoder = createStreamDecoder(`Tally's answer for ${opts.what}`);
   const cleaner = createTextCleaner();
+  const types = createTypeAttributeStripper();
   let bytes = 0;
   return {
     push(chunk) {
       bytes += chunk.length;
-      parser.write(cleaner.push(decoder.push(chunk)));
+      parser.write(types.push(cleaner.push(decoder.push(chunk))));
     },
     end() {
-      parser.write(cleaner.push(decoder.end()));
-      parser.write(cleaner.flush());
+      parser.write(types.push(cleaner.push(decoder.end())));
+      parser.write(types.push(cleaner.flush()));
       const summary = parser.close();
       if (bytes === 0 || !summary.sawRoot) {
         throw opts.company !== undefined
