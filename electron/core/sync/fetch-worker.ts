@@ -29,15 +29,19 @@ port.on('message', (message: FetchRequest) => {
   running.set(message.id, controller);
   const reply = (r: FetchReply): void => {
     if (r.type === 'vouchers') port.postMessage(r, [r.packed.lengths.buffer, r.packed.numbers.buffer]);
-    else if (r.type === 'answer') port.postMessage(r, [r.bytes.buffer]);
+    else if (r.type === 'answer')
+      port.postMessage(
+        r,
+        r.chunks.map((c) => c.buffer),
+      );
     else port.postMessage(r);
   };
   const options = { alteredAfter: message.alteredAfter, signal: controller.signal };
   queue = queue
     .then(async (): Promise<FetchReply> => {
       if (message.unparsed === true) {
-        const bytes = await fetchVoucherAnswer(client, message.company, message.range, options);
-        return { type: 'answer', id: message.id, bytes };
+        const chunks = await fetchVoucherAnswer(client, message.company, message.range, options);
+        return { type: 'answer', id: message.id, chunks };
       }
       const vouchers = await fetchVouchers(client, message.company, message.range, options);
       return { type: 'vouchers', id: message.id, packed: packVouchers(vouchers) };

@@ -46,7 +46,7 @@ export type FetchRequest =
 
 export type FetchReply =
   | { type: 'vouchers'; id: number; packed: PackedVouchers }
-  | { type: 'answer'; id: number; bytes: Uint8Array<ArrayBuffer> }
+  | { type: 'answer'; id: number; chunks: Uint8Array<ArrayBuffer>[] }
   | { type: 'failed'; id: number; error: ErrorInfo };
 
 export function resolveFetchWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
@@ -74,7 +74,7 @@ export function workerFetcher(
   interface Waiting {
     resolve: (v: MappedVoucher[]) => void;
     reject: (e: unknown) => void;
-    parse: (bytes: Uint8Array) => MappedVoucher[];
+    parse: (chunks: readonly Uint8Array[]) => MappedVoucher[];
     again: () => void;
   }
   const pending = new Map<number, Waiting>();
@@ -102,7 +102,7 @@ export function workerFetcher(
         }
       } else if (reply.type === 'answer') {
         try {
-          waiting.resolve(waiting.parse(reply.bytes));
+          waiting.resolve(waiting.parse(reply.chunks));
         } catch (error) {
           // An answer cut mid-way: asked again, parsed in the worker, whose client retries as on this thread.
           if (answerWasCut(error)) waiting.again();
@@ -155,10 +155,10 @@ export function workerFetcher(
             options.signal?.removeEventListener('abort', onAbort);
             reject(e);
           },
-          parse: (bytes) => {
+          parse: (chunks) => {
             // Cancelled while the answer was on its way: not worth parsing.
             if (options.signal?.aborted) throw cancelled();
-            return parseVoucherAnswer(bytes, company, range);
+            return parseVoucherAnswer(chunks, company, range);
           },
           again: () => ask(false),
         };

@@ -40,10 +40,10 @@ export interface TallyClient {
   readonly port: number;
   request(xml: string, sink: RequestSink, options: RequestOptions): Promise<ParseSummary>;
   /**
-   * The answer's bytes, unparsed, with the same retries: for another thread to parse with `parseAnswer`
-   * while this one asks Tally for the next answer.
+   * The answer's bytes as they arrived, unparsed, with the same retries: for another thread to parse with
+   * `parseAnswer` while this one asks Tally for the next answer.
    */
-  requestBytes(xml: string, options: RequestOptions): Promise<Uint8Array<ArrayBuffer>>;
+  requestBytes(xml: string, options: RequestOptions): Promise<Uint8Array<ArrayBuffer>[]>;
 }
 
 export const UNREACHABLE_MESSAGE =
@@ -261,31 +261,19 @@ function createAnswerParser(
 }
 
 /**
- * The whole answer in one buffer of its own (never a slice of Node's shared pool), so it can be
- * transferred to another thread.
+ * The answer as it arrived, each read copied into a buffer of its own (a socket's read may be a slice of
+ * memory Node shares), so the chunks can be transferred to another thread; not joined into one buffer,
+ * which would hold the answer twice at its end.
  */
-function answerBytes(): AnswerReader<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+function answerBytes(): AnswerReader<Uint8Array<ArrayBuffer>[]> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   return {
     push(chunk) {
-      chunks.push(chunk);
-      size += chunk.length;
+      chunks.push(new Uint8Array(chunk));
     },
-    end() {
-      const all = new Uint8Array(size);
-      let at = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, at);
-        at += chunk.length;
-      }
-      return all;
-    },
+    end: () => chunks,
   };
 }
-
-/** How far a parse of a whole answer goes at once: the size of the socket's reads it stands in for. */
-const PARSE_SLICE = 64 * 1024;
 
 /**
  * Parses an answer fetched with `requestBytes` exactly as `request` would have while it arrived: the
@@ -293,11 +281,11 @@ const PARSE_SLICE = 64 * 1024;
  * have asked again).
  */
 export function parseAnswer(
-  bytes: Uint8Array,
+  chunks: readonly Uint8Array[],
   sink: Pick<RequestSink, 'capture' | 'onObject'>,
   opts: RequestOptions,
 ): ParseSummary {
   const reader = createAnswerParser(sink, opts);
-  for (let at = 0; at < bytes.length; at += PARSE_SLICE) reader.push(bytes.subarray(at, at + PARSE_SLICE));
+  for (const chunk of chunks) reader.push(chunk);
   return reader.end();
 }

@@ -246,7 +246,7 @@ export function fetchVoucherAnswer(
   company: string,
   range: VoucherRange,
   options: { alteredAfter?: number; signal?: AbortSignal } = {},
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<Uint8Array<ArrayBuffer>[]> {
   return client.requestBytes(
     vouchersRequest(company, range.from, range.to, options.alteredAfter),
     vouchersRead(company, range, options.signal),
@@ -254,9 +254,13 @@ export function fetchVoucherAnswer(
 }
 
 /** The vouchers of an answer from fetchVoucherAnswer: what fetchVouchers returns, with the same errors. */
-export function parseVoucherAnswer(bytes: Uint8Array, company: string, range: VoucherRange): MappedVoucher[] {
+export function parseVoucherAnswer(
+  chunks: readonly Uint8Array[],
+  company: string,
+  range: VoucherRange,
+): MappedVoucher[] {
   const sink = collect('VOUCHER', mapVoucher);
-  parseAnswer(bytes, sink, vouchersRead(company, range));
+  parseAnswer(chunks, sink, vouchersRead(company, range));
   return sink.items;
 }
 
