@@ -59,10 +59,11 @@ export function resolveFetchWorkerEntry(moduleUrl: string = import.meta.url): Wo
  * in flight. Records come back packed (see voucher-pack.ts).
  *
  * Every other batch, the first among them, the worker only fetches and this thread parses it: parsing
- * costs about four times what storing does, so a worker parsing every batch left this thread waiting for
- * most of the sync (measured per thread: ~3.1 s of CPU parsing against ~1.3 s storing 60,020 vouchers).
- * Split this way, each thread parses while the other stores or parses, and Tally still answers one
- * request at a time (the worker asks; docs/BENCHMARKS.md "Parsing on both threads").
+ * costs three to four times what storing does, so a worker parsing every batch left this thread waiting
+ * for most of the sync (measured per thread on 60,020 vouchers: ~3.1 s of CPU in the parse worker against
+ * ~1.3 s in the sync worker, commit included). Split this way, each thread parses while the other stores
+ * or parses, and Tally still answers one request at a time (the worker asks; docs/BENCHMARKS.md "Parsing
+ * on both threads").
  */
 export function workerFetcher(
   tally: TallyClientOptions,
