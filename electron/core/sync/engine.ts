@@ -310,6 +310,7 @@ async function fullSync(
   writer: CompanyWriter,
   deps: EngineDeps,
 ): Promise<WriteCounts> {
+  deps.vouchers?.warmUp?.();
   const { written: mastersWritten } = await fetchAndPutMasters(company, writer, deps, null);
   deps.progress.phase('counting', null, `${company.name}: counting vouchers per date`);
   const dates = await fetchVoucherDates(
@@ -375,6 +376,7 @@ async function incrementalSync(
   let autoTypes: Set<string>;
   /** AlterIDs of changed masters (the masters and the vouchers draw AlterIDs from one counter). */
   const masterIds: number[] = [];
+  if (company.voucherAlterId !== local.voucherAlterId) deps.vouchers?.warmUp?.();
   // Masters first: new vouchers may name new ledgers.
   if (company.masterAlterId !== local.masterAlterId) {
     // The ledgers' opening balances are as on the first day of Tally's period: read them in the whole

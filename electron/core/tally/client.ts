@@ -5,6 +5,7 @@ import { createStreamDecoder } from './decode';
 import { FIELDS_READ } from './mappers';
 import type { XNode } from './node';
 import { createTallyParser, type ANY_OBJECT, type ParseSummary } from './parser';
+import { createTypeAttributeStripper } from './type-attributes';
 
 export interface TallyClientOptions {
   host: string;
@@ -38,6 +39,11 @@ export interface TallyClient {
   readonly host: string;
   readonly port: number;
   request(xml: string, sink: RequestSink, options: RequestOptions): Promise<ParseSummary>;
+  /**
+   * The answer's bytes as they arrived, unparsed, with the same retries: for another thread to parse with
+   * `parseAnswer` while this one asks Tally for the next answer.
+   */
+  requestBytes(xml: string, options: RequestOptions): Promise<Uint8Array<ArrayBuffer>[]>;
 }
 
 export const UNREACHABLE_MESSAGE =
@@ -72,20 +78,12 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
   const sleep = options.sleep ?? defaultSleep;
   const where = `${options.host}:${options.port}`;
 
-  const once = (body: Buffer, sink: RequestSink, opts: RequestOptions): Promise<ParseSummary> =>
-    new Promise<ParseSummary>((resolve, reject) => {
+  /** One exchange with Tally: the answer's bytes go to `reader` as they arrive. */
+  const once = <T>(body: Buffer, reader: AnswerReader<T>, opts: RequestOptions): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
       let settled = false;
-      const parser = createTallyParser({
-        source: `Tally's answer for ${opts.what}`,
-        capture: sink.capture,
-        keep: FIELDS_READ,
-        onObject: (node) => sink.onObject(node),
-      });
-      const decoder = createStreamDecoder(`Tally's answer for ${opts.what}`);
-      const cleaner = createTextCleaner();
-      let bytes = 0;
 
-      const finish = (error: unknown, summary?: ParseSummary): void => {
+      const finish = (error: unknown, result?: T): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -93,7 +91,7 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
         if (error !== null) {
           req.destroy();
           reject(error);
-        } else resolve(summary as ParseSummary);
+        } else resolve(result as T);
       };
       const onAbort = (): void => finish(cancelled());
       const timer = setTimeout(
@@ -121,9 +119,8 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
           }
           res.on('data', (chunk: Buffer) => {
             if (settled) return;
-            bytes += chunk.length;
             try {
-              parser.write(cleaner.push(decoder.push(chunk)));
+              reader.push(chunk);
             } catch (error) {
               finish(error);
             }
@@ -137,36 +134,10 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
           res.on('end', () => {
             if (settled) return;
             try {
-              parser.write(cleaner.push(decoder.end()));
-              parser.write(cleaner.flush());
-              const summary = parser.close();
-              if (bytes === 0 || !summary.sawRoot) {
-                finish(
-                  opts.company !== undefined
-                    ? new AppError(
-                        'TALLY_ERROR',
-                        `Tally gave an empty answer for ${opts.what}: the company "${opts.company}" is not open in Tally (open it there, then sync again)`,
-                        { company: opts.company },
-                      )
-                    : new AppError('TALLY_ERROR', `Tally gave an empty answer for ${opts.what}`),
-                );
-                return;
-              }
-              if (summary.status === '0') {
-                finish(
-                  new AppError(
-                    'TALLY_ERROR',
-                    `Tally could not answer ${opts.what} (status 0, no reason given)`,
-                  ),
-                );
-                return;
-              }
-              finish(null, summary);
+              finish(null, reader.end());
             } catch (error) {
               // An answer that stops mid-object is a cut connection, not bad data.
-              if (error instanceof AppError && /ended early/.test(error.message)) {
-                finish(new TransientError(error.message));
-              } else finish(error);
+              finish(answerWasCut(error) ? new TransientError((error as AppError).message) : error);
             }
           });
         },
@@ -193,31 +164,128 @@ export function createTallyClient(options: TallyClientOptions): TallyClient {
       req.end(body);
     });
 
+  /** Asks until an answer comes or a failure is not transient; `fresh` makes the reader for each attempt. */
+  const withRetries = async <T>(
+    xml: string,
+    opts: RequestOptions,
+    sink: RequestSink | null,
+    fresh: () => AnswerReader<T>,
+  ): Promise<T> => {
+    const body = Buffer.from(xml, 'utf16le');
+    let lastError: TransientError | null = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (opts.signal?.aborted) throw cancelled();
+      if (attempt > 1) {
+        sink?.reset();
+        await sleep(backoffMs * 2 ** (attempt - 2), opts.signal);
+      }
+      try {
+        return await once(body, fresh(), opts);
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error;
+        lastError = error;
+      }
+    }
+    throw new AppError(
+      'TALLY_UNREACHABLE',
+      `${lastError?.message ?? 'Tally did not answer'} (tried ${attempts} times). Is Tally still running?`,
+      { host: options.host, port: options.port },
+      { reason: 'tallyStopped', params: { host: options.host, port: options.port, attempts } },
+    );
+  };
+
   return {
     host: options.host,
     port: options.port,
-    async request(xml, sink, opts) {
-      const body = Buffer.from(xml, 'utf16le');
-      let lastError: TransientError | null = null;
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (opts.signal?.aborted) throw cancelled();
-        if (attempt > 1) {
-          sink.reset();
-          await sleep(backoffMs * 2 ** (attempt - 2), opts.signal);
-        }
-        try {
-          return await once(body, sink, opts);
-        } catch (error) {
-          if (!(error instanceof TransientError)) throw error;
-          lastError = error;
-        }
+    request: (xml, sink, opts) => withRetries(xml, opts, sink, () => createAnswerParser(sink, opts)),
+    requestBytes: (xml, opts) => withRetries(xml, opts, null, () => answerBytes()),
+  };
+}
+
+/** What consumes an answer's bytes as they arrive, and gives the request's result at its end. */
+interface AnswerReader<T> {
+  push(chunk: Uint8Array): void;
+  end(): T;
+}
+
+/**
+ * Whether a parse failed because the answer stops mid-way: `request` asks again, so a caller of
+ * `parseAnswer` should too.
+ */
+export function answerWasCut(error: unknown): boolean {
+  return error instanceof AppError && /ended early/.test(error.message);
+}
+
+/**
+ * Decodes, cleans and parses an answer as its bytes arrive, handing objects to `sink`; at the end, an
+ * empty answer or Tally's status 0 fail in plain words.
+ */
+function createAnswerParser(
+  sink: Pick<RequestSink, 'capture' | 'onObject'>,
+  opts: RequestOptions,
+): AnswerReader<ParseSummary> {
+  const parser = createTallyParser({
+    source: `Tally's answer for ${opts.what}`,
+    capture: sink.capture,
+    keep: FIELDS_READ,
+    onObject: (node) => sink.onObject(node),
+  });
+  const decoder = createStreamDecoder(`Tally's answer for ${opts.what}`);
+  const cleaner = createTextCleaner();
+  const types = createTypeAttributeStripper();
+  let bytes = 0;
+  return {
+    push(chunk) {
+      bytes += chunk.length;
+      parser.write(types.push(cleaner.push(decoder.push(chunk))));
+    },
+    end() {
+      parser.write(types.push(cleaner.push(decoder.end())));
+      parser.write(types.push(cleaner.flush()));
+      const summary = parser.close();
+      if (bytes === 0 || !summary.sawRoot) {
+        throw opts.company !== undefined
+          ? new AppError(
+              'TALLY_ERROR',
+              `Tally gave an empty answer for ${opts.what}: the company "${opts.company}" is not open in Tally (open it there, then sync again)`,
+              { company: opts.company },
+            )
+          : new AppError('TALLY_ERROR', `Tally gave an empty answer for ${opts.what}`);
       }
-      throw new AppError(
-        'TALLY_UNREACHABLE',
-        `${lastError?.message ?? 'Tally did not answer'} (tried ${attempts} times). Is Tally still running?`,
-        { host: options.host, port: options.port },
-        { reason: 'tallyStopped', params: { host: options.host, port: options.port, attempts } },
-      );
+      if (summary.status === '0') {
+        throw new AppError('TALLY_ERROR', `Tally could not answer ${opts.what} (status 0, no reason given)`);
+      }
+      return summary;
     },
   };
+}
+
+/**
+ * The answer as it arrived, each read copied into a buffer of its own (a socket's read may be a slice of
+ * memory Node shares), so the chunks can be transferred to another thread; not joined into one buffer,
+ * which would hold the answer twice at its end.
+ */
+function answerBytes(): AnswerReader<Uint8Array<ArrayBuffer>[]> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  return {
+    push(chunk) {
+      chunks.push(new Uint8Array(chunk));
+    },
+    end: () => chunks,
+  };
+}
+
+/**
+ * Parses an answer fetched with `requestBytes` exactly as `request` would have while it arrived: the
+ * same objects to `sink`, the same errors (an answer cut mid-way fails with "ended early"; `request` would
+ * have asked again).
+ */
+export function parseAnswer(
+  chunks: readonly Uint8Array[],
+  sink: Pick<RequestSink, 'capture' | 'onObject'>,
+  opts: RequestOptions,
+): ParseSummary {
+  const reader = createAnswerParser(sink, opts);
+  for (const chunk of chunks) reader.push(chunk);
+  return reader.end();
 }

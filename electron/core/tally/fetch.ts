@@ -8,7 +8,7 @@ import type {
   UnitRecord,
   VoucherTypeRecord,
 } from '../db/records';
-import type { RequestSink, TallyClient } from './client';
+import { parseAnswer, type RequestSink, type TallyClient } from './client';
 import {
   mapCompany,
   mapGodown,
@@ -209,18 +209,58 @@ export async function fetchVoucherIndex(
   return sink.items.filter((v) => v.guid !== '');
 }
 
+export interface VoucherRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** How a batch of vouchers is named in messages, and which company's answer it is. */
+const vouchersRead = (
+  company: string,
+  range: VoucherRange,
+  signal?: AbortSignal,
+): { what: string; company: string; signal?: AbortSignal } => ({
+  what: `the vouchers from ${range.from} to ${range.to}`,
+  company,
+  signal,
+});
+
 export async function fetchVouchers(
   client: TallyClient,
   company: string,
-  range: { from: IsoDate; to: IsoDate },
+  range: VoucherRange,
   options: { alteredAfter?: number; signal?: AbortSignal } = {},
 ): Promise<MappedVoucher[]> {
   const sink = collect('VOUCHER', mapVoucher);
-  await client.request(vouchersRequest(company, range.from, range.to, options.alteredAfter), sink, {
-    what: `the vouchers from ${range.from} to ${range.to}`,
-    company,
-    signal: options.signal,
-  });
+  await client.request(
+    vouchersRequest(company, range.from, range.to, options.alteredAfter),
+    sink,
+    vouchersRead(company, range, options.signal),
+  );
+  return sink.items;
+}
+
+/** Tally's answer to fetchVouchers' request, unparsed: another thread parses it (parseVoucherAnswer). */
+export function fetchVoucherAnswer(
+  client: TallyClient,
+  company: string,
+  range: VoucherRange,
+  options: { alteredAfter?: number; signal?: AbortSignal } = {},
+): Promise<Uint8Array<ArrayBuffer>[]> {
+  return client.requestBytes(
+    vouchersRequest(company, range.from, range.to, options.alteredAfter),
+    vouchersRead(company, range, options.signal),
+  );
+}
+
+/** The vouchers of an answer from fetchVoucherAnswer: what fetchVouchers returns, with the same errors. */
+export function parseVoucherAnswer(
+  chunks: readonly Uint8Array[],
+  company: string,
+  range: VoucherRange,
+): MappedVoucher[] {
+  const sink = collect('VOUCHER', mapVoucher);
+  parseAnswer(chunks, sink, vouchersRead(company, range));
   return sink.items;
 }
 
