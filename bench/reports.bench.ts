@@ -505,7 +505,7 @@ const gstCount = db
   .get(company.id, gstPeriod.from, gstPeriod.to) as { n: number; p: number };
 const monthLabel = `March 2026: ${gstCount.n.toLocaleString('en-IN')} GST vouchers`;
 measure(
-  `GSTR-1, ${monthLabel} (JSON, view, exceptions)`,
+  `GSTR-1 as the screen shows it (sections, HSN rows, documents issued, exceptions), ${monthLabel}`,
   200,
   () => gstr1Answer(db, company, GST_MONTH),
   'each outward voucher, then its lines and items one query each, totals by party kind and rate in JS',
