@@ -504,16 +504,18 @@ const gstCount = db
   )
   .get(company.id, gstPeriod.from, gstPeriod.to) as { n: number; p: number };
 const monthLabel = `March 2026: ${gstCount.n.toLocaleString('en-IN')} GST vouchers`;
+/** The naive GSTR-1: each outward voucher, then its lines and items, totals by party kind and rate. */
+const naiveGstr1 = () =>
+  naiveGstTotals(
+    naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
+    (v, rate) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
+  );
 measure(
   `GSTR-1 as the screen shows it (sections, HSN rows, documents issued, exceptions), ${monthLabel}`,
   200,
   () => gstr1Answer(db, company, GST_MONTH),
   'each outward voucher, then its lines and items one query each, totals by party kind and rate in JS',
-  () =>
-    naiveGstTotals(
-      naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
-      (v, rate) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
-    ),
+  naiveGstr1,
 );
 measure(
   `GSTR-3B, ${monthLabel} (3.1, 3.2, 4, 5, tax ledgers reconciled)`,
@@ -531,11 +533,7 @@ measure(
   200,
   () => gstr1JsonAnswer(db, company, GST_MONTH),
   'each outward voucher, then its lines and items one query each, totals by party kind and rate in JS',
-  () =>
-    naiveGstTotals(
-      naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
-      (v, rate) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
-    ),
+  naiveGstr1,
 );
 measure(
   `GST HSN summary (GSTR-1 table 12), ${monthLabel}, as the GSTR-1 screen shows it`,
@@ -580,11 +578,7 @@ measure(
     return gstr1JsonAnswer(db, company, GST_MONTH);
   },
   'the GSTR-1 naive baseline above',
-  () =>
-    naiveGstTotals(
-      naiveGstVouchers(gstPeriod.from, gstPeriod.to, outwardSql),
-      (v, rate) => `${v.partyGstin === null ? 'b2c' : 'b2b'}|${rate}`,
-    ),
+  naiveGstr1,
 );
 {
   // A GSTR-2B of 5,000 invoices for the month: the books' purchases as the suppliers uploaded them (one in

@@ -22,7 +22,7 @@ import { buildGstr1, isRegistered, type Gstr1 } from './gstr1';
 import { gstr3bParts, settleGstr3b, type Gstr3bParts } from './gstr3b';
 import type { GstCompany } from './model';
 import { attachGstSummaries } from './summary-db';
-import { reconcileTaxLedgers, returnsTaxByVoucher } from './tax-ledgers';
+import { reconcileBooksTaxLedgers } from './tax-ledgers';
 import { gstr1View, gstr3bView, hsnVoucherRefs } from './views';
 
 /**
@@ -112,22 +112,7 @@ export function computeMonth(
     books.inwardRefs,
     books.adjustments,
   );
-  const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
-  const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
-  const taxLedgers = reconcileTaxLedgers(
-    books.taxLedgerEntries,
-    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
-    (guid) => {
-      const doc = outwardByGuid.get(guid);
-      const ref = books.inwardRefs.get(guid);
-      return {
-        voucherType: doc?.voucherType ?? ref?.voucherType ?? '',
-        number: doc?.number ?? ref?.number ?? '',
-        date: doc?.date ?? inwardByGuid.get(guid)?.date ?? period.from,
-        partyName: doc?.partyName ?? ref?.partyName ?? '',
-      };
-    },
-  );
+  const taxLedgers = reconcileBooksTaxLedgers(books, gstr1, period.from);
   const refs = new Map<string, GstVoucherRef[]>();
   const hsnCounts: Record<string, number> = {};
   for (const s of full1.sections)

@@ -14,7 +14,7 @@ import type { Gstr1, Gstr1Hsn } from './gstr1';
 import { HSN_SPLIT_FROM, mergeHsn } from './gstr1-json';
 import type { Gstr3b } from './gstr3b';
 import type { Gstr1Month, Gstr3bMonth } from './month-summaries';
-import { hsnRowKeyText } from './views';
+import { hsnRowKeyText, hsnRowView } from './views';
 
 /**
  * The screens' views of a period (a month or a quarter) from its months' summaries: every figure and
@@ -38,21 +38,6 @@ function addHeads(into: GstTaxHeads, from: GstTaxHeads): void {
 
 const SECTIONS: Gstr1SectionName[] = ['b2b', 'b2cl', 'b2cs', 'cdnr', 'cdnur', 'exp', 'nil'];
 
-const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table'], count: number): Gstr1HsnRow => ({
-  table,
-  hsn: row.hsn,
-  description: row.description,
-  uqc: row.uqc,
-  quantityMilli: row.quantityMilli,
-  rate: row.rate,
-  taxable: row.taxable,
-  igst: row.igst,
-  cgst: row.cgst,
-  sgst: row.sgst,
-  cess: row.cess,
-  count,
-});
-
 export function combinedGstr1View(gstr1: Gstr1, months: readonly Gstr1Month[]): Gstr1View {
   const sections: Gstr1SectionView[] = SECTIONS.map((section) => {
     const total: Gstr1SectionView = { section, count: 0, ...zero() };
@@ -73,11 +58,11 @@ export function combinedGstr1View(gstr1: Gstr1, months: readonly Gstr1Month[]): 
   const hsn: Gstr1HsnRow[] =
     gstr1.to >= HSN_SPLIT_FROM
       ? [
-          ...gstr1.hsnB2b.map((r) => hsnRow(r, 'b2b', counted('b2b', r))),
-          ...gstr1.hsnB2c.map((r) => hsnRow(r, 'b2c', counted('b2c', r))),
+          ...gstr1.hsnB2b.map((r) => hsnRowView(r, 'b2b', counted('b2b', r))),
+          ...gstr1.hsnB2c.map((r) => hsnRowView(r, 'b2c', counted('b2c', r))),
         ]
       : mergeHsn([...gstr1.hsnB2b, ...gstr1.hsnB2c]).map((r) =>
-          hsnRow(r, 'all', counted('b2b', r) + counted('b2c', r)),
+          hsnRowView(r, 'all', counted('b2b', r) + counted('b2c', r)),
         );
   const hsnTotal = zero();
   for (const r of hsn) addInto(hsnTotal, r);

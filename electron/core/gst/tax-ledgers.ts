@@ -1,5 +1,6 @@
+import type { IsoDate } from '../../../shared/dates';
 import type { GstTaxHeads, GstTaxLedgerReco, GstTaxLedgerVoucher } from '../../../shared/types/gst';
-import type { TaxLedgerEntry } from './documents';
+import type { GstBooks, TaxLedgerEntry } from './documents';
 import type { Gstr1 } from './gstr1';
 import { itcEntries, type InwardSupply, type ItcAdjustment } from './gstr3b';
 import type { GstDocument } from './model';
@@ -84,4 +85,27 @@ export function reconcileTaxLedgers(
   }
   vouchers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byText(a.number, b.number)));
   return { ...total, vouchers };
+}
+
+/**
+ * The period's GST tax ledgers against the tax its returns carry, for books read whole (readGstBooks with
+ * every document): a voucher the ledgers do not name is described from its document.
+ */
+export function reconcileBooksTaxLedgers(books: GstBooks, gstr1: Gstr1, from: IsoDate): GstTaxLedgerReco {
+  const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
+  const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
+  return reconcileTaxLedgers(
+    books.taxLedgerEntries,
+    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
+    (guid) => {
+      const doc = outwardByGuid.get(guid);
+      const ref = books.inwardRefs.get(guid);
+      return {
+        voucherType: doc?.voucherType ?? ref?.voucherType ?? '',
+        number: doc?.number ?? ref?.number ?? '',
+        date: doc?.date ?? inwardByGuid.get(guid)?.date ?? from,
+        partyName: doc?.partyName ?? ref?.partyName ?? '',
+      };
+    },
+  );
 }

@@ -171,7 +171,8 @@ function statesOf(codes: Iterable<string | null>): Record<string, string> {
   return out;
 }
 
-const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnFull => ({
+/** An HSN summary row as the screens show it, with how many vouchers stand behind it. */
+export const hsnRowView = (row: Gstr1Hsn, table: Gstr1HsnRow['table'], count: number): Gstr1HsnRow => ({
   table,
   hsn: row.hsn,
   description: row.description,
@@ -183,7 +184,11 @@ const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnFull => ({
   cgst: row.cgst,
   sgst: row.sgst,
   cess: row.cess,
-  count: row.voucherGuids.length,
+  count,
+});
+
+const hsnRow = (row: Gstr1Hsn, table: Gstr1HsnRow['table']): Gstr1HsnFull => ({
+  ...hsnRowView(row, table, row.voucherGuids.length),
   voucherGuids: row.voucherGuids,
 });
 

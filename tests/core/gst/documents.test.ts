@@ -1,9 +1,9 @@
-import type { LedgerGstRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { readGstBooks } from '../../../electron/core/gst/documents';
 import { buildGstr1 } from '../../../electron/core/gst/gstr1';
 import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { ledger, TINY, voucher } from '../db/fixtures';
+import { goaBuyer, ledgerGst } from './builders';
 
 /** The books' inward documents read back from the store (gst/documents.ts), hand-checked. */
 let store: Store;
@@ -11,16 +11,6 @@ beforeEach(() => {
   store = openStore(':memory:');
 });
 afterEach(() => store.close());
-
-const gst = (extra: Partial<LedgerGstRecord>): LedgerGstRecord => ({
-  registration: null,
-  dutyHead: null,
-  hsn: null,
-  taxability: null,
-  rate: null,
-  reverseCharge: false,
-  ...extra,
-});
 
 it('a purchase of capital goods (Fixed Assets ledger with GST details) is an inward supply with its tax', () => {
   const writer = store.beginCompanyWrite(TINY, 'replace');
@@ -32,12 +22,12 @@ it('a purchase of capital goods (Fixed Assets ledger with GST details) is an inw
     ledger('L-SUP', 'Infotech Traders', 'Sundry Creditors', {
       gstin: '29AACCB4321M1ZM',
       state: 'Karnataka',
-      gst: gst({ registration: 'regular' }),
+      gst: ledgerGst({ registration: 'regular' }),
     }),
     ledger('L-COMP', 'Computers', 'Fixed Assets', {
-      gst: gst({ taxability: 'taxable', rate: 1800, hsn: '8471' }),
+      gst: ledgerGst({ taxability: 'taxable', rate: 1800, hsn: '8471' }),
     }),
-    ledger('L-IGST', 'Input IGST', 'Duties & Taxes', { gst: gst({ dutyHead: 'igst' }) }),
+    ledger('L-IGST', 'Input IGST', 'Duties & Taxes', { gst: ledgerGst({ dutyHead: 'igst' }) }),
   ]);
   writer.putVouchers([
     voucher(
@@ -98,76 +88,12 @@ it('a purchase of capital goods (Fixed Assets ledger with GST details) is an inw
 
 it("a credit note to an unregistered buyer in another state carries its invoice's value, so it goes to CDNUR when the invoice was B2CL", () => {
   const writer = store.beginCompanyWrite(TINY, 'replace');
-  writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
-  writer.putVoucherTypes(
-    ['Sales', 'Credit Note'].map((name, i) => ({
-      guid: `vt-${i}`,
-      name,
-      parent: name,
-      autoNumbered: false,
-      alterId: 1,
-    })),
-  );
-  writer.putLedgers([
-    ledger('L-GOA', 'Goa Resort', 'Sundry Debtors', {
-      isBillWise: true,
-      state: 'Goa',
-      gst: gst({ registration: 'unregistered' }),
-    }),
-    ledger('L-SALES', 'Sales @18%', 'Sales Accounts', {
-      gst: gst({ taxability: 'taxable', rate: 1800, hsn: '9403' }),
-    }),
-    ledger('L-IGST', 'Output IGST', 'Duties & Taxes', { gst: gst({ dutyHead: 'igst' }) }),
-  ]);
-  const header = {
-    companyGstin: '27AAHFS1234K1Z4',
-    partyGstin: null,
-    registration: 'unregistered' as const,
-    placeOfSupply: 'Goa',
-    partyState: 'Goa',
-    reverseCharge: false,
-    referenceDate: null,
-  };
-  const bill = (billType: 'New Ref' | 'Agst Ref', amount: number) => [
-    { billName: 'S/50', billType, amount, creditPeriodDays: null, dueDate: null },
-  ];
+  goaBuyer.masters(writer);
   writer.putVouchers([
     // ₹2,00,000 + IGST ₹36,000 = ₹2,36,000: above the B2CL limit (₹1,00,000 from August 2024).
-    voucher(
-      'V-INV',
-      '2025-04-02',
-      'Sales',
-      'S/50',
-      [
-        {
-          ledgerGuid: 'L-GOA',
-          ledgerName: 'Goa Resort',
-          amount: 2_36_000_00,
-          bills: bill('New Ref', 2_36_000_00),
-        },
-        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: -2_00_000_00, bills: [] },
-        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: -36_000_00, bills: [] },
-      ],
-      { partyLedgerName: 'Goa Resort', gst: header },
-    ),
+    goaBuyer.invoice(2_00_000_00),
     // A return of ₹10,000 + ₹1,800: on its own below the limit, but its invoice was B2CL.
-    voucher(
-      'V-CN',
-      '2025-04-20',
-      'Credit Note',
-      'CN/5',
-      [
-        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: 10_000_00, bills: [] },
-        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: 1_800_00, bills: [] },
-        {
-          ledgerGuid: 'L-GOA',
-          ledgerName: 'Goa Resort',
-          amount: -11_800_00,
-          bills: bill('Agst Ref', -11_800_00),
-        },
-      ],
-      { partyLedgerName: 'Goa Resort', gst: header },
-    ),
+    goaBuyer.creditNote('2025-04-20'),
   ]);
   writer.commit(TINY);
 

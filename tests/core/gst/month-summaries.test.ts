@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LedgerGstRecord } from '../../../electron/core/db/records';
 import { openStore, type Store } from '../../../electron/core/db/store';
-import { predefinedGroups } from '../../../electron/core/demo/groups';
 import { generateDemoCompany } from '../../../electron/core/demo/generator';
 import { writeDemoCompany } from '../../../electron/core/demo/load';
 import { readGstBooks } from '../../../electron/core/gst/documents';
@@ -19,7 +17,7 @@ import {
   returnPeriod,
 } from '../../../electron/core/gst/returns';
 import { summaryFileOf } from '../../../electron/core/gst/summary-db';
-import { reconcileTaxLedgers, returnsTaxByVoucher } from '../../../electron/core/gst/tax-ledgers';
+import { reconcileBooksTaxLedgers } from '../../../electron/core/gst/tax-ledgers';
 import {
   gstr1View,
   gstr3bView,
@@ -28,7 +26,8 @@ import {
   publicGstr3bView,
 } from '../../../electron/core/gst/views';
 import type { GstAmounts, GstFigureRef, GstVoucherRef } from '../../../shared/types/gst';
-import { ledger, TINY, voucher } from '../db/fixtures';
+import { TINY } from '../db/fixtures';
+import { goaBuyer } from './builders';
 
 /*
  * The GST month summaries (gst/month-summaries.ts) against the returns computed straight from the books'
@@ -68,22 +67,7 @@ function fromTheBooks(month: string) {
     books.inwardRefs,
     books.adjustments,
   );
-  const outwardByGuid = new Map(books.outward.map((d) => [d.voucherGuid, d]));
-  const inwardByGuid = new Map(books.inwardSupplies.map((d) => [d.voucherGuid, d]));
-  const taxLedgers = reconcileTaxLedgers(
-    books.taxLedgerEntries,
-    returnsTaxByVoucher(gstr1, books.outward, books.inwardSupplies, books.adjustments),
-    (guid) => {
-      const doc = outwardByGuid.get(guid);
-      const ref = books.inwardRefs.get(guid);
-      return {
-        voucherType: doc?.voucherType ?? ref?.voucherType ?? '',
-        number: doc?.number ?? ref?.number ?? '',
-        date: doc?.date ?? inwardByGuid.get(guid)?.date ?? period.from,
-        partyName: doc?.partyName ?? ref?.partyName ?? '',
-      };
-    },
-  );
+  const taxLedgers = reconcileBooksTaxLedgers(books, gstr1, period.from);
   return {
     gstr1,
     full1,
@@ -284,94 +268,13 @@ describe('what moves a month summary', () => {
 });
 
 describe("a note's month and its invoice's month", () => {
-  const gst = (extra: Partial<LedgerGstRecord>): LedgerGstRecord => ({
-    registration: null,
-    dutyHead: null,
-    hsn: null,
-    taxability: null,
-    rate: null,
-    reverseCharge: false,
-    ...extra,
-  });
-  const header = {
-    companyGstin: '27AAHFS1234K1Z4',
-    partyGstin: null,
-    registration: 'unregistered' as const,
-    placeOfSupply: 'Goa',
-    partyState: 'Goa',
-    reverseCharge: false,
-    referenceDate: null,
-  };
-  const bill = (billType: 'New Ref' | 'Agst Ref', amount: number) => [
-    { billName: 'S/50', billType, amount, creditPeriodDays: null, dueDate: null },
-  ];
-  /** An invoice of `taxable` + 18% IGST to an unregistered buyer in Goa. */
-  const invoice = (taxable: number) =>
-    voucher(
-      'V-INV',
-      '2025-04-02',
-      'Sales',
-      'S/50',
-      [
-        {
-          ledgerGuid: 'L-GOA',
-          ledgerName: 'Goa Resort',
-          amount: (taxable * 118) / 100,
-          bills: bill('New Ref', (taxable * 118) / 100),
-        },
-        { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: -taxable, bills: [] },
-        { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: -(taxable * 18) / 100, bills: [] },
-      ],
-      { partyLedgerName: 'Goa Resort', gst: header },
-    );
-
   it('a May credit note follows its April invoice: CDNUR while the invoice was B2CL, B2CS once it is altered below the limit', () => {
     const books = openStore(':memory:');
     try {
       const writer = books.beginCompanyWrite(TINY, 'replace');
-      writer.putGroups(predefinedGroups((id) => `g-${id}`, 1));
-      writer.putVoucherTypes(
-        ['Sales', 'Credit Note'].map((name, i) => ({
-          guid: `vt-${i}`,
-          name,
-          parent: name,
-          autoNumbered: false,
-          alterId: 1,
-        })),
-      );
-      writer.putLedgers([
-        ledger('L-GOA', 'Goa Resort', 'Sundry Debtors', {
-          isBillWise: true,
-          state: 'Goa',
-          gst: gst({ registration: 'unregistered' }),
-        }),
-        ledger('L-SALES', 'Sales @18%', 'Sales Accounts', {
-          gst: gst({ taxability: 'taxable', rate: 1800, hsn: '9403' }),
-        }),
-        ledger('L-IGST', 'Output IGST', 'Duties & Taxes', { gst: gst({ dutyHead: 'igst' }) }),
-      ]);
-      writer.putVouchers([
-        // ₹2,00,000 + IGST ₹36,000: above the B2CL limit.
-        invoice(2_00_000_00),
-        // May: a return of ₹10,000 + ₹1,800 against it.
-        voucher(
-          'V-CN',
-          '2025-05-20',
-          'Credit Note',
-          'CN/5',
-          [
-            { ledgerGuid: 'L-SALES', ledgerName: 'Sales @18%', amount: 10_000_00, bills: [] },
-            { ledgerGuid: 'L-IGST', ledgerName: 'Output IGST', amount: 1_800_00, bills: [] },
-            {
-              ledgerGuid: 'L-GOA',
-              ledgerName: 'Goa Resort',
-              amount: -11_800_00,
-              bills: bill('Agst Ref', -11_800_00),
-            },
-          ],
-          { partyLedgerName: 'Goa Resort', gst: header },
-        ),
-      ]);
+      goaBuyer.masters(writer);
+      // April: ₹2,00,000 + IGST ₹36,000, above the B2CL limit; May: a return of ₹10,000 + ₹1,800 against it.
+      writer.putVouchers([goaBuyer.invoice(2_00_000_00), goaBuyer.creditNote('2025-05-20')]);
       writer.commit(TINY);
       const company = books.requireCompany(TINY.guid);
       const may = () => gstr1Answer(books.db, company, '2025-05');
@@ -380,7 +283,7 @@ describe("a note's month and its invoice's month", () => {
 
       // The April invoice is altered to ₹50,000 + ₹9,000 (an incremental sync): May's vouchers are unchanged.
       const merge = books.beginCompanyWrite(TINY, 'merge');
-      merge.putVouchers([{ ...invoice(50_000_00), alterId: 99 }]);
+      merge.putVouchers([{ ...goaBuyer.invoice(50_000_00), alterId: 99 }]);
       merge.commit(TINY);
       expect([count('cdnur'), count('b2cs')]).toEqual([0, 1]);
     } finally {

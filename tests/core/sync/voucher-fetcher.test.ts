@@ -21,6 +21,7 @@ const tally = (): { host: string; port: number; attempts: number; timeoutMs: num
   timeoutMs: 20_000,
 });
 const RANGE = { from: '2000-01-01', to: '2099-12-31' };
+const MONTHS = ['04', '05', '06', '07'].map((m) => ({ from: `2024-${m}-01`, to: `2024-${m}-28` }));
 
 beforeAll(async () => {
   sim = await startTallySimulator([generateDemoCompany({ vouchers: 1500, seed: 5 })]);
@@ -145,5 +146,46 @@ describe('voucher fetcher in a parse worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await f.close();
     expect((await outcome).code).toBe('CANCELLED');
+  });
+});
+
+/**
+ * The parse worker hands every other batch back unparsed, for the sync worker to parse itself
+ * (voucher-fetcher.ts): whichever thread parses a batch, it must come out the same.
+ */
+describe('voucher batches parsed on either thread', () => {
+  it('come out as parsing every batch on this thread makes them, in the order asked', async () => {
+    const here = inThreadFetcher(createTallyClient(tally()));
+    const expected = [];
+    for (const range of MONTHS) expected.push(await here.fetch(companyName, range, {}));
+    const f = worker();
+    f.warmUp?.();
+    const got = await Promise.all(MONTHS.map((range) => f.fetch(companyName, range, {})));
+    expect(got.every((batch) => batch.length > 0)).toBe(true);
+    expect(got).toEqual(expected);
+  });
+
+  it('ask again for an answer cut mid-way, as the client does for a batch parsed as it arrives', async () => {
+    const expected = await inThreadFetcher(createTallyClient(tally())).fetch(companyName, MONTHS[0]!, {});
+    // The first batch is the one handed back unparsed; its first answer stops inside a voucher.
+    sim.addFault({
+      fault: { kind: 'garbage', text: '<ENVELOPE><BODY><DATA><COLLECTION><VOUCHER><GUID>x</GUID>' },
+      match: 'TCVouchers',
+      times: 1,
+    });
+    const got = await worker().fetch(companyName, MONTHS[0]!, {});
+    expect(got).toEqual(expected);
+    expect(sim.requests.filter((r) => r.id === 'TCVouchers').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("pass Tally's errors on for a batch parsed on this thread, not asking again", async () => {
+    const asked = (): number => sim.requests.filter((r) => r.id === 'TCVouchers').length;
+    const before = asked();
+    sim.addFault({ fault: { kind: 'error', message: 'Could not find Report' }, match: 'TCVouchers' });
+    await expect(worker().fetch(companyName, MONTHS[0]!, {})).rejects.toMatchObject({
+      code: 'TALLY_ERROR',
+      message: expect.stringMatching(/Could not find Report/),
+    });
+    expect(asked() - before).toBe(1);
   });
 });

@@ -282,3 +282,28 @@ export function vouchersPage(
 /** The fake bridge's `gst.vouchers`: the answers' own figures, page by page. */
 export const vouchersHandler = (input: InputOf<'gst.vouchers'>): GstVouchersAnswer =>
   vouchersPage(input, figureVouchers(input.of));
+
+/**
+ * `n` sales invoices of ₹100 taxable with ₹9 CGST and SGST each (a figure too large for one page), or with
+ * odd amounts (`odd`), so that a lost or doubled page shows in the sums.
+ */
+export const manyVoucherRefs = (n: number, odd = false): GstVoucherRef[] =>
+  Array.from({ length: n }, (_, i) => {
+    const k = odd ? i : 0;
+    return {
+      voucherGuid: `v-${i + 1}`,
+      voucherType: 'Sales',
+      number: `M/${i + 1}`,
+      date: '2024-08-20',
+      partyName: `Party ${i + 1}`,
+      partyGstin: null,
+      placeOfSupply: '27',
+      kind: 'invoice' as const,
+      value: 118_00 + k,
+      taxable: 100_00 + k,
+      igst: 0,
+      cgst: 9_00 + (k % 7),
+      sgst: 9_00 + (k % 7),
+      cess: k % 3,
+    };
+  });

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { InputOf } from '../../../shared/contract';
-import type { GstVoucherRef } from '../../../shared/types/gst';
 import type { FakeBridge } from '../fake-bridge';
 import { renderApp } from '../render-app';
 import {
@@ -9,6 +8,7 @@ import {
   gstr1Answer,
   gstr1JsonAnswer,
   gstr3bAnswer,
+  manyVoucherRefs,
   recoAnswer,
   vouchersHandler,
   vouchersPage,
@@ -25,25 +25,6 @@ const handlers = {
 /** What the screen asked `gst.vouchers`, in order. */
 const vouchersAsked = (bridge: FakeBridge) =>
   bridge.calls.filter((c) => c.operation === 'gst.vouchers').map((c) => c.input as InputOf<'gst.vouchers'>);
-
-/** `n` invoices of ₹100 taxable with ₹9 CGST and SGST each: a figure too large for one page. */
-const manyVouchers = (n: number): GstVoucherRef[] =>
-  Array.from({ length: n }, (_, i) => ({
-    voucherGuid: `v-${i + 1}`,
-    voucherType: 'Sales',
-    number: `M/${i + 1}`,
-    date: '2024-08-20',
-    partyName: `Party ${i + 1}`,
-    partyGstin: null,
-    placeOfSupply: '27',
-    kind: 'invoice' as const,
-    value: 118_00,
-    taxable: 100_00,
-    igst: 0,
-    cgst: 9_00,
-    sgst: 9_00,
-    cess: 0,
-  }));
 
 /** The file name and text of the next download (the app saves through a link's download attribute). */
 function captureDownload(): { name: () => string | null; blob: () => Blob | null } {
@@ -135,7 +116,7 @@ describe('GSTR-1 screen', () => {
   });
 
   it('pages through a section of many vouchers, its totals the whole section’s', async () => {
-    const all = manyVouchers(1234);
+    const all = manyVoucherRefs(1234);
     const { bridge } = renderApp('#/gstr1?m=2024-08&s=b2cs', {
       handlers: { ...handlers, 'gst.vouchers': (input) => vouchersPage(input, all) },
     });
@@ -164,7 +145,7 @@ describe('GSTR-1 screen', () => {
 
   it('exports every voucher of the section, gathered in pages of 5,000, not the page on screen', async () => {
     const download = captureDownload();
-    const all = manyVouchers(1234);
+    const all = manyVoucherRefs(1234);
     const { bridge } = renderApp('#/gstr1?m=2024-08&s=b2cs&page=2', {
       handlers: { ...handlers, 'gst.vouchers': (input) => vouchersPage(input, all) },
     });
@@ -273,7 +254,7 @@ describe('GSTR-3B screen', () => {
   });
 
   it('lists the vouchers of a state of table 3.2, its totals the state’s', async () => {
-    const karnataka = manyVouchers(3).map((v) => ({
+    const karnataka = manyVoucherRefs(3).map((v) => ({
       ...v,
       placeOfSupply: '29',
       igst: 18_00,
@@ -307,7 +288,7 @@ describe('GSTR-3B screen', () => {
   });
 
   it('does not print a figure too large for paper, pointing to Excel, before fetching its vouchers', async () => {
-    const all = manyVouchers(25_000);
+    const all = manyVoucherRefs(25_000);
     const answer = {
       ...gstr3bAnswer,
       view: {

@@ -16,7 +16,15 @@ import {
   type VouchersPage,
 } from '../../../renderer/src/screens/gst/sheets/vouchers';
 import type { GstFigureRef, GstVoucherRef } from '../../../shared/types/gst';
-import { figureVouchers, GSTIN, gstr1Answer, gstr3bAnswer, recoAnswer, vouchersPage } from './answers';
+import {
+  figureVouchers,
+  GSTIN,
+  gstr1Answer,
+  gstr3bAnswer,
+  manyVoucherRefs,
+  recoAnswer,
+  vouchersPage,
+} from './answers';
 
 const t = createI18n('en').t;
 const heading = { company: 'Sharma Traders Pvt Ltd', gstin: GSTIN, period: 'August 2024' };
@@ -70,25 +78,6 @@ function pages(all?: (of: GstFigureRef) => readonly GstVoucherRef[]) {
   };
   return { page, asked };
 }
-
-/** `n` invoices with odd amounts (so a lost or doubled page shows in the sums). */
-const many = (n: number): GstVoucherRef[] =>
-  Array.from({ length: n }, (_, i) => ({
-    voucherGuid: `v-${i}`,
-    voucherType: 'Sales',
-    number: `M/${i + 1}`,
-    date: '2024-08-20',
-    partyName: `Party ${i + 1}`,
-    partyGstin: null,
-    placeOfSupply: '27',
-    kind: 'invoice' as const,
-    value: 118_00 + i,
-    taxable: 100_00 + i,
-    igst: 0,
-    cgst: 9_00 + (i % 7),
-    sgst: 9_00 + (i % 7),
-    cess: i % 3,
-  }));
 
 describe('GST workbooks', () => {
   it('GSTR-1: title rows name company, GSTIN and period; every sheet totals its numeric columns', async () => {
@@ -163,7 +152,7 @@ describe('GST workbooks', () => {
   });
 
   it('gathers a figure of 12,345 vouchers in pages of 5,000: every voucher once, the totals its sum', async () => {
-    const all = many(12_345);
+    const all = manyVoucherRefs(12_345, true);
     const { page, asked } = pages(() => all);
     const of: GstFigureRef = { return: 'gstr1', section: 'b2cs' };
     const rows = await gatherVouchers(page, of);
@@ -186,7 +175,7 @@ describe('GST workbooks', () => {
   });
 
   it('refuses a figure whose pages do not add up to it (the books changed between two pages)', async () => {
-    const before = many(7_000);
+    const before = manyVoucherRefs(7_000, true);
     // A sync after the first page: an amount on it changed, the figure with it.
     const after = before.map((v, i) => (i === 100 ? { ...v, taxable: v.taxable + 1_00 } : v));
     let call = 0;
@@ -203,7 +192,7 @@ describe('GST workbooks', () => {
     const growing: VouchersPage = async (of, offset, limit) =>
       vouchersPage(
         { companyGuid: 'co-1', month: '2024-08', of, offset, limit },
-        call++ === 0 ? before : [many(1)[0]!, ...before],
+        call++ === 0 ? before : [manyVoucherRefs(1, true)[0]!, ...before],
       );
     await expect(gatherVouchers(growing, { return: 'gstr1', section: 'b2cs' })).rejects.toBeInstanceOf(
       VouchersChanged,

@@ -1,5 +1,5 @@
 import type { GstAmounts, GstTaxHeads, GstVoucherRef } from '../../../../../shared/types/gst';
-import type { ExportColumn } from '../../../lib/export';
+import type { ExportColumn, ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
 import { monthsOf } from './period';
 
@@ -54,4 +54,34 @@ export function voucherRefColumns(
 export function returnFileName(form: 'GSTR1' | 'GSTR3B', gstin: string, period: string): string {
   const month = monthsOf(period).last;
   return `${form}_${gstin}_${month.slice(5, 7)}${month.slice(0, 4)}.json`;
+}
+
+/** What every GST sheet's title rows say: the company, its GSTIN and the return period ("April 2025"). */
+export interface SheetHeading {
+  company: string;
+  gstin: string;
+  period: string;
+}
+
+/**
+ * The vouchers behind one figure as a sheet: each row its part of the figure, the totals row the figure;
+ * `note` says which figure (under the title, as Excel keeps 31 characters of a worksheet's name).
+ */
+export function voucherListSheet(
+  title: string,
+  note: string | null,
+  vouchers: GstVoucherRef[],
+  states: Record<string, string>,
+  h: SheetHeading,
+  t: Translate,
+): ExportSheet<GstVoucherRef> {
+  return {
+    title,
+    company: h.company,
+    period: h.period,
+    notes: [t('gst.gstin', { gstin: h.gstin }), ...(note === null ? [] : [note])],
+    columns: voucherRefColumns(t, states),
+    rows: vouchers,
+    totals: { label: t('common.total') },
+  };
 }

@@ -6,16 +6,13 @@ import type {
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
+import type { SheetHeading } from './columns';
 
 /** The i18n key of a problem ("no-place-of-supply" → "gst.exceptions.problems.noPlaceOfSupply"). */
 export const problemKey = (problem: GstReturnProblem): string =>
   `gst.exceptions.problems.${problem.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
 
-interface Heading {
-  company: string;
-  gstin: string;
-  period: string;
-}
+type Heading = SheetHeading;
 
 export function taxLedgerSheet(
   reco: GstTaxLedgerReco,

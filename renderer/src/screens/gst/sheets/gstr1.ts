@@ -9,7 +9,7 @@ import type {
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
-import { amountColumns, voucherRefColumns } from './columns';
+import { amountColumns, voucherListSheet, type SheetHeading } from './columns';
 import { gatherFigures, type VouchersPage } from './vouchers';
 
 /** The sections that carry amounts (the HSN summary repeats them; documents issued have none). */
@@ -26,12 +26,7 @@ export const AMOUNT_SECTIONS: readonly Gstr1SectionName[] = [
 export const sectionCode = (section: Gstr1SectionName): string =>
   section === 'docs' ? 'DOCS' : section === 'nil' ? 'EXEMP' : section.toUpperCase();
 
-interface Heading {
-  company: string;
-  gstin: string;
-  /** "April 2025" */
-  period: string;
-}
+type Heading = SheetHeading;
 
 const notesOf = (h: Heading, t: Translate): string[] => [t('gst.gstin', { gstin: h.gstin })];
 
@@ -116,43 +111,39 @@ export const gatherGstr1Vouchers = (page: VouchersPage, answer: Gstr1Answer): Pr
   );
 
 /** One section's vouchers: each row its part of the section, the totals row the section's figure. */
-export function sectionVouchersSheet(
+export const sectionVouchersSheet = (
   section: Gstr1SectionView,
   vouchers: GstVoucherRef[],
   states: Record<string, string>,
   h: Heading,
   t: Translate,
-): ExportSheet<GstVoucherRef> {
-  return {
-    // The code alone names the worksheet (Excel keeps 31 characters); the description is under the title.
-    title: `GSTR-1 - ${sectionCode(section.section)}`,
-    company: h.company,
-    period: h.period,
-    notes: [...notesOf(h, t), t(`gst.sections.${section.section}`)],
-    columns: voucherRefColumns(t, states),
-    rows: vouchers,
-    totals: { label: t('common.total') },
-  };
-}
+): ExportSheet<GstVoucherRef> =>
+  // The code alone names the worksheet (Excel keeps 31 characters); the description is under the title.
+  voucherListSheet(
+    `GSTR-1 - ${sectionCode(section.section)}`,
+    t(`gst.sections.${section.section}`),
+    vouchers,
+    states,
+    h,
+    t,
+  );
 
 /** An HSN summary row's vouchers, each with its part of the row; the totals row is the row's figure. */
-export function hsnRowVouchersSheet(
+export const hsnRowVouchersSheet = (
   row: Gstr1HsnRow,
   vouchers: GstVoucherRef[],
   states: Record<string, string>,
   h: Heading,
   t: Translate,
-): ExportSheet<GstVoucherRef> {
-  return {
-    title: `GSTR-1 - HSN ${row.hsn} ${row.rate / 100}%`,
-    company: h.company,
-    period: h.period,
-    notes: [...notesOf(h, t), t('gst.hsnRowVouchers', { hsn: row.hsn, rate: row.rate / 100 })],
-    columns: voucherRefColumns(t, states),
-    rows: vouchers,
-    totals: { label: t('common.total') },
-  };
-}
+): ExportSheet<GstVoucherRef> =>
+  voucherListSheet(
+    `GSTR-1 - HSN ${row.hsn} ${row.rate / 100}%`,
+    t('gst.hsnRowVouchers', { hsn: row.hsn, rate: row.rate / 100 }),
+    vouchers,
+    states,
+    h,
+    t,
+  );
 
 /**
  * GSTR-1 as a workbook: the sections' totals (the ones with amounts; their total is the month's outward

@@ -7,6 +7,7 @@ import type {
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
+import type { SheetHeading } from './columns';
 
 export const BUCKETS: readonly Gstr2bBucketName[] = ['matched', 'mismatched', 'only-in-2b', 'only-in-books'];
 
@@ -23,10 +24,7 @@ export function signed(d: Gstr2bDocumentView | null): GstAmounts {
   return { taxable: s * d.taxable, igst: s * d.igst, cgst: s * d.cgst, sgst: s * d.sgst, cess: s * d.cess };
 }
 
-interface Heading {
-  company: string;
-  gstin: string;
-  period: string;
+interface Heading extends SheetHeading {
   fileName: string;
 }
 

@@ -9,7 +9,7 @@ import type {
 } from '../../../../../shared/types/gst';
 import type { ExportSheet } from '../../../lib/export';
 import type { Translate } from '../../../lib/export-columns';
-import { amountColumns, placeLabel, voucherRefColumns } from './columns';
+import { amountColumns, placeLabel, voucherListSheet, type SheetHeading } from './columns';
 import { gatherFigures, type VouchersPage } from './vouchers';
 
 /** The form's tables in the portal's order, each with its figures. */
@@ -51,34 +51,20 @@ export const gatherGstr3bVouchers = (page: VouchersPage, answer: Gstr3bAnswer): 
     answer.view.figures.filter((f) => f.count > 0).map((f) => ({ key: f.id, of: figureRef(f.id) })),
   );
 
-interface Heading {
-  company: string;
-  gstin: string;
-  period: string;
-}
+type Heading = SheetHeading;
 
 interface FormRow extends GstAmounts {
   number: string;
   label: string;
 }
 
-export function figureVouchersSheet(
+export const figureVouchersSheet = (
   title: string,
   vouchers: GstVoucherRef[],
   states: Record<string, string>,
   h: Heading,
   t: Translate,
-): ExportSheet<GstVoucherRef> {
-  return {
-    title: `GSTR-3B - ${title}`,
-    company: h.company,
-    period: h.period,
-    notes: [t('gst.gstin', { gstin: h.gstin })],
-    columns: voucherRefColumns(t, states),
-    rows: vouchers,
-    totals: { label: t('common.total') },
-  };
-}
+): ExportSheet<GstVoucherRef> => voucherListSheet(`GSTR-3B - ${title}`, null, vouchers, states, h, t);
 
 /**
  * GSTR-3B as a workbook: the form (its figures do not add up across tables, so it has no totals row),
