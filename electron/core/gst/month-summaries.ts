@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { lastDayOfMonth } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   Gstr1SectionView,
@@ -21,6 +20,7 @@ import {
 import { buildGstr1, isRegistered, type Gstr1 } from './gstr1';
 import { gstr3bParts, settleGstr3b, type Gstr3bParts } from './gstr3b';
 import type { GstCompany } from './model';
+import { monthPeriod, monthsOf } from './periods';
 import { attachGstSummaries } from './summary-db';
 import { reconcileBooksTaxLedgers } from './tax-ledgers';
 import { gstr1View, gstr3bView, hsnVoucherRefs } from './views';
@@ -78,19 +78,6 @@ export const figureKey = {
   figure: (id: string): string => `3b:${id}`,
   state: (placeOfSupply: string): string => `32:${placeOfSupply}`,
 };
-
-const monthPeriod = (month: string): GstPeriod => ({ from: `${month}-01`, to: lastDayOfMonth(month) });
-
-/** "2025-04" … of a period's months, in order. */
-export function monthsOf(period: GstPeriod): string[] {
-  const out: string[] = [];
-  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7);) {
-    out.push(m);
-    const next = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-    m = `${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}`;
-  }
-  return out;
-}
 
 /** One month's summary and the vouchers behind its figures (figure key → refs in the figure's order). */
 export function computeMonth(
@@ -241,17 +228,18 @@ export interface PeriodSummaries<T> {
 }
 
 /**
- * A period's months' summaries of one part (a return, or GSTR-1's invoice lists), each current: a month whose vouchers (its data version), GST
- * masters (their signature, checked only after a master was written) or company GSTIN moved since its
- * summary was kept is computed again and kept first. The company's GSTIN is the period's (as
- * gstCompanyOf finds it), from the kept months' counts when every month is current.
+ * The parts asked for (a return, GSTR-1's invoice lists) of a period's months' summaries, each current: a
+ * month whose vouchers (its data version), GST masters (their signature, checked only after a master was
+ * written), company GSTIN, notes' invoices or books moved since its summary was kept is computed again and
+ * kept first. The company's GSTIN is the period's (as gstCompanyOf finds it), from the kept months' counts
+ * when every month is current.
  */
 export function periodSummaries<R extends keyof MonthSummary>(
   db: Database.Database,
   company: Company,
   period: GstPeriod,
-  which: R,
-): PeriodSummaries<MonthSummary[R]> {
+  parts: readonly R[],
+): PeriodSummaries<Pick<MonthSummary, R>> {
   const s = statementsOf(db);
   const months = monthsOf(period);
   const list = JSON.stringify(months);
@@ -276,19 +264,22 @@ export function periodSummaries<R extends keyof MonthSummary>(
     s.recheckMasters.run(base.masters, company.guid, month, stamp.masters);
     return true;
   };
-  const fresh = months.every(current);
+  // Each month checked once (the checks read the books and may record a masters recheck).
+  const currentMonths = new Set(months.filter(current));
+  const fresh = currentMonths.size === months.length;
   const gstCompany =
     (fresh
       ? gstCompanyFrom(combinedCounts(months.map((m) => JSON.parse(stamps.get(m)!.gstins) as GstinCount[])))
       : null) ?? gstCompanyOf(db, company, period);
   const summaries = months.map((month) => {
     const stamp = stamps.get(month);
-    if (stamp !== undefined && stamp.gstin === gstCompany.gstin && (fresh || current(month))) {
-      const text = s.part[which].get(company.guid, month) as string;
-      return JSON.parse(text) as MonthSummary[R];
+    if (stamp !== undefined && stamp.gstin === gstCompany.gstin && currentMonths.has(month)) {
+      const kept = {} as Pick<MonthSummary, R>;
+      for (const part of parts) kept[part] = JSON.parse(s.part[part].get(company.guid, month) as string);
+      return kept;
     }
     const stampNow = { books: base.books, version: versionOf(month), mastersVersion: base.masters };
-    return keepMonth(db, company, month, gstCompany, stampNow, mastersSignature())[which];
+    return keepMonth(db, company, month, gstCompany, stampNow, mastersSignature());
   });
   return { gstCompany, months, summaries };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, lastDayOfMonth } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import type { Paise } from '../../../shared/money';
 import type {
   GstAmounts,
@@ -13,13 +13,14 @@ import type {
   Gstr3bView,
   GstVouchersAnswer,
 } from '../../../shared/types/gst';
-import { inwardVouchersNumbered, readGstBooks, type GstPeriod } from './documents';
+import { inwardVouchersNumbered, readGstBooks } from './documents';
 import { combineGstr1 } from './gstr1';
 import { gstr1Json } from './gstr1-json';
 import { normaliseDocumentNumber, parseGstr2b, reconcileGstr2b, type InwardDocument } from './gstr2b';
 import { addGstr3bParts, gstr3bJson, settleGstr3b } from './gstr3b';
 import type { TaxedValue } from './model';
 import { figureKey, figureVouchers, periodSummaries } from './month-summaries';
+import { addMonths, monthPeriod, returnPeriod } from './periods';
 import { combinedGstr1View, combinedGstr3bView, combinedTaxLedgers } from './period-views';
 import { hsnRowKeyText } from './views';
 
@@ -33,37 +34,17 @@ import { hsnRowKeyText } from './views';
 
 type Company = { id: number; guid: string; name: string };
 
+export { addMonths, monthPeriod, returnPeriod } from './periods';
+
 /** How far back the 2B reconciliation looks for purchases a supplier uploaded late. */
 export const EARLIER_MONTHS = 6;
 
-/** "2025-04" moved by `months` ("2025-04", -6 → "2024-10"). */
-export function addMonths(month: string, months: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export const monthPeriod = (month: string): GstPeriod => ({
-  from: `${month}-01`,
-  to: lastDayOfMonth(month),
-});
-
-/**
- * The dates of a return period: a month "YYYY-MM", or a quarter "YYYY-Qn" of the financial year starting in
- * April of YYYY (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March of YYYY + 1), as
- * QRMP filers file GSTR-1 and GSTR-3B. The returns' `fp` / `ret_period` is the period's last month.
- */
-export function returnPeriod(period: string): GstPeriod {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter === null) return monthPeriod(period);
-  const first = addMonths(`${quarter[1]}-04`, (Number(quarter[2]) - 1) * 3);
-  return { from: `${first}-01`, to: lastDayOfMonth(addMonths(first, 2)) };
-}
-
 export function gstr1Answer(db: Database.Database, company: Company, month: string): Gstr1Answer {
   const period = returnPeriod(month);
-  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r1');
+  const { gstCompany, summaries } = periodSummaries(db, company, period, ['r1']);
+  const months = summaries.map((m) => m.r1);
   const gstr1 = combineGstr1(
-    summaries.map((m) => m.gstr1),
+    months.map((m) => m.gstr1),
     gstCompany,
     period,
   );
@@ -72,17 +53,16 @@ export function gstr1Answer(db: Database.Database, company: Company, month: stri
     month,
     exceptions: gstr1.exceptions,
     counts: gstr1.counts,
-    view: combinedGstr1View(gstr1, summaries),
+    view: combinedGstr1View(gstr1, months),
   };
 }
 
 /** GSTR-1 of a month or quarter in the portal's JSON: the months' summaries with their invoice lists. */
 export function gstr1JsonAnswer(db: Database.Database, company: Company, month: string): Gstr1JsonAnswer {
   const period = returnPeriod(month);
-  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r1');
-  const { summaries: invoices } = periodSummaries(db, company, period, 'invoices');
+  const { gstCompany, summaries } = periodSummaries(db, company, period, ['r1', 'invoices']);
   const gstr1 = combineGstr1(
-    summaries.map((m, i) => ({ ...m.gstr1, ...invoices[i]! })),
+    summaries.map((m) => ({ ...m.r1.gstr1, ...m.invoices })),
     gstCompany,
     period,
   );
@@ -91,10 +71,11 @@ export function gstr1JsonAnswer(db: Database.Database, company: Company, month: 
 
 export function gstr3bAnswer(db: Database.Database, company: Company, month: string): Gstr3bAnswer {
   const period = returnPeriod(month);
-  const { gstCompany, summaries } = periodSummaries(db, company, period, 'r3b');
+  const { gstCompany, summaries } = periodSummaries(db, company, period, ['r3b']);
+  const months = summaries.map((m) => m.r3b);
   const gstr3b = settleGstr3b(
     addGstr3bParts(
-      summaries.map((m) => m.parts),
+      months.map((m) => m.parts),
       { gstin: gstCompany.gstin, ...period },
     ),
   );
@@ -102,8 +83,8 @@ export function gstr3bAnswer(db: Database.Database, company: Company, month: str
     gstin: gstCompany.gstin,
     month,
     json: gstr3bJson(gstr3b),
-    view: combinedGstr3bView(gstr3b, summaries),
-    taxLedgers: combinedTaxLedgers(summaries.map((m) => m.taxLedgers)),
+    view: combinedGstr3bView(gstr3b, months),
+    taxLedgers: combinedTaxLedgers(months.map((m) => m.taxLedgers)),
   };
 }
 
@@ -165,22 +146,24 @@ export function gstVouchersAnswer(
   let months: string[];
   let figure: Figure;
   if (of.return === 'gstr1' || of.return === 'gstr1-hsn') {
-    const found = periodSummaries(db, company, period, 'r1');
+    const found = periodSummaries(db, company, period, ['r1']);
     months = found.months;
+    const kept = found.summaries.map((m) => m.r1);
     const gstr1 = combineGstr1(
-      found.summaries.map((m) => m.gstr1),
+      kept.map((m) => m.gstr1),
       found.gstCompany,
       period,
     );
-    figure = gstr1Figure(of, combinedGstr1View(gstr1, found.summaries));
+    figure = gstr1Figure(of, combinedGstr1View(gstr1, kept));
   } else {
-    const found = periodSummaries(db, company, period, 'r3b');
+    const found = periodSummaries(db, company, period, ['r3b']);
     months = found.months;
+    const kept = found.summaries.map((m) => m.r3b);
     const parts = addGstr3bParts(
-      found.summaries.map((m) => m.parts),
+      kept.map((m) => m.parts),
       { gstin: found.gstCompany.gstin, ...period },
     );
-    figure = gstr3bFigure(of, combinedGstr3bView(settleGstr3b(parts), found.summaries));
+    figure = gstr3bFigure(of, combinedGstr3bView(settleGstr3b(parts), kept));
   }
   return {
     month,
