@@ -422,7 +422,7 @@ export function gstCompanyFrom(counts: readonly GstinCount[]): GstCompany | null
 }
 
 /** VALIDATION naming the company whose books carry no GSTIN up to the period's end. */
-export function noGstin(company: { name: string }, period: GstPeriod): never {
+function noGstin(company: { name: string }, period: GstPeriod): never {
   throw new AppError(
     'VALIDATION',
     `"${company.name}" has no GSTIN in its books up to ${period.to}: its vouchers carry no company GSTIN ` +

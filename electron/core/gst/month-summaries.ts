@@ -23,7 +23,7 @@ import type { GstCompany } from './model';
 import { monthPeriod, monthsOf } from './periods';
 import { attachGstSummaries } from './summary-db';
 import { reconcileBooksTaxLedgers } from './tax-ledgers';
-import { gstr1View, gstr3bView, hsnVoucherRefs } from './views';
+import { gstr1View, gstr3bView, hsnVoucherRefs, publicGstr1View, publicGstr3bView } from './views';
 
 /**
  * The GST month summaries: each month's returns computed once from its books (documents.ts → gstr1.ts,
@@ -110,6 +110,7 @@ export function computeMonth(
   }
   for (const f of full3b.figures) if (f.vouchers.length > 0) refs.set(figureKey.figure(f.id), f.vouchers);
   for (const r of full3b.interState) refs.set(figureKey.state(r.placeOfSupply), r.vouchers);
+  const view3b = publicGstr3bView(full3b);
   const noGuids = <T extends { voucherGuids: string[] }>(rows: readonly T[]): T[] =>
     rows.map((r) => ({ ...r, voucherGuids: [] }));
   const summary: MonthSummary = {
@@ -125,18 +126,16 @@ export function computeMonth(
         hsnB2b: noGuids(gstr1.hsnB2b),
         hsnB2c: noGuids(gstr1.hsnB2c),
       },
-      sections: full1.sections
-        .filter((s) => s.section !== 'hsn' && s.section !== 'docs')
-        .map(({ vouchers: _, ...s }) => s),
+      sections: publicGstr1View(full1).sections.filter((s) => s.section !== 'hsn' && s.section !== 'docs'),
       hsnCounts,
       states: full1.states,
     },
     invoices: { b2b: gstr1.b2b, b2cl: gstr1.b2cl, exp: gstr1.exp, cdnr: gstr1.cdnr, cdnur: gstr1.cdnur },
     r3b: {
       parts,
-      figures: full3b.figures.map(({ vouchers: _, ...f }) => f),
-      interState: full3b.interState.map(({ vouchers: _, ...r }) => r),
-      states: full3b.states,
+      figures: view3b.figures,
+      interState: view3b.interState,
+      states: view3b.states,
       taxLedgers,
     },
   };
